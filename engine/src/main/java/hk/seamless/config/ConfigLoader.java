@@ -1,0 +1,175 @@
+package hk.seamless.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link EngineConfig}: embedded defaults, then the JSON config file (if any), then
+ * {@code SEAMLESS_*} environment variables, each layer overriding the one before. A bad value
+ * stops the start with a message naming the setting: an engine that guesses is worse than one
+ * that refuses.
+ */
+public final class ConfigLoader {
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public EngineConfig load(Path configFile) {
+        JsonObject file = configFile == null ? new JsonObject() : readFile(configFile);
+        EngineConfig d = EngineConfig.defaults();
+        String host = setting(file, "httpHost", "SEAMLESS_HTTP_HOST", d.httpHost(), Function.identity());
+        int port = setting(file, "httpPort", "SEAMLESS_HTTP_PORT", d.httpPort(), ConfigLoader::port);
+        Path dataDir = setting(file, "dataDir", "SEAMLESS_DATA_DIR", d.dataDir(), Path::of);
+        String adminToken = setting(file, "adminToken", "SEAMLESS_ADMIN_TOKEN", null, ConfigLoader::adminToken);
+        Duration lead = setting(file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.bundlingLead(), ConfigLoader::duration);
+        Period window = setting(file, "lodgementWindow", "SEAMLESS_LODGEMENT_WINDOW", d.lodgementWindow(), ConfigLoader::period);
+        double rate = setting(file, "randomInspectionRate", "SEAMLESS_RANDOM_INSPECTION_RATE",
+                d.randomInspectionRate(), ConfigLoader::rate);
+        OptionalLong seed = setting(file, "randomSeed", "SEAMLESS_RANDOM_SEED", d.randomSeed(),
+                s -> OptionalLong.of(Long.parseLong(s)));
+        Duration fusion = setting(file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.fusionWindow(), ConfigLoader::duration);
+        long capacity = setting(file, "storeCapacity", "SEAMLESS_STORE_CAPACITY", d.storeCapacity(), ConfigLoader::capacity);
+        boolean fsync = setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.journalFsync(), ConfigLoader::bool);
+        int failLimit = setting(file, "failedBundlingLimit", "SEAMLESS_FAILED_BUNDLING_LIMIT",
+                d.failedBundlingLimit(), s -> positive(Integer.parseInt(s)));
+        Duration failPeriod = setting(file, "failedBundlingPeriod", "SEAMLESS_FAILED_BUNDLING_PERIOD",
+                d.failedBundlingPeriod(), ConfigLoader::duration);
+        Duration sessionLifetime = setting(file, "sessionLifetime", "SEAMLESS_SESSION_LIFETIME",
+                d.sessionLifetime(), ConfigLoader::duration);
+        List<ControlPoint> controlPoints = file.containsKey("controlPoints")
+                ? controlPoints(file.getValue("controlPoints"), rate)
+                : HongKongControlPoints.defaults(rate);
+        return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
+                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime);
+    }
+
+    private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {
+        String fromEnv = env.get(envName);
+        String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(raw.trim());
+        } catch (RuntimeException e) {
+            String where = fromEnv != null ? envName : "config file key '" + key + "'";
+            throw new ConfigException(where + " has an invalid value '" + raw + "': " + e.getMessage());
+        }
+    }
+
+    private static JsonObject readFile(Path file) {
+        try {
+            return new JsonObject(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        } catch (DecodeException | ClassCastException e) {
+            throw new ConfigException("config file " + file + " is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private static List<ControlPoint> controlPoints(Object raw, double defaultRate) {
+        if (!(raw instanceof JsonArray array) || array.isEmpty()) {
+            throw new ConfigException("config file key 'controlPoints' must be a non-empty array");
+        }
+        List<ControlPoint> result = new ArrayList<>();
+        for (Object item : array) {
+            if (!(item instanceof JsonObject cp) || cp.getString("code") == null) {
+                throw new ConfigException("each control point needs a 'code'");
+            }
+            String code = cp.getString("code");
+            List<Lane> lanes = new ArrayList<>();
+            for (Object l : cp.getJsonArray("lanes", new JsonArray())) {
+                JsonObject lane = (JsonObject) l;
+                lanes.add(new Lane(lane.getString("id"), code, Direction.valueOf(lane.getString("direction"))));
+            }
+            double rate = cp.getDouble("randomInspectionRate", defaultRate);
+            result.add(new ControlPoint(code, cp.getString("name", code), rate(String.valueOf(rate)), lanes));
+        }
+        return result;
+    }
+
+    private static int port(String s) {
+        int port = Integer.parseInt(s);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is 0 to 65535");
+        }
+        return port;
+    }
+
+    private static String adminToken(String s) {
+        if (s.length() < 22) {
+            throw new IllegalArgumentException("an admin token needs at least 22 characters (128 bits)");
+        }
+        return s;
+    }
+
+    private static Duration duration(String s) {
+        try {
+            Duration d = Duration.parse(s);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected an ISO-8601 duration such as PT30M");
+        }
+    }
+
+    private static Period period(String s) {
+        try {
+            Period p = Period.parse(s);
+            if (p.isNegative() || p.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return p;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected an ISO-8601 period such as P14D");
+        }
+    }
+
+    private static double rate(String s) {
+        double rate = Double.parseDouble(s);
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("a rate is between 0 and 1");
+        }
+        return rate;
+    }
+
+    private static long capacity(String s) {
+        long n = Long.parseLong(s);
+        if (n < 1000) {
+            throw new IllegalArgumentException("at least 1000");
+        }
+        return n;
+    }
+
+    private static boolean bool(String s) {
+        if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("true or false");
+        }
+        return Boolean.parseBoolean(s);
+    }
+
+    private static int positive(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,199 @@
+package hk.seamless.engine;
+
+import hk.seamless.access.PasswordHasher;
+import hk.seamless.config.EngineConfig;
+import hk.seamless.http.AccountRoutes;
+import hk.seamless.http.Authentication;
+import hk.seamless.http.BatchRoutes;
+import hk.seamless.http.ConsignmentRoutes;
+import hk.seamless.http.FleetRoutes;
+import hk.seamless.http.HttpApi;
+import hk.seamless.http.HttpApiVerticle;
+import hk.seamless.http.SystemRoutes;
+import hk.seamless.lane.LaneView;
+import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.Journal;
+import hk.seamless.store.RegistryChange;
+import hk.seamless.store.RegistryChangeListener;
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.trade.Accounts;
+import hk.seamless.trade.Bundles;
+import hk.seamless.trade.CargoInformationReader;
+import hk.seamless.trade.CcrnGenerator;
+import hk.seamless.trade.Consignments;
+import hk.seamless.trade.FailedAttemptLimiter;
+import hk.seamless.trade.LodgementWindow;
+import hk.seamless.trade.TradeRegistry;
+import hk.seamless.trade.Vehicles;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The engine assembled: stores opened (and recovered after an unclean stop), the journal replayed,
+ * the registry writer running, then, and only then, the HTTP servers listening.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineConfig config;
+    private final ChronicleStores stores;
+    private final RegistryWriter writer;
+    private final Vertx vertx;
+    private final int port;
+    private final String adminToken;
+
+    private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Vertx vertx, int port, String adminToken) {
+        this.config = config;
+        this.stores = stores;
+        this.writer = writer;
+        this.vertx = vertx;
+        this.port = port;
+        this.adminToken = adminToken;
+    }
+
+    public static Engine start(EngineConfig config, Clock clock) {
+        NoPhoneHome.ensure();
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
+        }
+        ChronicleStores stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+        RegistryWriter writer = null;
+        Vertx vertx = null;
+        try {
+            LaneView laneView = new LaneView(stores);
+            List<RegistryChangeListener> listeners = List.of(laneView);
+            boolean replay = stores.recoveredFromUncleanStop();
+            long[] replayed = {0};
+            Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
+                    config.journalFsync(), payload -> {
+                        if (replay) {
+                            RegistryWriter.replay(JsonCodec.read(payload, RegistryChange.class), stores, listeners);
+                            replayed[0]++;
+                        }
+                    });
+            if (replay) {
+                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
+            }
+            writer = new RegistryWriter(stores, journal, clock, listeners);
+            TradeRegistry registry = registry(config, stores, writer, clock);
+            String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+            await(writer.submit("configuration", tx -> {
+                registry.accounts().ensureAdmin(tx, adminToken);
+                return null;
+            }));
+
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new StoreMetrics(stores, writer).bindTo(metrics);
+            vertx = Vertx.builder()
+                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                    .withMetrics(new MicrometerMetricsFactory(metrics))
+                    .build();
+            Authentication auth = new Authentication(registry.accounts(), clock);
+            PasswordHasher hasher = PasswordHasher.standard();
+            List<Consumer<Router>> routes = List.of(
+                    new SystemRoutes(registry, auth, config, metrics)::mount,
+                    new AccountRoutes(registry, auth, hasher, config)::mount,
+                    new ConsignmentRoutes(registry, auth)::mount,
+                    new FleetRoutes(registry, auth)::mount);
+            BatchRoutes batch = new BatchRoutes(registry, auth);
+            Vertx v = vertx;
+            int port = deployHttp(v, config, () -> HttpApi.router(v, routes, batch::mount));
+            LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
+                    config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            Files.writeString(config.dataDir().resolve("http.port"), Integer.toString(port));
+            return new Engine(config, stores, writer, vertx, port, adminToken);
+        } catch (RuntimeException | IOException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            stores.close();
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock) {
+        LodgementWindow window = LodgementWindow.hongKong(config.lodgementWindow());
+        CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
+        FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.failedBundlingLimit(), config.failedBundlingPeriod());
+        return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
+                new Consignments(stores, ccrns, window), new Bundles(stores, window, config.bundlingLead(), limiter),
+                new CargoInformationReader(window), clock);
+    }
+
+    /** One server per event loop, all on the same port (the first one's, if the port was 0). */
+    private static int deployHttp(Vertx vertx, EngineConfig config, java.util.function.Supplier<Router> router) {
+        HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), vx -> router.get());
+        await(vertx.deployVerticle(first).toCompletionStage().toCompletableFuture());
+        int port = first.actualPort();
+        int more = Math.max(0, Math.min(4, Runtime.getRuntime().availableProcessors()) - 1);
+        for (int i = 0; i < more; i++) {
+            await(vertx.deployVerticle(new HttpApiVerticle(config.httpHost(), port, vx -> router.get()))
+                    .toCompletionStage().toCompletableFuture());
+        }
+        return port;
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("start-up step timed out", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly", e);
+        }
+        writer.close();
+        stores.close();
+        LOG.info("Seamless engine stopped cleanly");
+    }
+}

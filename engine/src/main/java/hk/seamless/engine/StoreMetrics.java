@@ -1,0 +1,33 @@
+package hk.seamless.engine;
+
+import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreName;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Gauges of the off-heap stores and the journal, for /metrics and for sizing the maps. */
+final class StoreMetrics {
+
+    private final ChronicleStores stores;
+    private final RegistryWriter writer;
+
+    StoreMetrics(ChronicleStores stores, RegistryWriter writer) {
+        this.stores = stores;
+        this.writer = writer;
+    }
+
+    void bindTo(MeterRegistry registry) {
+        for (StoreName name : StoreName.values()) {
+            String tag = name.name().toLowerCase();
+            Gauge.builder("seamless_store_entries", stores, s -> s.store(name).size())
+                    .tag("store", tag).description("records in the off-heap store").register(registry);
+            Gauge.builder("seamless_store_offheap_bytes", stores, s -> s.store(name).offHeapBytes())
+                    .tag("store", tag).baseUnit("bytes").description("off-heap memory used by the store").register(registry);
+        }
+        Gauge.builder("seamless_journal_entries", writer, RegistryWriter::journalEntries)
+                .description("registry changes in the journal").register(registry);
+        Gauge.builder("seamless_journal_bytes", writer, RegistryWriter::journalBytes)
+                .baseUnit("bytes").description("size of the registry journal").register(registry);
+    }
+}

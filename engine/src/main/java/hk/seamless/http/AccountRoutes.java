@@ -1,0 +1,153 @@
+package hk.seamless.http;
+
+import hk.seamless.access.PasswordHasher;
+import hk.seamless.access.Principal;
+import hk.seamless.config.EngineConfig;
+import hk.seamless.trade.Account;
+import hk.seamless.trade.AccountStatus;
+import hk.seamless.trade.Accounts;
+import hk.seamless.trade.FieldError;
+import hk.seamless.trade.InvalidInputException;
+import hk.seamless.trade.RegistrationRequest;
+import hk.seamless.trade.Role;
+import hk.seamless.trade.TradeRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Optional;
+
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
+/** Registrations, approvals, suspensions and portal sessions. */
+public final class AccountRoutes {
+
+    private final TradeRegistry registry;
+    private final Authentication auth;
+    private final PasswordHasher hasher;
+    private final EngineConfig config;
+
+    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, EngineConfig config) {
+        this.registry = registry;
+        this.auth = auth;
+        this.hasher = hasher;
+        this.config = config;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/registrations").handler(guarded(this::register));
+        router.post("/api/v1/sessions").handler(guarded(this::login));
+        router.delete("/api/v1/sessions/current").handler(guarded(this::logout));
+        router.get("/api/v1/accounts/me").handler(guarded(this::me));
+        router.post("/api/v1/admin/registrations/:id/approve").handler(guarded(this::approve));
+        router.post("/api/v1/admin/registrations/:id/reject").handler(guarded(this::reject));
+        router.post("/api/v1/admin/accounts/:id/suspend").handler(guarded(this::suspend));
+    }
+
+    private void register(RoutingContext ctx) {
+        RegistrationRequest request = RegistrationRequest.read(RequestBodies.jsonObject(ctx));
+        // The slow password hash runs on a worker, never on the event loop or the registry writer.
+        Future<String> hash = request.password() == null
+                ? Future.succeededFuture(null)
+                : ctx.vertx().executeBlocking(() -> hasher.hash(request.password()), false);
+        hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(passwordHash ->
+                write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
+                    Account account = registry.accounts().register(tx, request, passwordHash);
+                    return new Reply(202, new JsonObject()
+                            .put("registrationId", account.id())
+                            .put("status", account.status().name()).encode(), null);
+                })));
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonObject body = RequestBodies.jsonObject(ctx);
+        Object email = body.getValue("email");
+        Object password = body.getValue("password");
+        if (!(email instanceof String e) || !(password instanceof String p)) {
+            throw new InvalidInputException(List.of(new FieldError("email", "email and password are required")));
+        }
+        Optional<Account> account = registry.accounts().findByEmail(e.strip());
+        ctx.vertx().executeBlocking(() -> account.filter(a -> hasher.matches(p, a.passwordHash())).isPresent(), false)
+                .onFailure(t -> Failures.send(ctx.response(), t))
+                .onSuccess(matches -> {
+                    if (!matches) {
+                        Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
+                    } else if (account.get().status() != AccountStatus.ACTIVE) {
+                        Failures.send(ctx.response(), new HttpProblem(403, "Forbidden", "the account is " + account.get().status()));
+                    } else {
+                        openSession(ctx, account.get());
+                    }
+                });
+    }
+
+    private void openSession(RoutingContext ctx, Account account) {
+        RouteSupport.submit(ctx, registry.writer(), account.id(),
+                        tx -> registry.accounts().openSession(tx, account.id(), config.sessionLifetime()))
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(token -> {
+                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
+                            .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT)
+                            .setMaxAge(config.sessionLifetime().toSeconds()));
+                    RouteSupport.ok(ctx, Views.account(account));
+                });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Principal principal = auth.require(ctx);
+        Cookie cookie = ctx.request().getCookie(Authentication.SESSION_COOKIE);
+        if (cookie == null) {
+            RouteSupport.send(ctx, new Reply(204, "", null));
+            return;
+        }
+        RouteSupport.submit(ctx, registry.writer(), principal.accountId(), tx -> {
+                    registry.accounts().closeSession(tx, cookie.getValue());
+                    return true;
+                })
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(done -> {
+                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
+                    RouteSupport.send(ctx, new Reply(204, "", null));
+                });
+    }
+
+    private void me(RoutingContext ctx) {
+        Principal principal = auth.require(ctx);
+        RouteSupport.ok(ctx, Views.account(registry.accounts().find(principal.accountId()).orElseThrow()));
+    }
+
+    private void approve(RoutingContext ctx) {
+        Principal admin = auth.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
+            Accounts.Approval approval = registry.accounts().approve(tx, id);
+            return Reply.of(200, new JsonObject()
+                    .put("accountId", approval.account().id())
+                    .put("role", approval.account().role().name())
+                    .put("status", approval.account().status().name())
+                    .put("token", approval.token()));
+        }));
+    }
+
+    private void reject(RoutingContext ctx) {
+        Principal admin = auth.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
+            Account rejected = registry.accounts().reject(tx, id);
+            return Reply.of(200, new JsonObject().put("registrationId", rejected.id()).put("status", rejected.status().name()));
+        }));
+    }
+
+    private void suspend(RoutingContext ctx) {
+        Principal admin = auth.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
+            Account suspended = registry.accounts().suspend(tx, id);
+            return Reply.of(200, new JsonObject().put("accountId", suspended.id()).put("status", suspended.status().name()));
+        }));
+    }
+}

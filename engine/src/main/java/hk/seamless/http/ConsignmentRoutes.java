@@ -1,0 +1,122 @@
+package hk.seamless.http;
+
+import hk.seamless.access.Principal;
+import hk.seamless.trade.Bundle;
+import hk.seamless.trade.CargoInformation;
+import hk.seamless.trade.Ccrn;
+import hk.seamless.trade.Consignment;
+import hk.seamless.trade.Consignments;
+import hk.seamless.trade.Role;
+import hk.seamless.trade.RuleViolation;
+import hk.seamless.trade.TradeRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
+/** Lodging, reading, amending and cancelling consignments. */
+public final class ConsignmentRoutes {
+
+    private final TradeRegistry registry;
+    private final Authentication auth;
+
+    public ConsignmentRoutes(TradeRegistry registry, Authentication auth) {
+        this.registry = registry;
+        this.auth = auth;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/consignments").handler(guarded(this::lodge));
+        router.get("/api/v1/consignments").handler(guarded(this::list));
+        router.get("/api/v1/consignments/:ccrn").handler(guarded(this::read));
+        router.get("/api/v1/consignments/:ccrn/versions").handler(guarded(this::versions));
+        router.put("/api/v1/consignments/:ccrn").handler(guarded(this::amend));
+        router.delete("/api/v1/consignments/:ccrn").handler(guarded(this::cancel));
+    }
+
+    private Consignments consignments() {
+        return registry.consignments();
+    }
+
+    private void lodge(RoutingContext ctx) {
+        Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
+        JsonObject body = RequestBodies.jsonObject(ctx);
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
+            CargoInformation cargo = registry.cargoReader().read(body, tx.now());
+            Consignment lodged = consignments().lodge(tx, cargo);
+            return Reply.created(view(lodged, tx.now()), "/api/v1/consignments/" + lodged.ccrn());
+        }));
+    }
+
+    private void amend(RoutingContext ctx) {
+        Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
+        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        JsonObject body = RequestBodies.jsonObject(ctx);
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
+            CargoInformation cargo = registry.cargoReader().read(body, tx.now());
+            return Reply.of(200, view(consignments().amend(tx, caller, ccrn, cargo), tx.now()));
+        }));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
+        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(),
+                tx -> Reply.of(200, view(consignments().cancel(tx, caller, ccrn), tx.now()))));
+    }
+
+    private void read(RoutingContext ctx) {
+        Principal caller = auth.require(ctx);
+        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        Consignment c = consignments().find(ccrn);
+        Instant now = registry.clock().instant();
+        if (c != null && (c.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
+            RouteSupport.ok(ctx, view(c, now));
+        } else if (c != null && bundledBy(c, caller)) {
+            RouteSupport.ok(ctx, Views.consignmentSummary(c, now, consignments().window()));
+        } else {
+            throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
+        }
+    }
+
+    /** The trucker whose active bundle holds the consignment may see a summary of it. */
+    private boolean bundledBy(Consignment c, Principal caller) {
+        if (caller.role() != Role.TRUCKER || c.bundleId() == null) {
+            return false;
+        }
+        Bundle bundle = registry.bundles().find(c.bundleId());
+        return bundle != null && bundle.trucker().equals(caller.accountId());
+    }
+
+    private void versions(RoutingContext ctx) {
+        Principal caller = auth.require(ctx);
+        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        Consignment c = consignments().find(ccrn);
+        if (c == null || !(c.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
+            throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
+        }
+        JsonArray versions = new JsonArray();
+        Instant now = registry.clock().instant();
+        consignments().versions(c).forEach(v -> versions.add(Views.cargo(v.cargo())
+                .put("version", v.version()).put("recordedAt", Views.time(v.updatedAt()))));
+        RouteSupport.ok(ctx, new JsonObject().put("ccrn", c.ccrn()).put("status", c.statusAt(now, consignments().window()).name())
+                .put("versions", versions));
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
+        Instant now = registry.clock().instant();
+        JsonArray items = new JsonArray();
+        consignments().ownedBy(caller.accountId(), 500).forEach(c -> items.add(view(c, now)));
+        RouteSupport.ok(ctx, new JsonObject().put("consignments", items));
+    }
+
+    private JsonObject view(Consignment c, Instant now) {
+        return Views.consignment(c, now, consignments().window());
+    }
+}

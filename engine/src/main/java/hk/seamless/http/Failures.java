@@ -1,0 +1,66 @@
+package hk.seamless.http;
+
+import hk.seamless.store.StoreUnavailableException;
+import hk.seamless.trade.InvalidInputException;
+import hk.seamless.trade.RuleViolation;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Turns whatever a request ended in into its problem answer. Client mistakes are 4xx naming the
+ * problem; an unexpected exception is a 500 and a defect, logged with its stack.
+ */
+public final class Failures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private Failures() {
+    }
+
+    public static void send(HttpServerResponse response, Throwable failure) {
+        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (t instanceof InvalidInputException e) {
+            Problem.send(response, 400, "Invalid request", "the request has invalid fields", e.errors());
+        } else if (t instanceof RuleViolation v) {
+            sendViolation(response, v);
+        } else if (t instanceof HttpProblem p) {
+            Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
+        } else if (t instanceof DecodeException) {
+            Problem.send(response, 400, "Malformed JSON", "the body is not valid JSON: " + firstLine(t.getMessage()), List.of());
+        } else if (t instanceof StoreUnavailableException) {
+            Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
+        } else {
+            LOG.error("Unexpected failure answering a request (a defect)", t);
+            Problem.send(response, 500, "Internal error", "the engine failed unexpectedly; this is a defect", List.of());
+        }
+    }
+
+    private static void sendViolation(HttpServerResponse response, RuleViolation v) {
+        switch (v.kind()) {
+            case NOT_FOUND -> Problem.send(response, 404, "Not found", v.getMessage(), v.errors());
+            case FORBIDDEN -> Problem.send(response, 403, "Forbidden", v.getMessage(), v.errors());
+            case CONFLICT -> Problem.send(response, 409, "Conflict", v.getMessage(), v.errors());
+            case UNPROCESSABLE -> Problem.send(response, 422, "Refused by the rules", v.getMessage(), v.errors());
+            case TOO_MANY_ATTEMPTS -> {
+                if (!response.headWritten()) {
+                    response.putHeader("Retry-After", Long.toString(Math.max(1, v.retryAfter().toSeconds())));
+                }
+                Problem.send(response, 429, "Too many attempts", v.getMessage(), v.errors());
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

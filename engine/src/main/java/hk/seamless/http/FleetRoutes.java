@@ -1,0 +1,73 @@
+package hk.seamless.http;
+
+import hk.seamless.access.Principal;
+import hk.seamless.trade.Bundle;
+import hk.seamless.trade.BundleRequest;
+import hk.seamless.trade.Role;
+import hk.seamless.trade.TradeRegistry;
+import hk.seamless.trade.Vehicle;
+import hk.seamless.trade.Vehicles;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
+/** What truckers do: register vehicles, bundle CCRNs to them, unbundle. */
+public final class FleetRoutes {
+
+    private final TradeRegistry registry;
+    private final Authentication auth;
+
+    public FleetRoutes(TradeRegistry registry, Authentication auth) {
+        this.registry = registry;
+        this.auth = auth;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/vehicles").handler(guarded(this::registerVehicle));
+        router.get("/api/v1/vehicles").handler(guarded(this::listVehicles));
+        router.post("/api/v1/bundles").handler(guarded(this::bundle));
+        router.get("/api/v1/bundles/:id").handler(guarded(this::readBundle));
+        router.delete("/api/v1/bundles/:id").handler(guarded(this::unbundle));
+    }
+
+    private void registerVehicle(RoutingContext ctx) {
+        Principal trucker = auth.require(ctx, Role.TRUCKER);
+        Vehicles.Registration registration = Vehicles.read(RequestBodies.jsonObject(ctx));
+        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(), tx -> {
+            Vehicle vehicle = registry.vehicles().register(tx, registration);
+            return Reply.created(Views.vehicle(vehicle), "/api/v1/vehicles/" + vehicle.registrationMark());
+        }));
+    }
+
+    private void listVehicles(RoutingContext ctx) {
+        Principal trucker = auth.require(ctx, Role.TRUCKER);
+        JsonArray list = new JsonArray();
+        registry.vehicles().ownedBy(trucker.accountId()).forEach(v -> list.add(Views.vehicle(v)));
+        RouteSupport.ok(ctx, new JsonObject().put("vehicles", list));
+    }
+
+    private void bundle(RoutingContext ctx) {
+        Principal trucker = auth.require(ctx, Role.TRUCKER);
+        BundleRequest request = BundleRequest.read(RequestBodies.jsonObject(ctx));
+        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(), tx -> {
+            Bundle bundle = registry.bundles().bundle(tx, request);
+            return Reply.created(Views.bundle(bundle), "/api/v1/bundles/" + bundle.id());
+        }));
+    }
+
+    private void readBundle(RoutingContext ctx) {
+        Principal caller = auth.require(ctx);
+        RouteSupport.ok(ctx, Views.bundle(registry.bundles().visibleTo(caller, ctx.pathParam("id"))));
+    }
+
+    private void unbundle(RoutingContext ctx) {
+        Principal trucker = auth.require(ctx, Role.TRUCKER);
+        String id = ctx.pathParam("id");
+        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(),
+                tx -> Reply.of(200, Views.bundle(registry.bundles().unbundle(tx, trucker, id)))));
+    }
+}

@@ -1,0 +1,47 @@
+package hk.seamless.http;
+
+import hk.seamless.config.EngineConfig;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The engine's router: body limits, the route groups, and problem answers for whatever the router
+ * itself refuses (no such route, wrong method, body too large).
+ */
+public final class HttpApi {
+
+    private HttpApi() {
+    }
+
+    public static Router router(Vertx vertx, List<Consumer<Router>> routeGroups, Consumer<Router> batchRoutes) {
+        Router router = Router.router(vertx);
+        // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
+        router.post("/api/v1/consignments/batch")
+                .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BATCH_BYTES));
+        router.routeWithRegex("^/(api|ivrs|lane)/(?!v1/consignments/batch$).*")
+                .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES));
+        batchRoutes.accept(router);
+        routeGroups.forEach(group -> group.accept(router));
+
+        router.errorHandler(404, ctx -> Problem.send(ctx.response(), 404, "Not found",
+                "no such resource: " + ctx.request().method() + " " + ctx.request().path(), List.of()));
+        router.errorHandler(405, ctx -> Problem.send(ctx.response(), 405, "Method not allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path(), List.of()));
+        router.errorHandler(413, ctx -> Problem.send(ctx.response(), 413, "Body too large",
+                "the body is larger than " + limitFor(ctx) + " bytes; nothing was read or written", List.of()));
+        router.errorHandler(400, ctx -> Problem.send(ctx.response(), 400, "Invalid request",
+                ctx.failure() == null ? "the request is malformed" : String.valueOf(ctx.failure().getMessage()), List.of()));
+        router.errorHandler(500, ctx -> Failures.send(ctx.response(),
+                ctx.failure() == null ? new IllegalStateException("router failure") : ctx.failure()));
+        return router;
+    }
+
+    private static int limitFor(RoutingContext ctx) {
+        return ctx.request().path().endsWith("/consignments/batch") ? EngineConfig.MAX_BATCH_BYTES : EngineConfig.MAX_BODY_BYTES;
+    }
+}

@@ -1,0 +1,38 @@
+package hk.seamless.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+import java.util.function.Function;
+
+/** One HTTP server instance on one event loop; the engine deploys one per core on the same port. */
+public final class HttpApiVerticle extends VerticleBase {
+
+    private final String host;
+    private final int port;
+    private final Function<io.vertx.core.Vertx, Router> routerFactory;
+    private HttpServer server;
+
+    public HttpApiVerticle(String host, int port, Function<io.vertx.core.Vertx, Router> routerFactory) {
+        this.host = host;
+        this.port = port;
+        this.routerFactory = routerFactory;
+    }
+
+    @Override
+    public Future<?> start() {
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+                .setMaxHeaderSize(16 * 1024).setCompressionSupported(true);
+        return vertx.createHttpServer(options)
+                .requestHandler(routerFactory.apply(vertx))
+                .listen()
+                .onSuccess(s -> server = s);
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,63 @@
+package hk.seamless.http;
+
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.Transaction;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.Function;
+
+/**
+ * The few moves every route makes: run a command on the registry writer and answer with what it
+ * decided, or answer a look-up at once. Handlers stay on the event loop and never block: the
+ * writer's future completes back on the request's own context.
+ */
+public final class RouteSupport {
+
+    private RouteSupport() {
+    }
+
+    /** A handler whose exceptions become problem answers instead of escaping to the router. */
+    public static Handler<RoutingContext> guarded(Handler<RoutingContext> handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (RuntimeException e) {
+                Failures.send(ctx.response(), e);
+            }
+        };
+    }
+
+    /** Runs {@code command} on the writer; the future completes on the request's context. */
+    public static <T> Future<T> submit(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, T> command) {
+        return Future.fromCompletionStage(writer.submit(actor, command), ctx.vertx().getOrCreateContext());
+    }
+
+    public static void write(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, Reply> command) {
+        submit(ctx, writer, actor, command).onComplete(done -> {
+            if (done.succeeded()) {
+                send(ctx, done.result());
+            } else {
+                Failures.send(ctx.response(), done.cause());
+            }
+        });
+    }
+
+    public static void send(RoutingContext ctx, Reply reply) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (reply.location() != null) {
+            ctx.response().putHeader("Location", reply.location());
+        }
+        ctx.response().setStatusCode(reply.status())
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(reply.body());
+    }
+
+    public static void ok(RoutingContext ctx, JsonObject body) {
+        send(ctx, Reply.of(200, body));
+    }
+}

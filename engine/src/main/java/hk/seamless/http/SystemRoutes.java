@@ -1,0 +1,68 @@
+package hk.seamless.http;
+
+import hk.seamless.config.ControlPoint;
+import hk.seamless.config.EngineConfig;
+import hk.seamless.trade.TradeRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import static hk.seamless.http.RouteSupport.guarded;
+
+/** Health, metrics, and the rule settings in force. */
+public final class SystemRoutes {
+
+    private final TradeRegistry registry;
+    private final Authentication auth;
+    private final EngineConfig config;
+    private final PrometheusMeterRegistry metrics;
+
+    public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics) {
+        this.registry = registry;
+        this.auth = auth;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public void mount(Router router) {
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(this::metrics);
+        router.get("/api/v1/settings").handler(guarded(this::settings));
+    }
+
+    /** Serving at all means the stores are open and recovered; a failed journal means not ready. */
+    private void health(RoutingContext ctx) {
+        boolean writable = registry.writer().isWritable();
+        JsonObject body = new JsonObject()
+                .put("status", writable ? "UP" : "DOWN")
+                .put("registryWritable", writable)
+                .put("journalEntries", registry.writer().journalEntries());
+        RouteSupport.send(ctx, Reply.of(writable ? 200 : 503, body));
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+
+    private void settings(RoutingContext ctx) {
+        auth.require(ctx);
+        JsonArray controlPoints = new JsonArray();
+        for (ControlPoint cp : config.controlPoints()) {
+            JsonArray lanes = new JsonArray();
+            cp.lanes().forEach(l -> lanes.add(new JsonObject().put("id", l.id()).put("direction", l.direction().name())));
+            controlPoints.add(new JsonObject().put("code", cp.code()).put("name", cp.name())
+                    .put("randomInspectionRate", cp.randomInspectionRate()).put("lanes", lanes));
+        }
+        RouteSupport.ok(ctx, new JsonObject()
+                .put("timeZone", Views.HONG_KONG.getId())
+                .put("bundlingLead", config.bundlingLead().toString())
+                .put("lodgementWindow", config.lodgementWindow().toString())
+                .put("randomInspectionRate", config.randomInspectionRate())
+                .put("fusionWindow", config.fusionWindow().toString())
+                .put("failedBundlingLimit", config.failedBundlingLimit())
+                .put("failedBundlingPeriod", config.failedBundlingPeriod().toString())
+                .put("controlPoints", controlPoints));
+    }
+}

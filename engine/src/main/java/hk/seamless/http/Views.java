@@ -1,0 +1,129 @@
+package hk.seamless.http;
+
+import hk.seamless.trade.Account;
+import hk.seamless.trade.Bundle;
+import hk.seamless.trade.BulkCargo;
+import hk.seamless.trade.CargoInformation;
+import hk.seamless.trade.Consignment;
+import hk.seamless.trade.LodgementWindow;
+import hk.seamless.trade.PackagedCargo;
+import hk.seamless.trade.Party;
+import hk.seamless.trade.Vehicle;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How records look on the wire. Times are given in Hong Kong time with their offset
+ * ("2026-12-01T09:30:00+08:00"): the people reading them are at the boundary.
+ */
+public final class Views {
+
+    public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+
+    private Views() {
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(HONG_KONG).toOffsetDateTime());
+    }
+
+    public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {
+        JsonObject json = new JsonObject()
+                .put("ccrn", c.ccrn())
+                .put("status", c.statusAt(now, window).name())
+                .put("version", c.version())
+                .put("lodgedAt", time(c.lodgedAt()))
+                .put("updatedAt", time(c.updatedAt()));
+        if (c.bundleId() != null) {
+            json.put("bundleId", c.bundleId());
+        }
+        return json.mergeIn(cargo(c.cargo()));
+    }
+
+    /** What the trucker who bundled a consignment may see of it: not the parties or the goods. */
+    public static JsonObject consignmentSummary(Consignment c, Instant now, LodgementWindow window) {
+        return new JsonObject()
+                .put("ccrn", c.ccrn())
+                .put("status", c.statusAt(now, window).name())
+                .put("direction", c.cargo().direction().name())
+                .put("expectedDate", c.cargo().expectedDate().toString())
+                .put("cargoKind", c.cargo().packaged() != null ? "PACKAGED" : "BULK")
+                .put("bundleId", c.bundleId());
+    }
+
+    public static JsonObject cargo(CargoInformation cargo) {
+        JsonObject json = new JsonObject()
+                .put("direction", cargo.direction().name())
+                .put("expectedDate", cargo.expectedDate().toString())
+                .put("consignor", party(cargo.consignor()))
+                .put("consignee", party(cargo.consignee()));
+        if (cargo.packaged() != null) {
+            PackagedCargo p = cargo.packaged();
+            json.put("packaged", new JsonObject()
+                    .put("packageDescription", p.packageDescription())
+                    .put("packageCount", p.packageCount())
+                    .put("articlesDescription", p.articlesDescription()));
+        } else {
+            BulkCargo b = cargo.bulk();
+            JsonObject bulk = new JsonObject();
+            if (b.grossWeightKg() != null) {
+                bulk.put("grossWeightKg", b.grossWeightKg());
+            }
+            if (b.grossVolumeM3() != null) {
+                bulk.put("grossVolumeM3", b.grossVolumeM3());
+            }
+            if (b.quantity() != null) {
+                bulk.put("quantity", b.quantity());
+            }
+            json.put("bulk", bulk.put("description", b.description()));
+        }
+        return json;
+    }
+
+    private static JsonObject party(Party party) {
+        return new JsonObject().put("name", party.name()).put("address", party.address());
+    }
+
+    public static JsonObject bundle(Bundle b) {
+        JsonObject json = new JsonObject()
+                .put("bundleId", b.id())
+                .put("status", b.status().name())
+                .put("vehicleMark", b.vehicleMarkDisplay())
+                .put("direction", b.direction().name())
+                .put("ccrns", new JsonArray(b.ccrns()))
+                .put("empty", b.empty())
+                .put("bundledAt", time(b.bundledAt()))
+                .put("earliestCrossingAt", time(b.earliestCrossingAt()));
+        if (b.endedAt() != null) {
+            json.put("endedAt", time(b.endedAt()));
+        }
+        return json;
+    }
+
+    public static JsonObject vehicle(Vehicle v) {
+        JsonObject json = new JsonObject()
+                .put("registrationMark", v.display())
+                .put("registeredAt", time(v.registeredAt()));
+        if (v.rfidTag() != null) {
+            json.put("rfidTag", v.rfidTag());
+        }
+        return json;
+    }
+
+    public static JsonObject account(Account a) {
+        JsonObject json = new JsonObject()
+                .put("accountId", a.id())
+                .put("role", a.role().name())
+                .put("name", a.name())
+                .put("status", a.status().name())
+                .put("registeredAt", time(a.registeredAt()));
+        if (a.email() != null) {
+            json.put("email", a.email());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,128 @@
+package hk.seamless.store;
+
+import hk.seamless.engine.NoPhoneHome;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Opens every {@link StoreName} as a Chronicle Map persisted under {@code <data>/stores}.
+ *
+ * <p>Chronicle keeps its segment locks inside the mapped file, so a process killed while holding one
+ * leaves it held. A marker file written at open and removed at clean close tells an unclean stop
+ * apart; then each map is opened with {@code recoverPersistedTo}, which is only safe while nobody
+ * else maps the file: the data folder's lock file guarantees that.
+ */
+public final class ChronicleStores implements Stores, AutoCloseable {
+
+    static {
+        NoPhoneHome.ensure();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChronicleStores.class);
+    private static final String OPEN_MARKER = "OPEN";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final boolean recoveredFromUncleanStop;
+    private final Map<StoreName, ChronicleKeyValueStore> stores = new EnumMap<>(StoreName.class);
+
+    private ChronicleStores(Path dir, FileChannel lockChannel, FileLock lock, boolean unclean) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.recoveredFromUncleanStop = unclean;
+    }
+
+    public static ChronicleStores open(Path dataDir, long capacity) {
+        Path dir = dataDir.resolve("stores");
+        try {
+            Files.createDirectories(dir);
+            FileChannel lockChannel = FileChannel.open(dir.resolve("LOCK"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("the data folder " + dataDir.toAbsolutePath()
+                        + " is in use by another engine process");
+            }
+            Path marker = dir.resolve(OPEN_MARKER);
+            boolean unclean = Files.exists(marker);
+            ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, unclean);
+            if (unclean) {
+                LOG.warn("The engine did not stop cleanly last time: recovering the stores before serving");
+            }
+            for (StoreName name : StoreName.values()) {
+                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean)));
+            }
+            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            forceDirectory(dir);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the stores in " + dir, e);
+        }
+    }
+
+    private static ChronicleMap<String, String> openMap(Path dir, StoreName name, long capacity, boolean recover)
+            throws IOException {
+        File file = dir.resolve(name.fileName()).toFile();
+        ChronicleMapBuilder<String, String> builder = ChronicleMap.of(String.class, String.class)
+                .name(name.name().toLowerCase())
+                .entries(name.entries(capacity))
+                .averageKeySize(name.averageKeyBytes())
+                .averageValueSize(name.averageValueBytes())
+                // Bundles and sessions churn (made, used, replaced): let a segment grow extra tiers
+                // rather than fail, and keep the file sparse so that unused capacity costs no disk.
+                .maxBloatFactor(4.0)
+                .sparseFile(true)
+                .checksumEntries(true);
+        if (recover && file.exists()) {
+            return builder.recoverPersistedTo(file, true);
+        }
+        return builder.createPersistedTo(file);
+    }
+
+    @Override
+    public KeyValueStore store(StoreName name) {
+        return stores.get(name);
+    }
+
+    /** True when the previous run was killed: the journal must then be replayed over the maps. */
+    public boolean recoveredFromUncleanStop() {
+        return recoveredFromUncleanStop;
+    }
+
+    @Override
+    public void close() {
+        stores.values().forEach(ChronicleKeyValueStore::close);
+        stores.clear();
+        try {
+            Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // Not every file system lets a directory be synced; the marker is then best effort.
+        }
+    }
+}

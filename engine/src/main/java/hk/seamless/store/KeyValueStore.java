@@ -1,0 +1,21 @@
+package hk.seamless.store;
+
+import java.util.function.BiConsumer;
+
+/** The small face of one off-heap map that the rest of the engine depends on. */
+public interface KeyValueStore {
+
+    /** The value, or null. */
+    String get(String key);
+
+    void put(String key, String value);
+
+    void remove(String key);
+
+    long size();
+
+    void forEach(BiConsumer<String, String> action);
+
+    /** Bytes the map occupies off the heap (mapped file size actually in use). */
+    long offHeapBytes();
+}

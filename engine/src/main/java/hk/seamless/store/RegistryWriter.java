@@ -1,0 +1,194 @@
+package hk.seamless.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The registry's single writer. Every command that changes the registry runs here, one at a time,
+ * so no two commands race over a consignment, a bundle or a vehicle, and no lock is needed.
+ *
+ * <p>A command stages its writes in a {@link Transaction}; if it succeeds the change is appended to
+ * the journal, applied to the stores and handed to the change listeners. Its future completes only
+ * after the journal is flushed. Commands that queue up while one runs share a single flush (group
+ * commit), so durability costs one {@code fsync} per burst, not one per request.
+ */
+public final class RegistryWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
+    /** How many commands may share one flush: bounds how long the first of them waits. */
+    private static final int MAX_GROUP = 256;
+
+    private final Stores stores;
+    private final Journal journal;
+    private final Clock clock;
+    private final List<RegistryChangeListener> listeners;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final List<CompletableFuture<?>> awaitingFlush = new ArrayList<>();
+    private final List<Runnable> acknowledgements = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException broken;
+
+    public RegistryWriter(Stores stores, Journal journal, Clock clock, List<RegistryChangeListener> listeners) {
+        this.stores = stores;
+        this.journal = journal;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        this.thread = new Thread(this::run, "registry-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Applies a journalled change to the stores again: how a crashed run is caught up at start. */
+    public static void replay(RegistryChange change, Stores stores, List<RegistryChangeListener> listeners) {
+        apply(change, stores);
+        listeners.forEach(l -> l.onChange(change));
+    }
+
+    /**
+     * Runs {@code command} on the writer thread. The future fails with whatever the command threw
+     * (and nothing is written), or completes with its result once the change is durable.
+     */
+    public <T> CompletableFuture<T> submit(String actor, Function<Transaction, T> command) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (broken != null) {
+            result.completeExceptionally(new StoreUnavailableException("the registry journal failed", broken));
+            return result;
+        }
+        if (!running) {
+            result.completeExceptionally(new StoreUnavailableException("the engine is stopping", null));
+            return result;
+        }
+        commands.add(() -> execute(actor, command, result));
+        return result;
+    }
+
+    private <T> void execute(String actor, Function<Transaction, T> command, CompletableFuture<T> result) {
+        if (broken != null) {
+            result.completeExceptionally(new StoreUnavailableException("the registry journal failed", broken));
+            return;
+        }
+        Transaction tx = new Transaction(stores, clock.instant(), actor);
+        T value;
+        try {
+            value = command.apply(tx);
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (!tx.isEmpty()) {
+            try {
+                commit(tx);
+            } catch (RuntimeException e) {
+                // A failed append may have left a partial frame: nothing more may be appended after
+                // it, or replay would stop there and lose what follows. Fail-stop until a restart.
+                broken = e;
+                LOG.error("Registry journal failed; refusing further writes until restart", e);
+                result.completeExceptionally(new StoreUnavailableException("the registry journal failed", e));
+                return;
+            }
+        }
+        awaitingFlush.add(result);
+        acknowledgements.add(() -> result.complete(value));
+    }
+
+    private void commit(Transaction tx) {
+        RegistryChange change = tx.toChange(journal.entries() + 1);
+        journal.append(JsonCodec.writeBytes(change));
+        apply(change, stores);
+        for (RegistryChangeListener listener : listeners) {
+            try {
+                listener.onChange(change);
+            } catch (RuntimeException e) {
+                // The registry is the authority and the change is already durable: a listener's
+                // failure must not undo it. The lane view is rebuilt from the journal at recovery.
+                LOG.error("Registry change listener failed on change {}", change.sequence(), e);
+            }
+        }
+    }
+
+    private static void apply(RegistryChange change, Stores stores) {
+        for (RegistryChange.Write write : change.writes()) {
+            KeyValueStore store = stores.store(write.store());
+            if (write.value() == null) {
+                store.remove(write.key());
+            } else {
+                store.put(write.key(), write.value());
+            }
+        }
+    }
+
+    private void run() {
+        while (running || !commands.isEmpty()) {
+            Runnable command;
+            try {
+                command = commands.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (command == null) {
+                continue;
+            }
+            int n = 0;
+            do {
+                command.run();
+                n++;
+            } while (n < MAX_GROUP && (command = commands.poll()) != null);
+            flushAndAcknowledge();
+        }
+    }
+
+    private void flushAndAcknowledge() {
+        try {
+            journal.flush();
+        } catch (RuntimeException e) {
+            broken = e;
+            LOG.error("Registry journal flush failed; refusing further writes until restart", e);
+        }
+        if (broken == null) {
+            acknowledgements.forEach(Runnable::run);
+        } else {
+            // Not acknowledged: the caller must not be told it is durable. An honest "unavailable"
+            // is the only answer when the disk refused the flush.
+            StoreUnavailableException failure = new StoreUnavailableException("the registry journal failed", broken);
+            awaitingFlush.forEach(f -> f.completeExceptionally(failure));
+        }
+        acknowledgements.clear();
+        awaitingFlush.clear();
+    }
+
+    /** False once the journal has failed: the registry then refuses writes until a restart. */
+    public boolean isWritable() {
+        return broken == null && running;
+    }
+
+    public long journalEntries() {
+        return journal.entries();
+    }
+
+    public long journalBytes() {
+        return journal.sizeBytes();
+    }
+
+    /** Finishes the queued commands, flushes and stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+    }
+}

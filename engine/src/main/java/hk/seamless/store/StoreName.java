@@ -1,0 +1,59 @@
+package hk.seamless.store;
+
+/**
+ * The off-heap maps of the engine, with how big their keys and values are on average. Value sizes
+ * come from realistic samples: a consignment carries names and addresses that may be Chinese (three
+ * UTF-8 bytes a character) and long descriptions; a bundle a list of 16-digit CCRNs.
+ */
+public enum StoreName {
+    // the registry: the authority. Entries per consignment of capacity: accounts and vehicles are
+    // far fewer than consignments; every amendment adds a version; idempotency keys ride on writes.
+    ACCOUNTS("accounts", 14, 520, 0.05),
+    ACCOUNTS_BY_EMAIL("accounts-by-email", 32, 16, 0.05),
+    CREDENTIALS("credentials", 64, 48, 0.1),
+    SESSIONS("sessions", 64, 96, 0.1),
+    VEHICLES("vehicles", 9, 220, 0.2),
+    VEHICLES_BY_TAG("vehicles-by-tag", 24, 9, 0.2),
+    CONSIGNMENTS("consignments", 16, 1400, 1),
+    CONSIGNMENT_VERSIONS("consignment-versions", 20, 1400, 2),
+    BUNDLES("bundles", 20, 420, 1),
+    ACTIVE_BUNDLES("active-bundles", 16, 20, 0.2),
+    IDEMPOTENCY("idempotency", 90, 1200, 1),
+
+    // the lane side: what a lane needs to decide, fed by the registry-change stream only
+    LANE_BUNDLES("lane-bundles", 16, 300, 0.2),
+    LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9, 0.2);
+
+    private final String fileName;
+    private final int averageKeyBytes;
+    private final int averageValueBytes;
+    private final double entriesPerCapacity;
+
+    StoreName(String fileName, int averageKeyBytes, int averageValueBytes, double entriesPerCapacity) {
+        this.fileName = fileName;
+        this.averageKeyBytes = averageKeyBytes;
+        this.averageValueBytes = averageValueBytes;
+        this.entriesPerCapacity = entriesPerCapacity;
+    }
+
+    public String fileName() {
+        return fileName + ".cm3";
+    }
+
+    public int averageKeyBytes() {
+        return averageKeyBytes;
+    }
+
+    public int averageValueBytes() {
+        return averageValueBytes;
+    }
+
+    /** How many entries this store is sized for when the registry holds {@code capacity} consignments. */
+    public long entries(long capacity) {
+        return Math.max(1_000, (long) (capacity * entriesPerCapacity));
+    }
+
+    public boolean isLaneView() {
+        return this == LANE_BUNDLES || this == LANE_VEHICLES_BY_TAG;
+    }
+}

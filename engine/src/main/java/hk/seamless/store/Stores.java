@@ -1,0 +1,8 @@
+package hk.seamless.store;
+
+/** Where the named stores are found; the registry and the lane side both read through it. */
+@FunctionalInterface
+public interface Stores {
+
+    KeyValueStore store(StoreName name);
+}

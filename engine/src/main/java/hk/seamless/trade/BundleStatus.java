@@ -1,0 +1,6 @@
+package hk.seamless.trade;
+
+/** ACTIVE until the truck crosses (USED) or the trucker unbundles (UNBUNDLED). */
+public enum BundleStatus {
+    ACTIVE, USED, UNBUNDLED
+}

@@ -1,0 +1,142 @@
+package hk.seamless.trade;
+
+import hk.seamless.access.Principal;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Stores;
+import hk.seamless.store.Transaction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bundling CCRNs to a vehicle and unbundling them. A vehicle has at most one ACTIVE bundle per
+ * direction; its earliest crossing is the bundling time plus the lead time (30 minutes by default).
+ */
+public final class Bundles {
+
+    private final Stores stores;
+    private final LodgementWindow window;
+    private final Duration lead;
+    private final FailedAttemptLimiter failedAttempts;
+
+    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts) {
+        this.stores = stores;
+        this.window = window;
+        this.lead = lead;
+        this.failedAttempts = failedAttempts;
+    }
+
+    public Bundle bundle(Transaction tx, BundleRequest request) {
+        failedAttempts.blockedFor(tx.actor(), tx.now()).ifPresent(wait -> {
+            throw RuleViolation.tooManyAttempts("too many failed bundling attempts; try again later", wait);
+        });
+        try {
+            return bundleChecked(tx, request);
+        } catch (RuleViolation e) {
+            failedAttempts.recordFailure(tx.actor(), tx.now());
+            throw e;
+        }
+    }
+
+    private Bundle bundleChecked(Transaction tx, BundleRequest request) {
+        String mark = request.vehicleMark().value();
+        Vehicle vehicle = tx.get(StoreName.VEHICLES, mark, Vehicle.class);
+        if (vehicle == null || !vehicle.owner().equals(tx.actor())) {
+            throw RuleViolation.unprocessable("vehicle " + request.vehicleMark().display() + " is not registered to you",
+                    List.of(new FieldError("vehicleMark", "register the vehicle first (POST /api/v1/vehicles)")));
+        }
+        String activeKey = activeKey(mark, request.direction());
+        String activeId = tx.get(StoreName.ACTIVE_BUNDLES, activeKey);
+        if (activeId != null) {
+            throw RuleViolation.conflict("vehicle " + vehicle.display() + " already has active bundle " + activeId
+                    + " for " + request.direction() + "; unbundle it first");
+        }
+        List<Consignment> consignments = bundleable(tx, request);
+        Instant now = tx.now();
+        Bundle bundle = new Bundle(hk.seamless.access.Tokens.newId("B"), tx.actor(), mark, vehicle.display(),
+                request.direction(), request.ccrns().stream().map(Ccrn::value).toList(), request.empty(),
+                BundleStatus.ACTIVE, now, now.plus(lead), null);
+        for (Consignment c : consignments) {
+            tx.put(StoreName.CONSIGNMENTS, c.ccrn(), c.withStatus(ConsignmentStatus.BUNDLED, bundle.id(), now));
+        }
+        tx.put(StoreName.BUNDLES, bundle.id(), bundle);
+        tx.put(StoreName.ACTIVE_BUNDLES, activeKey, bundle.id());
+        tx.audit("BUNDLED", bundle.id(), vehicle.display() + " " + request.direction() + " "
+                + (bundle.empty() ? "EMPTY" : String.join(",", bundle.ccrns())));
+        return bundle;
+    }
+
+    /** Every CCRN must exist, be LODGED, go the bundle's way and not be expired: all are checked. */
+    private List<Consignment> bundleable(Transaction tx, BundleRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Consignment> result = new ArrayList<>();
+        for (int i = 0; i < request.ccrns().size(); i++) {
+            String field = "ccrns[" + i + "]";
+            Ccrn ccrn = request.ccrns().get(i);
+            Consignment c = tx.get(StoreName.CONSIGNMENTS, ccrn.value(), Consignment.class);
+            if (c == null) {
+                errors.add(new FieldError(field, "no consignment has CCRN " + ccrn.value()));
+                continue;
+            }
+            ConsignmentStatus status = c.statusAt(tx.now(), window);
+            if (status != ConsignmentStatus.LODGED) {
+                errors.add(new FieldError(field, "consignment " + ccrn.value() + " is " + status + ", not LODGED"));
+            } else if (c.cargo().direction() != request.direction()) {
+                errors.add(new FieldError(field, "consignment " + ccrn.value() + " is lodged for "
+                        + c.cargo().direction() + ", not " + request.direction()));
+            } else {
+                result.add(c);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw RuleViolation.unprocessable("some CCRNs cannot be bundled", errors);
+        }
+        return result;
+    }
+
+    public Bundle unbundle(Transaction tx, Principal caller, String bundleId) {
+        Bundle bundle = tx.get(StoreName.BUNDLES, bundleId, Bundle.class);
+        if (bundle == null || !bundle.trucker().equals(caller.accountId())) {
+            throw RuleViolation.notFound("no bundle " + bundleId + " of yours");
+        }
+        if (bundle.status() != BundleStatus.ACTIVE) {
+            throw RuleViolation.conflict("bundle " + bundleId + " is " + bundle.status() + " and cannot be unbundled");
+        }
+        Instant now = tx.now();
+        for (String ccrn : bundle.ccrns()) {
+            Consignment c = tx.get(StoreName.CONSIGNMENTS, ccrn, Consignment.class);
+            if (c != null && c.status() == ConsignmentStatus.BUNDLED && bundleId.equals(c.bundleId())) {
+                tx.put(StoreName.CONSIGNMENTS, ccrn, c.withStatus(ConsignmentStatus.LODGED, null, now));
+            }
+        }
+        Bundle ended = bundle.ended(BundleStatus.UNBUNDLED, now);
+        tx.put(StoreName.BUNDLES, bundleId, ended);
+        tx.remove(StoreName.ACTIVE_BUNDLES, activeKey(bundle.vehicleMark(), bundle.direction()));
+        tx.audit("UNBUNDLED", bundleId, bundle.vehicleMarkDisplay() + " " + bundle.direction());
+        return ended;
+    }
+
+    // ---- look-ups ----
+
+    /** The caller's own bundle; officers and admins see any. Anyone else: it does not exist. */
+    public Bundle visibleTo(Principal caller, String bundleId) {
+        String json = stores.store(StoreName.BUNDLES).get(bundleId);
+        Bundle bundle = json == null ? null : JsonCodec.read(json, Bundle.class);
+        if (bundle == null || !(bundle.trucker().equals(caller.accountId()) || caller.role().readsEverything())) {
+            throw RuleViolation.notFound("no bundle " + bundleId + " of yours");
+        }
+        return bundle;
+    }
+
+    public Bundle find(String bundleId) {
+        String json = stores.store(StoreName.BUNDLES).get(bundleId);
+        return json == null ? null : JsonCodec.read(json, Bundle.class);
+    }
+
+    public static String activeKey(String canonicalMark, hk.seamless.config.Direction direction) {
+        return canonicalMark + "|" + direction.name();
+    }
+}

@@ -1,0 +1,129 @@
+package hk.seamless.trade;
+
+import hk.seamless.access.Principal;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Stores;
+import hk.seamless.store.Transaction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lodgement, amendment and cancellation of consignments, and who may see them. Write methods run
+ * on the registry writer; look-ups from any thread.
+ */
+public final class Consignments {
+
+    private final Stores stores;
+    private final CcrnGenerator ccrns;
+    private final LodgementWindow window;
+
+    public Consignments(Stores stores, CcrnGenerator ccrns, LodgementWindow window) {
+        this.stores = stores;
+        this.ccrns = ccrns;
+        this.window = window;
+    }
+
+    public LodgementWindow window() {
+        return window;
+    }
+
+    public Consignment lodge(Transaction tx, CargoInformation cargo) {
+        Ccrn ccrn = newCcrn(tx);
+        Consignment consignment = new Consignment(ccrn.value(), tx.actor(), 1, ConsignmentStatus.LODGED, cargo,
+                tx.now(), tx.now(), null);
+        tx.put(StoreName.CONSIGNMENTS, ccrn.value(), consignment);
+        tx.put(StoreName.CONSIGNMENT_VERSIONS, versionKey(ccrn.value(), 1), consignment);
+        tx.audit("CONSIGNMENT_LODGED", ccrn.value(), cargo.direction() + " expected " + cargo.expectedDate());
+        return consignment;
+    }
+
+    /** Random, so a guess is hopeless; drawn again on the (one in 10^13) chance it is taken. */
+    private Ccrn newCcrn(Transaction tx) {
+        Ccrn ccrn = ccrns.next();
+        while (tx.get(StoreName.CONSIGNMENTS, ccrn.value()) != null) {
+            ccrn = ccrns.next();
+        }
+        return ccrn;
+    }
+
+    public Consignment amend(Transaction tx, Principal caller, Ccrn ccrn, CargoInformation cargo) {
+        Consignment current = ownedForChange(tx, caller, ccrn);
+        requireLodged(current, tx.now(), "amended");
+        Consignment amended = current.amended(cargo, tx.now());
+        tx.put(StoreName.CONSIGNMENTS, ccrn.value(), amended);
+        tx.put(StoreName.CONSIGNMENT_VERSIONS, versionKey(ccrn.value(), amended.version()), amended);
+        tx.audit("CONSIGNMENT_AMENDED", ccrn.value(), "version " + amended.version());
+        return amended;
+    }
+
+    public Consignment cancel(Transaction tx, Principal caller, Ccrn ccrn) {
+        Consignment current = ownedForChange(tx, caller, ccrn);
+        requireLodged(current, tx.now(), "cancelled");
+        Consignment cancelled = current.withStatus(ConsignmentStatus.CANCELLED, null, tx.now());
+        tx.put(StoreName.CONSIGNMENTS, ccrn.value(), cancelled);
+        tx.audit("CONSIGNMENT_CANCELLED", ccrn.value(), "");
+        return cancelled;
+    }
+
+    private void requireLodged(Consignment c, Instant now, String verb) {
+        ConsignmentStatus status = c.statusAt(now, window);
+        if (status != ConsignmentStatus.LODGED) {
+            String hint = status == ConsignmentStatus.BUNDLED
+                    ? ": it is bundled to a vehicle; the trucker must unbundle it first" : "";
+            throw RuleViolation.conflict("consignment " + c.ccrn() + " is " + status
+                    + " and can only be " + verb + " while LODGED" + hint);
+        }
+    }
+
+    /** Only the lodging account changes a consignment; to anyone else it does not exist. */
+    private static Consignment ownedForChange(Transaction tx, Principal caller, Ccrn ccrn) {
+        Consignment c = tx.get(StoreName.CONSIGNMENTS, ccrn.value(), Consignment.class);
+        if (c == null || !c.owner().equals(caller.accountId())) {
+            throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
+        }
+        return c;
+    }
+
+    // ---- look-ups ----
+
+    public Consignment find(Ccrn ccrn) {
+        String json = stores.store(StoreName.CONSIGNMENTS).get(ccrn.value());
+        return json == null ? null : JsonCodec.read(json, Consignment.class);
+    }
+
+    public Consignment version(Ccrn ccrn, int version) {
+        String json = stores.store(StoreName.CONSIGNMENT_VERSIONS).get(versionKey(ccrn.value(), version));
+        return json == null ? null : JsonCodec.read(json, Consignment.class);
+    }
+
+    public List<Consignment> versions(Consignment current) {
+        List<Consignment> result = new ArrayList<>();
+        for (int v = 1; v <= current.version(); v++) {
+            Consignment old = version(Ccrn.parse(current.ccrn()), v);
+            if (old != null) {
+                result.add(old);
+            }
+        }
+        return result;
+    }
+
+    /** A scan of the caller's consignments, newest first; registry scale, not lane scale. */
+    public List<Consignment> ownedBy(String accountId, int limit) {
+        List<Consignment> result = new ArrayList<>();
+        stores.store(StoreName.CONSIGNMENTS).forEach((key, json) -> {
+            Consignment c = JsonCodec.read(json, Consignment.class);
+            if (c.owner().equals(accountId)) {
+                result.add(c);
+            }
+        });
+        result.sort((a, b) -> b.lodgedAt().compareTo(a.lodgedAt()));
+        return result.size() > limit ? result.subList(0, limit) : result;
+    }
+
+    static String versionKey(String ccrn, int version) {
+        return ccrn + "/" + version;
+    }
+}

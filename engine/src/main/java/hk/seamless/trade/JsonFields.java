@@ -1,0 +1,146 @@
+package hk.seamless.trade;
+
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed fields out of a request body, collecting every problem with the name of its field
+ * instead of stopping at the first: a shipper fixing a form wants all the errors at once.
+ */
+public final class JsonFields {
+
+    private final List<FieldError> errors;
+
+    public JsonFields(List<FieldError> errors) {
+        this.errors = errors;
+    }
+
+    public void rejectUnknown(JsonObject json, String prefix, Set<String> known) {
+        for (String name : json.fieldNames()) {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(prefix + name, "is not a known field"));
+            }
+        }
+    }
+
+    /** A required text of 1 to {@code max} characters (code points), trimmed; null when in error. */
+    public String text(JsonObject json, String name, String field, int max, boolean required) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        String trimmed = s.strip();
+        if (trimmed.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
+        return trimmed;
+    }
+
+    public JsonObject object(JsonObject json, String name, String field, boolean required) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (!(value instanceof JsonObject o)) {
+            errors.add(new FieldError(field, "must be an object"));
+            return null;
+        }
+        return o;
+    }
+
+    public <E extends Enum<E>> E enumValue(JsonObject json, String name, String field, Class<E> type) {
+        String text = text(json, name, field, 40, true);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max}; a string or a fraction is an error, not a guess. */
+    public Long wholeNumber(JsonObject json, String name, String field, long min, long max) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (!(value instanceof Number n)) {
+            errors.add(new FieldError(field, "must be a number"));
+            return null;
+        }
+        BigDecimal d = new BigDecimal(n.toString());
+        if (d.stripTrailingZeros().scale() > 0) {
+            errors.add(new FieldError(field, "must be a whole number"));
+            return null;
+        }
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            errors.add(new FieldError(field, "must be from " + min + " to " + max));
+            return null;
+        }
+        return d.longValueExact();
+    }
+
+    /** A positive decimal up to {@code max} with at most three decimal places. */
+    public BigDecimal positiveDecimal(JsonObject json, String name, String field, BigDecimal max) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number n)) {
+            errors.add(new FieldError(field, "must be a number"));
+            return null;
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "must be a finite number"));
+            return null;
+        }
+        if (d.signum() <= 0) {
+            errors.add(new FieldError(field, "must be greater than 0"));
+            return null;
+        }
+        if (d.compareTo(max) > 0) {
+            errors.add(new FieldError(field, "must be at most " + max.toPlainString()));
+            return null;
+        }
+        if (d.stripTrailingZeros().scale() > 3) {
+            errors.add(new FieldError(field, "must have at most 3 decimal places"));
+            return null;
+        }
+        return d.stripTrailingZeros();
+    }
+
+    public void add(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+}
