@@ -146,17 +146,27 @@ public final class Engine implements AutoCloseable {
                 new CargoInformationReader(window), clock);
     }
 
-    /** One server per event loop, all on the same port (the first one's, if the port was 0). */
+    /**
+     * One server per event loop, sharing the port (Vert.x spreads the connections over them). With
+     * port 0 (tests) the instances share the one random port the first of them was given.
+     */
     private static int deployHttp(Vertx vertx, EngineConfig config, java.util.function.Supplier<Router> router) {
-        HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), vx -> router.get());
-        await(vertx.deployVerticle(first).toCompletionStage().toCompletableFuture());
-        int port = first.actualPort();
-        int more = Math.max(0, Math.min(4, Runtime.getRuntime().availableProcessors()) - 1);
-        for (int i = 0; i < more; i++) {
-            await(vertx.deployVerticle(new HttpApiVerticle(config.httpHost(), port, vx -> router.get()))
-                    .toCompletionStage().toCompletableFuture());
+        int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        List<HttpApiVerticle> deployed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Vert.x shares one random port among servers asked for the same negative port; 0 would
+        // give each instance a port of its own.
+        int port = config.httpPort() == 0 ? -1 : config.httpPort();
+        await(vertx.deployVerticle(() -> {
+            HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, vx -> router.get());
+            deployed.add(verticle);
+            return verticle;
+        }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        deployed.forEach(v -> ports.add(v.actualPort()));
+        if (ports.size() != 1) {
+            throw new IllegalStateException("HTTP servers listen on different ports " + ports);
         }
-        return port;
+        return ports.iterator().next();
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {

@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How records look on the wire. Times are given in Hong Kong time with their offset
@@ -28,7 +29,8 @@ public final class Views {
     }
 
     public static String time(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(HONG_KONG).toOffsetDateTime());
+        return instant == null ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.MILLIS).atZone(HONG_KONG));
     }
 
     public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {

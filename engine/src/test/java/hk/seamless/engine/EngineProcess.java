@@ -1,0 +1,92 @@
+package hk.seamless.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine as a separate operating-system process on a random port, so that a test can kill it
+ * with SIGKILL the way a crash or an OOM killer would.
+ */
+final class EngineProcess {
+
+    /** The flags Chronicle needs; the same list the parent pom gives Surefire and the jar manifest. */
+    private static final List<String> CHRONICLE_FLAGS = List.of(
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+
+    private final Process process;
+    private final int port;
+
+    private EngineProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static EngineProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+        Path portFile = dataDir.resolve("http.port");
+        Files.deleteIfExists(portFile);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(CHRONICLE_FLAGS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SEAMLESS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("SEAMLESS_HTTP_PORT", "0");
+        builder.environment().put("SEAMLESS_DATA_DIR", dataDir.toString());
+        builder.environment().put("SEAMLESS_STORE_CAPACITY", "10000");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(portFile)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the engine exited with " + process.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the engine did not start; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        return new EngineProcess(process, Integer.parseInt(Files.readString(portFile).strip()));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGKILL on Unix: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the shutdown hook closes the engine cleanly. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static String read(File log) throws IOException {
+        return Files.readString(log.toPath());
+    }
+}

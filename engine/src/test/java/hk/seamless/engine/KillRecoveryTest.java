@@ -1,0 +1,129 @@
+package hk.seamless.engine;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the engine acknowledged survives {@code kill -9}: writes answered 2xx are all there after
+ * the process is killed and started again on the same data folder.
+ */
+class KillRecoveryTest {
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private int port;
+
+    @Test
+    void acknowledgedWritesSurviveSigkill() throws Exception {
+        Path log = data.resolve("engine.log");
+        EngineProcess engine = EngineProcess.start(data, log);
+        port = engine.port();
+        String admin = Files.readString(data.resolve("admin.token")).strip();
+
+        String shipper = approvedToken(admin, "SHIPPER", "kill-shipper@example.hk");
+        String trucker = approvedToken(admin, "TRUCKER", "kill-trucker@example.hk");
+        String date = LocalDate.now(ZoneId.of("Asia/Hong_Kong")).plusDays(3).toString();
+
+        // Many lodgements in flight at once: they share journal flushes, and each 201 is a promise.
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            inFlight.add(sendAsync("POST", "/api/v1/consignments", shipper, consignment(date, "貨主 " + i)));
+        }
+        List<String> ccrns = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+            HttpResponse<String> r = f.get();
+            assertEquals(201, r.statusCode(), r.body());
+            ccrns.add(new JsonObject(r.body()).getString("ccrn"));
+        }
+        assertEquals(201, send("POST", "/api/v1/vehicles", trucker,
+                new JsonObject().put("registrationMark", "FU 1234").put("rfidTag", "E2000017221101441890ABCD")).statusCode());
+        HttpResponse<String> bundled = send("POST", "/api/v1/bundles", trucker, new JsonObject()
+                .put("vehicleMark", "FU1234").put("direction", "IMPORT").put("ccrns", new JsonArray(ccrns.subList(0, 2))));
+        assertEquals(201, bundled.statusCode(), bundled.body());
+        String bundleId = new JsonObject(bundled.body()).getString("bundleId");
+        HttpResponse<String> amended = send("PUT", "/api/v1/consignments/" + ccrns.get(5), shipper, consignment(date, "amended"));
+        assertEquals(200, amended.statusCode(), amended.body());
+
+        engine.kill();
+        EngineProcess restarted = EngineProcess.start(data, log);
+        try {
+            port = restarted.port();
+            assertTrue(Files.readString(log).contains("Recovered from an unclean stop"),
+                    "the restart must notice the kill and recover the stores");
+            for (String ccrn : ccrns) {
+                HttpResponse<String> r = send("GET", "/api/v1/consignments/" + ccrn, shipper, null);
+                assertEquals(200, r.statusCode(), "lost " + ccrn + ": " + r.body());
+            }
+            JsonObject first = new JsonObject(send("GET", "/api/v1/consignments/" + ccrns.get(0), shipper, null).body());
+            assertEquals("BUNDLED", first.getString("status"));
+            assertEquals(bundleId, first.getString("bundleId"));
+            JsonObject amendedAfter = new JsonObject(send("GET", "/api/v1/consignments/" + ccrns.get(5), shipper, null).body());
+            assertEquals(2, amendedAfter.getInteger("version"));
+            assertEquals("amended", amendedAfter.getJsonObject("consignor").getString("name"));
+            JsonObject bundle = new JsonObject(send("GET", "/api/v1/bundles/" + bundleId, trucker, null).body());
+            assertEquals("ACTIVE", bundle.getString("status"));
+            // The one-active-bundle rule still holds after recovery.
+            assertEquals(409, send("POST", "/api/v1/bundles", trucker, new JsonObject()
+                    .put("vehicleMark", "FU1234").put("direction", "IMPORT").put("empty", true)).statusCode());
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private String approvedToken(String admin, String role, String email) throws Exception {
+        HttpResponse<String> reg = send("POST", "/api/v1/registrations", null,
+                new JsonObject().put("role", role).put("name", role + " Co").put("email", email));
+        assertEquals(202, reg.statusCode(), reg.body());
+        String id = new JsonObject(reg.body()).getString("registrationId");
+        HttpResponse<String> approved = send("POST", "/api/v1/admin/registrations/" + id + "/approve", admin, null);
+        assertEquals(200, approved.statusCode(), approved.body());
+        return new JsonObject(approved.body()).getString("token");
+    }
+
+    private static JsonObject consignment(String date, String consignorName) {
+        return new JsonObject()
+                .put("direction", "IMPORT").put("expectedDate", date)
+                .put("consignor", new JsonObject().put("name", consignorName).put("address", "深圳市福田區"))
+                .put("consignee", new JsonObject().put("name", "Kwun Tong Traders").put("address", "Kwun Tong, Kowloon"))
+                .put("packaged", new JsonObject().put("packageDescription", "CARTONS").put("packageCount", 12)
+                        .put("articlesDescription", "mobile phones"));
+    }
+
+    private HttpRequest request(String method, String path, String token, JsonObject body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.encode()))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b.build();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, JsonObject body) throws Exception {
+        return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private CompletableFuture<HttpResponse<String>> sendAsync(String method, String path, String token, JsonObject body) {
+        return http.sendAsync(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+    }
+}

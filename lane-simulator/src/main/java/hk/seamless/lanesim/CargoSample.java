@@ -1,0 +1,24 @@
+package hk.seamless.lanesim;
+
+import java.time.LocalDate;
+
+/**
+ * One consignment's cargo information as a trader would declare it, before it is written as a
+ * JSON body or a CSV row. Exactly one of {@code packaged} and {@code bulk} is set, as the engine requires.
+ */
+record CargoSample(String direction, LocalDate expectedDate,
+                   String consignorName, String consignorAddress,
+                   String consigneeName, String consigneeAddress,
+                   Packaged packaged, Bulk bulk) {
+
+    /** Goods in countable packages: cartons, pallets, crates. */
+    record Packaged(String packageDescription, long packageCount, String articlesDescription) {
+    }
+
+    /**
+     * Loose cargo by weight or by volume (never both). Amounts are plain decimal text so that the
+     * JSON body and the CSV row declare exactly the same figure.
+     */
+    record Bulk(String grossWeightKg, String grossVolumeM3, String quantity, String description) {
+    }
+}

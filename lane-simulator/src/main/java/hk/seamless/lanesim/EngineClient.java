@@ -1,0 +1,57 @@
+package hk.seamless.lanesim;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The simulator's only way out: a JDK HTTP client bound to one engine. Paths are resolved against
+ * the target and redirects are never followed, so no request can reach another host.
+ */
+final class EngineClient {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+
+    EngineClient(URI base) {
+        this.base = base;
+        // HTTP/1.1 on purpose: traders' systems use it, and over plain http the default HTTP/2
+        // would add an h2c upgrade attempt to every new connection.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** An engine answer: status and body text. */
+    record Answer(int status, String body) {
+    }
+
+    Answer postJson(String path, String bearerToken, String json) throws IOException, InterruptedException {
+        return post(path, bearerToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Answer post(String path, String bearerToken, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+}

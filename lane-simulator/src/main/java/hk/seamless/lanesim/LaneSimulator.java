@@ -1,0 +1,29 @@
+package hk.seamless.lanesim;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the lane simulator: a load generator that plays the traders' and truckers' side
+ * against one running engine, over its public HTTP API only.
+ */
+@Command(name = "seamless-lane-simulator",
+        mixinStandardHelpOptions = true,
+        version = "seamless-lane-simulator 0.1.0",
+        description = "Drives a running Seamless engine over HTTP and measures it.",
+        subcommands = {LodgementLoadCommand.class, BatchLoadCommand.class, CommandLine.HelpCommand.class})
+public final class LaneSimulator implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LaneSimulator()).execute(args));
+    }
+
+    /** Without a subcommand there is nothing to measure: say what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
