@@ -491,4 +491,47 @@ class ConsignmentApiTest extends EngineHarness {
         String other = api.newVehicle(trucker.token());
         api.bundleRaw(trucker.token(), other, "IMPORT", lodgedOnly).problemNaming(422, "ccrns[0]");
     }
+
+    // ---- the 14-day lodgement window, in Hong Kong dates ----
+
+    @Test
+    void lodgementWindowEdgesJustBeforeHongKongMidnight() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        clock.set(TestClock.hongKong(2026, 11, 17, 23, 59, 59)); // 15:59:59 UTC, same date in both zones
+        LocalDate today = LocalDate.of(2026, 11, 17);
+        assertEquals(today, today());
+        api.lodge(shipper.token(), TradeApiClient.packaged("IMPORT", today.plusDays(14)));
+        api.lodge(shipper.token(), TradeApiClient.packaged("EXPORT", today));
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today.plusDays(15))).problemNaming(400, "expectedDate");
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today.minusDays(1))).problemNaming(400, "expectedDate");
+        assertEquals(2, api.myCcrns(shipper.token()).size());
+    }
+
+    @Test
+    void lodgementWindowFollowsTheHongKongDateNotTheUtcDate() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        // 00:00:01 on 18 November in Hong Kong is still 17 November (16:00:01) in UTC.
+        clock.set(TestClock.hongKong(2026, 11, 18, 0, 0, 1));
+        LocalDate today = LocalDate.of(2026, 11, 18);
+        api.lodge(shipper.token(), TradeApiClient.packaged("IMPORT", today.plusDays(14))); // 2 December
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today.plusDays(15))).problemNaming(400, "expectedDate");
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today.minusDays(1))).problemNaming(400, "expectedDate");
+        api.lodge(shipper.token(), TradeApiClient.packaged("IMPORT", today));
+
+        // 07:59 on 18 November in Hong Kong: UTC is 23:59 on the 17th; still the 18th here.
+        clock.set(TestClock.hongKong(2026, 11, 18, 7, 59, 0));
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("EXPORT", LocalDate.of(2026, 11, 17))).problemNaming(400, "expectedDate");
+        api.lodge(shipper.token(), TradeApiClient.packaged("EXPORT", LocalDate.of(2026, 12, 2)));
+        assertEquals(3, api.myCcrns(shipper.token()).size());
+    }
+
+    @Test
+    void ccrnYearIsTheHongKongYearOfLodgement() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        // 00:30 on 1 January 2027 in Hong Kong is 16:30 on 31 December 2026 in UTC.
+        clock.set(TestClock.hongKong(2027, 1, 1, 0, 30, 0));
+        String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", LocalDate.of(2027, 1, 2));
+        assertTrue(ccrn.startsWith("27"), ccrn);
+        assertTrue(TradeApiClient.validCcrn(ccrn), ccrn);
+    }
 }

@@ -18,7 +18,18 @@ public final class LaneSimulator implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LaneSimulator()).execute(args));
+        System.exit(new CommandLine(new LaneSimulator())
+                .setExecutionExceptionHandler(LaneSimulator::setupFailed)
+                .execute(args));
+    }
+
+    /**
+     * A run that cannot start (engine down, wrong admin token, bad target) is told in one line and
+     * exits 2, apart from 1, which means the engine answered but some requests failed.
+     */
+    static int setupFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+        return 2;
     }
 
     /** Without a subcommand there is nothing to measure: say what there is. */
