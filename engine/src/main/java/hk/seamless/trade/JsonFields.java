@@ -137,7 +137,9 @@ public final class JsonFields {
             errors.add(new FieldError(field, "must have at most 3 decimal places"));
             return null;
         }
-        return d.stripTrailingZeros();
+        BigDecimal plain = d.stripTrailingZeros();
+        // 40 strips to 4E+1, which would be written back as "4E+1": keep whole numbers whole.
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
     public void add(String field, String message) {
