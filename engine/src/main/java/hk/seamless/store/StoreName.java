@@ -7,7 +7,7 @@ package hk.seamless.store;
  */
 public enum StoreName {
     // the registry: the authority. Entries per consignment of capacity: accounts and vehicles are
-    // far fewer than consignments; every amendment adds a version; idempotency keys ride on writes.
+    // far fewer than consignments; each amendment keeps the superseded version; idempotency keys ride on writes.
     ACCOUNTS("accounts", 14, 520, 0.05),
     ACCOUNTS_BY_EMAIL("accounts-by-email", 32, 16, 0.05),
     CREDENTIALS("credentials", 64, 48, 0.1),
@@ -15,7 +15,7 @@ public enum StoreName {
     VEHICLES("vehicles", 9, 220, 0.2),
     VEHICLES_BY_TAG("vehicles-by-tag", 24, 9, 0.2),
     CONSIGNMENTS("consignments", 16, 1400, 1),
-    CONSIGNMENT_VERSIONS("consignment-versions", 20, 1400, 2),
+    CONSIGNMENT_VERSIONS("consignment-versions", 20, 1400, 0.5),
     BUNDLES("bundles", 20, 420, 1),
     ACTIVE_BUNDLES("active-bundles", 16, 20, 0.2),
     IDEMPOTENCY("idempotency", 90, 1200, 1),

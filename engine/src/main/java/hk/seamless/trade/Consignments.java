@@ -35,12 +35,11 @@ public final class Consignments {
         Consignment consignment = new Consignment(ccrn.value(), tx.actor(), 1, ConsignmentStatus.LODGED, cargo,
                 tx.now(), tx.now(), null);
         tx.put(StoreName.CONSIGNMENTS, ccrn.value(), consignment);
-        tx.put(StoreName.CONSIGNMENT_VERSIONS, versionKey(ccrn.value(), 1), consignment);
         tx.audit("CONSIGNMENT_LODGED", ccrn.value(), cargo.direction() + " expected " + cargo.expectedDate());
         return consignment;
     }
 
-    /** Random, so a guess is hopeless; drawn again on the (one in 10^13) chance it is taken. */
+    /** Random, so a guess is hopeless; drawn again on the rare chance that the number is taken. */
     private Ccrn newCcrn(Transaction tx) {
         Ccrn ccrn = ccrns.next();
         while (tx.get(StoreName.CONSIGNMENTS, ccrn.value()) != null) {
@@ -53,8 +52,10 @@ public final class Consignments {
         Consignment current = ownedForChange(tx, caller, ccrn);
         requireLodged(current, tx.now(), "amended");
         Consignment amended = current.amended(cargo, tx.now());
+        // Superseded versions move to their own store: most consignments are never amended, so
+        // the current record is the only copy they need.
+        tx.put(StoreName.CONSIGNMENT_VERSIONS, versionKey(ccrn.value(), current.version()), current);
         tx.put(StoreName.CONSIGNMENTS, ccrn.value(), amended);
-        tx.put(StoreName.CONSIGNMENT_VERSIONS, versionKey(ccrn.value(), amended.version()), amended);
         tx.audit("CONSIGNMENT_AMENDED", ccrn.value(), "version " + amended.version());
         return amended;
     }
@@ -99,14 +100,16 @@ public final class Consignments {
         return json == null ? null : JsonCodec.read(json, Consignment.class);
     }
 
+    /** Every version, oldest first, the current one last. */
     public List<Consignment> versions(Consignment current) {
         List<Consignment> result = new ArrayList<>();
-        for (int v = 1; v <= current.version(); v++) {
+        for (int v = 1; v < current.version(); v++) {
             Consignment old = version(Ccrn.parse(current.ccrn()), v);
             if (old != null) {
                 result.add(old);
             }
         }
+        result.add(current);
         return result;
     }
 
