@@ -224,6 +224,25 @@ class ConsignmentApiTest extends EngineHarness {
     }
 
     @Test
+    void outOfRangeNumbersAreClientErrorsNamingTheField() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        String base = TradeApiClient.packaged("IMPORT", today().plusDays(3)).encode();
+        // Written as raw JSON text: 1e400 is valid JSON syntax but not a finite double.
+        for (String count : List.of("1e400", "-1e400", "123456789012345678901234567890", "1e-400")) {
+            String body = base.replace("\"packageCount\":120", "\"packageCount\":" + count);
+            api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
+                    .problemNaming(400, "packaged.packageCount");
+        }
+        String bulk = TradeApiClient.bulk("IMPORT", today().plusDays(3)).encode();
+        for (String weight : List.of("1e400", "-1e400", "0", "1000000.5", "1.0001")) {
+            String body = bulk.replace("\"grossWeightKg\":18000", "\"grossWeightKg\":" + weight);
+            api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
+                    .problemNaming(400, "bulk.grossWeightKg");
+        }
+        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+    }
+
+    @Test
     void overLongNameNamesTheField() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(3));
