@@ -111,9 +111,13 @@ public final class ConsignmentRoutes {
     private void list(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         Instant now = registry.clock().instant();
-        JsonArray items = new JsonArray();
-        consignments().ownedBy(caller.accountId(), 500).forEach(c -> items.add(view(c, now)));
-        RouteSupport.ok(ctx, new JsonObject().put("consignments", items));
+        ctx.vertx().executeBlocking(() -> consignments().ownedBy(caller.accountId(), 500), false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(list -> {
+                    JsonArray items = new JsonArray();
+                    list.forEach(c -> items.add(view(c, now)));
+                    RouteSupport.ok(ctx, new JsonObject().put("consignments", items));
+                });
     }
 
     private JsonObject view(Consignment c, Instant now) {

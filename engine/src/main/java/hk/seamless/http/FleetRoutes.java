@@ -45,9 +45,13 @@ public final class FleetRoutes {
 
     private void listVehicles(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
-        JsonArray list = new JsonArray();
-        registry.vehicles().ownedBy(trucker.accountId()).forEach(v -> list.add(Views.vehicle(v)));
-        RouteSupport.ok(ctx, new JsonObject().put("vehicles", list));
+        ctx.vertx().executeBlocking(() -> registry.vehicles().ownedBy(trucker.accountId()), false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(vehicles -> {
+                    JsonArray list = new JsonArray();
+                    vehicles.forEach(v -> list.add(Views.vehicle(v)));
+                    RouteSupport.ok(ctx, new JsonObject().put("vehicles", list));
+                });
     }
 
     private void bundle(RoutingContext ctx) {

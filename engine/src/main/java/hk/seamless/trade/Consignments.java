@@ -113,13 +113,19 @@ public final class Consignments {
         return result;
     }
 
-    /** A scan of the caller's consignments, newest first; registry scale, not lane scale. */
+    /**
+     * The caller's consignments, newest first. A scan of the store: call it from a worker thread,
+     * never an event loop. Only records that name the owner are decoded.
+     */
     public List<Consignment> ownedBy(String accountId, int limit) {
         List<Consignment> result = new ArrayList<>();
+        String ownerField = "\"owner\":\"" + accountId + "\"";
         stores.store(StoreName.CONSIGNMENTS).forEach((key, json) -> {
-            Consignment c = JsonCodec.read(json, Consignment.class);
-            if (c.owner().equals(accountId)) {
-                result.add(c);
+            if (json.contains(ownerField)) {
+                Consignment c = JsonCodec.read(json, Consignment.class);
+                if (c.owner().equals(accountId)) {
+                    result.add(c);
+                }
             }
         });
         result.sort((a, b) -> b.lodgedAt().compareTo(a.lodgedAt()));

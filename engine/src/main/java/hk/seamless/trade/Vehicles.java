@@ -84,7 +84,7 @@ public final class Vehicles {
         return json == null ? null : JsonCodec.read(json, Vehicle.class);
     }
 
-    /** A trucker's vehicles, for the portal and the phone line. A scan: fine at registry scale, not on a lane. */
+    /** A trucker's vehicles, for the portal and the phone line. A scan: call it from a worker thread. */
     public List<Vehicle> ownedBy(String accountId) {
         List<Vehicle> result = new ArrayList<>();
         stores.store(StoreName.VEHICLES).forEach((key, json) -> {
