@@ -29,6 +29,7 @@ public final class FleetRoutes {
     public void mount(Router router) {
         router.post("/api/v1/vehicles").handler(guarded(this::registerVehicle));
         router.get("/api/v1/vehicles").handler(guarded(this::listVehicles));
+        router.get("/api/v1/vehicles/:mark").handler(guarded(this::readVehicle));
         router.post("/api/v1/bundles").handler(guarded(this::bundle));
         router.get("/api/v1/bundles/:id").handler(guarded(this::readBundle));
         router.delete("/api/v1/bundles/:id").handler(guarded(this::unbundle));
@@ -52,6 +53,15 @@ public final class FleetRoutes {
                     vehicles.forEach(v -> list.add(Views.vehicle(v)));
                     RouteSupport.ok(ctx, new JsonObject().put("vehicles", list));
                 });
+    }
+
+    private void readVehicle(RoutingContext ctx) {
+        Principal caller = auth.require(ctx);
+        Vehicle vehicle = registry.vehicles().find(hk.seamless.trade.VehicleMark.canonical(ctx.pathParam("mark")));
+        if (vehicle == null || !(vehicle.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
+            throw hk.seamless.trade.RuleViolation.notFound("no vehicle " + ctx.pathParam("mark") + " of yours");
+        }
+        RouteSupport.ok(ctx, Views.vehicle(vehicle));
     }
 
     private void bundle(RoutingContext ctx) {

@@ -96,7 +96,14 @@ public final class JsonFields {
             errors.add(new FieldError(field, "must be a number"));
             return null;
         }
-        BigDecimal d = new BigDecimal(n.toString());
+        BigDecimal d;
+        try {
+            d = new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            // 1e400 parses as Infinity: valid JSON, but no count of packages.
+            errors.add(new FieldError(field, "must be a finite number"));
+            return null;
+        }
         if (d.stripTrailingZeros().scale() > 0) {
             errors.add(new FieldError(field, "must be a whole number"));
             return null;

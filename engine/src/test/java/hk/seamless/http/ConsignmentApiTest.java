@@ -135,6 +135,21 @@ class ConsignmentApiTest extends EngineHarness {
     }
 
     @Test
+    void pathologicalJsonIsAClientError() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deep).problem(400);
+        String deepArray = "{\"direction\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deepArray).problem(400);
+        String hugeNumber = TradeApiClient.packaged("IMPORT", today().plusDays(3)).encode()
+                .replace("\"packageCount\":120", "\"packageCount\":" + "9".repeat(5000));
+        ApiResponse huge = api.postRaw("/api/v1/consignments", shipper.token(), "application/json", hugeNumber);
+        huge.problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\"} trailing").problem(400);
+        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+    }
+
+    @Test
     void bodyThatIsNotAnObjectIs400() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "[1, 2, 3]").problem(400);
@@ -227,19 +242,29 @@ class ConsignmentApiTest extends EngineHarness {
     void outOfRangeNumbersAreClientErrorsNamingTheField() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String base = TradeApiClient.packaged("IMPORT", today().plusDays(3)).encode();
+        String bulk = TradeApiClient.bulk("IMPORT", today().plusDays(3)).encode();
+        List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
         // Written as raw JSON text: 1e400 is valid JSON syntax but not a finite double.
         for (String count : List.of("1e400", "-1e400", "123456789012345678901234567890", "1e-400")) {
             String body = base.replace("\"packageCount\":120", "\"packageCount\":" + count);
-            api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
-                    .problemNaming(400, "packaged.packageCount");
+            checks.add(() -> api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
+                    .problemNaming(400, "packaged.packageCount"));
+            checks.add(() -> {
+                String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(3));
+                api.send("PUT", "/api/v1/consignments/" + ccrn, shipper.token(), "application/json", TradeApiClient.bytes(body))
+                        .problemNaming(400, "packaged.packageCount");
+                api.delete("/api/v1/consignments/" + ccrn, shipper.token()).expect(200);
+            });
         }
-        String bulk = TradeApiClient.bulk("IMPORT", today().plusDays(3)).encode();
         for (String weight : List.of("1e400", "-1e400", "0", "1000000.5", "1.0001")) {
             String body = bulk.replace("\"grossWeightKg\":18000", "\"grossWeightKg\":" + weight);
-            api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
-                    .problemNaming(400, "bulk.grossWeightKg");
+            checks.add(() -> api.postRaw("/api/v1/consignments", shipper.token(), "application/json", body)
+                    .problemNaming(400, "bulk.grossWeightKg"));
         }
-        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+        org.junit.jupiter.api.Assertions.assertAll(checks.stream());
+        for (String ccrn : api.myCcrns(shipper.token())) {
+            assertEquals("CANCELLED", api.consignment(shipper.token(), ccrn).getString("status"), "no refused body was lodged");
+        }
     }
 
     @Test

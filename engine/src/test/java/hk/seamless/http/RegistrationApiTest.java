@@ -58,6 +58,22 @@ class RegistrationApiTest extends EngineHarness {
     }
 
     @Test
+    void rejectedApplicantMayRegisterAgainWithTheSameAddress() {
+        String email = TradeApiClient.uniqueEmail("again");
+        String first = api.register("SHIPPER", email, null).expect(202).json().getString("registrationId");
+        api.post("/api/v1/admin/registrations/" + first + "/reject", api.adminToken(), new JsonObject()).expect(200);
+        String second = api.register("SHIPPER", email, null).expect(202).json().getString("registrationId");
+        assertNotEquals(first, second);
+        assertNotNull(api.approve(second).expect(200).json().getString("token"));
+    }
+
+    @Test
+    void adminCannotBeSuspended() {
+        api.post("/api/v1/admin/accounts/admin/suspend", api.adminToken(), new JsonObject()).problem(409);
+        api.get("/api/v1/accounts/me", api.adminToken()).expect(200);
+    }
+
+    @Test
     void unknownRegistrationIsNotFound() {
         api.approve("R000000000000000000000000").problem(404);
     }
@@ -160,7 +176,8 @@ class RegistrationApiTest extends EngineHarness {
         api.post("/api/v1/sessions", null, new JsonObject().put("email", TradeApiClient.uniqueEmail("nobody"))
                 .put("password", PASSWORD)).problem(401);
 
-        ApiResponse login = login(email, PASSWORD).expect(200);
+        // E-mail addresses are matched without regard to case.
+        ApiResponse login = login(email.toUpperCase(), PASSWORD).expect(200);
         assertEquals(id, login.json().getString("accountId"));
         String setCookie = login.header("Set-Cookie");
         assertNotNull(setCookie, "login must set a session cookie");
