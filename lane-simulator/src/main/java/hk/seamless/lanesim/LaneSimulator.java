@@ -28,7 +28,8 @@ public final class LaneSimulator implements Runnable {
      * exits 2, apart from 1, which means the engine answered but some requests failed.
      */
     static int setupFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
-        commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+        // A refused connection has no message, only its type: print that rather than "null".
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return 2;
     }
 
