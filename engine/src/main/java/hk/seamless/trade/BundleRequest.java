@@ -23,19 +23,7 @@ public record BundleRequest(VehicleMark vehicleMark, Direction direction, List<C
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = new JsonFields(errors);
         f.rejectUnknown(body, "", FIELDS);
-        VehicleMark mark = null;
-        Object rawMark = body.getValue("vehicleMark");
-        if (rawMark == null) {
-            f.add("vehicleMark", "is required");
-        } else if (!(rawMark instanceof String s)) {
-            f.add("vehicleMark", "must be a string");
-        } else {
-            try {
-                mark = VehicleMark.parse(s, "vehicleMark");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-        }
+        VehicleMark mark = f.vehicleMark(body, "vehicleMark");
         Direction direction = f.enumValue(body, "direction", "direction", Direction.class);
         Object emptyValue = body.getValue("empty");
         boolean empty = false;

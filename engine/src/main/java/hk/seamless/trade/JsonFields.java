@@ -87,21 +87,12 @@ public final class JsonFields {
 
     /** A whole number from {@code min} to {@code max}; a string or a fraction is an error, not a guess. */
     public Long wholeNumber(JsonObject json, String name, String field, long min, long max) {
-        Object value = json.getValue(name);
-        if (value == null) {
+        if (json.getValue(name) == null) {
             errors.add(new FieldError(field, "is required"));
             return null;
         }
-        if (!(value instanceof Number n)) {
-            errors.add(new FieldError(field, "must be a number"));
-            return null;
-        }
-        BigDecimal d;
-        try {
-            d = new BigDecimal(n.toString());
-        } catch (NumberFormatException e) {
-            // 1e400 parses as Infinity: valid JSON, but no count of packages.
-            errors.add(new FieldError(field, "must be a finite number"));
+        BigDecimal d = number(json, name, field);
+        if (d == null) {
             return null;
         }
         if (d.stripTrailingZeros().scale() > 0) {
@@ -115,21 +106,13 @@ public final class JsonFields {
         return d.longValueExact();
     }
 
-    /** A positive decimal up to {@code max} with at most three decimal places. */
+    /** A positive decimal up to {@code max} with at most three decimal places; null when absent. */
     public BigDecimal positiveDecimal(JsonObject json, String name, String field, BigDecimal max) {
-        Object value = json.getValue(name);
-        if (value == null) {
+        if (json.getValue(name) == null) {
             return null;
         }
-        if (!(value instanceof Number n)) {
-            errors.add(new FieldError(field, "must be a number"));
-            return null;
-        }
-        BigDecimal d;
-        try {
-            d = new BigDecimal(n.toString());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a finite number"));
+        BigDecimal d = number(json, name, field);
+        if (d == null) {
             return null;
         }
         if (d.signum() <= 0) {
@@ -147,6 +130,40 @@ public final class JsonFields {
         BigDecimal plain = d.stripTrailingZeros();
         // 40 strips to 4E+1, which would be written back as "4E+1": keep whole numbers whole.
         return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
+
+    /** A JSON number, exactly; a string holding digits is an error, not a guess. */
+    private BigDecimal number(JsonObject json, String name, String field) {
+        if (!(json.getValue(name) instanceof Number n)) {
+            errors.add(new FieldError(field, "must be a number"));
+            return null;
+        }
+        try {
+            return new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            // 1e400 parses as Infinity: valid JSON, but no quantity of anything.
+            errors.add(new FieldError(field, "must be a finite number"));
+            return null;
+        }
+    }
+
+    /** A Hong Kong registration mark, checked by {@link VehicleMark}; null when in error. */
+    public VehicleMark vehicleMark(JsonObject json, String name) {
+        Object value = json.getValue(name);
+        if (value == null) {
+            errors.add(new FieldError(name, "is required"));
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            errors.add(new FieldError(name, "must be a string"));
+            return null;
+        }
+        try {
+            return VehicleMark.parse(s, name);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     public void add(String field, String message) {

@@ -33,19 +33,7 @@ public final class Vehicles {
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = new JsonFields(errors);
         f.rejectUnknown(body, "", FIELDS);
-        VehicleMark mark = null;
-        Object rawMark = body.getValue("registrationMark");
-        if (rawMark == null) {
-            f.add("registrationMark", "is required");
-        } else if (!(rawMark instanceof String s)) {
-            f.add("registrationMark", "must be a string");
-        } else {
-            try {
-                mark = VehicleMark.parse(s, "registrationMark");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-        }
+        VehicleMark mark = f.vehicleMark(body, "registrationMark");
         String tag = f.text(body, "rfidTag", "rfidTag", 124, false);
         if (tag != null) {
             tag = tag.toUpperCase(Locale.ROOT);

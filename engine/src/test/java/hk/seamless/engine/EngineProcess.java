@@ -14,19 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineProcess {
 
-    /** The flags Chronicle needs; the same list the parent pom gives Surefire and the jar manifest. */
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+    /** The flags Chronicle needs, as Surefire gave them to this JVM (from the parent pom). */
+    static List<String> chronicleFlags() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
+                .toList();
+    }
 
     private final Process process;
     private final int port;
@@ -42,7 +35,7 @@ final class EngineProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.addAll(CHRONICLE_FLAGS);
+        command.addAll(chronicleFlags());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

@@ -99,7 +99,7 @@ class NoCallOutTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.addAll(chronicleFlags());
+        command.addAll(EngineProcess.chronicleFlags());
         for (String scheme : List.of("http", "https")) {
             command.add("-D" + scheme + ".proxyHost=127.0.0.1");
             command.add("-D" + scheme + ".proxyPort=" + trap.getLocalPort());
@@ -111,12 +111,6 @@ class NoCallOutTest {
         command.addAll(Arrays.asList(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(mainClass + ".log").toFile()));
-    }
-
-    private static List<String> chronicleFlags() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
-                .toList();
     }
 
     private static String classPathWithoutJUnit() {
