@@ -19,10 +19,16 @@ public enum StoreName {
     BUNDLES("bundles", 20, 420, 1),
     ACTIVE_BUNDLES("active-bundles", 16, 20, 0.2),
     IDEMPOTENCY("idempotency", 90, 1200, 1),
+    DEVICES("devices", 20, 160, 0.01),
+    DEVICE_CREDENTIALS("device-credentials", 64, 20, 0.01),
+    WATCHLIST("watchlist", 20, 260, 0.05),
+    RANDOM_RATES("random-rates", 8, 24, 0.01),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 16, 300, 0.2),
-    LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9, 0.2);
+    LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9, 0.2),
+    LANE_CONSIGNMENTS("lane-consignments", 16, 40, 1),
+    LANE_WATCHLIST("lane-watchlist", 40, 20, 0.05);
 
     private final String fileName;
     private final int averageKeyBytes;
@@ -54,6 +60,6 @@ public enum StoreName {
     }
 
     public boolean isLaneView() {
-        return this == LANE_BUNDLES || this == LANE_VEHICLES_BY_TAG;
+        return name().startsWith("LANE_");
     }
 }
