@@ -52,11 +52,19 @@ public final class ConfigLoader {
                 d.failedBundlingPeriod(), ConfigLoader::duration);
         Duration sessionLifetime = setting(file, "sessionLifetime", "SEAMLESS_SESSION_LIFETIME",
                 d.sessionLifetime(), ConfigLoader::duration);
+        PipelineSettings p = d.pipeline();
+        PipelineSettings pipeline = new PipelineSettings(
+                setting(file, "ringSize", "SEAMLESS_RING_SIZE", p.ringSize(), ConfigLoader::powerOfTwo),
+                setting(file, "plateConfidenceThreshold", "SEAMLESS_PLATE_CONFIDENCE_THRESHOLD",
+                        p.plateConfidenceThreshold(), ConfigLoader::percent),
+                setting(file, "waitStrategy", "SEAMLESS_WAIT_STRATEGY", p.waitStrategy(), ConfigLoader::waitStrategy),
+                setting(file, "releaseValidity", "SEAMLESS_RELEASE_VALIDITY", p.releaseValidity(), ConfigLoader::duration),
+                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::duration));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? controlPoints(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
-                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime);
+                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {
@@ -96,7 +104,8 @@ public final class ConfigLoader {
             List<Lane> lanes = new ArrayList<>();
             for (Object l : cp.getJsonArray("lanes", new JsonArray())) {
                 JsonObject lane = (JsonObject) l;
-                lanes.add(new Lane(lane.getString("id"), code, Direction.valueOf(lane.getString("direction"))));
+                lanes.add(new Lane(lane.getString("id"), code, Direction.valueOf(lane.getString("direction")),
+                        lane.getBoolean("rfidReader", true)));
             }
             double rate = cp.getDouble("randomInspectionRate", defaultRate);
             result.add(new ControlPoint(code, cp.getString("name", code), rate(String.valueOf(rate)), lanes));
@@ -164,6 +173,29 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("true or false");
         }
         return Boolean.parseBoolean(s);
+    }
+
+    private static int powerOfTwo(String s) {
+        int n = Integer.parseInt(s);
+        if (n < 64 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("a power of two, at least 64");
+        }
+        return n;
+    }
+
+    private static int percent(String s) {
+        int n = Integer.parseInt(s);
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException("0 to 100");
+        }
+        return n;
+    }
+
+    private static String waitStrategy(String s) {
+        if (!s.equals("blocking") && !s.equals("sleeping") && !s.equals("yielding")) {
+            throw new IllegalArgumentException("blocking, sleeping or yielding");
+        }
+        return s;
     }
 
     private static int positive(int n) {

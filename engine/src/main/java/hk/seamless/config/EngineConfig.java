@@ -30,11 +30,13 @@ public record EngineConfig(
         boolean journalFsync,
         int failedBundlingLimit,
         Duration failedBundlingPeriod,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        PipelineSettings pipeline) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
     public static final int MAX_BATCH_ROWS = 20_000;
+    public static final int MAX_DEVICE_MESSAGE_BYTES = 64 * 1024;
 
     public EngineConfig {
         controlPoints = List.copyOf(controlPoints);
@@ -44,30 +46,45 @@ public record EngineConfig(
         return new EngineConfig("0.0.0.0", 8080, Path.of("data"), null,
                 Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(),
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
-                200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12));
+                200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
+                PipelineSettings.defaults());
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
     }
 
     public EngineConfig withStoreCapacity(long capacity) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, capacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+    }
+
+    public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
+        List<ControlPoint> withRate = controlPoints.stream()
+                .map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                rate, seed, fusionWindow, withRate, storeCapacity,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+    }
+
+    public EngineConfig withPipeline(PipelineSettings settings) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
     }
 }

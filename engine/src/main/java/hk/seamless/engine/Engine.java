@@ -10,6 +10,26 @@ import hk.seamless.http.FleetRoutes;
 import hk.seamless.http.HttpApi;
 import hk.seamless.http.HttpApiVerticle;
 import hk.seamless.http.SystemRoutes;
+import hk.seamless.http.ConsoleRoutes;
+import hk.seamless.http.DeviceAuthentication;
+import hk.seamless.http.DeviceRoutes;
+import hk.seamless.http.LaneRoutes;
+import hk.seamless.http.RiskRoutes;
+import hk.seamless.config.Lane;
+import hk.seamless.gate.LaneHub;
+import hk.seamless.lane.Devices;
+import hk.seamless.pipeline.CrossingRecovery;
+import hk.seamless.pipeline.CrossingReporter;
+import hk.seamless.pipeline.LanePipeline;
+import hk.seamless.risk.RandomRates;
+import hk.seamless.risk.RiskView;
+import hk.seamless.risk.Watchlist;
+import hk.seamless.trade.Bundle;
+import hk.seamless.trade.BundleStatus;
+import hk.seamless.trade.Crossing;
+import hk.seamless.trade.Crossings;
+import java.nio.file.Path;
+import java.time.Instant;
 import hk.seamless.lane.LaneView;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.JsonCodec;
@@ -54,18 +74,23 @@ import java.util.function.Consumer;
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** How long a device's HTTP read waits for its decision before the engine gives up (503, gate held). */
+    private static final long READ_TIMEOUT_MILLIS = 2_000;
 
     private final EngineConfig config;
     private final ChronicleStores stores;
     private final RegistryWriter writer;
+    private final LanePipeline pipeline;
     private final Vertx vertx;
     private final int port;
     private final String adminToken;
 
-    private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Vertx vertx, int port, String adminToken) {
+    private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
+                   int port, String adminToken) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
+        this.pipeline = pipeline;
         this.vertx = vertx;
         this.port = port;
         this.adminToken = adminToken;
@@ -81,10 +106,12 @@ public final class Engine implements AutoCloseable {
         }
         ChronicleStores stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
         RegistryWriter writer = null;
+        LanePipeline pipeline = null;
         Vertx vertx = null;
         try {
             LaneView laneView = new LaneView(stores);
-            List<RegistryChangeListener> listeners = List.of(laneView);
+            RiskView riskView = new RiskView(stores, config.controlPoints());
+            List<RegistryChangeListener> listeners = List.of(laneView, riskView);
             boolean replay = stores.recoveredFromUncleanStop();
             long[] replayed = {0};
             Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
@@ -113,21 +140,46 @@ public final class Engine implements AutoCloseable {
                     .build();
             Authentication auth = new Authentication(registry.accounts(), clock);
             PasswordHasher hasher = PasswordHasher.standard();
+
+            Path laneJournal = config.dataDir().resolve("journal").resolve("lane.journal");
+            CrossingReporter crossings = crossingReporter(writer);
+            int recovered = CrossingRecovery.reportUnrecorded(laneJournal, bundleId -> {
+                Bundle b = registry.bundles().find(bundleId);
+                return b != null && b.status() == BundleStatus.ACTIVE;
+            }, crossings);
+            if (recovered > 0) {
+                LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
+            }
+            LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
+            pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneJournal, clock, metrics);
+            Devices devices = new Devices(stores, pipeline.lanes().stream().collect(
+                    java.util.stream.Collectors.toMap(Lane::id, l -> l)));
+            Watchlist watchlist = new Watchlist(stores);
+            RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
                     new SystemRoutes(registry, auth, config, metrics)::mount,
                     new AccountRoutes(registry, auth, hasher, config)::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
-                    new FleetRoutes(registry, auth)::mount);
+                    new FleetRoutes(registry, auth)::mount,
+                    new DeviceRoutes(registry, auth, devices)::mount,
+                    new RiskRoutes(registry, auth, watchlist, rates)::mount,
+                    new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
+                    new ConsoleRoutes(pipeline, auth, hub)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             int port = deployHttp(v, config, () -> HttpApi.router(v, routes, batch::mount));
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LanePipeline ticking = pipeline;
+            vertx.setPeriodic(config.pipeline().tickInterval().toMillis(), id -> ticking.tick());
             Files.writeString(config.dataDir().resolve("http.port"), Integer.toString(port));
-            return new Engine(config, stores, writer, vertx, port, adminToken);
+            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
+            }
+            if (pipeline != null) {
+                pipeline.close();
             }
             if (writer != null) {
                 writer.close();
@@ -135,6 +187,18 @@ public final class Engine implements AutoCloseable {
             stores.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+    }
+
+    /** The lane side reports a crossing; the registry records it on its own thread, durably. */
+    private static CrossingReporter crossingReporter(RegistryWriter writer) {
+        Crossings crossings = new Crossings();
+        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit("lane " + lane,
+                        tx -> crossings.record(tx, bundleId, new Crossing(controlPoint, lane, arrivalId, Instant.ofEpochMilli(atMillis))))
+                .exceptionally(e -> {
+                    LOG.error("Could not record the crossing of bundle {} ({}); it is in the lane journal and will be"
+                            + " reported again at the next start", bundleId, arrivalId, e);
+                    return false;
+                });
     }
 
     private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock) {
@@ -202,6 +266,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Vert.x did not close cleanly", e);
         }
+        pipeline.close();
         writer.close();
         stores.close();
         LOG.info("Seamless engine stopped cleanly");

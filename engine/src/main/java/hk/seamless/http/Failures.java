@@ -28,6 +28,9 @@ public final class Failures {
             Problem.send(response, 400, "Invalid request", "the request has invalid fields", e.errors());
         } else if (t instanceof RuleViolation v) {
             sendViolation(response, v);
+        } else if (t instanceof hk.seamless.lane.plate.InvalidPlateDocumentException p) {
+            Problem.send(response, 400, "Invalid plate read", "the plate read is not a valid alpr_results document",
+                    List.of(new hk.seamless.trade.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
             Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
         } else if (t instanceof DecodeException) {

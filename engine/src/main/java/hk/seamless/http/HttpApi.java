@@ -2,6 +2,7 @@ package hk.seamless.http;
 
 import hk.seamless.config.EngineConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,7 +24,12 @@ public final class HttpApi {
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
         router.post("/api/v1/consignments/batch")
                 .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BATCH_BYTES));
-        router.routeWithRegex("^/(api|ivrs|lane)/(?!v1/consignments/batch$).*")
+        // Device messages are small: a plate read with candidates is a few kilobytes.
+        router.routeWithRegex("^/lane/.*").method(HttpMethod.POST)
+                .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_DEVICE_MESSAGE_BYTES));
+        // Only on writes: a WebSocket upgrade is a GET whose request must stay unread.
+        router.routeWithRegex("^/(api|ivrs)/(?!v1/consignments/batch$).*")
+                .method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
                 .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
@@ -42,6 +48,8 @@ public final class HttpApi {
     }
 
     private static int limitFor(RoutingContext ctx) {
-        return ctx.request().path().endsWith("/consignments/batch") ? EngineConfig.MAX_BATCH_BYTES : EngineConfig.MAX_BODY_BYTES;
+        String path = ctx.request().path();
+        return path.endsWith("/consignments/batch") ? EngineConfig.MAX_BATCH_BYTES
+                : path.startsWith("/lane/") ? EngineConfig.MAX_DEVICE_MESSAGE_BYTES : EngineConfig.MAX_BODY_BYTES;
     }
 }

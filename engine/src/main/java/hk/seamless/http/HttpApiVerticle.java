@@ -25,7 +25,8 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxHeaderSize(16 * 1024).setCompressionSupported(true);
+                .setMaxHeaderSize(16 * 1024).setCompressionSupported(true)
+                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
         return vertx.createHttpServer(options)
                 .requestHandler(routerFactory.apply(vertx))
                 .listen()

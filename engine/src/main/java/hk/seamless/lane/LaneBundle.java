@@ -8,5 +8,10 @@ import java.util.List;
  * registry-change stream (the registry's JSON, unknown fields ignored), never the registry's objects.
  */
 public record LaneBundle(String id, String vehicleMark, String direction, List<String> ccrns, boolean empty,
-                         String status, Instant earliestCrossingAt) {
+                         String status, Instant earliestCrossingAt, List<String> riskHits) {
+
+    public LaneBundle {
+        ccrns = ccrns == null ? List.of() : List.copyOf(ccrns);
+        riskHits = riskHits == null ? List.of() : List.copyOf(riskHits);
+    }
 }

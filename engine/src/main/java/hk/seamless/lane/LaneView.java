@@ -18,10 +18,12 @@ public final class LaneView implements RegistryChangeListener {
 
     private final KeyValueStore bundles;
     private final KeyValueStore vehiclesByTag;
+    private final KeyValueStore consignments;
 
     public LaneView(Stores stores) {
         this.bundles = stores.store(StoreName.LANE_BUNDLES);
         this.vehiclesByTag = stores.store(StoreName.LANE_VEHICLES_BY_TAG);
+        this.consignments = stores.store(StoreName.LANE_CONSIGNMENTS);
     }
 
     @Override
@@ -34,6 +36,8 @@ public final class LaneView implements RegistryChangeListener {
                 onBundle(JsonCodec.read(write.value(), LaneBundle.class));
             } else if (write.store() == StoreName.VEHICLES) {
                 onVehicle(JsonCodec.read(write.value(), LaneVehicle.class));
+            } else if (write.store() == StoreName.CONSIGNMENTS) {
+                onConsignment(io.vertx.core.json.Json.decodeValue(write.value(), io.vertx.core.json.JsonObject.class));
             }
         }
     }
@@ -55,6 +59,35 @@ public final class LaneView implements RegistryChangeListener {
         if (vehicle.rfidTag() != null) {
             vehiclesByTag.put(vehicle.rfidTag(), vehicle.registrationMark());
         }
+    }
+
+    /**
+     * Keeps what the lane checks of a consignment. Parties are kept in the watch list's canonical
+     * form, so that the lane compares without normalising names on the hot path.
+     */
+    private void onConsignment(io.vertx.core.json.JsonObject c) {
+        io.vertx.core.json.JsonObject cargo = c.getJsonObject("cargo", new io.vertx.core.json.JsonObject());
+        String consignor = cargo.getJsonObject("consignor", new io.vertx.core.json.JsonObject()).getString("name", "");
+        String consignee = cargo.getJsonObject("consignee", new io.vertx.core.json.JsonObject()).getString("name", "");
+        io.vertx.core.json.JsonObject packaged = cargo.getJsonObject("packaged");
+        io.vertx.core.json.JsonObject bulk = cargo.getJsonObject("bulk");
+        String goods = packaged != null ? packaged.getString("articlesDescription", "")
+                : bulk != null ? bulk.getString("description", "") : "";
+        LaneConsignment lane = new LaneConsignment(c.getString("ccrn"), c.getString("status"),
+                java.time.LocalDate.parse(cargo.getString("expectedDate")),
+                hk.seamless.risk.PartyNames.canonical(consignor), hk.seamless.risk.PartyNames.canonical(consignee),
+                goods.toUpperCase(java.util.Locale.ROOT));
+        consignments.put(lane.ccrn(), JsonCodec.write(lane));
+    }
+
+    public Optional<LaneConsignment> consignment(String ccrn) {
+        String json = consignments.get(ccrn);
+        return Optional.ofNullable(json).map(j -> JsonCodec.read(j, LaneConsignment.class));
+    }
+
+    /** Whether the vehicle has an ACTIVE bundle for the direction: who is expected at the lane. */
+    public boolean hasActiveBundle(CharSequence canonicalMark, String direction) {
+        return bundles.get(canonicalMark + "|" + direction) != null;
     }
 
     public Optional<LaneBundle> activeBundle(String canonicalMark, String direction) {

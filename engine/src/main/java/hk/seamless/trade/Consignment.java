@@ -8,7 +8,12 @@ import java.time.Instant;
  * @param bundleId the ACTIVE bundle it is in while BUNDLED, else null
  */
 public record Consignment(String ccrn, String owner, int version, ConsignmentStatus status, CargoInformation cargo,
-                          Instant lodgedAt, Instant updatedAt, String bundleId) {
+                          Instant lodgedAt, Instant updatedAt, String bundleId, Crossing crossing) {
+
+    public Consignment(String ccrn, String owner, int version, ConsignmentStatus status, CargoInformation cargo,
+                       Instant lodgedAt, Instant updatedAt, String bundleId) {
+        this(ccrn, owner, version, status, cargo, lodgedAt, updatedAt, bundleId, null);
+    }
 
     /**
      * The status in force at {@code now}: a LODGED or BUNDLED consignment whose expected date has
@@ -21,10 +26,15 @@ public record Consignment(String ccrn, String owner, int version, ConsignmentSta
     }
 
     public Consignment withStatus(ConsignmentStatus newStatus, String newBundleId, Instant at) {
-        return new Consignment(ccrn, owner, version, newStatus, cargo, lodgedAt, at, newBundleId);
+        return new Consignment(ccrn, owner, version, newStatus, cargo, lodgedAt, at, newBundleId, crossing);
+    }
+
+    public Consignment crossed(Crossing where) {
+        return new Consignment(ccrn, owner, version, ConsignmentStatus.CROSSED, cargo, lodgedAt, where.crossedAt(),
+                bundleId, where);
     }
 
     public Consignment amended(CargoInformation newCargo, Instant at) {
-        return new Consignment(ccrn, owner, version + 1, status, newCargo, lodgedAt, at, bundleId);
+        return new Consignment(ccrn, owner, version + 1, status, newCargo, lodgedAt, at, bundleId, crossing);
     }
 }

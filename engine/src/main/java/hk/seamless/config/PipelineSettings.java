@@ -1,0 +1,22 @@
+package hk.seamless.config;
+
+import java.time.Duration;
+
+/**
+ * How the lane pipeline runs.
+ *
+ * @param ringSize                  slots in the Disruptor ring (a power of two); a full ring is a 503
+ * @param plateConfidenceThreshold  below this (0-100) a plate read alone does not identify a vehicle
+ * @param waitStrategy              "blocking" (default: frees the core for Vert.x on 2-core machines),
+ *                                  "sleeping" or "yielding" (lower latency, burns a core)
+ * @param releaseValidity           how long a RELEASE stays good for a gate: a gate that reconnects
+ *                                  or receives it late must not open on a stale one
+ * @param tickInterval              how often the fusion windows are checked for expiry
+ */
+public record PipelineSettings(int ringSize, int plateConfidenceThreshold, String waitStrategy,
+                               Duration releaseValidity, Duration tickInterval) {
+
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(8192, 80, "blocking", Duration.ofSeconds(10), Duration.ofMillis(20));
+    }
+}

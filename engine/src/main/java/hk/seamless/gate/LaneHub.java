@@ -1,0 +1,77 @@
+package hk.seamless.gate;
+
+import io.vertx.core.http.ServerWebSocket;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Who is listening at each lane: its gate controllers and its device streams, and the officers'
+ * consoles. Sockets join and leave on event loops; the pipeline thread sends to them. Nothing is
+ * queued for a socket that is not connected: a gate that reconnects hears only what is decided
+ * after it came back, never a stale RELEASE.
+ */
+public final class LaneHub {
+
+    private final List<CopyOnWriteArrayList<ServerWebSocket>> gates;
+    private final List<CopyOnWriteArrayList<ServerWebSocket>> streams;
+    private final CopyOnWriteArrayList<ServerWebSocket> consoles = new CopyOnWriteArrayList<>();
+
+    public LaneHub(int lanes) {
+        gates = new java.util.ArrayList<>(lanes);
+        streams = new java.util.ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            gates.add(new CopyOnWriteArrayList<>());
+            streams.add(new CopyOnWriteArrayList<>());
+        }
+    }
+
+    public void addGate(int lane, ServerWebSocket socket) {
+        gates.get(lane).add(socket);
+    }
+
+    public void removeGate(int lane, ServerWebSocket socket) {
+        gates.get(lane).remove(socket);
+    }
+
+    public boolean gateConnected(int lane) {
+        return !gates.get(lane).isEmpty();
+    }
+
+    public void addStream(int lane, ServerWebSocket socket) {
+        streams.get(lane).add(socket);
+    }
+
+    public void removeStream(int lane, ServerWebSocket socket) {
+        streams.get(lane).remove(socket);
+    }
+
+    public void addConsole(ServerWebSocket socket) {
+        consoles.add(socket);
+    }
+
+    public void removeConsole(ServerWebSocket socket) {
+        consoles.remove(socket);
+    }
+
+    public void toGates(int lane, String message) {
+        send(gates.get(lane), message);
+    }
+
+    public void toStreams(int lane, String message) {
+        send(streams.get(lane), message);
+    }
+
+    public void toConsoles(String message) {
+        send(consoles, message);
+    }
+
+    /** Vert.x hands each write to the socket's own event loop, so any thread may call this. */
+    private static void send(List<ServerWebSocket> sockets, String message) {
+        for (ServerWebSocket socket : sockets) {
+            if (!socket.isClosed()) {
+                socket.writeTextMessage(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package hk.seamless.http;
+
+import hk.seamless.access.Principal;
+import hk.seamless.gate.LaneHub;
+import hk.seamless.pipeline.ArrivalRecord;
+import hk.seamless.pipeline.DecisionMessages;
+import hk.seamless.pipeline.LanePipeline;
+import hk.seamless.pipeline.OverrideCommand;
+import hk.seamless.pipeline.Verdict;
+import hk.seamless.trade.FieldError;
+import hk.seamless.trade.InvalidInputException;
+import hk.seamless.trade.JsonFields;
+import hk.seamless.trade.Role;
+import hk.seamless.trade.RuleViolation;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static hk.seamless.http.RouteSupport.guarded;
+
+/** What officers use: the live feed of the lanes, the arrivals behind it, and overrides. */
+public final class ConsoleRoutes {
+
+    private static final Set<String> OVERRIDE_FIELDS = Set.of("decision", "reason", "inspectionResult", "vehicleMark");
+
+    private final LanePipeline pipeline;
+    private final Authentication auth;
+    private final LaneHub hub;
+
+    public ConsoleRoutes(LanePipeline pipeline, Authentication auth, LaneHub hub) {
+        this.pipeline = pipeline;
+        this.auth = auth;
+        this.hub = hub;
+    }
+
+    public void mount(Router router) {
+        router.get("/console/v1/feed").handler(guarded(this::feed));
+        router.get("/api/v1/arrivals").handler(guarded(this::recent));
+        router.get("/api/v1/arrivals/:arrivalId").handler(guarded(this::arrival));
+        router.post("/api/v1/arrivals/:arrivalId/override").handler(guarded(this::override));
+    }
+
+    /** Officers and supervisors only; the handshake is refused (401/403) before any frame. */
+    private void feed(RoutingContext ctx) {
+        auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            JsonArray lanes = new JsonArray();
+            for (int i = 0; i < pipeline.lanes().size(); i++) {
+                lanes.add(new JsonObject().put("lane", pipeline.lane(i).id())
+                        .put("controlPoint", pipeline.lane(i).controlPoint())
+                        .put("direction", pipeline.lane(i).direction().name())
+                        .put("gateConnected", hub.gateConnected(i)));
+            }
+            socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes).encode());
+            hub.addConsole(socket);
+            socket.closeHandler(v -> hub.removeConsole(socket));
+        });
+    }
+
+    private void recent(RoutingContext ctx) {
+        auth.require(ctx, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+        int limit = limit(ctx.queryParams().get("limit"));
+        String lane = ctx.queryParams().get("lane");
+        JsonArray list = new JsonArray();
+        for (ArrivalRecord r : pipeline.records().newest(lane == null ? limit : 50_000)) {
+            if (lane == null || lane.equals(r.lane())) {
+                list.add(DecisionMessages.detail(r, pipeline.releaseValidityMillis()));
+                if (list.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        RouteSupport.ok(ctx, new JsonObject().put("arrivals", list));
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 500) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new InvalidInputException("limit", "must be a whole number from 1 to 500");
+    }
+
+    private void arrival(RoutingContext ctx) {
+        auth.require(ctx, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+        ArrivalRecord record = pipeline.records().find(ctx.pathParam("arrivalId"));
+        if (record == null) {
+            throw RuleViolation.notFound("no recent arrival " + ctx.pathParam("arrivalId"));
+        }
+        RouteSupport.ok(ctx, DecisionMessages.detail(record, pipeline.releaseValidityMillis()));
+    }
+
+    private void override(RoutingContext ctx) {
+        Principal officer = auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
+        JsonObject body = RequestBodies.jsonObject(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        JsonFields f = new JsonFields(errors);
+        f.rejectUnknown(body, "", OVERRIDE_FIELDS);
+        Verdict decision = body.getValue("decision") == null ? null : f.enumValue(body, "decision", "decision", Verdict.class);
+        String reason = f.text(body, "reason", "reason", 500, true);
+        String inspectionResult = f.text(body, "inspectionResult", "inspectionResult", 1000, false);
+        String mark = f.text(body, "vehicleMark", "vehicleMark", 20, false);
+        if (decision == null && mark == null && errors.isEmpty()) {
+            f.add("decision", "give a decision, or key the vehicle's mark for a REFER");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        OverrideCommand command = new OverrideCommand(ctx.pathParam("arrivalId"), decision, reason, inspectionResult,
+                mark, officer.accountId(), outcome);
+        if (!pipeline.publishOverride(command)) {
+            throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
+        }
+        Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
+                .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onFailure(e -> Failures.send(ctx.response(), e));
+    }
+}

@@ -1,0 +1,37 @@
+package hk.seamless.http;
+
+import hk.seamless.lane.Device;
+import hk.seamless.lane.DeviceKind;
+import hk.seamless.lane.Devices;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.Arrays;
+
+/**
+ * A lane device proves itself with its bearer token, and may speak only for its own lane and only
+ * as what it is: a camera's token on another lane, or posting tag reads, is a 403.
+ */
+public final class DeviceAuthentication {
+
+    private final Devices devices;
+
+    public DeviceAuthentication(Devices devices) {
+        this.devices = devices;
+    }
+
+    public Device require(HttpServerRequest request, String laneId, DeviceKind... kinds) {
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        Device device = token == null || token.isEmpty() ? null : devices.byToken(token).orElse(null);
+        if (device == null) {
+            throw new HttpProblem(401, "Unauthenticated", "a lane device's bearer token is required");
+        }
+        if (!device.lane().equals(laneId)) {
+            throw new HttpProblem(403, "Forbidden", "this device is bound to lane " + device.lane() + ", not " + laneId);
+        }
+        if (Arrays.stream(kinds).noneMatch(k -> k == device.kind())) {
+            throw new HttpProblem(403, "Forbidden", "a " + device.kind() + " cannot send this message");
+        }
+        return device;
+    }
+}

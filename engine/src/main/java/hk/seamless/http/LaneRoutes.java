@@ -1,0 +1,174 @@
+package hk.seamless.http;
+
+import hk.seamless.gate.LaneHub;
+import hk.seamless.lane.Device;
+import hk.seamless.lane.DeviceKind;
+import hk.seamless.lane.DeviceMessages;
+import hk.seamless.lane.plate.OpenAlprDocument;
+import hk.seamless.lane.plate.PlateRead;
+import hk.seamless.pipeline.LanePipeline;
+import hk.seamless.pipeline.ReadOrigin;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+import static hk.seamless.http.RouteSupport.guarded;
+
+/**
+ * The lane devices' side: plate reads, tag reads and EMPTY presses over HTTP or a lane stream, and
+ * the gate controllers' sockets. Only translation: a read is checked, copied into the ring, and
+ * answered when the pipeline says so. A full ring is answered at once (503) and the gate is held.
+ */
+public final class LaneRoutes {
+
+    /** Each event loop parses into its own holder; the ring copies it, so one per thread suffices. */
+    private static final ThreadLocal<PlateRead> PARSED = ThreadLocal.withInitial(PlateRead::new);
+
+    private final LanePipeline pipeline;
+    private final DeviceAuthentication devices;
+    private final LaneHub hub;
+    private final long readTimeoutMillis;
+
+    public LaneRoutes(LanePipeline pipeline, DeviceAuthentication devices, LaneHub hub, long readTimeoutMillis) {
+        this.pipeline = pipeline;
+        this.devices = devices;
+        this.hub = hub;
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    public void mount(Router router) {
+        router.post("/lane/v1/lanes/:lane/plate-reads").handler(guarded(this::plateRead));
+        router.post("/lane/v1/lanes/:lane/tag-reads").handler(guarded(this::tagRead));
+        router.post("/lane/v1/lanes/:lane/empty-declarations").handler(guarded(this::emptyDeclaration));
+        router.get("/lane/v1/lanes/:lane/stream").handler(guarded(this::stream));
+        router.get("/lane/v1/lanes/:lane/gate").handler(guarded(this::gate));
+    }
+
+    private int lane(RoutingContext ctx) {
+        int lane = pipeline.laneIndex(ctx.pathParam("lane"));
+        if (lane < 0) {
+            throw new HttpProblem(404, "Not found", "no lane " + ctx.pathParam("lane"));
+        }
+        return lane;
+    }
+
+    private void plateRead(RoutingContext ctx) {
+        int lane = lane(ctx);
+        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA);
+        JsonObject body = RequestBodies.jsonObject(ctx);
+        PlateRead read = PARSED.get();
+        read.clear();
+        OpenAlprDocument.read(body, read);
+        ReadOrigin origin = new HttpReadOrigin(ctx, pipeline, lane, readTimeoutMillis);
+        if (!pipeline.publishPlate(lane, read, origin)) {
+            refuseFull(lane, origin);
+        }
+    }
+
+    private void tagRead(RoutingContext ctx) {
+        int lane = lane(ctx);
+        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.RFID);
+        String epc = DeviceMessages.tagRead(RequestBodies.jsonObject(ctx));
+        ReadOrigin origin = new HttpReadOrigin(ctx, pipeline, lane, readTimeoutMillis);
+        if (!pipeline.publishTag(lane, epc, origin)) {
+            refuseFull(lane, origin);
+        }
+    }
+
+    private void emptyDeclaration(RoutingContext ctx) {
+        int lane = lane(ctx);
+        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.BUTTON);
+        DeviceMessages.emptyDeclaration(RequestBodies.jsonObject(ctx));
+        ReadOrigin origin = new HttpReadOrigin(ctx, pipeline, lane, readTimeoutMillis);
+        if (!pipeline.publishEmpty(lane, origin)) {
+            refuseFull(lane, origin);
+        }
+    }
+
+    private void refuseFull(int lane, ReadOrigin origin) {
+        pipeline.hold(lane, "PIPELINE_FULL");
+        origin.failed("the lane pipeline is full; the gate stays closed");
+    }
+
+    private void stream(RoutingContext ctx) {
+        int lane = lane(ctx);
+        Device device = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            hub.addStream(lane, socket);
+            socket.closeHandler(v -> hub.removeStream(lane, socket));
+            socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
+        });
+    }
+
+    private void onStreamMessage(int lane, Device device, ServerWebSocket socket, String text) {
+        try {
+            JsonObject message = new JsonObject(text);
+            String kind = message.getString("kind");
+            ReadOrigin origin = new StreamReadOrigin(socket);
+            boolean taken;
+            if ("plate".equals(kind) && device.kind() == DeviceKind.CAMERA) {
+                PlateRead read = PARSED.get();
+                read.clear();
+                OpenAlprDocument.read(message, read);
+                taken = pipeline.publishPlate(lane, read, origin);
+            } else if ("tag".equals(kind) && device.kind() == DeviceKind.RFID) {
+                taken = pipeline.publishTag(lane, DeviceMessages.tagRead(message), origin);
+            } else if ("empty".equals(kind) && device.kind() == DeviceKind.BUTTON) {
+                DeviceMessages.emptyDeclaration(message);
+                taken = pipeline.publishEmpty(lane, origin);
+            } else {
+                throw new HttpProblem(kind == null || !List.of("plate", "tag", "empty").contains(kind) ? 400 : 403,
+                        "Refused", "a " + device.kind() + " cannot send a message of kind " + kind);
+            }
+            if (!taken) {
+                refuseFull(lane, origin);
+            }
+        } catch (DecodeException | ClassCastException e) {
+            socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
+        } catch (RuntimeException e) {
+            socket.writeTextMessage(StreamErrors.of(e));
+        }
+    }
+
+    private void gate(RoutingContext ctx) {
+        int lane = lane(ctx);
+        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            hub.addGate(lane, socket);
+            laneState(lane);
+            socket.closeHandler(v -> {
+                hub.removeGate(lane, socket);
+                laneState(lane);
+            });
+            socket.textMessageHandler(text -> onGateMessage(lane, socket, text));
+        });
+    }
+
+    private void onGateMessage(int lane, ServerWebSocket socket, String text) {
+        try {
+            JsonObject message = new JsonObject(text);
+            Object ack = message.getValue("ack");
+            Object state = message.getValue("state");
+            if (!(ack instanceof String arrivalId) || arrivalId.isBlank() || arrivalId.length() > 80
+                    || !("OPENED".equals(state) || "CLOSED".equals(state))) {
+                socket.writeTextMessage(StreamErrors.of(400,
+                        "a gate answers {\"ack\": arrivalId, \"state\": \"OPENED\" or \"CLOSED\"}", List.of()));
+                return;
+            }
+            if (!pipeline.publishGateAck(lane, arrivalId, "OPENED".equals(state))) {
+                socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the acknowledgement again", List.of()));
+            }
+        } catch (DecodeException | ClassCastException e) {
+            socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
+        }
+    }
+
+    private void laneState(int lane) {
+        hub.toConsoles(new JsonObject().put("kind", "lane").put("lane", pipeline.lane(lane).id())
+                .put("gateConnected", hub.gateConnected(lane)).encode());
+    }
+}

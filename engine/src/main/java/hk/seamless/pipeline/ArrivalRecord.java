@@ -1,0 +1,47 @@
+package hk.seamless.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An arrival as decided, kept for the console and for overrides: the reads behind it, the
+ * decision, the gate's acknowledgement and every override. Immutable; replaced on change.
+ */
+public record ArrivalRecord(String id, String controlPoint, String lane, String direction, String vehicleMark,
+                            Verdict decision, List<ReasonCode> reasons, String bundleId, List<String> ccrns,
+                            Instant decidedAt, Reads reads, String gateState, List<Override> overrides) {
+
+    public ArrivalRecord {
+        reasons = List.copyOf(reasons);
+        ccrns = List.copyOf(ccrns);
+        overrides = List.copyOf(overrides);
+    }
+
+    /** What the sensors said. */
+    public record Reads(String plate, int confidence, List<Candidate> candidates, String epc, boolean emptyPressed) {
+        public Reads {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    public record Candidate(String plate, int confidence) {
+    }
+
+    /** An officer's decision over the engine's, with the reason and any inspection result. */
+    public record Override(String officer, Verdict from, Verdict to, String reason, String inspectionResult,
+                           String keyedMark, Instant at) {
+    }
+
+    public ArrivalRecord withGateState(String state) {
+        return new ArrivalRecord(id, controlPoint, lane, direction, vehicleMark, decision, reasons, bundleId, ccrns,
+                decidedAt, reads, state, overrides);
+    }
+
+    public ArrivalRecord overridden(String mark, Verdict to, List<ReasonCode> newReasons, String newBundleId,
+                                    List<String> newCcrns, Override override) {
+        List<Override> all = new java.util.ArrayList<>(overrides);
+        all.add(override);
+        return new ArrivalRecord(id, controlPoint, lane, direction, mark, to, newReasons, newBundleId, newCcrns,
+                override.at(), reads, gateState, all);
+    }
+}

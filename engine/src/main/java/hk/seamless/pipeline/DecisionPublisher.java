@@ -1,0 +1,95 @@
+package hk.seamless.pipeline;
+
+import hk.seamless.gate.LaneHub;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publish: the decision goes to the lane's gate first (the truck is waiting), then to the read that
+ * completed the arrival, the lane's device streams and the consoles; then it is journalled, and a
+ * RELEASE is reported to the registry as a crossing.
+ */
+final class DecisionPublisher {
+
+    private final LaneHub hub;
+    private final ArrivalRecords records;
+    private final DecisionJournal journal;
+    private final ReleasedBundles released;
+    private final CrossingReporter crossings;
+    private final long releaseValidityMillis;
+    private final Timer latency;
+    private final Map<Verdict, Counter> decisions = new EnumMap<>(Verdict.class);
+
+    DecisionPublisher(LaneHub hub, ArrivalRecords records, DecisionJournal journal, ReleasedBundles released,
+                      CrossingReporter crossings, long releaseValidityMillis, MeterRegistry metrics) {
+        this.hub = hub;
+        this.records = records;
+        this.journal = journal;
+        this.released = released;
+        this.crossings = crossings;
+        this.releaseValidityMillis = releaseValidityMillis;
+        this.latency = Timer.builder("seamless_pipeline_latency")
+                .description("last read into the ring to decision handed to the gate")
+                .publishPercentiles(0.5, 0.9, 0.99, 0.999)
+                .register(metrics);
+        for (Verdict v : Verdict.values()) {
+            decisions.put(v, Counter.builder("seamless_decisions").tag("decision", v.name())
+                    .description("arrivals decided").register(metrics));
+        }
+    }
+
+    void publish(Arrival arrival) {
+        ArrivalRecord record = snapshot(arrival);
+        String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
+        hub.toGates(arrival.laneIndex, message);
+        if (arrival.completingOrigin != null) {
+            arrival.completingOrigin.decided(message);
+        }
+        if (arrival.lastReadNanos != 0) {
+            latency.record(System.nanoTime() - arrival.lastReadNanos, TimeUnit.NANOSECONDS);
+        }
+        decisions.get(record.decision()).increment();
+        hub.toStreams(arrival.laneIndex, message);
+        hub.toConsoles(message);
+        records.add(record);
+        journal.decided(record);
+        if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
+            released.add(record.bundleId());
+            crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
+        }
+    }
+
+    /** After an override: the same people hear the new decision, and a RELEASE still crosses once. */
+    void republish(int laneIndex, ArrivalRecord record, long atMillis) {
+        String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
+        hub.toGates(laneIndex, message);
+        hub.toStreams(laneIndex, message);
+        hub.toConsoles(message);
+        records.replace(record);
+        journal.overridden(record);
+        if (record.decision() == Verdict.RELEASE && record.bundleId() != null && !released.contains(record.bundleId())) {
+            released.add(record.bundleId());
+            crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
+        }
+    }
+
+    private static ArrivalRecord snapshot(Arrival a) {
+        List<ArrivalRecord.Candidate> candidates = new ArrayList<>(a.plate.candidateCount());
+        for (int i = 0; i < a.plate.candidateCount(); i++) {
+            candidates.add(new ArrivalRecord.Candidate(a.plate.candidate(i).toString(), a.plate.candidateConfidence(i)));
+        }
+        ArrivalRecord.Reads reads = new ArrivalRecord.Reads(a.hasPlate ? a.plate.plate().toString() : null,
+                a.hasPlate ? a.plate.confidence() : 0, candidates, a.hasTag ? a.epc.toString() : null, a.emptyPressed);
+        return new ArrivalRecord(a.id, a.lane.controlPoint(), a.lane.id(), a.lane.direction().name(),
+                a.vehicleMark.length() == 0 ? null : a.vehicleMark.toString(), a.verdict, new ArrayList<>(a.reasons),
+                a.bundleId, a.ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of());
+    }
+}

@@ -1,0 +1,36 @@
+package hk.seamless.pipeline;
+
+import hk.seamless.lane.plate.PlateRead;
+
+/**
+ * One slot of the ring: preallocated once and overwritten for every event, so that passing a read
+ * to the pipeline costs a copy into existing buffers, not an object.
+ */
+public final class LaneEvent {
+
+    LaneEventType type;
+    int laneIndex;
+    /** When the engine took the event in ({@code System.nanoTime()}), for the pipeline's own latency. */
+    long receivedNanos;
+    final PlateRead plate = new PlateRead();
+    final StringBuilder epc = new StringBuilder(32);
+    /** Who is waiting for the answer to this read; null for ticks. */
+    ReadOrigin origin;
+    /** GATE_ACK: the arrival acknowledged and whether the gate opened. */
+    final StringBuilder ackArrivalId = new StringBuilder(40);
+    boolean gateOpened;
+    /** OVERRIDE: an officer's instruction (rare: an object is fine here). */
+    OverrideCommand override;
+
+    void clear() {
+        type = null;
+        laneIndex = -1;
+        receivedNanos = 0;
+        plate.clear();
+        epc.setLength(0);
+        origin = null;
+        ackArrivalId.setLength(0);
+        gateOpened = false;
+        override = null;
+    }
+}

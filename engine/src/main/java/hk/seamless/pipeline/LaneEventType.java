@@ -1,0 +1,17 @@
+package hk.seamless.pipeline;
+
+/** What a slot of the ring carries. */
+public enum LaneEventType {
+    /** A camera's plate read. */
+    PLATE,
+    /** An RFID reader's tag read. */
+    TAG,
+    /** The EMPTY button pressed at the lane. */
+    EMPTY,
+    /** Time has passed: fusion windows that have run out are decided with what they have. */
+    TICK,
+    /** A gate controller acknowledged a decision. */
+    GATE_ACK,
+    /** An officer overrode a decision or keyed a mark. */
+    OVERRIDE
+}

@@ -1,0 +1,276 @@
+package hk.seamless.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import hk.seamless.config.EngineConfig;
+import hk.seamless.config.Lane;
+import hk.seamless.gate.LaneHub;
+import hk.seamless.lane.LaneView;
+import hk.seamless.lane.plate.PlateRead;
+import hk.seamless.risk.RandomSelection;
+import hk.seamless.risk.RiskView;
+import hk.seamless.store.Journal;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lane pipeline: reads from every lane go into one LMAX Disruptor ring, and one handler thread
+ * decides them. Producers are the Vert.x event loops (several: {@link ProducerType#MULTI}); a
+ * producer never waits for room: a full ring is refused at once, and the caller answers 503 and
+ * keeps the gate closed.
+ *
+ * <p>Wait strategy: "blocking" by default. These machines have two cores and Vert.x needs them;
+ * a busy-spinning or yielding consumer would take one whole, and the decision it speeds up is
+ * microseconds against a wake-up of a few microseconds more. "sleeping" and "yielding" are there
+ * for machines with cores to spare (see the benchmarks).
+ */
+public final class LanePipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LanePipeline.class);
+
+    private final List<Lane> lanes;
+    private final Map<String, Integer> laneIndex = new HashMap<>();
+    private final Disruptor<LaneEvent> disruptor;
+    private final RingBuffer<LaneEvent> ring;
+    private final ArrivalRecords records = new ArrivalRecords(50_000);
+    private final DecisionJournal journal;
+    private final LaneHub hub;
+    private final Clock clock;
+    private final long releaseValidityMillis;
+
+    public LanePipeline(EngineConfig config, LaneView view, RiskView risk, LaneHub hub, CrossingReporter crossings,
+                        Path journalFile, Clock clock, MeterRegistry metrics) {
+        this.lanes = config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).toList();
+        for (int i = 0; i < lanes.size(); i++) {
+            laneIndex.put(lanes.get(i).id(), i);
+        }
+        this.hub = hub;
+        this.clock = clock;
+        this.releaseValidityMillis = config.pipeline().releaseValidity().toMillis();
+        this.journal = new DecisionJournal(Journal.open(journalFile, false, entry -> { }), releaseValidityMillis);
+
+        ReleasedBundles released = new ReleasedBundles(100_000);
+        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released::contains);
+        DecisionPublisher publisher = new DecisionPublisher(hub, records, journal, released, crossings,
+                releaseValidityMillis, metrics);
+        String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
+        ArrivalHandler handler = new ArrivalHandler(
+                new Fusion(lanes, config.fusionWindow().toMillis(), new ArrivalIds(clock.millis())),
+                new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),
+                rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis),
+                new GateAcknowledgements(records, journal, hub, laneIds), clock);
+
+        this.disruptor = new Disruptor<>(LaneEvent::new, config.pipeline().ringSize(),
+                r -> {
+                    Thread t = new Thread(r, "lane-pipeline");
+                    t.setDaemon(true);
+                    return t;
+                },
+                ProducerType.MULTI, waitStrategy(config.pipeline().waitStrategy()));
+        // Before start: Disruptor's default handler kills the consumer thread, and every lane with it.
+        disruptor.setDefaultExceptionHandler(new FailClosed());
+        disruptor.handleEventsWith(handler);
+        this.ring = disruptor.start();
+        Gauge.builder("seamless_ring_fill", ring, r -> r.getBufferSize() - r.remainingCapacity())
+                .description("events waiting in the lane pipeline's ring").register(metrics);
+        Gauge.builder("seamless_ring_size", ring, RingBuffer::getBufferSize).register(metrics);
+    }
+
+    private static WaitStrategy waitStrategy(String name) {
+        return switch (name) {
+            case "sleeping" -> new SleepingWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            default -> new BlockingWaitStrategy();
+        };
+    }
+
+    /** The index of a lane, or -1 for a lane this engine does not have. */
+    public int laneIndex(String laneId) {
+        Integer index = laneIndex.get(laneId);
+        return index == null ? -1 : index;
+    }
+
+    public Lane lane(int index) {
+        return lanes.get(index);
+    }
+
+    public List<Lane> lanes() {
+        return lanes;
+    }
+
+    public ArrivalRecords records() {
+        return records;
+    }
+
+    public long releaseValidityMillis() {
+        return releaseValidityMillis;
+    }
+
+    /** @return false when the ring is full: answer 503, the gate stays closed */
+    public boolean publishPlate(int lane, PlateRead read, ReadOrigin origin) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            LaneEvent e = slot(seq, LaneEventType.PLATE, lane, origin);
+            e.plate.copyFrom(read);
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    public boolean publishTag(int lane, CharSequence epc, ReadOrigin origin) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.TAG, lane, origin).epc.append(epc);
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    public boolean publishEmpty(int lane, ReadOrigin origin) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.EMPTY, lane, origin);
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    public boolean publishGateAck(int lane, CharSequence arrivalId, boolean opened) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            LaneEvent e = slot(seq, LaneEventType.GATE_ACK, lane, null);
+            e.ackArrivalId.append(arrivalId);
+            e.gateOpened = opened;
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    public boolean publishOverride(OverrideCommand command) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.OVERRIDE, -1, null).override = command;
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    /** Lets the pipeline decide arrivals whose fusion window has run out. */
+    public boolean tick() {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.TICK, -1, null);
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    /** Tells a lane's gate and display that no decision can be given for what it just saw. */
+    public void hold(int lane, String reason) {
+        hub.toGates(lane, DecisionMessages.hold(lanes.get(lane).id(), reason, clock.instant()));
+    }
+
+    private long claim() {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return -1;
+        }
+    }
+
+    private LaneEvent slot(long seq, LaneEventType type, int lane, ReadOrigin origin) {
+        LaneEvent e = ring.get(seq);
+        e.clear();
+        e.type = type;
+        e.laneIndex = lane;
+        e.origin = origin;
+        e.receivedNanos = System.nanoTime();
+        return e;
+    }
+
+    /** Halts the consumer once what is in the ring has been handled (or after a few seconds). */
+    @Override
+    public void close() {
+        try {
+            disruptor.shutdown(5, TimeUnit.SECONDS);
+        } catch (com.lmax.disruptor.TimeoutException e) {
+            // shutdown(timeout) does not stop the thread on timeout: halt does.
+            disruptor.halt();
+        }
+        journal.close();
+    }
+
+    /**
+     * Fail-safe: an event the handler could not finish leaves its gate closed, with SEE OFFICER on
+     * the display, and its sender gets an error, never a guess. The consumer thread carries on.
+     */
+    private final class FailClosed implements ExceptionHandler<LaneEvent> {
+
+        @Override
+        public void handleEventException(Throwable ex, long sequence, LaneEvent event) {
+            LOG.error("Lane pipeline failed on a {} event; the gate stays closed", event.type, ex);
+            if (event.laneIndex >= 0) {
+                hold(event.laneIndex, "ENGINE_ERROR");
+            }
+            if (event.origin != null) {
+                event.origin.failed("the engine could not decide this arrival; see an officer");
+            }
+            if (event.override != null) {
+                event.override.outcome().completeExceptionally(ex);
+            }
+            event.origin = null;
+            event.override = null;
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            LOG.error("Lane pipeline failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.error("Lane pipeline failed to stop cleanly", ex);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package hk.seamless.pipeline;
+
+import hk.seamless.config.Lane;
+import hk.seamless.trade.FieldError;
+import hk.seamless.trade.InvalidInputException;
+import hk.seamless.trade.RuleViolation;
+import hk.seamless.trade.VehicleMark;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An officer overrides a decision, with a reason; an INSPECT turned RELEASE records the inspection
+ * result; a REFER may be resolved by keying the vehicle's mark, which runs the rules again for
+ * that vehicle. Runs on the pipeline thread, the one writer of arrival state.
+ */
+final class OverrideDesk {
+
+    private final ArrivalRecords records;
+    private final ClearanceRules rules;
+    private final DecisionPublisher publisher;
+    private final Map<String, Integer> laneIndex;
+    private final List<Lane> lanes;
+    private final long releaseValidityMillis;
+
+    OverrideDesk(ArrivalRecords records, ClearanceRules rules, DecisionPublisher publisher, List<Lane> lanes,
+                 Map<String, Integer> laneIndex, long releaseValidityMillis) {
+        this.records = records;
+        this.rules = rules;
+        this.publisher = publisher;
+        this.lanes = lanes;
+        this.laneIndex = laneIndex;
+        this.releaseValidityMillis = releaseValidityMillis;
+    }
+
+    void apply(OverrideCommand command, long nowMillis) {
+        try {
+            command.outcome().complete(applyChecked(command, nowMillis));
+        } catch (RuntimeException e) {
+            command.outcome().completeExceptionally(e);
+        }
+    }
+
+    private String applyChecked(OverrideCommand c, long nowMillis) {
+        ArrivalRecord record = records.find(c.arrivalId());
+        if (record == null) {
+            throw RuleViolation.notFound("no recent arrival " + c.arrivalId());
+        }
+        int index = laneIndex.get(record.lane());
+        String mark = record.vehicleMark();
+        Verdict to = c.decision();
+        List<ReasonCode> reasons = new ArrayList<>(record.reasons());
+        String bundleId = record.bundleId();
+        List<String> ccrns = record.ccrns();
+        if (c.vehicleMark() != null) {
+            if (record.decision() != Verdict.REFER) {
+                throw RuleViolation.conflict("a mark is keyed only to resolve a REFER; this arrival is " + record.decision());
+            }
+            Arrival keyed = new Arrival(lanes.get(index), index);
+            keyed.open(record.id(), nowMillis);
+            keyed.vehicleMark.append(VehicleMark.parse(c.vehicleMark(), "vehicleMark").value());
+            keyed.emptyPressed = record.reads().emptyPressed();
+            rules.decide(keyed, nowMillis);
+            mark = keyed.vehicleMark.toString();
+            reasons = new ArrayList<>(keyed.reasons);
+            bundleId = keyed.bundleId;
+            ccrns = List.copyOf(keyed.ccrns);
+            if (to == null) {
+                to = keyed.verdict;
+            }
+        }
+        if (to == null) {
+            throw new InvalidInputException("decision", "give a decision, or key the vehicle's mark for a REFER");
+        }
+        if (c.decision() != null && !reasons.contains(ReasonCode.OFFICER_OVERRIDE)) {
+            reasons.add(ReasonCode.OFFICER_OVERRIDE);
+        }
+        boolean inspectedThenReleased = record.decision() == Verdict.INSPECT && to == Verdict.RELEASE;
+        if (inspectedThenReleased && (c.inspectionResult() == null || c.inspectionResult().isBlank())) {
+            throw new InvalidInputException(List.of(new FieldError("inspectionResult",
+                    "is required when an INSPECT is turned into a RELEASE")));
+        }
+        ArrivalRecord.Override override = new ArrivalRecord.Override(c.officer(), record.decision(), to, c.reason(),
+                c.inspectionResult(), c.vehicleMark(), Instant.ofEpochMilli(nowMillis));
+        ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
+        publisher.republish(index, updated, nowMillis);
+        return DecisionMessages.detail(updated, releaseValidityMillis).encode();
+    }
+}

@@ -1,0 +1,147 @@
+package hk.seamless.risk;
+
+import hk.seamless.config.ControlPoint;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.KeyValueStore;
+import hk.seamless.store.RegistryChange;
+import hk.seamless.store.RegistryChangeListener;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Stores;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lane side's view of the risk settings: the watch list and the random-selection rates, fed by
+ * the registry-change stream (like {@link hk.seamless.lane.LaneView}), so that the lane never
+ * reaches into the registry's own records while deciding.
+ *
+ * <p><b>The watch list</b> is kept in the off-heap store {@code LANE_WATCHLIST} with two kinds of key:
+ * <ul>
+ * <li>{@code KIND|canonical value} (e.g. {@code VEHICLE|AB1234}, {@code PARTY|ACME TRADING CO LTD})
+ *     to the entry id: what the lane looks up;</li>
+ * <li>{@code id:<entryId>} to the first key: the reverse index. A removal reaches the stream as a
+ *     write of null under the entry id, and by then the registry record is gone (stores are applied
+ *     before listeners hear the change): the reverse key says which lane key to drop, at once,
+ *     without scanning and without the lane reading the registry. The two prefixes cannot collide
+ *     ("id:" is no kind).</li>
+ * </ul>
+ * Both are idempotent, so replaying the journal over them after a crash is harmless.
+ *
+ * <p><b>Rates</b> are few (one per control point): kept on the heap in an immutable map swapped on
+ * change (copy on write, volatile), starting from the configured defaults overlaid with the store
+ * {@code RANDOM_RATES} as found at construction; the stream keeps them current from then on
+ * (including the journal replay that follows construction after an unclean stop).
+ *
+ * <p><b>Threads.</b> {@link #onChange} runs on the registry writer thread. The read methods are for
+ * the lane pipeline's deciding thread: they do not allocate in steady state beyond the one key
+ * string of each watch-list look-up, built in a {@link StringBuilder} that belongs to the calling
+ * thread (a thread-local, so the pipeline thread reuses its own; any other caller, such as a test,
+ * gets its own too and cannot corrupt it). A hit also allocates the entry id read back.
+ */
+public final class RiskView implements RegistryChangeListener {
+
+    private static final String ID_PREFIX = "id:";
+    private static final String VEHICLE_PREFIX = WatchlistKind.VEHICLE.name() + "|";
+    private static final String PARTY_PREFIX = WatchlistKind.PARTY.name() + "|";
+
+    private final KeyValueStore watchlist;
+    private final Map<String, Double> defaultRates;
+    private volatile Map<String, Double> rates;
+    private final ThreadLocal<StringBuilder> keys = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+    public RiskView(Stores stores, List<ControlPoint> controlPoints) {
+        this.watchlist = stores.store(StoreName.LANE_WATCHLIST);
+        Map<String, Double> defaults = new HashMap<>();
+        controlPoints.forEach(cp -> defaults.put(cp.code(), cp.randomInspectionRate()));
+        this.defaultRates = Map.copyOf(defaults);
+        Map<String, Double> current = new HashMap<>(defaults);
+        stores.store(StoreName.RANDOM_RATES).forEach((code, rate) -> {
+            if (defaults.containsKey(code)) {
+                current.put(code, Double.parseDouble(rate));
+            }
+        });
+        this.rates = Map.copyOf(current);
+    }
+
+    @Override
+    public void onChange(RegistryChange change) {
+        for (RegistryChange.Write write : change.writes()) {
+            if (write.store() == StoreName.WATCHLIST) {
+                if (write.value() == null) {
+                    onWatchRemoved(write.key());
+                } else {
+                    onWatchAdded(JsonCodec.read(write.value(), WatchlistEntry.class));
+                }
+            } else if (write.store() == StoreName.RANDOM_RATES) {
+                onRate(write.key(), write.value());
+            }
+        }
+    }
+
+    private void onWatchAdded(WatchlistEntry entry) {
+        String key = entry.laneKey();
+        watchlist.put(key, entry.id());
+        watchlist.put(ID_PREFIX + entry.id(), key);
+    }
+
+    private void onWatchRemoved(String entryId) {
+        String key = watchlist.get(ID_PREFIX + entryId);
+        if (key == null) {
+            return;
+        }
+        // Only this entry's key is dropped: were the value listed again under a newer id, it stays.
+        if (entryId.equals(watchlist.get(key))) {
+            watchlist.remove(key);
+        }
+        watchlist.remove(ID_PREFIX + entryId);
+    }
+
+    private void onRate(String controlPoint, String value) {
+        Double fallback = defaultRates.get(controlPoint);
+        if (fallback == null) {
+            return; // a control point no longer configured here
+        }
+        Map<String, Double> next = new HashMap<>(rates);
+        next.put(controlPoint, value == null ? fallback : Double.valueOf(value));
+        rates = Map.copyOf(next);
+    }
+
+    // ---- for the lane pipeline's deciding thread ----
+
+    /** The id of the watch-list entry naming this vehicle ({@link hk.seamless.trade.VehicleMark#value()}), or null. */
+    public String vehicleWatchEntry(CharSequence canonicalMark) {
+        return lookUp(VEHICLE_PREFIX, canonicalMark);
+    }
+
+    /** The id of the watch-list entry naming this party ({@link PartyNames#canonical(CharSequence)}), or null. */
+    public String partyWatchEntry(CharSequence canonicalName) {
+        return lookUp(PARTY_PREFIX, canonicalName);
+    }
+
+    /**
+     * The random-selection rate in force at this control point.
+     *
+     * @throws IllegalArgumentException for a control point that is not configured: a lane belongs
+     *                                  to a configured one, so this is a defect, and the fail-safe
+     *                                  (no decision, gate closed) is the right outcome
+     */
+    public double randomRate(String controlPoint) {
+        Double rate = rates.get(controlPoint);
+        if (rate == null) {
+            throw new IllegalArgumentException("no control point " + controlPoint);
+        }
+        return rate;
+    }
+
+    private String lookUp(String prefix, CharSequence canonicalValue) {
+        if (canonicalValue == null || canonicalValue.length() == 0) {
+            return null;
+        }
+        StringBuilder key = keys.get();
+        key.setLength(0);
+        key.append(prefix).append(canonicalValue);
+        return watchlist.get(key.toString());
+    }
+}
