@@ -157,7 +157,7 @@ public final class Engine implements AutoCloseable {
             Watchlist watchlist = new Watchlist(stores);
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
-                    new SystemRoutes(registry, auth, config, metrics)::mount,
+                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor)::mount,
                     new AccountRoutes(registry, auth, hasher, config)::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
                     new FleetRoutes(registry, auth)::mount,
@@ -206,7 +206,8 @@ public final class Engine implements AutoCloseable {
         CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
         FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.failedBundlingLimit(), config.failedBundlingPeriod());
         return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
-                new Consignments(stores, ccrns, window), new Bundles(stores, window, config.bundlingLead(), limiter),
+                new Consignments(stores, ccrns, window), new Bundles(stores, window, config.bundlingLead(), limiter,
+                        new hk.seamless.risk.BundlingRiskAssessment(new Watchlist(stores))),
                 new CargoInformationReader(window), clock);
     }
 

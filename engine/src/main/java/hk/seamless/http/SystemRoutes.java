@@ -18,12 +18,16 @@ public final class SystemRoutes {
     private final Authentication auth;
     private final EngineConfig config;
     private final PrometheusMeterRegistry metrics;
+    private final java.util.function.ToDoubleFunction<String> randomRate;
 
-    public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics) {
+    /** @param randomRate the random inspection rate in force at a control point (supervisors change it) */
+    public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics,
+                        java.util.function.ToDoubleFunction<String> randomRate) {
         this.registry = registry;
         this.auth = auth;
         this.config = config;
         this.metrics = metrics;
+        this.randomRate = randomRate;
     }
 
     public void mount(Router router) {
@@ -53,7 +57,7 @@ public final class SystemRoutes {
             JsonArray lanes = new JsonArray();
             cp.lanes().forEach(l -> lanes.add(new JsonObject().put("id", l.id()).put("direction", l.direction().name())));
             controlPoints.add(new JsonObject().put("code", cp.code()).put("name", cp.name())
-                    .put("randomInspectionRate", cp.randomInspectionRate()).put("lanes", lanes));
+                    .put("randomInspectionRate", randomRate.applyAsDouble(cp.code())).put("lanes", lanes));
         }
         RouteSupport.ok(ctx, new JsonObject()
                 .put("timeZone", Views.HONG_KONG.getId())
@@ -61,6 +65,8 @@ public final class SystemRoutes {
                 .put("lodgementWindow", config.lodgementWindow().toString())
                 .put("randomInspectionRate", config.randomInspectionRate())
                 .put("fusionWindow", config.fusionWindow().toString())
+                .put("plateConfidenceThreshold", config.pipeline().plateConfidenceThreshold())
+                .put("releaseValidity", config.pipeline().releaseValidity().toString())
                 .put("failedBundlingLimit", config.failedBundlingLimit())
                 .put("failedBundlingPeriod", config.failedBundlingPeriod().toString())
                 .put("controlPoints", controlPoints));

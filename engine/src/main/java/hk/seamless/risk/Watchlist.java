@@ -68,7 +68,7 @@ public final class Watchlist {
                     return null;
                 }
             }
-            case PARTY -> {
+            case PARTY, GOODS -> {
                 String name = PartyNames.canonical(display);
                 if (name.isEmpty()) {
                     errors.add(new FieldError("value", "must contain a letter, a digit or a Chinese character"));

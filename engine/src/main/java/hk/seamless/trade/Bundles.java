@@ -21,12 +21,15 @@ public final class Bundles {
     private final LodgementWindow window;
     private final Duration lead;
     private final FailedAttemptLimiter failedAttempts;
+    private final BundlingRisk risk;
 
-    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts) {
+    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts,
+                   BundlingRisk risk) {
         this.stores = stores;
         this.window = window;
         this.lead = lead;
         this.failedAttempts = failedAttempts;
+        this.risk = risk;
     }
 
     public Bundle bundle(Transaction tx, BundleRequest request) {
@@ -58,7 +61,7 @@ public final class Bundles {
         Instant now = tx.now();
         Bundle bundle = new Bundle(hk.seamless.access.Tokens.newId("B"), tx.actor(), mark, vehicle.display(),
                 request.direction(), request.ccrns().stream().map(Ccrn::value).toList(), request.empty(),
-                BundleStatus.ACTIVE, now, now.plus(lead), null);
+                BundleStatus.ACTIVE, now, now.plus(lead), null, risk.assess(mark, consignments), null);
         for (Consignment c : consignments) {
             tx.put(StoreName.CONSIGNMENTS, c.ccrn(), c.withStatus(ConsignmentStatus.BUNDLED, bundle.id(), now));
         }
