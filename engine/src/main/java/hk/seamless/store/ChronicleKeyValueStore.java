@@ -7,15 +7,27 @@ import java.util.function.BiConsumer;
 /** A {@link KeyValueStore} over a persisted Chronicle Map of UTF-8 strings. */
 final class ChronicleKeyValueStore implements KeyValueStore {
 
-    private final ChronicleMap<String, String> map;
+    private final ChronicleMap<CharSequence, CharSequence> map;
 
-    ChronicleKeyValueStore(ChronicleMap<String, String> map) {
+    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map) {
         this.map = map;
     }
 
     @Override
     public String get(String key) {
-        return map.get(key);
+        CharSequence value = map.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    @Override
+    public boolean getUsing(CharSequence key, StringBuilder value) {
+        value.setLength(0);
+        return map.getUsing(key, value) != null;
+    }
+
+    @Override
+    public boolean containsKey(CharSequence key) {
+        return map.containsKey(key);
     }
 
     @Override
@@ -35,7 +47,7 @@ final class ChronicleKeyValueStore implements KeyValueStore {
 
     @Override
     public void forEach(BiConsumer<String, String> action) {
-        map.forEach(action);
+        map.forEach((k, v) -> action.accept(k.toString(), v.toString()));
     }
 
     @Override

@@ -76,10 +76,11 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         }
     }
 
-    private static ChronicleMap<String, String> openMap(Path dir, StoreName name, long capacity, boolean recover)
+    private static ChronicleMap<CharSequence, CharSequence> openMap(Path dir, StoreName name, long capacity, boolean recover)
             throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
-        ChronicleMapBuilder<String, String> builder = ChronicleMap.of(String.class, String.class)
+        // CharSequence, not String: the lane side reads values into reusable buffers (getUsing).
+        ChronicleMapBuilder<CharSequence, CharSequence> builder = ChronicleMap.of(CharSequence.class, CharSequence.class)
                 .name(name.name().toLowerCase())
                 .entries(name.entries(capacity))
                 .averageKeySize(name.averageKeyBytes())

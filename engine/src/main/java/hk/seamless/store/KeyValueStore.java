@@ -8,6 +8,15 @@ public interface KeyValueStore {
     /** The value, or null. */
     String get(String key);
 
+    /**
+     * Reads the value into {@code value} (cleared first) without allocating: the hot path's read.
+     *
+     * @return false when there is no such key ({@code value} is then empty)
+     */
+    boolean getUsing(CharSequence key, StringBuilder value);
+
+    boolean containsKey(CharSequence key);
+
     void put(String key, String value);
 
     void remove(String key);
