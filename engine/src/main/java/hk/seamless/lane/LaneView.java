@@ -1,24 +1,35 @@
 package hk.seamless.lane;
 
-import hk.seamless.store.JsonCodec;
+import hk.seamless.config.Direction;
+import hk.seamless.risk.PartyNames;
 import hk.seamless.store.KeyValueStore;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
-import java.util.Optional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The lane side's off-heap maps: ACTIVE bundles by vehicle mark and direction, vehicles by RFID
- * tag. Fed only by the registry-change stream, so that when each control point runs its own engine
- * the same feed can come over a topic and the lane side never reaches into the registry.
+ * tag, bundled consignments by CCRN. Fed only by the registry-change stream (the registry's JSON,
+ * read as plain JSON: the lane side never uses the registry's classes), so that when each control
+ * point runs its own engine the same feed can come over a topic.
+ *
+ * <p>Written on the registry writer thread; read on the pipeline thread, in compact layouts, into
+ * the caller's reusable buffers ({@code getUsing}): a decision's look-ups allocate nothing.
  */
 public final class LaneView implements RegistryChangeListener {
 
     private final KeyValueStore bundles;
     private final KeyValueStore vehiclesByTag;
     private final KeyValueStore consignments;
+    /** The pipeline thread's key buffer (reads happen on that thread only). */
+    private final StringBuilder readKey = new StringBuilder(32);
 
     public LaneView(Stores stores) {
         this.bundles = stores.store(StoreName.LANE_BUNDLES);
@@ -32,74 +43,85 @@ public final class LaneView implements RegistryChangeListener {
             if (write.value() == null) {
                 continue;
             }
-            if (write.store() == StoreName.BUNDLES) {
-                onBundle(JsonCodec.read(write.value(), LaneBundle.class));
-            } else if (write.store() == StoreName.VEHICLES) {
-                onVehicle(JsonCodec.read(write.value(), LaneVehicle.class));
-            } else if (write.store() == StoreName.CONSIGNMENTS) {
-                onConsignment(io.vertx.core.json.Json.decodeValue(write.value(), io.vertx.core.json.JsonObject.class));
+            switch (write.store()) {
+                case BUNDLES -> onBundle(new JsonObject(write.value()));
+                case VEHICLES -> onVehicle(new JsonObject(write.value()));
+                case CONSIGNMENTS -> onConsignment(new JsonObject(write.value()));
+                default -> { }
             }
         }
     }
 
-    private void onBundle(LaneBundle bundle) {
-        String key = key(bundle.vehicleMark(), bundle.direction());
-        if ("ACTIVE".equals(bundle.status())) {
-            bundles.put(key, JsonCodec.write(bundle));
+    private void onBundle(JsonObject bundle) {
+        String key = bundle.getString("vehicleMark") + "|" + bundle.getString("direction");
+        String id = bundle.getString("id");
+        if ("ACTIVE".equals(bundle.getString("status"))) {
+            bundles.put(key, BundleAtLane.encode(id, Instant.parse(bundle.getString("earliestCrossingAt")).toEpochMilli(),
+                    bundle.getBoolean("empty", false), strings(bundle.getJsonArray("riskHits")),
+                    strings(bundle.getJsonArray("ccrns"))));
         } else {
             String current = bundles.get(key);
             // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays.
-            if (current != null && JsonCodec.read(current, LaneBundle.class).id().equals(bundle.id())) {
+            if (current != null && current.startsWith(id + CompactValue.SEPARATOR)) {
                 bundles.remove(key);
             }
         }
     }
 
-    private void onVehicle(LaneVehicle vehicle) {
-        if (vehicle.rfidTag() != null) {
-            vehiclesByTag.put(vehicle.rfidTag(), vehicle.registrationMark());
+    private void onVehicle(JsonObject vehicle) {
+        String tag = vehicle.getString("rfidTag");
+        if (tag != null) {
+            vehiclesByTag.put(tag, vehicle.getString("registrationMark"));
         }
     }
 
-    /**
-     * Keeps what the lane checks of a consignment. Parties are kept in the watch list's canonical
-     * form, so that the lane compares without normalising names on the hot path.
-     */
-    private void onConsignment(io.vertx.core.json.JsonObject c) {
-        io.vertx.core.json.JsonObject cargo = c.getJsonObject("cargo", new io.vertx.core.json.JsonObject());
-        String consignor = cargo.getJsonObject("consignor", new io.vertx.core.json.JsonObject()).getString("name", "");
-        String consignee = cargo.getJsonObject("consignee", new io.vertx.core.json.JsonObject()).getString("name", "");
-        io.vertx.core.json.JsonObject packaged = cargo.getJsonObject("packaged");
-        io.vertx.core.json.JsonObject bulk = cargo.getJsonObject("bulk");
-        String goods = packaged != null ? packaged.getString("articlesDescription", "")
-                : bulk != null ? bulk.getString("description", "") : "";
-        LaneConsignment lane = new LaneConsignment(c.getString("ccrn"), c.getString("status"),
-                java.time.LocalDate.parse(cargo.getString("expectedDate")),
-                hk.seamless.risk.PartyNames.canonical(consignor), hk.seamless.risk.PartyNames.canonical(consignee),
-                goods.toUpperCase(java.util.Locale.ROOT));
-        consignments.put(lane.ccrn(), JsonCodec.write(lane));
+    /** Parties are kept in the watch list's canonical form: the lane compares, never normalises. */
+    private void onConsignment(JsonObject c) {
+        JsonObject cargo = c.getJsonObject("cargo", new JsonObject());
+        String consignor = cargo.getJsonObject("consignor", new JsonObject()).getString("name", "");
+        String consignee = cargo.getJsonObject("consignee", new JsonObject()).getString("name", "");
+        consignments.put(c.getString("ccrn"), ConsignmentAtLane.encode(c.getString("status"),
+                LocalDate.parse(cargo.getString("expectedDate")).toEpochDay(),
+                PartyNames.canonical(consignor), PartyNames.canonical(consignee)));
     }
 
-    public Optional<LaneConsignment> consignment(String ccrn) {
-        String json = consignments.get(ccrn);
-        return Optional.ofNullable(json).map(j -> JsonCodec.read(j, LaneConsignment.class));
+    private static List<String> strings(JsonArray array) {
+        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+    }
+
+    // ---- reads: the pipeline thread only ----
+
+    /** Reads the vehicle's ACTIVE bundle for the direction into {@code into}; false when it has none. */
+    public boolean activeBundle(CharSequence canonicalMark, Direction direction, BundleAtLane into) {
+        key(canonicalMark, direction);
+        if (!bundles.getUsing(readKey, into.raw)) {
+            return false;
+        }
+        into.wrap();
+        return true;
     }
 
     /** Whether the vehicle has an ACTIVE bundle for the direction: who is expected at the lane. */
-    public boolean hasActiveBundle(CharSequence canonicalMark, String direction) {
-        return bundles.get(canonicalMark + "|" + direction) != null;
+    public boolean hasActiveBundle(CharSequence canonicalMark, Direction direction) {
+        key(canonicalMark, direction);
+        return bundles.containsKey(readKey);
     }
 
-    public Optional<LaneBundle> activeBundle(String canonicalMark, String direction) {
-        String json = bundles.get(key(canonicalMark, direction));
-        return Optional.ofNullable(json).map(j -> JsonCodec.read(j, LaneBundle.class));
+    public boolean consignment(CharSequence ccrn, ConsignmentAtLane into) {
+        if (!consignments.getUsing(ccrn, into.raw)) {
+            return false;
+        }
+        into.wrap();
+        return true;
     }
 
-    public Optional<String> vehicleByTag(String epc) {
-        return Optional.ofNullable(vehiclesByTag.get(epc));
+    /** Writes the mark of the vehicle carrying this tag into {@code mark}; false for an unknown tag. */
+    public boolean vehicleByTag(CharSequence epc, StringBuilder mark) {
+        return vehiclesByTag.getUsing(epc, mark);
     }
 
-    private static String key(String mark, String direction) {
-        return mark + "|" + direction;
+    private void key(CharSequence mark, Direction direction) {
+        readKey.setLength(0);
+        readKey.append(mark).append('|').append(direction.name());
     }
 }

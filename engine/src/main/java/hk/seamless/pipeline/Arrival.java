@@ -3,9 +3,9 @@ package hk.seamless.pipeline;
 import hk.seamless.config.Lane;
 import hk.seamless.lane.plate.PlateRead;
 
-import java.util.ArrayList;
+import hk.seamless.lane.BundleAtLane;
+
 import java.util.EnumSet;
-import java.util.List;
 
 /**
  * The reads of one vehicle at one lane, fused, and what was decided about it. Owned by the
@@ -30,8 +30,9 @@ final class Arrival {
     final StringBuilder vehicleMark = new StringBuilder(16);
     Verdict verdict;
     final EnumSet<ReasonCode> reasons = EnumSet.noneOf(ReasonCode.class);
-    String bundleId;
-    final List<String> ccrns = new ArrayList<>(8);
+    /** The vehicle's ACTIVE bundle for the lane's direction, if {@link #hasBundle}. */
+    final BundleAtLane bundle = new BundleAtLane();
+    boolean hasBundle;
     long decidedAtMillis;
 
     Arrival(Lane lane, int laneIndex) {
@@ -52,8 +53,7 @@ final class Arrival {
         vehicleMark.setLength(0);
         verdict = null;
         reasons.clear();
-        bundleId = null;
-        ccrns.clear();
+        hasBundle = false;
         decidedAtMillis = 0;
     }
 

@@ -1,60 +1,60 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.lane.LaneBundle;
-import hk.seamless.lane.LaneConsignment;
+import hk.seamless.lane.ConsignmentAtLane;
 import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Optional;
-import java.util.function.Predicate;
-
 /**
  * Assess and decide: rows three to nine of the check table, for an identified vehicle. The risk
  * found at bundling time (kept with the bundle) is combined with what only the lane knows now:
- * the watch list as it stands, the CCRNs' state, the EMPTY button, the clock.
+ * the watch list as it stands, the CCRNs' state, the EMPTY button, the clock. Reads go into
+ * reusable buffers: deciding allocates nothing.
  */
 final class ClearanceRules {
 
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+    /** Hong Kong has kept UTC+8 all year since 1979: its calendar day needs no zone rules. */
+    private static final long HONG_KONG_OFFSET_MILLIS = 8 * 3_600_000L;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final LaneView view;
     private final RiskView risk;
     private final RandomSelection random;
-    private final Predicate<String> alreadyReleased;
+    private final ReleasedBundles released;
+    private final ConsignmentAtLane consignment = new ConsignmentAtLane();
+    private final StringBuilder ccrn = new StringBuilder(16);
+    private final StringBuilder party = new StringBuilder(64);
 
-    ClearanceRules(LaneView view, RiskView risk, RandomSelection random, Predicate<String> alreadyReleased) {
+    ClearanceRules(LaneView view, RiskView risk, RandomSelection random, ReleasedBundles released) {
         this.view = view;
         this.risk = risk;
         this.random = random;
-        this.alreadyReleased = alreadyReleased;
+        this.released = released;
     }
 
     void decide(Arrival arrival, long nowMillis) {
-        Optional<LaneBundle> found = view.activeBundle(arrival.vehicleMark.toString(), arrival.lane.direction().name())
-                .filter(b -> !alreadyReleased.test(b.id()));
-        if (found.isEmpty()) {
+        arrival.hasBundle = view.activeBundle(arrival.vehicleMark, arrival.lane.direction(), arrival.bundle)
+                && !released.contains(arrival.bundle.idHash(), nowMillis);
+        if (!arrival.hasBundle) {
             if (!arrival.emptyPressed) {
                 arrival.reasons.add(ReasonCode.NO_BUNDLE);
             }
         } else {
-            LaneBundle bundle = found.get();
-            arrival.bundleId = bundle.id();
-            arrival.ccrns.addAll(bundle.ccrns());
-            if (nowMillis < bundle.earliestCrossingAt().toEpochMilli()) {
+            if (nowMillis < arrival.bundle.earliestCrossingMillis()) {
                 arrival.reasons.add(ReasonCode.EARLY_ARRIVAL);
             }
-            checkConsignments(arrival, bundle, nowMillis);
-            if (arrival.emptyPressed && !bundle.empty()) {
+            checkConsignments(arrival, nowMillis);
+            if (arrival.emptyPressed && !arrival.bundle.empty()) {
                 arrival.reasons.add(ReasonCode.EMPTY_CONFLICT);
             }
-            for (String hit : bundle.riskHits()) {
-                arrival.reasons.add(ReasonCode.valueOf(hit));
+            if (arrival.bundle.watchlistHit()) {
+                arrival.reasons.add(ReasonCode.WATCHLIST);
+            }
+            if (arrival.bundle.riskRuleHit()) {
+                arrival.reasons.add(ReasonCode.RISK_RULE);
             }
         }
-        if (risk.vehicleWatchEntry(arrival.vehicleMark) != null) {
+        if (risk.isVehicleWatched(arrival.vehicleMark)) {
             arrival.reasons.add(ReasonCode.WATCHLIST);
         }
         // Random selection only picks among arrivals that would otherwise be released, so that the
@@ -65,16 +65,23 @@ final class ClearanceRules {
         arrival.verdict = arrival.reasons.isEmpty() ? Verdict.RELEASE : Verdict.INSPECT;
     }
 
-    /** Every bundled CCRN must still be good to cross, and none may name a watched party. */
-    private void checkConsignments(Arrival arrival, LaneBundle bundle, long nowMillis) {
-        LocalDate today = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(nowMillis), HONG_KONG);
-        for (String ccrn : bundle.ccrns()) {
-            Optional<LaneConsignment> c = view.consignment(ccrn);
-            if (c.isEmpty() || !"BUNDLED".equals(c.get().status()) || today.isAfter(c.get().expectedDate().plusDays(1))) {
+    /**
+     * Every bundled CCRN must still be good to cross (BUNDLED, not past its expected date by more
+     * than a day), and none may name a party on the watch list as it stands now.
+     */
+    private void checkConsignments(Arrival arrival, long nowMillis) {
+        long today = Math.floorDiv(nowMillis + HONG_KONG_OFFSET_MILLIS, DAY_MILLIS);
+        for (int i = 0; i < arrival.bundle.ccrnCount(); i++) {
+            arrival.bundle.ccrn(i, ccrn);
+            if (!view.consignment(ccrn, consignment) || !consignment.statusIs("BUNDLED")
+                    || today > consignment.expectedEpochDay() + 1) {
                 arrival.reasons.add(ReasonCode.CCRN_INVALID);
                 continue;
             }
-            if (risk.partyWatchEntry(c.get().consignor()) != null || risk.partyWatchEntry(c.get().consignee()) != null) {
+            consignment.consignor(party);
+            boolean watched = risk.isPartyWatched(party);
+            consignment.consignee(party);
+            if (watched || risk.isPartyWatched(party)) {
                 arrival.reasons.add(ReasonCode.WATCHLIST);
             }
         }

@@ -1,6 +1,7 @@
 package hk.seamless.pipeline;
 
 import hk.seamless.gate.LaneHub;
+import hk.seamless.lane.BundleAtLane;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -61,8 +62,8 @@ final class DecisionPublisher {
         hub.toConsoles(message);
         records.add(record);
         journal.decided(record);
-        if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
-            released.add(record.bundleId());
+        if (record.decision() == Verdict.RELEASE && arrival.hasBundle) {
+            released.add(arrival.bundle.idHash(), arrival.decidedAtMillis);
             crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
         }
     }
@@ -75,21 +76,40 @@ final class DecisionPublisher {
         hub.toConsoles(message);
         records.replace(record);
         journal.overridden(record);
-        if (record.decision() == Verdict.RELEASE && record.bundleId() != null && !released.contains(record.bundleId())) {
-            released.add(record.bundleId());
-            crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
+        if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
+            long hash = BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
+            if (!released.contains(hash, atMillis)) {
+                released.add(hash, atMillis);
+                crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
+            }
         }
     }
 
-    private static ArrivalRecord snapshot(Arrival a) {
+    /**
+     * What is kept of the arrival once decided. This, and the message built from it, are the
+     * allocations of a decision: the steps before publish allocate nothing.
+     */
+    static ArrivalRecord snapshot(Arrival a) {
         List<ArrivalRecord.Candidate> candidates = new ArrayList<>(a.plate.candidateCount());
         for (int i = 0; i < a.plate.candidateCount(); i++) {
             candidates.add(new ArrivalRecord.Candidate(a.plate.candidate(i).toString(), a.plate.candidateConfidence(i)));
         }
         ArrivalRecord.Reads reads = new ArrivalRecord.Reads(a.hasPlate ? a.plate.plate().toString() : null,
                 a.hasPlate ? a.plate.confidence() : 0, candidates, a.hasTag ? a.epc.toString() : null, a.emptyPressed);
+        String bundleId = null;
+        List<String> ccrns = List.of();
+        if (a.hasBundle) {
+            StringBuilder text = new StringBuilder(32);
+            a.bundle.id(text);
+            bundleId = text.toString();
+            ccrns = new ArrayList<>(a.bundle.ccrnCount());
+            for (int i = 0; i < a.bundle.ccrnCount(); i++) {
+                a.bundle.ccrn(i, text);
+                ccrns.add(text.toString());
+            }
+        }
         return new ArrivalRecord(a.id, a.lane.controlPoint(), a.lane.id(), a.lane.direction().name(),
                 a.vehicleMark.length() == 0 ? null : a.vehicleMark.toString(), a.verdict, new ArrayList<>(a.reasons),
-                a.bundleId, a.ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of());
+                bundleId, ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of());
     }
 }

@@ -66,8 +66,9 @@ public final class LanePipeline implements AutoCloseable {
         this.releaseValidityMillis = config.pipeline().releaseValidity().toMillis();
         this.journal = new DecisionJournal(Journal.open(journalFile, false, entry -> { }), releaseValidityMillis);
 
-        ReleasedBundles released = new ReleasedBundles(100_000);
-        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released::contains);
+        // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
+        ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
+        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released);
         DecisionPublisher publisher = new DecisionPublisher(hub, records, journal, released, crossings,
                 releaseValidityMillis, metrics);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);

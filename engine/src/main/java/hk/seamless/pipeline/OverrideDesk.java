@@ -63,10 +63,12 @@ final class OverrideDesk {
             keyed.vehicleMark.append(VehicleMark.parse(c.vehicleMark(), "vehicleMark").value());
             keyed.emptyPressed = record.reads().emptyPressed();
             rules.decide(keyed, nowMillis);
-            mark = keyed.vehicleMark.toString();
-            reasons = new ArrayList<>(keyed.reasons);
-            bundleId = keyed.bundleId;
-            ccrns = List.copyOf(keyed.ccrns);
+            keyed.decidedAtMillis = nowMillis;
+            ArrivalRecord decided = DecisionPublisher.snapshot(keyed);
+            mark = decided.vehicleMark();
+            reasons = new ArrayList<>(decided.reasons());
+            bundleId = decided.bundleId();
+            ccrns = decided.ccrns();
             if (to == null) {
                 to = keyed.verdict;
             }

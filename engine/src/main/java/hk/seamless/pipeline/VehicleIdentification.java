@@ -20,31 +20,32 @@ final class VehicleIdentification {
     private final ExpectedVehicles expectedImport;
     private final ExpectedVehicles expectedExport;
     private final StringBuilder plateMark = new StringBuilder(16);
+    private final StringBuilder tagMark = new StringBuilder(16);
     private final StringBuilder scratch = new StringBuilder(16);
 
     VehicleIdentification(LaneView view, int confidenceThreshold) {
         this.view = view;
         this.confidenceThreshold = confidenceThreshold;
-        this.expectedImport = mark -> view.hasActiveBundle(mark, Direction.IMPORT.name());
-        this.expectedExport = mark -> view.hasActiveBundle(mark, Direction.EXPORT.name());
+        this.expectedImport = mark -> view.hasActiveBundle(mark, Direction.IMPORT);
+        this.expectedExport = mark -> view.hasActiveBundle(mark, Direction.EXPORT);
     }
 
     /** Writes the vehicle's mark into the arrival, or decides REFER and returns false. */
     boolean identify(Arrival arrival) {
         boolean plateUsable = arrival.hasPlate && readPlate(arrival);
-        String tagMark = arrival.hasTag ? view.vehicleByTag(arrival.epc.toString()).orElse(null) : null;
+        boolean tagKnown = arrival.hasTag && view.vehicleByTag(arrival.epc, tagMark);
 
-        if (plateUsable && tagMark != null && !tagMark.contentEquals(plateMark)) {
+        if (plateUsable && tagKnown && !sameMark(tagMark, plateMark)) {
             arrival.vehicleMark.append(tagMark);
             arrival.decide(Verdict.REFER, ReasonCode.PLATE_TAG_MISMATCH);
             return false;
         }
-        if (arrival.hasTag && tagMark == null) {
+        if (arrival.hasTag && !tagKnown) {
             // A tag the engine does not know cannot vouch for the vehicle, whatever the plate says.
             arrival.decide(Verdict.REFER, ReasonCode.UNIDENTIFIED_VEHICLE);
             return false;
         }
-        if (tagMark != null) {
+        if (tagKnown) {
             arrival.vehicleMark.append(tagMark);
             return true;
         }
@@ -56,6 +57,18 @@ final class VehicleIdentification {
             return false;
         }
         arrival.vehicleMark.append(plateMark);
+        return true;
+    }
+
+    private static boolean sameMark(CharSequence a, CharSequence b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -120,6 +120,26 @@ public final class RiskView implements RegistryChangeListener {
         return lookUp(PARTY_PREFIX, canonicalName);
     }
 
+    /** Whether the watch list names this vehicle; reads no value, allocates nothing. */
+    public boolean isVehicleWatched(CharSequence canonicalMark) {
+        return isListed(VEHICLE_PREFIX, canonicalMark);
+    }
+
+    /** Whether the watch list names this party; reads no value, allocates nothing. */
+    public boolean isPartyWatched(CharSequence canonicalName) {
+        return isListed(PARTY_PREFIX, canonicalName);
+    }
+
+    private boolean isListed(String prefix, CharSequence canonicalValue) {
+        if (canonicalValue == null || canonicalValue.length() == 0) {
+            return false;
+        }
+        StringBuilder key = keys.get();
+        key.setLength(0);
+        key.append(prefix).append(canonicalValue);
+        return watchlist.containsKey(key);
+    }
+
     /**
      * The random-selection rate in force at this control point.
      *

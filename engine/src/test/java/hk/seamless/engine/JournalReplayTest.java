@@ -52,7 +52,7 @@ class JournalReplayTest {
             assertEquals(bundle, stores.store(StoreName.BUNDLES).get("B1"));
             assertEquals("B1", stores.store(StoreName.ACTIVE_BUNDLES).get("FU1234|IMPORT"));
             String laneView = stores.store(StoreName.LANE_BUNDLES).get("FU1234|IMPORT");
-            assertEquals("B1", io.vertx.core.json.Json.decodeValue(laneView, io.vertx.core.json.JsonObject.class).getString("id"));
+            assertEquals("B1", laneView.substring(0, laneView.indexOf('\u001F')), "the lane side's view was rebuilt too");
         }
     }
 
