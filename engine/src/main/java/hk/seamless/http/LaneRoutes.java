@@ -26,6 +26,8 @@ import static hk.seamless.http.RouteSupport.guarded;
 public final class LaneRoutes {
 
     /** Each event loop parses into its own holder; the ring copies it, so one per thread suffices. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LaneRoutes.class);
+
     private static final ThreadLocal<PlateRead> PARSED = ThreadLocal.withInitial(PlateRead::new);
 
     private final LanePipeline pipeline;
@@ -41,11 +43,23 @@ public final class LaneRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/lane/v1/lanes/:lane/plate-reads").handler(guarded(this::plateRead));
-        router.post("/lane/v1/lanes/:lane/tag-reads").handler(guarded(this::tagRead));
-        router.post("/lane/v1/lanes/:lane/empty-declarations").handler(guarded(this::emptyDeclaration));
+        router.post("/lane/v1/lanes/:lane/plate-reads").handler(logged(this::plateRead));
+        router.post("/lane/v1/lanes/:lane/tag-reads").handler(logged(this::tagRead));
+        router.post("/lane/v1/lanes/:lane/empty-declarations").handler(logged(this::emptyDeclaration));
         router.get("/lane/v1/lanes/:lane/stream").handler(guarded(this::stream));
         router.get("/lane/v1/lanes/:lane/gate").handler(guarded(this::gate));
+    }
+
+    /** A refused device message is logged: a lane whose camera keeps sending nonsense needs a technician. */
+    private static io.vertx.core.Handler<RoutingContext> logged(io.vertx.core.Handler<RoutingContext> handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (RuntimeException e) {
+                LOG.warn("Refused a device message on {} {}: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+                Failures.send(ctx.response(), e);
+            }
+        };
     }
 
     private int lane(RoutingContext ctx) {
@@ -128,8 +142,10 @@ public final class LaneRoutes {
                 refuseFull(lane, origin);
             }
         } catch (DecodeException | ClassCastException e) {
+            LOG.warn("Refused a frame on the stream of {}: not a JSON object", pipeline.lane(lane).id());
             socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
         } catch (RuntimeException e) {
+            LOG.warn("Refused a frame on the stream of {}: {}", pipeline.lane(lane).id(), e.getMessage());
             socket.writeTextMessage(StreamErrors.of(e));
         }
     }

@@ -73,7 +73,8 @@ final class DecisionPublisher {
         String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
         hub.toGates(laneIndex, message);
         hub.toStreams(laneIndex, message);
-        hub.toConsoles(message);
+        // Consoles see it as an override, with who, why and the inspection result.
+        hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis).put("kind", "override").encode());
         records.replace(record);
         journal.overridden(record);
         if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
