@@ -43,6 +43,9 @@ public final class Views {
         if (c.bundleId() != null) {
             json.put("bundleId", c.bundleId());
         }
+        if (c.crossing() != null) {
+            json.put("crossing", crossing(c.crossing()));
+        }
         return json.mergeIn(cargo(c.cargo()));
     }
 
@@ -86,6 +89,11 @@ public final class Views {
         return json;
     }
 
+    private static JsonObject crossing(hk.seamless.trade.Crossing crossing) {
+        return new JsonObject().put("controlPoint", crossing.controlPoint()).put("lane", crossing.lane())
+                .put("arrivalId", crossing.arrivalId()).put("crossedAt", time(crossing.crossedAt()));
+    }
+
     private static JsonObject party(Party party) {
         return new JsonObject().put("name", party.name()).put("address", party.address());
     }
@@ -102,6 +110,9 @@ public final class Views {
                 .put("earliestCrossingAt", time(b.earliestCrossingAt()));
         if (b.endedAt() != null) {
             json.put("endedAt", time(b.endedAt()));
+        }
+        if (b.crossing() != null) {
+            json.put("crossing", crossing(b.crossing()));
         }
         return json;
     }

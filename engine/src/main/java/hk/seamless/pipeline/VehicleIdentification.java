@@ -4,6 +4,8 @@ import hk.seamless.config.Direction;
 import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.ExpectedVehicles;
 import hk.seamless.lane.plate.LookAlikeResolver;
+import hk.seamless.lane.plate.LookAlikes;
+import hk.seamless.lane.plate.PlateNormaliser;
 import hk.seamless.lane.plate.Resolution;
 
 /**
@@ -32,25 +34,30 @@ final class VehicleIdentification {
 
     /** Writes the vehicle's mark into the arrival, or decides REFER and returns false. */
     boolean identify(Arrival arrival) {
-        boolean plateUsable = arrival.hasPlate && readPlate(arrival);
+        plateMark.setLength(0);
+        Resolution resolution = arrival.hasPlate ? resolve(arrival) : Resolution.UNREADABLE;
+        boolean confident = arrival.hasPlate && arrival.plate.confidence() >= confidenceThreshold
+                && resolution != Resolution.UNREADABLE;
         boolean tagKnown = arrival.hasTag && view.vehicleByTag(arrival.epc, tagMark);
 
-        if (plateUsable && tagKnown && !sameMark(tagMark, plateMark)) {
+        if (tagKnown) {
+            // A confident plate that cannot be the tag's vehicle, even allowing for look-alike
+            // characters and the ANPR's other candidates, names another vehicle: an officer decides.
+            if (confident && !plateCouldBe(arrival, tagMark)) {
+                arrival.vehicleMark.append(tagMark);
+                arrival.decide(Verdict.REFER, ReasonCode.PLATE_TAG_MISMATCH);
+                return false;
+            }
             arrival.vehicleMark.append(tagMark);
-            arrival.decide(Verdict.REFER, ReasonCode.PLATE_TAG_MISMATCH);
-            return false;
+            return true;
         }
-        if (arrival.hasTag && !tagKnown) {
+        if (arrival.hasTag) {
             // A tag the engine does not know cannot vouch for the vehicle, whatever the plate says.
             arrival.decide(Verdict.REFER, ReasonCode.UNIDENTIFIED_VEHICLE);
             return false;
         }
-        if (tagKnown) {
-            arrival.vehicleMark.append(tagMark);
-            return true;
-        }
-        if (!plateUsable) {
-            if (arrival.hasPlate && plateMark.length() > 0) {
+        if (!confident || resolution == Resolution.AMBIGUOUS) {
+            if (plateMark.length() > 0) {
                 arrival.vehicleMark.append(plateMark);
             }
             arrival.decide(Verdict.REFER, ReasonCode.UNIDENTIFIED_VEHICLE);
@@ -60,24 +67,36 @@ final class VehicleIdentification {
         return true;
     }
 
-    private static boolean sameMark(CharSequence a, CharSequence b) {
-        if (a.length() != b.length()) {
+    /** Whether the best plate or any candidate reads as this mark, look-alike characters allowed. */
+    private boolean plateCouldBe(Arrival arrival, CharSequence mark) {
+        if (PlateNormaliser.normalise(arrival.plate.plate(), scratch) && lookAlike(scratch, mark)) {
+            return true;
+        }
+        for (int i = 0; i < arrival.plate.candidateCount(); i++) {
+            if (PlateNormaliser.normalise(arrival.plate.candidate(i), scratch) && lookAlike(scratch, mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lookAlike(CharSequence read, CharSequence mark) {
+        if (read.length() != mark.length()) {
             return false;
         }
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
+        for (int i = 0; i < read.length(); i++) {
+            char r = read.charAt(i);
+            char m = mark.charAt(i);
+            if (r != m && LookAlikes.partner(r) != m) {
                 return false;
             }
         }
         return true;
     }
 
-    /** True when the plate read names one vehicle with enough confidence. */
-    private boolean readPlate(Arrival arrival) {
+    /** Normalises the plate and resolves it against the vehicles expected in the lane's direction. */
+    private Resolution resolve(Arrival arrival) {
         ExpectedVehicles expected = arrival.lane.direction() == Direction.IMPORT ? expectedImport : expectedExport;
-        Resolution resolution = resolver.resolveCandidates(arrival.plate, expected, plateMark, scratch);
-        boolean confident = arrival.plate.confidence() >= confidenceThreshold;
-        return confident && (resolution == Resolution.EXACT || resolution == Resolution.RESOLVED
-                || resolution == Resolution.NOT_EXPECTED);
+        return resolver.resolveCandidates(arrival.plate, expected, plateMark, scratch);
     }
 }

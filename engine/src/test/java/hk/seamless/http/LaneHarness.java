@@ -97,10 +97,10 @@ abstract class LaneHarness extends EngineHarness {
     }
 
     Rig rig(String direction) {
-        return rig(freshLane(direction));
+        return rigAt(freshLane(direction));
     }
 
-    Rig rig(String lane) {
+    Rig rigAt(String lane) {
         String gateToken = lanes.registerDevice(lane, "GATE");
         LaneTestClient.Socket gate = track(lanes.gate(lane, gateToken));
         return new Rig(lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID"),
@@ -130,6 +130,17 @@ abstract class LaneHarness extends EngineHarness {
      * without one, any other character kept.
      */
     static String craftedMark(String shape) {
+        while (true) {
+            String mark = randomMark(shape);
+            if (CRAFTED.add(mark)) {
+                return mark;
+            }
+        }
+    }
+
+    private static final java.util.Set<String> CRAFTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String randomMark(String shape) {
         String letters = "ACDEFHJKLMNPRTUVWXY";
         String digits = "13479";
         ThreadLocalRandom r = ThreadLocalRandom.current();
