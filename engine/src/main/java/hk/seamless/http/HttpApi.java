@@ -25,12 +25,10 @@ public final class HttpApi {
         router.post("/api/v1/consignments/batch")
                 .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BATCH_BYTES));
         // Device messages are small: a plate read with candidates is a few kilobytes.
-        router.routeWithRegex("^/lane/.*").method(HttpMethod.POST)
-                .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_DEVICE_MESSAGE_BYTES));
-        // Only on writes: a WebSocket upgrade is a GET whose request must stay unread.
+        router.routeWithRegex("^/lane/.*")
+                .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_DEVICE_MESSAGE_BYTES)));
         router.routeWithRegex("^/(api|ivrs)/(?!v1/consignments/batch$).*")
-                .method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
-                .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES));
+                .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES)));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
 
@@ -45,6 +43,21 @@ public final class HttpApi {
         router.errorHandler(500, ctx -> Failures.send(ctx.response(),
                 ctx.failure() == null ? new IllegalStateException("router failure") : ctx.failure()));
         return router;
+    }
+
+    /**
+     * Reads bodies of writes only: a WebSocket upgrade is a GET whose request must stay unread. Not
+     * a method-restricted route, which would turn every unknown GET into a 405 instead of a 404.
+     */
+    private static io.vertx.core.Handler<RoutingContext> onWrites(BodyHandler bodies) {
+        return ctx -> {
+            HttpMethod method = ctx.request().method();
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        };
     }
 
     private static int limitFor(RoutingContext ctx) {

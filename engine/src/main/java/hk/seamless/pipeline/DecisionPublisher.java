@@ -49,6 +49,8 @@ final class DecisionPublisher {
 
     void publish(Arrival arrival) {
         ArrivalRecord record = snapshot(arrival);
+        // Recorded before anyone hears of it, so that whoever is told can look it up at once.
+        records.add(record);
         String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
         hub.toGates(arrival.laneIndex, message);
         if (arrival.completingOrigin != null) {
@@ -60,7 +62,6 @@ final class DecisionPublisher {
         decisions.get(record.decision()).increment();
         hub.toStreams(arrival.laneIndex, message);
         hub.toConsoles(message);
-        records.add(record);
         journal.decided(record);
         if (record.decision() == Verdict.RELEASE && arrival.hasBundle) {
             released.add(arrival.bundle.idHash(), arrival.decidedAtMillis);
@@ -70,12 +71,12 @@ final class DecisionPublisher {
 
     /** After an override: the same people hear the new decision, and a RELEASE still crosses once. */
     void republish(int laneIndex, ArrivalRecord record, long atMillis) {
+        records.replace(record);
         String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
         hub.toGates(laneIndex, message);
         hub.toStreams(laneIndex, message);
         // Consoles see it as an override, with who, why and the inspection result.
         hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis).put("kind", "override").encode());
-        records.replace(record);
         journal.overridden(record);
         if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
             long hash = BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
