@@ -42,6 +42,18 @@ final class EngineClient {
         return post(path, bearerToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    Answer get(String path, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
     Answer post(String path, String bearerToken, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
                 .timeout(REQUEST_TIMEOUT)

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "seamless-lane-simulator 0.1.0",
         description = "Drives a running Seamless engine over HTTP and measures it.",
-        subcommands = {LodgementLoadCommand.class, BatchLoadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, LodgementLoadCommand.class, BatchLoadCommand.class, CommandLine.HelpCommand.class})
 public final class LaneSimulator implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +20,22 @@ public final class LaneSimulator implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new LaneSimulator())
                 .setExecutionExceptionHandler(LaneSimulator::setupFailed)
-                .execute(args));
+                .execute(withDefaultCommand(args)));
+    }
+
+    /**
+     * {@code run} is the default: options without a subcommand ("--target ... --rate 500") are run's,
+     * as the interfaces document writes them. Only --help and --version stay the top command's.
+     */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("-")
+                || java.util.List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
     }
 
     /**

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Gets the simulator a SHIPPER account of its own, the way a real trader does: register, then be
@@ -14,24 +13,6 @@ final class ShipperEnrolment {
 
     /** @return the approved shipper's bearer token */
     static String enrol(EngineClient engine, String adminToken, String purpose) throws IOException, InterruptedException {
-        String runId = UUID.randomUUID().toString().substring(0, 12);
-        String registration = "{" + JsonText.field("role", "SHIPPER")
-                + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
-                + "," + JsonText.field("email", "lane-sim-" + runId + "@load-test.invalid")
-                + "}";
-        EngineClient.Answer registered = engine.postJson("/api/v1/registrations", null, registration);
-        if (registered.status() != 202) {
-            throw new IllegalStateException("registration was refused: " + registered.status() + " " + registered.body());
-        }
-        String registrationId = AnswerFields.text(registered.body(), "registrationId")
-                .orElseThrow(() -> new IllegalStateException("no registrationId in " + registered.body()));
-        EngineClient.Answer approved = engine.postJson(
-                "/api/v1/admin/registrations/" + registrationId + "/approve", adminToken, "{}");
-        if (approved.status() != 200) {
-            throw new IllegalStateException("approval was refused (is --admin-token right?): "
-                    + approved.status() + " " + approved.body());
-        }
-        return AnswerFields.text(approved.body(), "token")
-                .orElseThrow(() -> new IllegalStateException("no token in the approval answer"));
+        return Enrolment.enrol(engine, adminToken, "SHIPPER", purpose);
     }
 }

@@ -1,0 +1,37 @@
+package hk.seamless.lanesim;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * Gets the simulator an account of the given role, the way a real user does: register, then be
+ * approved by the admin. A fresh e-mail each run keeps runs against the same engine apart.
+ */
+final class Enrolment {
+
+    private Enrolment() {
+    }
+
+    /** @return the approved account's bearer token */
+    static String enrol(EngineClient engine, String adminToken, String role, String purpose) throws IOException, InterruptedException {
+        String runId = UUID.randomUUID().toString().substring(0, 12);
+        String registration = "{" + JsonText.field("role", role)
+                + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
+                + "," + JsonText.field("email", "lane-sim-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + runId + "@load-test.invalid")
+                + "}";
+        EngineClient.Answer registered = engine.postJson("/api/v1/registrations", null, registration);
+        if (registered.status() != 202) {
+            throw new IllegalStateException(role + " registration was refused: " + registered.status() + " " + registered.body());
+        }
+        String registrationId = AnswerFields.text(registered.body(), "registrationId")
+                .orElseThrow(() -> new IllegalStateException("no registrationId in " + registered.body()));
+        EngineClient.Answer approved = engine.postJson(
+                "/api/v1/admin/registrations/" + registrationId + "/approve", adminToken, "{}");
+        if (approved.status() != 200) {
+            throw new IllegalStateException("approval was refused (is --admin-token right?): "
+                    + approved.status() + " " + approved.body());
+        }
+        return AnswerFields.text(approved.body(), "token")
+                .orElseThrow(() -> new IllegalStateException("no token in the approval answer"));
+    }
+}

@@ -1,0 +1,74 @@
+package hk.seamless.lanesim;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads posted over HTTP (POST /lane/v1/lanes/{lane}/plate-reads, tag-reads, empty-declarations),
+ * asynchronously: the answer (202 accepted, or 200 with the decision) is not waited for; a
+ * refusal is reported. Decisions are timed on the gate socket, as for streams.
+ */
+final class HttpReadSender implements ReadSender {
+
+    private final HttpClient http;
+    private final URI base;
+    private final List<LaneInfo> lanes;
+    private final DeviceTokens tokens;
+    private final Consumer<String> onProblem;
+
+    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem) {
+        this.http = http;
+        this.base = base;
+        this.lanes = lanes;
+        this.tokens = tokens;
+        this.onProblem = onProblem;
+    }
+
+    @Override
+    public boolean stream() {
+        return false;
+    }
+
+    @Override
+    public void plate(int lane, String json) {
+        post(lane, "plate-reads", "CAMERA", json);
+    }
+
+    @Override
+    public void tag(int lane, String json) {
+        post(lane, "tag-reads", "RFID", json);
+    }
+
+    @Override
+    public void empty(int lane, String json, Runnable then) {
+        post(lane, "empty-declarations", "BUTTON", json).whenComplete((r, e) -> then.run());
+    }
+
+    private java.util.concurrent.CompletableFuture<?> post(int lane, String what, String kind, String json) {
+        String laneId = lanes.get(lane).id();
+        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, "/lane/v1/lanes/" + laneId + "/" + what))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.get(laneId, kind))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+            if (error != null) {
+                onProblem.accept(laneId + " " + what + ": no answer: " + error);
+            } else if (response.statusCode() != 200 && response.statusCode() != 202) {
+                onProblem.accept(laneId + " " + what + ": " + response.statusCode() + " " + MiniJson.abbreviate(response.body()));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        // the shared client closes with the JVM
+    }
+}

@@ -1,0 +1,177 @@
+package hk.seamless.lanesim;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Drives arrivals at the lanes, plays the gates, checks every decision, reports latency. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+                "Registers its own SHIPPER, TRUCKER and SUPERVISOR, lodges consignments (batch CSV uploads), registers "
+                        + "and bundles vehicles, watch-lists some, registers a CAMERA, RFID reader, GATE (and EMPTY BUTTON) "
+                        + "on each lane, then sends arrivals at --rate a second across the lanes for --warmup + --duration, "
+                        + "plays every lane's gate (acknowledging each decision: OPENED for RELEASE, else CLOSED), and "
+                        + "checks each decision against what the clearance rules say it must be.",
+                "OPEN LOOP: each arrival's reads (plate as an OpenALPR document, tag, EMPTY press) are sent when due, "
+                        + "whether or not earlier decisions came back; latency runs from that due time to the decision "
+                        + "reaching the gate socket (no coordinated omission).",
+                "Set-up size: every arrival of a scenario that may be RELEASEd (ontime, misread, notag, empty) gets a "
+                        + "fresh bundled vehicle, so about rate x (warmup + duration) x their share vehicles, 1.5 CCRNs "
+                        + "each, are registered, lodged and bundled before the run (about 2,000 writes a second), plus "
+                        + "--vehicles reused ones for the other scenarios.",
+                "A non-zero bundling lead time (SEAMLESS_BUNDLING_LEAD, 30 minutes by default) makes every arrival within "
+                        + "it EARLY_ARRIVAL, which the oracle expects; start the engine with SEAMLESS_BUNDLING_LEAD=PT0S "
+                        + "for traffic that is on time.",
+                "Exit status 0 only if no decision was wrong (including random selection out of its bounds) and at "
+                        + "least one arrival was decided; 1 otherwise; 2 if the set-up failed."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineConnection connection;
+
+    @Option(names = "--rate", defaultValue = "500", paramLabel = "N",
+            description = "Arrivals a second, spread evenly over time and round-robin over the lanes (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "20s", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long arrivals are measured, e.g. 20s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "5s", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Arrivals sent first at the same rate and not counted in latency or throughput "
+                    + "(their decisions are still checked) (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--lanes", split = ",", paramLabel = "LANE",
+            description = "Lanes to drive, e.g. LMC-S-01,LMC-N-01 (default: every lane of GET /api/v1/settings). "
+                    + "With notag or lowconf in the mix, one lane per direction is kept for those arrivals (at least two lanes).")
+    List<String> lanes;
+
+    @Option(names = "--vehicles", defaultValue = "2000", paramLabel = "N",
+            description = "Vehicles shared by the scenarios that are never released (early, unbundled, mismatch, lowconf, "
+                    + "watchlisted), reused once their previous arrival is decided (default: ${DEFAULT-VALUE}).")
+    int vehicles;
+
+    @Option(names = "--transport", defaultValue = "ws", paramLabel = "ws|http",
+            description = "How reads are sent: ws, over each lane's device streams (one WebSocket per device); http, "
+                    + "POSTed to the lane's read endpoints. Gates are WebSockets either way (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @Option(names = "--mix", defaultValue = ScenarioMix.DEFAULT, paramLabel = "NAME=W,...",
+            description = "Relative weights of the scenarios: ontime (RELEASE), early (EARLY_ARRIVAL), unbundled (NO_BUNDLE), "
+                    + "empty (EMPTY bundle and button: RELEASE), misread (look-alike characters resolved: RELEASE), notag "
+                    + "(plate only: RELEASE), mismatch (PLATE_TAG_MISMATCH), lowconf (low-confidence plate, no tag: "
+                    + "UNIDENTIFIED_VEHICLE), watchlisted (WATCHLIST) (default: ${DEFAULT-VALUE}).")
+    String mix;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/report.json and DIR/report.html.")
+    Path reportDir;
+
+    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N",
+            description = "Seed of the schedule, the scenario draw and the cargo; the same seed gives the same traffic (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--floor", defaultValue = "false",
+            description = "First run the same traffic (same client, transport and rate) against a trivial echo server started on "
+                    + "loopback, which answers every plate and tag read with a fake decision at once; report the engine's "
+                    + "latency as a ratio to that floor (floorLatencyMicros, ratio in report.json).")
+    boolean floor;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("ws", "http").contains(transport)) {
+            throw new IllegalArgumentException("--transport must be ws or http");
+        }
+        if (vehicles < 1 || rate <= 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
+            throw new IllegalArgumentException("--rate, --duration and --vehicles must be positive, --warmup not negative");
+        }
+        EngineClient engine = connection.open();
+        EngineSetup setup = new EngineSetup(engine, connection.adminToken, System.out);
+        setup.enrol();
+        EngineSettings settings = setup.settings();
+        List<LaneInfo> chosen = settings.select(lanes);
+        ScenarioMix scenarios = ScenarioMix.parse(mix);
+        if (settings.bundlingLead().isZero()) {
+            if (scenarios.has(Scenario.EARLY)) {
+                System.out.println("note: the engine's bundling lead is zero, so no arrival can be early; the early share goes to ontime");
+                scenarios = scenarios.moving(Scenario.EARLY, Scenario.ONTIME);
+            }
+        } else {
+            System.out.println("hint: the engine's bundling lead is " + settings.bundlingLead() + ": arrivals within it of their "
+                    + "bundling are INSPECT EARLY_ARRIVAL, and the oracle expects that; start the engine with "
+                    + "SEAMLESS_BUNDLING_LEAD=PT0S for on-time traffic");
+        }
+        ArrivalSchedule schedule = ArrivalSchedule.plan(rate, warmup.toNanos(), duration.toNanos(), chosen, scenarios, seed);
+        Map<String, Integer> sizes = VehiclePools.sizes(schedule.counts(chosen), vehicles);
+        int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(Locale.ROOT, "plan: %d arrivals (%d warm-up) on %d lanes (%s plate-only), mix %s; %d vehicles to set up%n",
+                schedule.arrivals().size(), schedule.arrivals().stream().filter(ArrivalSchedule.Planned::warmup).count(),
+                chosen.size(), schedule.plateOnlyLanes().stream().map(i -> chosen.get(i).id()).toList(), scenarios, total);
+
+        HttpClient lanesClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        long drain = settings.fusionWindow().toNanos() + Duration.ofSeconds(10).toNanos();
+        boolean buttons = scenarios.has(Scenario.EMPTY);
+
+        RunResult floorResult = null;
+        if (floor) {
+            try (FloorServer server = new FloorServer()) {
+                System.out.println("floor: echo server on " + server.base());
+                VehiclePools madeUp = VehiclePools.madeUp(sizes, new VehicleFactory(seed + 1));
+                DeviceTokens fake = DeviceTokens.fake(chosen);
+                LaneRun run = new LaneRun(chosen, schedule, madeUp, null, settings.randomRates(), seed);
+                run.connectGates(lanesClient, server.base(), fake);
+                ReadSender sender = sender(lanesClient, server.base(), chosen, fake, buttons, run);
+                floorResult = run.run(sender, drain, System.out, "floor", duration.toNanos());
+            }
+        }
+
+        setup.warnAboutWatchlist();
+        VehiclePools pools = setup.prepare(sizes, new VehicleFactory(new SecureRandom().nextLong()), seed);
+        DeviceTokens tokens = setup.registerDevices(chosen, buttons);
+        System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
+        Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
+        LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed);
+        run.connectGates(lanesClient, engine.base(), tokens);
+        ReadSender sender = sender(lanesClient, engine.base(), chosen, tokens, buttons, run);
+        RunResult result = run.run(sender, drain, System.out, "engine", duration.toNanos());
+
+        Map<String, String> used = new LinkedHashMap<>();
+        used.put("target", engine.base().toString());
+        used.put("rate", String.format(Locale.ROOT, "%s", rate));
+        used.put("duration", duration.toString());
+        used.put("warmup", warmup.toString());
+        used.put("lanes", String.join(",", chosen.stream().map(LaneInfo::id).toList()));
+        used.put("plateOnlyLanes", String.join(",", schedule.plateOnlyLanes().stream().map(i -> chosen.get(i).id()).toList()));
+        used.put("transport", transport);
+        used.put("mix", scenarios.toString());
+        used.put("seed", Long.toString(seed));
+        used.put("vehicles", Integer.toString(vehicles));
+        used.put("bundlingLead", settings.bundlingLead().toString());
+        used.put("fusionWindow", settings.fusionWindow().toString());
+        used.put("randomRates", settings.randomRates().toString());
+        RunReport report = new RunReport(used, result, floorResult);
+        report.print(System.out);
+        if (reportDir != null) {
+            System.out.println("report       " + report.write(reportDir));
+        }
+        return result.passed() ? 0 : 1;
+    }
+
+    private ReadSender sender(HttpClient http, java.net.URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean buttons,
+                              LaneRun run) throws Exception {
+        return "ws".equals(transport)
+                ? new StreamReadSender(http, base, lanes, tokens, buttons, run::problem)
+                : new HttpReadSender(http, base, lanes, tokens, run::problem);
+    }
+}

@@ -1,0 +1,286 @@
+package hk.seamless.lanesim;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The summary a run prints, and the same as report.json and report.html (with a latency
+ * percentile plot drawn as inline SVG: no script, font or file from elsewhere).
+ */
+record RunReport(Map<String, String> settings, RunResult engine, RunResult floor) {
+
+    /** Percentiles quoted, and plotted. */
+    static final double[] PLOTTED = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100};
+
+    static long p(Histogram h, double percentile) {
+        if (h.getTotalCount() == 0) {
+            return 0;
+        }
+        return percentile >= 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile);
+    }
+
+    static String micros(Histogram h) {
+        return "{\"count\":" + h.getTotalCount() + ",\"p50\":" + p(h, 50) + ",\"p90\":" + p(h, 90) + ",\"p99\":" + p(h, 99)
+                + ",\"p999\":" + p(h, 99.9) + ",\"max\":" + p(h, 100) + "}";
+    }
+
+    static String ratio(long engine, long floor) {
+        return floor <= 0 ? "null" : String.format(Locale.ROOT, "%.2f", engine / (double) floor);
+    }
+
+    String json() {
+        StringBuilder j = new StringBuilder(4096).append('{');
+        j.append(JsonText.field("arrivals", engine.arrivals()));
+        j.append(',').append(JsonText.field("decided", engine.decided()));
+        j.append(',').append(JsonText.field("wrong", engine.wrongTotal()));
+        j.append(',').append(JsonText.field("warmupArrivals", engine.warmupArrivals()));
+        j.append(',').append(JsonText.field("warmupWrong", engine.warmupWrong()));
+        j.append(",\"decisions\":").append(engine.outcomes().entrySet().stream()
+                .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
+        j.append(",\"latencyMicros\":").append(micros(engine.all()));
+        j.append(",\"latencyMicrosByArrival\":{\"plateAndTag\":").append(micros(engine.complete()))
+                .append(",\"plateOnly\":").append(micros(engine.waiting())).append('}');
+        j.append(',').append(JsonText.numberField("throughput", String.format(Locale.ROOT, "%.1f", engine.throughput())));
+        if (engine.random() != null) {
+            RandomSelectionCheck r = engine.random();
+            j.append(",\"randomSelection\":{").append(JsonText.field("eligible", r.trials()))
+                    .append(',').append(JsonText.field("selected", r.selected()))
+                    .append(',').append(JsonText.numberField("expected", String.format(Locale.ROOT, "%.2f", r.expected())))
+                    .append(',').append(JsonText.numberField("low", String.format(Locale.ROOT, "%.2f", Math.max(0, r.low()))))
+                    .append(',').append(JsonText.numberField("high", String.format(Locale.ROOT, "%.2f", r.high())))
+                    .append(",\"withinBounds\":").append(r.withinBounds()).append('}');
+        }
+        j.append(',').append(JsonText.field("starved", engine.starved()));
+        j.append(',').append(JsonText.field("unmatchedDecisions", engine.unmatched()));
+        j.append(',').append(JsonText.field("holds", engine.holds()));
+        j.append(',').append(JsonText.field("undecided", engine.undecided()));
+        j.append(',').append(JsonText.field("movedToFreeLane", engine.moved()));
+        j.append(',').append(JsonText.field("queuedForLane", engine.queued()));
+        j.append(',').append(JsonText.field("neverSent", engine.neverSent()));
+        j.append(",\"wrongExamples\":").append(strings(engine.wrongExamples()));
+        j.append(",\"problems\":").append(strings(engine.problems()));
+        if (floor != null) {
+            j.append(",\"floorLatencyMicros\":").append(micros(floor.all()));
+            j.append(",\"floorLatencyMicrosByArrival\":{\"plateAndTag\":").append(micros(floor.complete()))
+                    .append(",\"plateOnly\":").append(micros(floor.waiting())).append('}');
+            // Arrivals the engine decides on their last read against the same arrivals at the floor:
+            // plate-only ones wait for the fusion window at the engine by design, not at the floor.
+            j.append(",\"ratio\":{\"p50\":").append(ratio(p(engine.complete(), 50), p(floor.complete(), 50)))
+                    .append(",\"p99\":").append(ratio(p(engine.complete(), 99), p(floor.complete(), 99)))
+                    .append(",\"basis\":\"plateAndTag arrivals, engine over floor\"}");
+        }
+        j.append(",\"settings\":").append(settings.entrySet().stream()
+                .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
+        return j.append("}\n").toString();
+    }
+
+    private static String strings(List<String> list) {
+        return list.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("settings     " + settings);
+        if (floor != null) {
+            out.println("floor        " + floor.decided() + " arrivals; " + line(floor.all()));
+            out.println("  plate+tag  " + line(floor.complete()));
+        }
+        out.println("arrivals     " + engine.arrivals() + " measured (+" + engine.warmupArrivals() + " warm-up)");
+        out.println("decided      " + engine.decided() + " measured; " + engine.outcomes());
+        out.println("throughput   " + String.format(Locale.ROOT, "%.1f", engine.throughput()) + " decisions/s");
+        out.println("latency      " + line(engine.all()));
+        out.println("  plate+tag  " + line(engine.complete()));
+        out.println("  plate only " + line(engine.waiting()) + "  (waits for the fusion window or the next plate)");
+        if (floor != null && floor.complete().getTotalCount() > 0) {
+            out.println("vs floor     p50 x" + ratio(p(engine.complete(), 50), p(floor.complete(), 50))
+                    + ", p99 x" + ratio(p(engine.complete(), 99), p(floor.complete(), 99)) + " (plate+tag arrivals)");
+        }
+        if (engine.random() != null) {
+            out.println("random sel.  " + engine.random().text());
+        }
+        out.println("wrong        " + engine.wrongTotal() + (engine.warmupWrong() > 0 ? " (" + engine.warmupWrong() + " in warm-up)" : ""));
+        engine.wrongExamples().forEach(w -> out.println("  wrong: " + w));
+        out.println("lanes        " + engine.moved() + " arrivals took another free lane of their direction, " + engine.queued()
+                + " sent over 1 ms after due (waiting for a free lane, or the client itself late; counted in latency), "
+                + engine.neverSent() + " never got a lane");
+        if (engine.starved() + engine.unmatched() + engine.holds() + engine.undecided() + engine.problemCount() > 0) {
+            out.println("also         starved " + engine.starved() + ", unmatched decisions " + engine.unmatched()
+                    + ", holds " + engine.holds() + ", undecided " + engine.undecided() + ", problems " + engine.problemCount());
+            engine.problems().forEach(p -> out.println("  problem: " + p));
+        }
+    }
+
+    static String line(Histogram h) {
+        return String.format(Locale.ROOT, "n %d  p50 %s  p90 %s  p99 %s  p99.9 %s  max %s ms", h.getTotalCount(),
+                ms(p(h, 50)), ms(p(h, 90)), ms(p(h, 99)), ms(p(h, 99.9)), ms(p(h, 100)));
+    }
+
+    private static String ms(long micros) {
+        return LatencySummary.format(micros / 1000.0);
+    }
+
+    String html() {
+        StringBuilder h = new StringBuilder(16384);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Seamless lane simulator report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
+                        + "td,th{border:1px solid #bbb;padding:4px 10px;text-align:right}th{background:#eee}"
+                        + "td.l,th.l{text-align:left}.bad{color:#b00}.ok{color:#070}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style>\n")
+                .append("</head><body>\n<h1>Seamless lane simulator</h1>\n");
+        boolean ok = engine.passed();
+        h.append("<p class=\"").append(ok ? "ok" : "bad").append("\"><b>").append(engine.wrongTotal()).append(" wrong</b> of ")
+                .append(engine.decided()).append(" decided measured arrivals (").append(engine.arrivals()).append(" sent, ")
+                .append(engine.warmupArrivals()).append(" more in warm-up); throughput ")
+                .append(String.format(Locale.ROOT, "%.1f", engine.throughput())).append(" decisions/s.</p>\n");
+        h.append("<table><tr><th class=\"l\">setting</th><th class=\"l\">value</th></tr>\n");
+        settings.forEach((k, v) -> h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td class=\"l\">").append(esc(v)).append("</td></tr>\n"));
+        h.append("</table>\n<h2>Latency (ms), from when an arrival's reads were due to its decision at the gate</h2>\n");
+        h.append("<table><tr><th class=\"l\">arrivals</th><th>n</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n");
+        row(h, "engine, all", engine.all());
+        row(h, "engine, plate and tag", engine.complete());
+        row(h, "engine, plate only (fusion window)", engine.waiting());
+        if (floor != null) {
+            row(h, "floor, all", floor.all());
+            row(h, "floor, plate and tag", floor.complete());
+        }
+        h.append("</table>\n");
+        if (floor != null) {
+            h.append("<p>Engine over floor (plate and tag arrivals): p50 &times;").append(ratio(p(engine.complete(), 50), p(floor.complete(), 50)))
+                    .append(", p99 &times;").append(ratio(p(engine.complete(), 99), p(floor.complete(), 99))).append("</p>\n");
+        }
+        h.append(plot());
+        h.append("<h2>Decisions</h2>\n<table><tr><th class=\"l\">decision</th><th>measured arrivals</th></tr>\n");
+        engine.outcomes().forEach((k, v) -> h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
+        h.append("</table>\n");
+        if (engine.random() != null) {
+            h.append("<p>Random selection: ").append(esc(engine.random().text())).append("</p>\n");
+        }
+        if (!engine.wrongExamples().isEmpty()) {
+            h.append("<h2 class=\"bad\">Wrong decisions (first ").append(engine.wrongExamples().size()).append(")</h2>\n<pre>");
+            engine.wrongExamples().forEach(w -> h.append(esc(w)).append('\n'));
+            h.append("</pre>\n");
+        }
+        if (!engine.problems().isEmpty()) {
+            h.append("<h2>Problems (first ").append(engine.problems().size()).append(" of ").append(engine.problemCount()).append(")</h2>\n<pre>");
+            engine.problems().forEach(p -> h.append(esc(p)).append('\n'));
+            h.append("</pre>\n");
+        }
+        h.append("<h2>report.json</h2>\n<pre>").append(esc(json())).append("</pre>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void row(StringBuilder h, String name, Histogram hist) {
+        h.append("<tr><td class=\"l\">").append(esc(name)).append("</td><td>").append(hist.getTotalCount()).append("</td>");
+        for (double pc : new double[]{50, 90, 99, 99.9, 100}) {
+            h.append("<td>").append(ms(p(hist, pc))).append("</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    /**
+     * Latency by percentile, the x axis spread as log10(1 / (1 - percentile)) so that the tail
+     * (99%, 99.9%, 99.99%) gets as much room as the middle; the y axis is logarithmic in ms.
+     */
+    String plot() {
+        int width = 760;
+        int height = 380;
+        int left = 70;
+        int right = 20;
+        int top = 20;
+        int bottom = 50;
+        List<Histogram> series = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> colours = new ArrayList<>();
+        series.add(engine.all());
+        names.add("engine, all");
+        colours.add("#c0392b");
+        series.add(engine.complete());
+        names.add("engine, plate and tag");
+        colours.add("#2c7fb8");
+        if (floor != null) {
+            series.add(floor.complete());
+            names.add("floor, plate and tag");
+            colours.add("#27ae60");
+        }
+        long maxMicros = 1;
+        long minMicros = Long.MAX_VALUE;
+        for (Histogram s : series) {
+            if (s.getTotalCount() > 0) {
+                maxMicros = Math.max(maxMicros, s.getMaxValue());
+                minMicros = Math.min(minMicros, Math.max(1, s.getMinValue()));
+            }
+        }
+        if (minMicros == Long.MAX_VALUE) {
+            minMicros = 1;
+        }
+        double yLow = Math.floor(Math.log10(minMicros));
+        double yHigh = Math.max(yLow + 1, Math.ceil(Math.log10(maxMicros)));
+        double xHigh = 5; // 99.999%
+        StringBuilder svg = new StringBuilder(8192);
+        svg.append("<h2>Latency by percentile</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" font-size=\"11\" font-family=\"sans-serif\">\n");
+        svg.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(width - left - right)
+                .append("\" height=\"").append(height - top - bottom).append("\" fill=\"none\" stroke=\"#888\"/>\n");
+        for (double d = yLow; d <= yHigh; d++) {
+            double y = top + (height - top - bottom) * (1 - (d - yLow) / (yHigh - yLow));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, width - right, y, y));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>\n", left - 5, y + 4,
+                    trim(Math.pow(10, d) / 1000.0)));
+        }
+        String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
+        for (int i = 0; i <= 5; i++) {
+            double x = left + (width - left - right) * (i / xHigh);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>", x, x, top, height - bottom));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, height - bottom + 16, labels[i]));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile</text>\n",
+                (left + width - right) / 2, height - 12));
+        for (int s = 0; s < series.size(); s++) {
+            Histogram hist = series.get(s);
+            if (hist.getTotalCount() == 0) {
+                continue;
+            }
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i <= 100; i++) {
+                double xv = xHigh * i / 100.0;
+                double percentile = 100 * (1 - Math.pow(10, -xv));
+                long v = Math.max(1, p(hist, percentile));
+                double x = left + (width - left - right) * (xv / xHigh);
+                double y = top + (height - top - bottom) * (1 - (Math.log10(v) - yLow) / (yHigh - yLow));
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colours.get(s)).append("\" points=\"")
+                    .append(points.toString().strip()).append("\"/>\n");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n", left + 10, top + 16 + 14 * s,
+                    colours.get(s), esc(names.get(s))));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String trim(double v) {
+        return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", v).replaceAll("0+$", "");
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    List<Path> write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve("report.json");
+        Path html = dir.resolve("report.html");
+        Files.writeString(json, json(), StandardCharsets.UTF_8);
+        Files.writeString(html, html(), StandardCharsets.UTF_8);
+        return List.of(json, html);
+    }
+}

@@ -1,0 +1,78 @@
+package hk.seamless.lanesim;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads over the lane streams: per lane one socket for the camera, one for the RFID reader and,
+ * when EMPTY presses are sent, one for the button (a device may only send its own kind). What
+ * the engine says back on a stream (accepted, the lane's decisions) is not needed: decisions are
+ * timed on the gate; errors are reported.
+ */
+final class StreamReadSender implements ReadSender {
+
+    private final List<WsConnection> cameras = new ArrayList<>();
+    private final List<WsConnection> readers = new ArrayList<>();
+    private final List<WsConnection> buttons = new ArrayList<>();
+    /** Per lane, what to send once the button's press is accepted: the engine answers a socket's reads in order. */
+    private final List<java.util.concurrent.ConcurrentLinkedQueue<Runnable>> afterPress = new ArrayList<>();
+
+    StreamReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
+                     Consumer<String> onProblem) throws Exception {
+        for (LaneInfo lane : lanes) {
+            String path = "/lane/v1/lanes/" + lane.id() + "/stream";
+            Consumer<String> onText = text -> {
+                if (text.contains("\"kind\":\"error\"")) {
+                    onProblem.accept(lane.id() + " stream: " + text);
+                }
+            };
+            cameras.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onText, onProblem));
+            readers.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
+            java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            afterPress.add(pending);
+            Consumer<String> onButtonText = text -> {
+                onText.accept(text);
+                if (text.contains("\"kind\":\"accepted\"") || text.contains("\"kind\":\"error\"")) {
+                    Runnable then = pending.poll();
+                    if (then != null) {
+                        then.run();
+                    }
+                }
+            };
+            buttons.add(withButtons
+                    ? WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "BUTTON"), onButtonText, onProblem)
+                    : null);
+        }
+    }
+
+    @Override
+    public boolean stream() {
+        return true;
+    }
+
+    @Override
+    public void plate(int lane, String json) {
+        cameras.get(lane).send(json);
+    }
+
+    @Override
+    public void tag(int lane, String json) {
+        readers.get(lane).send(json);
+    }
+
+    @Override
+    public void empty(int lane, String json, Runnable then) {
+        afterPress.get(lane).add(then);
+        buttons.get(lane).send(json);
+    }
+
+    @Override
+    public void close() {
+        cameras.forEach(WsConnection::close);
+        readers.forEach(WsConnection::close);
+        buttons.stream().filter(b -> b != null).forEach(WsConnection::close);
+    }
+}

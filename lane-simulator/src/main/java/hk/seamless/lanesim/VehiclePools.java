@@ -1,0 +1,118 @@
+package hk.seamless.lanesim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Which vehicle drives each arrival. A RELEASE uses a bundle up (the next arrival of that vehicle
+ * would be NO_BUNDLE), so each arrival of a releasing scenario (ontime, misread, notag, empty)
+ * gets a fresh bundled vehicle of its own, one per planned arrival. The other scenarios never
+ * release when the engine is right, so their vehicles ("fleets", --vehicles in all) are reused:
+ * a vehicle is taken when its arrival is sent and given back once its decision came, never
+ * while it is in another arrival; one the engine (wrongly) released is retired.
+ */
+final class VehiclePools {
+
+    /** A pool is per scenario and direction; "ANY" for vehicles without a bundle. */
+    static String key(Scenario s, String direction) {
+        return s.name() + "|" + (bundled(s) ? direction : "ANY");
+    }
+
+    /** Whether the scenario's vehicles hold an ACTIVE bundle in the lane's direction. */
+    static boolean bundled(Scenario s) {
+        return s != Scenario.UNBUNDLED && s != Scenario.MISMATCH;
+    }
+
+    private final Map<String, ConcurrentLinkedDeque<SimVehicle>> pools = new LinkedHashMap<>();
+
+    /** What a run needs, from its schedule: fresh vehicles per arrival, fleets shared out of {@code fleetTotal}. */
+    static Map<String, Integer> sizes(Map<Scenario, Map<String, Integer>> counts, int fleetTotal) {
+        Map<String, Integer> needs = new LinkedHashMap<>();
+        Map<String, Integer> fleetArrivals = new LinkedHashMap<>();
+        counts.forEach((s, byDirection) -> byDirection.forEach((direction, n) -> {
+            if (s.releasing) {
+                needs.merge(key(s, direction), n, Integer::sum);
+            } else {
+                fleetArrivals.merge(key(s, direction), n * (s == Scenario.MISMATCH ? 2 : 1), Integer::sum);
+            }
+        }));
+        int all = fleetArrivals.values().stream().mapToInt(Integer::intValue).sum();
+        fleetArrivals.forEach((key, n) -> {
+            int share = (int) Math.ceil(fleetTotal * (double) n / Math.max(1, all));
+            needs.put(key, Math.min(n, Math.max(Math.min(8, n), share)));
+        });
+        return needs;
+    }
+
+    void add(String key, SimVehicle v) {
+        pools.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(v);
+    }
+
+    Map<String, Integer> available() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        pools.forEach((k, q) -> out.put(k, q.size()));
+        return out;
+    }
+
+    /** The vehicles for one arrival (two for a MISMATCH: plate's, then tag's), or null when none is free. */
+    SimVehicle[] take(Scenario s, String direction) {
+        ConcurrentLinkedDeque<SimVehicle> pool = pools.get(key(s, direction));
+        if (pool == null) {
+            return null;
+        }
+        SimVehicle first = pool.pollFirst();
+        if (first == null) {
+            return null;
+        }
+        if (s != Scenario.MISMATCH) {
+            return new SimVehicle[]{first};
+        }
+        SimVehicle second = pool.pollFirst();
+        if (second == null) {
+            pool.addFirst(first);
+            return null;
+        }
+        return new SimVehicle[]{first, second};
+    }
+
+    /** After the decision: a fleet vehicle goes back unless it was released; a fresh one is spent. */
+    void giveBack(Scenario s, String direction, SimVehicle[] vehicles, boolean released) {
+        if (s.releasing || released) {
+            return;
+        }
+        ConcurrentLinkedDeque<SimVehicle> pool = pools.get(key(s, direction));
+        for (SimVehicle v : vehicles) {
+            pool.addLast(v);
+        }
+    }
+
+    /** All vehicles, for set-up, grouped by pool. */
+    Map<String, List<SimVehicle>> all() {
+        Map<String, List<SimVehicle>> out = new LinkedHashMap<>();
+        pools.forEach((k, q) -> out.put(k, new ArrayList<>(q)));
+        return out;
+    }
+
+    static Scenario scenarioOf(String key) {
+        return Scenario.valueOf(key.substring(0, key.indexOf('|')));
+    }
+
+    static String directionOf(String key) {
+        return key.substring(key.indexOf('|') + 1);
+    }
+
+    /** Pools made up locally, for the floor run (nothing registered anywhere). */
+    static VehiclePools madeUp(Map<String, Integer> sizes, VehicleFactory factory) {
+        VehiclePools pools = new VehiclePools();
+        sizes.forEach((key, n) -> {
+            Scenario s = scenarioOf(key);
+            for (int i = 0; i < n; i++) {
+                pools.add(key, factory.next(true, s == Scenario.MISREAD));
+            }
+        });
+        return pools;
+    }
+}

@@ -1,0 +1,97 @@
+package hk.seamless.lanesim;
+
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunReportTest {
+
+    static RunResult result(long microsFrom, long wrong) {
+        Histogram all = new Histogram(3);
+        Histogram complete = new Histogram(3);
+        Histogram waiting = new Histogram(3);
+        for (int i = 1; i <= 1000; i++) {
+            all.recordValue(microsFrom * i);
+            complete.recordValue(microsFrom * i);
+        }
+        waiting.recordValue(1_000_000);
+        all.recordValue(1_000_000);
+        RandomSelectionCheck random = new RandomSelectionCheck();
+        random.add(0.03, false);
+        return new RunResult("engine", 1001, 100, 1001, wrong, 0,
+                wrong == 0 ? List.of() : List.of("ontime #1 on LMC-S-01: expected <RELEASE>, got \"INSPECT\""),
+                new TreeMap<>(Map.of("RELEASE", 950L, "INSPECT", 51L)), all, complete, waiting, 50.05,
+                0, 0, 0, 0, 3, 0, 0, 0, List.of(), random);
+    }
+
+    @Test
+    void reportJsonHasTheContractFieldsAndTheFloorRatio(@TempDir Path dir) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("rate", "500.0");
+        settings.put("transport", "ws");
+        RunReport report = new RunReport(settings, result(10, 0), result(5, 0));
+        List<Path> files = report.write(dir);
+        JsonObject json = new JsonObject(Files.readString(files.get(0)));
+        assertEquals(1001, json.getInteger("arrivals"));
+        assertEquals(0, json.getInteger("wrong"));
+        assertEquals(950, json.getJsonObject("decisions").getInteger("RELEASE"));
+        JsonObject latency = json.getJsonObject("latencyMicros");
+        for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
+            assertTrue(latency.containsKey(p), p);
+        }
+        assertEquals(5000, latency.getLong("p50"), 25);
+        assertEquals(1_000_000, latency.getLong("max"), 1000);
+        assertEquals(50.1, json.getDouble("throughput"), 0.01);
+        assertEquals(2500, json.getJsonObject("floorLatencyMicros").getLong("p50"), 15);
+        assertEquals(2.0, json.getJsonObject("ratio").getDouble("p50"), 0.01);
+        assertEquals(2.0, json.getJsonObject("ratio").getDouble("p99"), 0.01);
+        assertEquals("ws", json.getJsonObject("settings").getString("transport"));
+    }
+
+    @Test
+    void reportHtmlIsSelfContainedWithAnInlinePlot(@TempDir Path dir) throws Exception {
+        RunReport report = new RunReport(Map.of("rate", "500"), result(10, 1), null);
+        String html = Files.readString(report.write(dir).get(1));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<svg") && html.contains("<polyline"), "the percentile plot is drawn in the page");
+        assertFalse(html.contains("src="), "no external script or image");
+        assertFalse(html.contains("href="), "no external style sheet or font");
+        assertTrue(html.contains("expected &lt;RELEASE&gt;, got &quot;INSPECT&quot;"), "wrong decisions are shown, escaped");
+        assertFalse(new JsonObject(report.json()).containsKey("ratio"), "no floor, no ratio");
+        assertEquals(1, new JsonObject(report.json()).getInteger("wrong"));
+    }
+
+    @Test
+    void theSimulatorsJsonReaderAgreesWithAnIndependentOne() {
+        String settings = "{\"bundlingLead\":\"PT30M\",\"fusionWindow\":\"PT1S\",\"randomInspectionRate\":0.03,"
+                + "\"controlPoints\":[{\"code\":\"LMC\",\"name\":\"Lok Ma Chau \\\"落馬洲\\\"\",\"randomInspectionRate\":0.03,"
+                + "\"lanes\":[{\"id\":\"LMC-S-01\",\"direction\":\"IMPORT\"},{\"id\":\"LMC-N-01\",\"direction\":\"EXPORT\"}]},"
+                + "{\"code\":\"MKT\",\"name\":\"Man Kam To\",\"randomInspectionRate\":1,\"lanes\":[]}]}";
+        EngineSettings s = EngineSettings.parse(settings).withRatesInForce("{\"rates\":{\"LMC\":0.05}}");
+        assertEquals(java.time.Duration.ofMinutes(30), s.bundlingLead());
+        assertEquals(List.of(new LaneInfo("LMC-S-01", "LMC", "IMPORT"), new LaneInfo("LMC-N-01", "LMC", "EXPORT")), s.lanes());
+        assertEquals(Map.of("LMC", 0.05, "MKT", 1.0), s.randomRates());
+        assertEquals(new JsonObject(settings).getMap().toString().length() > 0, MiniJson.object(settings).size() == 4);
+        assertEquals(new JsonObject(settings).getJsonArray("controlPoints").getJsonObject(0).getString("name"),
+                ((Map<?, ?>) ((List<?>) MiniJson.object(settings).get("controlPoints")).get(0)).get("name"));
+        Decision d = Decision.parse("{\"kind\":\"decision\",\"arrivalId\":\"LMC-S-01.x.1\",\"lane\":\"LMC-S-01\","
+                + "\"vehicleMark\":\"FU1234\",\"decision\":\"INSPECT\",\"reasons\":[\"EARLY_ARRIVAL\",\"WATCHLIST\"],"
+                + "\"display\":\"INSPECTION\",\"bundleId\":null,\"ccrns\":[],\"decidedAt\":\"2026-11-26T10:00:00+08:00\"}");
+        assertEquals(java.util.Set.of("WATCHLIST", "EARLY_ARRIVAL"), d.reasons());
+        assertEquals(null, Decision.parse("{\"kind\":\"hold\",\"decision\":\"HOLD\"}"));
+        assertEquals(java.util.Arrays.asList("run", "--target", "x"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--target", "x"})));
+        assertEquals(List.of("--help"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--help"})));
+    }
+}
