@@ -76,7 +76,7 @@ trap stop_engine EXIT
 echo "starting the engine: data $data, port $port, log $report/engine.log"
 (cd "$work" && SEAMLESS_DATA_DIR="$data" SEAMLESS_HTTP_PORT="$port" SEAMLESS_HTTP_HOST=127.0.0.1 \
   SEAMLESS_BUNDLING_LEAD="${SEAMLESS_BUNDLING_LEAD:-PT0S}" \
-  exec java -jar "$engine_jar" >"$report/engine.log" 2>&1) &
+  exec java ${ENGINE_JAVA_OPTS:-} -jar "$engine_jar" >"$report/engine.log" 2>&1) &
 engine_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$data/http.port" ] && break

@@ -23,6 +23,7 @@ public enum StoreName {
     DEVICE_CREDENTIALS("device-credentials", 64, 20, 0.01),
     WATCHLIST("watchlist", 20, 260, 0.05),
     RANDOM_RATES("random-rates", 8, 24, 0.01),
+    IVRS_PINS("ivrs-pins", 14, 120, 0.05),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 16, 300, 0.2),
