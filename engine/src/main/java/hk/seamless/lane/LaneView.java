@@ -75,8 +75,16 @@ public final class LaneView implements RegistryChangeListener {
         }
     }
 
-    /** Parties are kept in the watch list's canonical form: the lane compares, never normalises. */
+    /**
+     * Only BUNDLED consignments matter at a lane (any other state makes its CCRN invalid there), so
+     * only those are kept: lodgements and crossings cost the lane side a removal at most. Parties
+     * are kept in the watch list's canonical form: the lane compares, never normalises.
+     */
     private void onConsignment(JsonObject c) {
+        if (!"BUNDLED".equals(c.getString("status"))) {
+            consignments.remove(c.getString("ccrn"));
+            return;
+        }
         JsonObject cargo = c.getJsonObject("cargo", new JsonObject());
         String consignor = cargo.getJsonObject("consignor", new JsonObject()).getString("name", "");
         String consignee = cargo.getJsonObject("consignee", new JsonObject()).getString("name", "");
