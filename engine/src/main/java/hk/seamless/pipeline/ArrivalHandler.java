@@ -19,11 +19,14 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
     private final OverrideDesk overrides;
     private final GateAcknowledgements acks;
     private final Clock clock;
+    private final Runnable endOfBatch;
     private final Consumer<Arrival> decide = this::decide;
     private long now;
 
     ArrivalHandler(Fusion fusion, VehicleIdentification identification, ClearanceRules rules,
-                   DecisionPublisher publisher, OverrideDesk overrides, GateAcknowledgements acks, Clock clock) {
+                   DecisionPublisher publisher, OverrideDesk overrides, GateAcknowledgements acks, Clock clock,
+                   Runnable endOfBatch) {
+        this.endOfBatch = endOfBatch;
         this.fusion = fusion;
         this.identification = identification;
         this.rules = rules;
@@ -51,6 +54,9 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
         // exception the pipeline's exception handler answers the origin first, then drops it.)
         event.origin = null;
         event.override = null;
+        if (endOfBatch) {
+            this.endOfBatch.run();
+        }
     }
 
     private void decide(Arrival arrival) {
