@@ -164,7 +164,8 @@ public final class Engine implements AutoCloseable {
                     new DeviceRoutes(registry, auth, devices)::mount,
                     new RiskRoutes(registry, auth, watchlist, rates)::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
-                    new ConsoleRoutes(pipeline, auth, hub)::mount);
+                    new ConsoleRoutes(pipeline, auth, hub)::mount,
+                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, stores, vertx)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             int port = deployHttp(v, config, () -> HttpApi.router(v, routes, batch::mount));

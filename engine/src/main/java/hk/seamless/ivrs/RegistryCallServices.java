@@ -1,0 +1,218 @@
+package hk.seamless.ivrs;
+
+import hk.seamless.access.PasswordHasher;
+import hk.seamless.access.Principal;
+import hk.seamless.config.Direction;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Stores;
+import hk.seamless.store.StoreUnavailableException;
+import hk.seamless.trade.Account;
+import hk.seamless.trade.AccountStatus;
+import hk.seamless.trade.Bundle;
+import hk.seamless.trade.BundleRequest;
+import hk.seamless.trade.BundleStatus;
+import hk.seamless.trade.Bundles;
+import hk.seamless.trade.Ccrn;
+import hk.seamless.trade.Consignment;
+import hk.seamless.trade.ConsignmentStatus;
+import hk.seamless.trade.FieldError;
+import hk.seamless.trade.Role;
+import hk.seamless.trade.RuleViolation;
+import hk.seamless.trade.TradeRegistry;
+import hk.seamless.trade.VehicleMark;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The call's needs met by the engine itself: the same registry writer, rules and stores as the API.
+ * Slow work (the PIN hash, the scan for a trucker's vehicles) runs on Vert.x worker threads; every
+ * change goes through the registry writer.
+ */
+public final class RegistryCallServices implements CallServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryCallServices.class);
+    private static final Pattern CCRN_FIELD = Pattern.compile("^ccrns\\[(\\d+)]$");
+
+    private final TradeRegistry registry;
+    private final IvrsPins pins;
+    private final Stores stores;
+    private final PasswordHasher hasher;
+    private final Vertx vertx;
+    /** Compared against when the number is unknown, so that a wrong number takes as long as a wrong PIN. */
+    private volatile String decoyHash;
+
+    public RegistryCallServices(TradeRegistry registry, IvrsPins pins, Stores stores, PasswordHasher hasher, Vertx vertx) {
+        this.registry = registry;
+        this.pins = pins;
+        this.stores = stores;
+        this.hasher = hasher;
+        this.vertx = vertx;
+    }
+
+    private <T> CompletionStage<T> blocking(java.util.concurrent.Callable<T> work) {
+        return vertx.executeBlocking(work, false).toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<PinCheck> checkPin(String accountNumber, String pin) {
+        String accountId = pins.accountFor(accountNumber);
+        IvrsPin stored = accountId == null ? null : pins.find(accountId);
+        if (stored != null && stored.lockedAt(registry.clock().instant())) {
+            return CompletableFuture.completedFuture(PinCheck.locked(stored.lockedUntil()));
+        }
+        return blocking(() -> {
+            if (stored == null) {
+                hasher.matches(pin, decoy());
+                return false;
+            }
+            return hasher.matches(pin, stored.hash());
+        }).thenCompose(matched -> {
+            if (stored == null) {
+                return CompletableFuture.completedFuture(PinCheck.wrong());
+            }
+            return registry.writer().submit(accountId, tx -> pins.record(tx, accountId, stored.hash(), matched))
+                    .thenApply(attempt -> switch (attempt) {
+                        case WRONG -> PinCheck.wrong();
+                        case LOCKED -> PinCheck.locked(pins.find(accountId).lockedUntil());
+                        case RIGHT -> {
+                            Account account = registry.accounts().find(accountId).orElse(null);
+                            yield account != null && account.role() == Role.TRUCKER && account.status() == AccountStatus.ACTIVE
+                                    ? PinCheck.ok(accountId) : PinCheck.notAllowed();
+                        }
+                    });
+        });
+    }
+
+    private String decoy() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = hasher.hash("decoy-" + System.nanoTime());
+            decoyHash = hash;
+        }
+        return hash;
+    }
+
+    @Override
+    public CompletionStage<List<VehicleChoice>> vehicles(String accountId) {
+        return blocking(() -> registry.vehicles().ownedBy(accountId).stream()
+                .map(v -> new VehicleChoice(v.registrationMark(), v.display())).toList());
+    }
+
+    @Override
+    public CompletionStage<BundleResult> bundle(String accountId, String canonicalMark, Direction direction, List<String> ccrns) {
+        BundleRequest request;
+        try {
+            request = new BundleRequest(VehicleMark.parse(canonicalMark), direction,
+                    ccrns.stream().map(Ccrn::parse).toList(), false);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(BundleResult.refused(List.of(
+                    new Refusal(RefusalKind.OTHER, null, null, null, e.getMessage()))));
+        }
+        return registry.writer().submit(accountId, tx -> registry.bundles().bundle(tx, request))
+                .handle((bundle, failure) -> {
+                    if (failure == null) {
+                        return BundleResult.bundled(bundle.id(), bundle.ccrns().size(), bundle.earliestCrossingAt());
+                    }
+                    Throwable t = unwrap(failure);
+                    if (t instanceof RuleViolation v) {
+                        return BundleResult.refused(refusals(v, ccrns, direction));
+                    }
+                    if (!(t instanceof StoreUnavailableException)) {
+                        LOG.error("IVRS bundling failed unexpectedly", t);
+                    }
+                    return BundleResult.failed();
+                });
+    }
+
+    /** The rules' refusal, in the terms a caller can be told: which CCRN, and what is wrong with it. */
+    private List<Refusal> refusals(RuleViolation v, List<String> ccrns, Direction direction) {
+        List<Refusal> out = new ArrayList<>();
+        switch (v.kind()) {
+            case TOO_MANY_ATTEMPTS -> out.add(new Refusal(RefusalKind.TOO_MANY_ATTEMPTS, null, null, null, v.getMessage()));
+            case CONFLICT -> out.add(new Refusal(RefusalKind.ACTIVE_BUNDLE, null, null, null, v.getMessage()));
+            default -> {
+                for (FieldError error : v.errors()) {
+                    Matcher m = CCRN_FIELD.matcher(error.field());
+                    if (error.field().equals("vehicleMark")) {
+                        out.add(new Refusal(RefusalKind.VEHICLE_NOT_YOURS, null, null, null, v.getMessage()));
+                    } else if (m.matches() && Integer.parseInt(m.group(1)) < ccrns.size()) {
+                        out.add(refusal(ccrns.get(Integer.parseInt(m.group(1))), direction, error.message()));
+                    } else {
+                        out.add(new Refusal(RefusalKind.OTHER, null, null, null, error.message()));
+                    }
+                }
+                if (out.isEmpty()) {
+                    out.add(new Refusal(RefusalKind.OTHER, null, null, null, v.getMessage()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Told from the consignment as it now stands, not from the wording of the message. */
+    private Refusal refusal(String ccrn, Direction direction, String message) {
+        Consignment c = registry.consignments().find(Ccrn.parse(ccrn));
+        if (c == null) {
+            return new Refusal(RefusalKind.NO_SUCH_CCRN, ccrn, null, null, message);
+        }
+        ConsignmentStatus status = c.statusAt(registry.clock().instant(), registry.consignments().window());
+        if (status != ConsignmentStatus.LODGED) {
+            return new Refusal(RefusalKind.NOT_LODGED, ccrn, status, null, message);
+        }
+        if (c.cargo().direction() != direction) {
+            return new Refusal(RefusalKind.WRONG_DIRECTION, ccrn, null, c.cargo().direction(), message);
+        }
+        return new Refusal(RefusalKind.OTHER, ccrn, null, null, message);
+    }
+
+    @Override
+    public CompletionStage<ActiveBundle> activeBundle(String accountId, String canonicalMark, Direction direction) {
+        String id = stores.store(StoreName.ACTIVE_BUNDLES).get(Bundles.activeKey(canonicalMark, direction));
+        Bundle bundle = id == null ? null : registry.bundles().find(id);
+        if (bundle == null || bundle.status() != BundleStatus.ACTIVE || !bundle.trucker().equals(accountId)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.completedFuture(new ActiveBundle(bundle.id(), bundle.ccrns().size(), bundle.empty(),
+                bundle.earliestCrossingAt()));
+    }
+
+    @Override
+    public CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId) {
+        Principal trucker = new Principal(accountId, Role.TRUCKER);
+        return registry.writer().submit(accountId, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
+                .handle((ended, failure) -> {
+                    if (failure == null) {
+                        return new UnbundleResult(UnbundleStatus.UNBUNDLED, ended.ccrns().size(), null);
+                    }
+                    Throwable t = unwrap(failure);
+                    if (t instanceof RuleViolation v) {
+                        return new UnbundleResult(UnbundleStatus.GONE, 0, v.getMessage());
+                    }
+                    if (!(t instanceof StoreUnavailableException)) {
+                        LOG.error("IVRS unbundling failed unexpectedly", t);
+                    }
+                    return new UnbundleResult(UnbundleStatus.UNAVAILABLE, 0, String.valueOf(t.getMessage()));
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> audit(String actor, String callSid, String detail) {
+        return registry.writer().submit(actor, tx -> {
+            tx.audit("IVRS_STEP", callSid, detail);
+            return null;
+        });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}
