@@ -10,9 +10,16 @@ final class GateAcknowledgements {
     private final DecisionJournal journal;
     private final LaneHub hub;
     private final String[] laneIds;
+    private final io.micrometer.core.instrument.Counter opened;
+    private final io.micrometer.core.instrument.Counter closed;
 
-    GateAcknowledgements(ArrivalRecords records, DecisionJournal journal, LaneHub hub, String[] laneIds) {
+    GateAcknowledgements(ArrivalRecords records, DecisionJournal journal, LaneHub hub, String[] laneIds,
+                         io.micrometer.core.instrument.MeterRegistry metrics) {
         this.laneIds = laneIds;
+        this.opened = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks").tag("state", "OPENED")
+                .description("gate acknowledgements").register(metrics);
+        this.closed = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks").tag("state", "CLOSED")
+                .description("gate acknowledgements").register(metrics);
         this.records = records;
         this.journal = journal;
         this.hub = hub;
@@ -26,6 +33,7 @@ final class GateAcknowledgements {
             // Not an arrival of this gate's lane (or one too old to remember): nothing to record.
             return;
         }
+        (opened ? this.opened : this.closed).increment();
         records.replace(record.withGateState(state));
         journal.gateAcknowledged(id, record.lane(), state, nowMillis);
         hub.toConsoles(new JsonObject().put("kind", "gate").put("arrivalId", id).put("lane", record.lane())

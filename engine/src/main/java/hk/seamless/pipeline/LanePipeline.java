@@ -76,7 +76,7 @@ public final class LanePipeline implements AutoCloseable {
                 new Fusion(lanes, config.fusionWindow().toMillis(), new ArrivalIds(clock.millis())),
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),
                 rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis),
-                new GateAcknowledgements(records, journal, hub, laneIds), clock, journal::endOfBatch);
+                new GateAcknowledgements(records, journal, hub, laneIds, metrics), clock, journal::endOfBatch);
 
         this.disruptor = new Disruptor<>(LaneEvent::new, config.pipeline().ringSize(),
                 r -> {
