@@ -111,7 +111,8 @@ public final class Engine implements AutoCloseable {
         try {
             LaneView laneView = new LaneView(stores);
             RiskView riskView = new RiskView(stores, config.controlPoints());
-            List<RegistryChangeListener> listeners = List.of(laneView, riskView);
+            hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
+            List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
             boolean replay = stores.recoveredFromUncleanStop();
             long[] replayed = {0};
             Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
@@ -125,7 +126,7 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
             }
             writer = new RegistryWriter(stores, journal, clock, listeners);
-            TradeRegistry registry = registry(config, stores, writer, clock);
+            TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
                 registry.accounts().ensureAdmin(tx, adminToken);
@@ -202,13 +203,14 @@ public final class Engine implements AutoCloseable {
                 });
     }
 
-    private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock) {
+    private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock,
+                                          hk.seamless.risk.WatchlistIndex watchlist) {
         LodgementWindow window = LodgementWindow.hongKong(config.lodgementWindow());
         CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
         FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.failedBundlingLimit(), config.failedBundlingPeriod());
         return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
                 new Consignments(stores, ccrns, window), new Bundles(stores, window, config.bundlingLead(), limiter,
-                        new hk.seamless.risk.BundlingRiskAssessment(new Watchlist(stores))),
+                        new hk.seamless.risk.BundlingRiskAssessment(watchlist)),
                 new CargoInformationReader(window), clock);
     }
 

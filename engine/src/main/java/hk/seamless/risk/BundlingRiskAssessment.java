@@ -11,19 +11,19 @@ import java.util.Set;
 /**
  * The registry's risk assessment at bundling: the vehicle and every consignor and consignee against
  * the watch list (WATCHLIST), and every description of goods against the targeting rules
- * (RISK_RULE). A scan of the watch list per bundling: it holds hundreds of entries, not millions.
+ * (RISK_RULE), from the registry's in-memory copy of the list.
  */
 public final class BundlingRiskAssessment implements BundlingRisk {
 
-    private final Watchlist watchlist;
+    private final WatchlistIndex watchlist;
 
-    public BundlingRiskAssessment(Watchlist watchlist) {
+    public BundlingRiskAssessment(WatchlistIndex watchlist) {
         this.watchlist = watchlist;
     }
 
     @Override
     public List<String> assess(String canonicalMark, List<Consignment> consignments) {
-        List<WatchlistEntry> entries = watchlist.all();
+        List<WatchlistEntry> entries = watchlist.entries();
         if (entries.isEmpty()) {
             return List.of();
         }
