@@ -52,33 +52,19 @@ class IvrsCallTest extends EngineHarness {
     }
 
     /** What the platform got back: the spoken texts with their languages, the gather, the hang-up. */
-    private record Twiml(String xml, List<String> languages, List<String> says, Element gather, boolean hangup) {
-        String text() {
-            return String.join(" ", says);
-        }
-
-        Integer step() {
-            if (gather == null) {
-                return null;
-            }
-            String action = gather.getAttribute("action");
-            return Integer.valueOf(action.substring(action.indexOf("step=") + 5));
-        }
-    }
-
     /** One phone call as a voice platform plays it. */
     private final class Call {
         final String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        Twiml last;
+        TwimlAnswer last;
 
-        Twiml start() {
+        TwimlAnswer start() {
             last = post(fields(sid, null), null);
             assertNotNull(last.gather(), last.xml());
             return last;
         }
 
         /** Keys at the last prompt (null: the gather timed out), naming its step as Twilio's action URL does. */
-        Twiml key(String digits) {
+        TwimlAnswer key(String digits) {
             last = post(fields(sid, digits), last == null ? null : last.step());
             return last;
         }
@@ -100,7 +86,7 @@ class IvrsCallTest extends EngineHarness {
         return form;
     }
 
-    private Twiml post(Map<String, String> form, Integer step) {
+    private TwimlAnswer post(Map<String, String> form, Integer step) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> {
             if (!body.isEmpty()) {
@@ -111,58 +97,17 @@ class IvrsCallTest extends EngineHarness {
         return raw(step == null ? WEBHOOK : WEBHOOK + "?step=" + step, "application/x-www-form-urlencoded", body.toString());
     }
 
-    private Twiml raw(String path, String contentType, String body) {
+    private TwimlAnswer raw(String path, String contentType, String body) {
         ApiResponse response = api.postRaw(path, null, contentType, body).expect(200);
         assertTrue(response.contentType().startsWith("text/xml"), response.describe());
-        return parse(response.body());
+        return TwimlAnswer.parse(response.body());
     }
 
-    private static Twiml parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            Element response = doc.getDocumentElement();
-            assertEquals("Response", response.getTagName(), xml);
-            List<String> languages = new ArrayList<>();
-            List<String> says = new ArrayList<>();
-            Element gather = null;
-            boolean hangup = false;
-            for (Node n = response.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (!(n instanceof Element e)) {
-                    continue;
-                }
-                switch (e.getTagName()) {
-                    case "Say" -> {
-                        languages.add(e.getAttribute("language"));
-                        says.add(e.getTextContent());
-                    }
-                    case "Gather" -> {
-                        gather = e;
-                        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-                            if (c instanceof Element say && say.getTagName().equals("Say")) {
-                                languages.add(say.getAttribute("language"));
-                                says.add(say.getTextContent());
-                            }
-                        }
-                    }
-                    case "Hangup" -> hangup = true;
-                    default -> throw new AssertionError("unexpected verb " + e.getTagName() + " in " + xml);
-                }
-            }
-            assertTrue(gather != null ^ hangup, "either a gather or a hang-up: " + xml);
-            assertFalse(says.isEmpty(), xml);
-            return new Twiml(xml, languages, says, gather, hangup);
-        } catch (Exception e) {
-            throw new AssertionError("not TwiML: " + xml, e);
-        }
-    }
-
-    private static void assertSaid(Twiml answer, String expected) {
+    private static void assertSaid(TwimlAnswer answer, String expected) {
         assertTrue(answer.text().contains(expected), "expected \"" + expected + "\" in: " + answer.text());
     }
 
-    private static void assertAllIn(Twiml answer, String language) {
+    private static void assertAllIn(TwimlAnswer answer, String language) {
         answer.languages().forEach(l -> assertEquals(language, l, answer.xml()));
     }
 
@@ -181,13 +126,13 @@ class IvrsCallTest extends EngineHarness {
     /** Logs in and chooses the first vehicle and the direction, leaving the caller at the bundle/unbundle menu. */
     private Call toMenu(Setup s, String languageKey, String directionKey) {
         Call call = new Call();
-        Twiml greeting = call.start();
+        TwimlAnswer greeting = call.start();
         assertTrue(greeting.languages().containsAll(List.of("en-GB", "zh-HK")), greeting.xml());
         assertEquals("1", greeting.gather().getAttribute("numDigits"));
         call.key(languageKey);
-        Twiml pin = call.key(s.number());
+        TwimlAnswer pin = call.key(s.number());
         assertEquals("#", pin.gather().getAttribute("finishOnKey"));
-        Twiml vehicles = call.key(PIN);
+        TwimlAnswer vehicles = call.key(PIN);
         assertSaid(vehicles, s.spelledMark());
         call.key("1");
         call.key(directionKey);
@@ -222,14 +167,14 @@ class IvrsCallTest extends EngineHarness {
         String b = lodge(s, "IMPORT");
         Call call = toMenu(s, "1", "1");
         assertSaid(call.last, s.spelledMark() + ", import. To bundle consignments, press 1.");
-        Twiml first = call.key("1");
+        TwimlAnswer first = call.key("1");
         assertAllIn(first, "en-GB");
         assertEquals("17", first.gather().getAttribute("numDigits"));
         assertSaid(call.key(a), "Accepted: " + spelled(a) + ".");
         assertSaid(call.key(TradeApiClient.wrongCheckDigit(b)), "The check digit is wrong: that number was mistyped. Please key it again.");
         assertSaid(call.key(b), "Accepted: " + spelled(b) + ".");
         assertSaid(call.key("*"), "Bundle 2 consignments to " + s.spelledMark() + " for import? To confirm, press 1.");
-        Twiml done = call.key("1");
+        TwimlAnswer done = call.key("1");
         assertTrue(done.hangup(), done.xml());
         assertEquals("Done. 2 consignments are bundled to " + s.spelledMark() + " for import. The earliest crossing time is "
                 + "10:30 am on Tuesday 17 November, Hong Kong time. Goodbye.", done.text());
@@ -253,7 +198,7 @@ class IvrsCallTest extends EngineHarness {
         clock.advance(Duration.ofMinutes(5));
         Call later = toMenu(s, "1", "1");
         assertSaid(later.key("2"), s.spelledMark() + " has an active bundle for import with 2 consignments. To unbundle it, press 1.");
-        Twiml unbundled = later.key("1");
+        TwimlAnswer unbundled = later.key("1");
         assertTrue(unbundled.hangup());
         assertEquals("Done. The bundle is cancelled, and its 2 consignments are lodged again. Goodbye.", unbundled.text());
         JsonObject ended = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
@@ -274,12 +219,12 @@ class IvrsCallTest extends EngineHarness {
         assertSaid(call.last, s.spelledMark() + "，出口。綑綁貨物，請按1。");
         assertSaid(call.key("1"), "請輸入16位數字嘅海關貨物參考編號");
         assertSaid(call.key(a + "#"), "已經接受：" + spelled(a) + "。");
-        Twiml wrong = call.key(TradeApiClient.wrongCheckDigit(b) + "#");
+        TwimlAnswer wrong = call.key(TradeApiClient.wrongCheckDigit(b) + "#");
         assertSaid(wrong, "檢查號碼唔啱");
         assertAllIn(wrong, "zh-HK");
         assertSaid(call.key(b + "#"), "已經接受：" + spelled(b) + "。");
         assertSaid(call.key("*"), "將2批貨物綑綁到" + s.spelledMark() + "，出口。確認，請按1。");
-        Twiml done = call.key("1");
+        TwimlAnswer done = call.key("1");
         assertTrue(done.hangup());
         assertAllIn(done, "zh-HK");
         assertEquals("完成。2批貨物已經綑綁到" + s.spelledMark() + "，出口。最早過境時間係香港時間11月17日（星期二）上午10時30分。再見。",
@@ -292,7 +237,7 @@ class IvrsCallTest extends EngineHarness {
 
         Call later = toMenu(s, "2", "2");
         assertSaid(later.key("2"), s.spelledMark() + "有一個出口嘅有效綑綁，有2批貨物。取消綑綁，請按1。");
-        Twiml unbundled = later.key("1");
+        TwimlAnswer unbundled = later.key("1");
         assertTrue(unbundled.hangup());
         assertEquals("完成。綑綁已經取消，2批貨物已經恢復為已遞交。再見。", unbundled.text());
         assertEquals("UNBUNDLED", api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json().getString("status"));
@@ -309,7 +254,7 @@ class IvrsCallTest extends EngineHarness {
         call.key(export);
         call.key(unknown);
         call.key("*");
-        Twiml refused = call.key("1");
+        TwimlAnswer refused = call.key("1");
         assertNotNull(refused.gather());
         assertSaid(refused, "Consignment " + spelled(export) + " is lodged for export, not import.");
         assertSaid(refused, "No consignment has C C R N " + spelled(unknown) + ".");
@@ -336,7 +281,7 @@ class IvrsCallTest extends EngineHarness {
             assertSaid(first.key(wrong), "The account number or the PIN is not correct.");
         }
         first.key(s.number());
-        Twiml ended = first.key("111444");
+        TwimlAnswer ended = first.key("111444");
         assertTrue(ended.hangup());
         assertSaid(ended, "Too many wrong attempts in this call. Goodbye.");
 
@@ -346,7 +291,7 @@ class IvrsCallTest extends EngineHarness {
         second.key(s.number());
         assertSaid(second.key("111555"), "戶口號碼或者密碼唔正確。");
         second.key(s.number());
-        Twiml locked = second.key("111666");
+        TwimlAnswer locked = second.key("111666");
         assertTrue(locked.hangup());
         assertSaid(locked, "電話服務已經暫停。請喺香港時間11月17日（星期二）上午10時15分之後再打嚟。");
 
@@ -355,7 +300,7 @@ class IvrsCallTest extends EngineHarness {
         third.start();
         third.key("1");
         third.key(s.number());
-        Twiml stillLocked = third.key(PIN);
+        TwimlAnswer stillLocked = third.key(PIN);
         assertTrue(stillLocked.hangup());
         assertSaid(stillLocked, "phone access is locked. Please call again after 10:15 am on Tuesday 17 November, Hong Kong time.");
 
@@ -364,7 +309,7 @@ class IvrsCallTest extends EngineHarness {
         fourth.start();
         fourth.key("1");
         fourth.key(s.number());
-        Twiml vehicles = fourth.key(PIN);
+        TwimlAnswer vehicles = fourth.key(PIN);
         assertNotNull(vehicles.gather(), vehicles.xml());
         assertSaid(vehicles, "For " + s.spelledMark() + ", press 1.");
     }
@@ -383,11 +328,11 @@ class IvrsCallTest extends EngineHarness {
         Setup s = setUp();
         Call call = toMenu(s, "1", "1");
         String menu = call.last.text();
-        Twiml once = call.key(null);
+        TwimlAnswer once = call.key(null);
         assertEquals("Sorry, we did not hear anything. " + menu, once.text());
-        Twiml twice = call.key("");
+        TwimlAnswer twice = call.key("");
         assertEquals("Sorry, we did not hear anything. " + menu, twice.text());
-        Twiml end = call.key(null);
+        TwimlAnswer end = call.key(null);
         assertTrue(end.hangup());
         assertEquals("We have not heard from you, so we will end this call. Thank you for calling. Goodbye.", end.text());
     }
@@ -399,15 +344,15 @@ class IvrsCallTest extends EngineHarness {
         Call call = toMenu(s, "1", "1");
         call.key("1");
         call.key(a);
-        Twiml confirm = call.key("*");
+        TwimlAnswer confirm = call.key("*");
         Integer step = confirm.step();
-        Twiml first = post(fields(call.sid, "1"), step);
-        Twiml replay = post(fields(call.sid, "1"), step);
+        TwimlAnswer first = post(fields(call.sid, "1"), step);
+        TwimlAnswer replay = post(fields(call.sid, "1"), step);
         assertEquals(first.xml(), replay.xml());
         assertTrue(first.hangup());
         String id = bundleIdOf(s, a);
         // Without the step as well: the call is over, nothing more is done.
-        Twiml again = post(fields(call.sid, "1"), null);
+        TwimlAnswer again = post(fields(call.sid, "1"), null);
         assertTrue(again.hangup());
         JsonObject bundle = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
         assertEquals("ACTIVE", bundle.getString("status"));
@@ -416,7 +361,7 @@ class IvrsCallTest extends EngineHarness {
 
     @Test
     void badWebhookInputGetsASafeAnswerNeverA5xx() {
-        Twiml noSid = post(Map.of("From", "+85291234567", "Digits", "1"), null);
+        TwimlAnswer noSid = post(Map.of("From", "+85291234567", "Digits", "1"), null);
         assertTrue(noSid.hangup());
         assertSaid(noSid, "Sorry, we cannot take your call now");
         assertTrue(noSid.languages().contains("zh-HK"));
@@ -427,13 +372,13 @@ class IvrsCallTest extends EngineHarness {
         assertTrue(raw(WEBHOOK + "?step=abc", "application/x-www-form-urlencoded", "CallSid=&Digits=").hangup());
 
         // An unknown CallSid with Digits is a new call from the start.
-        Twiml fresh = post(fields("CA-never-seen-" + UUID.randomUUID(), "12345678"), 41);
+        TwimlAnswer fresh = post(fields("CA-never-seen-" + UUID.randomUUID(), "12345678"), 41);
         assertNotNull(fresh.gather());
         assertSaid(fresh, "Welcome to Seamless");
 
         Call call = new Call();
         call.start();
-        Twiml letters = call.key("1<Say>hello</Say>&amp;");
+        TwimlAnswer letters = call.key("1<Say>hello</Say>&amp;");
         assertNotNull(letters.gather());
         assertSaid(letters, "Please use the telephone keypad.");
         assertFalse(letters.xml().contains("<Say>hello"));
