@@ -2,9 +2,7 @@ package hk.seamless.lanesim;
 
 import picocli.CommandLine.Option;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 
 /** The options every subcommand shares: which engine to drive and the admin token to enrol a shipper with. */
 public final class EngineConnection {
@@ -25,24 +23,6 @@ public final class EngineConnection {
 
     /** Checks the target and opens a client bound to it. */
     EngineClient open() {
-        URI base = EngineTarget.parse(target);
-        if (!allowRemoteTarget && !isLoopback(base.getHost())) {
-            throw new IllegalArgumentException("--target " + target + " is not a loopback address;"
-                    + " pass --allow-remote-target if you really mean to load another machine");
-        }
-        return new EngineClient(base);
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--target host " + host + " cannot be resolved", e);
-        }
+        return new EngineClient(EngineTarget.parseGuarded(target, allowRemoteTarget));
     }
 }

@@ -8,9 +8,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -45,10 +43,7 @@ final class PhoneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        URI base = EngineTarget.parse(target);
-        if (!allowRemoteTarget && !isLoopback(base.getHost())) {
-            throw new IllegalArgumentException("--target " + target + " is not a loopback address; pass --allow-remote-target to call it");
-        }
+        URI base = EngineTarget.parseGuarded(target, allowRemoteTarget);
         EngineClient engine = new EngineClient(base);
         // UTF-8 whatever the locale: the Cantonese prompts are Chinese characters.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -60,18 +55,5 @@ final class PhoneCommand implements Callable<Integer> {
         PhoneCall call = new PhoneCall((path, form) -> engine.post(path, null, "application/x-www-form-urlencoded",
                 form.getBytes(StandardCharsets.UTF_8)), keypad, out, System.console() == null, callSid, from, to);
         return call.play(WEBHOOK);
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--target host " + host + " cannot be resolved", e);
-        }
     }
 }
