@@ -25,8 +25,9 @@ final class DecisionJournal implements AutoCloseable {
         this.releaseValidityMillis = releaseValidityMillis;
     }
 
-    void decided(ArrivalRecord record) {
-        append(DecisionMessages.detail(record, releaseValidityMillis).put("entry", "DECISION"));
+    /** @param decision the decision message as sent; it is extended here, not built again */
+    void decided(ArrivalRecord record, JsonObject decision) {
+        append(DecisionMessages.withDetail(decision, record).put("entry", "DECISION"));
     }
 
     void overridden(ArrivalRecord record) {

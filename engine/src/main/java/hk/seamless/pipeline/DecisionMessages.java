@@ -46,7 +46,12 @@ public final class DecisionMessages {
 
     /** For the console: the decision with the reads behind it, the gate's state and the overrides. */
     public static JsonObject detail(ArrivalRecord r, long releaseValidityMillis) {
-        JsonObject json = decision(r, releaseValidityMillis).put("kind", "arrival");
+        return withDetail(decision(r, releaseValidityMillis), r);
+    }
+
+    /** Adds the reads, gate state and overrides to a decision message already built (and sent). */
+    static JsonObject withDetail(JsonObject decision, ArrivalRecord r) {
+        JsonObject json = decision.put("kind", "arrival");
         JsonArray candidates = new JsonArray();
         r.reads().candidates().forEach(c -> candidates.add(new JsonObject().put("plate", c.plate()).put("confidence", c.confidence())));
         json.put("reads", new JsonObject()

@@ -3,6 +3,7 @@ package hk.seamless.pipeline;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.BundleAtLane;
 import io.micrometer.core.instrument.Counter;
+import io.vertx.core.json.JsonObject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -51,7 +52,8 @@ final class DecisionPublisher {
         ArrivalRecord record = snapshot(arrival);
         // Recorded before anyone hears of it, so that whoever is told can look it up at once.
         records.add(record);
-        String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
+        JsonObject decision = DecisionMessages.decision(record, releaseValidityMillis);
+        String message = decision.encode();
         hub.toGates(arrival.laneIndex, message);
         if (arrival.completingOrigin != null) {
             arrival.completingOrigin.decided(message);
@@ -64,7 +66,7 @@ final class DecisionPublisher {
         decisions.get(record.decision()).increment();
         hub.toStreams(arrival.laneIndex, message);
         hub.toConsoles(message);
-        journal.decided(record);
+        journal.decided(record, decision);
         if (record.decision() == Verdict.RELEASE && arrival.hasBundle) {
             released.add(arrival.bundle.idHash(), arrival.decidedAtMillis);
             crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
