@@ -31,6 +31,7 @@ public final class HttpApi {
                 .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES)));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
+        WebPages.mount(router);
 
         router.errorHandler(404, ctx -> Problem.send(ctx.response(), 404, "Not found",
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path(), List.of()));

@@ -59,7 +59,12 @@ public final class SystemRoutes {
             controlPoints.add(new JsonObject().put("code", cp.code()).put("name", cp.name())
                     .put("randomInspectionRate", randomRate.applyAsDouble(cp.code())).put("lanes", lanes));
         }
+        java.time.Instant now = registry.clock().instant();
+        // The engine's clock, so that pages check dates against the same "today" as the rules,
+        // not against a browser's clock that may be wrong or in another zone.
         RouteSupport.ok(ctx, new JsonObject()
+                .put("serverTime", Views.time(now))
+                .put("hongKongDate", now.atZone(Views.HONG_KONG).toLocalDate().toString())
                 .put("timeZone", Views.HONG_KONG.getId())
                 .put("bundlingLead", config.bundlingLead().toString())
                 .put("lodgementWindow", config.lodgementWindow().toString())

@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * a clock the tests move by hand. Each test uses fresh accounts, so tests do not see each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EngineHarness {
+public abstract class EngineHarness {
 
     /** 10:00 on 17 November 2026, Hong Kong time: the clock's start for every test. */
     static final Instant START = TestClock.hongKong(2026, 11, 17, 10, 0, 0);

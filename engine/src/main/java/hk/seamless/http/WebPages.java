@@ -1,0 +1,60 @@
+package hk.seamless.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.List;
+
+/**
+ * The web pages people use: the officers' lane console, the trader portal and the admin desk. They
+ * are plain files from the jar's {@code webroot}: no build step, nothing fetched from the internet
+ * (no CDN, no web fonts), and they talk to the engine only through the same API as any system.
+ *
+ * <p>Mounted after the API route groups, so {@code /console/v1/feed} stays the WebSocket route.
+ */
+public final class WebPages {
+
+    /** Each area is a folder of {@code webroot} with an {@code index.html}. */
+    static final List<String> AREAS = List.of("console", "portal", "admin", "shared");
+
+    /**
+     * Scripts, styles and connections only from this origin; no frames, no plug-ins. The pages
+     * use no inline script, so a script injected through data (a consignee's name, say) cannot run.
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    private WebPages() {
+    }
+
+    public static void mount(Router router) {
+        router.getWithRegex("^/$").handler(ctx -> redirect(ctx, "/portal/"));
+        for (String area : AREAS) {
+            // A route for "/portal" also matches "/portal/": redirect only the bare name.
+            router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
+            router.get("/" + area + "/*")
+                    .handler(WebPages::securityHeaders)
+                    .handler(StaticHandler.create("webroot/" + area)
+                            .setIndexPage("index.html")
+                            .setDefaultContentEncoding("UTF-8")
+                            // Pages change with the engine; revalidate (ETag) rather than serve stale.
+                            .setMaxAgeSeconds(0)
+                            .setDirectoryListing(false));
+        }
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Cache-Control", "no-cache");
+        ctx.next();
+    }
+
+    private static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(302).putHeader("Location", location).end();
+    }
+}

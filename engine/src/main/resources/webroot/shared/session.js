@@ -1,0 +1,30 @@
+// Who is signed in. Both the portal and the console sign in with e-mail and password at
+// POST /api/v1/sessions, which sets the HttpOnly session cookie; signing out deletes the session.
+import { ApiError, del, get, post } from './api.js';
+
+/** The signed-in account, or null when there is no (valid) session. */
+export async function currentAccount() {
+  try {
+    return await get('/api/v1/accounts/me');
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function signIn(email, password) {
+  return post('/api/v1/sessions', { email, password });
+}
+
+export async function signOut() {
+  try {
+    await del('/api/v1/sessions/current');
+  } catch (e) {
+    // Already signed out (401) is what was asked for; anything else is worth showing.
+    if (!(e instanceof ApiError) || e.status !== 401) {
+      throw e;
+    }
+  }
+}
