@@ -31,6 +31,12 @@ public final class WebPages {
 
     public static void mount(Router router) {
         router.getWithRegex("^/$").handler(ctx -> redirect(ctx, "/portal/"));
+        // The batch file formats (CSV template, XSD, XML example) that the API documents, for
+        // download from the portal: the same files the engine ships, not copies that could drift.
+        router.get("/portal/batch/*")
+                .handler(WebPages::securityHeaders)
+                .handler(StaticHandler.create("batch").setDefaultContentEncoding("UTF-8").setMaxAgeSeconds(0)
+                        .setDirectoryListing(false));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
             router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
