@@ -15,6 +15,7 @@ import hk.seamless.http.DeviceAuthentication;
 import hk.seamless.http.DeviceRoutes;
 import hk.seamless.http.LaneRoutes;
 import hk.seamless.http.RiskRoutes;
+import hk.seamless.http.TemplateRoutes;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Devices;
@@ -43,6 +44,7 @@ import hk.seamless.trade.CargoInformationReader;
 import hk.seamless.trade.CcrnGenerator;
 import hk.seamless.trade.Consignments;
 import hk.seamless.trade.FailedAttemptLimiter;
+import hk.seamless.trade.LodgementTemplates;
 import hk.seamless.trade.LodgementWindow;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.Vehicles;
@@ -164,6 +166,7 @@ public final class Engine implements AutoCloseable {
                     new FleetRoutes(registry, auth)::mount,
                     new DeviceRoutes(registry, auth, devices)::mount,
                     new RiskRoutes(registry, auth, watchlist, rates)::mount,
+                    new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub)::mount,
                     new hk.seamless.http.IvrsRoutes(registry, auth, hasher, stores, vertx)::mount);

@@ -14,6 +14,7 @@ import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +27,8 @@ import static hk.seamless.http.RouteSupport.write;
 
 /** Registrations, approvals, suspensions and portal sessions. */
 public final class AccountRoutes {
+
+    private static final int REGISTRATION_LIST_MAX = 500;
 
     private final TradeRegistry registry;
     private final Authentication auth;
@@ -44,6 +47,7 @@ public final class AccountRoutes {
         router.post("/api/v1/sessions").handler(guarded(this::login));
         router.delete("/api/v1/sessions/current").handler(guarded(this::logout));
         router.get("/api/v1/accounts/me").handler(guarded(this::me));
+        router.get("/api/v1/admin/registrations").handler(guarded(this::registrations));
         router.post("/api/v1/admin/registrations/:id/approve").handler(guarded(this::approve));
         router.post("/api/v1/admin/registrations/:id/reject").handler(guarded(this::reject));
         router.post("/api/v1/admin/accounts/:id/suspend").handler(guarded(this::suspend));
@@ -118,6 +122,19 @@ public final class AccountRoutes {
     private void me(RoutingContext ctx) {
         Principal principal = auth.require(ctx);
         RouteSupport.ok(ctx, Views.account(registry.accounts().find(principal.accountId()).orElseThrow()));
+    }
+
+    /** The admin's queue: registrations in one status (PENDING unless asked), oldest first. */
+    private void registrations(RoutingContext ctx) {
+        auth.require(ctx, Role.ADMIN);
+        AccountStatus status = QueryParams.enumValue(ctx, "status", AccountStatus.class, AccountStatus.PENDING);
+        ctx.vertx().executeBlocking(() -> registry.accounts().inStatus(status, REGISTRATION_LIST_MAX), false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(accounts -> {
+                    JsonArray list = new JsonArray();
+                    accounts.forEach(a -> list.add(Views.registration(a)));
+                    RouteSupport.ok(ctx, new JsonObject().put("registrations", list));
+                });
     }
 
     private void approve(RoutingContext ctx) {

@@ -5,6 +5,8 @@ import hk.seamless.trade.Bundle;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Ccrn;
 import hk.seamless.trade.Consignment;
+import hk.seamless.trade.ConsignmentFilter;
+import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Consignments;
 import hk.seamless.trade.Role;
 import hk.seamless.trade.RuleViolation;
@@ -21,6 +23,10 @@ import static hk.seamless.http.RouteSupport.write;
 
 /** Lodging, reading, amending and cancelling consignments. */
 public final class ConsignmentRoutes {
+
+    private static final int LIST_MAX = 500;
+    /** Longer than any CCRN or party name (200 characters) could make a match. */
+    private static final int SEARCH_MAX = 200;
 
     private final TradeRegistry registry;
     private final Authentication auth;
@@ -108,14 +114,17 @@ public final class ConsignmentRoutes {
                 .put("versions", versions));
     }
 
+    /** The caller's consignments, newest first; {@code q} and {@code status} narrow the list. */
     private void list(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         Instant now = registry.clock().instant();
-        ctx.vertx().executeBlocking(() -> consignments().ownedBy(caller.accountId(), 500), false)
+        ConsignmentFilter filter = new ConsignmentFilter(QueryParams.text(ctx, "q", SEARCH_MAX),
+                QueryParams.enumValue(ctx, "status", ConsignmentStatus.class, null), now, consignments().window());
+        ctx.vertx().executeBlocking(() -> consignments().ownedBy(caller.accountId(), LIST_MAX, filter), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(list -> {
                     JsonArray items = new JsonArray();
-                    list.forEach(c -> items.add(view(c, now)));
+                    list.forEach(c -> items.add(Views.consignmentListItem(c, now, consignments().window())));
                     RouteSupport.ok(ctx, new JsonObject().put("consignments", items));
                 });
     }

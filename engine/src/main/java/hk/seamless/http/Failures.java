@@ -33,6 +33,10 @@ public final class Failures {
                     List.of(new hk.seamless.trade.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
             Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
+        } else if (t instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() >= 400 && h.getStatusCode() < 500) {
+            // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.
+            Problem.send(response, h.getStatusCode(), "Invalid request", firstLine(h.getPayload() != null ? h.getPayload()
+                    : h.getMessage()), List.of());
         } else if (t instanceof DecodeException) {
             Problem.send(response, 400, "Malformed JSON", "the body is not valid JSON: " + firstLine(t.getMessage()), List.of());
         } else if (t instanceof StoreUnavailableException) {

@@ -3,6 +3,7 @@ package hk.seamless.http;
 import hk.seamless.access.Principal;
 import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BundleRequest;
+import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.Vehicle;
@@ -18,6 +19,8 @@ import static hk.seamless.http.RouteSupport.write;
 /** What truckers do: register vehicles, bundle CCRNs to them, unbundle. */
 public final class FleetRoutes {
 
+    private static final int BUNDLE_LIST_MAX = 200;
+
     private final TradeRegistry registry;
     private final Authentication auth;
 
@@ -31,6 +34,7 @@ public final class FleetRoutes {
         router.get("/api/v1/vehicles").handler(guarded(this::listVehicles));
         router.get("/api/v1/vehicles/:mark").handler(guarded(this::readVehicle));
         router.post("/api/v1/bundles").handler(guarded(this::bundle));
+        router.get("/api/v1/bundles").handler(guarded(this::listBundles));
         router.get("/api/v1/bundles/:id").handler(guarded(this::readBundle));
         router.delete("/api/v1/bundles/:id").handler(guarded(this::unbundle));
     }
@@ -73,9 +77,24 @@ public final class FleetRoutes {
         }));
     }
 
+    /** The trucker's own bundles, newest first; {@code status} narrows the list. */
+    private void listBundles(RoutingContext ctx) {
+        Principal trucker = auth.require(ctx, Role.TRUCKER);
+        BundleStatus status = QueryParams.enumValue(ctx, "status", BundleStatus.class, null);
+        ctx.vertx().executeBlocking(() -> registry.bundles().ownedBy(trucker.accountId(), status, BUNDLE_LIST_MAX), false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(bundles -> {
+                    JsonArray list = new JsonArray();
+                    bundles.forEach(b -> list.add(Views.bundle(b)));
+                    RouteSupport.ok(ctx, new JsonObject().put("bundles", list));
+                });
+    }
+
+    /** Officers see the risk hits found at bundling; the trucker never does, or a watched truck would know. */
     private void readBundle(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
-        RouteSupport.ok(ctx, Views.bundle(registry.bundles().visibleTo(caller, ctx.pathParam("id"))));
+        Bundle bundle = registry.bundles().visibleTo(caller, ctx.pathParam("id"));
+        RouteSupport.ok(ctx, caller.role().readsEverything() ? Views.bundleForOfficer(bundle) : Views.bundle(bundle));
     }
 
     private void unbundle(RoutingContext ctx) {

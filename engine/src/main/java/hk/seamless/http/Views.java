@@ -5,6 +5,7 @@ import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BulkCargo;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
+import hk.seamless.trade.LodgementTemplate;
 import hk.seamless.trade.LodgementWindow;
 import hk.seamless.trade.PackagedCargo;
 import hk.seamless.trade.Party;
@@ -47,6 +48,16 @@ public final class Views {
             json.put("crossing", crossing(c.crossing()));
         }
         return json.mergeIn(cargo(c.cargo()));
+    }
+
+    /**
+     * A consignment as its owner's list shows it: the whole record, and the two party names at the
+     * top level, so that a list page can show and search them without digging into the cargo.
+     */
+    public static JsonObject consignmentListItem(Consignment c, Instant now, LodgementWindow window) {
+        return consignment(c, now, window)
+                .put("consignorName", c.cargo().consignor().name())
+                .put("consigneeName", c.cargo().consignee().name());
     }
 
     /** What the trucker who bundled a consignment may see of it: not the parties or the goods. */
@@ -117,6 +128,19 @@ public final class Views {
         return json;
     }
 
+    /**
+     * A bundle as an officer sees it: with the risk hits found at bundling. Never shown to the
+     * trucker, who would learn that the vehicle or a party is watched.
+     */
+    public static JsonObject bundleForOfficer(Bundle b) {
+        return bundle(b).put("riskHits", new JsonArray(b.riskHits()));
+    }
+
+    public static JsonObject template(LodgementTemplate t) {
+        return new JsonObject().put("name", t.name()).put("savedAt", time(t.savedAt()))
+                .put("cargo", new JsonObject(t.cargo()));
+    }
+
     public static JsonObject vehicle(Vehicle v) {
         JsonObject json = new JsonObject()
                 .put("registrationMark", v.display())
@@ -136,6 +160,21 @@ public final class Views {
                 .put("registeredAt", time(a.registeredAt()));
         if (a.email() != null) {
             json.put("email", a.email());
+        }
+        return json;
+    }
+
+    /** An account as the admin's registration queue shows it: with the contact details to vet it by. */
+    public static JsonObject registration(Account a) {
+        JsonObject json = account(a).put("registrationId", a.id());
+        if (a.phone() != null) {
+            json.put("phone", a.phone());
+        }
+        if (a.businessRegistrationNo() != null) {
+            json.put("businessRegistrationNo", a.businessRegistrationNo());
+        }
+        if (a.decidedAt() != null) {
+            json.put("decidedAt", time(a.decidedAt()));
         }
         return json;
     }

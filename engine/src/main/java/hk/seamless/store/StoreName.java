@@ -24,6 +24,9 @@ public enum StoreName {
     WATCHLIST("watchlist", 20, 260, 0.05),
     RANDOM_RATES("random-rates", 8, 24, 0.01),
     IVRS_PINS("ivrs-pins", 14, 120, 0.05),
+    // a shipper's saved lodgement forms under "account/name" (a cargo draft of at most 8 KiB, most
+    // far smaller), and under the bare account id how many the account keeps
+    LODGEMENT_TEMPLATES("lodgement-templates", 60, 1400, 0.02),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 16, 300, 0.2),

@@ -10,6 +10,9 @@ import hk.seamless.store.JsonCodec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -142,6 +145,25 @@ public final class Accounts {
         }
         Session session = JsonCodec.read(json, Session.class);
         return session.expiresAt().isAfter(now) ? find(session.accountId()) : Optional.empty();
+    }
+
+    /**
+     * Accounts in one status, oldest registration first: the admin works the PENDING queue in the
+     * order people applied. A scan of the store: call it from a worker thread, never an event loop.
+     */
+    public List<Account> inStatus(AccountStatus status, int limit) {
+        List<Account> result = new ArrayList<>();
+        String statusField = "\"status\":\"" + status.name() + "\"";
+        stores.store(StoreName.ACCOUNTS).forEach((key, json) -> {
+            if (json.contains(statusField)) {
+                Account a = JsonCodec.read(json, Account.class);
+                if (a.status() == status) {
+                    result.add(a);
+                }
+            }
+        });
+        result.sort(Comparator.comparing(Account::registeredAt).thenComparing(Account::id));
+        return result.size() > limit ? result.subList(0, limit) : result;
     }
 
     public static Principal principal(Account account) {

@@ -9,6 +9,7 @@ import hk.seamless.store.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -132,6 +133,26 @@ public final class Bundles {
             throw RuleViolation.notFound("no bundle " + bundleId + " of yours");
         }
         return bundle;
+    }
+
+    /**
+     * A trucker's bundles, newest first, only those in {@code status} unless it is null. A scan of
+     * the store: call it from a worker thread, never an event loop. Only records that name the
+     * trucker are decoded.
+     */
+    public List<Bundle> ownedBy(String truckerAccountId, BundleStatus status, int limit) {
+        List<Bundle> result = new ArrayList<>();
+        String truckerField = "\"trucker\":\"" + truckerAccountId + "\"";
+        stores.store(StoreName.BUNDLES).forEach((key, json) -> {
+            if (json.contains(truckerField)) {
+                Bundle b = JsonCodec.read(json, Bundle.class);
+                if (b.trucker().equals(truckerAccountId) && (status == null || b.status() == status)) {
+                    result.add(b);
+                }
+            }
+        });
+        result.sort(Comparator.comparing(Bundle::bundledAt).thenComparing(Bundle::id).reversed());
+        return result.size() > limit ? result.subList(0, limit) : result;
     }
 
     public Bundle find(String bundleId) {

@@ -9,6 +9,7 @@ import hk.seamless.store.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Lodgement, amendment and cancellation of consignments, and who may see them. Write methods run
@@ -118,12 +119,17 @@ public final class Consignments {
      * never an event loop. Only records that name the owner are decoded.
      */
     public List<Consignment> ownedBy(String accountId, int limit) {
+        return ownedBy(accountId, limit, c -> true);
+    }
+
+    /** The caller's consignments that {@code matching} accepts, newest first; the limit counts matches only. */
+    public List<Consignment> ownedBy(String accountId, int limit, Predicate<Consignment> matching) {
         List<Consignment> result = new ArrayList<>();
         String ownerField = "\"owner\":\"" + accountId + "\"";
         stores.store(StoreName.CONSIGNMENTS).forEach((key, json) -> {
             if (json.contains(ownerField)) {
                 Consignment c = JsonCodec.read(json, Consignment.class);
-                if (c.owner().equals(accountId)) {
+                if (c.owner().equals(accountId) && matching.test(c)) {
                     result.add(c);
                 }
             }
