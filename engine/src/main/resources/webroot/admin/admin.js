@@ -1,0 +1,127 @@
+// The admin desk's boot: language, masthead, the admin token (asked for, checked, kept for this
+// tab), then the registration queue (registrations.js) and lane devices (devices.js).
+import { ApiError } from '/shared/api.js';
+import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
+import { initI18n, t } from '/shared/i18n.js';
+import { masthead } from '/shared/masthead.js';
+import { Devices } from './devices.js';
+import { Registrations } from './registrations.js';
+import {
+  adminCall, forgetToken, keepToken, refusal, storedToken, whenRefused,
+} from './token.js';
+
+const $ = (id) => document.getElementById(id);
+
+let head;
+let registrations;
+let devices;
+let open = false;
+/** What the token form says above it (an i18n key and parameters), kept to re-word it. */
+let tokenNotice = null;
+
+/** The masthead says how the desk was opened: by token, not by a person's account. */
+function showHolder() {
+  head.showAccount(open ? { name: t('admin.who'), role: 'ADMIN' } : null);
+}
+
+function sayTokenNotice() {
+  $('token-notice').textContent = tokenNotice ? t(tokenNotice.key, tokenNotice.params) : '';
+}
+
+function showTokenForm(key, params = {}) {
+  open = false;
+  $('loading').hidden = true;
+  $('desk').hidden = true;
+  $('token-view').hidden = false;
+  tokenNotice = key ? { key, params } : null;
+  sayTokenNotice();
+  showHolder();
+  $('admin-token').focus();
+}
+
+async function openDesk() {
+  open = true;
+  $('loading').hidden = true;
+  $('token-view').hidden = true;
+  $('desk').hidden = false;
+  showHolder();
+  await Promise.all([registrations.load(), devices.load()]);
+  $('registrations-title').focus({ preventScroll: true });
+}
+
+/** The token is checked by asking for the queue with it: the engine alone says whether it is right. */
+async function onToken(event) {
+  event.preventDefault();
+  const form = event.target;
+  clearErrors(form);
+  tokenNotice = null;
+  sayTokenNotice();
+  const input = $('admin-token');
+  const token = input.value.trim();
+  if (!token) {
+    setFieldError(input, t('admin.token.required'));
+    input.focus();
+    return;
+  }
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    await adminCall('GET', '/api/v1/admin/registrations?status=PENDING', undefined, token);
+    keepToken(token);
+    input.value = '';
+    await openDesk();
+  } catch (e) {
+    if (refusal(e)) {
+      setFieldError(input, t('admin.token.refused'));
+    } else {
+      showErrors(form, { status: e.status, message: e.message, fieldErrors: new Map() });
+    }
+    input.focus();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function lock() {
+  forgetToken();
+  $('approval').hidden = true;
+  $('approval').replaceChildren();
+  $('device-result').hidden = true;
+  $('device-result').replaceChildren();
+  registrations.say(null);
+  showTokenForm(null);
+}
+
+async function boot() {
+  await initI18n('admin');
+  document.title = t('admin.pageTitle');
+  head = masthead(document.querySelector('.masthead'), 'admin.title', lock);
+  registrations = new Registrations();
+  devices = new Devices();
+  $('token-form').addEventListener('submit', onToken);
+  whenRefused(() => {
+    forgetToken();
+    showTokenForm('admin.token.lost');
+  });
+  document.addEventListener('languagechange', () => {
+    document.title = t('admin.pageTitle');
+    showHolder();
+    sayTokenNotice();
+    registrations.relabel();
+    devices.relabel();
+  });
+  if (!storedToken()) {
+    showTokenForm(null);
+    return;
+  }
+  try {
+    await adminCall('GET', '/api/v1/admin/registrations?status=PENDING');
+    await openDesk();
+  } catch (e) {
+    if (!refusal(e)) {
+      showTokenForm(e instanceof ApiError && e.status === 0 ? 'error.unreachable' : 'error.generic', { detail: e.message });
+    }
+  }
+}
+
+boot();

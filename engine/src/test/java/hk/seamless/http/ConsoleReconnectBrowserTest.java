@@ -1,0 +1,89 @@
+package hk.seamless.http;
+
+import hk.seamless.config.EngineConfig;
+import hk.seamless.engine.Engine;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The console's feed really drops and comes back: the engine is stopped (every socket closes) and
+ * a new one is started on the same port and data folder, where the session cookie is still good.
+ * The page must say it is not live, reconnect by itself, say it is live again, and show arrivals
+ * made after it came back.
+ */
+class ConsoleReconnectBrowserTest {
+
+    private static final String PASSWORD = "lane-console-pass-2";
+
+    @TempDir
+    Path dataDir;
+
+    private final TestClock clock = new TestClock(EngineHarness.START);
+    private Engine engine;
+
+    private Engine start(int port) {
+        return Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withStoreCapacity(10_000), clock);
+    }
+
+    @AfterEach
+    void stopEngine() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void theFeedDropsTheBoardSaysSoThenReconnectsByItselfAndGoesOnShowingArrivals() {
+        engine = start(0);
+        int port = engine.port();
+        TradeApiClient api = new TradeApiClient(port, engine.adminToken());
+        LaneTestClient lanes = new LaneTestClient(port, api);
+        TradeApiClient.Account officer = api.newAccount("OFFICER", PASSWORD);
+        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
+        String lane = "MKT-S-01";
+        String camera = lanes.registerDevice(lane, "CAMERA");
+        String rfid = lanes.registerDevice(lane, "RFID");
+        String mark = TradeApiClient.uniqueMark();
+        String tag = TradeApiClient.uniqueTag();
+        api.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
+
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/console");
+            browser.type("E-mail", officer.email()).type("Password", PASSWORD).click("Sign in");
+            browser.awaitText("#connection", "Live");
+            browser.click("Man Kam To");
+            browser.awaitText("section.lane[data-lane='" + lane + "']", lane);
+
+            engine.close();
+            engine = null;
+            browser.awaitText("#connection", "Connection lost");
+            browser.awaitText("#stale", "The board is not live");
+            browser.screenshot("console-feed-lost");
+
+            engine = start(port);
+            browser.awaitText("#connection", "Live");
+            browser.await(d -> d.findElement(org.openqa.selenium.By.id("stale")).isDisplayed() ? null : Boolean.TRUE,
+                    "the not-live warning to go");
+
+            // An arrival after the reconnect reaches the board through the new feed.
+            String arrivalId = lanes.plateRead(lane, camera, mark, 95).expect(202).json().getString("arrivalId");
+            assertNotNull(arrivalId);
+            JsonObject decision = lanes.tagRead(lane, rfid, tag).expect(200).json();
+            String row = "tr[data-arrival='" + arrivalId + "']";
+            browser.awaitText(row, mark);
+            browser.awaitText(row, decision.getString("decision"));
+            assertFalse(browser.pageText().contains("Connection lost"));
+            browser.screenshot("console-feed-back");
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+}
