@@ -41,7 +41,9 @@ public record ArrivalRecord(String id, String controlPoint, String lane, String 
                                     List<String> newCcrns, Override override) {
         List<Override> all = new java.util.ArrayList<>(overrides);
         all.add(override);
+        // The gate has not answered the new decision yet: an earlier "CLOSED" must not read as
+        // the gate's answer to an override's RELEASE.
         return new ArrivalRecord(id, controlPoint, lane, direction, mark, to, newReasons, newBundleId, newCcrns,
-                override.at(), reads, gateState, all);
+                override.at(), reads, null, all);
     }
 }

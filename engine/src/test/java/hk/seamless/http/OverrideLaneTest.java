@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,6 +41,9 @@ class OverrideLaneTest extends LaneHarness {
         Truck a = newTruck();
         String bundleId = bundleLaden(a.mark(), "IMPORT").getString("bundleId");
         String arrivalId = earlyArrival(rig, a).getString("arrivalId");
+        rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "CLOSED"));
+        eventually("/api/v1/arrivals/" + arrivalId, officer.token(), d -> "CLOSED".equals(d.getString("gateState")),
+                "the gate's CLOSED for the INSPECT");
 
         JsonObject withoutResult = new JsonObject().put("decision", "RELEASE").put("reason", "documents checked");
         override(officer.token(), arrivalId, withoutResult).problemNaming(400, "inspectionResult");
@@ -57,6 +61,11 @@ class OverrideLaneTest extends LaneHarness {
                 java.time.Duration.ofSeconds(5), "the overriding RELEASE");
         assertEquals("PROCEED", atGate.getString("display"));
         assertNotNull(atGate.getString("validUntil"));
+        // The CLOSED answered the INSPECT; the RELEASE is unanswered until the gate says so.
+        assertNull(detail(arrivalId).getString("gateState"), "the earlier CLOSED is not the answer to the RELEASE");
+        rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "OPENED"));
+        eventually("/api/v1/arrivals/" + arrivalId, officer.token(), d -> "OPENED".equals(d.getString("gateState")),
+                "the gate's OPENED for the override");
 
         JsonArray overrides = detail(arrivalId).getJsonArray("overrides");
         assertEquals(1, overrides.size());
