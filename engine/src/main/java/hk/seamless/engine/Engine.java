@@ -261,6 +261,11 @@ public final class Engine implements AutoCloseable {
         return adminToken;
     }
 
+    /** The lane pipeline, for those who run the engine in-process (tests, embedding tools). */
+    public LanePipeline pipeline() {
+        return pipeline;
+    }
+
     public EngineConfig config() {
         return config;
     }

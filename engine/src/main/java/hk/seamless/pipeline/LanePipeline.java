@@ -207,9 +207,14 @@ public final class LanePipeline implements AutoCloseable {
         return true;
     }
 
-    /** Tells a lane's gate and display that no decision can be given for what it just saw. */
+    /**
+     * Tells a lane's gate and display that no decision can be given for what it just saw, and the
+     * officers' consoles, since a held truck now waits for one of them.
+     */
     public void hold(int lane, String reason) {
-        hub.toGates(lane, DecisionMessages.hold(lanes.get(lane).id(), reason, clock.instant()));
+        String message = DecisionMessages.hold(lanes.get(lane).id(), reason, clock.instant());
+        hub.toGates(lane, message);
+        hub.toConsoles(message);
     }
 
     private long claim() {

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,6 +74,21 @@ class GateFailSafeLaneTest extends LaneHarness {
         LaneTestClient.Socket again = track(lanes.gate(rig.lane(), rig.gateToken()));
         again.assertNone(f -> released.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
                 "the RELEASE decided while the gate was away");
+    }
+
+    @Test
+    void aHoldReachesTheGateAndTheConsoles() {
+        LaneTestClient.Socket console = track(lanes.console(officer.token()));
+        Rig rig = rig("EXPORT");
+        // What the pipeline does on an engine error, a decision timeout or a full ring.
+        engine.pipeline().hold(engine.pipeline().laneIndex(rig.lane()), "DECISION_TIMEOUT");
+        for (LaneTestClient.Socket socket : List.of(rig.gate(), console)) {
+            JsonObject hold = socket.await(f -> "hold".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane")),
+                    WAIT, "the HOLD");
+            assertEquals("HOLD", hold.getString("decision"));
+            assertEquals("SEE OFFICER", hold.getString("display"));
+            assertEquals("DECISION_TIMEOUT", hold.getString("reason"));
+        }
     }
 
     @Test
