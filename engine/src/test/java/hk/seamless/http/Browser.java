@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -179,8 +180,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(ExpectedCondition<T> condition, String what) {
+        // An element found a moment ago may be replaced by a re-render or a reload while the
+        // condition looks at it: that is the page changing, not the condition failing, so keep waiting.
         return new WebDriverWait(driver, PATIENCE).withMessage(() -> "waited " + PATIENCE.toSeconds() + " s for " + what
-                + "; the page shows:\n" + safePageText()).until(condition);
+                + "; the page shows:\n" + safePageText()).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private String safePageText() {
