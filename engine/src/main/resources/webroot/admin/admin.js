@@ -1,11 +1,13 @@
 // The admin desk's boot: language, masthead, the admin token (asked for, checked, kept for this
-// tab), then the registration queue (registrations.js) and lane devices (devices.js).
+// tab), then the registration queue (registrations.js), staff accounts (staff.js) and lane
+// devices (devices.js).
 import { ApiError } from '/shared/api.js';
 import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
 import { masthead } from '/shared/masthead.js';
 import { Devices } from './devices.js';
 import { Registrations } from './registrations.js';
+import { StaffAccounts } from './staff.js';
 import {
   adminCall, forgetToken, keepToken, refusal, storedToken, whenRefused,
 } from './token.js';
@@ -14,6 +16,7 @@ const $ = (id) => document.getElementById(id);
 
 let head;
 let registrations;
+let staff;
 let devices;
 let open = false;
 /** What the token form says above it (an i18n key and parameters), kept to re-word it. */
@@ -89,6 +92,7 @@ function lock() {
   $('device-result').hidden = true;
   $('device-result').replaceChildren();
   registrations.say(null);
+  staff.clear();
   showTokenForm(null);
 }
 
@@ -96,7 +100,8 @@ async function boot() {
   await initI18n('admin');
   document.title = t('admin.pageTitle');
   head = masthead(document.querySelector('.masthead'), 'admin.title', lock);
-  registrations = new Registrations();
+  registrations = new Registrations((id) => staff.decided(id));
+  staff = new StaffAccounts(() => registrations.load());
   devices = new Devices();
   $('token-form').addEventListener('submit', onToken);
   whenRefused(() => {
@@ -108,6 +113,7 @@ async function boot() {
     showHolder();
     sayTokenNotice();
     registrations.relabel();
+    staff.relabel();
     devices.relabel();
   });
   if (!storedToken()) {

@@ -30,7 +30,9 @@ function problem(error) {
 }
 
 export class Registrations {
-  constructor() {
+  /** @param {(registrationId: string) => void} decided told of each approval or rejection made here */
+  constructor(decided = () => {}) {
+    this.decided = decided;
     this.list = [];
     this.confirming = null;
     /** The last rejection said, kept as a key so that a change of language re-words it. */
@@ -103,6 +105,7 @@ export class Registrations {
       this.list = this.list.filter((x) => x.registrationId !== r.registrationId);
       this.render();
       this.say(null);
+      this.decided(r.registrationId);
       showOnce($('approval'), () => ({
         title: t('admin.reg.approved', { name: r.name, role: roleName(answer.role || r.role) }),
         label: t('admin.reg.token'),
@@ -127,6 +130,7 @@ export class Registrations {
       $('approval').hidden = true;
       $('registrations-errors').replaceChildren();
       this.say({ key: 'admin.reg.rejected', params: { name: r.name } });
+      this.decided(r.registrationId);
       $('registrations-title').focus();
     } catch (e) {
       button.disabled = false;

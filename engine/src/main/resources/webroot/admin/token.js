@@ -29,12 +29,15 @@ export function refusal(error) {
   return error instanceof ApiError && (error.status === 401 || error.status === 403);
 }
 
-/** Calls the API as the admin; every write carries a fresh idempotency key. */
-export async function adminCall(method, path, body, token = storedToken()) {
+/**
+ * Calls the API as the admin. Every write carries an idempotency key: the caller's, when a retry
+ * must be recognised as the same write, else a fresh one.
+ */
+export async function adminCall(method, path, body, token = storedToken(), key = undefined) {
   try {
     return await api(method, path, {
       body,
-      key: method === 'GET' ? undefined : idempotencyKey(),
+      key: method === 'GET' ? undefined : (key || idempotencyKey()),
       headers: { Authorization: `Bearer ${token}` },
     });
   } catch (e) {

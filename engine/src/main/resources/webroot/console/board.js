@@ -34,8 +34,9 @@ export class Board {
     this.controlPoints = settings.controlPoints.map((cp) => ({ code: cp.code, name: cp.name }));
     this.els.controlPoints.replaceChildren(...this.controlPoints.map((cp) => {
       const count = el('span', { className: 'refer-count', hidden: true });
+      const held = el('span', { className: 'hold-count', hidden: true });
       const button = el('button', { type: 'button', className: 'cp', 'data-cp': cp.code, 'aria-pressed': 'false' },
-        el('span', { className: 'cp-name' }), count);
+        el('span', { className: 'cp-name' }), count, held);
       button.addEventListener('click', () => this.select(cp.code));
       return button;
     }));
@@ -62,7 +63,11 @@ export class Board {
   laneCard(id, controlPoint, direction) {
     const headingId = `lane-${id}`;
     const gate = el('span', { className: 'gate-link unknown' });
-    const hold = el('p', { className: 'lane-hold', role: 'alert', hidden: true });
+    // A held lane: a truck waits at a closed gate and nobody has been told what to do with it.
+    const holdTitle = el('p', { className: 'hold-title' });
+    const holdWhy = el('p', { className: 'hold-why' });
+    const holdClears = el('p', { className: 'hold-clears' });
+    const hold = el('div', { className: 'lane-hold', role: 'alert', hidden: true }, holdTitle, holdWhy, holdClears);
     const caption = el('caption', { className: 'visually-hidden' });
     const head = el('tr', {},
       el('th', { scope: 'col', 'data-i18n': 'console.col.time' }),
@@ -80,7 +85,8 @@ export class Board {
         el('h3', { id: headingId }, el('span', { className: 'mono' }, id)), gate),
       hold, table, empty);
     this.lanes.set(id, {
-      id, controlPoint, direction, gateConnected: null, card, gate, hold, holdMessage: null, caption, rows, empty, table,
+      id, controlPoint, direction, gateConnected: null, card, gate, hold, holdTitle, holdWhy, holdClears,
+      holdMessage: null, caption, rows, empty, table,
     });
     return card;
   }
@@ -140,12 +146,19 @@ export class Board {
   }
 
   renderHold(lane) {
-    lane.hold.hidden = !lane.holdMessage;
-    if (lane.holdMessage) {
-      lane.hold.textContent = t('console.lane.hold', {
-        time: formatTime(lane.holdMessage.at), reason: holdLabel(lane.holdMessage.reason),
+    const held = lane.holdMessage;
+    lane.hold.hidden = !held;
+    lane.card.classList.toggle('held', Boolean(held));
+    if (held) {
+      const badge = el('span', {});
+      setDecisionBadge(badge, 'HOLD');
+      lane.holdTitle.replaceChildren(badge, ' ', el('strong', {}, t('console.lane.hold.title', { time: formatTime(held.at) })));
+      lane.holdWhy.textContent = t('console.lane.hold', {
+        reason: holdLabel(held.reason), display: held.display || 'SEE OFFICER',
       });
+      lane.holdClears.textContent = t('console.lane.hold.clears');
     }
+    this.countHolds();
   }
 
   /**
@@ -165,8 +178,9 @@ export class Board {
     this.seq += 1;
     this.arrivals.set(message.arrivalId, { data: arrival, seq: this.seq });
     const lane = this.lanes.get(arrival.lane);
-    if (lane && lane.holdMessage && live && time(arrival.decidedAt) >= time(lane.holdMessage.at)) {
-      // A decision after a hold: the lane is deciding again.
+    if (lane && lane.holdMessage && !previous && time(arrival.decidedAt) >= time(lane.holdMessage.at)) {
+      // A new arrival decided after the hold: the lane is deciding again. (An override, a gate's
+      // answer or a re-read of an arrival the board already had is not the lane deciding.)
       lane.holdMessage = null;
       this.renderHold(lane);
     }
@@ -274,6 +288,23 @@ export class Board {
       badge.hidden = n === 0;
       badge.textContent = n === 0 ? '' : t('console.cp.waiting', { count: n });
       b.classList.toggle('has-refer', n > 0);
+    });
+  }
+
+  /** Each control point's button shows how many of its lanes are held, seen from any control point. */
+  countHolds() {
+    const counts = new Map();
+    this.lanes.forEach((lane) => {
+      if (lane.holdMessage) {
+        counts.set(lane.controlPoint, (counts.get(lane.controlPoint) || 0) + 1);
+      }
+    });
+    this.els.controlPoints.querySelectorAll('button.cp').forEach((b) => {
+      const n = counts.get(b.dataset.cp) || 0;
+      const badge = b.querySelector('.hold-count');
+      badge.hidden = n === 0;
+      badge.textContent = n === 0 ? '' : t('console.cp.held', { count: n });
+      b.classList.toggle('has-hold', n > 0);
     });
   }
 

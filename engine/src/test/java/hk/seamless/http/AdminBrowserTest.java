@@ -1,24 +1,66 @@
 package hk.seamless.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The admin desk in a real Chromium: opened with the admin token only (a wrong one is refused),
  * a pending registration approved (its API token shown once, and the new officer then signs in to
- * the console with their password), another rejected, and a lane device registered (its token
- * works at the lane's gate).
+ * the console with their password), another rejected, a lane device registered (its token works
+ * at the lane's gate), and staff accounts created from the desk (a supervisor who then signs in to
+ * the console and keeps the risk settings; an officer whose approval did not go through, left in
+ * the queue).
  */
 class AdminBrowserTest extends EngineHarness {
 
     private static final String PASSWORD = "admin-desk-officer-1";
+
+    private static final String STAFF_PASSWORD = "risk-desk-supervisor-1";
+
+    /**
+     * Records the page's calls to the engine (path, method, Idempotency-Key) in
+     * {@code window.seamlessCalls}; with {@code failApprovals} an approval never reaches the engine,
+     * as when the network drops between the two calls.
+     */
+    private static void recordCalls(Browser browser, boolean failApprovals) {
+        browser.script("""
+                const failApprovals = arguments[0];
+                window.seamlessCalls = [];
+                window.seamlessFetch = window.seamlessFetch || window.fetch;
+                const real = window.seamlessFetch;
+                window.fetch = (path, init = {}) => {
+                  const headers = init.headers || {};
+                  window.seamlessCalls.push({ path: String(path), method: init.method || 'GET', key: headers['Idempotency-Key'] || null });
+                  if (failApprovals && String(path).endsWith('/approve')) {
+                    return Promise.reject(new TypeError('Failed to fetch'));
+                  }
+                  return real(path, init);
+                };""", failApprovals);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> calls(Browser browser) {
+        return (List<Map<String, Object>>) browser.script("return window.seamlessCalls");
+    }
+
+    /** The ACTIVE accounts with this e-mail address, as the engine lists them. */
+    private JsonArray active(String email) {
+        JsonArray all = api.get("/api/v1/admin/registrations?status=ACTIVE", api.adminToken()).expect(200).json()
+                .getJsonArray("registrations");
+        JsonArray found = new JsonArray();
+        all.stream().map(JsonObject.class::cast).filter(r -> email.equals(r.getString("email"))).forEach(found::add);
+        return found;
+    }
 
     private static String rowCss(String registrationId) {
         return "tr[data-registration='" + registrationId + "']";
@@ -105,6 +147,124 @@ class AdminBrowserTest extends EngineHarness {
             browser.click("Sign out");
             browser.field("Admin token");
             assertEquals(null, browser.script("return sessionStorage.getItem('seamless.adminToken')"));
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+
+    @Test
+    void theAdminCreatesASupervisorWhoThenKeepsTheRiskSettings() {
+        String taken = TradeApiClient.uniqueEmail("desk-taken");
+        api.register("SHIPPER", taken, "shipper-pass-123").expect(202);
+        String email = TradeApiClient.uniqueEmail("desk-supervisor");
+        String name = "Chan Tai Man";
+
+        try (Browser browser = Browser.open(engine.port())) {
+            browser.go("/admin");
+            browser.type("Admin token", api.adminToken()).click("Open the desk");
+            browser.awaitText("#staff h2", "Create a staff account");
+            assertEquals(List.of("", "OFFICER", "SUPERVISOR"), browser.field("Role").findElements(By.tagName("option")).stream()
+                    .map(o -> o.getAttribute("value")).toList(), "the desk offers the two staff roles and no trader role");
+
+            // A confirmation that differs is caught beside its field, and nothing is sent.
+            recordCalls(browser, false);
+            browser.select("Role", "Supervisor");
+            browser.type("Name", name);
+            browser.type("E-mail address", taken);
+            browser.type("Telephone", "+852 2345 6789");
+            browser.type("Initial password", STAFF_PASSWORD);
+            browser.type("Confirm the password", STAFF_PASSWORD + "x");
+            browser.click("Create account");
+            browser.awaitText("#staff-password2-error", "The two passwords are not the same.");
+            assertEquals("true", browser.field("Confirm the password").getAttribute("aria-invalid"));
+            assertEquals(browser.field("Confirm the password"), browser.driver().switchTo().activeElement(),
+                    "the focus goes to the field at fault");
+            assertEquals(List.of(), calls(browser), "nothing reaches the engine while the form has a slip");
+
+            // Only the engine knows the address is taken: it says so, and the desk puts it beside the e-mail field.
+            browser.type("Confirm the password", STAFF_PASSWORD);
+            browser.click("Create account");
+            browser.awaitText("#staff-email-error", "An account with this e-mail address is already registered.");
+            assertEquals("true", browser.field("E-mail address").getAttribute("aria-invalid"));
+            assertEquals(null, browser.field("Confirm the password").getAttribute("aria-invalid"), "the earlier slip is cleared");
+            assertEquals(browser.field("E-mail address"), browser.driver().switchTo().activeElement());
+            browser.screenshot("admin-staff-taken");
+
+            // A double press sends one registration and one approval, each with an Idempotency-Key.
+            browser.script("window.seamlessCalls.length = 0");
+            browser.type("E-mail address", email);
+            browser.script("const form = document.getElementById('staff-form'); form.requestSubmit(); form.requestSubmit();");
+            WebElement result = browser.awaitText("#staff-result", "Account created: " + name + " (Supervisor)");
+            browser.awaitText("#staff-result", name + " can now sign in to the lane console at /console/ with this e-mail and password.");
+            browser.awaitText("#staff-result", email);
+            assertFalse(browser.pageText().contains(STAFF_PASSWORD), "the password is not shown again");
+            for (String id : List.of("staff-name", "staff-email", "staff-phone", "staff-password", "staff-password2")) {
+                assertEquals("", browser.driver().findElement(By.id(id)).getAttribute("value"), id + " is cleared");
+            }
+            List<Map<String, Object>> sent = calls(browser);
+            assertEquals(1, sent.stream().filter(c -> "/api/v1/registrations".equals(c.get("path"))).count(),
+                    "one registration for a double press: " + sent);
+            assertEquals(1, sent.stream().filter(c -> ((String) c.get("path")).endsWith("/approve")).count(), "one approval: " + sent);
+            sent.stream().filter(c -> "POST".equals(c.get("method"))).forEach(c ->
+                    assertTrue(c.get("key") instanceof String key && !key.isBlank(), "an Idempotency-Key on " + c));
+            JsonArray accounts = active(email);
+            assertEquals(1, accounts.size(), accounts.encode());
+            assertEquals("SUPERVISOR", accounts.getJsonObject(0).getString("role"));
+            assertEquals(name, accounts.getJsonObject(0).getString("name"));
+            assertEquals("+852 2345 6789", accounts.getJsonObject(0).getString("phone"));
+            browser.script("document.getElementById('staff').scrollIntoView()");
+            browser.screenshot("admin-staff");
+
+            browser.click("繁體中文");
+            browser.awaitText("#staff h2", "建立職員帳戶");
+            browser.awaitText("#staff-result", "已建立帳戶：" + name + "（督察）");
+            browser.awaitText("#staff-result", "現可使用此電郵地址及密碼");
+            browser.script("document.getElementById('staff').scrollIntoView()");
+            browser.screenshot("admin-staff-zh");
+            browser.click("English");
+            browser.awaitText("#staff-result", "Account created");
+
+            // The supervisor follows the link and signs in to the console with that e-mail and password.
+            WebElement link = result.findElement(By.linkText("/console/"));
+            assertTrue(link.getAttribute("href").endsWith("/console/"), link.getAttribute("href"));
+            link.click();
+            browser.type("E-mail", email).type("Password", STAFF_PASSWORD).click("Sign in");
+            browser.awaitText("#connection", "Live");
+            browser.awaitText(".masthead", name + " (Supervisor)");
+            browser.click("Risk settings");
+            browser.awaitText("#risk-view h1", "Risk settings");
+            browser.awaitText("#rates-rows", "Man Kam To");
+            browser.shown("#watchlist-form");
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+
+    @Test
+    void aStaffRegistrationThatCannotBeApprovedWaitsInTheQueue() {
+        String email = TradeApiClient.uniqueEmail("desk-officer-unapproved");
+        String name = "Wong Siu Ming";
+        try (Browser browser = Browser.open(engine.port())) {
+            browser.go("/admin");
+            browser.type("Admin token", api.adminToken()).click("Open the desk");
+            browser.awaitText("#staff h2", "Create a staff account");
+            recordCalls(browser, true);
+            browser.select("Role", "Officer");
+            browser.type("Name", name);
+            browser.type("E-mail address", email);
+            browser.type("Initial password", PASSWORD);
+            browser.type("Confirm the password", PASSWORD);
+            browser.click("Create account");
+            browser.awaitText("#staff-result", "Registered, but not approved: " + name + " (Officer)");
+            browser.awaitText("#staff-result", "Cannot reach the engine.");
+            browser.awaitText("#staff-result", "waits in the queue above: approve it there.");
+            assertFalse(browser.pageText().contains(PASSWORD), "the password is not shown again");
+            // The queue above was asked again and lists the registration, which is approved there as any other.
+            WebElement row = browser.awaitText("#registration-rows tr", email);
+            browser.screenshot("admin-staff-unapproved");
+            recordCalls(browser, false);
+            within(row, "Approve").click();
+            browser.awaitText("#approval", "Approved: " + name + " (Officer)");
+            assertFalse(browser.driver().findElement(By.id("staff-result")).isDisplayed(), "the warning is dealt with");
+            assertEquals(1, active(email).size());
             assertEquals(List.of(), browser.scriptErrors());
         }
     }

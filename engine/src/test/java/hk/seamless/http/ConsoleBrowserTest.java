@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The officers' lane console in a real Chromium against a real engine: signing in, the live board
  * filled by the feed as trucks arrive, the gate's answer, the arrival's reads, bundle, cargo and
  * risk hits, an override with an inspection result, a REFER resolved by keying the mark (the gate
- * hears the RELEASE), both languages, signing out; supervisors' risk settings; a tablet's view.
+ * hears the RELEASE), both languages, signing out; supervisors' risk settings; a tablet's view; a
+ * held lane (no decision could be given) shown in words until the lane decides again.
  */
 class ConsoleBrowserTest extends LaneHarness {
 
@@ -252,6 +253,67 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.click("Close");
             assertFalse(browser.driver().findElement(By.id("arrival")).isDisplayed());
             assertEquals(mark, browser.driver().switchTo().activeElement());
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+
+    /**
+     * A lane the engine could not decide for (here a decision timeout, said by the pipeline as it
+     * would say it): the officer sees it in words on the lane's card, and on its control point's
+     * button from another control point, in both languages, until the lane's next decision.
+     */
+    @Test
+    void aHeldLaneSaysSoInWordsUntilItsNextDecision() {
+        TradeApiClient.Account me = api.newAccount("OFFICER", PASSWORD);
+        Rig rig = rig("IMPORT");
+        Truck next = newTruck();
+        bundleLaden(next.mark(), "IMPORT");
+        String otherControlPoint = "LMC".equals(rig.controlPoint()) ? "MKT" : "LMC";
+        try (Browser browser = Browser.open(engine.port())) {
+            signIn(browser, me);
+            browser.shown("button.cp[data-cp='" + otherControlPoint + "']").click();
+            String lane = "section.lane[data-lane='" + rig.lane() + "']";
+            String button = "button.cp[data-cp='" + rig.controlPoint() + "']";
+            WebElement card = browser.driver().findElement(By.cssSelector(lane));
+            assertFalse(card.getAttribute("class").contains("held"), "no hold before one is said");
+
+            engine.pipeline().hold(engine.pipeline().laneIndex(rig.lane()), "DECISION_TIMEOUT");
+            JsonObject atGate = rig.gate().await(f -> "hold".equals(f.getString("kind")), Duration.ofSeconds(5), "the hold at the gate");
+            assertEquals("SEE OFFICER", atGate.getString("display"));
+
+            // Seen from another control point: its button says a lane there is held.
+            browser.awaitText(button + " .hold-count", "1 held");
+            browser.shown(button).click();
+            WebElement hold = browser.awaitText(lane + " .lane-hold", "No decision could be given (10:00:00)");
+            browser.awaitText(lane + " .lane-hold", "The gate stays closed and the lane display says SEE OFFICER — see the truck.");
+            browser.awaitText(lane + " .lane-hold", "Cause: the engine took too long to decide.");
+            browser.awaitText(lane + " .lane-hold", "This clears when the lane's next decision arrives.");
+            browser.awaitText(lane + " .lane-hold .decision.HOLD", "HOLD");
+            assertEquals("alert", hold.getAttribute("role"), "a screen reader says the hold as it comes");
+            assertTrue(card.getAttribute("class").contains("held"), "the held lane's card stands out");
+            browser.script("arguments[0].scrollIntoView()", card);
+            browser.screenshot("console-hold");
+
+            browser.click("繁體中文");
+            browser.awaitText(lane + " .lane-hold", "未能作出決定（10:00:00）");
+            browser.awaitText(lane + " .lane-hold", "閘口保持關閉，車道顯示屏顯示「SEE OFFICER」——請前往處理該貨車。");
+            browser.awaitText(lane + " .lane-hold", "原因：系統未能在限時內完成判斷。");
+            browser.awaitText(lane + " .lane-hold .decision.HOLD", "暫停");
+            browser.awaitText(button + " .hold-count", "1 條車道暫停");
+            browser.script("arguments[0].scrollIntoView()", card);
+            browser.screenshot("console-hold-zh");
+            browser.click("English");
+
+            // The lane's next decision: the lane is deciding again, and the hold goes.
+            clock.advance(PAST_LEAD);
+            JsonObject released = arrive(rig, next);
+            assertEquals("RELEASE", released.getString("decision"));
+            browser.awaitText(rowCss(released.getString("arrivalId")), "RELEASE");
+            browser.await(d -> d.findElement(By.cssSelector(lane + " .lane-hold")).isDisplayed() ? null : Boolean.TRUE,
+                    "the hold to clear with the lane's next decision");
+            assertFalse(card.getAttribute("class").contains("held"));
+            assertFalse(browser.driver().findElement(By.cssSelector(button + " .hold-count")).isDisplayed());
+            browser.screenshot("console-hold-cleared");
             assertEquals(List.of(), browser.scriptErrors());
         }
     }
