@@ -36,7 +36,7 @@ public final class Accounts {
     /** @param passwordHash already hashed, off the writer thread (the hash is slow on purpose) */
     public Account register(Transaction tx, RegistrationRequest request, String passwordHash) {
         if (tx.get(StoreName.ACCOUNTS_BY_EMAIL, request.email()) != null) {
-            throw RuleViolation.conflict("an account with this e-mail address is already registered");
+            throw RuleViolation.conflictOn("email", "an account with this e-mail address is already registered");
         }
         Account account = new Account(Tokens.newId("R"), request.role(), request.name(), request.email(),
                 request.phone(), request.businessRegistrationNo(), AccountStatus.PENDING, passwordHash,

@@ -35,6 +35,11 @@ public final class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.CONFLICT, message, List.of(), null);
     }
 
+    /** A conflict caused by one field's value (an e-mail already registered, say): forms show it beside that field. */
+    public static RuleViolation conflictOn(String field, String message) {
+        return new RuleViolation(Kind.CONFLICT, message, List.of(new FieldError(field, message)), null);
+    }
+
     public static RuleViolation unprocessable(String message, List<FieldError> errors) {
         return new RuleViolation(Kind.UNPROCESSABLE, message, errors, null);
     }

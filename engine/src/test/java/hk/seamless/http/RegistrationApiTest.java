@@ -151,7 +151,7 @@ class RegistrationApiTest extends EngineHarness {
     void duplicateEmailIsConflict() {
         String email = TradeApiClient.uniqueEmail("dup");
         api.register("SHIPPER", email, null).expect(202);
-        api.register("AGENT", email, null).problem(409);
+        api.register("AGENT", email, null).problemNaming(409, "email");
         // E-mail addresses compare without regard to case.
         api.register("SHIPPER", email.toUpperCase(), null).problem(409);
     }
