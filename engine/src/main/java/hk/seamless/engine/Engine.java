@@ -20,6 +20,7 @@ import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Devices;
 import hk.seamless.pipeline.CrossingRecovery;
+import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.CrossingReporter;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.risk.RandomRates;
@@ -146,7 +147,8 @@ public final class Engine implements AutoCloseable {
 
             Path laneJournal = config.dataDir().resolve("journal").resolve("lane.journal");
             CrossingReporter crossings = crossingReporter(writer);
-            int recovered = CrossingRecovery.reportUnrecorded(laneJournal, bundleId -> {
+            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneJournal, LanePipeline.RECENT_ARRIVALS);
+            int recovered = CrossingRecovery.reportUnrecorded(laneHistory, bundleId -> {
                 Bundle b = registry.bundles().find(bundleId);
                 return b != null && b.status() == BundleStatus.ACTIVE;
             }, crossings);
@@ -155,6 +157,11 @@ public final class Engine implements AutoCloseable {
             }
             LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
             pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneJournal, clock, metrics);
+            pipeline.restoreArrivals(laneHistory.recentArrivals());
+            if (laneHistory.unreadable() > 0) {
+                LOG.warn("{} arrivals in the lane journal could not be read back; they are not on the console's board",
+                        laneHistory.unreadable());
+            }
             Devices devices = new Devices(stores, pipeline.lanes().stream().collect(
                     java.util.stream.Collectors.toMap(Lane::id, l -> l)));
             Watchlist watchlist = new Watchlist(stores);

@@ -69,6 +69,37 @@ public final class DecisionMessages {
         return json.put("overrides", overrides);
     }
 
+    /** An arrival as {@link #detail} wrote it (in the lane journal): read back at start. */
+    static ArrivalRecord record(JsonObject detail) {
+        java.util.List<ReasonCode> reasons = new java.util.ArrayList<>();
+        detail.getJsonArray("reasons", new JsonArray()).forEach(code -> reasons.add(ReasonCode.valueOf((String) code)));
+        java.util.List<String> ccrns = new java.util.ArrayList<>();
+        detail.getJsonArray("ccrns", new JsonArray()).forEach(c -> ccrns.add((String) c));
+        JsonObject reads = detail.getJsonObject("reads", new JsonObject());
+        java.util.List<ArrivalRecord.Candidate> candidates = new java.util.ArrayList<>();
+        reads.getJsonArray("candidates", new JsonArray()).forEach(o -> {
+            JsonObject c = (JsonObject) o;
+            candidates.add(new ArrivalRecord.Candidate(c.getString("plate"), c.getInteger("confidence", 0)));
+        });
+        java.util.List<ArrivalRecord.Override> overrides = new java.util.ArrayList<>();
+        detail.getJsonArray("overrides", new JsonArray()).forEach(o -> {
+            JsonObject v = (JsonObject) o;
+            overrides.add(new ArrivalRecord.Override(v.getString("officer"), Verdict.valueOf(v.getString("from")),
+                    Verdict.valueOf(v.getString("to")), v.getString("reason"), v.getString("inspectionResult"),
+                    v.getString("keyedMark"), instant(v.getString("at"))));
+        });
+        return new ArrivalRecord(detail.getString("arrivalId"), detail.getString("controlPoint"), detail.getString("lane"),
+                detail.getString("direction"), detail.getString("vehicleMark"), Verdict.valueOf(detail.getString("decision")),
+                reasons, detail.getString("bundleId"), ccrns, instant(detail.getString("decidedAt")),
+                new ArrivalRecord.Reads(reads.getString("plate"), reads.getInteger("confidence", 0), candidates,
+                        reads.getString("epc"), reads.getBoolean("emptyPressed", false)),
+                detail.getString("gateState"), overrides);
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : java.time.OffsetDateTime.parse(text).toInstant();
+    }
+
     /** Said to a lane's gate and display when no decision can be given: stay closed, see an officer. */
     public static String hold(String lane, String reason, Instant at) {
         return new JsonObject().put("kind", "hold").put("lane", lane).put("decision", "HOLD")

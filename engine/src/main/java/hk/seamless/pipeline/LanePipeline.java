@@ -49,7 +49,10 @@ public final class LanePipeline implements AutoCloseable {
     private final Map<String, Integer> laneIndex = new HashMap<>();
     private final Disruptor<LaneEvent> disruptor;
     private final RingBuffer<LaneEvent> ring;
-    private final ArrivalRecords records = new ArrivalRecords(50_000);
+    /** How many recent arrivals officers can open and override; older ones live on in the lane journal. */
+    public static final int RECENT_ARRIVALS = 50_000;
+
+    private final ArrivalRecords records = new ArrivalRecords(RECENT_ARRIVALS);
     private final DecisionJournal journal;
     private final LaneHub hub;
     private final Clock clock;
@@ -114,6 +117,14 @@ public final class LanePipeline implements AutoCloseable {
 
     public List<Lane> lanes() {
         return lanes;
+    }
+
+    /**
+     * Puts back the arrivals the lane journal kept, before the engine serves: the board and
+     * overrides carry on across a restart. Called once, before any arrival.
+     */
+    public void restoreArrivals(java.util.Collection<ArrivalRecord> journalled) {
+        journalled.forEach(records::add);
     }
 
     public ArrivalRecords records() {
