@@ -147,6 +147,12 @@ class ContainerImageIT {
             assertEquals(200, health.statusCode());
             assertEquals("UP", JSON.readTree(health.body()).path("status").asText());
             assertTrue(get(engine, "/metrics", null).body().contains("seamless_ring_size"), "Prometheus text");
+            // The pages come from inside the image's jar: nothing else to install or serve.
+            for (String page : new String[] {"/portal/", "/console/", "/admin/"}) {
+                HttpResponse<String> html = get(engine, page, null);
+                assertEquals(200, html.statusCode(), page);
+                assertTrue(html.body().contains("type=\"module\""), page + " is the page, not an error");
+            }
 
             shipperToken = approvedShipper(engine);
             firstCcrn = lodge(engine, shipperToken, 120);
