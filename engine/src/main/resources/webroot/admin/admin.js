@@ -1,8 +1,8 @@
 // The admin desk's boot: language, masthead, the admin token (asked for, checked, kept for this
 // tab), then the registration queue (registrations.js), staff accounts (staff.js) and lane
 // devices (devices.js).
-import { ApiError } from '/shared/api.js';
-import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
+import { $, say } from '/shared/dom.js';
+import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
 import { masthead } from '/shared/masthead.js';
 import { Devices } from './devices.js';
@@ -12,32 +12,24 @@ import {
   adminCall, forgetToken, keepToken, refusal, storedToken, whenRefused,
 } from './token.js';
 
-const $ = (id) => document.getElementById(id);
-
 let head;
 let registrations;
 let staff;
 let devices;
 let open = false;
-/** What the token form says above it (an i18n key and parameters), kept to re-word it. */
-let tokenNotice = null;
 
 /** The masthead says how the desk was opened: by token, not by a person's account. */
 function showHolder() {
   head.showAccount(open ? { name: t('admin.who'), role: 'ADMIN' } : null);
 }
 
-function sayTokenNotice() {
-  $('token-notice').textContent = tokenNotice ? t(tokenNotice.key, tokenNotice.params) : '';
-}
-
-function showTokenForm(key, params = {}) {
+/** The token form, with a notice above it ({key, params}) when there is one. */
+function showTokenForm(notice) {
   open = false;
   $('loading').hidden = true;
   $('desk').hidden = true;
   $('token-view').hidden = false;
-  tokenNotice = key ? { key, params } : null;
-  sayTokenNotice();
+  say($('token-notice'), notice);
   showHolder();
   $('admin-token').focus();
 }
@@ -57,8 +49,7 @@ async function onToken(event) {
   event.preventDefault();
   const form = event.target;
   clearErrors(form);
-  tokenNotice = null;
-  sayTokenNotice();
+  say($('token-notice'), null);
   const input = $('admin-token');
   const token = input.value.trim();
   if (!token) {
@@ -91,7 +82,7 @@ function lock() {
   $('approval').replaceChildren();
   $('device-result').hidden = true;
   $('device-result').replaceChildren();
-  registrations.say(null);
+  registrations.clear();
   staff.clear();
   showTokenForm(null);
 }
@@ -106,12 +97,11 @@ async function boot() {
   $('token-form').addEventListener('submit', onToken);
   whenRefused(() => {
     forgetToken();
-    showTokenForm('admin.token.lost');
+    showTokenForm({ key: 'admin.token.lost' });
   });
   document.addEventListener('languagechange', () => {
     document.title = t('admin.pageTitle');
     showHolder();
-    sayTokenNotice();
     registrations.relabel();
     staff.relabel();
     devices.relabel();
@@ -125,7 +115,7 @@ async function boot() {
     await openDesk();
   } catch (e) {
     if (!refusal(e)) {
-      showTokenForm(e instanceof ApiError && e.status === 0 ? 'error.unreachable' : 'error.generic', { detail: e.message });
+      showTokenForm(failure(e));
     }
   }
 }

@@ -1,18 +1,17 @@
 // Lane devices: a camera, an RFID reader, an EMPTY button or a gate controller, each with a token
 // bound to one lane and one kind. The lanes are the engine's own (GET /api/v1/settings).
+import { $, el } from '/shared/dom.js';
 import { showErrors, clearErrors } from '/shared/forms.js';
-import { has, t } from '/shared/i18n.js';
+import { coded, t } from '/shared/i18n.js';
 import { adminCall, refusal } from './token.js';
 import { showOnce } from './once.js';
 
-const $ = (id) => document.getElementById(id);
-
 function controlPointName(cp) {
-  return has(`cp.${cp.code}`) ? t(`cp.${cp.code}`) : cp.name;
+  return coded('cp', cp.code, cp.name);
 }
 
 function kindName(kind) {
-  return has(`admin.dev.kind.${kind}`) ? t(`admin.dev.kind.${kind}`) : kind;
+  return coded('admin.dev.kind', kind);
 }
 
 export class Devices {
@@ -40,17 +39,9 @@ export class Devices {
   renderLanes() {
     const select = $('device-lane');
     const chosen = select.value;
-    select.replaceChildren(...this.controlPoints.map((cp) => {
-      const group = document.createElement('optgroup');
-      group.label = `${controlPointName(cp)} (${cp.code})`;
-      cp.lanes.forEach((lane) => {
-        const option = document.createElement('option');
-        option.value = lane.id;
-        option.textContent = t(lane.direction === 'EXPORT' ? 'admin.dev.laneExport' : 'admin.dev.laneImport', { lane: lane.id });
-        group.append(option);
-      });
-      return group;
-    }));
+    select.replaceChildren(...this.controlPoints.map((cp) => el('optgroup', { label: `${controlPointName(cp)} (${cp.code})` },
+      cp.lanes.map((lane) => el('option', { value: lane.id },
+        t(lane.direction === 'EXPORT' ? 'admin.dev.laneExport' : 'admin.dev.laneImport', { lane: lane.id }))))));
     if (chosen) {
       select.value = chosen;
     }

@@ -1,17 +1,7 @@
 // A secret the engine gives only once (an account's API token, a device's token): shown in full,
 // with a copy button, and a plain word that it will not be shown again.
+import { el, focusOn } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
 
 const shown = new Map();
 
@@ -25,7 +15,7 @@ export function showOnce(box, words) {
   shown.set(box, words);
   render(box, words());
   box.hidden = false;
-  box.focus();
+  focusOn(box);
 }
 
 document.addEventListener('languagechange', () => {
@@ -37,11 +27,9 @@ document.addEventListener('languagechange', () => {
 });
 
 function render(box, { title, label, secret, notes }) {
-  const code = el('code', 'secret mono', secret);
-  const copy = el('button', 'secondary', t('admin.copy'));
-  copy.type = 'button';
-  const copied = el('span', 'copied', '');
-  copied.setAttribute('aria-live', 'polite');
+  const code = el('code', { className: 'secret mono' }, secret);
+  const copy = el('button', { type: 'button', className: 'secondary' }, t('admin.copy'));
+  const copied = el('span', { className: 'copied', 'aria-live': 'polite' });
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(secret);
@@ -56,17 +44,15 @@ function render(box, { title, label, secret, notes }) {
       copied.textContent = t('admin.copySelect');
     }
   });
-  const hide = el('button', 'secondary', t('admin.once.hide'));
-  hide.type = 'button';
+  const hide = el('button', { type: 'button', className: 'secondary' }, t('admin.once.hide'));
   hide.addEventListener('click', () => {
     box.hidden = true;
     box.replaceChildren();
     shown.delete(box);
   });
-  const secretLine = el('p', 'secret-line');
-  secretLine.append(el('strong', '', label), ' ', code);
-  const actions = el('div', 'actions');
-  actions.append(copy, hide, copied);
-  box.replaceChildren(el('h3', '', title), secretLine, el('p', 'once-warning', t('admin.once.warning')),
-    ...notes.map((n) => el('p', '', n)), actions);
+  box.replaceChildren(el('h3', {}, title),
+    el('p', { className: 'secret-line' }, el('strong', {}, label), ' ', code),
+    el('p', { className: 'once-warning' }, t('admin.once.warning')),
+    ...notes.map((n) => el('p', {}, n)),
+    el('div', { className: 'actions' }, copy, hide, copied));
 }

@@ -1,32 +1,14 @@
 // The registration queue: everyone registers, and nobody acts until an admin approves (or
 // rejects) them. Approving issues the account's API token, which the engine shows only once.
-import { ApiError } from '/shared/api.js';
-import { has, t } from '/shared/i18n.js';
+import { $, el, focusOn, say } from '/shared/dom.js';
+import { problemText } from '/shared/forms.js';
 import { formatDateTime } from '/shared/format.js';
+import { coded, t } from '/shared/i18n.js';
 import { adminCall, refusal } from './token.js';
 import { showOnce } from './once.js';
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs).forEach(([name, value]) => {
-    if (name === 'className') {
-      node.className = value;
-    } else {
-      node.setAttribute(name, value);
-    }
-  });
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
 function roleName(role) {
-  return has(`role.${role}`) ? t(`role.${role}`) : role;
-}
-
-function problem(error) {
-  return error instanceof ApiError && error.status === 0 ? t('error.unreachable') : t('error.generic', { detail: error.message });
+  return coded('role', role);
 }
 
 export class Registrations {
@@ -35,8 +17,6 @@ export class Registrations {
     this.decided = decided;
     this.list = [];
     this.confirming = null;
-    /** The last rejection said, kept as a key so that a change of language re-words it. */
-    this.done = null;
     $('registrations-refresh').addEventListener('click', () => this.load());
   }
 
@@ -48,7 +28,7 @@ export class Registrations {
       this.render();
     } catch (e) {
       if (!refusal(e)) {
-        $('registrations-errors').replaceChildren(el('p', {}, problem(e)));
+        $('registrations-errors').replaceChildren(el('p', {}, problemText(e)));
       }
     }
   }
@@ -104,7 +84,7 @@ export class Registrations {
       const answer = await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(r.registrationId)}/approve`, {});
       this.list = this.list.filter((x) => x.registrationId !== r.registrationId);
       this.render();
-      this.say(null);
+      this.clear();
       this.decided(r.registrationId);
       showOnce($('approval'), () => ({
         title: t('admin.reg.approved', { name: r.name, role: roleName(answer.role || r.role) }),
@@ -115,7 +95,7 @@ export class Registrations {
     } catch (e) {
       button.disabled = false;
       if (!refusal(e)) {
-        $('registrations-errors').replaceChildren(el('p', {}, problem(e)));
+        $('registrations-errors').replaceChildren(el('p', {}, problemText(e)));
       }
     }
   }
@@ -129,24 +109,23 @@ export class Registrations {
       this.render();
       $('approval').hidden = true;
       $('registrations-errors').replaceChildren();
-      this.say({ key: 'admin.reg.rejected', params: { name: r.name } });
+      say($('registrations-done'), { key: 'admin.reg.rejected', params: { name: r.name } });
       this.decided(r.registrationId);
-      $('registrations-title').focus();
+      focusOn($('registrations-title'));
     } catch (e) {
       button.disabled = false;
       if (!refusal(e)) {
-        $('registrations-errors').replaceChildren(el('p', {}, problem(e)));
+        $('registrations-errors').replaceChildren(el('p', {}, problemText(e)));
       }
     }
   }
 
-  say(done) {
-    this.done = done;
-    $('registrations-done').textContent = done ? t(done.key, done.params) : '';
+  /** Takes back the last rejection said (say() keeps it in the reader's language meanwhile). */
+  clear() {
+    say($('registrations-done'), null);
   }
 
   relabel() {
     this.render();
-    this.say(this.done);
   }
 }

@@ -2,7 +2,8 @@
 // what any client of the public API would: POST /api/v1/registrations (anyone may register), then
 // approves that registration with the admin token. The trader portal does not offer these roles.
 import { ApiError, api, idempotencyKey } from '/shared/api.js';
-import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
+import { $, el, focusOn } from '/shared/dom.js';
+import { clearErrors, problemText, setFieldError, showErrors } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { adminCall, refusal } from './token.js';
 
@@ -16,31 +17,10 @@ const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$/;
 const PHONE = /^\+?[0-9][0-9 -]{6,19}$/;
 const STAFF_ROLES = ['OFFICER', 'SUPERVISOR'];
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
 /** A sentence with a link in it: the translation carries {console} where the link goes. */
 function withConsoleLink(text) {
-  const p = el('p');
   const [before, after = ''] = text.split('{console}');
-  const link = el('a', '', '/console/');
-  link.href = '/console/';
-  p.append(before, link, after);
-  return p;
-}
-
-function problemText(error) {
-  return error instanceof ApiError && error.status === 0 ? t('error.unreachable') : t('error.generic', { detail: error.message });
+  return el('p', {}, before, el('a', { href: '/console/' }, '/console/'), after);
 }
 
 export class StaffAccounts {
@@ -182,8 +162,9 @@ export class StaffAccounts {
 
   /** The engine's refusal of the registration, beside the fields it names. */
   refused(e) {
-    // Only the engine knows which addresses are taken; it says so without naming a field.
-    if (e instanceof ApiError && e.status === 409 && e.fieldErrors.size === 0) {
+    // Only the engine knows which addresses are taken; it says so naming the e-mail field (an older
+    // engine named none), in English: the desk says it in the admin's language.
+    if (e instanceof ApiError && e.status === 409 && [...e.fieldErrors.keys()].every((field) => field === 'email')) {
       const email = $('staff-email');
       setFieldError(email, t('admin.staff.rule.emailTaken'));
       email.focus();
@@ -198,7 +179,7 @@ export class StaffAccounts {
     this.outcome = outcome;
     this.render();
     this.result.hidden = false;
-    this.result.focus();
+    focusOn(this.result);
   }
 
   render() {
@@ -211,18 +192,18 @@ export class StaffAccounts {
       this.result.className = 'notice staff-result';
       this.result.setAttribute('role', 'status');
       this.result.replaceChildren(
-        el('h3', '', t('admin.staff.done', { name: o.name, role })),
+        el('h3', {}, t('admin.staff.done', { name: o.name, role })),
         withConsoleLink(t('admin.staff.signin', { name: o.name })),
-        el('p', '', t('admin.staff.email.done', { email: o.email })),
-        el('p', 'hint', t('admin.staff.password.done')),
+        el('p', {}, t('admin.staff.email.done', { email: o.email })),
+        el('p', { className: 'hint' }, t('admin.staff.password.done')),
       );
     } else {
       this.result.className = 'warning staff-result';
       this.result.setAttribute('role', 'alert');
       this.result.replaceChildren(
-        el('h3', '', t('admin.staff.unapproved', { name: o.name, role })),
-        el('p', '', t('admin.staff.unapproved.why', { problem: problemText(o.error) })),
-        el('p', '', t('admin.staff.unapproved.next', { name: o.name, email: o.email })),
+        el('h3', {}, t('admin.staff.unapproved', { name: o.name, role })),
+        el('p', {}, t('admin.staff.unapproved.why', { problem: problemText(o.error) })),
+        el('p', {}, t('admin.staff.unapproved.next', { name: o.name, email: o.email })),
       );
     }
   }

@@ -1,13 +1,14 @@
 // One arrival, opened from the board in a modal dialog: the reads behind the decision, the bundle
 // (with the risk hits found at bundling), each CCRN's eight pieces of cargo information, the
 // overrides so far, and a form to override. The dialog takes the focus and gives it back.
-import { ApiError, api, get, idempotencyKey } from '/shared/api.js';
-import { clearErrors, showErrors } from '/shared/forms.js';
-import { t } from '/shared/i18n.js';
-import { formatDate, formatDateTime, formatTime } from '/shared/format.js';
+import { api, get, idempotencyKey } from '/shared/api.js';
 import { ccrnGrouped } from '/shared/ccrn.js';
+import { $, el, focusOn, say } from '/shared/dom.js';
+import { clearErrors, problemText, showErrors } from '/shared/forms.js';
+import { formatDate, formatDateTime, formatTime } from '/shared/format.js';
+import { t } from '/shared/i18n.js';
 import {
-  decisionBadge, decisionLabel, el, gateLabel, reasonLabel, say,
+  decisionBadge, decisionLabel, gateLabel, reasonLabel,
 } from './labels.js';
 
 function facts(pairs) {
@@ -19,13 +20,6 @@ function facts(pairs) {
 
 function section(titleKey, ...content) {
   return el('section', { className: `detail-section ${titleKey.split('.').pop()}` }, el('h3', {}, t(titleKey)), ...content);
-}
-
-function problemText(error) {
-  if (error instanceof ApiError && error.status === 0) {
-    return t('error.unreachable');
-  }
-  return t('error.generic', { detail: error.message });
 }
 
 export class ArrivalDialog {
@@ -75,7 +69,7 @@ export class ArrivalDialog {
     if (!this.dialog.open) {
       this.dialog.showModal();
     }
-    this.title.focus();
+    focusOn(this.title);
     const state = this.state;
     try {
       state.detail = await get(`/api/v1/arrivals/${encodeURIComponent(arrivalId)}`);
@@ -308,7 +302,7 @@ export class ArrivalDialog {
       const answer = await api('POST', `/api/v1/arrivals/${encodeURIComponent(detail.arrivalId)}/override`,
         { body, key: idempotencyKey() });
       this.form.reset();
-      say(this.notice, 'console.override.done', () => ({ decision: decisionLabel(answer.decision) }));
+      say(this.notice, { key: 'console.override.done', params: { decision: () => decisionLabel(answer.decision) } });
       this.state.detail = answer;
       this.applied(answer);
       await this.refresh(answer);
@@ -334,7 +328,7 @@ export class ArrivalDialog {
     if (opener && opener.isConnected) {
       opener.focus();
     } else {
-      document.getElementById('main').focus();
+      $('main').focus();
     }
   }
 }

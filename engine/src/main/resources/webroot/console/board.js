@@ -1,10 +1,11 @@
 // The lanes grid: one card per lane, grouped by control point and direction, each with its latest
 // arrivals. It is updated in place, row by row, never rebuilt: a live board that redrew itself on
 // every message would take the keyboard focus away from the officer using it.
-import { t, translate } from '/shared/i18n.js';
+import { el } from '/shared/dom.js';
 import { formatTime } from '/shared/format.js';
+import { t, translate } from '/shared/i18n.js';
 import {
-  controlPointName, decisionLabel, el, gateLabel, holdLabel, reasonList, setDecisionBadge,
+  controlPointName, decisionLabel, gateLabel, holdLabel, reasonList, setDecisionBadge,
 } from './labels.js';
 
 /** Rows kept per lane: the latest few are what an officer at the lane needs. */

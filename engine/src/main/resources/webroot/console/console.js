@@ -2,7 +2,8 @@
 // (board.js, queue.js), the arrival dialog (arrival.js), the feed (feed.js) and, for
 // supervisors, the risk settings (supervisor.js). It holds no rules of its own.
 import { ApiError, get } from '/shared/api.js';
-import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
+import { $, say } from '/shared/dom.js';
+import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
 import { masthead } from '/shared/masthead.js';
 import { currentAccount, signIn, signOut } from '/shared/session.js';
@@ -10,13 +11,11 @@ import { ArrivalDialog } from './arrival.js';
 import { Board } from './board.js';
 import { connectFeed } from './feed.js';
 import { Queue } from './queue.js';
-import { say } from './labels.js';
 import { RiskSettings } from './supervisor.js';
 
 const CONSOLE_ROLES = ['OFFICER', 'SUPERVISOR'];
 /** Enough to fill every lane's rows after a (re)connect; the engine allows up to 500. */
 const CATCH_UP = 300;
-const $ = (id) => document.getElementById(id);
 
 let head;
 let dialog;
@@ -35,12 +34,12 @@ function showOnly(sectionId) {
   ['loading', 'signin', 'board-view', 'risk-view'].forEach((id) => { $(id).hidden = id !== sectionId; });
 }
 
-/** The sign-in form, with a notice (an i18n key and its parameters) when there is one. */
-function showSignIn(key, params) {
+/** The sign-in form, with a notice ({key, params}) when there is one. */
+function showSignIn(notice) {
   showOnly('signin');
   $('views').hidden = true;
   head.showAccount(null);
-  say($('signin-notice'), key, params);
+  say($('signin-notice'), notice);
   $('signin-email').focus();
 }
 
@@ -168,7 +167,7 @@ async function start(account) {
     onState: onFeedState,
     onSignedOut: () => {
       stop();
-      showSignIn('console.signin.expired');
+      showSignIn({ key: 'console.signin.expired' });
     },
   });
   $('main').focus({ preventScroll: true });
@@ -268,7 +267,7 @@ async function boot() {
   try {
     account = await currentAccount();
   } catch (e) {
-    showSignIn('error.unreachable');
+    showSignIn({ key: 'error.unreachable' });
     return;
   }
   if (account && CONSOLE_ROLES.includes(account.role)) {
@@ -276,10 +275,10 @@ async function boot() {
       await start(account);
     } catch (e) {
       stop();
-      showSignIn(e instanceof ApiError && e.status === 0 ? 'error.unreachable' : 'error.generic', { detail: e.message });
+      showSignIn(failure(e));
     }
   } else {
-    showSignIn(account ? 'console.signin.wrongRole' : null, () => ({ role: t(`role.${account.role}`) }));
+    showSignIn(account ? { key: 'console.signin.wrongRole', params: { role: () => t(`role.${account.role}`) } } : null);
   }
 }
 

@@ -1,15 +1,8 @@
 // Words for the engine's codes. The engine speaks in codes (reasons, gate states, control points);
 // people read plain words in their language. A code the page does not know yet (a newer engine)
 // is shown as it is rather than hidden.
-import { has, t } from '/shared/i18n.js';
-
-function coded(prefix, code, fallback) {
-  if (!code) {
-    return '';
-  }
-  const key = `${prefix}.${code}`;
-  return has(key) ? t(key) : (fallback || code);
-}
+import { el } from '/shared/dom.js';
+import { coded, t } from '/shared/i18n.js';
 
 export function reasonLabel(code) {
   return coded('reason', code);
@@ -48,7 +41,7 @@ export function gateLabel(arrival) {
  * tell red from green.
  */
 export function decisionBadge(decision, large = false) {
-  const span = document.createElement('span');
+  const span = el('span');
   setDecisionBadge(span, decision, large);
   return span;
 }
@@ -63,55 +56,3 @@ export function percent(rate) {
   const value = Math.round(rate * 10000) / 100;
   return `${value}%`;
 }
-
-/** Element builder for the small bits of DOM the console makes: text is always set as text. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs).forEach(([name, value]) => {
-    if (value === undefined || value === null || value === false) {
-      return;
-    }
-    if (name === 'className') {
-      node.className = value;
-    } else if (name === 'text') {
-      node.textContent = value;
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.flat().forEach((child) => {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(child instanceof Node ? child : String(child));
-    }
-  });
-  return node;
-}
-
-const worded = new Set();
-
-/**
- * Sets an element's text from a key and parameters (or a function giving them, for parameters
- * that are words themselves), and keeps it in the current language when the
- * language changes (notices and messages built by code have no data-i18n to re-read).
- */
-export function say(node, key, params = {}) {
-  if (!key) {
-    node.textContent = '';
-    worded.delete(node);
-    return;
-  }
-  node.textContent = t(key, typeof params === 'function' ? params() : params);
-  node.sayKey = key;
-  node.sayParams = params;
-  worded.add(node);
-}
-
-document.addEventListener('languagechange', () => {
-  worded.forEach((node) => {
-    if (!node.isConnected || !node.textContent) {
-      worded.delete(node);
-      return;
-    }
-    node.textContent = t(node.sayKey, typeof node.sayParams === 'function' ? node.sayParams() : node.sayParams);
-  });
-});

@@ -2,10 +2,11 @@
 // engine could not tell which vehicle this is; the truck waits at a closed gate until an officer
 // keys the mark they see and releases it or sends it to inspection.
 import { api, get, idempotencyKey } from '/shared/api.js';
+import { el } from '/shared/dom.js';
 import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
-import { t } from '/shared/i18n.js';
 import { formatTime } from '/shared/format.js';
-import { decisionBadge, decisionLabel, el, reasonList } from './labels.js';
+import { t } from '/shared/i18n.js';
+import { decisionBadge, decisionLabel, reasonList } from './labels.js';
 
 const time = (iso) => Date.parse(iso) || 0;
 let serial = 0;

@@ -2,10 +2,11 @@
 // point's random-selection rate. Officers never see this view; the engine refuses their writes
 // anyway (403), so hiding it is for clarity, not security.
 import { api, get, idempotencyKey, put } from '/shared/api.js';
+import { el, say } from '/shared/dom.js';
 import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
-import { has, t } from '/shared/i18n.js';
 import { formatDateTime } from '/shared/format.js';
-import { controlPointName, el, percent, say } from './labels.js';
+import { coded, t } from '/shared/i18n.js';
+import { controlPointName, percent } from './labels.js';
 
 export class RiskSettings {
   constructor(root) {
@@ -48,7 +49,7 @@ export class RiskSettings {
       remove.setAttribute('aria-label', t('console.watchlist.removeEntry', { value: entry.display || entry.value }));
       remove.addEventListener('click', () => this.removeEntry(entry, remove));
       return el('tr', { 'data-entry': entry.entryId },
-        el('td', {}, has(`console.watchlist.kind.${entry.kind}`) ? t(`console.watchlist.kind.${entry.kind}`) : entry.kind),
+        el('td', {}, coded('console.watchlist.kind', entry.kind)),
         el('td', { className: entry.kind === 'VEHICLE' ? 'mono' : '' }, entry.display || entry.value),
         el('td', {}, formatDateTime(entry.addedAt)),
         el('td', {}, remove));
@@ -81,7 +82,7 @@ export class RiskSettings {
     try {
       const entry = await api('POST', '/api/v1/risk/watchlist', { body: { kind, value: input.value.trim() }, key: idempotencyKey() });
       input.value = '';
-      say(notice, 'console.watchlist.added', { value: entry.display || entry.value });
+      say(notice, { key: 'console.watchlist.added', params: { value: entry.display || entry.value } });
       await this.load();
     } catch (e) {
       showErrors(this.watchForm, e);
@@ -93,7 +94,7 @@ export class RiskSettings {
     button.disabled = true;
     try {
       await api('DELETE', `/api/v1/risk/watchlist/${encodeURIComponent(entry.entryId)}`, { key: idempotencyKey() });
-      say(notice, 'console.watchlist.removed', { value: entry.display || entry.value });
+      say(notice, { key: 'console.watchlist.removed', params: { value: entry.display || entry.value } });
       await this.load();
       this.root.querySelector('#watch-value').focus(); // the removed row's button is gone
     } catch (e) {
@@ -119,7 +120,10 @@ export class RiskSettings {
       const answer = await put(`/api/v1/risk/random-rates/${encodeURIComponent(code)}`, { rate: value / 100 }, idempotencyKey());
       input.value = '';
       const cp = this.controlPoints.find((c) => c.code === code);
-      say(notice, 'console.rates.done', () => ({ name: controlPointName(code, cp ? cp.name : code), rate: percent(answer.rate) }));
+      say(notice, {
+        key: 'console.rates.done',
+        params: { name: () => controlPointName(code, cp ? cp.name : code), rate: percent(answer.rate) },
+      });
       await this.load();
     } catch (e) {
       showErrors(this.rateForm, e);

@@ -3,15 +3,15 @@
 // Also offers a CSV template whose dates fall inside today's lodgement window (the engine's today).
 import { upload } from '/shared/api.js';
 import { ccrnGrouped } from '/shared/ccrn.js';
+import { $, el, focusOn, say } from '/shared/dom.js';
 import { addDays, formatDate } from '/shared/format.js';
-import { has, t } from '/shared/i18n.js';
-import { busy, el, focusOn, say, statusBadge } from './dom.js';
+import { has, t, words } from '/shared/i18n.js';
+import { busy, statusBadge } from './dom.js';
 import { clearProblems, fieldProblem, showApiError } from './errors.js';
-import { explain, words } from './messages.js';
+import { explain } from './messages.js';
 import { engineToday, refreshSettings } from './settings.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 
 const COLUMNS = ['direction', 'expectedDate', 'consignor.name', 'consignor.address', 'consignee.name', 'consignee.address',
   'packaged.packageDescription', 'packaged.packageCount', 'packaged.articlesDescription',

@@ -4,16 +4,16 @@
 // caught at the keyboard, not at the boundary.
 import { del, get, post } from '/shared/api.js';
 import { ccrnDigits, ccrnGrouped } from '/shared/ccrn.js';
-import { formatDateTime } from '/shared/format.js';
+import { $, el, focusOn, say } from '/shared/dom.js';
+import { formatClock, formatDateTime, formatLongDate } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
 import { addCcrnInput, ccrnInputs, checkCcrn, initCcrnInputs, resetCcrns } from './ccrn-inputs.js';
-import { busy, el, focusOn, hkClock, hkLongDate, say, statusBadge } from './dom.js';
+import { busy, statusBadge } from './dom.js';
 import { clearProblems, showApiError, showProblem } from './errors.js';
 import { liveChecks } from './live-check.js';
 import { myVehicles } from './vehicles.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 const problem = (key, params = {}, now = true) => ({ key, params, now });
 
 let form;
@@ -42,8 +42,8 @@ function renderResult() {
     return;
   }
   const b = shownBundle;
-  $('bundle-result-time').textContent = hkClock(b.earliestCrossingAt);
-  $('bundle-result-date').textContent = t('bundle.earliest.date', { date: hkLongDate(b.earliestCrossingAt) });
+  $('bundle-result-time').textContent = formatClock(b.earliestCrossingAt);
+  $('bundle-result-date').textContent = t('bundle.earliest.date', { date: formatLongDate(b.earliestCrossingAt) });
   $('bundle-result-vehicle').textContent = b.vehicleMark;
   $('bundle-result-direction').textContent = t(`direction.${b.direction}`);
   $('bundle-result-ccrns').replaceChildren(...(b.empty ? [t('bundle.emptyShort')]
@@ -97,8 +97,8 @@ function earliestCell(b) {
   if (b.status !== 'ACTIVE') {
     return el('td', {}, el('span', { className: 'hint' }, formatDateTime(b.earliestCrossingAt)));
   }
-  return el('td', { className: 'earliest' }, el('strong', { className: 'earliest-time' }, hkClock(b.earliestCrossingAt)),
-    el('br'), el('span', {}, hkLongDate(b.earliestCrossingAt)));
+  return el('td', { className: 'earliest' }, el('strong', { className: 'earliest-time' }, formatClock(b.earliestCrossingAt)),
+    el('br'), el('span', {}, formatLongDate(b.earliestCrossingAt)));
 }
 
 function actionsCell(b) {

@@ -2,8 +2,8 @@
 // on every keystroke by the check digit (shared/ccrn.js, the engine's own ISO 7064 MOD 11,10 rule),
 // with a line under it saying how far along it is or that the number is right.
 import { ccrnDigits, ccrnGrouped, ccrnState } from '/shared/ccrn.js';
+import { el } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
-import { el } from './dom.js';
 
 const problem = (key, params = {}, now = true) => ({ key, params, now });
 
@@ -69,9 +69,8 @@ export function addCcrnInput(focus) {
   count += 1;
   const id = `bundle-ccrn-${count}`;
   const input = el('input', { id, className: 'mono ccrn-input', inputmode: 'numeric', autocomplete: 'off',
-    maxlength: 40, dataset: { check: 'ccrn' } });
-  input.setAttribute('spellcheck', 'false');
-  const row = el('div', { className: 'ccrn-row' }, el('label', { htmlFor: id }), input,
+    maxlength: 40, spellcheck: 'false', dataset: { check: 'ccrn' } });
+  const row = el('div', { className: 'ccrn-row' }, el('label', { for: id }), input,
     el('p', { className: 'ccrn-state', 'aria-live': 'polite' }));
   if (ccrnInputs().length > 0) {
     const remove = el('button', { type: 'button', className: 'secondary small' });

@@ -2,13 +2,13 @@
 // with amend and cancel offered while (and only while) a consignment is LODGED.
 import { del, get } from '/shared/api.js';
 import { ccrnGrouped } from '/shared/ccrn.js';
+import { $, el, say } from '/shared/dom.js';
 import { formatDate } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
-import { busy, el, say, statusBadge } from './dom.js';
+import { busy, statusBadge } from './dom.js';
 import { showProblem } from './errors.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 
 let items = [];
 /** CCRN of the row asking "cancel this one?", if any. */

@@ -1,8 +1,9 @@
 // Puts problems beside the fields they are about, in the reader's language, and keeps them in that
 // language when the reader switches. The shared forms.js places them; this module words them.
-import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
-import { say } from './dom.js';
-import { explain, words } from './messages.js';
+import { say } from '/shared/dom.js';
+import { clearErrors, fieldInput, setFieldError, showErrors } from '/shared/forms.js';
+import { words } from '/shared/i18n.js';
+import { explain } from './messages.js';
 
 /** The problem each input shows now, kept so a language switch can re-word it. */
 const shown = new Map();
@@ -21,11 +22,6 @@ export function fieldProblem(input, explanation) {
 export function clearProblems(form) {
   form.querySelectorAll('[aria-invalid="true"]').forEach((input) => shown.delete(input));
   clearErrors(form);
-}
-
-function inputFor(form, field) {
-  return form.querySelector(`[data-field="${CSS.escape(field)}"]`)
-    || form.querySelector(`[data-field^="${CSS.escape(field)}."]`);
 }
 
 /**
@@ -47,7 +43,7 @@ export function showApiError(form, error) {
   });
   showErrors(form, { status: error.status, message: words(summary(error)), fieldErrors });
   explained.forEach((explanation, field) => {
-    const input = inputFor(form, field);
+    const input = fieldInput(form, field);
     if (input) {
       shown.set(input, explanation);
     }

@@ -3,17 +3,17 @@
 // Also: filling the form from a saved template, and saving the form as one.
 import { get, put, post } from '/shared/api.js';
 import { ccrnGrouped } from '/shared/ccrn.js';
+import { $, el, focusOn, say } from '/shared/dom.js';
 import { formatDate, formatDateTime } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
 import { cargoForm } from './cargo-form.js';
 import { lastLodgeableDate, readDate, readPeriod } from './cargo-rules.js';
-import { busy, el, focusOn, say, statusBadge } from './dom.js';
+import { busy, statusBadge } from './dom.js';
 import { clearProblems, fieldProblem, showApiError, showProblem } from './errors.js';
 import { liveChecks } from './live-check.js';
 import { engineToday, lodgementWindow, refreshSettings } from './settings.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 
 let form;
 let cargo;

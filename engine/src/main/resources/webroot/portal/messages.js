@@ -46,7 +46,10 @@ const KNOWN = [
   [/^must be an EPC in hexadecimal/, 'vehicle.rule.tag'],
 ];
 
-/** {key, params} for a message the page can translate, else {text} with the engine's words. */
+/**
+ * {key, params} for a message the page can translate, else {text} with the engine's words; either
+ * way, words() (/shared/i18n.js) says it in the current language.
+ */
 export function explain(message) {
   for (const [pattern, key, params] of KNOWN) {
     const match = pattern.exec(message);
@@ -57,17 +60,3 @@ export function explain(message) {
   return { text: message };
 }
 
-/**
- * The words of an explanation in the current language. A parameter may be a function (a date, a
- * status name), called now so that it too is in the current language.
- */
-export function words(explanation) {
-  if (!explanation.key) {
-    return explanation.text;
-  }
-  const params = {};
-  Object.entries(explanation.params || {}).forEach(([name, value]) => {
-    params[name] = typeof value === 'function' ? value() : value;
-  });
-  return t(explanation.key, params);
-}

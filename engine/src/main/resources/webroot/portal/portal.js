@@ -1,10 +1,10 @@
 // The trader portal: boots the page (languages, masthead, session), then routes between views by
 // the URL's hash (#/lodge, #/consignments, ...). Each view lives in its own module; this one only
 // decides which may show, to whom, and keeps the navigation honest about where the reader is.
+import { $, focusOn } from '/shared/dom.js';
 import { initI18n, t } from '/shared/i18n.js';
 import { masthead } from '/shared/masthead.js';
 import { currentAccount, signOut } from '/shared/session.js';
-import { focusOn } from './dom.js';
 import * as batch from './batch.js';
 import * as bundles from './bundles.js';
 import * as consignments from './consignments.js';
@@ -68,7 +68,7 @@ function allowed(name) {
 }
 
 function showNav() {
-  const nav = document.getElementById('portal-nav');
+  const nav = $('portal-nav');
   nav.hidden = !account;
   nav.querySelectorAll('[data-roles]').forEach((link) => {
     link.hidden = !account || !link.dataset.roles.split(' ').includes(account.role);
@@ -157,8 +157,8 @@ function sessionEnded() {
 }
 
 async function boot() {
-  const loading = document.getElementById('portal-loading');
-  const problem = document.getElementById('portal-problem');
+  const loading = $('portal-loading');
+  const problem = $('portal-problem');
   try {
     await initI18n('portal');
   } catch (e) {
@@ -170,7 +170,7 @@ async function boot() {
   document.querySelector('.skip-link').addEventListener('click', (event) => {
     // The hash is the router's; the skip link moves focus without changing it.
     event.preventDefault();
-    focusOn(document.getElementById('main'));
+    focusOn($('main'));
   });
   Object.values(VIEWS).forEach((view) => view.module && view.module.init && view.module.init());
   signin.onSignedIn(signedIn);

@@ -1,8 +1,9 @@
 // Registration: POST /api/v1/registrations answers 202 PENDING. Nobody signs in until a Customs
 // administrator approves the application, and the page says so plainly.
 import { post } from '/shared/api.js';
+import { $, focusOn } from '/shared/dom.js';
 import { t } from '/shared/i18n.js';
-import { busy, focusOn } from './dom.js';
+import { busy } from './dom.js';
 import { clearProblems, fieldProblem, showApiError } from './errors.js';
 import { liveChecks } from './live-check.js';
 import { IntendedWrite } from './writes.js';
@@ -21,7 +22,7 @@ let checks;
 const write = new IntendedWrite();
 
 function value(id) {
-  return document.getElementById(id).value;
+  return $(id).value;
 }
 
 function check(input) {
@@ -89,7 +90,7 @@ async function submit(event) {
   try {
     const answer = await busy(form.querySelector('button[type="submit"]'),
       () => write.send(registration, (key) => post('/api/v1/registrations', registration, key)));
-    const done = document.getElementById('register-done');
+    const done = $('register-done');
     done.dataset.reference = answer.registrationId;
     renderDone();
     done.hidden = false;
@@ -101,7 +102,7 @@ async function submit(event) {
     showApiError(form, e);
     // Only the engine knows which addresses are taken; it says so without naming a field.
     if (e.status === 409 && /e-mail/.test(e.message)) {
-      const email = document.getElementById('register-email');
+      const email = $('register-email');
       fieldProblem(email, { key: 'register.rule.taken' });
       email.focus();
     }
@@ -109,14 +110,14 @@ async function submit(event) {
 }
 
 function renderDone() {
-  const done = document.getElementById('register-done');
+  const done = $('register-done');
   if (done.dataset.reference) {
-    document.getElementById('register-done-text').textContent = t('register.done.text', { reference: done.dataset.reference });
+    $('register-done-text').textContent = t('register.done.text', { reference: done.dataset.reference });
   }
 }
 
 export function init() {
-  form = document.getElementById('register-form');
+  form = $('register-form');
   checks = liveChecks(form, check);
   form.addEventListener('submit', submit);
   document.addEventListener('languagechange', renderDone);
@@ -124,6 +125,6 @@ export function init() {
 
 /** Opening the page again after a registration offers a fresh form. */
 export function show() {
-  document.getElementById('register-done').hidden = true;
+  $('register-done').hidden = true;
   form.hidden = false;
 }

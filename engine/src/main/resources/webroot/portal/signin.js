@@ -1,9 +1,11 @@
 // Sign-in with e-mail and password: POST /api/v1/sessions sets the HttpOnly session cookie that
 // every later call rides on. The page never holds a token.
 import { ApiError } from '/shared/api.js';
+import { $, say } from '/shared/dom.js';
+import { showErrors } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { signIn } from '/shared/session.js';
-import { busy, say } from './dom.js';
+import { busy } from './dom.js';
 import { clearProblems, fieldProblem, showApiError } from './errors.js';
 import { liveChecks } from './live-check.js';
 
@@ -17,18 +19,12 @@ export function onSignedIn(callback) {
 
 /** Told when a call found the session gone (it expired, or was closed elsewhere). */
 export function sessionEnded() {
-  say(document.getElementById('signin-ended'), { key: 'signin.ended' });
+  say($('signin-ended'), { key: 'signin.ended' });
 }
 
+/** A refusal that belongs to no field, in the form's summary. */
 function summary(text) {
-  let el = form.querySelector('.form-errors');
-  if (!el) {
-    el = document.createElement('div');
-    el.className = 'form-errors';
-    el.setAttribute('role', 'alert');
-    form.prepend(el);
-  }
-  el.textContent = text;
+  showErrors(form, { message: text, fieldErrors: new Map() });
 }
 
 async function submit(event) {
@@ -39,18 +35,18 @@ async function submit(event) {
     first.focus();
     return;
   }
-  const email = document.getElementById('signin-email').value.trim();
-  const password = document.getElementById('signin-password').value;
+  const email = $('signin-email').value.trim();
+  const password = $('signin-password').value;
   try {
     const account = await busy(form.querySelector('button[type="submit"]'), () => signIn(email, password));
     form.reset();
-    say(document.getElementById('signin-ended'), null);
+    say($('signin-ended'), null);
     whenSignedIn(account);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       summary(t('signin.failed'));
-      fieldProblem(document.getElementById('signin-password'), { key: 'signin.failed.field' });
-      document.getElementById('signin-password').focus();
+      fieldProblem($('signin-password'), { key: 'signin.failed.field' });
+      $('signin-password').focus();
     } else if (e instanceof ApiError && e.status === 403) {
       // "the account is PENDING": say what that means for this person.
       const status = (/the account is (\w+)/.exec(e.message) || [])[1];
@@ -62,13 +58,13 @@ async function submit(event) {
 }
 
 export function init() {
-  form = document.getElementById('signin-form');
+  form = $('signin-form');
   checks = liveChecks(form, (input) => (input.value.trim() ? null : { key: 'rule.required', params: {}, now: false }));
   form.addEventListener('submit', submit);
 }
 
 export function show() {
-  const email = document.getElementById('signin-email');
+  const email = $('signin-email');
   if (!email.value) {
     email.focus();
   }

@@ -1,14 +1,14 @@
 // Saved lodgement templates: the regular consignor, consignee and goods, without a date. "Use"
 // opens a new lodgement filled from the template; "Delete" asks first.
 import { del, get } from '/shared/api.js';
+import { $, el, say } from '/shared/dom.js';
 import { formatDateTime } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
 import { cargoSummary, partiesCell } from './consignments.js';
-import { busy, el, say } from './dom.js';
+import { busy } from './dom.js';
 import { showProblem } from './errors.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 
 let templates = [];
 let confirming = null;

@@ -1,14 +1,14 @@
 // A trucker's vehicles: register one by its Hong Kong registration mark (and RFID tag, if it has
 // one, so the lane can tell it by tag as well as by plate), and see those registered.
 import { get, post } from '/shared/api.js';
+import { $, el, say } from '/shared/dom.js';
 import { formatDateTime } from '/shared/format.js';
-import { busy, el, say } from './dom.js';
+import { busy } from './dom.js';
 import { clearProblems, showApiError, showProblem } from './errors.js';
 import { liveChecks } from './live-check.js';
 import { markProblem } from './vehicle-mark.js';
 import { IntendedWrite } from './writes.js';
 
-const $ = (id) => document.getElementById(id);
 const EPC = /^[0-9A-F]{8,124}$/;
 
 let form;

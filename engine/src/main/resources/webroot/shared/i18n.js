@@ -67,6 +67,35 @@ export function has(key) {
   return dictionaries[current][key] !== undefined || dictionaries.en[key] !== undefined;
 }
 
+/**
+ * The words for a code the engine sends (a status, a reason, a control point): the page's own
+ * (prefix.code), else the fallback (the engine's name) or the code itself, so that a code new to
+ * the page is shown as it is rather than hidden.
+ */
+export function coded(prefix, code, fallback) {
+  if (!code) {
+    return '';
+  }
+  const key = `${prefix}.${code}`;
+  return has(key) ? t(key) : (fallback || code);
+}
+
+/**
+ * The words of an explanation, {key, params} or {text} (words the engine wrote, shown as they
+ * are), in the current language. A parameter may be a function (a date, a status name), called
+ * now so that it too is in the current language.
+ */
+export function words(explanation) {
+  if (!explanation.key) {
+    return explanation.text;
+  }
+  const params = {};
+  Object.entries(explanation.params || {}).forEach(([name, value]) => {
+    params[name] = typeof value === 'function' ? value() : value;
+  });
+  return t(explanation.key, params);
+}
+
 export function setLanguage(code) {
   if (!dictionaries[code] || code === current) {
     return;
