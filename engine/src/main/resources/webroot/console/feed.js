@@ -7,6 +7,11 @@
 import { currentAccount } from '/shared/session.js';
 
 const FIRST_DELAY_MS = 500;
+/** Heartbeats missed before a silent feed is taken for dead (the engine says how often it beats). */
+const MISSED_HEARTBEATS = 3;
+const DEFAULT_HEARTBEAT_MS = 10_000;
+/** How long the reconnect probe may hang on a network that swallows packets before trying again. */
+const PROBE_TIMEOUT_MS = 5_000;
 const MAX_DELAY_MS = 10_000;
 const CONSOLE_ROLES = ['OFFICER', 'SUPERVISOR'];
 
@@ -30,12 +35,17 @@ export function connectFeed({ onMessage, onState, onSignedOut }) {
   let delay = FIRST_DELAY_MS;
   let attempt = 0;
   let dropped = false;
+  let heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  let lastHeard = 0;
+  let startedAt = 0;
 
   function open() {
     onState({ state: 'connecting', attempt, dropped });
+    startedAt = Date.now();
     const ws = new WebSocket(feedUrl());
     socket = ws;
     ws.addEventListener('open', () => {
+      lastHeard = Date.now();
       delay = FIRST_DELAY_MS;
       attempt = 0;
       dropped = false;
@@ -48,7 +58,13 @@ export function connectFeed({ onMessage, onState, onSignedOut }) {
       } catch (e) {
         return; // not ours to show; the engine only sends JSON
       }
-      onMessage(message);
+      lastHeard = Date.now();
+      if (message.kind === 'hello' && Number.isFinite(message.heartbeatMillis) && message.heartbeatMillis > 0) {
+        heartbeatMs = message.heartbeatMillis;
+      }
+      if (message.kind !== 'heartbeat') {
+        onMessage(message);
+      }
     });
     ws.addEventListener('close', () => {
       if (socket !== ws) {
@@ -80,7 +96,7 @@ export function connectFeed({ onMessage, onState, onSignedOut }) {
     onState({ state: 'connecting', attempt, dropped });
     let account;
     try {
-      account = await currentAccount();
+      account = await currentAccount(PROBE_TIMEOUT_MS);
     } catch (e) {
       // The engine cannot be reached (or answered an error): it is not back yet.
       if (!stopped) {
@@ -98,6 +114,27 @@ export function connectFeed({ onMessage, onState, onSignedOut }) {
     }
     open();
   }
+
+  /**
+   * A connection can die without closing (a tablet roaming, a proxy dropping idle sockets); the
+   * browser would go on showing it open. Silence for several heartbeats means dead, and so does a
+   * handshake that hangs: let go of the socket at once (a close handshake with a dead peer can take
+   * minutes) and reconnect.
+   */
+  const watchdog = setInterval(() => {
+    if (!socket) {
+      return;
+    }
+    const silentTooLong = socket.readyState === WebSocket.OPEN && Date.now() - lastHeard > MISSED_HEARTBEATS * heartbeatMs;
+    const handshakeHangs = socket.readyState === WebSocket.CONNECTING && Date.now() - startedAt > PROBE_TIMEOUT_MS;
+    if (silentTooLong || handshakeHangs) {
+      const silent = socket;
+      socket = null;
+      silent.close(4000, 'no heartbeat');
+      dropped = true;
+      schedule();
+    }
+  }, 1_000);
 
   // A laptop or tablet waking up, or its network coming back: try at once rather than wait out the back-off.
   const onOnline = () => {
@@ -123,6 +160,7 @@ export function connectFeed({ onMessage, onState, onSignedOut }) {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       window.removeEventListener('online', onOnline);
       if (socket) {
         const ws = socket;

@@ -40,10 +40,14 @@ async function answer(response) {
 
 /**
  * Calls the API. A network failure (engine unreachable) becomes an ApiError with status 0, so the
- * page says "cannot reach the engine" instead of failing silently.
+ * page says "cannot reach the engine" instead of failing silently. With timeoutMs, a call that
+ * hangs (a network that swallows packets never fails by itself) is given up and reported the same.
  */
-export async function api(method, path, { body, key, headers = {} } = {}) {
+export async function api(method, path, { body, key, headers = {}, timeoutMs } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  if (timeoutMs) {
+    init.signal = AbortSignal.timeout(timeoutMs);
+  }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

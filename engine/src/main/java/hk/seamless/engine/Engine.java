@@ -19,6 +19,7 @@ import hk.seamless.http.TemplateRoutes;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Devices;
+import hk.seamless.gate.ConsoleHeartbeat;
 import hk.seamless.pipeline.CrossingRecovery;
 import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.CrossingReporter;
@@ -184,6 +185,7 @@ public final class Engine implements AutoCloseable {
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             LanePipeline ticking = pipeline;
             vertx.setPeriodic(config.pipeline().tickInterval().toMillis(), id -> ticking.tick());
+            ConsoleHeartbeat.start(vertx, hub, clock);
             Files.writeString(config.dataDir().resolve("http.port"), Integer.toString(port));
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {

@@ -1,6 +1,7 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.gate.ConsoleHeartbeat;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.pipeline.ArrivalRecord;
 import hk.seamless.pipeline.DecisionMessages;
@@ -58,7 +59,8 @@ public final class ConsoleRoutes {
                         .put("direction", pipeline.lane(i).direction().name())
                         .put("gateConnected", hub.gateConnected(i)));
             }
-            socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes).encode());
+            socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes)
+                    .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS).encode());
             hub.addConsole(socket);
             socket.closeHandler(v -> hub.removeConsole(socket));
         });

@@ -180,9 +180,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(ExpectedCondition<T> condition, String what) {
+        return await(condition, PATIENCE, what);
+    }
+
+    /** Waits longer than usual, for what the page is meant to take time over (a missed heartbeat, say). */
+    public <T> T await(ExpectedCondition<T> condition, Duration patience, String what) {
         // An element found a moment ago may be replaced by a re-render or a reload while the
         // condition looks at it: that is the page changing, not the condition failing, so keep waiting.
-        return new WebDriverWait(driver, PATIENCE).withMessage(() -> "waited " + PATIENCE.toSeconds() + " s for " + what
+        return new WebDriverWait(driver, patience).withMessage(() -> "waited " + patience.toSeconds() + " s for " + what
                 + "; the page shows:\n" + safePageText()).ignoring(StaleElementReferenceException.class).until(condition);
     }
 

@@ -6,13 +6,16 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console's feed really drops and comes back: the engine is stopped (every socket closes) and
@@ -83,6 +86,38 @@ class ConsoleReconnectBrowserTest {
             browser.awaitText(row, decision.getString("decision"));
             assertFalse(browser.pageText().contains("Connection lost"));
             browser.screenshot("console-feed-back");
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+
+    /**
+     * The connection goes silent without closing: the engine's heartbeats stop arriving, the page
+     * notices within three heartbeats, says so, and reconnects once the network carries bytes again.
+     */
+    @Test
+    void aFeedThatGoesSilentWithoutClosingIsNoticedAndReconnected() {
+        engine = start(0);
+        TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
+        TradeApiClient.Account officer = api.newAccount("OFFICER", PASSWORD);
+        try (FreezingTcpProxy network = new FreezingTcpProxy(engine.port());
+             Browser browser = Browser.open(network.port())) {
+            browser.go("/console");
+            browser.type("E-mail", officer.email()).type("Password", PASSWORD).click("Sign in");
+            browser.awaitText("#connection", "Live");
+
+            network.freeze();
+            long frozenAt = System.nanoTime();
+            // Three missed 10-second heartbeats: a ceiling for the wait, not a speed claim.
+            browser.await(d -> d.findElement(By.id("connection")).getText().contains("Connection lost")
+                    ? Boolean.TRUE : null, Duration.ofSeconds(45), "the page to notice the silent feed");
+            assertTrue(System.nanoTime() - frozenAt >= Duration.ofSeconds(20).toNanos(),
+                    "not before heartbeats were really missed");
+            browser.awaitText("#stale", "The board is not live");
+            browser.screenshot("console-feed-silent");
+
+            network.thaw();
+            browser.await(d -> d.findElement(By.id("connection")).getText().contains("Live")
+                    ? Boolean.TRUE : null, Duration.ofSeconds(30), "the page to reconnect by itself");
             assertEquals(List.of(), browser.scriptErrors());
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -74,6 +75,17 @@ class GateFailSafeLaneTest extends LaneHarness {
         LaneTestClient.Socket again = track(lanes.gate(rig.lane(), rig.gateToken()));
         again.assertNone(f -> released.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
                 "the RELEASE decided while the gate was away");
+    }
+
+    @Test
+    void aQuietConsoleStillHearsTheEngineSoItCanTellQuietFromDead() {
+        LaneTestClient.Socket console = track(lanes.console(officer.token()));
+        JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), WAIT, "the hello");
+        long interval = hello.getLong("heartbeatMillis");
+        assertEquals(10_000, interval, "the page is told how often to expect a heartbeat");
+        JsonObject heartbeat = console.await(f -> "heartbeat".equals(f.getString("kind")),
+                Duration.ofMillis(interval + 5_000), "a heartbeat with no lane traffic at all");
+        assertNotNull(heartbeat.getString("at"));
     }
 
     @Test
