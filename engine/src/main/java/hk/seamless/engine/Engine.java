@@ -186,7 +186,7 @@ public final class Engine implements AutoCloseable {
             LanePipeline ticking = pipeline;
             vertx.setPeriodic(config.pipeline().tickInterval().toMillis(), id -> ticking.tick());
             ConsoleHeartbeat.start(vertx, hub, clock);
-            Files.writeString(config.dataDir().resolve("http.port"), Integer.toString(port));
+            writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
@@ -264,6 +264,18 @@ public final class Engine implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Says where the engine listens, for scripts and tests that started it on port 0. Written to a
+     * temporary file and moved into place, so a reader never sees it half-written (empty).
+     */
+    private static void writePortFile(Path dataDir, int port) throws IOException {
+        Path portFile = dataDir.resolve("http.port");
+        Path written = dataDir.resolve("http.port.tmp");
+        Files.writeString(written, Integer.toString(port));
+        Files.move(written, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public String adminToken() {
