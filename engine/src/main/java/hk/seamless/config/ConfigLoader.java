@@ -36,7 +36,8 @@ public final class ConfigLoader {
         String host = setting(file, "httpHost", "SEAMLESS_HTTP_HOST", d.httpHost(), Function.identity());
         int port = setting(file, "httpPort", "SEAMLESS_HTTP_PORT", d.httpPort(), ConfigLoader::port);
         Path dataDir = setting(file, "dataDir", "SEAMLESS_DATA_DIR", d.dataDir(), Path::of);
-        String adminToken = setting(file, "adminToken", "SEAMLESS_ADMIN_TOKEN", null, ConfigLoader::adminToken);
+        // Secrets' values are never put in a message: a refused start is printed and logged.
+        String adminToken = setting(file, "adminToken", "SEAMLESS_ADMIN_TOKEN", null, ConfigLoader::adminToken, false);
         Duration lead = setting(file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.bundlingLead(), ConfigLoader::duration);
         Period window = setting(file, "lodgementWindow", "SEAMLESS_LODGEMENT_WINDOW", d.lodgementWindow(), ConfigLoader::period);
         double rate = setting(file, "randomInspectionRate", "SEAMLESS_RANDOM_INSPECTION_RATE",
@@ -60,14 +61,22 @@ public final class ConfigLoader {
                 setting(file, "waitStrategy", "SEAMLESS_WAIT_STRATEGY", p.waitStrategy(), ConfigLoader::waitStrategy),
                 setting(file, "releaseValidity", "SEAMLESS_RELEASE_VALIDITY", p.releaseValidity(), ConfigLoader::duration),
                 setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::duration));
+        String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
+                ConfigLoader::signingSecret, false);
+        String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, EngineConfig::ivrsPublicUrl);
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? controlPoints(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
-                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline);
+                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {
+        return setting(file, key, envName, fallback, parse, true);
+    }
+
+    private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse,
+                          boolean quoteValue) {
         String fromEnv = env.get(envName);
         String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
         if (raw == null || raw.isBlank()) {
@@ -77,7 +86,7 @@ public final class ConfigLoader {
             return parse.apply(raw.trim());
         } catch (RuntimeException e) {
             String where = fromEnv != null ? envName : "config file key '" + key + "'";
-            throw new ConfigException(where + " has an invalid value '" + raw + "': " + e.getMessage());
+            throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
         }
     }
 
@@ -124,6 +133,13 @@ public final class ConfigLoader {
     private static String adminToken(String s) {
         if (s.length() < 22) {
             throw new IllegalArgumentException("an admin token needs at least 22 characters (128 bits)");
+        }
+        return s;
+    }
+
+    private static String signingSecret(String s) {
+        if (s.length() < 16) {
+            throw new IllegalArgumentException("a signing secret needs at least 16 characters (a Twilio auth token has 32)");
         }
         return s;
     }

@@ -1,10 +1,14 @@
 package hk.seamless.config;
 
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 
 /**
  * Every setting the engine runs with. Defaults are the real-world figures of the rules;
@@ -14,6 +18,11 @@ import java.util.OptionalLong;
  *                      {@code entries}); the real maximum, so sized generously
  * @param journalFsync  force the journal to disk before acknowledging a write (survives a
  *                      power cut, not only a killed process)
+ * @param ivrsSigningSecret the voice platform's signing key (Twilio: the account's auth token);
+ *                      when set, the IVRS webhook refuses calls not signed with it. Null: not checked
+ * @param ivrsPublicUrl the base URL the voice platform calls the engine at, exactly as configured
+ *                      there (the signature covers it), without {@code /ivrs/v1/calls}; see
+ *                      {@link #ivrsPublicUrl(String)}
  */
 public record EngineConfig(
         String httpHost,
@@ -31,7 +40,9 @@ public record EngineConfig(
         int failedBundlingLimit,
         Duration failedBundlingPeriod,
         Duration sessionLifetime,
-        PipelineSettings pipeline) {
+        PipelineSettings pipeline,
+        String ivrsSigningSecret,
+        String ivrsPublicUrl) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -40,6 +51,15 @@ public record EngineConfig(
 
     public EngineConfig {
         controlPoints = List.copyOf(controlPoints);
+        ivrsPublicUrl = ivrsPublicUrl == null ? null : ivrsPublicUrl(ivrsPublicUrl);
+        if (ivrsSigningSecret != null && ivrsSigningSecret.isBlank()) {
+            throw new ConfigException("ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) is blank: leave it out to not check signatures");
+        }
+        if (ivrsSigningSecret != null && ivrsPublicUrl == null) {
+            throw new ConfigException("ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) is set but ivrsPublicUrl"
+                    + " (SEAMLESS_IVRS_PUBLIC_URL) is not: the webhook signature covers the URL the voice platform"
+                    + " calls, so the engine cannot check it without that URL");
+        }
     }
 
     public static EngineConfig defaults() {
@@ -47,25 +67,28 @@ public record EngineConfig(
                 Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(),
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
                 200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
-                PipelineSettings.defaults());
+                PipelineSettings.defaults(), null, null);
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl);
     }
 
     public EngineConfig withStoreCapacity(long capacity) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, capacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl);
     }
 
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
@@ -73,18 +96,76 @@ public record EngineConfig(
                 .map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 rate, seed, fusionWindow, withRate, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
+                ivrsSigningSecret, ivrsPublicUrl);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline);
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl);
+    }
+
+    /** Signing on (tests; a real start reads both from the config file or environment). */
+    public EngineConfig withIvrsSigning(String secret, String publicUrl) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                secret, publicUrl);
+    }
+
+    /**
+     * Checks a public URL and drops its trailing {@code /}. An absolute http(s) URL with a host, and
+     * a path only as a prefix in front of the engine's own paths (a proxy that strips it): the
+     * signed URL is this followed by the request's path and query, so a query, fragment, user
+     * information or the webhook path itself would make every signature fail.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String ivrsPublicUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+                || uri.getRawAuthority() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("an absolute http or https URL with a host, such as https://ivrs.example.hk");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("the base URL only: no user:password@, ?query or #fragment");
+        }
+        String base = url.replaceAll("/+$", "");
+        if (base.endsWith("/ivrs/v1/calls")) {
+            throw new IllegalArgumentException("the base URL, without /ivrs/v1/calls (the engine adds the request's path)");
+        }
+        return base;
+    }
+
+    /** The generated one would print the secrets, and a configuration is the kind of thing that gets logged. */
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "EngineConfig[", "]");
+        for (RecordComponent component : EngineConfig.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            boolean secret = component.getName().equals("adminToken") || component.getName().equals("ivrsSigningSecret");
+            out.add(component.getName() + "=" + (secret && value != null ? "(set)" : value));
+        }
+        return out.toString();
     }
 }

@@ -2,12 +2,14 @@ package hk.seamless.http;
 
 import hk.seamless.access.PasswordHasher;
 import hk.seamless.access.Principal;
+import hk.seamless.config.EngineConfig;
 import hk.seamless.ivrs.CallAnswer;
 import hk.seamless.ivrs.CallRequest;
 import hk.seamless.ivrs.IvrsCalls;
 import hk.seamless.ivrs.IvrsPins;
 import hk.seamless.ivrs.RegistryCallServices;
 import hk.seamless.ivrs.Twiml;
+import hk.seamless.ivrs.WebhookSignature;
 import hk.seamless.store.Stores;
 import hk.seamless.trade.FieldError;
 import hk.seamless.trade.InvalidInputException;
@@ -32,7 +34,8 @@ import static hk.seamless.http.RouteSupport.guarded;
  * The phone channel: a trucker's keypad PIN ({@code PUT /api/v1/accounts/me/ivrs-pin}) and the
  * voice platform's webhook ({@code POST /ivrs/v1/calls}, TwiML). The webhook always answers 200 with
  * XML a platform can speak, whatever it was sent: a platform that gets a 5xx plays its own error
- * message to the driver, which helps nobody.
+ * message to the driver, which helps nobody. The one exception: with signing on, a call without the
+ * platform's signature is not from the platform, so it gets a bare 403 and nothing is done with it.
  */
 public final class IvrsRoutes {
 
@@ -43,23 +46,34 @@ public final class IvrsRoutes {
     private final PasswordHasher hasher;
     private final IvrsPins pins;
     private final IvrsCalls calls;
+    /** Null when no signing secret is configured: calls are then taken from anyone. */
+    private final WebhookSignature signature;
 
-    public IvrsRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, Stores stores, Vertx vertx) {
+    public IvrsRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, Stores stores, Vertx vertx,
+                      EngineConfig config) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
         this.pins = new IvrsPins(stores);
         this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx), registry.clock());
+        this.signature = config.ivrsSigningSecret() == null ? null
+                : new WebhookSignature(config.ivrsSigningSecret(), config.ivrsPublicUrl());
+        if (signature == null) {
+            LOG.warn("IVRS webhook signatures are not checked: anyone who can reach POST /ivrs/v1/calls can place calls"
+                    + " and key PINs (and so lock truckers out). Set ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) and"
+                    + " ivrsPublicUrl (SEAMLESS_IVRS_PUBLIC_URL)");
+        }
     }
 
     public void mount(Router router) {
         router.put("/api/v1/accounts/me/ivrs-pin").handler(guarded(this::setPin));
         // A body the server cannot even decode (bad form encoding) fails before the handler: still
-        // an XML answer the platform can speak, never a JSON problem or a 5xx. Too large stays a 413.
+        // an XML answer the platform can speak, never a JSON problem or a 5xx. Too large stays a 413;
+        // unsigned (with signing on) is still a 403.
         router.post("/ivrs/v1/calls").handler(this::call).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 ctx.next();
-            } else {
+            } else if (fromThePlatform(ctx)) {
                 answer(ctx, CallAnswer.sorry());
             }
         });
@@ -82,6 +96,9 @@ public final class IvrsRoutes {
     }
 
     private void call(RoutingContext ctx) {
+        if (!fromThePlatform(ctx)) {
+            return;
+        }
         CallRequest request;
         try {
             request = Twiml.request(fields(ctx), ctx.queryParams().get("step"));
@@ -101,6 +118,42 @@ public final class IvrsRoutes {
             LOG.error("IVRS webhook failed (a defect); the caller is told sorry", e);
             answer(ctx, CallAnswer.sorry());
         }
+    }
+
+    /**
+     * Checks the platform's signature when signing is on; if it is missing or wrong, answers 403 and
+     * returns false. Runs before the call is even read, so a forged call counts no PIN attempt and
+     * touches no call state. The log names the CallSid (never the digits keyed).
+     */
+    private boolean fromThePlatform(RoutingContext ctx) {
+        if (signature == null) {
+            return true;
+        }
+        String body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().toString();
+        String header = ctx.request().getHeader(WebhookSignature.HEADER);
+        // The form fields of the body only: the query is already in the signed URL.
+        if (signature.verify(ctx.request().uri(), body, header)) {
+            return true;
+        }
+        LOG.warn("IVRS webhook call refused (403): {} signature, CallSid {}, from {}", header == null ? "no" : "a wrong",
+                callSidForLog(body), ctx.request().remoteAddress());
+        ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end("webhook signature missing or wrong\n");
+        return false;
+    }
+
+    /** The CallSid as far as it is safe to log: a forged body chooses its text, so no line breaks or length. */
+    private static String callSidForLog(String body) {
+        String sid;
+        try {
+            sid = Twiml.parseForm(body).get("CallSid");
+        } catch (RuntimeException e) {
+            return "(unreadable)";
+        }
+        if (sid == null || sid.isBlank()) {
+            return "(none)";
+        }
+        return sid.matches("[A-Za-z0-9_-]{1,64}") ? sid : "(not a CallSid)";
     }
 
     /** The form fields, read from the body ourselves whatever the Content-Type says, then the query's. */
