@@ -244,14 +244,18 @@ export class ArrivalDialog {
       el('td', {}, o.reason || ''),
       el('td', {}, o.inspectionResult || '—'),
       el('td', { className: 'mono' }, o.keyedMark || '—'),
-      el('td', {}, this.officer(o.officer))));
+      el('td', {}, this.officer(o))));
     return section('console.arrival.overrides',
       el('div', { className: 'table-scroll' }, el('table', { className: 'overrides' }, el('thead', {}, head), el('tbody', {}, rows))));
   }
 
-  officer(accountId) {
+  /** Who overrode: "You", else the officer's name as it was then (older records have only the account id). */
+  officer({ officer: accountId, officerName }) {
     const me = this.whoAmI();
-    return me && me.accountId === accountId ? t('console.ov.you') : el('span', { className: 'mono small' }, accountId || '');
+    if (me && me.accountId === accountId) {
+      return t('console.ov.you');
+    }
+    return officerName ? officerName : el('span', { className: 'mono small' }, accountId || '');
   }
 
   /**

@@ -8,6 +8,7 @@ import hk.seamless.pipeline.DecisionMessages;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.pipeline.OverrideCommand;
 import hk.seamless.pipeline.Verdict;
+import hk.seamless.trade.Accounts;
 import hk.seamless.trade.FieldError;
 import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.JsonFields;
@@ -34,11 +35,13 @@ public final class ConsoleRoutes {
     private final LanePipeline pipeline;
     private final Authentication auth;
     private final LaneHub hub;
+    private final Accounts accounts;
 
-    public ConsoleRoutes(LanePipeline pipeline, Authentication auth, LaneHub hub) {
+    public ConsoleRoutes(LanePipeline pipeline, Authentication auth, LaneHub hub, Accounts accounts) {
         this.pipeline = pipeline;
         this.auth = auth;
         this.hub = hub;
+        this.accounts = accounts;
     }
 
     public void mount(Router router) {
@@ -123,8 +126,9 @@ public final class ConsoleRoutes {
             throw new InvalidInputException(errors);
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
+        String officerName = accounts.find(officer.accountId()).map(hk.seamless.trade.Account::name).orElse(null);
         OverrideCommand command = new OverrideCommand(ctx.pathParam("arrivalId"), decision, reason, inspectionResult,
-                mark, officer.accountId(), outcome);
+                mark, officer.accountId(), officerName, outcome);
         if (!pipeline.publishOverride(command)) {
             throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
         }

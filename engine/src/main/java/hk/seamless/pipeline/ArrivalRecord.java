@@ -27,8 +27,11 @@ public record ArrivalRecord(String id, String controlPoint, String lane, String 
     public record Candidate(String plate, int confidence) {
     }
 
-    /** An officer's decision over the engine's, with the reason and any inspection result. */
-    public record Override(String officer, Verdict from, Verdict to, String reason, String inspectionResult,
+    /**
+     * An officer's decision over the engine's, with the reason and any inspection result. The
+     * officer's name is kept as it was at the time, for the audit trail other officers read.
+     */
+    public record Override(String officer, String officerName, Verdict from, Verdict to, String reason, String inspectionResult,
                            String keyedMark, Instant at) {
     }
 

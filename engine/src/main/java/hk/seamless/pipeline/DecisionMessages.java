@@ -63,7 +63,7 @@ public final class DecisionMessages {
         json.put("gateState", r.gateState());
         JsonArray overrides = new JsonArray();
         r.overrides().forEach(o -> overrides.add(new JsonObject()
-                .put("officer", o.officer()).put("from", o.from().name()).put("to", o.to().name())
+                .put("officer", o.officer()).put("officerName", o.officerName()).put("from", o.from().name()).put("to", o.to().name())
                 .put("reason", o.reason()).put("inspectionResult", o.inspectionResult())
                 .put("keyedMark", o.keyedMark()).put("at", time(o.at()))));
         return json.put("overrides", overrides);
@@ -84,7 +84,8 @@ public final class DecisionMessages {
         java.util.List<ArrivalRecord.Override> overrides = new java.util.ArrayList<>();
         detail.getJsonArray("overrides", new JsonArray()).forEach(o -> {
             JsonObject v = (JsonObject) o;
-            overrides.add(new ArrivalRecord.Override(v.getString("officer"), Verdict.valueOf(v.getString("from")),
+            overrides.add(new ArrivalRecord.Override(v.getString("officer"), v.getString("officerName"),
+                    Verdict.valueOf(v.getString("from")),
                     Verdict.valueOf(v.getString("to")), v.getString("reason"), v.getString("inspectionResult"),
                     v.getString("keyedMark"), instant(v.getString("at"))));
         });

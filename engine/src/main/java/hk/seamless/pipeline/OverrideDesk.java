@@ -84,7 +84,7 @@ final class OverrideDesk {
             throw new InvalidInputException(List.of(new FieldError("inspectionResult",
                     "is required when an INSPECT is turned into a RELEASE")));
         }
-        ArrivalRecord.Override override = new ArrivalRecord.Override(c.officer(), record.decision(), to, c.reason(),
+        ArrivalRecord.Override override = new ArrivalRecord.Override(c.officer(), c.officerName(), record.decision(), to, c.reason(),
                 c.inspectionResult(), c.vehicleMark(), Instant.ofEpochMilli(nowMillis));
         ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
         publisher.republish(index, updated, nowMillis);

@@ -94,6 +94,7 @@ class ArrivalHistoryRestartTest {
         assertEquals(early, overridden.getString("arrivalId"));
         assertEquals("RELEASE", overridden.getString("decision"));
         assertEquals("seals intact", overridden.getJsonArray("overrides").getJsonObject(0).getString("inspectionResult"));
+        assertEquals("Officer Test Ltd", overridden.getJsonArray("overrides").getJsonObject(0).getString("officerName"));
         assertEquals(41, board.getJsonObject(0).getJsonObject("reads").getInteger("confidence"), "the reads behind it too");
 
         // The REFER from before the restart is resolved by keying the mark: the rules run again.

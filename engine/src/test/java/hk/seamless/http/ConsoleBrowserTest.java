@@ -140,6 +140,19 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.await(d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
             assertEquals(markButton, browser.driver().switchTo().activeElement(), "closing the dialog gives the focus back");
 
+            // Another officer takes a second look (through the API, as any console would): the audit
+            // trail names them, and says "You" for this officer's own override.
+            api.post("/api/v1/arrivals/" + inspectedId + "/override", officer.token(),
+                    new JsonObject().put("decision", "INSPECT").put("reason", "Second look at the seals")).expect(200);
+            browser.awaitText(inspectedRow, "INSPECT");
+            markButton.click();
+            WebElement trail = browser.awaitText("#arrival table.overrides", "Second look at the seals");
+            assertTrue(trail.getText().contains("You"), trail.getText());
+            assertTrue(trail.getText().contains("Officer Test Ltd"), "named, not an account id: " + trail.getText());
+            assertFalse(trail.getText().contains(officer.id()), trail.getText());
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            browser.await(d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
+
             // A plate read with low confidence and no tag: REFER, waiting for an officer at the top of the board.
             Truck unread = newTruck();
             bundleLaden(unread.mark(), "IMPORT");

@@ -75,6 +75,7 @@ class OverrideLaneTest extends LaneHarness {
         assertEquals("documents checked", o.getString("reason"));
         assertEquals("seals intact, 120 cartons as declared", o.getString("inspectionResult"));
         assertEquals(officer.id(), o.getString("officer"));
+        assertEquals("Officer Test Ltd", o.getString("officerName"), "the audit trail names the officer");
         assertNotNull(o.getString("at"));
 
         eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
