@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -33,14 +34,14 @@ public final class WebPages {
         router.getWithRegex("^/$").handler(ctx -> redirect(ctx, "/portal/"));
         // The batch file formats (CSV template, XSD, XML example) that the API documents, for
         // download from the portal: the same files the engine ships, not copies that could drift.
-        router.get("/portal/batch/*")
+        router.route("/portal/batch/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(WebPages::securityHeaders)
                 .handler(StaticHandler.create("batch").setDefaultContentEncoding("UTF-8").setMaxAgeSeconds(0)
                         .setDirectoryListing(false));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
             router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
-            router.get("/" + area + "/*")
+            router.route("/" + area + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                     .handler(WebPages::securityHeaders)
                     .handler(StaticHandler.create("webroot/" + area)
                             .setIndexPage("index.html")

@@ -27,6 +27,10 @@ class WebPagesServingTest extends EngineHarness {
             assertEquals("nosniff", page.header("X-Content-Type-Options"));
             assertTrue(page.body().contains("type=\"module\""), "the page boots from a module script");
         }
+        // A HEAD (a link checker, a proxy's probe) gets the headers without the page.
+        ApiResponse head = api.send("HEAD", "/portal/", null, null, null).expect(200);
+        assertTrue(head.header("Content-Security-Policy").contains("default-src 'self'"));
+        assertTrue(head.body().isEmpty());
         ApiResponse script = api.get("/shared/i18n.js", null).expect(200);
         assertTrue(script.contentType().contains("javascript"), script.describe());
     }
