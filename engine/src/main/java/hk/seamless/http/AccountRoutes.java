@@ -95,10 +95,19 @@ public final class AccountRoutes {
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(token -> {
                     ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
-                            .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT)
+                            .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT).setSecure(overHttps(ctx))
                             .setMaxAge(config.sessionLifetime().toSeconds()));
                     RouteSupport.ok(ctx, Views.account(account));
                 });
+    }
+
+    /**
+     * Whether the browser reached us over HTTPS: directly, or through a TLS-terminating proxy that
+     * says so. The cookie is then marked Secure, never sent over plain HTTP. Trusting the header is
+     * safe here: a client that claims HTTPS falsely only withholds its own cookie from itself.
+     */
+    private static boolean overHttps(RoutingContext ctx) {
+        return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
     }
 
     private void logout(RoutingContext ctx) {
@@ -114,7 +123,8 @@ public final class AccountRoutes {
                 })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(done -> {
-                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
+                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "").setPath("/").setMaxAge(0)
+                            .setSecure(overHttps(ctx)));
                     RouteSupport.send(ctx, new Reply(204, "", null));
                 });
     }

@@ -182,6 +182,13 @@ class RegistrationApiTest extends EngineHarness {
         String setCookie = login.header("Set-Cookie");
         assertNotNull(setCookie, "login must set a session cookie");
         assertTrue(setCookie.toLowerCase().contains("httponly"), "session cookie should be HttpOnly: " + setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+        assertFalse(setCookie.toLowerCase().contains("secure"), "plain HTTP: a Secure cookie would never come back");
+        // Behind a TLS-terminating proxy the cookie is Secure: never sent over plain HTTP.
+        String viaProxy = api.send("POST", "/api/v1/sessions", null, "application/json",
+                TradeApiClient.bytes(new JsonObject().put("email", email).put("password", PASSWORD).encode()),
+                "X-Forwarded-Proto", "https").expect(200).header("Set-Cookie");
+        assertTrue(viaProxy.toLowerCase().contains("; secure"), viaProxy);
         String cookie = sessionCookie(login);
 
         JsonObject me = api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie).expect(200).json();
