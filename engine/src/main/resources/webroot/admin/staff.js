@@ -162,9 +162,9 @@ export class StaffAccounts {
 
   /** The engine's refusal of the registration, beside the fields it names. */
   refused(e) {
-    // Only the engine knows which addresses are taken; it says so naming the e-mail field (an older
-    // engine named none), in English: the desk says it in the admin's language.
-    if (e instanceof ApiError && e.status === 409 && [...e.fieldErrors.keys()].every((field) => field === 'email')) {
+    // Only the engine knows which addresses are taken; it says so naming the e-mail field, in
+    // English: the desk says it in the admin's language.
+    if (e instanceof ApiError && e.status === 409 && e.fieldErrors.has('email')) {
       const email = $('staff-email');
       setFieldError(email, t('admin.staff.rule.emailTaken'));
       email.focus();

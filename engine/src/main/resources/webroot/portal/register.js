@@ -100,8 +100,9 @@ async function submit(event) {
     focusOn(done);
   } catch (e) {
     showApiError(form, e);
-    // Only the engine knows which addresses are taken; it says so without naming a field.
-    if (e.status === 409 && /e-mail/.test(e.message)) {
+    // Only the engine knows which addresses are taken; it names the e-mail field, in English: the
+    // page says it in the reader's language.
+    if (e.status === 409 && e.fieldErrors && e.fieldErrors.has('email')) {
       const email = $('register-email');
       fieldProblem(email, { key: 'register.rule.taken' });
       email.focus();

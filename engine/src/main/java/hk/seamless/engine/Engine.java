@@ -19,7 +19,7 @@ import hk.seamless.http.TemplateRoutes;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Devices;
-import hk.seamless.gate.ConsoleHeartbeat;
+import hk.seamless.pipeline.ConsoleHeartbeat;
 import hk.seamless.pipeline.CrossingRecovery;
 import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.CrossingReporter;

@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
-import hk.seamless.gate.ConsoleHeartbeat;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.pipeline.ArrivalRecord;
+import hk.seamless.pipeline.ConsoleHeartbeat;
 import hk.seamless.pipeline.DecisionMessages;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.pipeline.OverrideCommand;

@@ -107,6 +107,11 @@ public final class DecisionMessages {
                 .put("display", Verdict.REFER.display()).put("reason", reason).put("at", time(at)).encode();
     }
 
+    /** Said to consoles when nothing else is: the feed is alive (see {@link ConsoleHeartbeat}). */
+    static String heartbeat(Instant at) {
+        return new JsonObject().put("kind", "heartbeat").put("at", time(at)).encode();
+    }
+
     static String time(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(HONG_KONG));
     }

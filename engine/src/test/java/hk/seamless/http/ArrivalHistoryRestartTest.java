@@ -1,7 +1,5 @@
 package hk.seamless.http;
 
-import hk.seamless.config.EngineConfig;
-import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +24,7 @@ class ArrivalHistoryRestartTest {
     Path dataDir;
 
     private final TestClock clock = new TestClock(EngineHarness.START);
-    private Engine engine;
-
-    private Engine start(int port) {
-        return Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withStoreCapacity(10_000), clock);
-    }
+    private RestartableEngine engine;
 
     @AfterEach
     void stopEngine() {
@@ -41,9 +35,9 @@ class ArrivalHistoryRestartTest {
 
     @Test
     void recentArrivalsAndAWaitingReferSurviveARestart() {
-        engine = start(0);
+        engine = new RestartableEngine(dataDir, clock);
         int port = engine.port();
-        TradeApiClient api = new TradeApiClient(port, engine.adminToken());
+        TradeApiClient api = new TradeApiClient(port, engine.engine().adminToken());
         LaneTestClient lanes = new LaneTestClient(port, api);
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
@@ -82,8 +76,8 @@ class ArrivalHistoryRestartTest {
             assertEquals("REFER", gate.awaitDecision(refer).getString("decision"));
         }
 
-        engine.close();
-        engine = start(port);
+        engine.stop();
+        engine.start();
 
         JsonArray board = api.get("/api/v1/arrivals?lane=" + LANE, officer.token()).expect(200).json().getJsonArray("arrivals");
         assertEquals(3, board.size(), board.encodePrettily());

@@ -1,7 +1,5 @@
 package hk.seamless.http;
 
-import hk.seamless.config.EngineConfig;
-import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,7 @@ class ConsoleReconnectBrowserTest {
     Path dataDir;
 
     private final TestClock clock = new TestClock(EngineHarness.START);
-    private Engine engine;
-
-    private Engine start(int port) {
-        return Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withStoreCapacity(10_000), clock);
-    }
+    private RestartableEngine engine;
 
     @AfterEach
     void stopEngine() {
@@ -46,9 +40,9 @@ class ConsoleReconnectBrowserTest {
 
     @Test
     void theFeedDropsTheBoardSaysSoThenReconnectsByItselfAndGoesOnShowingArrivals() {
-        engine = start(0);
+        engine = new RestartableEngine(dataDir, clock);
         int port = engine.port();
-        TradeApiClient api = new TradeApiClient(port, engine.adminToken());
+        TradeApiClient api = new TradeApiClient(port, engine.engine().adminToken());
         LaneTestClient lanes = new LaneTestClient(port, api);
         TradeApiClient.Account officer = api.newAccount("OFFICER", PASSWORD);
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
@@ -66,13 +60,12 @@ class ConsoleReconnectBrowserTest {
             browser.click("Man Kam To");
             browser.awaitText("section.lane[data-lane='" + lane + "']", lane);
 
-            engine.close();
-            engine = null;
+            engine.stop();
             browser.awaitText("#connection", "Connection lost");
             browser.awaitText("#stale", "The board is not live");
             browser.screenshot("console-feed-lost");
 
-            engine = start(port);
+            engine.start();
             browser.awaitText("#connection", "Live");
             browser.await(d -> d.findElement(org.openqa.selenium.By.id("stale")).isDisplayed() ? null : Boolean.TRUE,
                     "the not-live warning to go");
@@ -96,8 +89,8 @@ class ConsoleReconnectBrowserTest {
      */
     @Test
     void aFeedThatGoesSilentWithoutClosingIsNoticedAndReconnected() {
-        engine = start(0);
-        TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
+        engine = new RestartableEngine(dataDir, clock);
+        TradeApiClient api = new TradeApiClient(engine.port(), engine.engine().adminToken());
         TradeApiClient.Account officer = api.newAccount("OFFICER", PASSWORD);
         try (FreezingTcpProxy network = new FreezingTcpProxy(engine.port());
              Browser browser = Browser.open(network.port())) {

@@ -1,11 +1,9 @@
-package hk.seamless.gate;
+package hk.seamless.pipeline;
 
+import hk.seamless.gate.LaneHub;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * "Still here", said to every console at a steady interval. A quiet lane and a dead connection
@@ -18,13 +16,10 @@ public final class ConsoleHeartbeat {
     /** Often enough that a dead feed is noticed in half a minute; rare enough to cost nothing. */
     public static final long INTERVAL_MILLIS = 10_000;
 
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
-
     private ConsoleHeartbeat() {
     }
 
     public static long start(Vertx vertx, LaneHub hub, Clock clock) {
-        return vertx.setPeriodic(INTERVAL_MILLIS, id -> hub.toConsoles(new JsonObject().put("kind", "heartbeat")
-                .put("at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().atZone(HONG_KONG))).encode()));
+        return vertx.setPeriodic(INTERVAL_MILLIS, id -> hub.toConsoles(DecisionMessages.heartbeat(clock.instant())));
     }
 }

@@ -1,0 +1,51 @@
+package hk.seamless.http;
+
+import hk.seamless.config.EngineConfig;
+import hk.seamless.engine.Engine;
+
+import java.nio.file.Path;
+
+/**
+ * A real engine a test can stop and start again on the same port and data folder: a restart as
+ * operators do one, which clients (a console, a gate) see as a dropped connection that comes back.
+ */
+final class RestartableEngine implements AutoCloseable {
+
+    private final Path dataDir;
+    private final TestClock clock;
+    private Engine engine;
+    private int port;
+
+    RestartableEngine(Path dataDir, TestClock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        start();
+    }
+
+    /** Starts on a free port the first time, on the same port after that. */
+    void start() {
+        engine = Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withStoreCapacity(10_000), clock);
+        port = engine.port();
+    }
+
+    /** A clean stop: every socket closes; the data stays for the next start. */
+    void stop() {
+        engine.close();
+        engine = null;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            stop();
+        }
+    }
+}
