@@ -8,7 +8,7 @@ import { clearErrors, problemText, showErrors } from '/shared/forms.js';
 import { formatDate, formatDateTime, formatTime } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
 import {
-  decisionBadge, decisionLabel, gateLabel, reasonLabel,
+  decisionBadge, decisionLabel, gateLabel, gateSignalLabel, reasonLabel, waitsForOfficer,
 } from './labels.js';
 
 function facts(pairs) {
@@ -268,7 +268,7 @@ export class ArrivalDialog {
     if (!detail) {
       return;
     }
-    const refer = detail.decision === 'REFER';
+    const refer = waitsForOfficer(detail.decision);
     this.fields.markField.hidden = !refer;
     const rulesOption = this.fields.decision.querySelector('option[value=""]');
     rulesOption.disabled = !refer;
@@ -292,7 +292,7 @@ export class ArrivalDialog {
     if (result) {
       body.inspectionResult = result;
     }
-    if (detail.decision === 'REFER' && this.fields.mark.value.trim()) {
+    if (waitsForOfficer(detail.decision) && this.fields.mark.value.trim()) {
       body.vehicleMark = this.fields.mark.value.trim();
     }
     if (this.busy) {
@@ -306,7 +306,10 @@ export class ArrivalDialog {
       const answer = await api('POST', `/api/v1/arrivals/${encodeURIComponent(detail.arrivalId)}/override`,
         { body, key: idempotencyKey() });
       this.form.reset();
-      say(this.notice, { key: 'console.override.done', params: { decision: () => decisionLabel(answer.decision) } });
+      say(this.notice, {
+        key: 'console.override.done',
+        params: { decision: () => decisionLabel(answer.decision), gate: () => gateSignalLabel(answer) },
+      });
       this.state.detail = answer;
       this.applied(answer);
       await this.refresh(answer);

@@ -5,7 +5,7 @@ import { el } from '/shared/dom.js';
 import { formatTime } from '/shared/format.js';
 import { t, translate } from '/shared/i18n.js';
 import {
-  controlPointName, decisionLabel, gateLabel, holdLabel, reasonList, setDecisionBadge,
+  controlPointName, decisionLabel, gateLabel, holdLabel, reasonList, setDecisionBadge, waitsForOfficer,
 } from './labels.js';
 
 /** Rows kept per lane: the latest few are what an officer at the lane needs. */
@@ -270,7 +270,7 @@ export class Board {
    */
   forget(id) {
     const known = this.arrivals.get(id);
-    if (known && known.data.decision !== 'REFER' && !this.hooks.isOpen(id)) {
+    if (known && !waitsForOfficer(known.data.decision) && !this.hooks.isOpen(id)) {
       this.arrivals.delete(id);
     }
   }
@@ -279,7 +279,7 @@ export class Board {
   countRefers() {
     const counts = new Map();
     this.arrivals.forEach(({ data }) => {
-      if (data.decision === 'REFER') {
+      if (waitsForOfficer(data.decision)) {
         counts.set(data.controlPoint, (counts.get(data.controlPoint) || 0) + 1);
       }
     });
@@ -335,7 +335,7 @@ export class Board {
 
   /** REFERs still waiting, oldest first: the one waiting longest is dealt with first. */
   waiting() {
-    return [...this.arrivals.values()].map((a) => a.data).filter((a) => a.decision === 'REFER')
+    return [...this.arrivals.values()].map((a) => a.data).filter((a) => waitsForOfficer(a.decision))
       .sort((a, b) => time(a.decidedAt) - time(b.decidedAt));
   }
 }

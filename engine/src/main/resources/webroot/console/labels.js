@@ -21,6 +21,16 @@ export function holdLabel(code) {
   return coded('hold', code);
 }
 
+/** REFER and HOLD keep a truck at a closed gate until an officer acts: they wait on the board. */
+export function waitsForOfficer(decision) {
+  return decision === 'REFER' || decision === 'HOLD';
+}
+
+/** What the gate was told of an officer's override (the engine's gateSignal), in words. */
+export function gateSignalLabel(detail) {
+  return detail.gateSignal ? t(`console.override.gate.${detail.gateSignal}`, { lane: detail.lane }) : '';
+}
+
 export function decisionLabel(decision) {
   return coded('decision', decision);
 }

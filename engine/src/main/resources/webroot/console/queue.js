@@ -6,7 +6,7 @@ import { el } from '/shared/dom.js';
 import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
 import { formatTime } from '/shared/format.js';
 import { t } from '/shared/i18n.js';
-import { decisionBadge, decisionLabel, reasonList } from './labels.js';
+import { decisionBadge, decisionLabel, gateSignalLabel, reasonList, waitsForOfficer } from './labels.js';
 
 const time = (iso) => Date.parse(iso) || 0;
 let serial = 0;
@@ -27,7 +27,7 @@ export class Queue {
   /** The board's every change: a REFER gets a card; anything else that had one loses it. */
   change(arrival, previous, live) {
     const card = this.cards.get(arrival.arrivalId);
-    if (arrival.decision === 'REFER') {
+    if (waitsForOfficer(arrival.decision)) {
       if (!card) {
         this.add(arrival, live);
       } else {
@@ -145,6 +145,9 @@ export class Queue {
       const detail = await api('POST', `/api/v1/arrivals/${encodeURIComponent(card.arrival.arrivalId)}/override`,
         { body: { vehicleMark: mark, reason, decision }, key: idempotencyKey() });
       this.hooks.applied(detail);
+      if (detail.gateSignal && detail.gateSignal !== 'SENT') {
+        this.hooks.announce(gateSignalLabel(detail));
+      }
     } catch (e) {
       showErrors(card.form, e);
     } finally {

@@ -60,7 +60,8 @@ public final class ConfigLoader {
                         p.plateConfidenceThreshold(), ConfigLoader::percent),
                 setting(file, "waitStrategy", "SEAMLESS_WAIT_STRATEGY", p.waitStrategy(), ConfigLoader::waitStrategy),
                 setting(file, "releaseValidity", "SEAMLESS_RELEASE_VALIDITY", p.releaseValidity(), ConfigLoader::duration),
-                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::duration));
+                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::duration),
+                setting(file, "presenceWindow", "SEAMLESS_PRESENCE_WINDOW", p.presenceWindow(), ConfigLoader::duration));
         String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
                 ConfigLoader::signingSecret, false);
         String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, EngineConfig::ivrsPublicUrl);

@@ -12,11 +12,16 @@ import java.time.Duration;
  * @param releaseValidity           how long a RELEASE stays good for a gate: a gate that reconnects
  *                                  or receives it late must not open on a stale one
  * @param tickInterval              how often the fusion windows are checked for expiry
+ * @param presenceWindow            how long after its last read a decided vehicle counts as still at
+ *                                  the lane (its further reads are recorded, never decided again, and
+ *                                  an officer's RELEASE may still reach the gate); a lane's loop
+ *                                  detector reporting CLEAR ends it sooner
  */
 public record PipelineSettings(int ringSize, int plateConfidenceThreshold, String waitStrategy,
-                               Duration releaseValidity, Duration tickInterval) {
+                               Duration releaseValidity, Duration tickInterval, Duration presenceWindow) {
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(8192, 80, "blocking", Duration.ofSeconds(10), Duration.ofMillis(20));
+        return new PipelineSettings(8192, 80, "blocking", Duration.ofSeconds(10), Duration.ofMillis(20),
+                Duration.ofSeconds(10));
     }
 }

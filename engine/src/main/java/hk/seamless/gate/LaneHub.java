@@ -16,6 +16,8 @@ public final class LaneHub {
     private final List<CopyOnWriteArrayList<ServerWebSocket>> gates;
     private final List<CopyOnWriteArrayList<ServerWebSocket>> streams;
     private final CopyOnWriteArrayList<ServerWebSocket> consoles = new CopyOnWriteArrayList<>();
+    /** Per lane, 1 while its gate controller reports a fault: such a gate cannot carry out a RELEASE. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray faults;
 
     public LaneHub(int lanes) {
         gates = new java.util.ArrayList<>(lanes);
@@ -24,6 +26,7 @@ public final class LaneHub {
             gates.add(new CopyOnWriteArrayList<>());
             streams.add(new CopyOnWriteArrayList<>());
         }
+        faults = new java.util.concurrent.atomic.AtomicIntegerArray(lanes);
     }
 
     public void addGate(int lane, ServerWebSocket socket) {
@@ -36,6 +39,20 @@ public final class LaneHub {
 
     public boolean gateConnected(int lane) {
         return !gates.get(lane).isEmpty();
+    }
+
+    /** The gate controller says it cannot move the boom (or that it can again). */
+    public void gateFault(int lane, boolean inFault) {
+        faults.set(lane, inFault ? 1 : 0);
+    }
+
+    public boolean gateInFault(int lane) {
+        return faults.get(lane) == 1;
+    }
+
+    /** Whether the lane's gate can carry out a RELEASE now: connected and not in fault. */
+    public boolean gateAvailable(int lane) {
+        return gateConnected(lane) && !gateInFault(lane);
     }
 
     public void addStream(int lane, ServerWebSocket socket) {

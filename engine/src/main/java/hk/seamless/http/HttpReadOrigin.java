@@ -36,6 +36,11 @@ final class HttpReadOrigin implements ReadOrigin {
     }
 
     @Override
+    public void repeated(String arrivalId) {
+        answer(202, new JsonObject().put("arrivalId", arrivalId).put("repeat", true).encode());
+    }
+
+    @Override
     public void decided(String decisionJson) {
         answer(200, decisionJson);
     }

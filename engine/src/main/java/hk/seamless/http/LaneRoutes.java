@@ -164,27 +164,64 @@ public final class LaneRoutes {
         });
     }
 
+    private static final String GATE_MESSAGES = "a gate sends {\"ack\": arrivalId, \"state\": \"OPENED\" or \"CLOSED\"},"
+            + " {\"status\": \"FAULT\" or \"READY\"}, or its loop detector's {\"loop\": \"CLEAR\" or \"OCCUPIED\"}";
+
     private void onGateMessage(int lane, ServerWebSocket socket, String text) {
         try {
             JsonObject message = new JsonObject(text);
-            Object ack = message.getValue("ack");
-            Object state = message.getValue("state");
-            if (!(ack instanceof String arrivalId) || arrivalId.isBlank() || arrivalId.length() > 80
-                    || !("OPENED".equals(state) || "CLOSED".equals(state))) {
-                socket.writeTextMessage(StreamErrors.of(400,
-                        "a gate answers {\"ack\": arrivalId, \"state\": \"OPENED\" or \"CLOSED\"}", List.of()));
-                return;
-            }
-            if (!pipeline.publishGateAck(lane, arrivalId, "OPENED".equals(state))) {
-                socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the acknowledgement again", List.of()));
+            if (message.containsKey("status")) {
+                onGateStatus(lane, socket, message.getValue("status"));
+            } else if (message.containsKey("loop")) {
+                onLoop(lane, socket, message.getValue("loop"));
+            } else {
+                onGateAck(lane, socket, message);
             }
         } catch (DecodeException | ClassCastException e) {
             socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
         }
     }
 
+    private void onGateAck(int lane, ServerWebSocket socket, JsonObject message) {
+        Object ack = message.getValue("ack");
+        Object state = message.getValue("state");
+        if (!(ack instanceof String arrivalId) || arrivalId.isBlank() || arrivalId.length() > 80
+                || !("OPENED".equals(state) || "CLOSED".equals(state))) {
+            socket.writeTextMessage(StreamErrors.of(400, GATE_MESSAGES, List.of()));
+            return;
+        }
+        if (!pipeline.publishGateAck(lane, arrivalId, "OPENED".equals(state))) {
+            socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the acknowledgement again", List.of()));
+        }
+    }
+
+    /** A gate in fault cannot carry out a RELEASE: the lane HOLDs its releases until the gate is READY. */
+    private void onGateStatus(int lane, ServerWebSocket socket, Object status) {
+        if (!("FAULT".equals(status) || "READY".equals(status))) {
+            socket.writeTextMessage(StreamErrors.of(400, GATE_MESSAGES, List.of()));
+            return;
+        }
+        boolean fault = "FAULT".equals(status);
+        if (fault != hub.gateInFault(lane)) {
+            hub.gateFault(lane, fault);
+            LOG.warn("The gate of lane {} reports {}", pipeline.lane(lane).id(), status);
+            laneState(lane);
+        }
+    }
+
+    /** The loop detector under the boom: CLEAR means the vehicle decided at the lane has left it. */
+    private void onLoop(int lane, ServerWebSocket socket, Object loop) {
+        if (!("CLEAR".equals(loop) || "OCCUPIED".equals(loop))) {
+            socket.writeTextMessage(StreamErrors.of(400, GATE_MESSAGES, List.of()));
+            return;
+        }
+        if ("CLEAR".equals(loop) && !pipeline.publishLaneClear(lane)) {
+            socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the loop state again", List.of()));
+        }
+    }
+
     private void laneState(int lane) {
         hub.toConsoles(new JsonObject().put("kind", "lane").put("lane", pipeline.lane(lane).id())
-                .put("gateConnected", hub.gateConnected(lane)).encode());
+                .put("gateConnected", hub.gateConnected(lane)).put("gateFault", hub.gateInFault(lane)).encode());
     }
 }

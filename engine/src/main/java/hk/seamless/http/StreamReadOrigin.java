@@ -24,6 +24,14 @@ final class StreamReadOrigin implements ReadOrigin {
     }
 
     @Override
+    public void repeated(String arrivalId) {
+        if (!socket.isClosed()) {
+            socket.writeTextMessage(new JsonObject().put("kind", "accepted").put("arrivalId", arrivalId)
+                    .put("repeat", true).encode());
+        }
+    }
+
+    @Override
     public void decided(String decisionJson) {
         // Delivered by the lane's broadcast to its streams.
     }

@@ -4,8 +4,12 @@ import java.util.List;
 
 /**
  * An ACTIVE bundle as the lane reads it: a flyweight over a reusable buffer. Layout:
- * {@code id␟earliestCrossingEpochMillis␟empty(0|1)␟riskHits(comma list)␟ccrn,ccrn,...}.
+ * {@code id␟earliestCrossingEpochMillis␟empty(0|1)␟riskHits(comma list)␟ccrn,ccrn,...␟truckerAccountId}.
  * One instance per reading thread; {@link #wrap} re-points it at a new value without allocating.
+ *
+ * <p>The risk hits are the assessment made at bundling, kept for officers; the lane decides on the
+ * watch list and targeting rules in force when the truck arrives, not on these. A value written
+ * before the trucker was kept has no last field: its trucker reads as empty.
  */
 public final class BundleAtLane {
 
@@ -15,16 +19,16 @@ public final class BundleAtLane {
     private int idEnd;
     private long earliestCrossingMillis;
     private boolean empty;
-    private boolean watchlistHit;
-    private boolean riskRuleHit;
     private int ccrnCount;
     private final int[] ccrnStart = new int[MAX_CCRNS];
     private final int[] ccrnEnd = new int[MAX_CCRNS];
+    private int truckerStart;
 
-    static String encode(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits, List<String> ccrns) {
+    static String encode(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits, List<String> ccrns,
+                         String trucker) {
         char s = CompactValue.SEPARATOR;
         return id + s + earliestCrossingMillis + s + (empty ? '1' : '0') + s + String.join(",", riskHits) + s
-                + String.join(",", ccrns);
+                + String.join(",", ccrns) + s + (trucker == null ? "" : trucker);
     }
 
     /** Parses {@link #raw} in place. */
@@ -35,13 +39,12 @@ public final class BundleAtLane {
         int emptyEnd = CompactValue.fieldEnd(raw, earliestEnd + 1);
         empty = raw.charAt(earliestEnd + 1) == '1';
         int hitsEnd = CompactValue.fieldEnd(raw, emptyEnd + 1);
-        watchlistHit = indexOf("WATCHLIST", emptyEnd + 1, hitsEnd);
-        riskRuleHit = indexOf("RISK_RULE", emptyEnd + 1, hitsEnd);
         ccrnCount = 0;
+        int ccrnsEnd = CompactValue.fieldEnd(raw, hitsEnd + 1);
         int start = hitsEnd + 1;
-        while (start < raw.length() && ccrnCount < MAX_CCRNS) {
+        while (start < ccrnsEnd && ccrnCount < MAX_CCRNS) {
             int end = start;
-            while (end < raw.length() && raw.charAt(end) != ',') {
+            while (end < ccrnsEnd && raw.charAt(end) != ',') {
                 end++;
             }
             ccrnStart[ccrnCount] = start;
@@ -49,15 +52,13 @@ public final class BundleAtLane {
             ccrnCount++;
             start = end + 1;
         }
+        truckerStart = Math.min(ccrnsEnd + 1, raw.length());
     }
 
-    private boolean indexOf(String code, int from, int to) {
-        for (int i = from; i + code.length() <= to; i++) {
-            if (CompactValue.regionEquals(raw, i, i + code.length(), code)) {
-                return true;
-            }
-        }
-        return false;
+    /** Writes the account id of the trucker who bundled into {@code into} (empty when not known). */
+    public void trucker(StringBuilder into) {
+        into.setLength(0);
+        into.append(raw, truckerStart, raw.length());
     }
 
     public void copyFrom(BundleAtLane other) {
@@ -92,14 +93,6 @@ public final class BundleAtLane {
 
     public boolean empty() {
         return empty;
-    }
-
-    public boolean watchlistHit() {
-        return watchlistHit;
-    }
-
-    public boolean riskRuleHit() {
-        return riskRuleHit;
     }
 
     public int ccrnCount() {

@@ -2,8 +2,9 @@ package hk.seamless.lane;
 
 /**
  * A bundled consignment as the lane reads it: a flyweight over a reusable buffer. Layout:
- * {@code status␟expectedDateEpochDay␟consignor␟consignee}, the parties in the watch list's
- * canonical form.
+ * {@code status␟expectedDateEpochDay␟consignor␟consignee␟ownerAccountId␟goods}, the parties and
+ * the description of goods in the watch list's canonical form, so that the lane compares and
+ * never normalises. Values written before the owner and goods were kept read them as empty.
  */
 public final class ConsignmentAtLane {
 
@@ -13,10 +14,15 @@ public final class ConsignmentAtLane {
     private int consignorStart;
     private int consignorEnd;
     private int consigneeStart;
+    private int consigneeEnd;
+    private int ownerStart;
+    private int ownerEnd;
+    private int goodsStart;
 
-    static String encode(String status, long expectedEpochDay, String consignor, String consignee) {
+    static String encode(String status, long expectedEpochDay, String consignor, String consignee, String owner,
+                         String goods) {
         char s = CompactValue.SEPARATOR;
-        return status + s + expectedEpochDay + s + consignor + s + consignee;
+        return status + s + expectedEpochDay + s + consignor + s + consignee + s + owner + s + goods;
     }
 
     void wrap() {
@@ -26,6 +32,10 @@ public final class ConsignmentAtLane {
         consignorStart = dayEnd + 1;
         consignorEnd = CompactValue.fieldEnd(raw, consignorStart);
         consigneeStart = consignorEnd + 1;
+        consigneeEnd = CompactValue.fieldEnd(raw, consigneeStart);
+        ownerStart = Math.min(consigneeEnd + 1, raw.length());
+        ownerEnd = CompactValue.fieldEnd(raw, ownerStart);
+        goodsStart = Math.min(ownerEnd + 1, raw.length());
     }
 
     public boolean statusIs(CharSequence status) {
@@ -43,6 +53,25 @@ public final class ConsignmentAtLane {
 
     public void consignee(StringBuilder into) {
         into.setLength(0);
-        into.append(raw, consigneeStart, raw.length());
+        into.append(raw, consigneeStart, consigneeEnd);
+    }
+
+    /** Writes the account id of the shipper or agent who lodged it into {@code into}. */
+    public void owner(StringBuilder into) {
+        into.setLength(0);
+        into.append(raw, ownerStart, ownerEnd);
+    }
+
+    /** The canonical description of goods, read in place: what targeting rules are probed against. */
+    public CharSequence goods() {
+        return raw;
+    }
+
+    public int goodsStart() {
+        return goodsStart;
+    }
+
+    public int goodsEnd() {
+        return raw.length();
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The lane side's off-heap maps: ACTIVE bundles by vehicle mark and direction, vehicles by RFID
- * tag, bundled consignments by CCRN. Fed only by the registry-change stream (the registry's JSON,
+ * tag, registered vehicles' marks, bundled consignments by CCRN, accounts suspended now. Fed only by the registry-change stream (the registry's JSON,
  * read as plain JSON: the lane side never uses the registry's classes), so that when each control
  * point runs its own engine the same feed can come over a topic.
  *
@@ -28,6 +28,8 @@ public final class LaneView implements RegistryChangeListener {
     private final KeyValueStore bundles;
     private final KeyValueStore vehiclesByTag;
     private final KeyValueStore consignments;
+    private final KeyValueStore registeredVehicles;
+    private final KeyValueStore suspendedAccounts;
     /** The pipeline thread's key buffer (reads happen on that thread only). */
     private final StringBuilder readKey = new StringBuilder(32);
 
@@ -35,6 +37,8 @@ public final class LaneView implements RegistryChangeListener {
         this.bundles = stores.store(StoreName.LANE_BUNDLES);
         this.vehiclesByTag = stores.store(StoreName.LANE_VEHICLES_BY_TAG);
         this.consignments = stores.store(StoreName.LANE_CONSIGNMENTS);
+        this.registeredVehicles = stores.store(StoreName.LANE_VEHICLES);
+        this.suspendedAccounts = stores.store(StoreName.LANE_SUSPENDED_ACCOUNTS);
     }
 
     @Override
@@ -47,6 +51,7 @@ public final class LaneView implements RegistryChangeListener {
                 case BUNDLES -> onBundle(new JsonObject(write.value()));
                 case VEHICLES -> onVehicle(new JsonObject(write.value()));
                 case CONSIGNMENTS -> onConsignment(new JsonObject(write.value()));
+                case ACCOUNTS -> onAccount(new JsonObject(write.value()));
                 default -> { }
             }
         }
@@ -58,7 +63,7 @@ public final class LaneView implements RegistryChangeListener {
         if ("ACTIVE".equals(bundle.getString("status"))) {
             bundles.put(key, BundleAtLane.encode(id, Instant.parse(bundle.getString("earliestCrossingAt")).toEpochMilli(),
                     bundle.getBoolean("empty", false), strings(bundle.getJsonArray("riskHits")),
-                    strings(bundle.getJsonArray("ccrns"))));
+                    strings(bundle.getJsonArray("ccrns")), bundle.getString("trucker")));
         } else {
             String current = bundles.get(key);
             // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays.
@@ -69,6 +74,7 @@ public final class LaneView implements RegistryChangeListener {
     }
 
     private void onVehicle(JsonObject vehicle) {
+        registeredVehicles.put(vehicle.getString("registrationMark"), "1");
         String tag = vehicle.getString("rfidTag");
         if (tag != null) {
             vehiclesByTag.put(tag, vehicle.getString("registrationMark"));
@@ -90,7 +96,28 @@ public final class LaneView implements RegistryChangeListener {
         String consignee = cargo.getJsonObject("consignee", new JsonObject()).getString("name", "");
         consignments.put(c.getString("ccrn"), ConsignmentAtLane.encode(c.getString("status"),
                 LocalDate.parse(cargo.getString("expectedDate")).toEpochDay(),
-                PartyNames.canonical(consignor), PartyNames.canonical(consignee)));
+                PartyNames.canonical(consignor), PartyNames.canonical(consignee), c.getString("owner", ""),
+                PartyNames.canonical(goods(cargo))));
+    }
+
+    /** The description of goods targeting rules look at, as the bundling assessment reads it. */
+    private static String goods(JsonObject cargo) {
+        JsonObject packaged = cargo.getJsonObject("packaged");
+        if (packaged != null) {
+            return packaged.getString("packageDescription", "") + " " + packaged.getString("articlesDescription", "");
+        }
+        JsonObject bulk = cargo.getJsonObject("bulk");
+        return bulk == null ? "" : bulk.getString("description", "");
+    }
+
+    /** Suspension reaches the lane at once; reinstatement (or any other status) lifts it. */
+    private void onAccount(JsonObject account) {
+        String id = account.getString("id");
+        if ("SUSPENDED".equals(account.getString("status"))) {
+            suspendedAccounts.put(id, "1");
+        } else {
+            suspendedAccounts.remove(id);
+        }
     }
 
     private static List<String> strings(JsonArray array) {
@@ -121,6 +148,16 @@ public final class LaneView implements RegistryChangeListener {
         }
         into.wrap();
         return true;
+    }
+
+    /** Whether a vehicle with exactly this canonical mark is registered (bundled or not). */
+    public boolean isRegistered(CharSequence canonicalMark) {
+        return registeredVehicles.containsKey(canonicalMark);
+    }
+
+    /** Whether this account is suspended now; an empty id (a record from before ids were kept) is not. */
+    public boolean isSuspended(CharSequence accountId) {
+        return accountId.length() > 0 && suspendedAccounts.containsKey(accountId);
     }
 
     /** Writes the mark of the vehicle carrying this tag into {@code mark}; false for an unknown tag. */

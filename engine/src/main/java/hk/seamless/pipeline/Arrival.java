@@ -9,7 +9,8 @@ import java.util.EnumSet;
 
 /**
  * The reads of one vehicle at one lane, fused, and what was decided about it. Owned by the
- * pipeline thread; each lane reuses its two instances (one filling, one just decided).
+ * pipeline thread; each lane reuses one instance: filling, then decided and present at the lane
+ * until the next vehicle's first read.
  */
 final class Arrival {
 
@@ -19,8 +20,14 @@ final class Arrival {
     long openedAtMillis;
     long lastReadNanos;
 
+    /** The best frame's plate; the other frames' plates and every frame's candidates are its candidates. */
     final PlateRead plate = new PlateRead();
     boolean hasPlate;
+    /** How many camera frames the arrival took in. */
+    int frames;
+    /** Reads of this vehicle after its decision, while it was still at the lane: recorded, never decided. */
+    int repeatReads;
+    private final PlateRead previousBest = new PlateRead();
     final StringBuilder epc = new StringBuilder(32);
     boolean hasTag;
     boolean emptyPressed;
@@ -46,6 +53,8 @@ final class Arrival {
         lastReadNanos = 0;
         plate.clear();
         hasPlate = false;
+        frames = 0;
+        repeatReads = 0;
         epc.setLength(0);
         hasTag = false;
         emptyPressed = false;
@@ -55,6 +64,34 @@ final class Arrival {
         reasons.clear();
         hasBundle = false;
         decidedAtMillis = 0;
+    }
+
+    /**
+     * Takes in one camera frame of this vehicle. The most confident frame becomes the plate; what
+     * the others read joins its candidates with their own confidences, so that identification
+     * weighs every frame by the same threshold. Allocates nothing.
+     */
+    void addFrame(PlateRead frame) {
+        frames++;
+        if (!hasPlate) {
+            plate.copyFrom(frame);
+            hasPlate = true;
+            return;
+        }
+        if (frame.confidence() > plate.confidence()) {
+            previousBest.copyFrom(plate);
+            plate.copyFrom(frame);
+            addReadings(previousBest);
+        } else {
+            addReadings(frame);
+        }
+    }
+
+    private void addReadings(PlateRead other) {
+        plate.addCandidate(other.plate(), other.confidence());
+        for (int i = 0; i < other.candidateCount(); i++) {
+            plate.addCandidate(other.candidate(i), other.candidateConfidence(i));
+        }
     }
 
     void decide(Verdict verdict, ReasonCode reason) {

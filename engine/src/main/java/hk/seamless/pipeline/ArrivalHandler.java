@@ -40,13 +40,9 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
     public void onEvent(LaneEvent event, long sequence, boolean endOfBatch) {
         now = clock.millis();
         switch (event.type) {
-            case PLATE, TAG, EMPTY -> {
-                Arrival arrival = fusion.onRead(event, now, decide);
-                if (arrival.verdict == null && event.origin != null) {
-                    event.origin.accepted(arrival.id);
-                }
-            }
+            case PLATE, TAG, EMPTY -> onRead(event);
             case TICK -> fusion.onTick(now, decide);
+            case LANE_CLEAR -> fusion.onLaneClear(event.laneIndex);
             case GATE_ACK -> acks.acknowledge(event.laneIndex, event.ackArrivalId, event.gateOpened, now);
             case OVERRIDE -> overrides.apply(event.override, now);
         }
@@ -56,6 +52,19 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
         event.override = null;
         if (endOfBatch) {
             this.endOfBatch.run();
+        }
+    }
+
+    private void onRead(LaneEvent event) {
+        Fusion.Taken taken = fusion.onRead(event, now, decide);
+        Arrival arrival = fusion.arrivalAt(event.laneIndex);
+        if (taken == Fusion.Taken.REPEAT) {
+            publisher.repeat(arrival, event.type, now);
+            if (event.origin != null) {
+                event.origin.repeated(arrival.id);
+            }
+        } else if (taken == Fusion.Taken.WAITING && event.origin != null) {
+            event.origin.accepted(arrival.id);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ArrivalRecord(String id, String controlPoint, String lane, String direction, String vehicleMark,
                             Verdict decision, List<ReasonCode> reasons, String bundleId, List<String> ccrns,
-                            Instant decidedAt, Reads reads, String gateState, List<Override> overrides) {
+                            Instant decidedAt, Reads reads, String gateState, List<Override> overrides, int repeatReads) {
 
     public ArrivalRecord {
         reasons = List.copyOf(reasons);
@@ -37,7 +37,13 @@ public record ArrivalRecord(String id, String controlPoint, String lane, String 
 
     public ArrivalRecord withGateState(String state) {
         return new ArrivalRecord(id, controlPoint, lane, direction, vehicleMark, decision, reasons, bundleId, ccrns,
-                decidedAt, reads, state, overrides);
+                decidedAt, reads, state, overrides, repeatReads);
+    }
+
+    /** The vehicle was read again while still at the lane: counted with its arrival, never decided again. */
+    public ArrivalRecord withRepeatReads(int count) {
+        return new ArrivalRecord(id, controlPoint, lane, direction, vehicleMark, decision, reasons, bundleId, ccrns,
+                decidedAt, reads, gateState, overrides, count);
     }
 
     public ArrivalRecord overridden(String mark, Verdict to, List<ReasonCode> newReasons, String newBundleId,
@@ -47,6 +53,6 @@ public record ArrivalRecord(String id, String controlPoint, String lane, String 
         // The gate has not answered the new decision yet: an earlier "CLOSED" must not read as
         // the gate's answer to an override's RELEASE.
         return new ArrivalRecord(id, controlPoint, lane, direction, mark, to, newReasons, newBundleId, newCcrns,
-                override.at(), reads, null, all);
+                override.at(), reads, null, all, repeatReads);
     }
 }

@@ -5,11 +5,18 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
 
+import java.util.function.IntPredicate;
+
 /**
- * Assess and decide: rows three to nine of the check table, for an identified vehicle. The risk
- * found at bundling time (kept with the bundle) is combined with what only the lane knows now:
- * the watch list as it stands, the CCRNs' state, the EMPTY button, the clock. Reads go into
- * reusable buffers: deciding allocates nothing.
+ * Assess and decide: the check table from NO_BUNDLE on, for an identified vehicle. Risk is judged
+ * on the watch lists and targeting rules in force now, when the truck is here (an entry added
+ * after bundling applies, one removed before the arrival no longer does); what the assessment
+ * found at bundling stays with the bundle for officers to read. Reads go into reusable buffers:
+ * deciding allocates nothing.
+ *
+ * <p>The verdict: REFER when an account behind the bundle is suspended (an officer must look),
+ * else INSPECT for any other reason, else RELEASE; and a RELEASE that the lane's gate cannot carry
+ * out (not connected, or in fault) is a HOLD: the truck waits for an officer, nothing crosses.
  */
 final class ClearanceRules {
 
@@ -21,15 +28,20 @@ final class ClearanceRules {
     private final RiskView risk;
     private final RandomSelection random;
     private final ReleasedBundles released;
+    private final IntPredicate gateAvailable;
     private final ConsignmentAtLane consignment = new ConsignmentAtLane();
     private final StringBuilder ccrn = new StringBuilder(16);
     private final StringBuilder party = new StringBuilder(64);
+    private final StringBuilder account = new StringBuilder(32);
 
-    ClearanceRules(LaneView view, RiskView risk, RandomSelection random, ReleasedBundles released) {
+    /** @param gateAvailable by lane index: whether the lane's gate is connected and not in fault */
+    ClearanceRules(LaneView view, RiskView risk, RandomSelection random, ReleasedBundles released,
+                   IntPredicate gateAvailable) {
         this.view = view;
         this.risk = risk;
         this.random = random;
         this.released = released;
+        this.gateAvailable = gateAvailable;
     }
 
     void decide(Arrival arrival, long nowMillis) {
@@ -47,11 +59,9 @@ final class ClearanceRules {
             if (arrival.emptyPressed && !arrival.bundle.empty()) {
                 arrival.reasons.add(ReasonCode.EMPTY_CONFLICT);
             }
-            if (arrival.bundle.watchlistHit()) {
-                arrival.reasons.add(ReasonCode.WATCHLIST);
-            }
-            if (arrival.bundle.riskRuleHit()) {
-                arrival.reasons.add(ReasonCode.RISK_RULE);
+            arrival.bundle.trucker(account);
+            if (view.isSuspended(account)) {
+                arrival.reasons.add(ReasonCode.ACCOUNT_SUSPENDED);
             }
         }
         if (risk.isVehicleWatched(arrival.vehicleMark)) {
@@ -62,12 +72,22 @@ final class ClearanceRules {
         if (arrival.reasons.isEmpty() && random.select(risk.randomRate(arrival.lane.controlPoint()))) {
             arrival.reasons.add(ReasonCode.RANDOM_SELECTION);
         }
-        arrival.verdict = arrival.reasons.isEmpty() ? Verdict.RELEASE : Verdict.INSPECT;
+        if (arrival.reasons.contains(ReasonCode.ACCOUNT_SUSPENDED)) {
+            arrival.verdict = Verdict.REFER;
+        } else if (!arrival.reasons.isEmpty()) {
+            arrival.verdict = Verdict.INSPECT;
+        } else if (gateAvailable.test(arrival.laneIndex)) {
+            arrival.verdict = Verdict.RELEASE;
+        } else {
+            arrival.verdict = Verdict.HOLD;
+            arrival.reasons.add(ReasonCode.GATE_UNAVAILABLE);
+        }
     }
 
     /**
      * Every bundled CCRN must still be good to cross (BUNDLED, not past its expected date by more
-     * than a day), and none may name a party on the watch list as it stands now.
+     * than a day); none may name a party on the watch list or carry goods a targeting rule hits as
+     * they stand now; and the account that lodged it must not be suspended.
      */
     private void checkConsignments(Arrival arrival, long nowMillis) {
         long today = Math.floorDiv(nowMillis + HONG_KONG_OFFSET_MILLIS, DAY_MILLIS);
@@ -83,6 +103,13 @@ final class ClearanceRules {
             consignment.consignee(party);
             if (watched || risk.isPartyWatched(party)) {
                 arrival.reasons.add(ReasonCode.WATCHLIST);
+            }
+            if (risk.isGoodsTargeted(consignment.goods(), consignment.goodsStart(), consignment.goodsEnd())) {
+                arrival.reasons.add(ReasonCode.RISK_RULE);
+            }
+            consignment.owner(account);
+            if (view.isSuspended(account)) {
+                arrival.reasons.add(ReasonCode.ACCOUNT_SUSPENDED);
             }
         }
     }

@@ -39,6 +39,12 @@ final class DecisionJournal implements AutoCloseable {
                 .put("state", state).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
     }
 
+    /** A read of a vehicle already decided and still at the lane: kept with its arrival, not decided. */
+    void repeatRead(String arrivalId, String lane, LaneEventType read, long atMillis) {
+        append(new JsonObject().put("entry", "REPEAT_READ").put("arrivalId", arrivalId).put("lane", lane)
+                .put("read", read.name()).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
+    }
+
     private void append(JsonObject entry) {
         pending.add(entry.encode().getBytes(StandardCharsets.UTF_8));
         if (pending.size() >= 256) {

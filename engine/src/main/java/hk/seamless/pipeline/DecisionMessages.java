@@ -61,6 +61,7 @@ public final class DecisionMessages {
                 .put("epc", r.reads().epc())
                 .put("emptyPressed", r.reads().emptyPressed()));
         json.put("gateState", r.gateState());
+        json.put("repeatReads", r.repeatReads());
         JsonArray overrides = new JsonArray();
         r.overrides().forEach(o -> overrides.add(new JsonObject()
                 .put("officer", o.officer()).put("officerName", o.officerName()).put("from", o.from().name()).put("to", o.to().name())
@@ -94,7 +95,7 @@ public final class DecisionMessages {
                 reasons, detail.getString("bundleId"), ccrns, instant(detail.getString("decidedAt")),
                 new ArrivalRecord.Reads(reads.getString("plate"), reads.getInteger("confidence", 0), candidates,
                         reads.getString("epc"), reads.getBoolean("emptyPressed", false)),
-                detail.getString("gateState"), overrides);
+                detail.getString("gateState"), overrides, detail.getInteger("repeatReads", 0));
     }
 
     private static Instant instant(String text) {

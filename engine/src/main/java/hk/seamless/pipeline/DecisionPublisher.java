@@ -73,12 +73,27 @@ final class DecisionPublisher {
         }
     }
 
-    /** After an override: the same people hear the new decision, and a RELEASE still crosses once. */
-    void republish(int laneIndex, ArrivalRecord record, long atMillis) {
+    /** A further read of a vehicle decided and still at the lane: counted with its arrival, journalled. */
+    void repeat(Arrival arrival, LaneEventType read, long atMillis) {
+        ArrivalRecord record = records.find(arrival.id);
+        if (record != null) {
+            records.replace(record.withRepeatReads(arrival.repeatReads));
+        }
+        journal.repeatRead(arrival.id, arrival.lane.id(), read, atMillis);
+    }
+
+    /**
+     * After an override: the consoles hear it, and a RELEASE still crosses once. The lane's gate and
+     * streams hear it only while the vehicle is still at the lane: a RELEASE sent later would raise
+     * the boom for whoever is under it then.
+     */
+    void republish(int laneIndex, ArrivalRecord record, long atMillis, boolean vehicleAtLane) {
         records.replace(record);
-        String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
-        hub.toGates(laneIndex, message);
-        hub.toStreams(laneIndex, message);
+        if (vehicleAtLane) {
+            String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
+            hub.toGates(laneIndex, message);
+            hub.toStreams(laneIndex, message);
+        }
         // Consoles see it as an override, with who, why and the inspection result.
         hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis).put("kind", "override").encode());
         journal.overridden(record);
@@ -116,6 +131,6 @@ final class DecisionPublisher {
         }
         return new ArrivalRecord(a.id, a.lane.controlPoint(), a.lane.id(), a.lane.direction().name(),
                 a.vehicleMark.length() == 0 ? null : a.vehicleMark.toString(), a.verdict, new ArrayList<>(a.reasons),
-                bundleId, ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of());
+                bundleId, ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of(), a.repeatReads);
     }
 }

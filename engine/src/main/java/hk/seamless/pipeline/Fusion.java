@@ -1,58 +1,130 @@
 package hk.seamless.pipeline;
 
 import hk.seamless.config.Lane;
-import hk.seamless.lane.plate.PlateNormaliser;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Fuses the reads of one vehicle at one lane into an arrival. A lane with both a camera and an RFID
- * reader waits for both, for the fusion window after the first read, then decides with what it
- * has; a camera-only lane decides on the plate at once. A different plate at a lane that is still
- * waiting means the next vehicle: the waiting one is decided first.
+ * Fuses the reads of one vehicle at one lane into an arrival, and keeps the decided vehicle at the
+ * lane while it is there.
  *
- * <p>Pipeline thread only. Each lane has two arrivals that take turns, so nothing is allocated.
+ * <p>Filling: a lane with both a camera and an RFID reader waits for both, for the fusion window
+ * after the first read, then decides with what it has; a camera-only lane decides on its first
+ * frame. Further frames of the same vehicle ({@link SameVehicle}) join the arrival; a read of
+ * another vehicle means the next one: the waiting arrival is decided first.
+ *
+ * <p>Present: after its decision the vehicle is at the lane for the presence window after its last
+ * read, until a read of another vehicle, or until the lane's loop detector reports the lane clear.
+ * Its reads meanwhile are repeats: recorded with its arrival, never decided again, never sent to
+ * the gate. Only the vehicle present may still be released to the gate by an officer.
+ *
+ * <p>Pipeline thread only. Each lane reuses one arrival, so nothing is allocated.
  */
 final class Fusion {
 
-    private final Arrival[] filling;
-    private final Arrival[] spare;
-    private final long windowMillis;
-    private final ArrivalIds ids;
-    private final StringBuilder scratchA = new StringBuilder(16);
-    private final StringBuilder scratchB = new StringBuilder(16);
-
-    Fusion(List<Lane> lanes, long windowMillis, ArrivalIds ids) {
-        this.filling = new Arrival[lanes.size()];
-        this.spare = new Arrival[lanes.size()];
-        for (int i = 0; i < lanes.size(); i++) {
-            spare[i] = new Arrival(lanes.get(i), i);
-            filling[i] = null;
-        }
-        this.windowMillis = windowMillis;
-        this.ids = ids;
+    /** What became of a read. */
+    enum Taken {
+        /** It joined (or opened) an arrival still waiting for its other sensor or its window. */
+        WAITING,
+        /** It completed an arrival, which was decided. */
+        DECIDED,
+        /** It is a further read of the vehicle decided and still present at the lane. */
+        REPEAT
     }
 
-    /** The arrival the event belongs to after it is taken in; completed arrivals go to {@code decide}. */
-    Arrival onRead(LaneEvent event, long nowMillis, Consumer<Arrival> decide) {
+    private final Arrival[] arrivals;
+    private final boolean[] filling;
+    /** Until when (epoch millis) the lane's decided vehicle counts as present; 0 when none is. */
+    private final long[] presentUntil;
+    private final long windowMillis;
+    private final long presenceMillis;
+    private final ArrivalIds ids;
+    private final SameVehicle sameVehicle;
+
+    Fusion(List<Lane> lanes, long windowMillis, long presenceMillis, ArrivalIds ids, SameVehicle sameVehicle) {
+        this.arrivals = new Arrival[lanes.size()];
+        for (int i = 0; i < lanes.size(); i++) {
+            arrivals[i] = new Arrival(lanes.get(i), i);
+        }
+        this.filling = new boolean[lanes.size()];
+        this.presentUntil = new long[lanes.size()];
+        this.windowMillis = windowMillis;
+        this.presenceMillis = presenceMillis;
+        this.ids = ids;
+        this.sameVehicle = sameVehicle;
+    }
+
+    /** Takes a read in; an arrival it completes goes to {@code decide}; {@link #arrivalAt} is then the one it joined. */
+    Taken onRead(LaneEvent event, long nowMillis, Consumer<Arrival> decide) {
         int lane = event.laneIndex;
-        Arrival arrival = filling[lane];
-        if (arrival != null && startsNextVehicle(arrival, event)) {
-            complete(lane, null, decide);
-            arrival = null;
+        Arrival arrival = arrivals[lane];
+        if (filling[lane]) {
+            if (!isSameVehicle(arrival, event)) {
+                complete(lane, null, nowMillis, decide);
+                presentUntil[lane] = 0; // this read is the next vehicle: the one just decided has moved on
+                return open(lane, event, nowMillis, decide);
+            }
+            take(arrival, event);
+            if (isComplete(arrival)) {
+                complete(lane, event.origin, nowMillis, decide);
+                return Taken.DECIDED;
+            }
+            return Taken.WAITING;
         }
-        if (arrival == null) {
-            arrival = open(lane, nowMillis);
+        if (isPresent(lane, nowMillis) && isSameVehicle(arrival, event)) {
+            presentUntil[lane] = nowMillis + presenceMillis;
+            arrival.repeatReads++;
+            return Taken.REPEAT;
         }
+        presentUntil[lane] = 0;
+        return open(lane, event, nowMillis, decide);
+    }
+
+    /** The lane's arrival: the one filling, or the one last decided. */
+    Arrival arrivalAt(int lane) {
+        return arrivals[lane];
+    }
+
+    /** Decides every arrival whose fusion window has run out. */
+    void onTick(long nowMillis, Consumer<Arrival> decide) {
+        for (int lane = 0; lane < arrivals.length; lane++) {
+            if (filling[lane] && nowMillis - arrivals[lane].openedAtMillis >= windowMillis) {
+                complete(lane, null, nowMillis, decide);
+            }
+        }
+    }
+
+    /** The lane's loop detector reports no vehicle: whoever was decided there has left. */
+    void onLaneClear(int lane) {
+        presentUntil[lane] = 0;
+    }
+
+    /** Whether this decided arrival's vehicle is the one at its lane now (no other vehicle's read since). */
+    boolean isPresent(int lane, String arrivalId, long nowMillis) {
+        return isPresent(lane, nowMillis) && arrivalId.equals(arrivals[lane].id);
+    }
+
+    private boolean isPresent(int lane, long nowMillis) {
+        return !filling[lane] && arrivals[lane].verdict != null && nowMillis < presentUntil[lane];
+    }
+
+    private Taken open(int lane, LaneEvent event, long nowMillis, Consumer<Arrival> decide) {
+        Arrival arrival = arrivals[lane];
+        arrival.open(ids.next(arrival.lane.id()), nowMillis);
+        filling[lane] = true;
+        take(arrival, event);
+        if (isComplete(arrival)) {
+            complete(lane, event.origin, nowMillis, decide);
+            return Taken.DECIDED;
+        }
+        return Taken.WAITING;
+    }
+
+    private static void take(Arrival arrival, LaneEvent event) {
         arrival.lastReadNanos = event.receivedNanos;
         switch (event.type) {
-            case PLATE -> {
-                if (!arrival.hasPlate || event.plate.confidence() > arrival.plate.confidence()) {
-                    arrival.plate.copyFrom(event.plate);
-                }
-                arrival.hasPlate = true;
-            }
+            case PLATE -> arrival.addFrame(event.plate);
             case TAG -> {
                 arrival.epc.setLength(0);
                 arrival.epc.append(event.epc);
@@ -61,71 +133,37 @@ final class Fusion {
             case EMPTY -> arrival.emptyPressed = true;
             default -> throw new IllegalArgumentException("not a read: " + event.type);
         }
-        if (isComplete(arrival)) {
-            complete(lane, event.origin, decide);
-        }
-        return arrival;
     }
 
-    /** Decides every arrival whose fusion window has run out. */
-    void onTick(long nowMillis, Consumer<Arrival> decide) {
-        for (int lane = 0; lane < filling.length; lane++) {
-            Arrival arrival = filling[lane];
-            if (arrival != null && nowMillis - arrival.openedAtMillis >= windowMillis) {
-                complete(lane, null, decide);
-            }
-        }
-    }
-
-    private boolean isComplete(Arrival arrival) {
+    private static boolean isComplete(Arrival arrival) {
         if (!arrival.hasPlate) {
             return false;
         }
         return !arrival.lane.rfidReader() || arrival.hasTag;
     }
 
-    /** A second plate or tag that differs from what the waiting arrival has is another vehicle. */
-    private boolean startsNextVehicle(Arrival arrival, LaneEvent event) {
-        if (event.type == LaneEventType.PLATE && arrival.hasPlate) {
-            PlateNormaliser.normalise(arrival.plate.plate(), scratchA);
-            PlateNormaliser.normalise(event.plate.plate(), scratchB);
-            return !contentEquals(scratchA, scratchB);
-        }
-        if (event.type == LaneEventType.TAG && arrival.hasTag) {
-            return !contentEquals(arrival.epc, event.epc);
-        }
-        return false;
+    /**
+     * Whether a read belongs to the arrival. While filling, a plate or tag that the arrival has no
+     * reading of yet is its other sensor (identification later checks that they agree); a second
+     * plate or tag must be of the same vehicle. Once decided, every read must be of that vehicle;
+     * the EMPTY button pressed meanwhile is its driver's.
+     */
+    private boolean isSameVehicle(Arrival arrival, LaneEvent event) {
+        boolean decided = arrival.verdict != null;
+        return switch (event.type) {
+            case PLATE -> (!decided && !arrival.hasPlate) || sameVehicle.plate(event.plate, arrival);
+            case TAG -> (!decided && !arrival.hasTag) || sameVehicle.tag(event.epc, arrival);
+            case EMPTY -> true;
+            default -> false;
+        };
     }
 
-    private Arrival open(int lane, long nowMillis) {
-        Arrival arrival = spare[lane];
-        spare[lane] = null;
-        arrival.open(ids.next(arrival.lane.id()), nowMillis);
-        filling[lane] = arrival;
-        return arrival;
-    }
-
-    private void complete(int lane, ReadOrigin origin, Consumer<Arrival> decide) {
-        Arrival arrival = filling[lane];
-        filling[lane] = null;
+    private void complete(int lane, ReadOrigin origin, long nowMillis, Consumer<Arrival> decide) {
+        Arrival arrival = arrivals[lane];
+        filling[lane] = false;
         arrival.completingOrigin = origin;
-        try {
-            decide.accept(arrival);
-        } finally {
-            // Even when deciding failed (the gate then stays closed), the lane takes the next vehicle.
-            spare[lane] = arrival;
-        }
-    }
-
-    private static boolean contentEquals(CharSequence a, CharSequence b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        presentUntil[lane] = nowMillis + presenceMillis;
+        // Even when deciding fails (the gate then stays closed), the lane takes the next vehicle.
+        decide.accept(arrival);
     }
 }

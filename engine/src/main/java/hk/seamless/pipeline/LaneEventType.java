@@ -13,5 +13,7 @@ public enum LaneEventType {
     /** A gate controller acknowledged a decision. */
     GATE_ACK,
     /** An officer overrode a decision or keyed a mark. */
-    OVERRIDE
+    OVERRIDE,
+    /** The lane's loop detector reports no vehicle: the one decided there has left. */
+    LANE_CLEAR
 }

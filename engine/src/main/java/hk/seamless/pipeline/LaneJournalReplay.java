@@ -68,6 +68,8 @@ public final class LaneJournalReplay {
             arrivals.replace(entry.getString("arrivalId"), DecisionMessages.record(entry));
         } else if ("GATE_ACK".equals(kind)) {
             arrivals.computeIfPresent(entry.getString("arrivalId"), (id, r) -> r.withGateState(entry.getString("state")));
+        } else if ("REPEAT_READ".equals(kind)) {
+            arrivals.computeIfPresent(entry.getString("arrivalId"), (id, r) -> r.withRepeatReads(r.repeatReads() + 1));
         }
     }
 

@@ -71,14 +71,18 @@ public final class LanePipeline implements AutoCloseable {
 
         // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
         ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
-        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released);
+        java.util.function.IntPredicate gateAvailable = hub::gateAvailable;
+        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released,
+                gateAvailable);
         DecisionPublisher publisher = new DecisionPublisher(hub, records, journal, released, crossings,
                 releaseValidityMillis, metrics);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
-        ArrivalHandler handler = new ArrivalHandler(
-                new Fusion(lanes, config.fusionWindow().toMillis(), new ArrivalIds(clock.millis())),
+        Fusion fusion = new Fusion(lanes, config.fusionWindow().toMillis(), config.pipeline().presenceWindow().toMillis(),
+                new ArrivalIds(clock.millis()), new SameVehicle(view));
+        ArrivalHandler handler = new ArrivalHandler(fusion,
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),
-                rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis),
+                rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis,
+                        fusion, gateAvailable),
                 new GateAcknowledgements(records, journal, hub, laneIds, metrics), clock, journal::endOfBatch);
 
         this.disruptor = new Disruptor<>(LaneEvent::new, config.pipeline().ringSize(),
@@ -198,6 +202,20 @@ public final class LanePipeline implements AutoCloseable {
         }
         try {
             slot(seq, LaneEventType.OVERRIDE, -1, null).override = command;
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    /** The lane's loop detector reports no vehicle: the vehicle decided there has left. */
+    public boolean publishLaneClear(int lane) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.LANE_CLEAR, lane, null);
         } finally {
             ring.publish(seq);
         }

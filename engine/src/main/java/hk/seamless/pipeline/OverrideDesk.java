@@ -15,6 +15,11 @@ import java.util.Map;
  * An officer overrides a decision, with a reason; an INSPECT turned RELEASE records the inspection
  * result; a REFER may be resolved by keying the vehicle's mark, which runs the rules again for
  * that vehicle. Runs on the pipeline thread, the one writer of arrival state.
+ *
+ * <p>The gate hears an override only while the vehicle is still at the lane (the one present
+ * there, no other vehicle read since) and the gate can act; otherwise the officer is told where the
+ * truck stands, and the boom is never raised for whoever happens to be under it. A RELEASE is
+ * recorded as the crossing either way: it is the officer's clearance, given by hand if need be.
  */
 final class OverrideDesk {
 
@@ -24,9 +29,14 @@ final class OverrideDesk {
     private final Map<String, Integer> laneIndex;
     private final List<Lane> lanes;
     private final long releaseValidityMillis;
+    private final Fusion presence;
+    private final java.util.function.IntPredicate gateAvailable;
 
     OverrideDesk(ArrivalRecords records, ClearanceRules rules, DecisionPublisher publisher, List<Lane> lanes,
-                 Map<String, Integer> laneIndex, long releaseValidityMillis) {
+                 Map<String, Integer> laneIndex, long releaseValidityMillis, Fusion presence,
+                 java.util.function.IntPredicate gateAvailable) {
+        this.presence = presence;
+        this.gateAvailable = gateAvailable;
         this.records = records;
         this.rules = rules;
         this.publisher = publisher;
@@ -55,8 +65,9 @@ final class OverrideDesk {
         String bundleId = record.bundleId();
         List<String> ccrns = record.ccrns();
         if (c.vehicleMark() != null) {
-            if (record.decision() != Verdict.REFER) {
-                throw RuleViolation.conflict("a mark is keyed only to resolve a REFER; this arrival is " + record.decision());
+            if (record.decision() != Verdict.REFER && record.decision() != Verdict.HOLD) {
+                throw RuleViolation.conflict("a mark is keyed only to resolve a REFER or a HOLD; this arrival is "
+                        + record.decision());
             }
             Arrival keyed = new Arrival(lanes.get(index), index);
             keyed.open(record.id(), nowMillis);
@@ -87,7 +98,31 @@ final class OverrideDesk {
         ArrivalRecord.Override override = new ArrivalRecord.Override(c.officer(), c.officerName(), record.decision(), to, c.reason(),
                 c.inspectionResult(), c.vehicleMark(), Instant.ofEpochMilli(nowMillis));
         ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
-        publisher.republish(index, updated, nowMillis);
-        return DecisionMessages.detail(updated, releaseValidityMillis).encode();
+        boolean atLane = presence.isPresent(index, record.id(), nowMillis);
+        boolean gateUp = gateAvailable.test(index);
+        publisher.republish(index, updated, nowMillis, atLane && gateUp);
+        return DecisionMessages.detail(updated, releaseValidityMillis)
+                .put("gateSignal", gateSignal(atLane, gateUp).name())
+                .put("gateNote", gateNote(atLane, gateUp, to, record.lane()))
+                .encode();
+    }
+
+    /** What the gate was told of the override, for the officer. */
+    enum GateSignal { SENT, VEHICLE_GONE, GATE_UNAVAILABLE }
+
+    private static GateSignal gateSignal(boolean atLane, boolean gateUp) {
+        return !atLane ? GateSignal.VEHICLE_GONE : gateUp ? GateSignal.SENT : GateSignal.GATE_UNAVAILABLE;
+    }
+
+    private static String gateNote(boolean atLane, boolean gateUp, Verdict to, String lane) {
+        if (!atLane) {
+            return "The vehicle is no longer at lane " + lane + ": its gate was not signalled. "
+                    + (to == Verdict.RELEASE ? "Release the truck where it stands now." : "Direct the truck in person.");
+        }
+        if (!gateUp) {
+            return "The gate of lane " + lane + " is not connected or is in fault: "
+                    + (to == Verdict.RELEASE ? "raise the boom by hand." : "direct the truck in person.");
+        }
+        return "Sent to the gate of lane " + lane + ".";
     }
 }

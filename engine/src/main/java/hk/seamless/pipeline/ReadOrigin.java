@@ -9,6 +9,12 @@ public interface ReadOrigin {
     /** The read joined an arrival that is still waiting for its other sensor. */
     void accepted(String arrivalId);
 
+    /**
+     * The read is of a vehicle already decided and still at the lane: recorded with that arrival,
+     * not decided again; nothing goes to the gate.
+     */
+    void repeated(String arrivalId);
+
     /** The read completed an arrival: here is its decision, already encoded. */
     void decided(String decisionJson);
 

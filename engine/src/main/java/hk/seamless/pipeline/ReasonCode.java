@@ -8,8 +8,12 @@ public enum ReasonCode {
     EARLY_ARRIVAL,
     CCRN_INVALID,
     EMPTY_CONFLICT,
+    /** The trucker who bundled, or an account that lodged a bundled CCRN, is suspended: REFER. */
+    ACCOUNT_SUSPENDED,
     WATCHLIST,
     RISK_RULE,
     RANDOM_SELECTION,
+    /** The lane's gate is not connected or is in fault: a RELEASE cannot be carried out, HOLD. */
+    GATE_UNAVAILABLE,
     OFFICER_OVERRIDE
 }

@@ -1,10 +1,14 @@
 package hk.seamless.pipeline;
 
-/** The three outcomes of an arrival, and what the lane display says for each. */
+/**
+ * The outcomes of an arrival, and what the lane display says for each. HOLD is what a RELEASE
+ * becomes at a lane whose gate cannot carry it out: the truck waits for an officer's hand release.
+ */
 public enum Verdict {
     RELEASE("PROCEED"),
     INSPECT("GO TO INSPECTION"),
-    REFER("SEE OFFICER");
+    REFER("SEE OFFICER"),
+    HOLD("SEE OFFICER");
 
     private final String display;
 

@@ -45,10 +45,12 @@ public final class RiskView implements RegistryChangeListener {
     private static final String ID_PREFIX = "id:";
     private static final String VEHICLE_PREFIX = WatchlistKind.VEHICLE.name() + "|";
     private static final String PARTY_PREFIX = WatchlistKind.PARTY.name() + "|";
+    private static final String GOODS_PREFIX = WatchlistKind.GOODS.name() + "|";
 
     private final KeyValueStore watchlist;
     private final Map<String, Double> defaultRates;
     private volatile Map<String, Double> rates;
+    private final TargetingRules targetingRules = new TargetingRules();
     private final ThreadLocal<StringBuilder> keys = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     public RiskView(Stores stores, List<ControlPoint> controlPoints) {
@@ -63,6 +65,11 @@ public final class RiskView implements RegistryChangeListener {
             }
         });
         this.rates = Map.copyOf(current);
+        watchlist.forEach((key, id) -> {
+            if (key.startsWith(GOODS_PREFIX)) {
+                targetingRules.add(key.substring(GOODS_PREFIX.length()));
+            }
+        });
     }
 
     @Override
@@ -84,6 +91,9 @@ public final class RiskView implements RegistryChangeListener {
         String key = entry.laneKey();
         watchlist.put(key, entry.id());
         watchlist.put(ID_PREFIX + entry.id(), key);
+        if (entry.kind() == WatchlistKind.GOODS) {
+            targetingRules.add(entry.value());
+        }
     }
 
     private void onWatchRemoved(String entryId) {
@@ -94,6 +104,9 @@ public final class RiskView implements RegistryChangeListener {
         // Only this entry's key is dropped: were the value listed again under a newer id, it stays.
         if (entryId.equals(watchlist.get(key))) {
             watchlist.remove(key);
+            if (key.startsWith(GOODS_PREFIX)) {
+                targetingRules.remove(key.substring(GOODS_PREFIX.length()));
+            }
         }
         watchlist.remove(ID_PREFIX + entryId);
     }
@@ -138,6 +151,14 @@ public final class RiskView implements RegistryChangeListener {
         key.setLength(0);
         key.append(prefix).append(canonicalValue);
         return watchlist.containsKey(key);
+    }
+
+    /**
+     * Whether a targeting rule in force now hits this description of goods (canonical, read in
+     * place between {@code from} and {@code to}); allocates nothing.
+     */
+    public boolean isGoodsTargeted(CharSequence text, int from, int to) {
+        return targetingRules.hitsAny(text, from, to);
     }
 
     /**

@@ -32,7 +32,11 @@ public enum StoreName {
     LANE_BUNDLES("lane-bundles", 16, 300, 0.2),
     LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9, 0.2),
     LANE_CONSIGNMENTS("lane-consignments", 16, 40, 1),
-    LANE_WATCHLIST("lane-watchlist", 40, 20, 0.05);
+    LANE_WATCHLIST("lane-watchlist", 40, 20, 0.05),
+    // every registered vehicle's mark: a confident read naming one is that vehicle, never its look-alike twin
+    LANE_VEHICLES("lane-vehicles", 9, 2, 0.2),
+    // accounts suspended now: their bundles and consignments are REFERred at the lane
+    LANE_SUSPENDED_ACCOUNTS("lane-suspended-accounts", 14, 2, 0.01);
 
     private final String fileName;
     private final int averageKeyBytes;

@@ -26,4 +26,23 @@ public final class LookAlikes {
             default: return 0;
         }
     }
+
+    /**
+     * Whether two canonical marks can be the same plate as a camera reads it: the same length, and
+     * at every position the same character or a look-alike pair.
+     */
+    public static boolean equalUnderLookAlikes(CharSequence a, CharSequence b) {
+        int length = a.length();
+        if (length != b.length() || length == 0) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && partner(x) != y) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
