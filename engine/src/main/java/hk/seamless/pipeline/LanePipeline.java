@@ -78,7 +78,7 @@ public final class LanePipeline implements AutoCloseable {
                 releaseValidityMillis, metrics);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
         Fusion fusion = new Fusion(lanes, config.fusionWindow().toMillis(), config.pipeline().presenceWindow().toMillis(),
-                new ArrivalIds(clock.millis()), new SameVehicle(view));
+                new ArrivalIds(clock.millis()), new SameVehicle(view::vehicleByTag));
         ArrivalHandler handler = new ArrivalHandler(fusion,
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),
                 rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis,

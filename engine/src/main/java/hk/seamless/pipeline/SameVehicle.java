@@ -1,6 +1,5 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.LookAlikes;
 import hk.seamless.lane.plate.PlateNormaliser;
 import hk.seamless.lane.plate.PlateRead;
@@ -16,13 +15,19 @@ import hk.seamless.lane.plate.PlateRead;
  */
 final class SameVehicle {
 
-    private final LaneView view;
+    /** Which vehicle carries a tag: the lane view's, or a test's. */
+    interface TagMarks {
+        /** Writes the mark of the vehicle carrying this tag into {@code mark}; false for an unknown tag. */
+        boolean vehicleByTag(CharSequence epc, StringBuilder mark);
+    }
+
+    private final TagMarks tags;
     private final StringBuilder read = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
     private final StringBuilder known = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
     private final StringBuilder tagMark = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
 
-    SameVehicle(LaneView view) {
-        this.view = view;
+    SameVehicle(TagMarks tags) {
+        this.tags = tags;
     }
 
     /** A plate frame against the arrival's plate readings (and its identified mark, once decided). */
@@ -46,7 +51,7 @@ final class SameVehicle {
         if (arrival.hasTag) {
             return contentEquals(epc, arrival.epc);
         }
-        return view.vehicleByTag(epc, tagMark) && namedBy(tagMark, arrival);
+        return tags.vehicleByTag(epc, tagMark) && namedBy(tagMark, arrival);
     }
 
     /** Whether a canonical mark is the arrival's plate, one of its candidates, or its identified mark. */

@@ -42,10 +42,11 @@ class DecisionAllocationTest {
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);
             view.onChange(registryState());
+            risk.onChange(targetingRule());
             Lane lane = new Lane("LMC-S-01", "LMC", Direction.IMPORT, true);
             VehicleIdentification identification = new VehicleIdentification(view, 80);
             ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)),
-                    new ReleasedBundles(1 << 10, 60_000));
+                    new ReleasedBundles(1 << 10, 60_000), laneIndex -> true);
             Arrival arrival = new Arrival(lane, 0);
             long now = Instant.parse("2026-11-26T04:00:00Z").toEpochMilli();
             String id = "LMC-S-01.test.1";
@@ -86,7 +87,8 @@ class DecisionAllocationTest {
     /** What the registry-change stream would carry: a vehicle with a tag, its bundle and two consignments. */
     private static RegistryChange registryState() {
         String bundle = "{\"id\":\"Babc\",\"vehicleMark\":\"AB1234\",\"direction\":\"IMPORT\",\"ccrns\":[\"2611111111111116\","
-                + "\"2622222222222224\"],\"empty\":false,\"status\":\"ACTIVE\",\"earliestCrossingAt\":\"2026-11-26T03:00:00Z\"}";
+                + "\"2622222222222224\"],\"empty\":false,\"status\":\"ACTIVE\",\"earliestCrossingAt\":\"2026-11-26T03:00:00Z\","
+                + "\"trucker\":\"Atrucker\"}";
         String vehicle = "{\"registrationMark\":\"AB1234\",\"rfidTag\":\"E2000017221101441890ABCD\"}";
         return new RegistryChange(1, Instant.EPOCH, "test", List.of(), List.of(
                 new RegistryChange.Write(StoreName.VEHICLES, "AB1234", vehicle),
@@ -96,7 +98,16 @@ class DecisionAllocationTest {
     }
 
     private static String consignment(String ccrn) {
-        return "{\"ccrn\":\"" + ccrn + "\",\"status\":\"BUNDLED\",\"cargo\":{\"expectedDate\":\"2026-11-27\","
-                + "\"consignor\":{\"name\":\"深圳市華強電子\"},\"consignee\":{\"name\":\"Kwun Tong Traders\"}}}";
+        return "{\"ccrn\":\"" + ccrn + "\",\"owner\":\"Ashipper\",\"status\":\"BUNDLED\",\"cargo\":{\"expectedDate\":\"2026-11-27\","
+                + "\"consignor\":{\"name\":\"深圳市華強電子\"},\"consignee\":{\"name\":\"Kwun Tong Traders\"},"
+                + "\"packaged\":{\"packageDescription\":\"CARTONS\",\"packageCount\":10,\"articlesDescription\":\"mobile phones\"}}}";
+    }
+
+    /** A targeting rule in force that hits nothing here: the lane probes every description against it. */
+    private static RegistryChange targetingRule() {
+        String entry = "{\"id\":\"W1\",\"kind\":\"GOODS\",\"value\":\"IVORY\",\"display\":\"ivory\","
+                + "\"addedBy\":\"Asupervisor\",\"addedAt\":\"2026-11-01T00:00:00Z\"}";
+        return new RegistryChange(2, Instant.EPOCH, "test", List.of(), List.of(
+                new RegistryChange.Write(StoreName.WATCHLIST, "W1", entry)));
     }
 }
