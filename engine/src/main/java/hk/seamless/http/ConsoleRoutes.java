@@ -60,7 +60,7 @@ public final class ConsoleRoutes {
                 lanes.add(new JsonObject().put("lane", pipeline.lane(i).id())
                         .put("controlPoint", pipeline.lane(i).controlPoint())
                         .put("direction", pipeline.lane(i).direction().name())
-                        .put("gateConnected", hub.gateConnected(i)));
+                        .put("gateConnected", hub.gateConnected(i)).put("gateFault", hub.gateInFault(i)));
             }
             socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes)
                     .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS).encode());

@@ -55,6 +55,7 @@ class CheckTableLaneTest extends LaneHarness {
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         assertDecision(plateAlone(rig, a.mark(), 79.9), "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
+        clock.advance(PAST_PRESENCE);
         // The same read at the threshold identifies the vehicle: 80 is not below 80.
         assertDecision(plateAlone(rig, a.mark(), 80.0), "RELEASE", "PROCEED");
     }
@@ -176,6 +177,7 @@ class CheckTableLaneTest extends LaneHarness {
         assertDecision(arrive(rig, a), "INSPECT", null, "WATCHLIST");
         // Off the list again, the same vehicle (still bundled after an INSPECT) is released.
         api.delete("/api/v1/risk/watchlist/" + entry, supervisor.token()).expect(200);
+        clock.advance(PAST_PRESENCE);
         assertDecision(arrive(rig, a), "RELEASE", "PROCEED");
     }
 
@@ -209,16 +211,19 @@ class CheckTableLaneTest extends LaneHarness {
     }
 
     @Test
-    void aWatchListHitFoundAtBundlingStaysWithTheBundle() {
+    void aWatchListHitFoundAtBundlingStaysWithTheBundleButTheLaneJudgesTheListInForce() {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
         String entry = api.post("/api/v1/risk/watchlist", supervisor.token(),
                 new JsonObject().put("kind", "VEHICLE").put("value", a.mark())).expect(201).json().getString("entryId");
-        bundleLaden(a.mark(), "IMPORT");
+        String bundleId = bundleLaden(a.mark(), "IMPORT").getString("bundleId");
         api.delete("/api/v1/risk/watchlist/" + entry, supervisor.token()).expect(200);
         clock.advance(PAST_LEAD);
-        // Risk assessment runs at bundling time; its outcome is kept with the bundle.
-        assertDecision(arrive(rig, a), "INSPECT", null, "WATCHLIST");
+        // The assessment made at bundling stays with the bundle for officers to see ...
+        assertEquals(java.util.List.of("WATCHLIST"), api.get("/api/v1/bundles/" + bundleId, officer.token()).expect(200)
+                .json().getJsonArray("riskHits").getList());
+        // ... but an entry removed before the arrival no longer applies at the lane.
+        assertDecision(arrive(rig, a), "RELEASE", "PROCEED");
     }
 
     @Test
@@ -304,6 +309,7 @@ class CheckTableLaneTest extends LaneHarness {
         eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
         eventually("/api/v1/consignments/" + ccrn, shipper.token(), c -> "CROSSED".equals(c.getString("status")), "CROSSED");
 
+        clock.advance(PAST_PRESENCE);
         JsonObject again = arrive(rig, a);
         assertDecision(again, "INSPECT", null, "NO_BUNDLE");
         assertEquals(null, again.getValue("bundleId"));
@@ -315,8 +321,14 @@ class CheckTableLaneTest extends LaneHarness {
         Truck a = newTruck();
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
-        assertDecision(arrive(rig, a), "RELEASE", "PROCEED");
-        // At once, without waiting for the crossing to be recorded.
+        JsonObject released = arrive(rig, a);
+        assertDecision(released, "RELEASE", "PROCEED");
+        // While it is still at the lane its reads are repeats of that arrival, never decided again.
+        JsonObject repeat = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202).json();
+        assertEquals(released.getString("arrivalId"), repeat.getString("arrivalId"));
+        assertEquals(true, repeat.getBoolean("repeat"));
+        // Back again once it has left, without waiting for the crossing to be recorded.
+        clock.advance(PAST_PRESENCE);
         assertNotEquals("RELEASE", arrive(rig, a).getString("decision"), "the same bundle never releases twice");
     }
 }

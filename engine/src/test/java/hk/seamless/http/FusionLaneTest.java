@@ -125,15 +125,21 @@ class FusionLaneTest extends LaneHarness {
     }
 
     @Test
-    void aTagAfterTheWindowRanOutIsTheStartOfAnotherArrival() {
+    void aLateTagOfTheDecidedVehicleIsRecordedWithItAndAnotherVehiclesTagStartsAnotherArrival() {
         Rig rig = rig("IMPORT");
         Truck a = bundledTruck();
+        Truck b = newTruck();
         clock.advance(PAST_LEAD);
         String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(202).json().getString("arrivalId");
         clock.advance(PAST_WINDOW);
         rig.gate().awaitDecision(first);
-        String second = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json().getString("arrivalId");
-        assertNotEquals(first, second, "a decided arrival takes no more reads");
+        JsonObject late = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json();
+        assertEquals(first, late.getString("arrivalId"), "the vehicle's own tag, read late, is recorded with its arrival");
+        assertEquals(true, late.getBoolean("repeat"));
+        rig.gate().assertNoDecision(QUIET);
+        String second = lanes.tagRead(rig.lane(), rig.rfid(), b.tag()).expect(202).json().getString("arrivalId");
+        assertNotEquals(first, second, "a decided arrival takes no reads of another vehicle");
+        assertEquals(1, api.get("/api/v1/arrivals/" + first, officer.token()).expect(200).json().getInteger("repeatReads"));
     }
 
     @Test

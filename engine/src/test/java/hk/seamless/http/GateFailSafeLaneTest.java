@@ -43,17 +43,19 @@ class GateFailSafeLaneTest extends LaneHarness {
     }
 
     @Test
-    void aGateThatConnectsAfterAReleaseDoesNotReceiveIt() {
+    void aGateThatConnectsAfterAHoldDoesNotReceiveIt() {
         Devices d = devicesWithoutGate("IMPORT");
         Truck a = newTruck();
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         lanes.plateRead(d.lane(), d.camera(), a.mark(), 95).expect(202);
-        JsonObject released = lanes.tagRead(d.lane(), d.rfid(), a.tag()).expect(200).json();
-        assertEquals("RELEASE", released.getString("decision"));
+        JsonObject held = lanes.tagRead(d.lane(), d.rfid(), a.tag()).expect(200).json();
+        // No gate, no crossing: the rules hold what would have been a RELEASE.
+        assertEquals("HOLD", held.getString("decision"));
 
         LaneTestClient.Socket gate = track(lanes.gate(d.lane(), d.gateToken()));
-        gate.assertNone(f -> "RELEASE".equals(f.getString("decision")), QUIET, "stale RELEASE replayed to a new gate");
+        gate.assertNone(f -> held.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
+                "a decision made before the gate connected, replayed to it");
 
         // Connected now, it hears the next vehicle's decision.
         Truck b = newTruck();
@@ -63,18 +65,19 @@ class GateFailSafeLaneTest extends LaneHarness {
     }
 
     @Test
-    void aGateThatReconnectsDoesNotGetTheReleaseDecidedWhileItWasAway() {
+    void aGateThatReconnectsDoesNotGetTheDecisionMadeWhileItWasAway() {
         Rig rig = rig("IMPORT");
         rig.gate().close();
+        awaitGateSeen(rig.lane(), false, false);
         Truck a = newTruck();
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202);
-        JsonObject released = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
-        assertEquals("RELEASE", released.getString("decision"));
+        JsonObject held = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        assertEquals("HOLD", held.getString("decision"));
         LaneTestClient.Socket again = track(lanes.gate(rig.lane(), rig.gateToken()));
-        again.assertNone(f -> released.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
-                "the RELEASE decided while the gate was away");
+        again.assertNone(f -> held.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
+                "the decision made while the gate was away");
     }
 
     @Test

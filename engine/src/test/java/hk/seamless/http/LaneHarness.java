@@ -31,6 +31,8 @@ abstract class LaneHarness extends EngineHarness {
     static final Duration PAST_LEAD = Duration.ofMinutes(31);
     /** Just past the 1 s fusion window. */
     static final Duration PAST_WINDOW = Duration.ofMillis(1_001);
+    /** Just past the 10 s presence window: a vehicle read again after this is a new arrival. */
+    static final Duration PAST_PRESENCE = Duration.ofMillis(10_001);
     /** How long an absence is watched for; never a measure of speed. */
     static final Duration QUIET = Duration.ofMillis(300);
 
@@ -105,6 +107,32 @@ abstract class LaneHarness extends EngineHarness {
         LaneTestClient.Socket gate = track(lanes.gate(lane, gateToken));
         return new Rig(lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID"),
                 lanes.registerDevice(lane, "BUTTON"), gateToken, gate);
+    }
+
+    /**
+     * Waits until the engine itself sees the lane's gate as given (it learns of a socket closing, or
+     * of a gate's status, on its own event loop): asked afresh of a new console feed each time.
+     */
+    void awaitGateSeen(String lane, boolean connected, boolean fault) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonObject entry = null;
+        while (System.nanoTime() < deadline) {
+            try (LaneTestClient.Socket console = lanes.console(officer.token())) {
+                JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello");
+                entry = hello.getJsonArray("lanes").stream().map(JsonObject.class::cast)
+                        .filter(l -> lane.equals(l.getString("lane"))).findFirst().orElseThrow();
+                if (entry.getBoolean("gateConnected") == connected && entry.getBoolean("gateFault") == fault) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("the engine never saw lane " + lane + "'s gate as connected=" + connected + ", fault=" + fault + ": " + entry);
     }
 
     <T extends AutoCloseable> T track(T closeable) {

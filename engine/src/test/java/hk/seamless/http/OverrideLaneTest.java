@@ -55,6 +55,7 @@ class OverrideLaneTest extends LaneHarness {
                 withoutResult.copy().put("inspectionResult", "seals intact, 120 cartons as declared")).expect(200).json();
         assertEquals("RELEASE", answer.getString("decision"));
         assertTrue(reasons(answer).contains("OFFICER_OVERRIDE"), answer.encode());
+        assertEquals("SENT", answer.getString("gateSignal"), "the truck is still at the lane: its gate is told");
 
         JsonObject atGate = rig.gate().await(f -> "decision".equals(f.getString("kind"))
                 && arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
@@ -79,6 +80,7 @@ class OverrideLaneTest extends LaneHarness {
         assertNotNull(o.getString("at"));
 
         eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
+        clock.advance(PAST_PRESENCE);
         assertDecision(arrive(rig, a), "INSPECT", null, "NO_BUNDLE");
     }
 

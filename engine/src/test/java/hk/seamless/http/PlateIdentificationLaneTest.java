@@ -85,25 +85,46 @@ class PlateIdentificationLaneTest extends LaneHarness {
     }
 
     @Test
-    void aReadThatIsOneExpectedVehicleAndALookAlikeOfAnotherIsAmbiguousAndReferred() {
+    void aConfidentReadNamingARegisteredVehicleIsThatVehicleEvenWithABundledLookAlikeTwin() {
+        // The rules: a confident read that names a registered vehicle is that vehicle; it is never
+        // "corrected" into a look-alike twin, bundled or not.
         Rig rig = rig("IMPORT");
         String first = craftedMark("BDDL");                          // e.g. XB37K, a personalised mark
         String second = first.charAt(0) + "8" + first.substring(2);  // X837K, also a valid mark
         bundled(first, "IMPORT");
         bundled(second, "IMPORT");
         clock.advance(PAST_LEAD);
-        assertDecision(plateAlone(rig, first, 95), "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
+        JsonObject decision = plateAlone(rig, first, 95);
+        assertDecision(decision, "RELEASE", "PROCEED");
+        assertEquals(first, decision.getString("vehicleMark"));
     }
 
     @Test
-    void anOrdinaryMarkAndAPersonalisedLookAlikeBothBundledMakeTheReadAmbiguous() {
+    void anUnbundledVehicleReadExactlyIsNeverResolvedIntoItsBundledTwin() {
         Rig rig = rig("IMPORT");
         String ordinary = craftedMark("L5DDD");                                     // e.g. XK5347
         String personalised = ordinary.substring(0, 2) + "S" + ordinary.substring(3); // XKS347
+        truck(ordinary);                    // registered, nothing bundled
+        Truck twin = truck(personalised);
+        JsonObject twinBundle = bundleLaden(twin.mark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        JsonObject decision = plateAlone(rig, ordinary, 95);
+        assertDecision(decision, "INSPECT", "GO TO INSPECTION", "NO_BUNDLE");
+        assertEquals(ordinary, decision.getString("vehicleMark"));
+        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + twinBundle.getString("bundleId"), trucker.token())
+                .expect(200).json().getString("status"), "the twin's bundle is not spent by another truck");
+    }
+
+    @Test
+    void aReadNamingNoRegisteredVehicleThatReachesTwoExpectedOnesIsReferred() {
+        Rig rig = rig("IMPORT");
+        String ordinary = craftedMark("L5D6D");                                       // e.g. XK5367
+        String personalised = ordinary.substring(0, 2) + "S" + ordinary.substring(3);   // XKS367
+        String read = ordinary.substring(0, 4) + "G" + ordinary.substring(5);           // XK53G7: nobody's
         bundled(ordinary, "IMPORT");
         bundled(personalised, "IMPORT");
         clock.advance(PAST_LEAD);
-        assertDecision(plateAlone(rig, ordinary, 95), "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
+        assertDecision(plateAlone(rig, read, 95), "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
     }
 
     @Test
@@ -144,9 +165,29 @@ class PlateIdentificationLaneTest extends LaneHarness {
         Truck a = bundled(TradeApiClient.uniqueMark(), "IMPORT");
         clock.advance(PAST_LEAD);
         String misread = craftedMark("LDDDD");
-        JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, a.mark(), 71.0);
+        JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, a.mark(), 84.0);
         assertDecision(decision, "RELEASE", "PROCEED");
         assertEquals(a.mark(), decision.getString("vehicleMark"));
+    }
+
+    @Test
+    void aCandidateBelowTheConfidenceThresholdNeverIdentifiesAVehicle() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundled(TradeApiClient.uniqueMark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        String misread = craftedMark("LDDDD");
+        JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, "XX0000", 86.0, a.mark(), 71.0);
+        assertDecision(decision, "INSPECT", "GO TO INSPECTION", "NO_BUNDLE");
+        assertEquals(misread, decision.getString("vehicleMark"), "the confident read is the vehicle; the bundled one is not");
+    }
+
+    @Test
+    void aBestPlateBelowTheThresholdWithOnlyWeakCandidatesIsReferred() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundled(TradeApiClient.uniqueMark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        assertDecision(plateAlone(rig, a.mark(), 79, a.mark(), 79.0, a.mark(), 60.0), "REFER", "SEE OFFICER",
+                "UNIDENTIFIED_VEHICLE");
     }
 
     @Test
@@ -156,7 +197,7 @@ class PlateIdentificationLaneTest extends LaneHarness {
         Truck b = bundled(TradeApiClient.uniqueMark(), "IMPORT");
         clock.advance(PAST_LEAD);
         String misread = craftedMark("LDDDD");
-        JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, a.mark(), 75.0, b.mark(), 70.0);
+        JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, a.mark(), 85.0, b.mark(), 82.0);
         assertDecision(decision, "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
     }
 

@@ -1,0 +1,91 @@
+package hk.seamless.http;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * "No gate, no crossing": a lane whose gate is not connected, or reports a fault, cannot release.
+ * The decision is HOLD (GATE_UNAVAILABLE), the bundle stays ACTIVE and nothing crosses, until an
+ * officer releases the truck by hand, which records the crossing.
+ */
+class GateAvailabilityLaneTest extends LaneHarness {
+
+    private Truck bundledPastLead() {
+        Truck t = newTruck();
+        bundleLaden(t.mark(), "IMPORT");
+        return t;
+    }
+
+    private JsonObject readsWithoutGate(Rig rig, Truck t) {
+        String id = lanes.plateRead(rig.lane(), rig.camera(), t.mark(), 95).expect(202).json().getString("arrivalId");
+        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), t.tag()).expect(200).json();
+        assertEquals(id, decision.getString("arrivalId"));
+        return decision;
+    }
+
+    @Test
+    void withTheGateDisconnectedABundledTruckIsHeldAndNothingCrosses() {
+        Rig rig = rig("IMPORT");
+        Truck a = newTruck();
+        String ccrn = lodge("IMPORT");
+        String bundleId = api.bundle(trucker.token(), a.mark(), "IMPORT", ccrn).getString("bundleId");
+        clock.advance(PAST_LEAD);
+        rig.gate().close();
+        awaitGateSeen(rig.lane(), false, false);
+        JsonObject held = readsWithoutGate(rig, a);
+        assertDecision(held, "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
+        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status"));
+        assertEquals("BUNDLED", api.get("/api/v1/consignments/" + ccrn, shipper.token()).expect(200).json().getString("status"));
+
+        // The officer releases the truck by hand: that is the crossing.
+        JsonObject answer = api.post("/api/v1/arrivals/" + held.getString("arrivalId") + "/override", officer.token(),
+                new JsonObject().put("decision", "RELEASE").put("reason", "boom raised by hand")).expect(200).json();
+        assertEquals("RELEASE", answer.getString("decision"));
+        assertEquals("GATE_UNAVAILABLE", answer.getString("gateSignal"));
+        eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
+        eventually("/api/v1/consignments/" + ccrn, shipper.token(), c -> "CROSSED".equals(c.getString("status")), "CROSSED");
+    }
+
+    @Test
+    void aGateReportingAFaultHoldsReleasesUntilItIsReadyAgain() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundledPastLead();
+        Truck b = bundledPastLead();
+        clock.advance(PAST_LEAD);
+        rig.gate().send(new JsonObject().put("status", "FAULT"));
+        awaitGateSeen(rig.lane(), true, true);
+        JsonObject held = arrive(rig, a);
+        assertDecision(held, "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
+
+        rig.gate().send(new JsonObject().put("status", "READY"));
+        awaitGateSeen(rig.lane(), true, false);
+        assertDecision(arrive(rig, b), "RELEASE", "PROCEED");
+    }
+
+    @Test
+    void onlyAReleaseIsHeldAnInspectionStillDirectsTheTruck() {
+        Rig rig = rig("IMPORT");
+        Truck unbundled = newTruck();
+        rig.gate().close();
+        awaitGateSeen(rig.lane(), false, false);
+        assertDecision(readsWithoutGate(rig, unbundled), "INSPECT", "GO TO INSPECTION", "NO_BUNDLE");
+    }
+
+    @Test
+    void aHeldTruckIsReleasedByTheRulesOnceTheGateIsBackAndItArrivesAgain() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundledPastLead();
+        clock.advance(PAST_LEAD);
+        rig.gate().close();
+        awaitGateSeen(rig.lane(), false, false);
+        assertDecision(readsWithoutGate(rig, a), "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
+        LaneTestClient.Socket gate = track(lanes.gate(rig.lane(), rig.gateToken()));
+        awaitGateSeen(rig.lane(), true, false);
+        gate.assertNone(f -> "decision".equals(f.getString("kind")), QUIET, "the HOLD replayed to the new gate");
+        clock.advance(PAST_PRESENCE);
+        Rig reconnected = new Rig(rig.lane(), rig.camera(), rig.rfid(), rig.button(), rig.gateToken(), gate);
+        assertDecision(arrive(reconnected, a), "RELEASE", "PROCEED");
+    }
+}
