@@ -129,6 +129,10 @@ public final class Engine implements AutoCloseable {
             if (replay) {
                 LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
             }
+            long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
+            if (upgraded > 0) {
+                LOG.info("Brought the lane view up to this version's layout from {} registry records", upgraded);
+            }
             writer = new RegistryWriter(stores, journal, clock, listeners);
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
