@@ -16,7 +16,7 @@ public final class LaneBenchmarkAccess {
     /** The value LaneView writes to lane-bundles for an ACTIVE bundle. */
     public static String encodeBundle(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits,
                                       List<String> ccrns) {
-        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns);
+        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, "Abenchmark");
     }
 
     /** The flyweight's reusable buffer: what LaneView.activeBundle reads a value into. */

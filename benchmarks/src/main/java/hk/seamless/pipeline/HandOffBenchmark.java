@@ -133,7 +133,8 @@ public class HandOffBenchmark {
             view.onChange(state);
             risk.onChange(state);
             identification = new VehicleIdentification(view, 80);
-            rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)), new ReleasedBundles(1 << 10, 60_000));
+            rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)), new ReleasedBundles(1 << 10, 60_000),
+                    lane -> true);
             arrival = new Arrival(new Lane("LMC-S-01", "LMC", Direction.IMPORT, true), 0);
         }
 
