@@ -35,9 +35,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import hk.seamless.lane.LaneView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.JsonCodec;
 import hk.seamless.store.Journal;
-import hk.seamless.store.RegistryChange;
+import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.trade.Accounts;
@@ -118,16 +117,17 @@ public final class Engine implements AutoCloseable {
             hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
             List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
             boolean replay = stores.recoveredFromUncleanStop();
-            long[] replayed = {0};
+            RegistryReplay replaying = new RegistryReplay(stores, listeners);
             Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
                     config.journalFsync(), payload -> {
                         if (replay) {
-                            RegistryWriter.replay(JsonCodec.read(payload, RegistryChange.class), stores, listeners);
-                            replayed[0]++;
+                            replaying.accept(payload);
                         }
                     });
+            replaying.close();
             if (replay) {
-                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
+                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores ({} aborted ones skipped)",
+                        replaying.replayed(), replaying.skipped());
             }
             writer = new RegistryWriter(stores, journal, clock, listeners);
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
@@ -198,7 +198,9 @@ public final class Engine implements AutoCloseable {
             if (writer != null) {
                 writer.close();
             }
-            stores.close();
+            // Keeps the unclean-stop marker: this start may have been replaying or writing when it
+            // failed, so the next one must recover, never trust the maps as they are.
+            stores.closeAfterFailedStart();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
     }

@@ -39,6 +39,11 @@ public final class Failures {
                     : h.getMessage()), List.of());
         } else if (t instanceof DecodeException) {
             Problem.send(response, 400, "Malformed JSON", "the body is not valid JSON: " + firstLine(t.getMessage()), List.of());
+        } else if (t instanceof hk.seamless.store.StoreFullException full) {
+            // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
+            // short of room, and an operator is alerted long before (metric, log, /health).
+            Problem.send(response, 503, "Store full", full.getMessage() + "; nothing was changed",
+                    List.of(new hk.seamless.trade.FieldError("store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else {

@@ -106,16 +106,35 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         return recoveredFromUncleanStop;
     }
 
+    /** A clean stop: the maps closed and the marker removed, so the next start needs no recovery. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * The stop of a start that failed: the maps are closed but the marker stays, because they may
+     * hold half of a replay or a write; the next start then recovers them from the journal.
+     */
+    public void closeAfterFailedStart() {
+        close(false);
+    }
+
+    private void close(boolean clean) {
         stores.values().forEach(ChronicleKeyValueStore::close);
         stores.clear();
         try {
-            Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+            if (clean) {
+                Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
+        }
+        try {
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
-            LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
+            LOG.warn("Could not release the data folder's lock", e);
         }
     }
 
