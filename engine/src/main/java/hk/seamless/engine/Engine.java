@@ -47,6 +47,7 @@ import hk.seamless.trade.Consignments;
 import hk.seamless.trade.FailedAttemptLimiter;
 import hk.seamless.trade.LodgementTemplates;
 import hk.seamless.trade.LodgementWindow;
+import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.Vehicles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -129,7 +130,9 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores ({} aborted ones skipped)",
                         replaying.replayed(), replaying.skipped());
             }
-            writer = new RegistryWriter(stores, journal, clock, listeners);
+            PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
+            writer = new RegistryWriter(stores, journal, clock, java.util.stream.Stream.concat(listeners.stream(),
+                    java.util.stream.Stream.of(pendingRegistrations)).toList());
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
@@ -169,7 +172,7 @@ public final class Engine implements AutoCloseable {
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
                     new SystemRoutes(registry, auth, config, metrics, rates::rateFor)::mount,
-                    new AccountRoutes(registry, auth, hasher, config)::mount,
+                    new AccountRoutes(registry, auth, hasher, config, pendingRegistrations)::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
                     new FleetRoutes(registry, auth)::mount,
                     new DeviceRoutes(registry, auth, devices)::mount,

@@ -32,6 +32,9 @@ public final class Failures {
             Problem.send(response, 400, "Invalid plate read", "the plate read is not a valid alpr_results document",
                     List.of(new hk.seamless.trade.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
+            if (p.retryAfter() != null && !response.headWritten()) {
+                response.putHeader("Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
+            }
             Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
         } else if (t instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() >= 400 && h.getStatusCode() < 500) {
             // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.

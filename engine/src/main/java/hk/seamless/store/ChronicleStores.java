@@ -33,6 +33,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStores.class);
     private static final String OPEN_MARKER = "OPEN";
+    private static final double MAX_BLOAT_FACTOR = 4.0;
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -66,7 +67,8 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 LOG.warn("The engine did not stop cleanly last time: recovering the stores before serving");
             }
             for (StoreName name : StoreName.values()) {
-                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean)));
+                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean), name.entries(capacity),
+                        MAX_BLOAT_FACTOR));
             }
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
             forceDirectory(dir);
@@ -87,7 +89,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 .averageValueSize(name.averageValueBytes())
                 // Bundles and sessions churn (made, used, replaced): let a segment grow extra tiers
                 // rather than fail, and keep the file sparse so that unused capacity costs no disk.
-                .maxBloatFactor(4.0)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
                 .sparseFile(true)
                 .checksumEntries(true);
         if (recover && file.exists()) {
