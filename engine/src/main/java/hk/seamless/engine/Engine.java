@@ -39,6 +39,7 @@ import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.trade.Accounts;
 import hk.seamless.trade.Bundles;
 import hk.seamless.trade.CargoInformationReader;
@@ -80,6 +81,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** How long a device's HTTP read waits for its decision before the engine gives up (503, gate held). */
     private static final long READ_TIMEOUT_MILLIS = 2_000;
+    /** How often the stores' fill is compared with the alert level. */
+    private static final long FILL_CHECK_MILLIS = 30_000;
 
     private final EngineConfig config;
     private final ChronicleStores stores;
@@ -142,6 +145,8 @@ public final class Engine implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
+            StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
+            fillAlerts.check();
             vertx = Vertx.builder()
                     .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                     .withMetrics(new MicrometerMetricsFactory(metrics))
@@ -171,7 +176,7 @@ public final class Engine implements AutoCloseable {
             Watchlist watchlist = new Watchlist(stores);
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
-                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor)::mount,
+                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts)::mount,
                     new AccountRoutes(registry, auth, hasher, config, pendingRegistrations)::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
                     new FleetRoutes(registry, auth)::mount,
@@ -189,6 +194,8 @@ public final class Engine implements AutoCloseable {
             LanePipeline ticking = pipeline;
             vertx.setPeriodic(config.pipeline().tickInterval().toMillis(), id -> ticking.tick());
             ConsoleHeartbeat.start(vertx, hub, clock);
+            // A timer on the event loop, but a cheap one: a few counters read per store.
+            vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {

@@ -43,6 +43,11 @@ public final class RegistryWriter implements AutoCloseable {
     private volatile boolean running = true;
     private volatile RuntimeException broken;
     private final AtomicLong refused = new AtomicLong();
+    private volatile Refusal lastRefusal;
+
+    /** The last command a full store refused: which store, and when. */
+    public record Refusal(StoreName store, java.time.Instant at) {
+    }
 
     public RegistryWriter(Stores stores, Journal journal, Clock clock, List<RegistryChangeListener> listeners) {
         this.stores = stores;
@@ -97,6 +102,7 @@ public final class RegistryWriter implements AutoCloseable {
             } catch (StoreFullException full) {
                 // This command alone is refused: its writes were undone and the journal says so.
                 refused.incrementAndGet();
+                lastRefusal = new Refusal(full.store(), tx.now());
                 LOG.warn("Refused a write by {}: {}", actor, full.getMessage());
                 result.completeExceptionally(full);
                 return;
@@ -183,6 +189,11 @@ public final class RegistryWriter implements AutoCloseable {
     /** Commands refused because a store was full (each undone and journalled as aborted). */
     public long refusedWrites() {
         return refused.get();
+    }
+
+    /** The last refusal by a full store, or null if none since the start. */
+    public Refusal lastRefusal() {
+        return lastRefusal;
     }
 
     public long journalEntries() {

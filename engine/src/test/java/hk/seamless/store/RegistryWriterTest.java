@@ -29,6 +29,8 @@ class RegistryWriterTest {
     private ChronicleStores stores;
     private RegistryWriter writer;
     private final List<RegistryChange> heard = new CopyOnWriteArrayList<>();
+    /** How full the devices store was the last time every write still went in. */
+    private double fillBeforeRefusal;
     /** The key of the record the full store refused. */
     private String refusedKey;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
@@ -119,9 +121,14 @@ class RegistryWriterTest {
             tx.put(StoreName.BUNDLES, "kept", "old");
             return null;
         }).get();
+        StoreFillAlerts alerts = new StoreFillAlerts(stores, 0.8);
+        assertTrue(stores.store(StoreName.DEVICES).fill() < 0.05, "an empty store is not full");
+        assertEquals(List.of(), alerts.filling());
         StoreFullException full = fillDevicesUntilRefused();
 
         assertEquals(StoreName.DEVICES, full.store());
+        assertEquals(StoreName.DEVICES, writer.lastRefusal().store());
+        assertEquals(StoreName.DEVICES, alerts.filling().get(0).store(), "a store that refuses was alerted on first");
         assertEquals("old", stores.store(StoreName.BUNDLES).get("kept"), "the overwrite before the refused write was undone");
         assertNull(stores.store(StoreName.BUNDLES).get("refused"), "the put before the refused write was undone");
         assertFalse(heard.stream().anyMatch(c -> c.writes().stream().anyMatch(w -> w.key().equals(refusedKey))),
@@ -187,7 +194,11 @@ class RegistryWriterTest {
             for (CompletableFuture<Object> put : puts) {
                 refusedOnce |= put.handle((ok, failure) -> failure != null).get();
             }
+            if (!refusedOnce) {
+                fillBeforeRefusal = stores.store(StoreName.DEVICES).fill();
+            }
         }
+        assertTrue(fillBeforeRefusal >= 0.8, "a store passes the alert level while it still takes writes: " + fillBeforeRefusal);
         for (int i = 0; i < 10_000; i++) {
             String key = "D" + n++;
             CompletableFuture<Object> put = writer.submit("a", tx -> {
