@@ -196,6 +196,7 @@ public final class Engine implements AutoCloseable {
             ConsoleHeartbeat.start(vertx, hub, clock);
             // A timer on the event loop, but a cheap one: a few counters read per store.
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
+            Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
             writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {
