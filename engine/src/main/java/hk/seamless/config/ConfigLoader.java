@@ -65,11 +65,24 @@ public final class ConfigLoader {
         String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
                 ConfigLoader::signingSecret, false);
         String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, EngineConfig::ivrsPublicUrl);
+        IntakeLimits l = d.limits();
+        IntakeLimits limits = new IntakeLimits(
+                setting(file, "registrationsPerAddress", "SEAMLESS_REGISTRATIONS_PER_ADDRESS",
+                        l.registrationsPerAddress(), s -> positive(Integer.parseInt(s))),
+                setting(file, "registrationsOverall", "SEAMLESS_REGISTRATIONS_OVERALL",
+                        l.registrationsOverall(), s -> positive(Integer.parseInt(s))),
+                setting(file, "registrationPeriod", "SEAMLESS_REGISTRATION_PERIOD", l.registrationPeriod(), ConfigLoader::duration),
+                setting(file, "pendingRegistrationLimit", "SEAMLESS_PENDING_REGISTRATION_LIMIT",
+                        l.pendingRegistrationLimit(), s -> positive(Integer.parseInt(s))),
+                setting(file, "idempotencyRetention", "SEAMLESS_IDEMPOTENCY_RETENTION", l.idempotencyRetention(),
+                        ConfigLoader::duration),
+                setting(file, "storeFillAlert", "SEAMLESS_STORE_FILL_ALERT", l.storeFillAlert(), ConfigLoader::rate));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? controlPoints(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
-                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl);
+                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
+                limits);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {

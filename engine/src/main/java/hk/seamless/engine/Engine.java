@@ -35,11 +35,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import hk.seamless.lane.LaneView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.JsonCodec;
 import hk.seamless.store.Journal;
-import hk.seamless.store.RegistryChange;
+import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.trade.Accounts;
 import hk.seamless.trade.Bundles;
 import hk.seamless.trade.CargoInformationReader;
@@ -48,6 +48,7 @@ import hk.seamless.trade.Consignments;
 import hk.seamless.trade.FailedAttemptLimiter;
 import hk.seamless.trade.LodgementTemplates;
 import hk.seamless.trade.LodgementWindow;
+import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.Vehicles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -80,6 +81,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** How long a device's HTTP read waits for its decision before the engine gives up (503, gate held). */
     private static final long READ_TIMEOUT_MILLIS = 2_000;
+    /** How often the stores' fill is compared with the alert level. */
+    private static final long FILL_CHECK_MILLIS = 30_000;
 
     private final EngineConfig config;
     private final ChronicleStores stores;
@@ -118,22 +121,25 @@ public final class Engine implements AutoCloseable {
             hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
             List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
             boolean replay = stores.recoveredFromUncleanStop();
-            long[] replayed = {0};
+            RegistryReplay replaying = new RegistryReplay(stores, listeners);
             Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
                     config.journalFsync(), payload -> {
                         if (replay) {
-                            RegistryWriter.replay(JsonCodec.read(payload, RegistryChange.class), stores, listeners);
-                            replayed[0]++;
+                            replaying.accept(payload);
                         }
                     });
+            replaying.close();
             if (replay) {
-                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
+                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores ({} aborted ones skipped)",
+                        replaying.replayed(), replaying.skipped());
             }
             long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
             if (upgraded > 0) {
                 LOG.info("Brought the lane view up to this version's layout from {} registry records", upgraded);
             }
-            writer = new RegistryWriter(stores, journal, clock, listeners);
+            PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
+            writer = new RegistryWriter(stores, journal, clock, java.util.stream.Stream.concat(listeners.stream(),
+                    java.util.stream.Stream.of(pendingRegistrations)).toList());
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
@@ -143,6 +149,8 @@ public final class Engine implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
+            StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
+            fillAlerts.check();
             vertx = Vertx.builder()
                     .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                     .withMetrics(new MicrometerMetricsFactory(metrics))
@@ -172,8 +180,8 @@ public final class Engine implements AutoCloseable {
             Watchlist watchlist = new Watchlist(stores);
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
-                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor)::mount,
-                    new AccountRoutes(registry, auth, hasher, config)::mount,
+                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts)::mount,
+                    new AccountRoutes(registry, auth, hasher, config, pendingRegistrations)::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
                     new FleetRoutes(registry, auth)::mount,
                     new DeviceRoutes(registry, auth, devices)::mount,
@@ -190,6 +198,9 @@ public final class Engine implements AutoCloseable {
             LanePipeline ticking = pipeline;
             vertx.setPeriodic(config.pipeline().tickInterval().toMillis(), id -> ticking.tick());
             ConsoleHeartbeat.start(vertx, hub, clock);
+            // A timer on the event loop, but a cheap one: a few counters read per store.
+            vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
+            Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
             writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {
@@ -202,7 +213,9 @@ public final class Engine implements AutoCloseable {
             if (writer != null) {
                 writer.close();
             }
-            stores.close();
+            // Keeps the unclean-stop marker: this start may have been replaying or writing when it
+            // failed, so the next one must recover, never trust the maps as they are.
+            stores.closeAfterFailedStart();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
     }

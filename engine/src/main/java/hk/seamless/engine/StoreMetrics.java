@@ -22,11 +22,15 @@ final class StoreMetrics {
             String tag = name.name().toLowerCase();
             Gauge.builder("seamless_store_entries", stores, s -> s.store(name).size())
                     .tag("store", tag).description("records in the off-heap store").register(registry);
+            Gauge.builder("seamless_store_fill_ratio", stores, s -> s.store(name).fill())
+                    .tag("store", tag).description("share of the store's room in use; at 1 it refuses writes").register(registry);
             Gauge.builder("seamless_store_offheap_bytes", stores, s -> s.store(name).offHeapBytes())
                     .tag("store", tag).baseUnit("bytes").description("off-heap memory used by the store").register(registry);
         }
         Gauge.builder("seamless_journal_entries", writer, RegistryWriter::journalEntries)
                 .description("registry changes in the journal").register(registry);
+        Gauge.builder("seamless_registry_refused_writes", writer, RegistryWriter::refusedWrites)
+                .description("commands refused because a store was full").register(registry);
         Gauge.builder("seamless_journal_bytes", writer, RegistryWriter::journalBytes)
                 .baseUnit("bytes").description("size of the registry journal").register(registry);
     }

@@ -7,6 +7,7 @@ import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Accounts;
 import hk.seamless.trade.FieldError;
+import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.RegistrationRequest;
 import hk.seamless.trade.Role;
@@ -34,12 +35,17 @@ public final class AccountRoutes {
     private final Authentication auth;
     private final PasswordHasher hasher;
     private final EngineConfig config;
+    private final RegistrationThrottle throttle;
+    private final PendingRegistrations pending;
 
-    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, EngineConfig config) {
+    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, EngineConfig config,
+                         PendingRegistrations pending) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
         this.config = config;
+        this.throttle = new RegistrationThrottle(config.limits(), registry.clock());
+        this.pending = pending;
     }
 
     public void mount(Router router) {
@@ -55,17 +61,31 @@ public final class AccountRoutes {
 
     private void register(RoutingContext ctx) {
         RegistrationRequest request = RegistrationRequest.read(RequestBodies.jsonObject(ctx));
+        throttle.admit(ctx);
         // The slow password hash runs on a worker, never on the event loop or the registry writer.
         Future<String> hash = request.password() == null
                 ? Future.succeededFuture(null)
                 : ctx.vertx().executeBlocking(() -> hasher.hash(request.password()), false);
         hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(passwordHash ->
                 write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
+                    refuseWhenQueueIsFull();
                     Account account = registry.accounts().register(tx, request, passwordHash);
                     return new Reply(202, new JsonObject()
                             .put("registrationId", account.id())
                             .put("status", account.status().name()).encode(), null);
                 })));
+    }
+
+    /**
+     * On the writer, so the count includes every registration before this one. A 429 like the rate
+     * limits: a designed limit telling the client to come back later, not a failure of the engine.
+     */
+    private void refuseWhenQueueIsFull() {
+        if (pending.count() >= config.limits().pendingRegistrationLimit()) {
+            throw new HttpProblem(429, "Registration queue full", "there are " + pending.count()
+                    + " registrations waiting for an administrator; try again later", List.of(),
+                    config.limits().registrationPeriod());
+        }
     }
 
     private void login(RoutingContext ctx) {

@@ -2,10 +2,7 @@ package hk.seamless.http;
 
 import hk.seamless.access.Principal;
 import hk.seamless.config.EngineConfig;
-import hk.seamless.trade.CargoInformation;
-import hk.seamless.trade.Consignment;
 import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.batch.BatchFormatException;
@@ -13,20 +10,17 @@ import hk.seamless.trade.batch.BatchReader;
 import hk.seamless.trade.batch.BatchReaders;
 import hk.seamless.trade.batch.BatchRow;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 
 import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /**
  * Batch lodgement: a CSV or XML file of many consignments. Each row is checked by the same reader
- * as a single lodgement; good rows are lodged, bad rows are reported, all in one registry
- * transaction (one journal entry, one flush), which is what makes 10,000 rows take well under a second.
+ * as a single lodgement; good rows are lodged, bad rows are reported, a few hundred rows to a
+ * registry transaction ({@link ChunkedBatch}), so that other shippers' writes are not held up.
  */
 public final class BatchRoutes {
 
@@ -71,33 +65,12 @@ public final class BatchRoutes {
             Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the batch file has no rows"));
             return;
         }
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            JsonArray results = new JsonArray();
-            int lodged = 0;
-            for (BatchRow row : rows) {
-                JsonObject result = new JsonObject().put("row", row.rowNumber());
-                if (!row.readProblems().isEmpty()) {
-                    JsonArray errors = new JsonArray();
-                    row.readProblems().forEach(p -> errors.add(new JsonObject().put("field", "row").put("message", p)));
-                    results.add(result.put("status", "REJECTED").put("errors", errors));
-                    continue;
-                }
-                try {
-                    CargoInformation cargo = registry.cargoReader().read(row.body(), tx.now());
-                    Consignment c = registry.consignments().lodge(tx, cargo);
-                    results.add(result.put("status", "LODGED").put("ccrn", c.ccrn()));
-                    lodged++;
-                } catch (InvalidInputException e) {
-                    JsonArray errors = new JsonArray();
-                    e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("message", fe.message())));
-                    results.add(result.put("status", "REJECTED").put("errors", errors));
-                }
+        ChunkedBatch.lodge(registry, ctx, caller.accountId(), rows).onComplete(done -> {
+            if (done.succeeded()) {
+                RouteSupport.send(ctx, done.result());
+            } else {
+                Failures.send(ctx.response(), done.cause());
             }
-            return Reply.of(200, new JsonObject()
-                    .put("rows", rows.size())
-                    .put("lodged", lodged)
-                    .put("rejected", rows.size() - lodged)
-                    .put("results", results));
-        }));
+        });
     }
 }

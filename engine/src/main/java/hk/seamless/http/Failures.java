@@ -32,6 +32,9 @@ public final class Failures {
             Problem.send(response, 400, "Invalid plate read", "the plate read is not a valid alpr_results document",
                     List.of(new hk.seamless.trade.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
+            if (p.retryAfter() != null && !response.headWritten()) {
+                response.putHeader("Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
+            }
             Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
         } else if (t instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() >= 400 && h.getStatusCode() < 500) {
             // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.
@@ -39,6 +42,11 @@ public final class Failures {
                     : h.getMessage()), List.of());
         } else if (t instanceof DecodeException) {
             Problem.send(response, 400, "Malformed JSON", "the body is not valid JSON: " + firstLine(t.getMessage()), List.of());
+        } else if (t instanceof hk.seamless.store.StoreFullException full) {
+            // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
+            // short of room, and an operator is alerted long before (metric, log, /health).
+            Problem.send(response, 503, "Store full", full.getMessage() + "; nothing was changed",
+                    List.of(new hk.seamless.trade.FieldError("store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else {

@@ -2,6 +2,8 @@ package hk.seamless.http;
 
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.EngineConfig;
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.trade.TradeRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonArray;
@@ -14,15 +16,23 @@ import static hk.seamless.http.RouteSupport.guarded;
 /** Health, metrics, and the rule settings in force. */
 public final class SystemRoutes {
 
+    /** How long /health names a store that refused a write for want of room. */
+    private static final java.time.Duration RECENT_REFUSAL = java.time.Duration.ofMinutes(15);
+
     private final TradeRegistry registry;
     private final Authentication auth;
     private final EngineConfig config;
     private final PrometheusMeterRegistry metrics;
     private final java.util.function.ToDoubleFunction<String> randomRate;
+    private final StoreFillAlerts fillAlerts;
 
-    /** @param randomRate the random inspection rate in force at a control point (supervisors change it) */
+    /**
+     * @param randomRate the random inspection rate in force at a control point (supervisors change it)
+     * @param fillAlerts which stores are near full, for /health
+     */
     public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics,
-                        java.util.function.ToDoubleFunction<String> randomRate) {
+                        java.util.function.ToDoubleFunction<String> randomRate, StoreFillAlerts fillAlerts) {
+        this.fillAlerts = fillAlerts;
         this.registry = registry;
         this.auth = auth;
         this.config = config;
@@ -36,13 +46,26 @@ public final class SystemRoutes {
         router.get("/api/v1/settings").handler(guarded(this::settings));
     }
 
-    /** Serving at all means the stores are open and recovered; a failed journal means not ready. */
+    /**
+     * Serving at all means the stores are open and recovered; a failed journal means not ready. A
+     * store near full, or full, is reported but keeps the engine UP: every write that does not need
+     * room there goes on, and a restart would not make room.
+     */
     private void health(RoutingContext ctx) {
         boolean writable = registry.writer().isWritable();
         JsonObject body = new JsonObject()
                 .put("status", writable ? "UP" : "DOWN")
                 .put("registryWritable", writable)
                 .put("journalEntries", registry.writer().journalEntries());
+        JsonArray filling = new JsonArray();
+        fillAlerts.filling().forEach(f -> filling.add(new JsonObject().put("store", f.store().name().toLowerCase())
+                .put("fill", Math.round(f.fill() * 1000) / 1000.0)));
+        body.put("storesFilling", filling);
+        RegistryWriter.Refusal refusal = registry.writer().lastRefusal();
+        if (refusal != null && refusal.at().isAfter(registry.clock().instant().minus(RECENT_REFUSAL))) {
+            body.put("storeFull", new JsonObject().put("store", refusal.store().name().toLowerCase())
+                    .put("lastRefusedAt", Views.time(refusal.at())));
+        }
         RouteSupport.send(ctx, Reply.of(writable ? 200 : 503, body));
     }
 

@@ -8,9 +8,17 @@ import java.util.function.BiConsumer;
 final class ChronicleKeyValueStore implements KeyValueStore {
 
     private final ChronicleMap<CharSequence, CharSequence> map;
+    private final long sizedFor;
+    private final double maxBloatFactor;
 
-    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map) {
+    /**
+     * @param sizedFor       the entries the map was built for: what fits in the segments' first tiers
+     * @param maxBloatFactor how many extra tiers per segment the map may add beyond them
+     */
+    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map, long sizedFor, double maxBloatFactor) {
         this.map = map;
+        this.sizedFor = sizedFor;
+        this.maxBloatFactor = maxBloatFactor;
     }
 
     @Override
@@ -53,6 +61,21 @@ final class ChronicleKeyValueStore implements KeyValueStore {
     @Override
     public long offHeapBytes() {
         return map.offHeapMemoryUsed();
+    }
+
+    /**
+     * A map refuses a write when a segment needs another tier and none is left: its room is every
+     * segment's first tier plus {@code maxBloatFactor} extra tiers per segment. The first tiers'
+     * use is estimated from the entry count (entries spread evenly over segments by their hash);
+     * the extra tiers' use Chronicle counts exactly.
+     */
+    @Override
+    public double fill() {
+        double segments = map.segments();
+        double maxExtraTiers = maxBloatFactor * segments;
+        double extraTiersInUse = Math.max(0, maxExtraTiers - map.remainingAutoResizes());
+        double firstTiersInUse = Math.min(1.0, (double) map.longSize() / sizedFor) * segments;
+        return Math.min(1.0, (firstTiersInUse + extraTiersInUse) / (segments + maxExtraTiers));
     }
 
     void close() {

@@ -33,6 +33,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStores.class);
     private static final String OPEN_MARKER = "OPEN";
+    private static final double MAX_BLOAT_FACTOR = 4.0;
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -66,7 +67,8 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 LOG.warn("The engine did not stop cleanly last time: recovering the stores before serving");
             }
             for (StoreName name : StoreName.values()) {
-                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean)));
+                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean), name.entries(capacity),
+                        MAX_BLOAT_FACTOR));
             }
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
             forceDirectory(dir);
@@ -87,7 +89,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 .averageValueSize(name.averageValueBytes())
                 // Bundles and sessions churn (made, used, replaced): let a segment grow extra tiers
                 // rather than fail, and keep the file sparse so that unused capacity costs no disk.
-                .maxBloatFactor(4.0)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
                 .sparseFile(true)
                 .checksumEntries(true);
         if (recover && file.exists()) {
@@ -106,16 +108,35 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         return recoveredFromUncleanStop;
     }
 
+    /** A clean stop: the maps closed and the marker removed, so the next start needs no recovery. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * The stop of a start that failed: the maps are closed but the marker stays, because they may
+     * hold half of a replay or a write; the next start then recovers them from the journal.
+     */
+    public void closeAfterFailedStart() {
+        close(false);
+    }
+
+    private void close(boolean clean) {
         stores.values().forEach(ChronicleKeyValueStore::close);
         stores.clear();
         try {
-            Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+            if (clean) {
+                Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
+        }
+        try {
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
-            LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
+            LOG.warn("Could not release the data folder's lock", e);
         }
     }
 

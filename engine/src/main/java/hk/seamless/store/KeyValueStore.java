@@ -25,6 +25,9 @@ public interface KeyValueStore {
 
     void forEach(BiConsumer<String, String> action);
 
+    /** How much of its room the store uses, 0 to 1: at 1 it refuses writes that need more. */
+    double fill();
+
     /** Bytes the map occupies off the heap (mapped file size actually in use). */
     long offHeapBytes();
 }

@@ -15,6 +15,25 @@ public record RegistryChange(long sequence, Instant at, String actor, List<Audit
         writes = List.copyOf(writes);
     }
 
+    /** The audit action of the entry that says the change just before it was taken back. */
+    public static final String ABORTED = "CHANGE_ABORTED";
+
+    /**
+     * The entry that follows a change a store refused: that change is not in the maps and replay
+     * must skip it. It is a change of its own (no writes, one audit event), so the journal stays a
+     * list of changes and the refusal is in the audit trail.
+     */
+    static RegistryChange abortOf(RegistryChange refused, long sequence, String reason) {
+        return new RegistryChange(sequence, refused.at(), refused.actor(),
+                List.of(new AuditEvent(ABORTED, Long.toString(refused.sequence()), reason)), List.of());
+    }
+
+    /** Whether this entry takes back the change numbered {@code sequence}. */
+    boolean aborts(long sequence) {
+        return writes.isEmpty() && events.size() == 1 && ABORTED.equals(events.get(0).action())
+                && Long.toString(sequence).equals(events.get(0).subject());
+    }
+
     /** A put of {@code value}, or a removal when {@code value} is null. */
     public record Write(StoreName store, String key, String value) {
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,10 @@ import java.util.function.Function;
  * the journal, applied to the stores and handed to the change listeners. Its future completes only
  * after the journal is flushed. Commands that queue up while one runs share a single flush (group
  * commit), so durability costs one {@code fsync} per burst, not one per request.
+ *
+ * <p>A store that cannot take a change (full) refuses that command alone: the writes already made
+ * are undone, an abort entry follows the change in the journal, and the writer goes on. Only a
+ * journal that cannot be written (the disk) stops all writes until a restart.
  */
 public final class RegistryWriter implements AutoCloseable {
 
@@ -37,6 +42,12 @@ public final class RegistryWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException broken;
+    private final AtomicLong refused = new AtomicLong();
+    private volatile Refusal lastRefusal;
+
+    /** The last command a full store refused: which store, and when. */
+    public record Refusal(StoreName store, java.time.Instant at) {
+    }
 
     public RegistryWriter(Stores stores, Journal journal, Clock clock, List<RegistryChangeListener> listeners) {
         this.stores = stores;
@@ -48,9 +59,9 @@ public final class RegistryWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Applies a journalled change to the stores again: how a crashed run is caught up at start. */
-    public static void replay(RegistryChange change, Stores stores, List<RegistryChangeListener> listeners) {
-        apply(change, stores);
+    /** Applies one journalled change to the stores again (a whole journal: {@link RegistryReplay}). */
+    public static void replay(RegistryChange change, Stores stores, List<? extends RegistryChangeListener> listeners) {
+        AppliedWrites.apply(change, stores);
         listeners.forEach(l -> l.onChange(change));
     }
 
@@ -88,6 +99,13 @@ public final class RegistryWriter implements AutoCloseable {
         if (!tx.isEmpty()) {
             try {
                 commit(tx);
+            } catch (StoreFullException full) {
+                // This command alone is refused: its writes were undone and the journal says so.
+                refused.incrementAndGet();
+                lastRefusal = new Refusal(full.store(), tx.now());
+                LOG.warn("Refused a write by {}: {}", actor, full.getMessage());
+                result.completeExceptionally(full);
+                return;
             } catch (RuntimeException e) {
                 // A failed append may have left a partial frame: nothing more may be appended after
                 // it, or replay would stop there and lose what follows. Fail-stop until a restart.
@@ -104,7 +122,14 @@ public final class RegistryWriter implements AutoCloseable {
     private void commit(Transaction tx) {
         RegistryChange change = tx.toChange(journal.entries() + 1);
         journal.append(JsonCodec.writeBytes(change));
-        apply(change, stores);
+        try {
+            AppliedWrites.apply(change, stores);
+        } catch (StoreFullException full) {
+            // The change is in the journal but not in the maps: say so right after it, so that a
+            // replay skips it. Failing to append this is a journal failure like any other.
+            journal.append(JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.entries() + 1, full.getMessage())));
+            throw full;
+        }
         for (RegistryChangeListener listener : listeners) {
             try {
                 listener.onChange(change);
@@ -112,17 +137,6 @@ public final class RegistryWriter implements AutoCloseable {
                 // The registry is the authority and the change is already durable: a listener's
                 // failure must not undo it. The lane view is rebuilt from the journal at recovery.
                 LOG.error("Registry change listener failed on change {}", change.sequence(), e);
-            }
-        }
-    }
-
-    private static void apply(RegistryChange change, Stores stores) {
-        for (RegistryChange.Write write : change.writes()) {
-            KeyValueStore store = stores.store(write.store());
-            if (write.value() == null) {
-                store.remove(write.key());
-            } else {
-                store.put(write.key(), write.value());
             }
         }
     }
@@ -170,6 +184,16 @@ public final class RegistryWriter implements AutoCloseable {
     /** False once the journal has failed: the registry then refuses writes until a restart. */
     public boolean isWritable() {
         return broken == null && running;
+    }
+
+    /** Commands refused because a store was full (each undone and journalled as aborted). */
+    public long refusedWrites() {
+        return refused.get();
+    }
+
+    /** The last refusal by a full store, or null if none since the start. */
+    public Refusal lastRefusal() {
+        return lastRefusal;
     }
 
     public long journalEntries() {

@@ -67,4 +67,44 @@ class JournalReplayTest {
             assertNull(stores.store(StoreName.BUNDLES).get("B1"));
         }
     }
+
+    @Test
+    void replayAfterAnUncleanStopSkipsAChangeTheJournalSaysWasAborted() throws Exception {
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(10_000);
+        Instant at = Instant.parse("2026-11-26T02:00:00Z");
+        RegistryChange kept = new RegistryChange(1, at, "T1", List.of(),
+                List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "kept")));
+        RegistryChange refused = new RegistryChange(2, at, "T1", List.of(),
+                List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "refused"),
+                        new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k2", "refused")));
+        RegistryChange abort = new RegistryChange(3, at, "T1",
+                List.of(new RegistryChange.AuditEvent(RegistryChange.ABORTED, "2", "the idempotency store is full")), List.of());
+        ChronicleStores.open(data, 10_000).close();
+        try (Journal journal = Journal.open(data.resolve("journal").resolve("registry.journal"), true, b -> { })) {
+            journal.append(JsonCodec.writeBytes(kept));
+            journal.append(JsonCodec.writeBytes(refused));
+            journal.append(JsonCodec.writeBytes(abort));
+        }
+        Files.writeString(data.resolve("stores").resolve("OPEN"), "killed");
+
+        Engine.start(config, Clock.systemUTC()).close();
+
+        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+            assertEquals("kept", stores.store(StoreName.IDEMPOTENCY).get("T1|k1"));
+            assertNull(stores.store(StoreName.IDEMPOTENCY).get("T1|k2"));
+        }
+    }
+
+    @Test
+    void aStartThatFailsKeepsTheUncleanStopMarkerSoTheNextStartRecovers() throws Exception {
+        Files.createDirectories(data.resolve("stores"));
+        Files.writeString(data.resolve("stores").resolve("OPEN"), "killed");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            EngineConfig config = EngineConfig.defaults().withHttpPort(taken.getLocalPort()).withDataDir(data)
+                    .withStoreCapacity(10_000);
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Engine.start(config, Clock.systemUTC()));
+        }
+        assertEquals(true, Files.exists(data.resolve("stores").resolve("OPEN")),
+                "a failed start must not clear the marker: its replay may be half done");
+    }
 }

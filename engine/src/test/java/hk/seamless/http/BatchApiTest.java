@@ -211,4 +211,44 @@ class BatchApiTest extends EngineHarness {
         assertEquals(first.body(), second.body());
         assertEquals(2, api.myCcrns(shipper.token()).size());
     }
+
+    /**
+     * A large batch is lodged a chunk at a time: another shipper's lodgement sent once the batch's
+     * first chunk is in the journal runs between two of its chunks. (Ordering, not durations: with
+     * the whole batch in one command the lodgement would be journalled after all of it.)
+     */
+    @Test
+    void aSingleLodgementIsNotHeldBehindALargeBatch() throws Exception {
+        TradeApiClient.Account batchShipper = api.newAccount("SHIPPER");
+        TradeApiClient.Account otherShipper = api.newAccount("SHIPPER");
+        LocalDate date = today().plusDays(5);
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(packagedRow("IMPORT", date, Integer.toString(1 + i))).append('\n');
+        }
+        long journalBefore = journalEntries();
+        java.util.concurrent.CompletableFuture<ApiResponse> batch = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> upload(batchShipper.token(), "text/csv", csv.toString()));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (journalEntries() == journalBefore && !batch.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        String ccrn = api.lodgeCcrn(otherShipper.token(), "EXPORT", date);
+        long journalAfterSingle = journalEntries();
+
+        JsonObject result = batch.get(120, java.util.concurrent.TimeUnit.SECONDS).expect(200).json();
+        assertEquals(5_000, result.getInteger("lodged"), "one result per row");
+        JsonArray results = result.getJsonArray("results");
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(i + 1, results.getJsonObject(i).getInteger("row"), "results in the file's order");
+        }
+        assertTrue(TradeApiClient.validCcrn(ccrn));
+        assertTrue(journalEntries() > journalAfterSingle,
+                "part of the batch was journalled after the single lodgement: it ran between the batch's chunks");
+    }
+
+    private long journalEntries() {
+        return api.get("/health", null).expect(200).json().getLong("journalEntries");
+    }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +29,10 @@ class RegistryWriterTest {
     private ChronicleStores stores;
     private RegistryWriter writer;
     private final List<RegistryChange> heard = new CopyOnWriteArrayList<>();
+    /** How full the devices store was the last time every write still went in. */
+    private double fillBeforeRefusal;
+    /** The key of the record the full store refused. */
+    private String refusedKey;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
 
     @BeforeEach
@@ -107,5 +113,112 @@ class RegistryWriterTest {
         }
         assertEquals("500", stores.store(StoreName.ACCOUNTS).get("counter"));
         assertEquals(500, writer.journalEntries());
+    }
+
+    @Test
+    void aFullStoreRefusesThatCommandAloneUndoesItsWritesAndTheWriterGoesOn() throws Exception {
+        writer.submit("a", tx -> {
+            tx.put(StoreName.BUNDLES, "kept", "old");
+            return null;
+        }).get();
+        StoreFillAlerts alerts = new StoreFillAlerts(stores, 0.8);
+        assertTrue(stores.store(StoreName.DEVICES).fill() < 0.05, "an empty store is not full");
+        assertEquals(List.of(), alerts.filling());
+        StoreFullException full = fillDevicesUntilRefused();
+
+        assertEquals(StoreName.DEVICES, full.store());
+        assertEquals(StoreName.DEVICES, writer.lastRefusal().store());
+        assertEquals(StoreName.DEVICES, alerts.filling().get(0).store(), "a store that refuses was alerted on first");
+        assertEquals("old", stores.store(StoreName.BUNDLES).get("kept"), "the overwrite before the refused write was undone");
+        assertNull(stores.store(StoreName.BUNDLES).get("refused"), "the put before the refused write was undone");
+        assertFalse(heard.stream().anyMatch(c -> c.writes().stream().anyMatch(w -> w.key().equals(refusedKey))),
+                "the change stream never saw the refused change");
+        assertTrue(writer.refusedWrites() >= 1);
+
+        writer.submit("b", tx -> {
+            tx.put(StoreName.VEHICLES, "AB1", "v1");
+            return null;
+        }).get();
+        assertEquals("v1", stores.store(StoreName.VEHICLES).get("AB1"), "the writer goes on after a refusal");
+        assertTrue(writer.isWritable());
+    }
+
+    @Test
+    void aReplayOfTheJournalSkipsTheRefusedChangeAndKeepsTheRest() throws Exception {
+        fillDevicesUntilRefused();
+        writer.submit("b", tx -> {
+            tx.put(StoreName.VEHICLES, "AB1", "v1");
+            return null;
+        }).get();
+        writer.close();
+        stores.close();
+
+        Path again = dir.resolve("replayed");
+        stores = ChronicleStores.open(again, 1_000);
+        List<RegistryChange> replayedChanges = new ArrayList<>();
+        RegistryReplay replay = new RegistryReplay(stores, List.of(replayedChanges::add));
+        writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, replay), clock, List.of());
+        replay.close();
+
+        assertTrue(replay.skipped() >= 1);
+        assertEquals("old", stores.store(StoreName.BUNDLES).get("kept"));
+        assertNull(stores.store(StoreName.BUNDLES).get("refused"));
+        assertEquals("v1", stores.store(StoreName.VEHICLES).get("AB1"), "the change after the aborted one is replayed");
+        assertFalse(replayedChanges.stream().anyMatch(c -> c.writes().stream().anyMatch(w -> w.key().equals(refusedKey))));
+        assertTrue(replayedChanges.stream().anyMatch(c -> c.writes().stream().anyMatch(w -> w.key().equals("D0"))));
+    }
+
+    /**
+     * Fills the devices store (sized for 1,000 records of 160 bytes) with 32 KiB records until it
+     * refuses one, then until it refuses a command that first overwrites "kept" and adds "refused"
+     * in another store (a full map may still take a record whose key falls in a roomier segment).
+     */
+    private StoreFullException fillDevicesUntilRefused() throws Exception {
+        writer.submit("a", tx -> {
+            tx.put(StoreName.BUNDLES, "kept", "old");
+            return null;
+        }).get();
+        String record = "x".repeat(32 * 1024);
+        int n = 0;
+        boolean refusedOnce = false;
+        while (!refusedOnce && n < 100_000) {
+            // Many commands at once share a flush: the store fills in a moment.
+            List<CompletableFuture<Object>> puts = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String key = "D" + n++;
+                puts.add(writer.submit("a", tx -> {
+                    tx.put(StoreName.DEVICES, key, record);
+                    return null;
+                }));
+            }
+            for (CompletableFuture<Object> put : puts) {
+                refusedOnce |= put.handle((ok, failure) -> failure != null).get();
+            }
+            if (!refusedOnce) {
+                fillBeforeRefusal = stores.store(StoreName.DEVICES).fill();
+            }
+        }
+        assertTrue(fillBeforeRefusal >= 0.8, "a store passes the alert level while it still takes writes: " + fillBeforeRefusal);
+        for (int i = 0; i < 10_000; i++) {
+            String key = "D" + n++;
+            CompletableFuture<Object> put = writer.submit("a", tx -> {
+                tx.put(StoreName.BUNDLES, "kept", "new");
+                tx.put(StoreName.BUNDLES, "refused", "yes");
+                tx.put(StoreName.DEVICES, key, record);
+                return null;
+            });
+            try {
+                put.get();
+            } catch (ExecutionException e) {
+                refusedKey = key;
+                return assertInstanceOf(StoreFullException.class, e.getCause());
+            }
+            writer.submit("a", tx -> {
+                tx.put(StoreName.BUNDLES, "kept", "old");
+                tx.remove(StoreName.BUNDLES, "refused");
+                return null;
+            }).get();
+        }
+        throw new AssertionError("the devices store never filled");
     }
 }

@@ -1,0 +1,51 @@
+package hk.seamless.engine;
+
+import hk.seamless.access.Session;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StalePurge;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Stores;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the engine purges, and how often: sessions past their expiry and idempotency answers older
+ * than their retention. (IVRS call states live in memory, capped and forgotten after 30 idle
+ * minutes by {@link hk.seamless.ivrs.IvrsCalls}: they never reach a store.)
+ */
+final class Housekeeping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+    static final Duration EVERY = Duration.ofMinutes(10);
+
+    /** The one field every remembered idempotency record carries for this: when it was written. */
+    record Stamped(Instant at) {
+    }
+
+    private Housekeeping() {
+    }
+
+    static StalePurge purge(Stores stores, RegistryWriter writer, Clock clock, Duration idempotencyRetention) {
+        return new StalePurge(stores, writer, clock, List.of(
+                new StalePurge.Rule(StoreName.SESSIONS, "expired sessions",
+                        (json, now) -> !JsonCodec.read(json, Session.class).expiresAt().isAfter(now)),
+                new StalePurge.Rule(StoreName.IDEMPOTENCY, "idempotency answers past their retention", (json, now) -> {
+                    Instant at = JsonCodec.read(json, Stamped.class).at();
+                    // Answers remembered before they carried a time are kept: their age is unknown.
+                    return at != null && at.plus(idempotencyRetention).isBefore(now);
+                })));
+    }
+
+    /** Runs the purge every {@link #EVERY}, on a worker (it scans stores), never on the event loop. */
+    static void schedule(Vertx vertx, StalePurge purge) {
+        vertx.setPeriodic(EVERY.toMillis(), id -> vertx.executeBlocking(() -> purge.run().join(), false)
+                .onFailure(e -> LOG.warn("The purge of stale records failed; it runs again in {}", EVERY, e)));
+    }
+}

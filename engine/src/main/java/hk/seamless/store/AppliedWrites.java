@@ -1,0 +1,56 @@
+package hk.seamless.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a change's writes to the stores, remembering what each key held before, so that a write
+ * a store refuses (full) can be taken back: the maps then hold all of a change or none of it.
+ */
+final class AppliedWrites {
+
+    private record Before(KeyValueStore store, String key, String value) {
+    }
+
+    private AppliedWrites() {
+    }
+
+    /**
+     * @throws StoreFullException when a store refused a write; the writes before it are undone
+     * @throws IllegalStateException when even the undo failed: the maps are then inconsistent
+     */
+    static void apply(RegistryChange change, Stores stores) {
+        List<Before> applied = new ArrayList<>(change.writes().size());
+        for (RegistryChange.Write write : change.writes()) {
+            KeyValueStore store = stores.store(write.store());
+            String before = store.get(write.key());
+            try {
+                if (write.value() == null) {
+                    store.remove(write.key());
+                } else {
+                    store.put(write.key(), write.value());
+                }
+            } catch (RuntimeException refused) {
+                undo(applied, change.sequence(), refused);
+                throw new StoreFullException(write.store(), refused);
+            }
+            applied.add(new Before(store, write.key(), before));
+        }
+    }
+
+    private static void undo(List<Before> applied, long sequence, RuntimeException refused) {
+        try {
+            for (int i = applied.size() - 1; i >= 0; i--) {
+                Before b = applied.get(i);
+                if (b.value() == null) {
+                    b.store().remove(b.key());
+                } else {
+                    b.store().put(b.key(), b.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            e.addSuppressed(refused);
+            throw new IllegalStateException("could not undo the writes of change " + sequence + " after a store refused one", e);
+        }
+    }
+}
