@@ -23,6 +23,7 @@ import java.util.StringJoiner;
  * @param ivrsPublicUrl the base URL the voice platform calls the engine at, exactly as configured
  *                      there (the signature covers it), without {@code /ivrs/v1/calls}; see
  *                      {@link #ivrsPublicUrl(String)}
+ * @param http          connection timeouts and upload bounds of the HTTP server
  */
 public record EngineConfig(
         String httpHost,
@@ -42,7 +43,8 @@ public record EngineConfig(
         Duration sessionLifetime,
         PipelineSettings pipeline,
         String ivrsSigningSecret,
-        String ivrsPublicUrl) {
+        String ivrsPublicUrl,
+        HttpLimits http) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -67,28 +69,28 @@ public record EngineConfig(
                 Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(),
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
                 200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
-                PipelineSettings.defaults(), null, null);
+                PipelineSettings.defaults(), null, null, HttpLimits.defaults());
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     public EngineConfig withStoreCapacity(long capacity) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, capacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
@@ -97,21 +99,21 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 rate, seed, fusionWindow, withRate, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl);
+                ivrsSigningSecret, ivrsPublicUrl, http);
     }
 
     /** Signing on (tests; a real start reads both from the config file or environment). */
@@ -119,7 +121,15 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                secret, publicUrl);
+                secret, publicUrl, http);
+    }
+
+    /** Other connection timeouts or upload bounds (tests use short ones). */
+    public EngineConfig withHttpLimits(HttpLimits limits) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl, limits);
     }
 
     /**

@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import hk.seamless.config.HttpLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -13,12 +14,14 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private final String host;
     private final int port;
+    private final HttpLimits limits;
     private final Function<io.vertx.core.Vertx, Router> routerFactory;
     private HttpServer server;
 
-    public HttpApiVerticle(String host, int port, Function<io.vertx.core.Vertx, Router> routerFactory) {
+    public HttpApiVerticle(String host, int port, HttpLimits limits, Function<io.vertx.core.Vertx, Router> routerFactory) {
         this.host = host;
         this.port = port;
+        this.limits = limits;
         this.routerFactory = routerFactory;
     }
 
@@ -27,8 +30,15 @@ public final class HttpApiVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(16 * 1024).setCompressionSupported(true)
                 .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
+        Router router = routerFactory.apply(vertx);
+        ConnectionWatch watch = new ConnectionWatch(limits);
+        watch.start(vertx);
         return vertx.createHttpServer(options)
-                .requestHandler(routerFactory.apply(vertx))
+                .connectionHandler(watch::opened)
+                .requestHandler(request -> {
+                    watch.requestArrived(request);
+                    router.handle(request);
+                })
                 .listen()
                 .onSuccess(s -> server = s);
     }

@@ -25,16 +25,24 @@ public final class IdempotentWrites {
     private IdempotentWrites() {
     }
 
+    /**
+     * Refuses a malformed key (400). The API checks it before a write's body is read, so that no
+     * route finds it out later, in a callback where a refusal would go unanswered.
+     */
+    public static void checkKey(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new HttpProblem(400, "Invalid request", "the Idempotency-Key must be 1 to 200 visible ASCII characters",
+                    List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
+        }
+    }
+
     /** Wraps {@code command} if the request carries a key; {@code scope} keeps callers' keys apart. */
     public static Function<Transaction, Reply> wrap(RoutingContext ctx, String scope, Function<Transaction, Reply> command) {
         String key = ctx.request().getHeader(HEADER);
         if (key == null) {
             return command;
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new HttpProblem(400, "Invalid request", "the Idempotency-Key must be 1 to 200 visible ASCII characters",
-                    List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
-        }
+        checkKey(key);
         String storeKey = scope + "|" + key;
         String fingerprint = RequestBodies.fingerprint(ctx);
         return tx -> {

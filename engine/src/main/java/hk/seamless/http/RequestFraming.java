@@ -1,0 +1,49 @@
+package hk.seamless.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Refuses, before any route or body handler sees it, a request the engine cannot read safely: a
+ * method no route takes (TRACE, CONNECT, made-up ones: 405, never a 500 from a body parser), or
+ * a body framed other than by Content-Length or plain chunked (RFC 9112: a Transfer-Encoding
+ * whose last coding is not chunked, or a list such as "chunked, identity", is a 400; a reader
+ * that guesses where such a body ends can be made to see a request the next reader does not).
+ */
+final class RequestFraming {
+
+    static final Set<HttpMethod> ALLOWED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final String ALLOW = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE";
+
+    private RequestFraming() {
+    }
+
+    static void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!ALLOWED.contains(request.method())) {
+            ctx.response().putHeader("Allow", ALLOW);
+            Problem.send(ctx.response(), 405, "Method not allowed",
+                    LogValues.escape(request.method().name()) + " is not a method the engine takes", List.of());
+            return;
+        }
+        List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        if (!codings.isEmpty()) {
+            if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+                Problem.send(ctx.response(), 400, "Invalid request", "Transfer-Encoding must be chunked alone", List.of());
+                return;
+            }
+            if (request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                Problem.send(ctx.response(), 400, "Invalid request",
+                        "a request has Content-Length or Transfer-Encoding, not both", List.of());
+                return;
+            }
+        }
+        ctx.next();
+    }
+}
