@@ -70,6 +70,7 @@ final class ConnectionWatch {
         for (Map.Entry<HttpConnection, Watched> entry : List.copyOf(connections.entrySet())) {
             String reason = overdue(entry.getValue(), now);
             if (reason != null) {
+                LOG.debug("Closing a connection from {}: {}", entry.getKey().remoteAddress(), reason);
                 connections.remove(entry.getKey());
                 entry.getKey().close();
             }

@@ -29,7 +29,10 @@ public final class HttpApiVerticle extends VerticleBase {
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(16 * 1024).setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
+                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024)
+                // HTTP/1.1 only: no waiting for a connection's first bytes to tell it from HTTP/2, so
+                // every connection is known (and watched) from the moment it is accepted.
+                .setHttp2ClearTextEnabled(false);
         Router router = routerFactory.apply(vertx);
         ConnectionWatch watch = new ConnectionWatch(limits);
         watch.start(vertx);

@@ -35,15 +35,20 @@ final class RequestFraming {
         List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
         if (!codings.isEmpty()) {
             if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
-                Problem.send(ctx.response(), 400, "Invalid request", "Transfer-Encoding must be chunked alone", List.of());
+                refuseFraming(ctx, "Transfer-Encoding must be chunked alone");
                 return;
             }
             if (request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                Problem.send(ctx.response(), 400, "Invalid request",
-                        "a request has Content-Length or Transfer-Encoding, not both", List.of());
+                refuseFraming(ctx, "a request has Content-Length or Transfer-Encoding, not both");
                 return;
             }
         }
         ctx.next();
+    }
+
+    /** Where this body ends is not known, so nothing after it on the connection can be read: closed after the answer. */
+    private static void refuseFraming(RoutingContext ctx, String detail) {
+        Problem.send(ctx.response(), 400, "Invalid request", detail, List.of());
+        ctx.request().connection().close();
     }
 }
