@@ -26,6 +26,9 @@ final class ConnectionWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
 
+    /** How long the rest of a refused body is read and dropped before the connection is closed. */
+    private static final long LINGER_MILLIS = 2_000;
+
     private final HttpLimits limits;
     private final Map<HttpConnection, Watched> connections = new IdentityHashMap<>();
 
@@ -63,7 +66,8 @@ final class ConnectionWatch {
         watched.request = request;
         watched.requestAt = now();
         watched.answeredAt = 0;
-        watched.upgrade = request.headers().contains(HttpHeaders.UPGRADE);
+        // A WebSocket handshake; not an h2c upgrade offer, which HTTP/1.1 answers as a plain request.
+        watched.upgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     }
 
     private void sweep(long now) {
@@ -87,14 +91,10 @@ final class ConnectionWatch {
             // A refused upgrade is closed once answered: the client expects no further request on it.
             return !request.response().ended() || request.response().getStatusCode() == 101 ? null : "upgrade refused";
         }
-        if (!request.isEnded()) {
-            if (request.response().ended()) {
-                // Answered before its body was read (unauthenticated, too large, wrong type): not worth reading.
-                return "answered before its body";
-            }
-            return now - w.requestAt > limits.bodyTimeout().toMillis() ? "body not complete in time" : null;
-        }
         if (!request.response().ended()) {
+            if (!request.isEnded()) {
+                return now - w.requestAt > limits.bodyTimeout().toMillis() ? "body not complete in time" : null;
+            }
             if (now - w.requestAt > limits.answerTimeout().toMillis()) {
                 LOG.error("No answer to {} {} after {} (a defect); answering 503 and closing", request.method(),
                         LogValues.escape(request.path()), limits.answerTimeout());
@@ -106,6 +106,12 @@ final class ConnectionWatch {
         }
         if (w.answeredAt == 0) {
             w.answeredAt = now;
+        }
+        if (!request.isEnded()) {
+            // Answered before its body was read (unauthenticated, too large, wrong type): the rest is
+            // read and dropped for a moment, so that closing with it unread does not reset the
+            // connection under the answer before the caller has read it (RFC 9112, 9.6).
+            return now - w.answeredAt > LINGER_MILLIS ? "answered before its body" : null;
         }
         return now - w.answeredAt > limits.idleTimeout().toMillis() ? "idle" : null;
     }

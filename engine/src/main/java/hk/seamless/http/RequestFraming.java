@@ -43,6 +43,15 @@ final class RequestFraming {
                 return;
             }
         }
+        try {
+            // Decoded here, once: a body handler that met "%zz" in the query later would throw
+            // where nothing answers.
+            request.params();
+        } catch (IllegalArgumentException e) {
+            Problem.send(ctx.response(), 400, "Invalid request", "the query string is not validly percent-encoded",
+                    List.of());
+            return;
+        }
         ctx.next();
     }
 
