@@ -77,12 +77,22 @@ public final class ConfigLoader {
                 setting(file, "idempotencyRetention", "SEAMLESS_IDEMPOTENCY_RETENTION", l.idempotencyRetention(),
                         ConfigLoader::duration),
                 setting(file, "storeFillAlert", "SEAMLESS_STORE_FILL_ALERT", l.storeFillAlert(), ConfigLoader::rate));
+        HttpLimits h = d.http();
+        HttpLimits http = new HttpLimits(
+                setting(file, "idleTimeout", "SEAMLESS_IDLE_TIMEOUT", h.idleTimeout(), ConfigLoader::duration),
+                setting(file, "headerTimeout", "SEAMLESS_HEADER_TIMEOUT", h.headerTimeout(), ConfigLoader::duration),
+                setting(file, "bodyTimeout", "SEAMLESS_BODY_TIMEOUT", h.bodyTimeout(), ConfigLoader::duration),
+                setting(file, "answerTimeout", "SEAMLESS_ANSWER_TIMEOUT", h.answerTimeout(), ConfigLoader::duration),
+                setting(file, "uploadsInFlight", "SEAMLESS_UPLOADS_IN_FLIGHT", h.uploadsInFlight(),
+                        s -> positive(Integer.parseInt(s))),
+                setting(file, "uploadsPerAccount", "SEAMLESS_UPLOADS_PER_ACCOUNT", h.uploadsPerAccount(),
+                        s -> positive(Integer.parseInt(s))));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? controlPoints(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
                 controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
-                limits);
+                limits, http);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {

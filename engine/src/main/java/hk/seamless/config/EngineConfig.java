@@ -24,6 +24,7 @@ import java.util.StringJoiner;
  *                      there (the signature covers it), without {@code /ivrs/v1/calls}; see
  *                      {@link #ivrsPublicUrl(String)}
  * @param limits        registration rates, the PENDING cap, idempotency retention, the store fill alert
+ * @param http          connection timeouts and upload bounds of the HTTP server
  */
 public record EngineConfig(
         String httpHost,
@@ -44,7 +45,8 @@ public record EngineConfig(
         PipelineSettings pipeline,
         String ivrsSigningSecret,
         String ivrsPublicUrl,
-        IntakeLimits limits) {
+        IntakeLimits limits,
+        HttpLimits http) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -69,28 +71,29 @@ public record EngineConfig(
                 Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(),
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
                 200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
-                PipelineSettings.defaults(), null, null, IntakeLimits.defaults());
+                PipelineSettings.defaults(), null, null, IntakeLimits.defaults(),
+                HttpLimits.defaults());
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withStoreCapacity(long capacity) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, capacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
@@ -99,28 +102,28 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 rate, seed, fusionWindow, withRate, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withLimits(IntakeLimits intake) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, intake);
+                ivrsSigningSecret, ivrsPublicUrl, intake, http);
     }
 
     /** Signing on (tests; a real start reads both from the config file or environment). */
@@ -128,7 +131,15 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                secret, publicUrl, limits);
+                secret, publicUrl, limits, http);
+    }
+
+    /** Other connection timeouts or upload bounds (tests use short ones). */
+    public EngineConfig withHttpLimits(HttpLimits httpLimits) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl, limits, httpLimits);
     }
 
     /**

@@ -16,6 +16,8 @@ import hk.seamless.http.DeviceRoutes;
 import hk.seamless.http.LaneRoutes;
 import hk.seamless.http.RiskRoutes;
 import hk.seamless.http.TemplateRoutes;
+import hk.seamless.http.UploadSlots;
+import hk.seamless.http.WriteAdmission;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Devices;
@@ -192,7 +194,8 @@ public final class Engine implements AutoCloseable {
                     new hk.seamless.http.IvrsRoutes(registry, auth, hasher, stores, vertx, config)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
-            int port = deployHttp(v, config, () -> HttpApi.router(v, routes, batch::mount));
+            WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
+            int port = deployHttp(v, config, () -> HttpApi.router(v, admission, routes, batch::mount));
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             LanePipeline ticking = pipeline;
@@ -254,7 +257,7 @@ public final class Engine implements AutoCloseable {
         // give each instance a port of its own.
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
         await(vertx.deployVerticle(() -> {
-            HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, vx -> router.get());
+            HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, config.http(), vx -> router.get());
             deployed.add(verticle);
             return verticle;
         }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());

@@ -66,14 +66,14 @@ public final class AccountRoutes {
         Future<String> hash = request.password() == null
                 ? Future.succeededFuture(null)
                 : ctx.vertx().executeBlocking(() -> hasher.hash(request.password()), false);
-        hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(passwordHash ->
+        hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(RouteSupport.answering(ctx, passwordHash ->
                 write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
                     refuseWhenQueueIsFull();
                     Account account = registry.accounts().register(tx, request, passwordHash);
                     return new Reply(202, new JsonObject()
                             .put("registrationId", account.id())
                             .put("status", account.status().name()).encode(), null);
-                })));
+                }))));
     }
 
     /**
@@ -98,7 +98,7 @@ public final class AccountRoutes {
         Optional<Account> account = registry.accounts().findByEmail(e.strip());
         ctx.vertx().executeBlocking(() -> account.filter(a -> hasher.matches(p, a.passwordHash())).isPresent(), false)
                 .onFailure(t -> Failures.send(ctx.response(), t))
-                .onSuccess(matches -> {
+                .onSuccess(RouteSupport.answering(ctx, matches -> {
                     if (!matches) {
                         Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
                     } else if (account.get().status() != AccountStatus.ACTIVE) {
@@ -106,7 +106,7 @@ public final class AccountRoutes {
                     } else {
                         openSession(ctx, account.get());
                     }
-                });
+                }));
     }
 
     private void openSession(RoutingContext ctx, Account account) {

@@ -57,7 +57,7 @@ public final class BatchRoutes {
                 .onFailure(e -> Failures.send(ctx.response(), e instanceof BatchFormatException f
                         ? new HttpProblem(400, "Unreadable batch file", f.getMessage(), List.of(new FieldError(f.field(), f.getMessage())))
                         : e))
-                .onSuccess(rows -> lodgeRows(ctx, caller, rows));
+                .onSuccess(RouteSupport.answering(ctx, rows -> lodgeRows(ctx, caller, rows)));
     }
 
     private void lodgeRows(RoutingContext ctx, Principal caller, List<BatchRow> rows) {

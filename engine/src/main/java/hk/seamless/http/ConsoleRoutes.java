@@ -54,7 +54,7 @@ public final class ConsoleRoutes {
     /** Officers and supervisors only; the handshake is refused (401/403) before any frame. */
     private void feed(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
-        ctx.request().toWebSocket().onSuccess(socket -> {
+        ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             JsonArray lanes = new JsonArray();
             for (int i = 0; i < pipeline.lanes().size(); i++) {
                 lanes.add(new JsonObject().put("lane", pipeline.lane(i).id())
@@ -135,5 +135,11 @@ public final class ConsoleRoutes {
         Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
                 .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
                 .onFailure(e -> Failures.send(ctx.response(), e));
+    }
+
+    /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */
+    private static void refusedUpgrade(RoutingContext ctx, Throwable e) {
+        Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the WebSocket handshake failed: "
+                + LogValues.escape(e.getMessage())));
     }
 }

@@ -49,6 +49,9 @@ public final class Failures {
                     List.of(new hk.seamless.trade.FieldError("store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
+        } else if (t instanceof java.io.IOException || t instanceof io.vertx.core.http.HttpClosedException) {
+            // The caller went away (closed, reset) while its request was read or answered: no one to answer.
+            LOG.debug("A caller went away before its answer: {}", LogValues.escape(t.getMessage()));
         } else {
             LOG.error("Unexpected failure answering a request (a defect)", t);
             Problem.send(response, 500, "Internal error", "the engine failed unexpectedly; this is a defect", List.of());

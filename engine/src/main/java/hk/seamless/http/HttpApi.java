@@ -19,10 +19,14 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Router router(Vertx vertx, List<Consumer<Router>> routeGroups, Consumer<Router> batchRoutes) {
+    public static Router router(Vertx vertx, WriteAdmission admission, List<Consumer<Router>> routeGroups,
+                                Consumer<Router> batchRoutes) {
         Router router = Router.router(vertx);
+        router.route().handler(RequestFraming::handle);
+        // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
+        router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
-        router.post("/api/v1/consignments/batch")
+        router.post(WriteAdmission.BATCH_PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BATCH_BYTES));
         // Device messages are small: a plate read with candidates is a few kilobytes.
         router.routeWithRegex("^/lane/.*")
@@ -53,10 +57,10 @@ public final class HttpApi {
     private static io.vertx.core.Handler<RoutingContext> onWrites(BodyHandler bodies) {
         return ctx -> {
             HttpMethod method = ctx.request().method();
-            if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
-                ctx.next();
-            } else {
+            if (WriteAdmission.isWrite(method)) {
                 bodies.handle(ctx);
+            } else {
+                ctx.next();
             }
         };
     }

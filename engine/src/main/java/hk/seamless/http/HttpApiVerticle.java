@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import hk.seamless.config.HttpLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -13,12 +14,14 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private final String host;
     private final int port;
+    private final HttpLimits limits;
     private final Function<io.vertx.core.Vertx, Router> routerFactory;
     private HttpServer server;
 
-    public HttpApiVerticle(String host, int port, Function<io.vertx.core.Vertx, Router> routerFactory) {
+    public HttpApiVerticle(String host, int port, HttpLimits limits, Function<io.vertx.core.Vertx, Router> routerFactory) {
         this.host = host;
         this.port = port;
+        this.limits = limits;
         this.routerFactory = routerFactory;
     }
 
@@ -26,9 +29,19 @@ public final class HttpApiVerticle extends VerticleBase {
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxHeaderSize(16 * 1024).setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
+                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024)
+                // HTTP/1.1 only: no waiting for a connection's first bytes to tell it from HTTP/2, so
+                // every connection is known (and watched) from the moment it is accepted.
+                .setHttp2ClearTextEnabled(false);
+        Router router = routerFactory.apply(vertx);
+        ConnectionWatch watch = new ConnectionWatch(limits);
+        watch.start(vertx);
         return vertx.createHttpServer(options)
-                .requestHandler(routerFactory.apply(vertx))
+                .connectionHandler(watch::opened)
+                .requestHandler(request -> {
+                    watch.requestArrived(request);
+                    router.handle(request);
+                })
                 .listen()
                 .onSuccess(s -> server = s);
     }

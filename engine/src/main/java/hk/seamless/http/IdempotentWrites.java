@@ -27,6 +27,17 @@ public final class IdempotentWrites {
     }
 
     /**
+     * Refuses a malformed key (400). The API checks it before a write's body is read, so that no
+     * route finds it out later, in a callback where a refusal would go unanswered.
+     */
+    public static void checkKey(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new HttpProblem(400, "Invalid request", "the Idempotency-Key must be 1 to 200 visible ASCII characters",
+                    List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
+        }
+    }
+
+    /**
      * Where the answer to this request's key is remembered, or null without a key.
      *
      * @throws HttpProblem a 400 when the key is not 1 to 200 visible ASCII characters
@@ -36,10 +47,7 @@ public final class IdempotentWrites {
         if (key == null) {
             return null;
         }
-        if (!KEY.matcher(key).matches()) {
-            throw new HttpProblem(400, "Invalid request", "the Idempotency-Key must be 1 to 200 visible ASCII characters",
-                    List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
-        }
+        checkKey(key);
         return scope + "|" + key;
     }
 

@@ -56,7 +56,9 @@ public final class LaneRoutes {
             try {
                 handler.handle(ctx);
             } catch (RuntimeException e) {
-                LOG.warn("Refused a device message on {} {}: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+                // The path and the message carry what the caller sent: escaped, so it cannot forge log lines.
+                LOG.warn("Refused a device message on {} {}: {}", ctx.request().method(),
+                        LogValues.escape(ctx.request().path()), LogValues.escape(e.getMessage()));
                 Failures.send(ctx.response(), e);
             }
         };
@@ -111,7 +113,7 @@ public final class LaneRoutes {
     private void stream(RoutingContext ctx) {
         int lane = lane(ctx);
         Device device = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
-        ctx.request().toWebSocket().onSuccess(socket -> {
+        ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addStream(lane, socket);
             socket.closeHandler(v -> hub.removeStream(lane, socket));
             socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
@@ -145,7 +147,7 @@ public final class LaneRoutes {
             LOG.warn("Refused a frame on the stream of {}: not a JSON object", pipeline.lane(lane).id());
             socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
         } catch (RuntimeException e) {
-            LOG.warn("Refused a frame on the stream of {}: {}", pipeline.lane(lane).id(), e.getMessage());
+            LOG.warn("Refused a frame on the stream of {}: {}", pipeline.lane(lane).id(), LogValues.escape(e.getMessage()));
             socket.writeTextMessage(StreamErrors.of(e));
         }
     }
@@ -153,7 +155,7 @@ public final class LaneRoutes {
     private void gate(RoutingContext ctx) {
         int lane = lane(ctx);
         devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
-        ctx.request().toWebSocket().onSuccess(socket -> {
+        ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addGate(lane, socket);
             laneState(lane);
             socket.closeHandler(v -> {
@@ -223,5 +225,11 @@ public final class LaneRoutes {
     private void laneState(int lane) {
         hub.toConsoles(new JsonObject().put("kind", "lane").put("lane", pipeline.lane(lane).id())
                 .put("gateConnected", hub.gateConnected(lane)).put("gateFault", hub.gateInFault(lane)).encode());
+    }
+
+    /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */
+    private static void refusedUpgrade(RoutingContext ctx, Throwable e) {
+        Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the WebSocket handshake failed: "
+                + LogValues.escape(e.getMessage())));
     }
 }

@@ -30,6 +30,21 @@ public final class RouteSupport {
         };
     }
 
+    /**
+     * A callback (of a future: a password hash, a parsed file) whose exceptions become problem
+     * answers. Vert.x only logs what a callback throws, so without this a refusal found there
+     * would leave the caller waiting for an answer that never comes.
+     */
+    public static <T> Handler<T> answering(RoutingContext ctx, Handler<T> callback) {
+        return value -> {
+            try {
+                callback.handle(value);
+            } catch (RuntimeException e) {
+                Failures.send(ctx.response(), e);
+            }
+        };
+    }
+
     /** Runs {@code command} on the writer; the future completes on the request's context. */
     public static <T> Future<T> submit(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, T> command) {
         return Future.fromCompletionStage(writer.submit(actor, command), ctx.vertx().getOrCreateContext());

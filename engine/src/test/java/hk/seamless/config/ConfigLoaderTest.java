@@ -44,6 +44,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void connectionTimeoutsAndUploadBoundsAreSettings() throws Exception {
+        HttpLimits defaults = new ConfigLoader(Map.of()).load(null).http();
+        assertEquals(Duration.ofSeconds(10), defaults.headerTimeout());
+        assertEquals(2, defaults.uploadsPerAccount());
+        Path file = dir.resolve("limits.json");
+        Files.writeString(file, "{\"bodyTimeout\": \"PT2M\", \"uploadsInFlight\": 3}");
+        HttpLimits limits = new ConfigLoader(Map.of("SEAMLESS_HEADER_TIMEOUT", "PT5S", "SEAMLESS_UPLOADS_PER_ACCOUNT", "1"))
+                .load(file).http();
+        assertEquals(Duration.ofSeconds(5), limits.headerTimeout());
+        assertEquals(Duration.ofMinutes(2), limits.bodyTimeout());
+        assertEquals(3, limits.uploadsInFlight());
+        assertEquals(1, limits.uploadsPerAccount());
+        ConfigException zero = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_IDLE_TIMEOUT", "PT0S")).load(null));
+        assertTrue(zero.getMessage().contains("idleTimeout"), zero.getMessage());
+    }
+
+    @Test
     void aBadValueStopsTheStartNamingTheSetting() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(Map.of("SEAMLESS_RANDOM_INSPECTION_RATE", "1.5")).load(null));

@@ -28,8 +28,14 @@ public abstract class EngineHarness {
 
     @BeforeAll
     void startEngine(@TempDir Path dataDir) {
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000), clock);
+        engine = Engine.start(configure(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000)),
+                clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
+    }
+
+    /** A test class that needs other settings (short timeouts, say) changes them here. */
+    protected EngineConfig configure(EngineConfig config) {
+        return config;
     }
 
     @AfterAll

@@ -194,11 +194,13 @@ class RegistrationApiTest extends EngineHarness {
         JsonObject me = api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie).expect(200).json();
         assertEquals(id, me.getString("accountId"));
         assertEquals("SHIPPER", me.getString("role"));
-        // The session acts for the account: it can lodge.
+        // The session acts for the account: it can lodge, from the engine's own pages (their Origin).
+        String origin = "http://127.0.0.1:" + engine.port();
         api.send("POST", "/api/v1/consignments", null, "application/json",
-                TradeApiClient.bytes(TradeApiClient.packaged("EXPORT", today().plusDays(1)).encode()), "Cookie", cookie).expect(201);
+                TradeApiClient.bytes(TradeApiClient.packaged("EXPORT", today().plusDays(1)).encode()), "Cookie", cookie,
+                "Origin", origin).expect(201);
 
-        api.send("DELETE", "/api/v1/sessions/current", null, null, null, "Cookie", cookie).expect(204);
+        api.send("DELETE", "/api/v1/sessions/current", null, null, null, "Cookie", cookie, "Origin", origin).expect(204);
         api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie).problem(401);
     }
 
