@@ -1,6 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.access.PasswordHasher;
+import hk.seamless.access.PasswordWork;
+import hk.seamless.access.SignInThrottle;
 import hk.seamless.access.Principal;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.trade.Account;
@@ -10,6 +12,7 @@ import hk.seamless.trade.FieldError;
 import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.RegistrationRequest;
 import hk.seamless.trade.Role;
+import hk.seamless.trade.RuleViolation;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
@@ -25,7 +28,11 @@ import java.util.Optional;
 import static hk.seamless.http.RouteSupport.guarded;
 import static hk.seamless.http.RouteSupport.write;
 
-/** Registrations, approvals, suspensions and portal sessions. */
+/**
+ * Registrations, approvals and portal sessions. Sign-ins are throttled per e-mail address and per
+ * client address, hashed on their own small pool, and an unknown address costs the same work as a
+ * known one. (Staff accounts, suspensions and tokens: {@link AdminAccountRoutes}.)
+ */
 public final class AccountRoutes {
 
     private static final int REGISTRATION_LIST_MAX = 500;
@@ -33,12 +40,17 @@ public final class AccountRoutes {
     private final TradeRegistry registry;
     private final Authentication auth;
     private final PasswordHasher hasher;
+    private final PasswordWork passwordWork;
+    private final SignInThrottle throttle;
     private final EngineConfig config;
 
-    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, EngineConfig config) {
+    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, PasswordWork passwordWork,
+                         SignInThrottle throttle, EngineConfig config) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
+        this.passwordWork = passwordWork;
+        this.throttle = throttle;
         this.config = config;
     }
 
@@ -50,15 +62,14 @@ public final class AccountRoutes {
         router.get("/api/v1/admin/registrations").handler(guarded(this::registrations));
         router.post("/api/v1/admin/registrations/:id/approve").handler(guarded(this::approve));
         router.post("/api/v1/admin/registrations/:id/reject").handler(guarded(this::reject));
-        router.post("/api/v1/admin/accounts/:id/suspend").handler(guarded(this::suspend));
     }
 
     private void register(RoutingContext ctx) {
         RegistrationRequest request = RegistrationRequest.read(RequestBodies.jsonObject(ctx));
-        // The slow password hash runs on a worker, never on the event loop or the registry writer.
+        // The slow password hash runs on its own pool, never on the event loop or the registry writer.
         Future<String> hash = request.password() == null
                 ? Future.succeededFuture(null)
-                : ctx.vertx().executeBlocking(() -> hasher.hash(request.password()), false);
+                : passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()));
         hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(passwordHash ->
                 write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
                     Account account = registry.accounts().register(tx, request, passwordHash);
@@ -75,23 +86,52 @@ public final class AccountRoutes {
         if (!(email instanceof String e) || !(password instanceof String p)) {
             throw new InvalidInputException(List.of(new FieldError("email", "email and password are required")));
         }
-        Optional<Account> account = registry.accounts().findByEmail(e.strip());
-        ctx.vertx().executeBlocking(() -> account.filter(a -> hasher.matches(p, a.passwordHash())).isPresent(), false)
+        String emailKey = e.strip().toLowerCase(java.util.Locale.ROOT);
+        String client = clientAddress(ctx);
+        Optional<java.time.Duration> wait = throttle.blockedFor(emailKey, client, registry.clock().instant());
+        if (wait.isPresent()) {
+            throw RuleViolation.tooManyAttempts("too many wrong passwords for this e-mail address or from this"
+                    + " address; try again later", wait.get());
+        }
+        Optional<Account> account = registry.accounts().findByEmail(emailKey);
+        String stored = account.map(Account::passwordHash).orElse(null);
+        // No account, or one without a password: the decoy costs the same work, so the time taken
+        // does not tell which e-mail addresses are registered.
+        String against = stored != null ? stored : hasher.decoyHash();
+        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.matches(p, against) && stored != null)
                 .onFailure(t -> Failures.send(ctx.response(), t))
                 .onSuccess(matches -> {
                     if (!matches) {
+                        throttle.failed(emailKey, client, registry.clock().instant());
                         Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
-                    } else if (account.get().status() != AccountStatus.ACTIVE) {
+                        return;
+                    }
+                    throttle.succeeded(emailKey);
+                    if (account.get().status() != AccountStatus.ACTIVE) {
                         Failures.send(ctx.response(), new HttpProblem(403, "Forbidden", "the account is " + account.get().status()));
+                    } else if (hasher.needsUpgrade(stored)) {
+                        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(p))
+                                .onFailure(t -> Failures.send(ctx.response(), t))
+                                .onSuccess(stronger -> openSession(ctx, account.get(), stored, stronger));
                     } else {
-                        openSession(ctx, account.get());
+                        openSession(ctx, account.get(), null, null);
                     }
                 });
     }
 
-    private void openSession(RoutingContext ctx, Account account) {
-        RouteSupport.submit(ctx, registry.writer(), account.id(),
-                        tx -> registry.accounts().openSession(tx, account.id(), config.sessionLifetime()))
+    /** The client's own address: a proxy's X-Forwarded-For is not trusted (anyone can write one). */
+    private static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** @param oldHash, strongerHash a weaker stored hash to replace in the same write, or nulls */
+    private void openSession(RoutingContext ctx, Account account, String oldHash, String strongerHash) {
+        RouteSupport.submit(ctx, registry.writer(), account.id(), tx -> {
+                    if (strongerHash != null) {
+                        registry.accounts().upgradePasswordHash(tx, account.id(), oldHash, strongerHash);
+                    }
+                    return registry.accounts().openSession(tx, account.id(), config.sessionLifetime());
+                })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(token -> {
                     ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
@@ -152,11 +192,11 @@ public final class AccountRoutes {
         String id = ctx.pathParam("id");
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Accounts.Approval approval = registry.accounts().approve(tx, id);
-            return Reply.of(200, new JsonObject()
+            return Reply.withSecret(200, new JsonObject()
                     .put("accountId", approval.account().id())
                     .put("role", approval.account().role().name())
                     .put("status", approval.account().status().name())
-                    .put("token", approval.token()));
+                    .put("token", approval.token()), null);
         }));
     }
 
@@ -166,15 +206,6 @@ public final class AccountRoutes {
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Account rejected = registry.accounts().reject(tx, id);
             return Reply.of(200, new JsonObject().put("registrationId", rejected.id()).put("status", rejected.status().name()));
-        }));
-    }
-
-    private void suspend(RoutingContext ctx) {
-        Principal admin = auth.require(ctx, Role.ADMIN);
-        String id = ctx.pathParam("id");
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
-            Account suspended = registry.accounts().suspend(tx, id);
-            return Reply.of(200, new JsonObject().put("accountId", suspended.id()).put("status", suspended.status().name()));
         }));
     }
 }

@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
  * Idempotency-Key on writes: the same key with the same request gives the same answer, without
  * doing the write again; the same key with another request is a 422. The remembered answer is
  * written in the same transaction as the write it answers, so a crash cannot keep one without the other.
+ *
+ * <p>An answer that carries a token (an approval, a device, a rotation) is remembered without its
+ * body: the store and the journal never hold a secret. Its repeat is a 409 saying the token was
+ * shown once; nothing is done again.
  */
 public final class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
 
-    record Remembered(String fingerprint, int status, String body, String location) {
+    /** @param secretShown the answer held a token: only the fact is kept, never the body */
+    record Remembered(String fingerprint, int status, String body, String location, boolean secretShown) {
     }
 
     private IdempotentWrites() {
@@ -45,10 +50,18 @@ public final class IdempotentWrites {
                             "this Idempotency-Key was used before with a different request",
                             List.of(new FieldError(HEADER, "was used with a different request")));
                 }
+                if (earlier.secretShown()) {
+                    throw new HttpProblem(409, "Token shown once",
+                            "this request was done before with this Idempotency-Key; the token it issued was shown"
+                                    + " once and is not kept anywhere. Nothing was done again: rotate the token to get a new one",
+                            List.of(new FieldError(HEADER, "was used before for a write whose token is shown only once")));
+                }
                 return new Reply(earlier.status(), earlier.body(), earlier.location());
             }
             Reply reply = command.apply(tx);
-            tx.put(StoreName.IDEMPOTENCY, storeKey, new Remembered(fingerprint, reply.status(), reply.body(), reply.location()));
+            tx.put(StoreName.IDEMPOTENCY, storeKey, reply.carriesSecret()
+                    ? new Remembered(fingerprint, reply.status(), null, reply.location(), true)
+                    : new Remembered(fingerprint, reply.status(), reply.body(), reply.location(), false));
             return reply;
         };
     }
