@@ -61,7 +61,7 @@ public final class DeviceRoutes {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        changeCredentials(ctx, admin, tx -> {
+        changeCredentials(ctx, admin, id, tx -> {
             Devices.Issued issued = devices.rotate(tx, id, reason);
             return Reply.withSecret(200, view(issued.device()).put("token", issued.token()), null);
         });
@@ -71,15 +71,20 @@ public final class DeviceRoutes {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        changeCredentials(ctx, admin, tx -> Reply.of(200, view(devices.revoke(tx, id, reason))));
+        changeCredentials(ctx, admin, id, tx -> Reply.of(200, view(devices.revoke(tx, id, reason))));
     }
 
-    /** Once the change is in the store, the devices' remembered tokens are forgotten: the old one is refused. */
-    private void changeCredentials(RoutingContext ctx, Principal admin,
+    /**
+     * Once the change is in the store, the devices' remembered tokens are forgotten (the old one is
+     * refused) and the device's open sockets are closed.
+     */
+    private void changeCredentials(RoutingContext ctx, Principal admin, String deviceId,
                                    java.util.function.Function<hk.seamless.store.Transaction, Reply> command) {
         RouteSupport.submit(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), command))
                 .onComplete(done -> {
-                    devices.forgetRemembered();
+                    if (done.succeeded()) {
+                        devices.credentialsChanged(deviceId);
+                    }
                     if (done.succeeded()) {
                         RouteSupport.send(ctx, done.result());
                     } else {

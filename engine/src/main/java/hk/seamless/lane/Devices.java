@@ -39,6 +39,9 @@ public final class Devices {
     private record Remembered(Device device, long generation) {
     }
 
+    /** How to close each device's open lane connections (streams, gate sockets), by device id. */
+    private final Map<String, Set<Runnable>> connections = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Devices(Stores stores, Map<String, Lane> lanes) {
         this.stores = stores;
         this.lanes = lanes;
@@ -95,12 +98,29 @@ public final class Devices {
     }
 
     /**
-     * Forgets every remembered token: called once a rotation or revocation is in the store, so that
-     * the old token is looked up again (and refused) from the next request on.
+     * Forgets every remembered token and closes the device's open connections: called once a
+     * rotation or revocation is in the store, so that the old token is looked up again (and
+     * refused) from the next request on, and a socket opened with it does not outlive it.
      */
-    public void forgetRemembered() {
+    public void credentialsChanged(String deviceId) {
         generation.incrementAndGet();
         byToken.clear();
+        Set<Runnable> open = connections.remove(deviceId);
+        if (open != null) {
+            open.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Registers how to close a connection the device opened with its token; the returned action
+     * unregisters it (call it when the connection closes by itself).
+     */
+    public Runnable whileConnected(String deviceId, Runnable close) {
+        connections.computeIfAbsent(deviceId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(close);
+        return () -> connections.computeIfPresent(deviceId, (id, set) -> {
+            set.remove(close);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     /** Every device, in service or revoked, by lane then kind. A scan: from a worker thread. */

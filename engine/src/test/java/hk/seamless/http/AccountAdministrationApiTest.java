@@ -125,6 +125,17 @@ class AccountAdministrationApiTest extends EngineHarness {
         assertEquals("camera stolen", revoked.getString("revokeReason"));
         lane.plateRead("LMC-S-01", fresh, "FU1234", 93.1).problem(401);
         api.post("/api/v1/admin/devices/" + id + "/token", api.adminToken(), reason("again")).problem(409);
+
+        // A gate connected with its token is cut off when the token is revoked: a socket does not outlive it.
+        String gateToken = lane.registerDevice("LMC-S-01", "GATE");
+        String gateId = api.get("/api/v1/admin/devices", api.adminToken()).expect(200).json().getJsonArray("devices").stream()
+                .map(JsonObject.class::cast).filter(d -> "GATE".equals(d.getString("kind")) && "LMC-S-01".equals(d.getString("lane"))
+                        && "ACTIVE".equals(d.getString("status"))).findFirst().orElseThrow().getString("deviceId");
+        try (LaneTestClient.Socket gate = lane.gate("LMC-S-01", gateToken)) {
+            api.send("DELETE", "/api/v1/admin/devices/" + gateId, api.adminToken(), "application/json",
+                    TradeApiClient.bytes(reason("gate controller replaced").encode())).expect(200);
+            assertEquals(1008, gate.awaitClosed(java.time.Duration.ofSeconds(10)));
+        }
         api.post("/api/v1/admin/devices/D000000000000000000000000/token", api.adminToken(), reason("x")).problem(404);
     }
 
