@@ -181,7 +181,7 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
-                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, stores, vertx, config)::mount);
+                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             int port = deployHttp(v, config, () -> HttpApi.router(v, routes, batch::mount));

@@ -119,9 +119,21 @@ public final class AccountRoutes {
                 });
     }
 
-    /** The client's own address: a proxy's X-Forwarded-For is not trusted (anyone can write one). */
+    /**
+     * The client, as the throttle counts it: the connection's address, and behind a proxy the last
+     * X-Forwarded-For entry (the one the nearest proxy added), or every user behind the proxy would
+     * share one limit and one guesser could lock them all out. The price: a client that reaches the
+     * engine directly and writes the header itself can spread its failures over made-up addresses;
+     * the limit per e-mail address still holds for every account it tries.
+     */
     private static String clientAddress(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String forwarded = ctx.request().getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        return peer + " for " + (last.length() > 64 ? last.substring(0, 64) : last);
     }
 
     /** @param oldHash, strongerHash a weaker stored hash to replace in the same write, or nulls */
