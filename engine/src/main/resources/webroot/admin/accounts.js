@@ -123,6 +123,7 @@ export class Accounts {
       const answer = await adminCall('POST', path, { reason });
       this.asking = null;
       if (action === 'rotate') {
+        say($('accounts-done'), null);
         if (own) {
           // The desk goes on with the new token; the one it opened with no longer works.
           keepToken(answer.token);

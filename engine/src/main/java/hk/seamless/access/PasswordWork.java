@@ -57,13 +57,4 @@ public final class PasswordWork {
                     "the engine is checking too many passwords at once; try again in a moment", Duration.ofSeconds(1)));
         }
     }
-
-    /** How many hashes wait or run now (for tests and metrics). */
-    public int busy() {
-        return pool.getActiveCount() + pool.getQueue().size();
-    }
-
-    public void close() {
-        pool.shutdownNow();
-    }
 }

@@ -79,6 +79,22 @@ class AccountAdministrationApiTest extends EngineHarness {
         api.get("/api/v1/accounts/me", trucker.token()).expect(200);
         api.post("/api/v1/admin/accounts/" + trucker.id() + "/reinstate", api.adminToken(), reason("again")).problem(409);
         api.post("/api/v1/admin/accounts/R000000000000000000000000/reinstate", api.adminToken(), reason("x")).problem(404);
+
+        // The audit trail (the journal) says who did it, when, and why.
+        String journal = journalText();
+        assertTrue(journal.contains("{\"action\":\"ACCOUNT_SUSPENDED\",\"subject\":\"" + trucker.id()
+                + "\",\"detail\":\"TRUCKER: vehicle permits lapsed\"}"), "suspension with its reason in the journal");
+        assertTrue(journal.contains("{\"action\":\"ACCOUNT_REINSTATED\",\"subject\":\"" + trucker.id()
+                + "\",\"detail\":\"TRUCKER: permits renewed\"}"), "reinstatement with its reason in the journal");
+    }
+
+    private String journalText() {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(engine.config().dataDir().resolve("journal").resolve("registry.journal")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -96,6 +112,8 @@ class AccountAdministrationApiTest extends EngineHarness {
                 TradeApiClient.bytes(reason("contract ended").encode())).expect(200).json();
         assertEquals(1, revoked.getInteger("revoked"));
         api.get("/api/v1/accounts/me", rotated).problem(401);
+        assertTrue(journalText().contains("\"action\":\"TOKEN_ROTATED\",\"subject\":\"" + shipper.id()
+                + "\",\"detail\":\"1 revoked: token seen in a shared spreadsheet\""), "the rotation is in the journal");
         // A registration still pending has no token to rotate.
         String pending = api.register("AGENT", TradeApiClient.uniqueEmail("pending"), null).expect(202).json().getString("registrationId");
         api.post("/api/v1/admin/accounts/" + pending + "/tokens", api.adminToken(), reason("x")).problem(409);
@@ -137,6 +155,8 @@ class AccountAdministrationApiTest extends EngineHarness {
             assertEquals(1008, gate.awaitClosed(java.time.Duration.ofSeconds(10)));
         }
         api.post("/api/v1/admin/devices/D000000000000000000000000/token", api.adminToken(), reason("x")).problem(404);
+        assertTrue(journalText().contains("\"action\":\"DEVICE_REVOKED\",\"subject\":\"" + id
+                + "\",\"detail\":\"CAMERA on LMC-S-01: camera stolen\""), "the revocation and its reason are in the journal");
     }
 
     @Test
