@@ -136,6 +136,11 @@ public final class Engine implements AutoCloseable {
                 new hk.seamless.trade.AccountCredentials(stores).ensureAdmin(tx, adminToken);
                 return null;
             }));
+            int cleared = await(writer.submit("configuration", tx -> hk.seamless.http.IdempotentWrites.forgetRememberedSecrets(stores, tx)));
+            if (cleared > 0) {
+                LOG.warn("{} remembered answers held a token in clear (an older engine kept them); they are cleared now, but"
+                        + " the journal before this start still holds them: rotate the tokens issued before the upgrade", cleared);
+            }
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);

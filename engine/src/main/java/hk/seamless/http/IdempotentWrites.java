@@ -30,6 +30,35 @@ public final class IdempotentWrites {
     private IdempotentWrites() {
     }
 
+    /** Under this key the store says its older remembered answers were cleared of tokens. */
+    static final String SECRETS_FORGOTTEN = "~secrets-forgotten-v1";
+
+    /**
+     * Remembered answers written by an engine from before this rule may hold a token: once, at the
+     * first start, they are made into "shown once" markers. (The journal before that point still
+     * holds them: tokens issued before the upgrade should be rotated.) Runs on the registry writer.
+     *
+     * @return how many answers were cleared
+     */
+    public static int forgetRememberedSecrets(hk.seamless.store.Stores stores, Transaction tx) {
+        if (tx.get(StoreName.IDEMPOTENCY, SECRETS_FORGOTTEN) != null) {
+            return 0;
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        stores.store(StoreName.IDEMPOTENCY).forEach((key, json) -> {
+            if (json.contains("\\\"token\\\":")) {
+                keys.add(key);
+            }
+        });
+        for (String key : keys) {
+            Remembered old = tx.get(StoreName.IDEMPOTENCY, key, Remembered.class);
+            tx.put(StoreName.IDEMPOTENCY, key, new Remembered(old.fingerprint(), old.status(), null, old.location(), true));
+        }
+        tx.put(StoreName.IDEMPOTENCY, SECRETS_FORGOTTEN, "true");
+        tx.audit("REMEMBERED_SECRETS_FORGOTTEN", "idempotency", keys.size() + " remembered answers held a token");
+        return keys.size();
+    }
+
     /** Wraps {@code command} if the request carries a key; {@code scope} keeps callers' keys apart. */
     public static Function<Transaction, Reply> wrap(RoutingContext ctx, String scope, Function<Transaction, Reply> command) {
         String key = ctx.request().getHeader(HEADER);

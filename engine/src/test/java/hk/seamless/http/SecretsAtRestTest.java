@@ -63,6 +63,39 @@ class SecretsAtRestTest extends EngineHarness {
         assertTrue(Files.size(data.resolve("journal").resolve("registry.journal")) > 0);
     }
 
+    /** An engine from before this rule left a token in a remembered answer: the next start clears it. */
+    @Test
+    void anOlderEnginesRememberedTokenIsClearedAtStart(@org.junit.jupiter.api.io.TempDir Path dataDir) throws Exception {
+        hk.seamless.config.EngineConfig config = hk.seamless.config.EngineConfig.defaults().withHttpPort(0)
+                .withDataDir(dataDir).withStoreCapacity(10_000);
+        String registration;
+        try (hk.seamless.engine.Engine first = hk.seamless.engine.Engine.start(config, clock)) {
+            TradeApiClient client = new TradeApiClient(first.port(), first.adminToken());
+            registration = client.register("AGENT", TradeApiClient.uniqueEmail("old"), null).expect(202).json().getString("registrationId");
+            client.post("/api/v1/admin/registrations/" + registration + "/approve", first.adminToken(), new JsonObject(),
+                    KEY, "old-approve").expect(200);
+        }
+        // As the older engine remembered it: the whole answer, token and all.
+        String oldToken = "sl_" + "o".repeat(43);
+        String storeKey = "admin|old-approve";
+        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, 10_000)) {
+            IdempotentWrites.Remembered now = hk.seamless.store.JsonCodec.read(
+                    stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).get(storeKey), IdempotentWrites.Remembered.class);
+            String body = new JsonObject().put("accountId", registration).put("token", oldToken).encode();
+            stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).put(storeKey, hk.seamless.store.JsonCodec.write(
+                    new IdempotentWrites.Remembered(now.fingerprint(), 200, body, null, false)));
+        }
+        try (hk.seamless.engine.Engine second = hk.seamless.engine.Engine.start(config, clock)) {
+            TradeApiClient client = new TradeApiClient(second.port(), second.adminToken());
+            ApiResponse repeat = client.post("/api/v1/admin/registrations/" + registration + "/approve", second.adminToken(),
+                    new JsonObject(), KEY, "old-approve");
+            assertRepeatWithholdsTheToken(repeat, List.of(oldToken));
+        }
+        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, 10_000)) {
+            assertFalse(stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).get(storeKey).contains(oldToken));
+        }
+    }
+
     private static void assertRepeatWithholdsTheToken(ApiResponse repeat, List<String> tokens) {
         JsonObject problem = repeat.problemNaming(409, KEY);
         assertTrue(problem.getString("detail").contains("shown once"), problem.encode());

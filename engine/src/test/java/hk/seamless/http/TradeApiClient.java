@@ -162,7 +162,7 @@ public final class TradeApiClient {
 
     public ApiResponse createStaff(String role, String email, String password, String... headers) {
         return post("/api/v1/admin/accounts", adminToken, new JsonObject().put("role", role)
-                .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Chan").put("email", email)
+                .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd").put("email", email)
                 .put("password", password), headers);
     }
 
