@@ -75,7 +75,7 @@ class SecretsAtRestTest extends EngineHarness {
             client.post("/api/v1/admin/registrations/" + registration + "/approve", first.adminToken(), new JsonObject(),
                     KEY, "old-approve").expect(200);
         }
-        // As the older engine remembered it: the whole answer, token and all.
+        // As the older engine remembered it: the whole answer, token and all, and no note of a clearing.
         String oldToken = "sl_" + "o".repeat(43);
         String storeKey = "admin|old-approve";
         try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, 10_000)) {
@@ -84,6 +84,7 @@ class SecretsAtRestTest extends EngineHarness {
             String body = new JsonObject().put("accountId", registration).put("token", oldToken).encode();
             stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).put(storeKey, hk.seamless.store.JsonCodec.write(
                     new IdempotentWrites.Remembered(now.fingerprint(), 200, body, null, false)));
+            stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).remove(IdempotentWrites.SECRETS_FORGOTTEN);
         }
         try (hk.seamless.engine.Engine second = hk.seamless.engine.Engine.start(config, clock)) {
             TradeApiClient client = new TradeApiClient(second.port(), second.adminToken());
