@@ -1,10 +1,11 @@
 // The admin desk's boot: language, masthead, the admin token (asked for, checked, kept for this
-// tab), then the registration queue (registrations.js), staff accounts (staff.js) and lane
-// devices (devices.js).
+// tab), then the registration queue (registrations.js), the accounts with suspension, reinstatement
+// and token rotation (accounts.js), staff accounts (staff.js) and lane devices (devices.js).
 import { $, say } from '/shared/dom.js';
 import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
 import { masthead } from '/shared/masthead.js';
+import { Accounts } from './accounts.js';
 import { Devices } from './devices.js';
 import { Registrations } from './registrations.js';
 import { StaffAccounts } from './staff.js';
@@ -14,6 +15,7 @@ import {
 
 let head;
 let registrations;
+let accounts;
 let staff;
 let devices;
 let open = false;
@@ -40,7 +42,7 @@ async function openDesk() {
   $('token-view').hidden = true;
   $('desk').hidden = false;
   showHolder();
-  await Promise.all([registrations.load(), devices.load()]);
+  await Promise.all([registrations.load(), accounts.load(), devices.load()]);
   $('registrations-title').focus({ preventScroll: true });
 }
 
@@ -83,7 +85,9 @@ function lock() {
   $('device-result').hidden = true;
   $('device-result').replaceChildren();
   registrations.clear();
+  accounts.clear();
   staff.clear();
+  devices.clear();
   showTokenForm(null);
 }
 
@@ -91,8 +95,10 @@ async function boot() {
   await initI18n('admin');
   document.title = t('admin.pageTitle');
   head = masthead(document.querySelector('.masthead'), 'admin.title', lock);
-  registrations = new Registrations((id) => staff.decided(id));
-  staff = new StaffAccounts(() => registrations.load());
+  accounts = new Accounts();
+  // A decision in the queue, or a new staff account, changes the list of accounts.
+  registrations = new Registrations(() => accounts.load());
+  staff = new StaffAccounts(() => accounts.load());
   devices = new Devices();
   $('token-form').addEventListener('submit', onToken);
   whenRefused(() => {
@@ -103,6 +109,7 @@ async function boot() {
     document.title = t('admin.pageTitle');
     showHolder();
     registrations.relabel();
+    accounts.relabel();
     staff.relabel();
     devices.relabel();
   });

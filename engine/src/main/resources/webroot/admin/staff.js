@@ -1,9 +1,9 @@
-// Staff accounts: officers and supervisors, who sign in to the lane console. The desk does exactly
-// what any client of the public API would: POST /api/v1/registrations (anyone may register), then
-// approves that registration with the admin token. The trader portal does not offer these roles.
-import { ApiError, api, idempotencyKey } from '/shared/api.js';
+// Staff accounts: officers and supervisors, who sign in to the lane console. Only the admin makes
+// them (POST /api/v1/admin/accounts): the public registration refuses these roles. The account is
+// ACTIVE at once; its password is what the officer signs in with.
+import { ApiError, idempotencyKey } from '/shared/api.js';
 import { $, el, focusOn } from '/shared/dom.js';
-import { clearErrors, problemText, setFieldError, showErrors } from '/shared/forms.js';
+import { clearErrors, setFieldError, showErrors } from '/shared/forms.js';
 import { t } from '/shared/i18n.js';
 import { adminCall, refusal } from './token.js';
 
@@ -24,17 +24,15 @@ function withConsoleLink(text) {
 }
 
 export class StaffAccounts {
-  /** @param {() => void} queueChanged refreshes the registration queue above */
-  constructor(queueChanged) {
-    this.queueChanged = queueChanged;
+  /** @param {() => void} created told of each account made here (the list of accounts shows it) */
+  constructor(created = () => {}) {
+    this.created = created;
     this.form = $('staff-form');
     this.result = $('staff-result');
     /** What the result box says, kept so that a change of language re-words it. */
     this.outcome = null;
-    /** The registration being sent: its Idempotency-Key lives until the engine answers. */
+    /** The account being sent: its Idempotency-Key lives until the engine answers. */
     this.pending = null;
-    /** One approval key per registration, so that a second press approves once. */
-    this.approvalKeys = new Map();
     this.busy = false;
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -94,22 +92,15 @@ export class StaffAccounts {
   }
 
   /**
-   * The key for this registration: the same while the same form waits for its answer (a double
-   * press, or a retry after the engine could not be reached), a fresh one for a changed form.
+   * The key for this account: the same while the same form waits for its answer (a double press,
+   * or a retry after the engine could not be reached), a fresh one for a changed form.
    */
-  registrationKey(body) {
+  accountKey(body) {
     const fingerprint = JSON.stringify(body);
     if (!this.pending || this.pending.fingerprint !== fingerprint) {
       this.pending = { fingerprint, key: idempotencyKey() };
     }
     return this.pending.key;
-  }
-
-  approvalKey(registrationId) {
-    if (!this.approvalKeys.has(registrationId)) {
-      this.approvalKeys.set(registrationId, idempotencyKey());
-    }
-    return this.approvalKeys.get(registrationId);
   }
 
   async submit() {
@@ -127,40 +118,31 @@ export class StaffAccounts {
     this.busy = true;
     button.disabled = true;
     try {
-      let registrationId;
       try {
-        const answer = await api('POST', '/api/v1/registrations', { body, key: this.registrationKey(body) });
-        registrationId = answer.registrationId;
-        this.pending = null;
+        await adminCall('POST', '/api/v1/admin/accounts', body, undefined, this.accountKey(body));
       } catch (e) {
-        if (e.status !== 0) {
-          this.pending = null; // the engine answered: a press after this is a new registration
+        // The same key answered before (the first answer was lost on the way): the account was
+        // made then. Its API token was shown once and is not kept; staff sign in with the password.
+        if (!(e instanceof ApiError && e.status === 409 && e.fieldErrors.has('Idempotency-Key'))) {
+          if (e.status !== 0) {
+            this.pending = null; // the engine answered: a press after this is a new account
+          }
+          this.refused(e);
+          return;
         }
-        this.refused(e);
-        return;
       }
-      const who = { name: body.name, email: body.email, role: body.role };
+      this.pending = null;
       // The form is done with: the password is not kept on the page a moment longer than needed.
       this.form.reset();
-      try {
-        await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(registrationId)}/approve`, {},
-          undefined, this.approvalKey(registrationId));
-        this.approvalKeys.delete(registrationId);
-        this.show({ ok: true, ...who });
-      } catch (e) {
-        // Registered, not approved: it waits in the queue above, where it can be approved.
-        this.show({ ok: false, ...who, registrationId, error: e });
-        if (!refusal(e)) {
-          this.queueChanged();
-        }
-      }
+      this.show({ ok: true, name: body.name, email: body.email, role: body.role });
+      this.created();
     } finally {
       this.busy = false;
       button.disabled = false;
     }
   }
 
-  /** The engine's refusal of the registration, beside the fields it names. */
+  /** The engine's refusal, beside the fields it names. */
   refused(e) {
     // Only the engine knows which addresses are taken; it says so naming the e-mail field, in
     // English: the desk says it in the admin's language.
@@ -188,33 +170,14 @@ export class StaffAccounts {
       return;
     }
     const role = t(`role.${o.role}`);
-    if (o.ok) {
-      this.result.className = 'notice staff-result';
-      this.result.setAttribute('role', 'status');
-      this.result.replaceChildren(
-        el('h3', {}, t('admin.staff.done', { name: o.name, role })),
-        withConsoleLink(t('admin.staff.signin', { name: o.name })),
-        el('p', {}, t('admin.staff.email.done', { email: o.email })),
-        el('p', { className: 'hint' }, t('admin.staff.password.done')),
-      );
-    } else {
-      this.result.className = 'warning staff-result';
-      this.result.setAttribute('role', 'alert');
-      this.result.replaceChildren(
-        el('h3', {}, t('admin.staff.unapproved', { name: o.name, role })),
-        el('p', {}, t('admin.staff.unapproved.why', { problem: problemText(o.error) })),
-        el('p', {}, t('admin.staff.unapproved.next', { name: o.name, email: o.email })),
-      );
-    }
-  }
-
-  /** A registration was approved or rejected in the queue: a warning about it has been dealt with. */
-  decided(registrationId) {
-    if (this.outcome && !this.outcome.ok && this.outcome.registrationId === registrationId) {
-      this.outcome = null;
-      this.result.hidden = true;
-      this.result.replaceChildren();
-    }
+    this.result.className = 'notice staff-result';
+    this.result.setAttribute('role', 'status');
+    this.result.replaceChildren(
+      el('h3', {}, t('admin.staff.done', { name: o.name, role })),
+      withConsoleLink(t('admin.staff.signin', { name: o.name })),
+      el('p', {}, t('admin.staff.email.done', { email: o.email })),
+      el('p', { className: 'hint' }, t('admin.staff.password.done')),
+    );
   }
 
   /** The desk was locked: nothing of this panel is left for the next person at the screen. */

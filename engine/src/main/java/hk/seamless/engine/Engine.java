@@ -109,7 +109,7 @@ public final class Engine implements AutoCloseable {
         NoPhoneHome.ensure();
         long started = System.nanoTime();
         try {
-            Files.createDirectories(config.dataDir());
+            hk.seamless.store.OwnerOnly.folder(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
@@ -145,9 +145,14 @@ public final class Engine implements AutoCloseable {
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
-                registry.accounts().ensureAdmin(tx, adminToken);
+                new hk.seamless.trade.AccountCredentials(stores).ensureAdmin(tx, adminToken);
                 return null;
             }));
+            int cleared = await(writer.submit("configuration", tx -> hk.seamless.http.IdempotentWrites.forgetRememberedSecrets(stores, tx)));
+            if (cleared > 0) {
+                LOG.warn("{} remembered answers held a token in clear (an older engine kept them); they are cleared now, but"
+                        + " the journal before this start still holds them: rotate the tokens issued before the upgrade", cleared);
+            }
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
@@ -159,6 +164,7 @@ public final class Engine implements AutoCloseable {
                     .build();
             Authentication auth = new Authentication(registry.accounts(), clock);
             PasswordHasher hasher = PasswordHasher.standard();
+            hk.seamless.access.PasswordWork passwordWork = hk.seamless.access.PasswordWork.standard();
 
             Path laneJournal = config.dataDir().resolve("journal").resolve("lane.journal");
             CrossingReporter crossings = crossingReporter(writer);
@@ -183,7 +189,10 @@ public final class Engine implements AutoCloseable {
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
                     new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts)::mount,
-                    new AccountRoutes(registry, auth, hasher, config, pendingRegistrations)::mount,
+                    new AccountRoutes(registry, auth, hasher, passwordWork, hk.seamless.access.SignInThrottle.standard(),
+                            config, pendingRegistrations)::mount,
+                    new hk.seamless.http.AdminAccountRoutes(registry, auth, new hk.seamless.trade.AccountCredentials(stores),
+                            hasher, passwordWork, adminTokenFile(config))::mount,
                     new ConsignmentRoutes(registry, auth)::mount,
                     new FleetRoutes(registry, auth)::mount,
                     new DeviceRoutes(registry, auth, devices)::mount,
@@ -191,7 +200,7 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
-                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, stores, vertx, config)::mount);
+                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
@@ -221,6 +230,26 @@ public final class Engine implements AutoCloseable {
             stores.closeAfterFailedStart();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+    }
+
+    /**
+     * Where the admin's rotated token goes: into {@code <data>/admin.token} when that file is where
+     * the token lives; a token set in configuration stays the operator's to change there.
+     */
+    private static Consumer<String> adminTokenFile(EngineConfig config) {
+        if (config.adminToken() != null) {
+            return token -> LOG.warn("The admin token was rotated through the API; the configured admin token no"
+                    + " longer works (it is honoured again only if the configuration changes it)");
+        }
+        return token -> {
+            try {
+                AdminToken.write(config.dataDir(), token);
+                LOG.info("The admin token was rotated; {} holds the new one", config.dataDir().resolve("admin.token"));
+            } catch (IOException e) {
+                LOG.error("The admin token was rotated but {} could not be rewritten: use the token the rotation showed",
+                        config.dataDir().resolve("admin.token"), e);
+            }
+        };
     }
 
     /** The lane side reports a crossing; the registry records it on its own thread, durably. */
@@ -294,6 +323,7 @@ public final class Engine implements AutoCloseable {
         Path portFile = dataDir.resolve("http.port");
         Path written = dataDir.resolve("http.port.tmp");
         Files.writeString(written, Integer.toString(port));
+        hk.seamless.store.OwnerOnly.file(written);
         Files.move(written, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -1,6 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.access.PasswordHasher;
+import hk.seamless.access.PasswordWork;
+import hk.seamless.access.SignInThrottle;
 import hk.seamless.access.Principal;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.trade.Account;
@@ -11,6 +13,7 @@ import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.RegistrationRequest;
 import hk.seamless.trade.Role;
+import hk.seamless.trade.RuleViolation;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
@@ -26,7 +29,11 @@ import java.util.Optional;
 import static hk.seamless.http.RouteSupport.guarded;
 import static hk.seamless.http.RouteSupport.write;
 
-/** Registrations, approvals, suspensions and portal sessions. */
+/**
+ * Registrations, approvals and portal sessions. Sign-ins are throttled per e-mail address and per
+ * client address, hashed on their own small pool, and an unknown address costs the same work as a
+ * known one. (Staff accounts, suspensions and tokens: {@link AdminAccountRoutes}.)
+ */
 public final class AccountRoutes {
 
     private static final int REGISTRATION_LIST_MAX = 500;
@@ -34,17 +41,21 @@ public final class AccountRoutes {
     private final TradeRegistry registry;
     private final Authentication auth;
     private final PasswordHasher hasher;
+    private final PasswordWork passwordWork;
+    private final SignInThrottle throttle;
     private final EngineConfig config;
-    private final RegistrationThrottle throttle;
+    private final RegistrationThrottle registrations;
     private final PendingRegistrations pending;
 
-    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, EngineConfig config,
-                         PendingRegistrations pending) {
+    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, PasswordWork passwordWork,
+                         SignInThrottle throttle, EngineConfig config, PendingRegistrations pending) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
+        this.passwordWork = passwordWork;
+        this.throttle = throttle;
         this.config = config;
-        this.throttle = new RegistrationThrottle(config.limits(), registry.clock());
+        this.registrations = new RegistrationThrottle(config.limits(), registry.clock());
         this.pending = pending;
     }
 
@@ -56,16 +67,15 @@ public final class AccountRoutes {
         router.get("/api/v1/admin/registrations").handler(guarded(this::registrations));
         router.post("/api/v1/admin/registrations/:id/approve").handler(guarded(this::approve));
         router.post("/api/v1/admin/registrations/:id/reject").handler(guarded(this::reject));
-        router.post("/api/v1/admin/accounts/:id/suspend").handler(guarded(this::suspend));
     }
 
     private void register(RoutingContext ctx) {
         RegistrationRequest request = RegistrationRequest.read(RequestBodies.jsonObject(ctx));
-        throttle.admit(ctx);
-        // The slow password hash runs on a worker, never on the event loop or the registry writer.
+        registrations.admit(ctx);
+        // The slow password hash runs on its own pool, never on the event loop or the registry writer.
         Future<String> hash = request.password() == null
                 ? Future.succeededFuture(null)
-                : ctx.vertx().executeBlocking(() -> hasher.hash(request.password()), false);
+                : passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()));
         hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(RouteSupport.answering(ctx, passwordHash ->
                 write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
                     refuseWhenQueueIsFull();
@@ -95,23 +105,64 @@ public final class AccountRoutes {
         if (!(email instanceof String e) || !(password instanceof String p)) {
             throw new InvalidInputException(List.of(new FieldError("email", "email and password are required")));
         }
-        Optional<Account> account = registry.accounts().findByEmail(e.strip());
-        ctx.vertx().executeBlocking(() -> account.filter(a -> hasher.matches(p, a.passwordHash())).isPresent(), false)
+        String emailKey = e.strip().toLowerCase(java.util.Locale.ROOT);
+        String client = clientAddress(ctx);
+        Optional<java.time.Duration> wait = throttle.blockedFor(emailKey, client, registry.clock().instant());
+        if (wait.isPresent()) {
+            throw RuleViolation.tooManyAttempts("too many wrong passwords for this e-mail address or from this"
+                    + " address; try again later", wait.get());
+        }
+        Optional<Account> account = registry.accounts().findByEmail(emailKey);
+        String stored = account.map(Account::passwordHash).orElse(null);
+        // No account, or one without a password: the decoy costs the same work, so the time taken
+        // does not tell which e-mail addresses are registered.
+        String against = stored != null ? stored : hasher.decoyHash();
+        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.matches(p, against) && stored != null)
                 .onFailure(t -> Failures.send(ctx.response(), t))
                 .onSuccess(RouteSupport.answering(ctx, matches -> {
                     if (!matches) {
+                        throttle.failed(emailKey, client, registry.clock().instant());
                         Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
-                    } else if (account.get().status() != AccountStatus.ACTIVE) {
+                        return;
+                    }
+                    throttle.succeeded(emailKey);
+                    if (account.get().status() != AccountStatus.ACTIVE) {
                         Failures.send(ctx.response(), new HttpProblem(403, "Forbidden", "the account is " + account.get().status()));
+                    } else if (hasher.needsUpgrade(stored)) {
+                        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(p))
+                                .onFailure(t -> Failures.send(ctx.response(), t))
+                                .onSuccess(stronger -> openSession(ctx, account.get(), stored, stronger));
                     } else {
-                        openSession(ctx, account.get());
+                        openSession(ctx, account.get(), null, null);
                     }
                 }));
     }
 
-    private void openSession(RoutingContext ctx, Account account) {
-        RouteSupport.submit(ctx, registry.writer(), account.id(),
-                        tx -> registry.accounts().openSession(tx, account.id(), config.sessionLifetime()))
+    /**
+     * The client, as the throttle counts it: the connection's address, and behind a proxy the last
+     * X-Forwarded-For entry (the one the nearest proxy added), or every user behind the proxy would
+     * share one limit and one guesser could lock them all out. The price: a client that reaches the
+     * engine directly and writes the header itself can spread its failures over made-up addresses;
+     * the limit per e-mail address still holds for every account it tries.
+     */
+    private static String clientAddress(RoutingContext ctx) {
+        String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String forwarded = ctx.request().getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        return peer + " for " + (last.length() > 64 ? last.substring(0, 64) : last);
+    }
+
+    /** @param oldHash, strongerHash a weaker stored hash to replace in the same write, or nulls */
+    private void openSession(RoutingContext ctx, Account account, String oldHash, String strongerHash) {
+        RouteSupport.submit(ctx, registry.writer(), account.id(), tx -> {
+                    if (strongerHash != null) {
+                        registry.accounts().upgradePasswordHash(tx, account.id(), oldHash, strongerHash);
+                    }
+                    return registry.accounts().openSession(tx, account.id(), config.sessionLifetime());
+                })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(token -> {
                     ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
@@ -172,11 +223,11 @@ public final class AccountRoutes {
         String id = ctx.pathParam("id");
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Accounts.Approval approval = registry.accounts().approve(tx, id);
-            return Reply.of(200, new JsonObject()
+            return Reply.withSecret(200, new JsonObject()
                     .put("accountId", approval.account().id())
                     .put("role", approval.account().role().name())
                     .put("status", approval.account().status().name())
-                    .put("token", approval.token()));
+                    .put("token", approval.token()), null);
         }));
     }
 
@@ -186,15 +237,6 @@ public final class AccountRoutes {
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Account rejected = registry.accounts().reject(tx, id);
             return Reply.of(200, new JsonObject().put("registrationId", rejected.id()).put("status", rejected.status().name()));
-        }));
-    }
-
-    private void suspend(RoutingContext ctx) {
-        Principal admin = auth.require(ctx, Role.ADMIN);
-        String id = ctx.pathParam("id");
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
-            Account suspended = registry.accounts().suspend(tx, id);
-            return Reply.of(200, new JsonObject().put("accountId", suspended.id()).put("status", suspended.status().name()));
         }));
     }
 }

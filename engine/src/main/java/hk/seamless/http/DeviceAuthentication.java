@@ -19,6 +19,14 @@ public final class DeviceAuthentication {
         this.devices = devices;
     }
 
+    /**
+     * Closes {@code socket} when the device's token is rotated or the device revoked. Returns what
+     * the socket's own close handler must run (forget the socket).
+     */
+    public Runnable closeOnRevocation(Device device, io.vertx.core.http.ServerWebSocket socket) {
+        return devices.whileConnected(device.id(), () -> socket.close((short) 1008, "the device's token was rotated or revoked"));
+    }
+
     public Device require(HttpServerRequest request, String laneId, DeviceKind... kinds) {
         String header = request.getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;

@@ -1,9 +1,11 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.lane.Device;
 import hk.seamless.lane.Devices;
 import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 import static hk.seamless.http.RouteSupport.guarded;
 import static hk.seamless.http.RouteSupport.write;
 
-/** Admins register lane devices; each gets a token bound to one lane and one kind. */
+/**
+ * Admins register lane devices; each gets a token bound to one lane and one kind. The admin lists
+ * them, rotates a device's token (the old one stops working) or revokes a device, with a reason.
+ */
 public final class DeviceRoutes {
 
     private final TradeRegistry registry;
@@ -26,6 +31,9 @@ public final class DeviceRoutes {
 
     public void mount(Router router) {
         router.post("/api/v1/admin/devices").handler(guarded(this::register));
+        router.get("/api/v1/admin/devices").handler(guarded(this::list));
+        router.post("/api/v1/admin/devices/:id/token").handler(guarded(this::rotate));
+        router.delete("/api/v1/admin/devices/:id").handler(guarded(this::revoke));
     }
 
     private void register(RoutingContext ctx) {
@@ -33,11 +41,69 @@ public final class DeviceRoutes {
         Devices.Registration registration = devices.read(RequestBodies.jsonObject(ctx));
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Devices.Issued issued = devices.register(tx, registration);
-            return Reply.created(new JsonObject()
-                    .put("deviceId", issued.device().id())
-                    .put("lane", issued.device().lane())
-                    .put("kind", issued.device().kind().name())
-                    .put("token", issued.token()), "/api/v1/admin/devices/" + issued.device().id());
+            return Reply.withSecret(201, view(issued.device()).put("token", issued.token()),
+                    "/api/v1/admin/devices/" + issued.device().id());
         }));
+    }
+
+    private void list(RoutingContext ctx) {
+        auth.require(ctx, Role.ADMIN);
+        ctx.vertx().executeBlocking(devices::list, false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(all -> {
+                    JsonArray list = new JsonArray();
+                    all.forEach(d -> list.add(view(d)));
+                    RouteSupport.ok(ctx, new JsonObject().put("devices", list));
+                });
+    }
+
+    private void rotate(RoutingContext ctx) {
+        Principal admin = auth.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        String reason = Reasons.read(ctx);
+        changeCredentials(ctx, admin, id, tx -> {
+            Devices.Issued issued = devices.rotate(tx, id, reason);
+            return Reply.withSecret(200, view(issued.device()).put("token", issued.token()), null);
+        });
+    }
+
+    private void revoke(RoutingContext ctx) {
+        Principal admin = auth.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("id");
+        String reason = Reasons.read(ctx);
+        changeCredentials(ctx, admin, id, tx -> Reply.of(200, view(devices.revoke(tx, id, reason))));
+    }
+
+    /**
+     * Once the change is in the store, the devices' remembered tokens are forgotten (the old one is
+     * refused) and the device's open sockets are closed.
+     */
+    private void changeCredentials(RoutingContext ctx, Principal admin, String deviceId,
+                                   java.util.function.Function<hk.seamless.store.Transaction, Reply> command) {
+        RouteSupport.submit(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), command))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        devices.credentialsChanged(deviceId);
+                    }
+                    if (done.succeeded()) {
+                        RouteSupport.send(ctx, done.result());
+                    } else {
+                        Failures.send(ctx.response(), done.cause());
+                    }
+                });
+    }
+
+    static JsonObject view(Device d) {
+        JsonObject json = new JsonObject()
+                .put("deviceId", d.id())
+                .put("lane", d.lane())
+                .put("kind", d.kind().name())
+                .put("status", d.revoked() ? "REVOKED" : "ACTIVE")
+                .put("registeredAt", Views.time(d.registeredAt()))
+                .put("registeredBy", d.registeredBy());
+        if (d.revoked()) {
+            json.put("revokedAt", Views.time(d.revokedAt())).put("revokedBy", d.revokedBy()).put("revokeReason", d.revokeReason());
+        }
+        return json;
     }
 }

@@ -13,14 +13,21 @@ import java.util.regex.Pattern;
  * Idempotency-Key on writes: the same key with the same request gives the same answer, without
  * doing the write again; the same key with another request is a 422. The remembered answer is
  * written in the same transaction as the write it answers, so a crash cannot keep one without the other.
+ * An answer that showed a token is never remembered with it: only the fact that a token was shown.
  */
 public final class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
+    /** Under this key the store says its older remembered answers were cleared of tokens. */
+    static final String SECRETS_FORGOTTEN = "~secrets-forgotten-v1";
 
-    /** @param at when the answer was given: it is purged once older than the retention (null in older records) */
-    record Remembered(String fingerprint, int status, String body, String location, java.time.Instant at) {
+    /**
+     * @param at          when the answer was given: it is purged once older than the retention (null in older records)
+     * @param secretShown the answer held a token: only the fact is kept, never the body
+     */
+    record Remembered(String fingerprint, int status, String body, String location, java.time.Instant at,
+                      boolean secretShown) {
     }
 
     private IdempotentWrites() {
@@ -51,7 +58,10 @@ public final class IdempotentWrites {
         return scope + "|" + key;
     }
 
-    /** The answer remembered under {@code storeKey}, or null; a 422 when it answered another request. */
+    /**
+     * The answer remembered under {@code storeKey}, or null; a 422 when it answered another request,
+     * a 409 when it showed a token (shown once, kept nowhere: nothing is done again).
+     */
     static Reply earlier(Transaction tx, String storeKey, String fingerprint) {
         Remembered earlier = tx.get(StoreName.IDEMPOTENCY, storeKey, Remembered.class);
         if (earlier == null) {
@@ -62,11 +72,46 @@ public final class IdempotentWrites {
                     "this Idempotency-Key was used before with a different request",
                     List.of(new FieldError(HEADER, "was used with a different request")));
         }
+        if (earlier.secretShown()) {
+            throw new HttpProblem(409, "Token shown once",
+                    "this request was done before with this Idempotency-Key; the token it issued was shown"
+                            + " once and is not kept anywhere. Nothing was done again: rotate the token to get a new one",
+                    List.of(new FieldError(HEADER, "was used before for a write whose token is shown only once")));
+        }
         return new Reply(earlier.status(), earlier.body(), earlier.location());
     }
 
     static void remember(Transaction tx, String storeKey, String fingerprint, Reply reply) {
-        tx.put(StoreName.IDEMPOTENCY, storeKey, new Remembered(fingerprint, reply.status(), reply.body(), reply.location(), tx.now()));
+        tx.put(StoreName.IDEMPOTENCY, storeKey, reply.carriesSecret()
+                ? new Remembered(fingerprint, reply.status(), null, reply.location(), tx.now(), true)
+                : new Remembered(fingerprint, reply.status(), reply.body(), reply.location(), tx.now(), false));
+    }
+
+    /**
+     * Remembered answers written by an engine from before this rule may hold a token: once, at the
+     * first start, they are made into "shown once" markers. (The journal before that point still
+     * holds them: tokens issued before the upgrade should be rotated.) Runs on the registry writer.
+     *
+     * @return how many answers were cleared
+     */
+    public static int forgetRememberedSecrets(hk.seamless.store.Stores stores, Transaction tx) {
+        if (tx.get(StoreName.IDEMPOTENCY, SECRETS_FORGOTTEN) != null) {
+            return 0;
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        stores.store(StoreName.IDEMPOTENCY).forEach((key, json) -> {
+            if (json.contains("\\\"token\\\":")) {
+                keys.add(key);
+            }
+        });
+        for (String key : keys) {
+            Remembered old = tx.get(StoreName.IDEMPOTENCY, key, Remembered.class);
+            tx.put(StoreName.IDEMPOTENCY, key, new Remembered(old.fingerprint(), old.status(), null, old.location(),
+                    old.at(), true));
+        }
+        tx.put(StoreName.IDEMPOTENCY, SECRETS_FORGOTTEN, "true");
+        tx.audit("REMEMBERED_SECRETS_FORGOTTEN", "idempotency", keys.size() + " remembered answers held a token");
+        return keys.size();
     }
 
     /** Wraps {@code command} if the request carries a key; {@code scope} keeps callers' keys apart. */

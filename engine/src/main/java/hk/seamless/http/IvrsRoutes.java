@@ -44,18 +44,20 @@ public final class IvrsRoutes {
     private final TradeRegistry registry;
     private final Authentication auth;
     private final PasswordHasher hasher;
+    private final hk.seamless.access.PasswordWork passwordWork;
     private final IvrsPins pins;
     private final IvrsCalls calls;
     /** Null when no signing secret is configured: calls are then taken from anyone. */
     private final WebhookSignature signature;
 
-    public IvrsRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, Stores stores, Vertx vertx,
-                      EngineConfig config) {
+    public IvrsRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher,
+                      hk.seamless.access.PasswordWork passwordWork, Stores stores, Vertx vertx, EngineConfig config) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
+        this.passwordWork = passwordWork;
         this.pins = new IvrsPins(stores);
-        this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx), registry.clock());
+        this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx, passwordWork), registry.clock());
         this.signature = config.ivrsSigningSecret() == null ? null
                 : new WebhookSignature(config.ivrsSigningSecret(), config.ivrsPublicUrl());
         if (signature == null) {
@@ -88,8 +90,8 @@ public final class IvrsRoutes {
             }
         }
         String pin = IvrsPins.checkPin(body.getValue("pin"));
-        // The slow hash runs on a worker, never on the event loop or the registry writer.
-        ctx.vertx().executeBlocking(() -> hasher.hash(pin), false)
+        // The slow hash runs on the password pool, never on the event loop or the registry writer.
+        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(pin))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(hash -> RouteSupport.write(ctx, registry.writer(), trucker.accountId(), tx -> Reply.of(200,
                         new JsonObject().put("ivrsAccountNumber", pins.set(tx, trucker.accountId(), hash)))));

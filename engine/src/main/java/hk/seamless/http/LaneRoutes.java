@@ -115,7 +115,11 @@ public final class LaneRoutes {
         Device device = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addStream(lane, socket);
-            socket.closeHandler(v -> hub.removeStream(lane, socket));
+            Runnable forget = devices.closeOnRevocation(device, socket);
+            socket.closeHandler(v -> {
+                forget.run();
+                hub.removeStream(lane, socket);
+            });
             socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
         });
     }
@@ -154,11 +158,13 @@ public final class LaneRoutes {
 
     private void gate(RoutingContext ctx) {
         int lane = lane(ctx);
-        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
+        Device gate = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addGate(lane, socket);
             laneState(lane);
+            Runnable forget = devices.closeOnRevocation(gate, socket);
             socket.closeHandler(v -> {
+                forget.run();
                 hub.removeGate(lane, socket);
                 laneState(lane);
             });

@@ -4,9 +4,16 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * An answer decided on the registry writer: kept whole so that a repeated request with the same
- * Idempotency-Key gets exactly the same answer back.
+ * Idempotency-Key gets exactly the same answer back, unless it carries a secret.
+ *
+ * @param carriesSecret the body holds a token that is shown once: it must never be remembered (an
+ *                      idempotent repeat is told the token was shown, not given it again)
  */
-public record Reply(int status, String body, String location) {
+public record Reply(int status, String body, String location, boolean carriesSecret) {
+
+    public Reply(int status, String body, String location) {
+        this(status, body, location, false);
+    }
 
     public static Reply of(int status, JsonObject body) {
         return new Reply(status, body.encode(), null);
@@ -14,5 +21,10 @@ public record Reply(int status, String body, String location) {
 
     public static Reply created(JsonObject body, String location) {
         return new Reply(201, body.encode(), location);
+    }
+
+    /** An answer with a token in it, shown this once and kept nowhere. */
+    public static Reply withSecret(int status, JsonObject body, String location) {
+        return new Reply(status, body.encode(), location, true);
     }
 }

@@ -73,30 +73,40 @@ public final class SystemRoutes {
         ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
     }
 
+    /**
+     * The rules in force. The random-inspection rates are for staff only (officers, supervisors,
+     * the admin): a trader who knew a control point's rate had dropped would know where to cross.
+     */
     private void settings(RoutingContext ctx) {
-        auth.require(ctx);
+        boolean staff = auth.require(ctx).role().readsEverything();
         JsonArray controlPoints = new JsonArray();
         for (ControlPoint cp : config.controlPoints()) {
             JsonArray lanes = new JsonArray();
             cp.lanes().forEach(l -> lanes.add(new JsonObject().put("id", l.id()).put("direction", l.direction().name())));
-            controlPoints.add(new JsonObject().put("code", cp.code()).put("name", cp.name())
-                    .put("randomInspectionRate", randomRate.applyAsDouble(cp.code())).put("lanes", lanes));
+            JsonObject point = new JsonObject().put("code", cp.code()).put("name", cp.name());
+            if (staff) {
+                point.put("randomInspectionRate", randomRate.applyAsDouble(cp.code()));
+            }
+            controlPoints.add(point.put("lanes", lanes));
         }
         java.time.Instant now = registry.clock().instant();
         // The engine's clock, so that pages check dates against the same "today" as the rules,
         // not against a browser's clock that may be wrong or in another zone.
-        RouteSupport.ok(ctx, new JsonObject()
+        JsonObject settings = new JsonObject()
                 .put("serverTime", Views.time(now))
                 .put("hongKongDate", now.atZone(Views.HONG_KONG).toLocalDate().toString())
                 .put("timeZone", Views.HONG_KONG.getId())
                 .put("bundlingLead", config.bundlingLead().toString())
                 .put("lodgementWindow", config.lodgementWindow().toString())
-                .put("randomInspectionRate", config.randomInspectionRate())
                 .put("fusionWindow", config.fusionWindow().toString())
                 .put("plateConfidenceThreshold", config.pipeline().plateConfidenceThreshold())
                 .put("releaseValidity", config.pipeline().releaseValidity().toString())
                 .put("failedBundlingLimit", config.failedBundlingLimit())
                 .put("failedBundlingPeriod", config.failedBundlingPeriod().toString())
-                .put("controlPoints", controlPoints));
+                .put("controlPoints", controlPoints);
+        if (staff) {
+            settings.put("randomInspectionRate", config.randomInspectionRate());
+        }
+        RouteSupport.ok(ctx, settings);
     }
 }

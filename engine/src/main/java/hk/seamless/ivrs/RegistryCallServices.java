@@ -47,15 +47,23 @@ public final class RegistryCallServices implements CallServices {
     private final Stores stores;
     private final PasswordHasher hasher;
     private final Vertx vertx;
+    private final hk.seamless.access.PasswordWork passwordWork;
     /** Compared against when the number is unknown, so that a wrong number takes as long as a wrong PIN. */
     private volatile String decoyHash;
 
-    public RegistryCallServices(TradeRegistry registry, IvrsPins pins, Stores stores, PasswordHasher hasher, Vertx vertx) {
+    /** @param passwordWork where PINs are hashed: the pool of their own that passwords use, not the shared workers */
+    public RegistryCallServices(TradeRegistry registry, IvrsPins pins, Stores stores, PasswordHasher hasher, Vertx vertx,
+                                hk.seamless.access.PasswordWork passwordWork) {
         this.registry = registry;
         this.pins = pins;
         this.stores = stores;
         this.hasher = hasher;
         this.vertx = vertx;
+        this.passwordWork = passwordWork;
+    }
+
+    private <T> CompletionStage<T> hashing(java.util.function.Supplier<T> work) {
+        return passwordWork.run(vertx.getOrCreateContext(), work).toCompletionStage();
     }
 
     private <T> CompletionStage<T> blocking(java.util.concurrent.Callable<T> work) {
@@ -69,7 +77,7 @@ public final class RegistryCallServices implements CallServices {
         if (stored != null && stored.lockedAt(registry.clock().instant())) {
             return CompletableFuture.completedFuture(PinCheck.locked(stored.lockedUntil()));
         }
-        return blocking(() -> {
+        return hashing(() -> {
             if (stored == null) {
                 hasher.matches(pin, decoy());
                 return false;

@@ -51,9 +51,11 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     public static ChronicleStores open(Path dataDir, long capacity) {
         Path dir = dataDir.resolve("stores");
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dataDir);
+            OwnerOnly.folder(dir);
             FileChannel lockChannel = FileChannel.open(dir.resolve("LOCK"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            OwnerOnly.file(dir.resolve("LOCK"));
             FileLock lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
@@ -69,8 +71,10 @@ public final class ChronicleStores implements Stores, AutoCloseable {
             for (StoreName name : StoreName.values()) {
                 result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean), name.entries(capacity),
                         MAX_BLOAT_FACTOR));
+                OwnerOnly.file(dir.resolve(name.fileName()));
             }
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            OwnerOnly.file(marker);
             forceDirectory(dir);
             return result;
         } catch (IOException e) {

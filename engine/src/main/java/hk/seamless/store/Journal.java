@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
@@ -43,9 +42,10 @@ public final class Journal implements AutoCloseable {
     /** Opens the journal, hands every whole entry to {@code replay} in order, and cuts a torn tail. */
     public static Journal open(Path file, boolean fsync, Consumer<byte[]> replay) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.folder(file.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
+            OwnerOnly.file(file);
             long[] count = {0};
             long end = scan(channel, payload -> {
                 count[0]++;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Registrations, approvals, suspensions, credentials. The write methods run on the registry writer
+ * Registrations, approvals, staff accounts, suspensions and reinstatements, sessions. The write methods run on the registry writer
  * inside a {@link Transaction}; the look-ups read the stores directly from any thread.
  */
 public final class Accounts {
@@ -66,36 +66,72 @@ public final class Accounts {
         return rejected;
     }
 
-    public Account suspend(Transaction tx, String accountId) {
-        Account account = tx.get(StoreName.ACCOUNTS, accountId, Account.class);
-        if (account == null) {
-            throw RuleViolation.notFound("no account " + accountId);
+    /**
+     * A staff account (OFFICER, SUPERVISOR), made ACTIVE by the admin at once: staff never come
+     * through the public registration. Its token is shown this once and kept only as a hash.
+     *
+     * @param passwordHash already hashed, off the writer thread
+     */
+    public Approval createStaff(Transaction tx, RegistrationRequest request, String passwordHash) {
+        if (!request.role().isStaff()) {
+            throw new InvalidInputException(List.of(new FieldError("role", "must be OFFICER or SUPERVISOR")));
         }
+        if (tx.get(StoreName.ACCOUNTS_BY_EMAIL, request.email()) != null) {
+            throw RuleViolation.conflictOn("email", "an account with this e-mail address is already registered");
+        }
+        Account account = new Account(Tokens.newId("R"), request.role(), request.name(), request.email(),
+                request.phone(), null, AccountStatus.ACTIVE, passwordHash, tx.now(), tx.now(), tx.actor());
+        String token = Tokens.newToken("sl_");
+        tx.put(StoreName.ACCOUNTS, account.id(), account);
+        tx.put(StoreName.ACCOUNTS_BY_EMAIL, account.email(), account.id());
+        tx.put(StoreName.CREDENTIALS, Tokens.hash(token), account.id());
+        tx.audit("STAFF_ACCOUNT_CREATED", account.id(), account.role() + " " + account.email());
+        return new Approval(account, token);
+    }
+
+    /** Refused everywhere from the next request on: authentication reads the status every time. */
+    public Account suspend(Transaction tx, String accountId, String reason) {
+        Account account = existing(tx, accountId);
         if (account.role() == Role.ADMIN) {
             throw RuleViolation.conflict("the admin account cannot be suspended");
         }
         if (account.status() != AccountStatus.ACTIVE) {
             throw RuleViolation.conflict("only an ACTIVE account can be suspended; this one is " + account.status());
         }
-        Account suspended = account.decided(AccountStatus.SUSPENDED, tx.now(), tx.actor());
+        Account suspended = account.decided(AccountStatus.SUSPENDED, tx.now(), tx.actor(), reason);
         tx.put(StoreName.ACCOUNTS, suspended.id(), suspended);
-        tx.audit("ACCOUNT_SUSPENDED", suspended.id(), suspended.role().name());
+        tx.audit("ACCOUNT_SUSPENDED", suspended.id(), suspended.role() + ": " + reason);
         return suspended;
     }
 
-    /** The admin account exists from the first start; a configured token is always honoured. */
-    public void ensureAdmin(Transaction tx, String adminToken) {
-        if (tx.get(StoreName.ACCOUNTS, ADMIN_ID) == null) {
-            Account admin = new Account(ADMIN_ID, Role.ADMIN, "Administrator", null, null, null,
-                    AccountStatus.ACTIVE, null, tx.now(), tx.now(), "configuration");
-            tx.put(StoreName.ACCOUNTS, ADMIN_ID, admin);
-            tx.audit("ADMIN_CREATED", ADMIN_ID, "first start");
+    /** A suspended account ACTIVE again, with the same tokens and password it had. */
+    public Account reinstate(Transaction tx, String accountId, String reason) {
+        Account account = existing(tx, accountId);
+        if (account.status() != AccountStatus.SUSPENDED) {
+            throw RuleViolation.conflict("only a SUSPENDED account can be reinstated; this one is " + account.status());
         }
-        String hash = Tokens.hash(adminToken);
-        if (tx.get(StoreName.CREDENTIALS, hash) == null) {
-            tx.put(StoreName.CREDENTIALS, hash, ADMIN_ID);
-            tx.audit("ADMIN_TOKEN_ISSUED", ADMIN_ID, "from configuration");
+        Account active = account.decided(AccountStatus.ACTIVE, tx.now(), tx.actor(), reason);
+        tx.put(StoreName.ACCOUNTS, active.id(), active);
+        tx.audit("ACCOUNT_REINSTATED", active.id(), active.role() + ": " + reason);
+        return active;
+    }
+
+    /** A stronger hash of the same password, written after a sign-in that proved it. */
+    public void upgradePasswordHash(Transaction tx, String accountId, String expectedOldHash, String newHash) {
+        Account account = tx.get(StoreName.ACCOUNTS, accountId, Account.class);
+        // Changed meanwhile (another sign-in upgraded it first): nothing to do.
+        if (account != null && expectedOldHash.equals(account.passwordHash())) {
+            tx.put(StoreName.ACCOUNTS, accountId, account.withPasswordHash(newHash));
+            tx.audit("PASSWORD_HASH_UPGRADED", accountId, "");
         }
+    }
+
+    static Account existing(Transaction tx, String accountId) {
+        Account account = tx.get(StoreName.ACCOUNTS, accountId, Account.class);
+        if (account == null) {
+            throw RuleViolation.notFound("no account " + accountId);
+        }
+        return account;
     }
 
     public String openSession(Transaction tx, String accountId, Duration lifetime) {
@@ -160,6 +196,22 @@ public final class Accounts {
                 if (a.status() == status) {
                     result.add(a);
                 }
+            }
+        });
+        result.sort(Comparator.comparing(Account::registeredAt).thenComparing(Account::id));
+        return result.size() > limit ? result.subList(0, limit) : result;
+    }
+
+    /**
+     * The admin's list of accounts: optionally one role and one status, oldest registration first,
+     * at most {@code limit}. A scan of the store: call it from a worker thread, never an event loop.
+     */
+    public List<Account> list(Role role, AccountStatus status, int limit) {
+        List<Account> result = new ArrayList<>();
+        stores.store(StoreName.ACCOUNTS).forEach((key, json) -> {
+            Account a = JsonCodec.read(json, Account.class);
+            if ((role == null || a.role() == role) && (status == null || a.status() == status)) {
+                result.add(a);
             }
         });
         result.sort(Comparator.comparing(Account::registeredAt).thenComparing(Account::id));

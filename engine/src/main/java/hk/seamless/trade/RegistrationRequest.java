@@ -1,10 +1,11 @@
 package hk.seamless.trade;
 
-import hk.seamless.access.PasswordHasher;
+import hk.seamless.access.PasswordPolicy;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,16 +18,31 @@ public record RegistrationRequest(Role role, String name, String email, String p
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{6,19}$");
     /** Hong Kong business registration numbers are 8 digits (optionally with a branch suffix). */
     private static final Pattern BR_NO = Pattern.compile("^[0-9]{8}(-[0-9]{3})?$");
-    /** Admins are made by configuration, devices by admins: neither registers itself. */
-    private static final Set<Role> SELF_REGISTERING = Set.of(Role.SHIPPER, Role.AGENT, Role.TRUCKER, Role.OFFICER, Role.SUPERVISOR);
+    /**
+     * Traders register themselves. Admins are made by configuration, staff (OFFICER, SUPERVISOR) and
+     * devices by admins: none of them through the public registration.
+     */
+    private static final Set<Role> SELF_REGISTERING = Set.of(Role.SHIPPER, Role.AGENT, Role.TRUCKER);
+    private static final Set<Role> STAFF = Set.of(Role.OFFICER, Role.SUPERVISOR);
 
+    /** A registration through the public form: a trader's. */
     public static RegistrationRequest read(JsonObject body) {
+        return read(body, SELF_REGISTERING, false);
+    }
+
+    /** A staff account the admin creates: an officer or a supervisor, who signs in with a password. */
+    public static RegistrationRequest readStaff(JsonObject body) {
+        return read(body, STAFF, true);
+    }
+
+    private static RegistrationRequest read(JsonObject body, Set<Role> roles, boolean passwordRequired) {
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = new JsonFields(errors);
         f.rejectUnknown(body, "", FIELDS);
         Role role = f.enumValue(body, "role", "role", Role.class);
-        if (role != null && !SELF_REGISTERING.contains(role)) {
-            f.add("role", "must be one of " + SELF_REGISTERING.stream().sorted().toList());
+        if (role != null && !roles.contains(role)) {
+            f.add("role", "must be one of " + roles.stream().sorted().toList()
+                    + (role.isStaff() ? "; staff accounts are created by an admin" : ""));
         }
         String name = f.text(body, "name", "name", 200, true);
         String email = f.text(body, "email", "email", 254, true);
@@ -34,6 +50,9 @@ public record RegistrationRequest(Role role, String name, String email, String p
             f.add("email", "is not an e-mail address");
         }
         String password = rawPassword(body, f);
+        if (passwordRequired && password == null && !body.containsKey("password")) {
+            f.add("password", "is required: staff sign in to the lane console with it");
+        }
         String phone = f.text(body, "phone", "phone", 20, false);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             f.add("phone", "is not a telephone number");
@@ -58,10 +77,8 @@ public record RegistrationRequest(Role role, String name, String email, String p
             f.add("password", "must be a string");
             return null;
         }
-        if (s.length() < PasswordHasher.MIN_LENGTH || s.length() > PasswordHasher.MAX_LENGTH) {
-            f.add("password", "must be " + PasswordHasher.MIN_LENGTH + " to " + PasswordHasher.MAX_LENGTH + " characters");
-            return null;
-        }
-        return s;
+        Optional<String> problem = PasswordPolicy.problem(s);
+        problem.ifPresent(p -> f.add("password", p));
+        return problem.isPresent() ? null : s;
     }
 }

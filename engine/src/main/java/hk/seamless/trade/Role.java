@@ -9,6 +9,11 @@ public enum Role {
         return this == SHIPPER || this == AGENT;
     }
 
+    /** Customs staff: made by an admin, never through the public registration. */
+    public boolean isStaff() {
+        return this == OFFICER || this == SUPERVISOR;
+    }
+
     /** Officers (and supervisors, who can do what an officer does) and admins read any record. */
     public boolean readsEverything() {
         return this == OFFICER || this == SUPERVISOR || this == ADMIN;

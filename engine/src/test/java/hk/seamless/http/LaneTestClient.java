@@ -142,6 +142,7 @@ public final class LaneTestClient {
         private final List<JsonObject> seen = new ArrayList<>();
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket ws;
+        private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
 
         Socket(String label) {
             this.label = label;
@@ -166,6 +167,21 @@ public final class LaneTestClient {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith.complete(statusCode);
+            return null;
+        }
+
+        /** Waits (up to {@code timeout}) for the engine to close the socket; returns its close code. */
+        public int awaitClosed(Duration timeout) {
+            try {
+                return closedWith.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(label + ": the engine did not close the socket within " + timeout, e);
+            }
         }
 
         /** Waits (up to {@code timeout}) for a frame matching; frames passed over stay in {@link #seen()}. */

@@ -106,7 +106,7 @@ class PortalSupportApiTest extends EngineHarness {
                 .json().getString("registrationId");
         api.post(REGISTRATIONS + "/" + rejected + "/reject", api.adminToken(), new JsonObject()).expect(200);
         TradeApiClient.Account suspended = api.newAccount("SHIPPER");
-        api.post("/api/v1/admin/accounts/" + suspended.id() + "/suspend", api.adminToken(), new JsonObject()).expect(200);
+        api.post("/api/v1/admin/accounts/" + suspended.id() + "/suspend", api.adminToken(), new JsonObject().put("reason", "test of a suspended trucker")).expect(200);
 
         JsonObject listed = find(registrations("?status=REJECTED"), "registrationId", rejected);
         assertNotNull(listed);

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistrationApiTest extends EngineHarness {
 
     private static final String PASSWORD = "correct horse battery staple";
+    /** A suspension says why: the reason goes into the journal with who and when. */
+    private static final JsonObject REASON = new JsonObject().put("reason", "licence under review");
 
     @Test
     void registrationIsPendingAndApprovalGivesTheTokenOnce() {
@@ -69,7 +71,7 @@ class RegistrationApiTest extends EngineHarness {
 
     @Test
     void adminCannotBeSuspended() {
-        api.post("/api/v1/admin/accounts/admin/suspend", api.adminToken(), new JsonObject()).problem(409);
+        api.post("/api/v1/admin/accounts/admin/suspend", api.adminToken(), REASON).problem(409);
         api.get("/api/v1/accounts/me", api.adminToken()).expect(200);
     }
 
@@ -119,7 +121,7 @@ class RegistrationApiTest extends EngineHarness {
         String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(2));
         api.get("/api/v1/accounts/me", shipper.token()).expect(200);
 
-        JsonObject suspended = api.post("/api/v1/admin/accounts/" + shipper.id() + "/suspend", api.adminToken(), new JsonObject())
+        JsonObject suspended = api.post("/api/v1/admin/accounts/" + shipper.id() + "/suspend", api.adminToken(), REASON)
                 .expect(200).json();
         assertEquals("SUSPENDED", suspended.getString("status"));
 
@@ -131,7 +133,7 @@ class RegistrationApiTest extends EngineHarness {
         TradeApiClient.Account officer = api.newAccount("OFFICER");
         assertEquals("LODGED", api.consignment(officer.token(), ccrn).getString("status"));
         // Suspending twice is a conflict, not a success.
-        api.post("/api/v1/admin/accounts/" + shipper.id() + "/suspend", api.adminToken(), new JsonObject()).problem(409);
+        api.post("/api/v1/admin/accounts/" + shipper.id() + "/suspend", api.adminToken(), REASON).problem(409);
     }
 
     @Test
@@ -141,7 +143,7 @@ class RegistrationApiTest extends EngineHarness {
         api.approve(id).expect(200);
         String cookie = sessionCookie(login(email, PASSWORD).expect(200));
         api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie).expect(200);
-        api.post("/api/v1/admin/accounts/" + id + "/suspend", api.adminToken(), new JsonObject()).expect(200);
+        api.post("/api/v1/admin/accounts/" + id + "/suspend", api.adminToken(), REASON).expect(200);
         api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie).problem(403);
         ApiResponse again = login(email, PASSWORD);
         assertTrue(again.status() == 401 || again.status() == 403, again.describe());

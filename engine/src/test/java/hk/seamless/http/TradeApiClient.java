@@ -136,6 +136,9 @@ public final class TradeApiClient {
     }
 
     public Account newAccount(String role, String password) {
+        if (role.equals("OFFICER") || role.equals("SUPERVISOR")) {
+            return newStaff(role, password != null ? password : "staff " + uniqueEmail("pw"));
+        }
         String email = uniqueEmail(role.toLowerCase());
         JsonObject registration = register(role, email, password).expect(202).json();
         assertEquals("PENDING", registration.getString("status"));
@@ -145,6 +148,22 @@ public final class TradeApiClient {
         String token = approval.getString("token");
         assertNotNull(token, "approval must carry the token");
         return new Account(approval.getString("accountId"), role, email, password, token);
+    }
+
+    /** A staff account, made by the admin (staff never come through the public registration). */
+    public Account newStaff(String role, String password) {
+        String email = uniqueEmail(role.toLowerCase());
+        JsonObject created = createStaff(role, email, password).expect(201).json();
+        assertEquals("ACTIVE", created.getString("status"));
+        String token = created.getString("token");
+        assertNotNull(token, "a new staff account's answer must carry its token");
+        return new Account(created.getString("accountId"), role, email, password, token);
+    }
+
+    public ApiResponse createStaff(String role, String email, String password, String... headers) {
+        return post("/api/v1/admin/accounts", adminToken, new JsonObject().put("role", role)
+                .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd").put("email", email)
+                .put("password", password), headers);
     }
 
     // ---- consignments ----

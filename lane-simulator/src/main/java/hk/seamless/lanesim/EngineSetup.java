@@ -44,7 +44,8 @@ final class EngineSetup {
     }
 
     EngineSettings settings() throws Exception {
-        EngineClient.Answer settings = expect(engine.get("/api/v1/settings", trucker), 200, "reading the settings");
+        // As the supervisor: the random-selection rates in the settings are shown to staff only.
+        EngineClient.Answer settings = expect(engine.get("/api/v1/settings", supervisor), 200, "reading the settings");
         EngineClient.Answer rates = expect(engine.get("/api/v1/risk/random-rates", supervisor), 200, "reading the random rates");
         return EngineSettings.parse(settings.body()).withRatesInForce(rates.body());
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.UUID;
 
 /**
- * Gets the simulator an account of the given role, the way a real user does: register, then be
- * approved by the admin. A fresh e-mail each run keeps runs against the same engine apart.
+ * Gets the simulator an account of the given role, the way a real user does: a trader registers,
+ * then is approved by the admin; a staff account (OFFICER, SUPERVISOR) is created by the admin,
+ * since staff never come through the public registration. A fresh e-mail each run keeps runs
+ * against the same engine apart.
  */
 final class Enrolment {
 
@@ -15,6 +17,9 @@ final class Enrolment {
     /** @return the approved account's bearer token */
     static String enrol(EngineClient engine, String adminToken, String role, String purpose) throws IOException, InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 12);
+        if (role.equals("OFFICER") || role.equals("SUPERVISOR")) {
+            return createStaff(engine, adminToken, role, purpose, runId);
+        }
         String registration = "{" + JsonText.field("role", role)
                 + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
                 + "," + JsonText.field("email", "lane-sim-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + runId + "@load-test.invalid")
@@ -33,5 +38,22 @@ final class Enrolment {
         }
         return AnswerFields.text(approved.body(), "token")
                 .orElseThrow(() -> new IllegalStateException("no token in the approval answer"));
+    }
+
+    /** Staff sign in with a password, which the simulator never uses: a random one nobody keeps. */
+    private static String createStaff(EngineClient engine, String adminToken, String role, String purpose, String runId)
+            throws IOException, InterruptedException {
+        String account = "{" + JsonText.field("role", role)
+                + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
+                + "," + JsonText.field("email", "lane-sim-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + runId + "@load-test.invalid")
+                + "," + JsonText.field("password", UUID.randomUUID() + "-" + UUID.randomUUID())
+                + "}";
+        EngineClient.Answer created = engine.postJson("/api/v1/admin/accounts", adminToken, account);
+        if (created.status() != 201) {
+            throw new IllegalStateException(role + " account was refused (is --admin-token right?): "
+                    + created.status() + " " + created.body());
+        }
+        return AnswerFields.text(created.body(), "token")
+                .orElseThrow(() -> new IllegalStateException("no token in the staff account answer"));
     }
 }
