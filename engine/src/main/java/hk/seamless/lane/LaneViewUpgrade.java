@@ -41,6 +41,7 @@ public final class LaneViewUpgrade {
             }
             Files.createDirectories(marker.getParent());
             Files.writeString(marker, FORMAT);
+            hk.seamless.store.OwnerOnly.file(marker);
             return fed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bring the lane view up to date", e);
