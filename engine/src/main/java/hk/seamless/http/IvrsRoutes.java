@@ -56,6 +56,7 @@ public final class IvrsRoutes {
         this.hasher = hasher;
         this.pins = new IvrsPins(stores);
         this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx), registry.clock());
+        vertx.setPeriodic(IvrsCalls.IDLE_EXPIRY.toMillis() / 10, id -> calls.forgetIdleCalls());
         this.signature = config.ivrsSigningSecret() == null ? null
                 : new WebhookSignature(config.ivrsSigningSecret(), config.ivrsPublicUrl());
         if (signature == null) {
