@@ -75,7 +75,10 @@ final class RegistrationThrottle {
         }
         // The last hop is the one the trusted proxy added; earlier ones the client may have made up.
         String[] hops = forwarded.split(",");
-        String client = hops[hops.length - 1].strip();
+        String client = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+        if (client.isEmpty()) {
+            return null;
+        }
         // An address is at most 45 characters: a longer "hop" must not make the remembered keys large.
         return client.length() > 45 ? client.substring(0, 45) : client;
     }
