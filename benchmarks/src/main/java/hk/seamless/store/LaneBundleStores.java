@@ -39,7 +39,7 @@ public final class LaneBundleStores implements Stores, AutoCloseable {
                     .sparseFile(true)
                     .checksumEntries(true)
                     .createPersistedTo(dataDir.resolve(name.fileName()).toFile());
-            return new LaneBundleStores(small, new ChronicleKeyValueStore(map));
+            return new LaneBundleStores(small, new ChronicleKeyValueStore(map, bundles, 4.0));
         } catch (IOException e) {
             small.close();
             throw new UncheckedIOException(e);

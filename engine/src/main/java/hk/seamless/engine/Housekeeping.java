@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * What the engine purges, and how often: sessions past their expiry and idempotency answers older
- * than their retention. (IVRS call states live in memory, capped and forgotten after 30 idle
- * minutes by {@link hk.seamless.ivrs.IvrsCalls}: they never reach a store.)
+ * than their retention. (IVRS call states live in memory, capped, and are forgotten after 30 idle
+ * minutes by a timer of their own, {@link hk.seamless.ivrs.IvrsCalls#forgetIdleCalls()}: they never reach a store.)
  */
 final class Housekeeping {
 

@@ -92,6 +92,10 @@ final class ChunkedBatch {
             }
             for (int i = 0; i < progress.chunks(); i++) {
                 ChunkResults done = tx.get(StoreName.IDEMPOTENCY, chunkKey(i), ChunkResults.class);
+                if (done == null) {
+                    throw new HttpProblem(409, "Batch cut off too long ago", "this batch was cut off and its progress has"
+                            + " since been purged; send the rows not yet lodged with a new Idempotency-Key");
+                }
                 results.addAll(new JsonArray(done.results()));
             }
             rowsDone = progress.rowsDone();
@@ -107,6 +111,7 @@ final class ChunkedBatch {
         Promise<Reply> answer = Promise.promise();
         RouteSupport.submit(ctx, registry.writer(), actor, tx -> lodgeChunk(tx, from, to)).onComplete(done -> {
             if (done.failed()) {
+                release();
                 answer.handle(from == 0 ? Future.failedFuture(done.cause()) : Future.succeededFuture(cutOff(done.cause())));
                 return;
             }
@@ -120,6 +125,25 @@ final class ChunkedBatch {
             }
         });
         return answer.future();
+    }
+
+    /**
+     * After a failed chunk this upload gives the key up, so that the client's retry may resume at
+     * once instead of being told the batch is still under way. Best effort: if the writer cannot
+     * take this either, the claim goes stale after {@link #STALE}.
+     */
+    private void release() {
+        if (storeKey == null) {
+            return;
+        }
+        registry.writer().submit(actor, tx -> {
+            Progress progress = tx.get(StoreName.IDEMPOTENCY, progressKey(), Progress.class);
+            if (progress != null && progress.owner().equals(owner)) {
+                tx.put(StoreName.IDEMPOTENCY, progressKey(), new Progress(progress.fingerprint(), owner,
+                        progress.rowsDone(), progress.chunks(), tx.now().minus(STALE)));
+            }
+            return null;
+        });
     }
 
     private JsonArray lodgeChunk(Transaction tx, int from, int to) {

@@ -58,6 +58,7 @@ public final class IvrsRoutes {
         this.passwordWork = passwordWork;
         this.pins = new IvrsPins(stores);
         this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx, passwordWork), registry.clock());
+        vertx.setPeriodic(IvrsCalls.IDLE_EXPIRY.toMillis() / 10, id -> calls.forgetIdleCalls());
         this.signature = config.ivrsSigningSecret() == null ? null
                 : new WebhookSignature(config.ivrsSigningSecret(), config.ivrsPublicUrl());
         if (signature == null) {

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * bucket, so that nobody can fill the accounts store (or the admin's queue) by sending password-less
  * registrations in a loop. A refusal is a 429 with Retry-After, before any password is hashed.
  *
- * <p>The client address is the peer's. Only a loopback peer (a proxy on the same host, which is
- * how TLS is usually terminated) is trusted to name the client in X-Forwarded-For; a loopback
- * request without it (an operator's own tooling) has no per-address limit, the overall one holds.
+ * <p>The client address is the peer's, unless the peer is on loopback or a private network: that is
+ * a proxy (a TLS terminator, an ingress), trusted to name the client as the last X-Forwarded-For
+ * hop. Such a peer without the header (an operator's own tooling) has no per-address limit; the
+ * overall one holds for everyone.
  */
 final class RegistrationThrottle {
 
@@ -65,7 +66,7 @@ final class RegistrationThrottle {
     static String clientAddress(RoutingContext ctx) {
         io.vertx.core.net.SocketAddress peer = ctx.request().remoteAddress();
         String address = peer == null ? null : peer.hostAddress();
-        if (address == null || !isLoopback(address)) {
+        if (address == null || !isProxy(address)) {
             return address;
         }
         String forwarded = ctx.request().getHeader("X-Forwarded-For");
@@ -74,11 +75,30 @@ final class RegistrationThrottle {
         }
         // The last hop is the one the trusted proxy added; earlier ones the client may have made up.
         String[] hops = forwarded.split(",");
-        return hops[hops.length - 1].strip();
+        String client = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+        if (client.isEmpty()) {
+            return null;
+        }
+        // An address is at most 45 characters: a longer "hop" must not make the remembered keys large.
+        return client.length() > 45 ? client.substring(0, 45) : client;
     }
 
-    private static boolean isLoopback(String address) {
-        return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
+    /**
+     * A peer on loopback or a private network is taken as a proxy (the same addresses Tomcat's
+     * RemoteIpValve trusts by default): a TLS terminator on the host, a Kubernetes ingress.
+     */
+    private static boolean isProxy(String address) {
+        try {
+            // An IP literal: no name is looked up.
+            java.net.InetAddress peer = java.net.InetAddress.getByName(address);
+            byte[] raw = peer.getAddress();
+            boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xFE) == 0xFC;
+            boolean sharedV4 = raw.length == 4 && (raw[0] & 0xFF) == 100 && (raw[1] & 0xC0) == 64;
+            return peer.isLoopbackAddress() || peer.isSiteLocalAddress() || peer.isLinkLocalAddress()
+                    || uniqueLocalV6 || sharedV4;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static HttpProblem tooMany(Duration wait, String detail) {

@@ -121,6 +121,19 @@ public final class IvrsCalls {
         }
     }
 
+    /**
+     * Forgets the calls idle for {@link #IDLE_EXPIRY}, whether or not another call comes in: run on
+     * a timer, so that a burst of calls nobody finishes does not stay in memory through a quiet night.
+     *
+     * @return how many calls are still held
+     */
+    public int forgetIdleCalls() {
+        Instant now = clock.instant();
+        lastSweep.set(now.toEpochMilli());
+        calls.values().removeIf(c -> c.idle(now));
+        return calls.size();
+    }
+
     private static String caller(String from) {
         if (from == null) {
             return "unknown";

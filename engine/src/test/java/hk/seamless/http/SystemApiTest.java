@@ -20,6 +20,8 @@ class SystemApiTest extends EngineHarness {
     void healthNeedsNoAuth() {
         ApiResponse health = api.get("/health", null).expect(200);
         assertEquals("UP", health.json().getString("status"));
+        assertEquals(0, health.json().getJsonArray("storesFilling").size(), "no store is near full: " + health.body());
+        assertEquals(null, health.json().getValue("storeFull"));
     }
 
     @Test
@@ -28,6 +30,8 @@ class SystemApiTest extends EngineHarness {
         ApiResponse metrics = api.get("/metrics", null).expect(200);
         assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
         assertTrue(metrics.body().contains("seamless_store_entries"), "store gauges missing");
+        assertTrue(metrics.body().contains("seamless_store_fill_ratio{store=\"accounts\"}"), "store fill gauges missing");
+        assertTrue(metrics.body().contains("seamless_registry_refused_writes"), "refused writes gauge missing");
         assertTrue(metrics.body().contains("# TYPE seamless_store_entries gauge"), "not Prometheus exposition format");
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("seamless_store_entries{") && l.contains("store=\"consignments\"")),
                 "a gauge per store");

@@ -281,6 +281,19 @@ class IvrsCallsTest {
     }
 
     @Test
+    void theTimerForgetsIdleCallsWithoutWaitingForAnotherCall() {
+        key("CA15", null);
+        key("CA16", null);
+        clock.advance(Duration.ofMinutes(10));
+        key("CA16", "1");
+        assertEquals(2, calls.forgetIdleCalls(), "neither call is idle for thirty minutes yet");
+        clock.advance(Duration.ofMinutes(21));
+        assertEquals(1, calls.forgetIdleCalls(), "the call unheard from for 31 minutes is forgotten");
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, calls.forgetIdleCalls());
+    }
+
+    @Test
     void idleCallsAreForgottenAfterThirtyMinutes() {
         key("CA13", null);
         key("CA13", "1");
