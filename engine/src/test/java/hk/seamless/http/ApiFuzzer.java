@@ -138,7 +138,14 @@ public final class ApiFuzzer {
     private int send(String request) {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         int headEnd = request.indexOf("\r\n\r\n") + 4;
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        Socket socket;
+        try {
+            socket = new Socket("127.0.0.1", port);
+        } catch (IOException e) {
+            // Not sent at all: the client's own ports or the listen backlog ran out, not the engine's answer.
+            return -3;
+        }
+        try (socket) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -189,8 +196,9 @@ public final class ApiFuzzer {
     }
 
     static String describe(String request) {
-        String firstLines = request.length() > 600 ? request.substring(0, 600) + "..." : request;
-        return firstLines.replace("\r\n", " | ");
+        String shown = request.replaceAll("(.)\\1{19,}", "$1$1$1...");
+        shown = shown.length() > 900 ? shown.substring(0, 900) + "..." : shown;
+        return shown.replace("\r\n", " | ");
     }
 
     /**
@@ -209,7 +217,7 @@ public final class ApiFuzzer {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("seed %d: %d requests in %.0f s (%.0f/s) over %d connections at a time%n", seed,
                 result.requests(), seconds, result.requests() / seconds, threads);
-        System.out.println("statuses (-1: no answer; -2: reset after an early answer to a large body):");
+        System.out.println("statuses (-1: no answer; -2: reset after an early answer to a large body; -3: could not connect):");
         System.out.print(result.histogram());
         System.out.printf("5xx: %d, unanswered: %d%n", result.serverErrors().size(), result.unanswered().size());
         result.serverErrors().stream().limit(20).forEach(e -> System.out.println("5xx: " + e));
