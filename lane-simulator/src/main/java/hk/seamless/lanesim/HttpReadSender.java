@@ -7,12 +7,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Reads posted over HTTP (POST /lane/v1/lanes/{lane}/plate-reads, tag-reads, empty-declarations),
- * asynchronously: the answer (202 accepted, or 200 with the decision) is not waited for; a
- * refusal is reported. Decisions are timed on the gate socket, as for streams.
+ * asynchronously: the answer (202 accepted, or 200 with the decision) is not waited for but told
+ * to the {@link ReadSender.DeviceListener}; a refusal is reported. Decisions are timed on the gate
+ * socket, as for streams. A lane's plate reads are posted one after another (each once the one
+ * before was answered), as one camera does: the engine must see a lane's frames in their order.
  */
 final class HttpReadSender implements ReadSender {
 
@@ -21,13 +24,20 @@ final class HttpReadSender implements ReadSender {
     private final List<LaneInfo> lanes;
     private final DeviceTokens tokens;
     private final Consumer<String> onProblem;
+    private final ReadSender.DeviceListener listener;
+    /** Per lane, the camera's last post: the next one goes once it is answered. */
+    private final CompletableFuture<?>[] cameraTail;
 
-    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem) {
+    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
+                   ReadSender.DeviceListener listener) {
         this.http = http;
         this.base = base;
         this.lanes = lanes;
         this.tokens = tokens;
         this.onProblem = onProblem;
+        this.listener = listener;
+        this.cameraTail = new CompletableFuture<?>[lanes.size()];
+        java.util.Arrays.fill(cameraTail, CompletableFuture.completedFuture(null));
     }
 
     @Override
@@ -36,8 +46,14 @@ final class HttpReadSender implements ReadSender {
     }
 
     @Override
-    public void plate(int lane, String json) {
-        post(lane, "plate-reads", "CAMERA", json);
+    public CompletableFuture<EngineClient.Answer> plate(int lane, String json) {
+        synchronized (cameraTail) {
+            CompletableFuture<EngineClient.Answer> answer = cameraTail[lane]
+                    .handle((r, e) -> null)
+                    .thenCompose(ignored -> post(lane, "plate-reads", "CAMERA", json));
+            cameraTail[lane] = answer;
+            return answer;
+        }
     }
 
     @Override
@@ -50,7 +66,7 @@ final class HttpReadSender implements ReadSender {
         post(lane, "empty-declarations", "BUTTON", json).whenComplete((r, e) -> then.run());
     }
 
-    private java.util.concurrent.CompletableFuture<?> post(int lane, String what, String kind, String json) {
+    private CompletableFuture<EngineClient.Answer> post(int lane, String what, String kind, String json) {
         String laneId = lanes.get(lane).id();
         HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, "/lane/v1/lanes/" + laneId + "/" + what))
                 .timeout(Duration.ofSeconds(30))
@@ -63,8 +79,10 @@ final class HttpReadSender implements ReadSender {
                 onProblem.accept(laneId + " " + what + ": no answer: " + error);
             } else if (response.statusCode() != 200 && response.statusCode() != 202) {
                 onProblem.accept(laneId + " " + what + ": " + response.statusCode() + " " + MiniJson.abbreviate(response.body()));
+            } else if (!"empty-declarations".equals(what)) {
+                listener.heard(lane, response.statusCode(), response.body());
             }
-        });
+        }).thenApply(response -> new EngineClient.Answer(response.statusCode(), response.body()));
     }
 
     @Override
