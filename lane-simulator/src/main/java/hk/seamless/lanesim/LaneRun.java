@@ -53,7 +53,7 @@ final class LaneRun {
     private final AtomicReferenceArray<WsConnection> gates;
     private final LanePresence[] presence;
     final LateFrames lateFrames;
-    private GateDropCycle gateDrop;
+    private volatile GateDropCycle gateDrop;
     private Thread gateDropThread;
 
     private final Histogram all = new Histogram(3);
@@ -450,7 +450,7 @@ final class LaneRun {
         if (measured) {
             long latencyMicros = Math.max(0, (now - (startNanos + f.plan.dueNanos())) / 1_000);
             // A gatedrop arrival waits out the gate's guard gaps by design: not the engine's latency.
-            if (scenario != Scenario.GATEDROP) {
+            if (scenario != Scenario.GATEDROP || gateDrop == null) {
                 synchronized (all) {
                     all.recordValue(latencyMicros);
                     (scenario.tagRead ? complete : waiting).recordValue(latencyMicros);
