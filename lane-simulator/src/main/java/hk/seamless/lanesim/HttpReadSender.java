@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * Reads posted over HTTP (POST /lane/v1/lanes/{lane}/plate-reads, tag-reads, empty-declarations),
  * asynchronously: the answer (202 accepted, or 200 with the decision) is not waited for but told
  * to the {@link ReadSender.DeviceListener}; a refusal is reported. Decisions are timed on the gate
- * socket, as for streams. A lane's plate reads are posted one after another (each once the one
- * before was answered), as one camera does: the engine must see a lane's frames in their order.
+ * socket, as for streams. At a lane that must see its plates in order (a plate-only lane, where
+ * each plate may close the arrival before it), plate reads are posted one after another, each once
+ * the one before was answered; elsewhere a plate never waits (the completing read's answer may
+ * come only after the decision is durable, and the next vehicle's plate must not wait for that).
  */
 final class HttpReadSender implements ReadSender {
 
@@ -27,9 +30,17 @@ final class HttpReadSender implements ReadSender {
     private final ReadSender.DeviceListener listener;
     /** Per lane, the camera's last post: the next one goes once it is answered. */
     private final CompletableFuture<?>[] cameraTail;
+    private final IntPredicate inOrder;
 
     HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
                    ReadSender.DeviceListener listener) {
+        this(http, base, lanes, tokens, onProblem, listener, lane -> false);
+    }
+
+    /** @param inOrder the lanes whose plate reads must reach the engine in the order sent */
+    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
+                   ReadSender.DeviceListener listener, IntPredicate inOrder) {
+        this.inOrder = inOrder;
         this.http = http;
         this.base = base;
         this.lanes = lanes;
@@ -47,6 +58,9 @@ final class HttpReadSender implements ReadSender {
 
     @Override
     public CompletableFuture<EngineClient.Answer> plate(int lane, String json) {
+        if (!inOrder.test(lane)) {
+            return post(lane, "plate-reads", "CAMERA", json);
+        }
         synchronized (cameraTail) {
             CompletableFuture<EngineClient.Answer> answer = cameraTail[lane]
                     .handle((r, e) -> null)

@@ -31,9 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * has the {@link Oracle} judge every decision. Against the floor server ({@code oracle == null})
  * an arrival is done when each of its plate and tag reads has been echoed to the gate.
  *
- * <p>A lane's decisions come in the order of its arrivals, so each lane's arrivals in flight are
- * a queue: a lane with tags holds one vehicle at a time, a plate-only lane's plates go out in
- * order on one camera. Late frames ({@link LateFrames}) and the dropping gate ({@link GateDropCycle})
+ * <p>Each lane's arrivals in flight are a queue (a lane with tags holds one vehicle at a time, a
+ * plate-only lane's plates go out in order on one camera); a decision is matched by the vehicle
+ * it names, and an unidentified one (whose mark is not foreseen) to the oldest arrival. Late frames ({@link LateFrames}) and the dropping gate ({@link GateDropCycle})
  * are played here too.
  */
 final class LaneRun {
@@ -423,15 +423,31 @@ final class LaneRun {
         }
     }
 
-    /** A decision for the lane's oldest arrival in flight: time it, judge it. */
+    /**
+     * A decision for one of the lane's arrivals in flight: the one expected to name the vehicle the
+     * decision names, else, when the oldest one's vehicle cannot be foreseen (unidentified) or
+     * against the floor, the oldest one. A decision naming no vehicle in flight finds nothing:
+     * that arrival then never gets its decision and is counted wrong at the end.
+     */
     private void onDecision(int lane, Decision d) {
         long now = System.nanoTime();
-        InFlight f;
+        InFlight f = null;
         ConcurrentLinkedDeque<InFlight> queue = inFlight.get(lane);
         synchronized (queue) {
-            f = queue.peek();
+            if (d.vehicleMark() != null) {
+                for (InFlight candidate : queue) {
+                    if (candidate.expected != null && d.vehicleMark().equals(candidate.expected.mark())) {
+                        f = candidate;
+                        break;
+                    }
+                }
+            }
+            InFlight oldest = queue.peek();
+            if (f == null && oldest != null && (oldest.expected == null || oldest.expected.mark() == null)) {
+                f = oldest;
+            }
             if (f == null) {
-                if (oracle != null && lateFrames.decidedWhilePending(lane, d)) {
+                if (oracle != null && queue.isEmpty() && lateFrames.decidedWhilePending(lane, d)) {
                     return;
                 }
                 unmatched.incrementAndGet();
@@ -443,7 +459,7 @@ final class LaneRun {
             if (f.outstanding.decrementAndGet() > 0) {
                 return;
             }
-            queue.poll();
+            queue.remove(f);
         }
         Scenario scenario = f.plan.scenario();
         boolean measured = !f.plan.warmup();
@@ -491,6 +507,11 @@ final class LaneRun {
         (measured ? wrong : warmupWrong).incrementAndGet();
         tally.of(scenario).wrong.incrementAndGet();
         keepWrong(text);
+    }
+
+    /** Whether the lane's plates must reach the engine in the order sent: a plate-only lane's, where each closes the one before. */
+    boolean platesInOrder(int lane) {
+        return schedule.plateOnlyLanes().contains(lane);
     }
 
     void lateFrameSent(int lane) {

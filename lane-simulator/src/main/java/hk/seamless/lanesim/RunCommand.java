@@ -207,6 +207,6 @@ final class RunCommand implements Callable<Integer> {
                               LaneRun run) throws Exception {
         return "ws".equals(transport)
                 ? new StreamReadSender(http, base, lanes, tokens, buttons, run::problem, run::onDevice)
-                : new HttpReadSender(http, base, lanes, tokens, run::problem, run::onDevice);
+                : new HttpReadSender(http, base, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
     }
 }

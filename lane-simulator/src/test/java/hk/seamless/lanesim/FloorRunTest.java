@@ -46,7 +46,7 @@ class FloorRunTest {
             run.connectGates(http, server.base(), tokens);
             ReadSender sender = streams
                     ? new StreamReadSender(http, server.base(), LANES, tokens, true, run::problem, run::onDevice)
-                    : new HttpReadSender(http, server.base(), LANES, tokens, run::problem, run::onDevice);
+                    : new HttpReadSender(http, server.base(), LANES, tokens, run::problem, run::onDevice, run::platesInOrder);
             result = run.run(sender, 5_000_000_000L, new PrintStream(progress, true, StandardCharsets.UTF_8), "floor", 1_000_000_000L);
             assertTrue(server.reads() >= schedule.arrivals().size(), "reads " + server.reads());
         }
