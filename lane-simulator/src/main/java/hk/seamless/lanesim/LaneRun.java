@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +16,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,7 +36,6 @@ final class LaneRun {
 
     static final int WRONG_KEPT = 10;
     static final int PROBLEMS_KEPT = 10;
-    static final String GATE_DROP_QUEUE = "GATEDROP";
 
     final List<LaneInfo> lanes;
     private final ArrivalSchedule schedule;
@@ -50,11 +45,9 @@ final class LaneRun {
     private final int confidenceThreshold;
     final SplittableRandom random;
     private final List<ConcurrentLinkedDeque<InFlight>> inFlight = new ArrayList<>();
-    private final AtomicReferenceArray<WsConnection> gates;
+    private final LaneGates gates;
     private final LanePresence[] presence;
     final LateFrames lateFrames;
-    private volatile GateDropCycle gateDrop;
-    private Thread gateDropThread;
 
     private final Histogram all = new Histogram(3);
     private final Histogram complete = new Histogram(3);
@@ -68,17 +61,6 @@ final class LaneRun {
     private final AtomicLong starved = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
     private final AtomicLong holds = new AtomicLong();
-    private final AtomicLong moved = new AtomicLong();
-    private final AtomicLong queued = new AtomicLong();
-    /** Per lane: whether a vehicle is at it (sent, not yet decided; for REPEAT, until its late frame is answered). */
-    private final AtomicBoolean[] occupied;
-    /** Per lane: kept for the gate-drop cycle, which is about to take it. */
-    private final AtomicBoolean[] reserved;
-    /** Per lane: whether its gate is connected, as the oracle must assume for arrivals sent now. */
-    private final AtomicBoolean[] gateConnected;
-    /** Per queue (a direction, or the gate-drop lane's): the lanes taking arrivals with tags, and the arrivals waiting for one. */
-    private final Map<String, List<Integer>> fullLanes = new HashMap<>();
-    private final Map<String, ConcurrentLinkedQueue<ArrivalSchedule.Planned>> waitingForLane = new HashMap<>();
     private volatile ReadSender sender;
     final AtomicInteger open = new AtomicInteger();
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
@@ -86,11 +68,9 @@ final class LaneRun {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong problemCount = new AtomicLong();
     private final RandomSelectionCheck randomCheck = new RandomSelectionCheck();
+    private final LaneDispatch dispatch;
     final RuleTally tally = new RuleTally();
     private volatile long startNanos;
-    private HttpClient gateHttp;
-    private URI gateBase;
-    private DeviceTokens gateTokens;
 
     /** One arrival on its way: what was sent, what it must get, when it was due. */
     static final class InFlight {
@@ -123,97 +103,24 @@ final class LaneRun {
         this.rates = rates;
         this.confidenceThreshold = confidenceThreshold;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.gates = new AtomicReferenceArray<>(lanes.size());
+        this.gates = new LaneGates(lanes, this::onGate, this::problem);
         this.presence = new LanePresence[lanes.size()];
         this.lateFrames = new LateFrames(this);
-        occupied = new AtomicBoolean[lanes.size()];
-        reserved = new AtomicBoolean[lanes.size()];
-        gateConnected = new AtomicBoolean[lanes.size()];
+        this.dispatch = new LaneDispatch(lanes, schedule, p -> send(sender, p), () -> startNanos);
         for (int i = 0; i < lanes.size(); i++) {
             inFlight.add(new ConcurrentLinkedDeque<>());
             presence[i] = new LanePresence(presenceWindow.toNanos());
-            occupied[i] = new AtomicBoolean();
-            reserved[i] = new AtomicBoolean();
-            gateConnected[i] = new AtomicBoolean(true);
-            String queue = queueOf(i);
-            waitingForLane.computeIfAbsent(queue, d -> new ConcurrentLinkedQueue<>());
-            if (!schedule.plateOnlyLanes().contains(i)) {
-                fullLanes.computeIfAbsent(queue, d -> new ArrayList<>()).add(i);
-            }
-        }
-    }
-
-    private String queueOf(int lane) {
-        return lane == schedule.gateDropLane() ? GATE_DROP_QUEUE : lanes.get(lane).direction();
-    }
-
-    /**
-     * A lane holds one vehicle at a time, as a real lane does: the reads of two vehicles at once
-     * (on separate device sockets, in no guaranteed order) would be fused into each other. So an
-     * arrival with a tag waits, in its direction's queue, for a lane of that direction without a
-     * vehicle, preferring its planned lane; its latency still counts from when it was due, so a
-     * queue that forms because decisions are slow is in the figures. (Plate-only lanes are busy by
-     * design: each next plate closes the waiting arrival.)
-     */
-    private void dispatch(String queueName) {
-        ConcurrentLinkedQueue<ArrivalSchedule.Planned> queue = waitingForLane.get(queueName);
-        List<Integer> candidates = fullLanes.get(queueName);
-        while (!queue.isEmpty()) {
-            ArrivalSchedule.Planned head = queue.peek();
-            if (head == null) {
-                return;
-            }
-            int lane = -1;
-            if (!reserved[head.lane()].get() && occupied[head.lane()].compareAndSet(false, true)) {
-                lane = head.lane();
-            } else {
-                for (int other : candidates) {
-                    if (!reserved[other].get() && occupied[other].compareAndSet(false, true)) {
-                        lane = other;
-                        break;
-                    }
-                }
-            }
-            if (lane < 0) {
-                return; // every lane holds a vehicle: the next decision dispatches
-            }
-            ArrivalSchedule.Planned p = queue.poll();
-            if (p == null) {
-                occupied[lane].set(false);
-                return;
-            }
-            if (lane != p.lane()) {
-                moved.incrementAndGet();
-            }
-            if (System.nanoTime() - (startNanos + p.dueNanos()) > 1_000_000L) {
-                queued.incrementAndGet();
-            }
-            if (!send(sender, new ArrivalSchedule.Planned(p.index(), p.dueNanos(), lane, p.scenario(), p.warmup()))) {
-                occupied[lane].set(false);
-            }
         }
     }
 
     /** The vehicle has left the lane: the next one may come. */
     void freeLane(int lane) {
-        occupied[lane].set(false);
-        dispatch(queueOf(lane));
+        dispatch.freeLane(lane);
     }
 
     /** Opens one gate socket per lane. */
     void connectGates(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
-        this.gateHttp = http;
-        this.gateBase = base;
-        this.gateTokens = tokens;
-        for (int i = 0; i < lanes.size(); i++) {
-            connectGate(i);
-        }
-    }
-
-    private void connectGate(int lane) throws Exception {
-        String id = lanes.get(lane).id();
-        gates.set(lane, WsConnection.open(gateHttp, WsConnection.uri(gateBase, "/lane/v1/lanes/" + id + "/gate"),
-                gateTokens.get(id, "GATE"), text -> onGate(lane, text), p -> problem(id + " gate: " + p)));
+        gates.connectAll(http, base, tokens);
     }
 
     void problem(String text) {
@@ -233,38 +140,30 @@ final class LaneRun {
         for (ArrivalSchedule.Planned p : schedule.arrivals()) {
             waitUntil(startNanos + p.dueNanos());
             if (p.scenario().tagRead) {
-                String queue = queueOf(p.lane());
-                waitingForLane.get(queue).add(p);
-                dispatch(queue);
+                dispatch.due(p);
             } else {
                 send(sender, p);
             }
         }
         long lastDue = startNanos + (schedule.arrivals().isEmpty() ? 0 : schedule.arrivals().get(schedule.arrivals().size() - 1).dueNanos());
         long deadline = Math.max(System.nanoTime(), lastDue) + drainNanos;
-        while ((open.get() > 0 || waitingForLane.values().stream().anyMatch(q -> !q.isEmpty())) && System.nanoTime() < deadline) {
+        while ((open.get() > 0 || dispatch.anyWaiting()) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(5_000_000L);
         }
         ticker.interrupt();
-        stopGateDrop();
         lateFrames.close();
         List<String> undecided = new ArrayList<>();
         for (ConcurrentLinkedDeque<InFlight> lane : inFlight) {
             lane.forEach(f -> undecided.add(f.summary));
         }
-        long neverSent = waitingForLane.values().stream().mapToLong(java.util.Collection::size).sum();
+        long neverSent = dispatch.stillWaiting();
         if (oracle != null) {
             undecided.forEach(summary -> {
                 wrong.incrementAndGet();
                 keepWrong("no decision reached the gate: " + summary);
             });
         }
-        for (int i = 0; i < lanes.size(); i++) {
-            WsConnection gate = gates.get(i);
-            if (gate != null) {
-                gate.close();
-            }
-        }
+        gates.close();
         sender.close();
         printProgress(progress, label);
         long measuredDecided = decidedMeasured.get();
@@ -272,55 +171,15 @@ final class LaneRun {
         return new RunResult(label, sentMeasured.get(), sent.get() - sentMeasured.get(), measuredDecided,
                 wrong.get(), warmupWrong.get(), List.copyOf(wrongKept), new TreeMap<>(outcomes),
                 copy(all), copy(complete), copy(waiting), measuredDecided / seconds,
-                starved.get(), unmatched.get(), holds.get(), undecided.size(), moved.get(), queued.get(), neverSent,
+                starved.get(), unmatched.get(), holds.get(), undecided.size(), dispatch.moved.get(), dispatch.queued.get(), neverSent,
                 problemCount.get(), List.copyOf(problems),
                 oracle == null ? null : randomCheck, tally);
     }
 
     private void startGateDrop() {
         int lane = schedule.gateDropLane();
-        if (lane < 0 || oracle == null) {
-            return; // the floor echoes reads whatever the gate: nothing to drop
-        }
-        gateDrop = new GateDropCycle(new GateDropCycle.GateLane() {
-            @Override
-            public void takeLane() throws InterruptedException {
-                reserved[lane].set(true);
-                while (!occupied[lane].compareAndSet(false, true)) {
-                    Thread.sleep(1);
-                }
-            }
-
-            @Override
-            public void freeLane() {
-                reserved[lane].set(false);
-                LaneRun.this.freeLane(lane);
-            }
-
-            @Override
-            public void disconnectGate() {
-                gates.get(lane).closeAndWait();
-            }
-
-            @Override
-            public void connectGate() throws Exception {
-                LaneRun.this.connectGate(lane);
-            }
-
-            @Override
-            public void gateConnected(boolean connected) {
-                gateConnected[lane].set(connected);
-            }
-        }, tally.gateDrops);
-        gateDropThread = new Thread(gateDrop, "gate-drop");
-        gateDropThread.setDaemon(true);
-        gateDropThread.start();
-    }
-
-    private void stopGateDrop() {
-        if (gateDrop != null) {
-            gateDrop.stop();
-            gateDropThread.interrupt();
+        if (lane >= 0 && oracle != null) { // the floor echoes reads whatever the gate: nothing to drop
+            gates.startDropping(lane, dispatch, tally.gateDrops);
         }
     }
 
@@ -354,7 +213,7 @@ final class LaneRun {
         }
         List<String> plates = frames.stream().map(seen -> LaneMessages.plate(seen, now, sender.stream())).toList();
         String tag = scenario.tagRead ? LaneMessages.tag(tagVehicle.epc, now, sender.stream()) : null;
-        boolean gateUp = gateConnected[p.lane()].get();
+        boolean gateUp = gates.connected(p.lane());
         Oracle.Expectation expected = oracle == null ? null : oracle.expect(scenario, plateVehicle, tagVehicle, now, gateUp);
         String summary = scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
                 + String.join(" / ", frames.stream().map(seen -> seen.text()
@@ -397,10 +256,7 @@ final class LaneRun {
             problem(lanes.get(lane).id() + " gate heard: " + MiniJson.abbreviate(text));
             return;
         }
-        if (d.arrivalId() != null) {
-            gates.get(lane).send("{" + JsonText.field("ack", d.arrivalId()) + ","
-                    + JsonText.field("state", Oracle.RELEASE.equals(d.decision()) ? "OPENED" : "CLOSED") + "}");
-        }
+        gates.acknowledge(lane, d);
         onDecision(lane, d);
     }
 
@@ -409,7 +265,7 @@ final class LaneRun {
      * devices (the answer to the completing read, or the lane stream).
      */
     void onDevice(int lane, int status, String body) {
-        if (!gateConnected[lane].get() && (status == 0 || status == 200)) {
+        if (!gates.connected(lane) && (status == 0 || status == 200)) {
             Decision d;
             try {
                 d = Decision.parseAtDevice(body);
@@ -425,9 +281,9 @@ final class LaneRun {
 
     /**
      * A decision for one of the lane's arrivals in flight: the one expected to name the vehicle the
-     * decision names, else, when the oldest one's vehicle cannot be foreseen (unidentified) or
-     * against the floor, the oldest one. A decision naming no vehicle in flight finds nothing:
-     * that arrival then never gets its decision and is counted wrong at the end.
+     * decision names, else the oldest one whose vehicle cannot be foreseen (an unidentified one;
+     * against the floor, any). A decision naming no vehicle in flight finds nothing: the arrival
+     * it was meant for then never gets its decision and is counted wrong at the end.
      */
     private void onDecision(int lane, Decision d) {
         long now = System.nanoTime();
@@ -442,9 +298,14 @@ final class LaneRun {
                     }
                 }
             }
-            InFlight oldest = queue.peek();
-            if (f == null && oldest != null && (oldest.expected == null || oldest.expected.mark() == null)) {
-                f = oldest;
+            if (f == null) {
+                // Unidentified arrivals are decided in the order they came (one camera, in order).
+                for (InFlight candidate : queue) {
+                    if (candidate.expected == null || candidate.expected.mark() == null) {
+                        f = candidate;
+                        break;
+                    }
+                }
             }
             if (f == null) {
                 if (oracle != null && queue.isEmpty() && lateFrames.decidedWhilePending(lane, d)) {
@@ -466,7 +327,7 @@ final class LaneRun {
         if (measured) {
             long latencyMicros = Math.max(0, (now - (startNanos + f.plan.dueNanos())) / 1_000);
             // A gatedrop arrival waits out the gate's guard gaps by design: not the engine's latency.
-            if (scenario != Scenario.GATEDROP || gateDrop == null) {
+            if (scenario != Scenario.GATEDROP || !gates.dropping()) {
                 synchronized (all) {
                     all.recordValue(latencyMicros);
                     (scenario.tagRead ? complete : waiting).recordValue(latencyMicros);
@@ -549,7 +410,7 @@ final class LaneRun {
         out.printf(Locale.ROOT, "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s ms (tag+plate arrivals %s ms)%s%n",
                 label, (System.nanoTime() - startNanos) / 1e9, sent.get(), decided.get(), open.get(),
                 wrong.get() + warmupWrong.get(), LatencySummary.format(p99 / 1000.0), LatencySummary.format(p99Complete / 1000.0),
-                (starved.get() > 0 ? " starved " + starved.get() : "") + (queued.get() > 0 ? " sent late " + queued.get() : ""));
+                (starved.get() > 0 ? " starved " + starved.get() : "") + (dispatch.queued.get() > 0 ? " sent late " + dispatch.queued.get() : ""));
     }
 
     private Histogram copy(Histogram h) {
