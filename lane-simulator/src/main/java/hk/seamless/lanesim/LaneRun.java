@@ -281,8 +281,8 @@ final class LaneRun {
 
     /**
      * A decision for one of the lane's arrivals in flight: the one expected to name the vehicle the
-     * decision names, else the oldest one whose vehicle cannot be foreseen (an unidentified one;
-     * against the floor, any). A decision naming no vehicle in flight finds nothing: the arrival
+     * decision names, else, for an UNIDENTIFIED_VEHICLE decision, the oldest one whose vehicle
+     * cannot be foreseen (against the floor, the oldest one). A decision naming no vehicle in flight finds nothing: the arrival
      * it was meant for then never gets its decision and is counted wrong at the end.
      */
     private void onDecision(int lane, Decision d) {
@@ -299,9 +299,11 @@ final class LaneRun {
                 }
             }
             if (f == null) {
-                // Unidentified arrivals are decided in the order they came (one camera, in order).
+                // Unidentified arrivals are decided in the order they came (one camera, in order). A
+                // decision of anything else naming no vehicle in flight is nobody's: it finds nothing.
+                boolean unidentified = d.reasons().contains("UNIDENTIFIED_VEHICLE");
                 for (InFlight candidate : queue) {
-                    if (candidate.expected == null || candidate.expected.mark() == null) {
+                    if (candidate.expected == null || (unidentified && candidate.expected.mark() == null)) {
                         f = candidate;
                         break;
                     }

@@ -87,8 +87,8 @@ final class RunCommand implements Callable<Integer> {
                     + "bundled mark, read exactly: NO_BUNDLE), lowcand (confident best plate naming nothing, the mark only "
                     + "among low-confidence candidates: UNIDENTIFIED_VEHICLE), suspended (trucker or shipper suspended after "
                     + "bundling: REFER ACCOUNT_SUSPENDED), gatedrop (RELEASE, or HOLD GATE_UNAVAILABLE while the lane's gate "
-                    + "is disconnected). A mix of the first nine only runs against an engine without the presence, "
-                    + "suspension and gate rules (default: ${DEFAULT-VALUE}).")
+                    + "is disconnected). Against an engine without the rules of frames, presence, suspension and gate "
+                    + "drops, give only the first nine (default: ${DEFAULT-VALUE}).")
     String mix;
 
     @Option(names = "--presence-window", paramLabel = "TIME", converter = DurationConverter.class,
