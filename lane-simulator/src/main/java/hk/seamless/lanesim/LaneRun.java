@@ -27,10 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * has the {@link Oracle} judge every decision. Against the floor server ({@code oracle == null})
  * an arrival is done when each of its plate and tag reads has been echoed to the gate.
  *
- * <p>Each lane's arrivals in flight are a queue (a lane with tags holds one vehicle at a time, a
- * plate-only lane's plates go out in order on one camera); a decision is matched by the vehicle
- * it names, and an unidentified one (whose mark is not foreseen) to the oldest arrival. Late frames ({@link LateFrames}) and the dropping gate ({@link GateDropCycle})
- * are played here too.
+ * <p>Each lane's arrivals in flight are a queue (a lane with tags holds one vehicle at a time, see
+ * {@link LaneDispatch}; a plate-only lane's plates go out in order on one camera); a decision is
+ * matched by the vehicle it names, an unidentified one to the oldest unidentified arrival. Late
+ * frames ({@link LateFrames}) and the dropping gate ({@link LaneGates}) are played here too; a
+ * decision at a lane without its gate is heard from the lane's devices ({@link #onDevice}).
  */
 final class LaneRun {
 
