@@ -145,18 +145,25 @@ final class EngineSetup {
             for (BundleJob j : jobs) {
                 work.add(pool.submit(() -> bundle(j.vehicle(), j.direction(), j.empty(), j.trucker())));
             }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            // Watch-list entries made after bundling apply at the lane; one removed before the arrival no longer does.
+            work.clear();
             int watched = 0;
             for (int i = 0; i < vehicles.size(); i++) {
-                if (VehiclePools.scenarioOf(keys.get(i)) == Scenario.WATCHLISTED) {
+                Scenario s = VehiclePools.scenarioOf(keys.get(i));
+                if (s == Scenario.WATCHLISTED || s == Scenario.WATCHLIFTED) {
                     SimVehicle v = vehicles.get(i);
-                    work.add(pool.submit(() -> watch(v)));
+                    work.add(pool.submit(() -> watch(v, s == Scenario.WATCHLIFTED)));
                     watched++;
                 }
             }
             for (Future<?> f : work) {
                 f.get();
             }
-            out.printf(Locale.ROOT, "set-up: %d bundles made, %d vehicles watch-listed in %.1f s%n", jobs.size(), watched,
+            out.printf(Locale.ROOT, "set-up: %d bundles made, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
+                    jobs.size(), watched,
                     (System.nanoTime() - t0) / 1e9);
             if (suspensions) {
                 suspend(suspendedTrucker);
@@ -269,9 +276,14 @@ final class EngineSetup {
         return null;
     }
 
-    private Void watch(SimVehicle v) throws Exception {
-        expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
+    /** Puts the vehicle on the watch list (and, if {@code thenLift}, takes it off again). */
+    private Void watch(SimVehicle v, boolean thenLift) throws Exception {
+        EngineClient.Answer added = expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
                 "{\"kind\":\"VEHICLE\"," + JsonText.field("value", v.display) + "}"), 201, "watch-listing " + v.display);
+        if (thenLift) {
+            String entry = AnswerFields.text(added.body(), "entryId").orElseThrow();
+            expect(engine.delete("/api/v1/risk/watchlist/" + entry, supervisor), 200, "lifting the watch on " + v.display);
+        }
         return null;
     }
 

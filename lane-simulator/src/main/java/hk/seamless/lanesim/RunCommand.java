@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
                         + "bundles of a trucker or shipper suspended since (suspended: REFER ACCOUNT_SUSPENDED) and a gate "
                         + "that drops (gatedrop: HOLD GATE_UNAVAILABLE while disconnected). The report gives the share of "
                         + "each reason code and the counts per scenario.",
-                "Set-up size: every arrival of a scenario that may be RELEASEd (ontime, misread, notag, empty, multiframe, "
-                        + "repeat, gatedrop) gets a "
+                "Set-up size: every arrival of a scenario that may be RELEASEd (ontime, misread, notag, empty, watchlifted, "
+                        + "multiframe, repeat, gatedrop) gets a "
                         + "fresh bundled vehicle, so about rate x (warmup + duration) x their share vehicles, 1.5 CCRNs "
                         + "each, are registered, lodged and bundled before the run (about 2,000 writes a second), plus "
                         + "--vehicles reused ones for the other scenarios.",
@@ -82,13 +82,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Relative weights of the scenarios: ontime (RELEASE), early (EARLY_ARRIVAL), unbundled (NO_BUNDLE), "
                     + "empty (EMPTY bundle and button: RELEASE), misread (look-alike characters resolved: RELEASE), notag "
                     + "(plate only: RELEASE), mismatch (PLATE_TAG_MISMATCH), lowconf (low-confidence plate, no tag: "
-                    + "UNIDENTIFIED_VEHICLE), watchlisted (WATCHLIST), multiframe (2 to 4 frames of one vehicle, no tag: one "
+                    + "UNIDENTIFIED_VEHICLE), watchlisted (watch-listed after bundling: WATCHLIST), watchlifted (watch-listed "
+                    + "after bundling, lifted before arrival: RELEASE), multiframe (2 to 4 frames of one vehicle, no tag: one "
                     + "RELEASE), repeat (RELEASE, then a late frame: 202 repeat, no decision), twin (unbundled look-alike of a "
                     + "bundled mark, read exactly: NO_BUNDLE), lowcand (confident best plate naming nothing, the mark only "
                     + "among low-confidence candidates: UNIDENTIFIED_VEHICLE), suspended (trucker or shipper suspended after "
                     + "bundling: REFER ACCOUNT_SUSPENDED), gatedrop (RELEASE, or HOLD GATE_UNAVAILABLE while the lane's gate "
                     + "is disconnected). Against an engine without the rules of frames, presence, suspension and gate "
-                    + "drops, give only the first nine (default: ${DEFAULT-VALUE}).")
+                    + "drops, give only the first ten (default: ${DEFAULT-VALUE}).")
     String mix;
 
     @Option(names = "--presence-window", paramLabel = "TIME", converter = DurationConverter.class,

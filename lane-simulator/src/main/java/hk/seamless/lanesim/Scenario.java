@@ -25,8 +25,10 @@ enum Scenario {
     MISMATCH(false, true, false),
     /** A plate read below the confidence threshold and no tag: REFER UNIDENTIFIED_VEHICLE. */
     LOWCONF(false, false, false),
-    /** A bundled vehicle on the watch list: INSPECT WATCHLIST. */
+    /** A bundled vehicle put on the watch list after bundling: INSPECT WATCHLIST. */
     WATCHLISTED(false, true, false),
+    /** A bundled vehicle put on the watch list after bundling and taken off again before it arrives: as ONTIME. */
+    WATCHLIFTED(true, true, false),
     /**
      * The camera posts several frames of one bundled vehicle (the mark, a look-alike misread, the
      * ANPR's other reading first), no tag: the frames fuse into one arrival, one decision, as ONTIME.
