@@ -32,6 +32,8 @@ final class EngineSetup {
     String shipper;
     String trucker;
     String supervisor;
+    /** A word no cargo but this run's TARGETED consignments carries: the targeting rule names it. */
+    private final String goodsWord = "SIMTARGET" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase(Locale.ROOT);
     /** Accounts suspended after bundling, for the SUSPENDED scenario. */
     Enrolment.Account suspendedTrucker;
     Enrolment.Account suspendedShipper;
@@ -109,13 +111,13 @@ final class EngineSetup {
                 String direction = VehiclePools.directionOf(keys.get(i));
                 SimVehicle v = vehicles.get(i);
                 if (s == Scenario.TWIN) {
-                    jobs.add(new BundleJob(v.twin, direction, false, trucker, shipper));
+                    jobs.add(new BundleJob(v.twin, direction, false, trucker, shipper, false));
                 } else if (s == Scenario.SUSPENDED) {
                     boolean truckerSuspended = !owners.get(i).equals(trucker);
                     v.accountSuspended = true;
-                    jobs.add(new BundleJob(v, direction, false, owners.get(i), truckerSuspended ? shipper : suspendedShipper.token()));
+                    jobs.add(new BundleJob(v, direction, false, owners.get(i), truckerSuspended ? shipper : suspendedShipper.token(), false));
                 } else if (VehiclePools.bundled(s)) {
-                    jobs.add(new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper));
+                    jobs.add(new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper, s == Scenario.TARGETED));
                 }
             }
 
@@ -125,10 +127,13 @@ final class EngineSetup {
             int lodged = 0;
             for (String direction : List.of("IMPORT", "EXPORT")) {
                 for (String lodger : suspensions ? List.of(shipper, suspendedShipper.token()) : List.of(shipper)) {
+                  for (boolean targeted : List.of(false, true)) {
                     List<SimVehicle> laden = jobs.stream()
-                            .filter(j -> !j.empty() && j.direction().equals(direction) && j.shipper().equals(lodger))
+                            .filter(j -> !j.empty() && j.direction().equals(direction) && j.shipper().equals(lodger)
+                                    && j.targeted() == targeted)
                             .map(BundleJob::vehicle).toList();
-                    List<String> ccrns = lodge(cargo, direction, laden.size() + (laden.size() + 1) / 2, lodger);
+                    List<String> ccrns = lodge(cargo, direction, laden.size() + (laden.size() + 1) / 2, lodger,
+                            targeted ? goodsWord : null);
                     lodged += ccrns.size();
                     int next = 0;
                     for (int i = 0; i < laden.size(); i++) {
@@ -136,6 +141,7 @@ final class EngineSetup {
                         laden.get(i).ccrns = List.copyOf(ccrns.subList(next, next + n));
                         next += n;
                     }
+                  }
                 }
             }
             out.printf(Locale.ROOT, "set-up: %d consignments lodged in %.1f s%n", lodged, (System.nanoTime() - t0) / 1e9);
@@ -165,6 +171,11 @@ final class EngineSetup {
             out.printf(Locale.ROOT, "set-up: %d bundles made, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
                     jobs.size(), watched,
                     (System.nanoTime() - t0) / 1e9);
+            if (jobs.stream().anyMatch(BundleJob::targeted)) {
+                expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
+                        "{\"kind\":\"GOODS\"," + JsonText.field("value", goodsWord) + "}"), 201, "adding a targeting rule");
+                out.println("set-up: a targeting rule (GOODS " + goodsWord + ") added after bundling");
+            }
             if (suspensions) {
                 suspend(suspendedTrucker);
                 suspend(suspendedShipper);
@@ -181,7 +192,7 @@ final class EngineSetup {
     }
 
     /** One bundle to make: whose vehicle, which way, by which trucker, with cargo lodged by which shipper. */
-    private record BundleJob(SimVehicle vehicle, String direction, boolean empty, String trucker, String shipper) {
+    private record BundleJob(SimVehicle vehicle, String direction, boolean empty, String trucker, String shipper, boolean targeted) {
     }
 
     /** A bundled-to-be vehicle and its unbundled look-alike twin, both registered; returns the twin. */
@@ -238,7 +249,9 @@ final class EngineSetup {
         throw new IllegalStateException("could not find a free vehicle mark after 10 tries");
     }
 
-    private List<String> lodge(CargoSampleGenerator cargo, String direction, int count, String lodger) throws Exception {
+    /** @param goodsWord a word every description of goods carries (for a targeting rule to hit), or null */
+    private List<String> lodge(CargoSampleGenerator cargo, String direction, int count, String lodger, String goodsWord)
+            throws Exception {
         List<String> ccrns = new ArrayList<>(count);
         while (ccrns.size() < count) {
             int rows = Math.min(BATCH_ROWS, count - ccrns.size());
@@ -246,7 +259,7 @@ final class EngineSetup {
             while (samples.size() < rows) {
                 CargoSample c = cargo.next();
                 if (c.direction().equals(direction)) {
-                    samples.add(c);
+                    samples.add(goodsWord == null ? c : c.describedAs(goodsWord));
                 }
             }
             EngineClient.Answer a = expect(engine.post(BatchLoadCommand.PATH, lodger, "text/csv; charset=UTF-8",

@@ -81,6 +81,7 @@ final class Oracle {
             case LOWCONF, LOWCAND -> single(new Outcome(REFER, Set.of("UNIDENTIFIED_VEHICLE")), null, null);
             case WATCHLISTED -> bundled(vehicle, at, Set.of("WATCHLIST"), gateConnected);
             case SUSPENDED -> bundled(vehicle, at, Set.of("ACCOUNT_SUSPENDED"), gateConnected);
+            case TARGETED -> bundled(vehicle, at, Set.of("RISK_RULE"), gateConnected);
             case ONTIME, EARLY, MISREAD, NOTAG, EMPTY, MULTIFRAME, REPEAT, GATEDROP, WATCHLIFTED -> bundled(vehicle, at,
                     vehicle.accountSuspended ? Set.of("ACCOUNT_SUSPENDED") : Set.of(), gateConnected);
         };

@@ -83,13 +83,14 @@ final class RunCommand implements Callable<Integer> {
                     + "empty (EMPTY bundle and button: RELEASE), misread (look-alike characters resolved: RELEASE), notag "
                     + "(plate only: RELEASE), mismatch (PLATE_TAG_MISMATCH), lowconf (low-confidence plate, no tag: "
                     + "UNIDENTIFIED_VEHICLE), watchlisted (watch-listed after bundling: WATCHLIST), watchlifted (watch-listed "
-                    + "after bundling, lifted before arrival: RELEASE), multiframe (2 to 4 frames of one vehicle, no tag: one "
+                    + "after bundling, lifted before arrival: RELEASE), targeted (cargo hit by a GOODS targeting rule made after "
+                    + "bundling: RISK_RULE), multiframe (2 to 4 frames of one vehicle, no tag: one "
                     + "RELEASE), repeat (RELEASE, then a late frame: 202 repeat, no decision), twin (unbundled look-alike of a "
                     + "bundled mark, read exactly: NO_BUNDLE), lowcand (confident best plate naming nothing, the mark only "
                     + "among low-confidence candidates: UNIDENTIFIED_VEHICLE), suspended (trucker or shipper suspended after "
                     + "bundling: REFER ACCOUNT_SUSPENDED), gatedrop (RELEASE, or HOLD GATE_UNAVAILABLE while the lane's gate "
-                    + "is disconnected). Against an engine without the rules of frames, presence, suspension and gate "
-                    + "drops, give only the first ten (default: ${DEFAULT-VALUE}).")
+                    + "is disconnected). Against an engine without the rules of frames, presence, suspension, gate "
+                    + "drops, and without targeting rules at the lane, give only the first ten (default: ${DEFAULT-VALUE}).")
     String mix;
 
     @Option(names = "--presence-window", paramLabel = "TIME", converter = DurationConverter.class,

@@ -29,6 +29,8 @@ enum Scenario {
     WATCHLISTED(false, true, false),
     /** A bundled vehicle put on the watch list after bundling and taken off again before it arrives: as ONTIME. */
     WATCHLIFTED(true, true, false),
+    /** A bundled vehicle whose cargo a targeting rule (GOODS) made after bundling hits: INSPECT RISK_RULE. */
+    TARGETED(false, true, false),
     /**
      * The camera posts several frames of one bundled vehicle (the mark, a look-alike misread, the
      * ANPR's other reading first), no tag: the frames fuse into one arrival, one decision, as ONTIME.

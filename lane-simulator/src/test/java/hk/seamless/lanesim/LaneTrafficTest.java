@@ -147,4 +147,19 @@ class LaneTrafficTest {
         assertEquals("TWIN|EXPORT", VehiclePools.key(Scenario.TWIN, "EXPORT"), "a twin's partner is bundled in the lane's direction");
         assertFalse(VehiclePools.bundled(Scenario.TWIN));
     }
+
+    @Test
+    void targetedCargoCarriesTheRulesWordInItsDescriptionOfGoods() {
+        CargoSampleGenerator generator = new CargoSampleGenerator(8, java.time.LocalDate.of(2026, 11, 26));
+        for (int i = 0; i < 50; i++) {
+            CargoSample c = generator.next();
+            CargoSample targeted = c.describedAs("SIMTARGETABC");
+            String goods = targeted.packaged() != null ? targeted.packaged().articlesDescription() : targeted.bulk().description();
+            assertTrue(goods.startsWith("SIMTARGETABC "), goods);
+            assertEquals(c.consigneeName(), targeted.consigneeName());
+            assertEquals(c.packaged() == null, targeted.packaged() == null);
+            String plain = c.packaged() != null ? c.packaged().articlesDescription() : c.bulk().description();
+            assertFalse(plain.toUpperCase(java.util.Locale.ROOT).contains("SIMTARGET"), "only targeted cargo carries the word");
+        }
+    }
 }

@@ -155,6 +155,9 @@ class OracleTest {
         assertNull(Oracle.wrongness(reasonsAccumulate, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")));
         assertNotNull(Oracle.wrongness(reasonsAccumulate, decision("INSPECT", "FU1234", "B1", "EARLY_ARRIVAL")));
 
+        Oracle.Expectation targeted = oracle.expect(Scenario.TARGETED, bundled("FU 1234", NOW.minusSeconds(60)), null, NOW);
+        assertEquals(List.of(new Oracle.Outcome("INSPECT", Set.of("RISK_RULE"))), targeted.acceptable(),
+                "a targeting rule made after bundling applies at the lane");
         assertEquals(new Oracle.Outcome("REFER", Set.of("ACCOUNT_SUSPENDED", "WATCHLIST")),
                 Oracle.verdict(Set.of("ACCOUNT_SUSPENDED", "WATCHLIST"), true));
         assertEquals(new Oracle.Outcome("INSPECT", Set.of("WATCHLIST")), Oracle.verdict(Set.of("WATCHLIST"), false),
