@@ -46,7 +46,7 @@ final class ArrivalSchedule {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("no lanes to drive");
         }
-        boolean plateOnly = mix.has(Scenario.NOTAG) || mix.has(Scenario.LOWCONF);
+        boolean plateOnly = java.util.Arrays.stream(Scenario.values()).anyMatch(s -> !s.tagRead && mix.has(s));
         boolean full = java.util.Arrays.stream(Scenario.values()).anyMatch(s -> s.tagRead && mix.has(s));
         boolean fullBesidesGateDrop = java.util.Arrays.stream(Scenario.values())
                 .anyMatch(s -> s.tagRead && s != Scenario.GATEDROP && mix.has(s));
@@ -54,7 +54,7 @@ final class ArrivalSchedule {
         List<Integer> fullLanes = new ArrayList<>();
         if (plateOnly && full) {
             if (lanes.size() < 2) {
-                throw new IllegalArgumentException("arrivals without a tag (notag, lowconf) need a lane of their own: "
+                throw new IllegalArgumentException("arrivals without a tag (notag, lowconf, multiframe, twin, lowcand) need a lane of their own: "
                         + "give at least two --lanes, or leave them out of --mix");
             }
             // One plate-only lane per direction when each direction keeps a full lane too.

@@ -86,6 +86,16 @@ class ArrivalScheduleTest {
     }
 
     @Test
+    void everyScenarioWithoutATagGetsThePlateOnlyLanes() {
+        for (Scenario plateOnly : List.of(Scenario.NOTAG, Scenario.LOWCONF, Scenario.MULTIFRAME, Scenario.TWIN, Scenario.LOWCAND)) {
+            ArrivalSchedule s = ArrivalSchedule.plan(100, 0, 1_000_000_000L, LANES,
+                    ScenarioMix.parse("ontime=1," + plateOnly.label() + "=1"), 3);
+            assertEquals(List.of(2, 4), s.plateOnlyLanes(), plateOnly.label());
+            s.arrivals().forEach(p -> assertEquals(p.scenario() == plateOnly, s.plateOnlyLanes().contains(p.lane()), p.toString()));
+        }
+    }
+
+    @Test
     void theDefaultMixPlaysEveryScenario() {
         ScenarioMix mix = ScenarioMix.parse(ScenarioMix.DEFAULT);
         for (Scenario scenario : Scenario.values()) {
