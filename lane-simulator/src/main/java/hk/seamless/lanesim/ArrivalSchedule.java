@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * arrivals therefore get lanes of their own ("plate-only lanes": one per direction when there are
  * enough lanes), where each next plate, on the same camera socket, closes the waiting arrival
  * just as a next vehicle does at a real lane.
+ *
+ * <p>GATEDROP arrivals get a lane of their own too (the "gate-drop lane", taken from the lanes
+ * with tags), whose gate the run disconnects and reconnects in turn ({@link GateDropCycle}).
  */
 final class ArrivalSchedule {
 
@@ -27,10 +30,12 @@ final class ArrivalSchedule {
 
     private final List<Planned> arrivals;
     private final List<Integer> plateOnlyLanes;
+    private final int gateDropLane;
 
-    private ArrivalSchedule(List<Planned> arrivals, List<Integer> plateOnlyLanes) {
+    private ArrivalSchedule(List<Planned> arrivals, List<Integer> plateOnlyLanes, int gateDropLane) {
         this.arrivals = arrivals;
         this.plateOnlyLanes = plateOnlyLanes;
+        this.gateDropLane = gateDropLane;
     }
 
     static ArrivalSchedule plan(double rate, long warmupNanos, long durationNanos, List<LaneInfo> lanes,
@@ -41,13 +46,15 @@ final class ArrivalSchedule {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("no lanes to drive");
         }
-        boolean plateOnly = mix.has(Scenario.NOTAG) || mix.has(Scenario.LOWCONF);
+        boolean plateOnly = java.util.Arrays.stream(Scenario.values()).anyMatch(s -> !s.tagRead && mix.has(s));
         boolean full = java.util.Arrays.stream(Scenario.values()).anyMatch(s -> s.tagRead && mix.has(s));
+        boolean fullBesidesGateDrop = java.util.Arrays.stream(Scenario.values())
+                .anyMatch(s -> s.tagRead && s != Scenario.GATEDROP && mix.has(s));
         List<Integer> plateOnlyLanes = new ArrayList<>();
         List<Integer> fullLanes = new ArrayList<>();
         if (plateOnly && full) {
             if (lanes.size() < 2) {
-                throw new IllegalArgumentException("arrivals without a tag (notag, lowconf) need a lane of their own: "
+                throw new IllegalArgumentException("arrivals without a tag (notag, lowconf, multiframe, twin, lowcand) need a lane of their own: "
                         + "give at least two --lanes, or leave them out of --mix");
             }
             // One plate-only lane per direction when each direction keeps a full lane too.
@@ -75,6 +82,23 @@ final class ArrivalSchedule {
                 (plateOnly ? plateOnlyLanes : fullLanes).add(i);
             }
         }
+        int gateDropLane = -1;
+        if (mix.has(Scenario.GATEDROP)) {
+            List<Integer> candidates = List.copyOf(fullLanes);
+            // The last lane with tags whose direction keeps another one (the gate-drop lane serves gatedrop only).
+            for (int i = candidates.size() - 1; i >= 0 && gateDropLane < 0; i--) {
+                String direction = lanes.get(candidates.get(i)).direction();
+                long sameDirection = candidates.stream().filter(l -> lanes.get(l).direction().equals(direction)).count();
+                if (sameDirection >= 2 || !fullBesidesGateDrop) {
+                    gateDropLane = candidates.get(i);
+                }
+            }
+            if (gateDropLane < 0) {
+                throw new IllegalArgumentException("gatedrop arrivals need a lane of their own, next to the lanes the other "
+                        + "scenarios take: give more --lanes, or leave gatedrop out of --mix");
+            }
+            fullLanes.remove(Integer.valueOf(gateDropLane));
+        }
         long total = Math.round(rate * (warmupNanos + durationNanos) / 1e9);
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--rate x --duration is too large");
@@ -86,12 +110,12 @@ final class ArrivalSchedule {
         for (int i = 0; i < total; i++) {
             long due = Math.round(i * 1e9 / rate);
             Scenario scenario = mix.draw(random);
-            int lane = scenario.tagRead
-                    ? fullLanes.get(nextFull++ % fullLanes.size())
+            int lane = scenario == Scenario.GATEDROP ? gateDropLane
+                    : scenario.tagRead ? fullLanes.get(nextFull++ % fullLanes.size())
                     : plateOnlyLanes.get(nextPlateOnly++ % plateOnlyLanes.size());
             arrivals.add(new Planned(i, due, lane, scenario, due < warmupNanos));
         }
-        return new ArrivalSchedule(Collections.unmodifiableList(arrivals), List.copyOf(plateOnlyLanes));
+        return new ArrivalSchedule(Collections.unmodifiableList(arrivals), List.copyOf(plateOnlyLanes), gateDropLane);
     }
 
     List<Planned> arrivals() {
@@ -100,6 +124,11 @@ final class ArrivalSchedule {
 
     List<Integer> plateOnlyLanes() {
         return plateOnlyLanes;
+    }
+
+    /** The lane whose gate drops, or -1 when the mix has no gatedrop. */
+    int gateDropLane() {
+        return gateDropLane;
     }
 
     /** How many arrivals of each scenario go in each direction: what the set-up must provide. */

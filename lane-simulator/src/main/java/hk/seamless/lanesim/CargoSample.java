@@ -11,6 +11,17 @@ record CargoSample(String direction, LocalDate expectedDate,
                    String consigneeName, String consigneeAddress,
                    Packaged packaged, Bulk bulk) {
 
+    /**
+     * The same consignment with goods a targeting rule can name: the description of the articles
+     * (or of the bulk cargo) is that word and a plain line, short enough for any limit.
+     */
+    CargoSample describedAs(String word) {
+        String description = word + " machine parts";
+        return new CargoSample(direction, expectedDate, consignorName, consignorAddress, consigneeName, consigneeAddress,
+                packaged == null ? null : new Packaged(packaged.packageDescription(), packaged.packageCount(), description),
+                bulk == null ? null : new Bulk(bulk.grossWeightKg(), bulk.grossVolumeM3(), bulk.quantity(), description));
+    }
+
     /** Goods in countable packages: cartons, pallets, crates. */
     record Packaged(String packageDescription, long packageCount, String articlesDescription) {
     }

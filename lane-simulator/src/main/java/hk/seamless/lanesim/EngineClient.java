@@ -54,6 +54,17 @@ final class EngineClient {
         return new Answer(response.statusCode(), response.body());
     }
 
+    Answer delete(String path, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .DELETE()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
     Answer post(String path, String bearerToken, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
                 .timeout(REQUEST_TIMEOUT)

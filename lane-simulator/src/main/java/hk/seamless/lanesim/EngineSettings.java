@@ -8,9 +8,18 @@ import java.util.Map;
 
 /**
  * The rule settings in force, as GET /api/v1/settings answers them: what the oracle needs (lead
- * time, fusion window, random-selection rates) and the lanes to drive.
+ * time, fusion window, random-selection rates, plate confidence threshold, presence window) and
+ * the lanes to drive. An engine that does not tell its presence window has the rules' default.
  */
-record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInfo> lanes, Map<String, Double> randomRates) {
+record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInfo> lanes, Map<String, Double> randomRates,
+                      int confidenceThreshold, Duration presenceWindow) {
+
+    static final Duration DEFAULT_PRESENCE_WINDOW = Duration.ofSeconds(10);
+    static final int DEFAULT_CONFIDENCE_THRESHOLD = 80;
+
+    EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInfo> lanes, Map<String, Double> randomRates) {
+        this(bundlingLead, fusionWindow, lanes, randomRates, DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_PRESENCE_WINDOW);
+    }
 
     @SuppressWarnings("unchecked")
     static EngineSettings parse(String json) {
@@ -26,8 +35,10 @@ record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInf
                 lanes.add(new LaneInfo((String) lane.get("id"), code, (String) lane.get("direction")));
             }
         }
+        int threshold = root.get("plateConfidenceThreshold") instanceof Number n ? n.intValue() : DEFAULT_CONFIDENCE_THRESHOLD;
+        Duration presence = root.get("presenceWindow") instanceof String text ? Duration.parse(text) : DEFAULT_PRESENCE_WINDOW;
         return new EngineSettings(Duration.parse((String) root.get("bundlingLead")),
-                Duration.parse((String) root.get("fusionWindow")), List.copyOf(lanes), rates);
+                Duration.parse((String) root.get("fusionWindow")), List.copyOf(lanes), rates, threshold, presence);
     }
 
     /** The rates a supervisor may have changed since start (GET /api/v1/risk/random-rates), over the configured ones. */
@@ -36,7 +47,12 @@ record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInf
         Map<String, Object> root = MiniJson.object(ratesJson);
         Map<String, Double> inForce = new LinkedHashMap<>(randomRates);
         ((Map<String, Object>) root.get("rates")).forEach((cp, rate) -> inForce.put(cp, ((Number) rate).doubleValue()));
-        return new EngineSettings(bundlingLead, fusionWindow, lanes, inForce);
+        return new EngineSettings(bundlingLead, fusionWindow, lanes, inForce, confidenceThreshold, presenceWindow);
+    }
+
+    /** The same settings with the presence window the engine was started with (--presence-window). */
+    EngineSettings withPresenceWindow(Duration window) {
+        return new EngineSettings(bundlingLead, fusionWindow, lanes, randomRates, confidenceThreshold, window);
     }
 
     /** The lanes named by --lanes (all when empty), in the engine's order. */

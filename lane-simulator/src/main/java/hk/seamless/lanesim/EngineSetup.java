@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Prepares the engine through its public API only, as the trade would: a SHIPPER lodges (batch
  * CSV uploads), a TRUCKER registers vehicles (most with RFID tags) and bundles them, a SUPERVISOR
- * puts the watch-listed ones on the watch list, the admin registers the lane devices.
+ * puts the watch-listed ones on the watch list, the admin registers the lane devices. For twins,
+ * a bundled vehicle and its unbundled look-alike are registered; for suspended accounts, a trucker
+ * and a shipper of their own make bundles and are then suspended by the admin.
  */
 final class EngineSetup {
 
@@ -30,6 +32,11 @@ final class EngineSetup {
     String shipper;
     String trucker;
     String supervisor;
+    /** A word no cargo but this run's TARGETED consignments carries: the targeting rule names it. */
+    private final String goodsWord = "SIMTARGET" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase(Locale.ROOT);
+    /** Accounts suspended after bundling, for the SUSPENDED scenario. */
+    Enrolment.Account suspendedTrucker;
+    Enrolment.Account suspendedShipper;
 
     EngineSetup(EngineClient engine, String adminToken, PrintStream out) {
         this.engine = engine;
@@ -66,15 +73,30 @@ final class EngineSetup {
     VehiclePools prepare(Map<String, Integer> sizes, VehicleFactory factory, long seed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
+            boolean suspensions = sizes.keySet().stream().anyMatch(k -> VehiclePools.scenarioOf(k) == Scenario.SUSPENDED);
+            if (suspensions) {
+                // Accounts of their own: they are suspended once their bundles are made (and never reinstated).
+                suspendedTrucker = Enrolment.enrolAccount(engine, adminToken, "TRUCKER", "suspended");
+                suspendedShipper = Enrolment.enrolAccount(engine, adminToken, "SHIPPER", "suspended");
+            }
             long t0 = System.nanoTime();
             List<String> keys = new ArrayList<>();
+            List<String> owners = new ArrayList<>();
             List<Future<SimVehicle>> registered = new ArrayList<>();
             for (Map.Entry<String, Integer> e : sizes.entrySet()) {
                 Scenario s = VehiclePools.scenarioOf(e.getKey());
                 for (int i = 0; i < e.getValue(); i++) {
-                    SimVehicle v = factory.next(true, s == Scenario.MISREAD);
                     keys.add(e.getKey());
-                    registered.add(pool.submit(() -> register(v, factory)));
+                    if (s == Scenario.TWIN) {
+                        owners.add(trucker);
+                        registered.add(pool.submit(() -> registerTwins(factory)));
+                    } else {
+                        SimVehicle v = factory.next(true, VehiclePools.lookAlikeDigit(s));
+                        // Every other suspended-account vehicle is the suspended trucker's; the others carry the suspended shipper's cargo.
+                        String owner = s == Scenario.SUSPENDED && i % 2 == 0 ? suspendedTrucker.token() : trucker;
+                        owners.add(owner);
+                        registered.add(pool.submit(() -> register(v, factory, owner)));
+                    }
                 }
             }
             List<SimVehicle> vehicles = new ArrayList<>(registered.size());
@@ -83,51 +105,83 @@ final class EngineSetup {
             }
             out.printf(Locale.ROOT, "set-up: %d vehicles registered in %.1f s%n", vehicles.size(), (System.nanoTime() - t0) / 1e9);
 
-            // Laden bundles carry one or two CCRNs, lodged in batches per direction.
+            // What gets a bundle, by whom, with whose cargo.
+            List<BundleJob> jobs = new ArrayList<>();
+            for (int i = 0; i < vehicles.size(); i++) {
+                Scenario s = VehiclePools.scenarioOf(keys.get(i));
+                String direction = VehiclePools.directionOf(keys.get(i));
+                SimVehicle v = vehicles.get(i);
+                if (s == Scenario.TWIN) {
+                    jobs.add(new BundleJob(v.twin, direction, false, trucker, shipper, false));
+                } else if (s == Scenario.SUSPENDED) {
+                    boolean truckerSuspended = !owners.get(i).equals(trucker);
+                    v.accountSuspended = true;
+                    jobs.add(new BundleJob(v, direction, false, owners.get(i), truckerSuspended ? shipper : suspendedShipper.token(), false));
+                } else if (VehiclePools.bundled(s)) {
+                    jobs.add(new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper, s == Scenario.TARGETED));
+                }
+            }
+
+            // Laden bundles carry one or two CCRNs, lodged in batches per direction and shipper.
             t0 = System.nanoTime();
             CargoSampleGenerator cargo = new CargoSampleGenerator(seed, CargoSampleGenerator.todayInHongKong());
             int lodged = 0;
             for (String direction : List.of("IMPORT", "EXPORT")) {
-                List<SimVehicle> laden = new ArrayList<>();
-                for (int i = 0; i < vehicles.size(); i++) {
-                    Scenario s = VehiclePools.scenarioOf(keys.get(i));
-                    if (VehiclePools.bundled(s) && s != Scenario.EMPTY && VehiclePools.directionOf(keys.get(i)).equals(direction)) {
-                        laden.add(vehicles.get(i));
+                for (String lodger : suspensions ? List.of(shipper, suspendedShipper.token()) : List.of(shipper)) {
+                  for (boolean targeted : List.of(false, true)) {
+                    List<SimVehicle> laden = jobs.stream()
+                            .filter(j -> !j.empty() && j.direction().equals(direction) && j.shipper().equals(lodger)
+                                    && j.targeted() == targeted)
+                            .map(BundleJob::vehicle).toList();
+                    List<String> ccrns = lodge(cargo, direction, laden.size() + (laden.size() + 1) / 2, lodger,
+                            targeted ? goodsWord : null);
+                    lodged += ccrns.size();
+                    int next = 0;
+                    for (int i = 0; i < laden.size(); i++) {
+                        int n = i % 2 == 0 ? 2 : 1;
+                        laden.get(i).ccrns = List.copyOf(ccrns.subList(next, next + n));
+                        next += n;
                     }
-                }
-                List<String> ccrns = lodge(cargo, direction, laden.size() + (laden.size() + 1) / 2);
-                lodged += ccrns.size();
-                int next = 0;
-                for (int i = 0; i < laden.size(); i++) {
-                    int n = i % 2 == 0 ? 2 : 1;
-                    laden.get(i).ccrns = List.copyOf(ccrns.subList(next, next + n));
-                    next += n;
+                  }
                 }
             }
             out.printf(Locale.ROOT, "set-up: %d consignments lodged in %.1f s%n", lodged, (System.nanoTime() - t0) / 1e9);
 
             t0 = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
-            int bundles = 0;
+            for (BundleJob j : jobs) {
+                work.add(pool.submit(() -> bundle(j.vehicle(), j.direction(), j.empty(), j.trucker())));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            // Watch-list entries made after bundling apply at the lane; one removed before the arrival no longer does.
+            work.clear();
             int watched = 0;
             for (int i = 0; i < vehicles.size(); i++) {
-                SimVehicle v = vehicles.get(i);
                 Scenario s = VehiclePools.scenarioOf(keys.get(i));
-                if (VehiclePools.bundled(s)) {
-                    String direction = VehiclePools.directionOf(keys.get(i));
-                    work.add(pool.submit(() -> bundle(v, direction, s == Scenario.EMPTY)));
-                    bundles++;
-                }
-                if (s == Scenario.WATCHLISTED) {
-                    work.add(pool.submit(() -> watch(v)));
+                if (s == Scenario.WATCHLISTED || s == Scenario.WATCHLIFTED) {
+                    SimVehicle v = vehicles.get(i);
+                    work.add(pool.submit(() -> watch(v, s == Scenario.WATCHLIFTED)));
                     watched++;
                 }
             }
             for (Future<?> f : work) {
                 f.get();
             }
-            out.printf(Locale.ROOT, "set-up: %d bundles made, %d vehicles watch-listed in %.1f s%n", bundles, watched,
+            out.printf(Locale.ROOT, "set-up: %d bundles made, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
+                    jobs.size(), watched,
                     (System.nanoTime() - t0) / 1e9);
+            if (jobs.stream().anyMatch(BundleJob::targeted)) {
+                expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
+                        "{\"kind\":\"GOODS\"," + JsonText.field("value", goodsWord) + "}"), 201, "adding a targeting rule");
+                out.println("set-up: a targeting rule (GOODS " + goodsWord + ") added after bundling");
+            }
+            if (suspensions) {
+                suspend(suspendedTrucker);
+                suspend(suspendedShipper);
+                out.println("set-up: a trucker and a shipper with bundles suspended");
+            }
             VehiclePools pools = new VehiclePools();
             for (int i = 0; i < vehicles.size(); i++) {
                 pools.add(keys.get(i), vehicles.get(i));
@@ -136,6 +190,31 @@ final class EngineSetup {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One bundle to make: whose vehicle, which way, by which trucker, with cargo lodged by which shipper. */
+    private record BundleJob(SimVehicle vehicle, String direction, boolean empty, String trucker, String shipper, boolean targeted) {
+    }
+
+    /** A bundled-to-be vehicle and its unbundled look-alike twin, both registered; returns the twin. */
+    private SimVehicle registerTwins(VehicleFactory factory) throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            SimVehicle partner = register(factory.next(true, true), factory, trucker);
+            SimVehicle twin = factory.twinOf(partner);
+            EngineClient.Answer a = engine.postJson("/api/v1/vehicles", trucker, registration(twin));
+            if (a.status() == 201) {
+                return twin;
+            }
+            if (a.status() != 409) {
+                throw new IllegalStateException("registering vehicle " + twin.display + ": " + a.status() + " " + a.body());
+            }
+        }
+        throw new IllegalStateException("could not find a free pair of look-alike marks after 10 tries");
+    }
+
+    private void suspend(Enrolment.Account account) throws Exception {
+        expect(engine.postJson("/api/v1/admin/accounts/" + account.id() + "/suspend", adminToken, "{}"), 200,
+                "suspending account " + account.id());
     }
 
     /** A CAMERA, RFID reader and GATE on each lane, and an EMPTY BUTTON when the run presses it. */
@@ -152,12 +231,14 @@ final class EngineSetup {
         return tokens;
     }
 
-    private SimVehicle register(SimVehicle first, VehicleFactory factory) throws Exception {
+    private static String registration(SimVehicle v) {
+        return "{" + JsonText.field("registrationMark", v.display) + (v.epc == null ? "" : "," + JsonText.field("rfidTag", v.epc)) + "}";
+    }
+
+    private SimVehicle register(SimVehicle first, VehicleFactory factory, String owner) throws Exception {
         SimVehicle v = first;
         for (int attempt = 0; attempt < 10; attempt++) {
-            String body = "{" + JsonText.field("registrationMark", v.display)
-                    + (v.epc == null ? "" : "," + JsonText.field("rfidTag", v.epc)) + "}";
-            EngineClient.Answer a = engine.postJson("/api/v1/vehicles", trucker, body);
+            EngineClient.Answer a = engine.postJson("/api/v1/vehicles", owner, registration(v));
             if (a.status() == 201) {
                 return v;
             }
@@ -169,7 +250,9 @@ final class EngineSetup {
         throw new IllegalStateException("could not find a free vehicle mark after 10 tries");
     }
 
-    private List<String> lodge(CargoSampleGenerator cargo, String direction, int count) throws Exception {
+    /** @param goodsWord a word every description of goods carries (for a targeting rule to hit), or null */
+    private List<String> lodge(CargoSampleGenerator cargo, String direction, int count, String lodger, String goodsWord)
+            throws Exception {
         List<String> ccrns = new ArrayList<>(count);
         while (ccrns.size() < count) {
             int rows = Math.min(BATCH_ROWS, count - ccrns.size());
@@ -177,10 +260,10 @@ final class EngineSetup {
             while (samples.size() < rows) {
                 CargoSample c = cargo.next();
                 if (c.direction().equals(direction)) {
-                    samples.add(c);
+                    samples.add(goodsWord == null ? c : c.describedAs(goodsWord));
                 }
             }
-            EngineClient.Answer a = expect(engine.post(BatchLoadCommand.PATH, shipper, "text/csv; charset=UTF-8",
+            EngineClient.Answer a = expect(engine.post(BatchLoadCommand.PATH, lodger, "text/csv; charset=UTF-8",
                     BatchCsv.file(samples).getBytes(StandardCharsets.UTF_8)), 200, "lodging a batch");
             Matcher m = CCRN.matcher(a.body());
             int found = 0;
@@ -195,11 +278,11 @@ final class EngineSetup {
         return ccrns;
     }
 
-    private Void bundle(SimVehicle v, String direction, boolean empty) throws Exception {
+    private Void bundle(SimVehicle v, String direction, boolean empty, String byTrucker) throws Exception {
         String body = "{" + JsonText.field("vehicleMark", v.display) + "," + JsonText.field("direction", direction)
                 + (empty ? ",\"empty\":true" : ",\"ccrns\":[" + String.join(",", v.ccrns.stream().map(JsonText::quote).toList()) + "]")
                 + "}";
-        EngineClient.Answer a = expect(engine.postJson("/api/v1/bundles", trucker, body), 201, "bundling " + v.display);
+        EngineClient.Answer a = expect(engine.postJson("/api/v1/bundles", byTrucker, body), 201, "bundling " + v.display);
         v.direction = direction;
         v.emptyBundle = empty;
         v.bundleId = AnswerFields.text(a.body(), "bundleId").orElseThrow();
@@ -207,9 +290,14 @@ final class EngineSetup {
         return null;
     }
 
-    private Void watch(SimVehicle v) throws Exception {
-        expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
+    /** Puts the vehicle on the watch list (and, if {@code thenLift}, takes it off again). */
+    private Void watch(SimVehicle v, boolean thenLift) throws Exception {
+        EngineClient.Answer added = expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
                 "{\"kind\":\"VEHICLE\"," + JsonText.field("value", v.display) + "}"), 201, "watch-listing " + v.display);
+        if (thenLift) {
+            String entry = AnswerFields.text(added.body(), "entryId").orElseThrow();
+            expect(engine.delete("/api/v1/risk/watchlist/" + entry, supervisor), 200, "lifting the watch on " + v.display);
+        }
         return null;
     }
 

@@ -14,8 +14,16 @@ final class Enrolment {
     private Enrolment() {
     }
 
+    /** An approved account: its id (for the admin's calls about it) and its bearer token. */
+    record Account(String id, String token) {
+    }
+
     /** @return the approved account's bearer token */
     static String enrol(EngineClient engine, String adminToken, String role, String purpose) throws IOException, InterruptedException {
+        return enrolAccount(engine, adminToken, role, purpose).token();
+    }
+
+    static Account enrolAccount(EngineClient engine, String adminToken, String role, String purpose) throws IOException, InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 12);
         if (role.equals("OFFICER") || role.equals("SUPERVISOR")) {
             return createStaff(engine, adminToken, role, purpose, runId);
@@ -36,8 +44,10 @@ final class Enrolment {
             throw new IllegalStateException("approval was refused (is --admin-token right?): "
                     + approved.status() + " " + approved.body());
         }
-        return AnswerFields.text(approved.body(), "token")
-                .orElseThrow(() -> new IllegalStateException("no token in the approval answer"));
+        return new Account(AnswerFields.text(approved.body(), "accountId")
+                .orElseThrow(() -> new IllegalStateException("no accountId in the approval answer")),
+                AnswerFields.text(approved.body(), "token")
+                        .orElseThrow(() -> new IllegalStateException("no token in the approval answer")));
     }
 
     /** Staff sign in with a password, which the simulator never uses: a random one nobody keeps. */

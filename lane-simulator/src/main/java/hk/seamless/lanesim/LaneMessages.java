@@ -1,6 +1,8 @@
 package hk.seamless.lanesim;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,21 +21,78 @@ final class LaneMessages {
     private LaneMessages() {
     }
 
-    /** What the camera saw: the best plate text and its confidence, maybe a Guangdong plate next to it. */
-    record PlateSeen(String text, double confidence, String guangdongPlate) {
+    /** One of the ANPR's readings of a plate, with its confidence (0 to 100). */
+    record Candidate(String plate, double confidence) {
     }
 
-    /** The plate a camera reports for this vehicle in this scenario. */
+    /**
+     * What the camera saw: the best plate text and its confidence, maybe a Guangdong plate next to
+     * it, and the ANPR's candidates ({@code null}: the best text and its usual less likely reading).
+     */
+    record PlateSeen(String text, double confidence, String guangdongPlate, List<Candidate> candidates) {
+
+        PlateSeen(String text, double confidence, String guangdongPlate) {
+            this(text, confidence, guangdongPlate, null);
+        }
+    }
+
+    /** A confidence well above any threshold a lane is likely to use (86.0 to 97.9). */
+    static double confident(SplittableRandom random) {
+        return 86 + random.nextInt(120) / 10.0;
+    }
+
+    /** The plate a camera reports for this vehicle in this scenario (the first frame of several for MULTIFRAME). */
     static PlateSeen plateSeen(Scenario scenario, SimVehicle vehicle, SplittableRandom random) {
+        return plateSeen(scenario, vehicle, random, 80);
+    }
+
+    /** @param threshold the lane's confidence threshold: a LOWCAND's candidates stay below it */
+    static PlateSeen plateSeen(Scenario scenario, SimVehicle vehicle, SplittableRandom random, int threshold) {
         String plain = vehicle.canonical; // ANPR software reports plates without spaces
         return switch (scenario) {
             case MISREAD -> new PlateSeen(misread(plain), 85 + random.nextInt(100) / 10.0, null);
             case LOWCONF -> new PlateSeen(plain, 35 + random.nextInt(250) / 10.0, null);
-            default -> new PlateSeen(plain, 86 + random.nextInt(120) / 10.0,
+            case TWIN -> {
+                double c = confident(random);
+                yield new PlateSeen(plain, c, null, List.of(new Candidate(plain, c)));
+            }
+            case LOWCAND -> lowConfidenceCandidates(plain, random, threshold);
+            default -> new PlateSeen(plain, confident(random),
                     // A cross-boundary truck also shows its Guangdong plate; the engine must not take it for the HK mark.
                     (plain.startsWith("FU") || plain.startsWith("FV")) && random.nextInt(3) == 0
                             ? "粤Z·" + (char) ('A' + random.nextInt(8)) + (100 + random.nextInt(900)) + "港" : null);
         };
+    }
+
+    /**
+     * A confident best plate that names no vehicle (the mark with a letter K the plate does not
+     * carry: no look-alike pair has K) and, as candidates, the right mark and its misread, both
+     * below the confidence threshold: they must not identify the vehicle.
+     */
+    static PlateSeen lowConfidenceCandidates(String plain, SplittableRandom random, int threshold) {
+        double best = confident(random);
+        double low = Math.max(1, threshold - 1 - random.nextInt(20));
+        List<Candidate> candidates = new ArrayList<>(List.of(new Candidate(plain + "K", best), new Candidate(plain, low)));
+        boolean misreadable = plain.chars().skip(2).anyMatch(c -> "25680".indexOf(c) >= 0 || c == '1');
+        if (misreadable) {
+            candidates.add(new Candidate(misread(plain), Math.max(1, low - 3)));
+        }
+        return new PlateSeen(plain + "K", best, null, List.copyOf(candidates));
+    }
+
+    /**
+     * The frames a camera posts of one vehicle as it drives up (2 to 4): the mark, then in turn a
+     * look-alike misread of it and the mark again, each confident and each with the ANPR's usual
+     * candidates. All name the same vehicle under the look-alike rules.
+     */
+    static List<PlateSeen> frames(SimVehicle vehicle, SplittableRandom random) {
+        int count = 2 + random.nextInt(3);
+        List<PlateSeen> frames = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String text = i % 2 == 1 ? misread(vehicle.canonical) : vehicle.canonical;
+            frames.add(new PlateSeen(text, confident(random), null));
+        }
+        return frames;
     }
 
     /**
@@ -74,12 +133,19 @@ final class LaneMessages {
         json.append("\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":").append(at.toEpochMilli())
                 .append(",\"img_width\":1920,\"img_height\":1080,\"processing_time_ms\":41.7,\"results\":[");
         json.append("{\"plate\":").append(JsonText.quote(seen.text())).append(",\"confidence\":").append(confidence)
-                .append(",\"matches_template\":1,\"region\":\"hk\",\"candidates\":[")
-                .append("{\"plate\":").append(JsonText.quote(seen.text())).append(",\"confidence\":").append(confidence).append('}');
-        String variant = candidateVariant(seen.text());
-        if (variant != null) {
-            json.append(",{\"plate\":").append(JsonText.quote(variant)).append(",\"confidence\":")
-                    .append(String.format(Locale.ROOT, "%.1f", seen.confidence() * 0.8)).append('}');
+                .append(",\"matches_template\":1,\"region\":\"hk\",\"candidates\":[");
+        List<Candidate> candidates = seen.candidates();
+        if (candidates == null) {
+            candidates = new ArrayList<>(List.of(new Candidate(seen.text(), seen.confidence())));
+            String variant = candidateVariant(seen.text());
+            if (variant != null) {
+                candidates.add(new Candidate(variant, seen.confidence() * 0.8));
+            }
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"plate\":").append(JsonText.quote(c.plate())).append(",\"confidence\":")
+                    .append(String.format(Locale.ROOT, "%.1f", c.confidence())).append('}');
         }
         json.append("]}");
         if (seen.guangdongPlate() != null) {

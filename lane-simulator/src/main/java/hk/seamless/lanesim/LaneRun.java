@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -24,20 +26,29 @@ import java.util.concurrent.locks.LockSupport;
  * from when its reads were due to when its decision reached the gate, and, against the engine,
  * has the {@link Oracle} judge every decision. Against the floor server ({@code oracle == null})
  * an arrival is done when each of its plate and tag reads has been echoed to the gate.
+ *
+ * <p>Each lane's arrivals in flight are a queue (a lane with tags holds one vehicle at a time, see
+ * {@link LaneDispatch}; a plate-only lane's plates go out in order on one camera); a decision is
+ * matched by the vehicle it names, an unidentified one to the oldest unidentified arrival. Late
+ * frames ({@link LateFrames}) and the dropping gate ({@link LaneGates}) are played here too; a
+ * decision at a lane without its gate is heard from the lane's devices ({@link #onDevice}).
  */
 final class LaneRun {
 
     static final int WRONG_KEPT = 10;
     static final int PROBLEMS_KEPT = 10;
 
-    private final List<LaneInfo> lanes;
+    final List<LaneInfo> lanes;
     private final ArrivalSchedule schedule;
     private final VehiclePools pools;
-    private final Oracle oracle;
+    final Oracle oracle;
     private final Map<String, Double> rates;
-    private final SplittableRandom random;
-    private final List<ConcurrentHashMap<String, InFlight>> inFlight = new ArrayList<>();
-    private final List<WsConnection> gates = new ArrayList<>();
+    private final int confidenceThreshold;
+    final SplittableRandom random;
+    private final List<ConcurrentLinkedDeque<InFlight>> inFlight = new ArrayList<>();
+    private final LaneGates gates;
+    private final LanePresence[] presence;
+    final LateFrames lateFrames;
 
     private final Histogram all = new Histogram(3);
     private final Histogram complete = new Histogram(3);
@@ -51,117 +62,66 @@ final class LaneRun {
     private final AtomicLong starved = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
     private final AtomicLong holds = new AtomicLong();
-    private final AtomicLong moved = new AtomicLong();
-    private final AtomicLong queued = new AtomicLong();
-    /** Per lane with tags read: whether a vehicle is at it (sent, not yet decided). */
-    private final java.util.concurrent.atomic.AtomicBoolean[] occupied;
-    /** Per direction: the lanes taking arrivals with tags, and the arrivals waiting for one of them. */
-    private final Map<String, List<Integer>> fullLanes = new java.util.HashMap<>();
-    private final Map<String, java.util.concurrent.ConcurrentLinkedQueue<ArrivalSchedule.Planned>> waitingForLane = new java.util.HashMap<>();
     private volatile ReadSender sender;
-    private final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger open = new AtomicInteger();
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
     private final List<String> wrongKept = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong problemCount = new AtomicLong();
     private final RandomSelectionCheck randomCheck = new RandomSelectionCheck();
+    private final LaneDispatch dispatch;
+    final RuleTally tally = new RuleTally();
     private volatile long startNanos;
-    private volatile long lastMeasuredDecisionNanos;
 
     /** One arrival on its way: what was sent, what it must get, when it was due. */
-    private static final class InFlight {
+    static final class InFlight {
         final ArrivalSchedule.Planned plan;
         final SimVehicle[] vehicles;
         final Oracle.Expectation expected;
-        final String[] keys;
         final AtomicInteger outstanding;
         final String summary;
 
-        InFlight(ArrivalSchedule.Planned plan, SimVehicle[] vehicles, Oracle.Expectation expected, String[] keys, String summary) {
+        InFlight(ArrivalSchedule.Planned plan, SimVehicle[] vehicles, Oracle.Expectation expected, int outstanding, String summary) {
             this.plan = plan;
             this.vehicles = vehicles;
             this.expected = expected;
-            this.keys = keys;
-            this.outstanding = new AtomicInteger(keys.length);
+            this.outstanding = new AtomicInteger(outstanding);
             this.summary = summary;
         }
     }
 
     LaneRun(List<LaneInfo> lanes, ArrivalSchedule schedule, VehiclePools pools, Oracle oracle, Map<String, Double> rates, long seed) {
+        this(lanes, schedule, pools, oracle, rates, seed, EngineSettings.DEFAULT_CONFIDENCE_THRESHOLD,
+                EngineSettings.DEFAULT_PRESENCE_WINDOW);
+    }
+
+    LaneRun(List<LaneInfo> lanes, ArrivalSchedule schedule, VehiclePools pools, Oracle oracle, Map<String, Double> rates, long seed,
+            int confidenceThreshold, Duration presenceWindow) {
         this.lanes = lanes;
         this.schedule = schedule;
         this.pools = pools;
         this.oracle = oracle;
         this.rates = rates;
+        this.confidenceThreshold = confidenceThreshold;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.gates = new LaneGates(lanes, this::onGate, this::problem);
+        this.presence = new LanePresence[lanes.size()];
+        this.lateFrames = new LateFrames(this);
+        this.dispatch = new LaneDispatch(lanes, schedule, p -> send(sender, p), () -> startNanos);
         for (int i = 0; i < lanes.size(); i++) {
-            inFlight.add(new ConcurrentHashMap<>());
-        }
-        occupied = new java.util.concurrent.atomic.AtomicBoolean[lanes.size()];
-        for (int i = 0; i < lanes.size(); i++) {
-            occupied[i] = new java.util.concurrent.atomic.AtomicBoolean();
-            waitingForLane.computeIfAbsent(lanes.get(i).direction(), d -> new java.util.concurrent.ConcurrentLinkedQueue<>());
-            if (!schedule.plateOnlyLanes().contains(i)) {
-                fullLanes.computeIfAbsent(lanes.get(i).direction(), d -> new ArrayList<>()).add(i);
-            }
+            inFlight.add(new ConcurrentLinkedDeque<>());
+            presence[i] = new LanePresence(presenceWindow.toNanos());
         }
     }
 
-    /**
-     * A lane holds one vehicle at a time, as a real lane does: the reads of two vehicles at once
-     * (on separate device sockets, in no guaranteed order) would be fused into each other. So an
-     * arrival with a tag waits, in its direction's queue, for a lane of that direction without a
-     * vehicle, preferring its planned lane; its latency still counts from when it was due, so a
-     * queue that forms because decisions are slow is in the figures. (Plate-only lanes are busy by
-     * design: each next plate closes the waiting arrival.)
-     */
-    private void dispatch(String direction) {
-        java.util.concurrent.ConcurrentLinkedQueue<ArrivalSchedule.Planned> queue = waitingForLane.get(direction);
-        List<Integer> candidates = fullLanes.get(direction);
-        while (!queue.isEmpty()) {
-            ArrivalSchedule.Planned head = queue.peek();
-            if (head == null) {
-                return;
-            }
-            int lane = -1;
-            if (occupied[head.lane()].compareAndSet(false, true)) {
-                lane = head.lane();
-            } else {
-                for (int other : candidates) {
-                    if (occupied[other].compareAndSet(false, true)) {
-                        lane = other;
-                        break;
-                    }
-                }
-            }
-            if (lane < 0) {
-                return; // every lane holds a vehicle: the next decision dispatches
-            }
-            ArrivalSchedule.Planned p = queue.poll();
-            if (p == null) {
-                occupied[lane].set(false);
-                return;
-            }
-            if (lane != p.lane()) {
-                moved.incrementAndGet();
-            }
-            if (System.nanoTime() - (startNanos + p.dueNanos()) > 1_000_000L) {
-                queued.incrementAndGet();
-            }
-            if (!send(sender, new ArrivalSchedule.Planned(p.index(), p.dueNanos(), lane, p.scenario(), p.warmup()))) {
-                occupied[lane].set(false);
-            }
-        }
+    /** The vehicle has left the lane: the next one may come. */
+    void freeLane(int lane) {
+        dispatch.freeLane(lane);
     }
 
     /** Opens one gate socket per lane. */
     void connectGates(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
-        for (int i = 0; i < lanes.size(); i++) {
-            int lane = i;
-            String id = lanes.get(i).id();
-            gates.add(WsConnection.open(http, WsConnection.uri(base, "/lane/v1/lanes/" + id + "/gate"),
-                    tokens.get(id, "GATE"), text -> onGate(lane, text), p -> problem(id + " gate: " + p)));
-        }
+        gates.connectAll(http, base, tokens);
     }
 
     void problem(String text) {
@@ -177,36 +137,34 @@ final class LaneRun {
         ticker.setDaemon(true);
         ticker.start();
         this.sender = sender;
+        startGateDrop();
         for (ArrivalSchedule.Planned p : schedule.arrivals()) {
             waitUntil(startNanos + p.dueNanos());
             if (p.scenario().tagRead) {
-                String direction = lanes.get(p.lane()).direction();
-                waitingForLane.get(direction).add(p);
-                dispatch(direction);
+                dispatch.due(p);
             } else {
                 send(sender, p);
             }
         }
         long lastDue = startNanos + (schedule.arrivals().isEmpty() ? 0 : schedule.arrivals().get(schedule.arrivals().size() - 1).dueNanos());
         long deadline = Math.max(System.nanoTime(), lastDue) + drainNanos;
-        while ((open.get() > 0 || waitingForLane.values().stream().anyMatch(q -> !q.isEmpty())) && System.nanoTime() < deadline) {
+        while ((open.get() > 0 || dispatch.anyWaiting()) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(5_000_000L);
         }
         ticker.interrupt();
+        lateFrames.close();
         List<String> undecided = new ArrayList<>();
-        for (ConcurrentHashMap<String, InFlight> lane : inFlight) {
-            lane.values().stream().distinct().forEach(f -> undecided.add(f.summary));
+        for (ConcurrentLinkedDeque<InFlight> lane : inFlight) {
+            lane.forEach(f -> undecided.add(f.summary));
         }
-        long neverSent = waitingForLane.values().stream().mapToLong(java.util.Collection::size).sum();
+        long neverSent = dispatch.stillWaiting();
         if (oracle != null) {
-            for (ConcurrentHashMap<String, InFlight> lane : inFlight) {
-                lane.values().stream().distinct().forEach(f -> {
-                    wrong.incrementAndGet();
-                    keepWrong("no decision reached the gate: " + f.summary);
-                });
-            }
+            undecided.forEach(summary -> {
+                wrong.incrementAndGet();
+                keepWrong("no decision reached the gate: " + summary);
+            });
         }
-        gates.forEach(WsConnection::close);
+        gates.close();
         sender.close();
         printProgress(progress, label);
         long measuredDecided = decidedMeasured.get();
@@ -214,9 +172,16 @@ final class LaneRun {
         return new RunResult(label, sentMeasured.get(), sent.get() - sentMeasured.get(), measuredDecided,
                 wrong.get(), warmupWrong.get(), List.copyOf(wrongKept), new TreeMap<>(outcomes),
                 copy(all), copy(complete), copy(waiting), measuredDecided / seconds,
-                starved.get(), unmatched.get(), holds.get(), undecided.size(), moved.get(), queued.get(), neverSent,
+                starved.get(), unmatched.get(), holds.get(), undecided.size(), dispatch.moved.get(), dispatch.queued.get(), neverSent,
                 problemCount.get(), List.copyOf(problems),
-                oracle == null ? null : randomCheck);
+                oracle == null ? null : randomCheck, tally);
+    }
+
+    private void startGateDrop() {
+        int lane = schedule.gateDropLane();
+        if (lane >= 0 && oracle != null) { // the floor echoes reads whatever the gate: nothing to drop
+            gates.startDropping(lane, dispatch, tally.gateDrops);
+        }
     }
 
     private static void waitUntil(long due) {
@@ -229,66 +194,61 @@ final class LaneRun {
         }
     }
 
-    /** @return whether the arrival went out (false: no vehicle free, or a clash) */
+    /** @return whether the arrival went out (false: no vehicle free) */
     private boolean send(ReadSender sender, ArrivalSchedule.Planned p) {
         LaneInfo lane = lanes.get(p.lane());
-        SimVehicle[] vehicles = pools.take(p.scenario(), lane.direction());
+        long nowNanos = System.nanoTime();
+        SimVehicle[] vehicles = pools.take(p.scenario(), lane.direction(), presence[p.lane()].present(nowNanos));
         if (vehicles == null) {
             starved.incrementAndGet();
             return false;
         }
         Instant now = Instant.now();
+        Scenario scenario = p.scenario();
         SimVehicle plateVehicle = vehicles[0];
-        SimVehicle tagVehicle = p.scenario() == Scenario.MISMATCH ? vehicles[1] : vehicles[0];
-        LaneMessages.PlateSeen seen;
+        SimVehicle tagVehicle = scenario == Scenario.MISMATCH ? vehicles[1] : vehicles[0];
+        List<LaneMessages.PlateSeen> frames;
         synchronized (random) { // sends come from the scheduler and, for queued arrivals, gate threads
-            seen = LaneMessages.plateSeen(p.scenario(), plateVehicle, random);
+            frames = scenario == Scenario.MULTIFRAME ? LaneMessages.frames(plateVehicle, random)
+                    : List.of(LaneMessages.plateSeen(scenario, plateVehicle, random, confidenceThreshold));
         }
-        String plate = LaneMessages.plate(seen, now, sender.stream());
-        String tag = p.scenario().tagRead ? LaneMessages.tag(tagVehicle.epc, now, sender.stream()) : null;
-        Oracle.Expectation expected = oracle == null ? null : oracle.expect(p.scenario(), plateVehicle, tagVehicle, now);
-        String[] keys = oracle != null ? new String[]{expected.mark()}
-                : tag == null ? new String[]{SimVehicle.canonical(seen.text())}
-                : new String[]{SimVehicle.canonical(seen.text()), tagVehicle.epc};
-        String summary = p.scenario().label() + " #" + p.index() + " on " + lane.id() + ": plate " + seen.text()
-                + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence()) + ")"
-                + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display) + (p.scenario().emptyPress ? ", EMPTY pressed" : "")
-                + ", vehicle " + plateVehicle;
-        InFlight f = new InFlight(p, vehicles, expected, keys, summary);
-        ConcurrentHashMap<String, InFlight> laneMap = inFlight.get(p.lane());
-        for (String key : keys) {
-            if (laneMap.putIfAbsent(key, f) != null) {
-                problem("two arrivals in flight for " + key + " on " + lane.id() + "; " + summary + " not sent");
-                for (String k : keys) {
-                    laneMap.remove(k, f);
-                }
-                pools.giveBack(p.scenario(), lane.direction(), vehicles, false);
-                return false;
-            }
-        }
+        List<String> plates = frames.stream().map(seen -> LaneMessages.plate(seen, now, sender.stream())).toList();
+        String tag = scenario.tagRead ? LaneMessages.tag(tagVehicle.epc, now, sender.stream()) : null;
+        boolean gateUp = gates.connected(p.lane());
+        Oracle.Expectation expected = oracle == null ? null : oracle.expect(scenario, plateVehicle, tagVehicle, now, gateUp);
+        String summary = scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
+                + String.join(" / ", frames.stream().map(seen -> seen.text()
+                        + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence()) + ")").toList())
+                + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display) + (scenario.emptyPress ? ", EMPTY pressed" : "")
+                + (gateUp ? "" : ", gate disconnected") + ", vehicle " + plateVehicle;
+        // Against the engine one decision per arrival; the floor echoes every plate and tag read.
+        int outstanding = oracle != null ? 1 : plates.size() + (tag == null ? 0 : 1);
+        InFlight f = new InFlight(p, vehicles, expected, outstanding, summary);
+        inFlight.get(p.lane()).add(f);
+        presence[p.lane()].arrived(vehicles, nowNanos);
         open.incrementAndGet();
         sent.incrementAndGet();
+        tally.of(scenario).sent.incrementAndGet();
         if (!p.warmup()) {
             sentMeasured.incrementAndGet();
         }
-        if (p.scenario().emptyPress) {
-            // The press must be in before the reads that complete the arrival: the reads follow its acceptance.
-            sender.empty(p.lane(), LaneMessages.empty(now, sender.stream()), () -> {
-                sender.plate(p.lane(), plate);
+        Runnable reads = () -> {
+            plates.forEach(plate -> sender.plate(p.lane(), plate));
+            if (tag != null) {
                 sender.tag(p.lane(), tag);
-            });
-            return true;
-        }
-        sender.plate(p.lane(), plate);
-        if (tag != null) {
-            sender.tag(p.lane(), tag);
+            }
+        };
+        if (scenario.emptyPress) {
+            // The press must be in before the reads that complete the arrival: the reads follow its acceptance.
+            sender.empty(p.lane(), LaneMessages.empty(now, sender.stream()), reads);
+        } else {
+            reads.run();
         }
         return true;
     }
 
-    /** A gate message: acknowledge a decision, find its arrival, time and judge it. */
+    /** A gate message: acknowledge a decision, then judge it. */
     void onGate(int lane, String text) {
-        long now = System.nanoTime();
         Decision d = Decision.parse(text);
         if (d == null) {
             if (text.contains("\"hold\"") || text.contains("HOLD")) {
@@ -297,39 +257,97 @@ final class LaneRun {
             problem(lanes.get(lane).id() + " gate heard: " + MiniJson.abbreviate(text));
             return;
         }
-        if (d.arrivalId() != null) {
-            gates.get(lane).send("{" + JsonText.field("ack", d.arrivalId()) + ","
-                    + JsonText.field("state", Oracle.RELEASE.equals(d.decision()) ? "OPENED" : "CLOSED") + "}");
-        }
-        String key = d.vehicleMark() == null ? "" : d.vehicleMark();
-        InFlight f = inFlight.get(lane).remove(key);
-        if (f == null) {
-            unmatched.incrementAndGet();
-            if (oracle != null) {
-                problem("a decision for no arrival in flight on " + lanes.get(lane).id() + ": " + d.text());
+        gates.acknowledge(lane, d);
+        onDecision(lane, d);
+    }
+
+    /**
+     * What a lane's devices heard. Decisions at a lane whose gate is disconnected reach only the
+     * devices (the answer to the completing read, or the lane stream).
+     */
+    void onDevice(int lane, int status, String body) {
+        if (!gates.connected(lane) && (status == 0 || status == 200)) {
+            Decision d;
+            try {
+                d = Decision.parseAtDevice(body);
+            } catch (RuntimeException e) {
+                problem(lanes.get(lane).id() + " device heard: " + MiniJson.abbreviate(body));
+                return;
             }
-            return;
+            if (d != null) {
+                onDecision(lane, d);
+            }
         }
-        if (f.outstanding.decrementAndGet() > 0) {
-            return;
+    }
+
+    /**
+     * A decision for one of the lane's arrivals in flight: the one expected to name the vehicle the
+     * decision names, else, for an UNIDENTIFIED_VEHICLE decision, the oldest one whose vehicle
+     * cannot be foreseen (against the floor, the oldest one). A decision naming no vehicle in flight finds nothing: the arrival
+     * it was meant for then never gets its decision and is counted wrong at the end.
+     */
+    private void onDecision(int lane, Decision d) {
+        long now = System.nanoTime();
+        InFlight f = null;
+        ConcurrentLinkedDeque<InFlight> queue = inFlight.get(lane);
+        synchronized (queue) {
+            if (d.vehicleMark() != null) {
+                for (InFlight candidate : queue) {
+                    if (candidate.expected != null && d.vehicleMark().equals(candidate.expected.mark())) {
+                        f = candidate;
+                        break;
+                    }
+                }
+            }
+            if (f == null) {
+                // Unidentified arrivals are decided in the order they came (one camera, in order). A
+                // decision of anything else naming no vehicle in flight is nobody's: it finds nothing.
+                boolean unidentified = d.reasons().contains("UNIDENTIFIED_VEHICLE");
+                for (InFlight candidate : queue) {
+                    if (candidate.expected == null || (unidentified && candidate.expected.mark() == null)) {
+                        f = candidate;
+                        break;
+                    }
+                }
+            }
+            if (f == null) {
+                if (oracle != null && queue.isEmpty() && lateFrames.decidedWhilePending(lane, d)) {
+                    return;
+                }
+                unmatched.incrementAndGet();
+                if (oracle != null) {
+                    problem("a decision for no arrival in flight on " + lanes.get(lane).id() + ": " + d.text());
+                }
+                return;
+            }
+            if (f.outstanding.decrementAndGet() > 0) {
+                return;
+            }
+            queue.remove(f);
         }
-        long latencyMicros = Math.max(0, (now - (startNanos + f.plan.dueNanos())) / 1_000);
+        Scenario scenario = f.plan.scenario();
         boolean measured = !f.plan.warmup();
         if (measured) {
-            synchronized (all) {
-                all.recordValue(latencyMicros);
-                (f.plan.scenario().tagRead ? complete : waiting).recordValue(latencyMicros);
+            long latencyMicros = Math.max(0, (now - (startNanos + f.plan.dueNanos())) / 1_000);
+            // A gatedrop arrival waits out the gate's guard gaps by design: not the engine's latency.
+            if (scenario != Scenario.GATEDROP || !gates.dropping()) {
+                synchronized (all) {
+                    all.recordValue(latencyMicros);
+                    (scenario.tagRead ? complete : waiting).recordValue(latencyMicros);
+                }
             }
             decidedMeasured.incrementAndGet();
             outcomes.merge(d.decision(), 1L, Long::sum);
-            lastMeasuredDecisionNanos = now;
+            tally.decided(d);
         }
         decided.incrementAndGet();
+        tally.of(scenario).decided.incrementAndGet();
+        boolean right = true;
         if (oracle != null) {
             String why = Oracle.wrongness(f.expected, d);
             if (why != null) {
-                (measured ? wrong : warmupWrong).incrementAndGet();
-                keepWrong(f.summary + ": " + why);
+                right = false;
+                wrong(measured, scenario, f.summary + ": " + why);
             } else {
                 Oracle.Judgement j = Oracle.judge(f.expected, d);
                 if (j.eligible()) {
@@ -338,12 +356,34 @@ final class LaneRun {
             }
         }
         // The floor's decisions are all fake RELEASEs that use nothing up.
-        pools.giveBack(f.plan.scenario(), lanes.get(lane).direction(), f.vehicles, oracle != null && Oracle.RELEASE.equals(d.decision()));
-        open.decrementAndGet();
-        if (f.plan.scenario().tagRead) {
-            occupied[lane].set(false); // the vehicle has left the lane: the next one may come
-            dispatch(lanes.get(lane).direction());
+        pools.giveBack(scenario, lanes.get(lane).direction(), f.vehicles, oracle != null && Oracle.RELEASE.equals(d.decision()));
+        if (oracle != null && right && scenario == Scenario.REPEAT && d.arrivalId() != null) {
+            lateFrames.after(lane, f, d.arrivalId()); // the lane stays taken until the late frame is answered
+            return;
         }
+        open.decrementAndGet();
+        if (scenario.tagRead) {
+            freeLane(lane);
+        }
+    }
+
+    void wrong(boolean measured, Scenario scenario, String text) {
+        (measured ? wrong : warmupWrong).incrementAndGet();
+        tally.of(scenario).wrong.incrementAndGet();
+        keepWrong(text);
+    }
+
+    /** Whether the lane's plates must reach the engine in the order sent: a plate-only lane's, where each closes the one before. */
+    boolean platesInOrder(int lane) {
+        return schedule.plateOnlyLanes().contains(lane);
+    }
+
+    void lateFrameSent(int lane) {
+        presence[lane].seenAgain(System.nanoTime());
+    }
+
+    ReadSender sender() {
+        return sender;
     }
 
     private void keepWrong(String text) {
@@ -373,7 +413,7 @@ final class LaneRun {
         out.printf(Locale.ROOT, "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s ms (tag+plate arrivals %s ms)%s%n",
                 label, (System.nanoTime() - startNanos) / 1e9, sent.get(), decided.get(), open.get(),
                 wrong.get() + warmupWrong.get(), LatencySummary.format(p99 / 1000.0), LatencySummary.format(p99Complete / 1000.0),
-                (starved.get() > 0 ? " starved " + starved.get() : "") + (queued.get() > 0 ? " sent late " + queued.get() : ""));
+                (starved.get() > 0 ? " starved " + starved.get() : "") + (dispatch.queued.get() > 0 ? " sent late " + dispatch.queued.get() : ""));
     }
 
     private Histogram copy(Histogram h) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
  *
  * <p>Random selection: an arrival that would otherwise be RELEASE may be INSPECT with the single
  * reason RANDOM_SELECTION. That is right one by one; whether the engine selects at the rate in
- * force is judged over the whole run ({@link RandomSelectionCheck}).
+ * force is judged over the whole run ({@link RandomSelectionCheck}). The draw comes before a
+ * gate-less lane turns a RELEASE into HOLD, so a HOLD counts as drawn and not selected.
  *
  * <p>Early arrival: a bundle may not cross before its earliest crossing time (bundling + lead).
  * An arrival well before it must be INSPECT EARLY_ARRIVAL, one well after it must not; within
@@ -23,6 +25,7 @@ final class Oracle {
     static final String RELEASE = "RELEASE";
     static final String INSPECT = "INSPECT";
     static final String REFER = "REFER";
+    static final String HOLD = "HOLD";
 
     /** One acceptable decision: the verdict and exactly these reasons. */
     record Outcome(String decision, Set<String> reasons) {
@@ -59,34 +62,86 @@ final class Oracle {
      * @param at          when the reads are sent
      */
     Expectation expect(Scenario scenario, SimVehicle vehicle, SimVehicle tagVehicle, Instant at) {
+        return expect(scenario, vehicle, tagVehicle, at, true);
+    }
+
+    /**
+     * The check table, in its order: identification REFERs decide alone; otherwise the reasons
+     * accumulate; RANDOM_SELECTION only when there is no other; REFER if ACCOUNT_SUSPENDED is among
+     * them, else INSPECT if any, else RELEASE; and a RELEASE at a lane without a connected gate is
+     * HOLD GATE_UNAVAILABLE.
+     *
+     * @param gateConnected whether the lane's gate is connected (a GATEDROP lane's may not be)
+     */
+    Expectation expect(Scenario scenario, SimVehicle vehicle, SimVehicle tagVehicle, Instant at, boolean gateConnected) {
+        return switch (scenario) {
+            case UNBUNDLED, TWIN -> single(new Outcome(INSPECT, Set.of("NO_BUNDLE")), vehicle.canonical, null);
+            case MISMATCH -> single(new Outcome(REFER, Set.of("PLATE_TAG_MISMATCH")), tagVehicle.canonical, null);
+            // What mark an unidentified arrival names is not the rules' business: it is not checked.
+            case LOWCONF, LOWCAND -> single(new Outcome(REFER, Set.of("UNIDENTIFIED_VEHICLE")), null, null);
+            case WATCHLISTED -> bundled(vehicle, at, Set.of("WATCHLIST"), gateConnected);
+            case SUSPENDED -> bundled(vehicle, at, Set.of("ACCOUNT_SUSPENDED"), gateConnected);
+            case TARGETED -> bundled(vehicle, at, Set.of("RISK_RULE"), gateConnected);
+            case ONTIME, EARLY, MISREAD, NOTAG, EMPTY, MULTIFRAME, REPEAT, GATEDROP, WATCHLIFTED -> bundled(vehicle, at,
+                    vehicle.accountSuspended ? Set.of("ACCOUNT_SUSPENDED") : Set.of(), gateConnected);
+        };
+    }
+
+    private static Expectation single(Outcome outcome, String mark, String bundleId) {
+        return new Expectation(List.of(outcome), false, mark, bundleId);
+    }
+
+    /** An identified vehicle with an ACTIVE bundle, and the reasons that stand whenever it arrives. */
+    private Expectation bundled(SimVehicle vehicle, Instant at, Set<String> standing, boolean gateConnected) {
         List<Outcome> acceptable = new ArrayList<>();
         boolean random = false;
-        switch (scenario) {
-            case ONTIME, EARLY, MISREAD, NOTAG, EMPTY -> {
-                Timing timing = timing(vehicle.earliestCrossingAt, at);
-                if (timing != Timing.EARLY) {
-                    acceptable.add(new Outcome(RELEASE, Set.of()));
-                    random = true;
-                }
-                if (timing != Timing.DUE) {
-                    acceptable.add(new Outcome(INSPECT, Set.of("EARLY_ARRIVAL")));
-                }
-            }
-            case WATCHLISTED -> {
-                Timing timing = timing(vehicle.earliestCrossingAt, at);
-                if (timing != Timing.EARLY) {
-                    acceptable.add(new Outcome(INSPECT, Set.of("WATCHLIST")));
-                }
-                if (timing != Timing.DUE) {
-                    acceptable.add(new Outcome(INSPECT, Set.of("EARLY_ARRIVAL", "WATCHLIST")));
-                }
-            }
-            case UNBUNDLED -> acceptable.add(new Outcome(INSPECT, Set.of("NO_BUNDLE")));
-            case MISMATCH -> acceptable.add(new Outcome(REFER, Set.of("PLATE_TAG_MISMATCH")));
-            case LOWCONF -> acceptable.add(new Outcome(REFER, Set.of("UNIDENTIFIED_VEHICLE")));
+        Timing timing = timing(vehicle.earliestCrossingAt, at);
+        if (timing != Timing.EARLY) {
+            acceptable.add(verdict(standing, gateConnected));
+            random = standing.isEmpty();
         }
-        String mark = scenario == Scenario.MISMATCH ? tagVehicle.canonical : vehicle.canonical;
-        return new Expectation(List.copyOf(acceptable), random, mark, vehicle.bundleId);
+        if (timing != Timing.DUE) {
+            Set<String> early = new java.util.HashSet<>(standing);
+            early.add("EARLY_ARRIVAL");
+            acceptable.add(verdict(Set.copyOf(early), gateConnected));
+        }
+        return new Expectation(List.copyOf(acceptable), random, vehicle.canonical, vehicle.bundleId);
+    }
+
+    static Outcome verdict(Set<String> reasons, boolean gateConnected) {
+        if (reasons.contains("ACCOUNT_SUSPENDED")) {
+            return new Outcome(REFER, reasons);
+        }
+        if (!reasons.isEmpty()) {
+            return new Outcome(INSPECT, reasons);
+        }
+        return gateConnected ? new Outcome(RELEASE, Set.of()) : new Outcome(HOLD, Set.of("GATE_UNAVAILABLE"));
+    }
+
+    /**
+     * Whether a late frame of a decided vehicle was answered as a repeat: 202 with the decided
+     * arrival's id and {@code "repeat": true}, never a decision. {@code status} 0: a lane-stream
+     * answer (no HTTP status).
+     *
+     * @return null when right, else what is wrong
+     */
+    static String repeatWrongness(String decidedArrivalId, int status, String body) {
+        Map<String, Object> answer;
+        try {
+            answer = MiniJson.object(body);
+        } catch (RuntimeException e) {
+            return "a late frame was answered " + status + " " + MiniJson.abbreviate(body);
+        }
+        if (answer.get("decision") != null || (status != 0 && status != 202)) {
+            return "a late frame of arrival " + decidedArrivalId + " was decided again: " + status + " " + MiniJson.abbreviate(body);
+        }
+        if (!decidedArrivalId.equals(answer.get("arrivalId"))) {
+            return "a late frame of arrival " + decidedArrivalId + " was taken into arrival " + answer.get("arrivalId");
+        }
+        if (!Boolean.TRUE.equals(answer.get("repeat"))) {
+            return "a late frame of arrival " + decidedArrivalId + " was not answered as a repeat: " + MiniJson.abbreviate(body);
+        }
+        return null;
     }
 
     enum Timing { EARLY, DUE, EITHER }
@@ -132,7 +187,9 @@ final class Oracle {
     static Judgement judge(Expectation expected, Decision d) {
         boolean right = wrongness(expected, d) == null;
         boolean selected = INSPECT.equals(d.decision()) && d.reasons().equals(Set.of("RANDOM_SELECTION"));
-        boolean eligible = right && expected.randomEligible() && (RELEASE.equals(d.decision()) || selected);
+        // A HOLD is a RELEASE the lane could not carry out: it was drawn for, and not selected.
+        boolean eligible = right && expected.randomEligible()
+                && (RELEASE.equals(d.decision()) || HOLD.equals(d.decision()) || selected);
         return new Judgement(right, eligible, eligible && selected);
     }
 }

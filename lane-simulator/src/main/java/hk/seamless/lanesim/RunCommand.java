@@ -25,7 +25,15 @@ import java.util.concurrent.Callable;
                 "OPEN LOOP: each arrival's reads (plate as an OpenALPR document, tag, EMPTY press) are sent when due, "
                         + "whether or not earlier decisions came back; latency runs from that due time to the decision "
                         + "reaching the gate socket (no coordinated omission).",
-                "Set-up size: every arrival of a scenario that may be RELEASEd (ontime, misread, notag, empty) gets a "
+                "The mix also plays the lane rules about identity and presence: several camera frames of one vehicle "
+                        + "(multiframe: one arrival, one decision), a late frame after the decision (repeat: answered 202 "
+                        + "repeat, never decided again), an unbundled vehicle whose mark is a look-alike of a bundled one "
+                        + "(twin: NO_BUNDLE), candidates below the confidence threshold (lowcand: UNIDENTIFIED_VEHICLE), "
+                        + "bundles of a trucker or shipper suspended since (suspended: REFER ACCOUNT_SUSPENDED) and a gate "
+                        + "that drops (gatedrop: HOLD GATE_UNAVAILABLE while disconnected). The report gives the share of "
+                        + "each reason code and the counts per scenario.",
+                "Set-up size: every arrival of a scenario that may be RELEASEd (ontime, misread, notag, empty, watchlifted, "
+                        + "multiframe, repeat, gatedrop) gets a "
                         + "fresh bundled vehicle, so about rate x (warmup + duration) x their share vehicles, 1.5 CCRNs "
                         + "each, are registered, lodged and bundled before the run (about 2,000 writes a second), plus "
                         + "--vehicles reused ones for the other scenarios.",
@@ -54,12 +62,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--lanes", split = ",", paramLabel = "LANE",
             description = "Lanes to drive, e.g. LMC-S-01,LMC-N-01 (default: every lane of GET /api/v1/settings). "
-                    + "With notag or lowconf in the mix, one lane per direction is kept for those arrivals (at least two lanes).")
+                    + "With arrivals without a tag in the mix (notag, lowconf, multiframe, twin, lowcand), one lane per "
+                    + "direction is kept for those (at least two lanes); with gatedrop, one more lane is kept whose gate "
+                    + "the run disconnects and reconnects in turn (1.5 s each, with 0.5 s guard gaps).")
     List<String> lanes;
 
     @Option(names = "--vehicles", defaultValue = "2000", paramLabel = "N",
             description = "Vehicles shared by the scenarios that are never released (early, unbundled, mismatch, lowconf, "
-                    + "watchlisted), reused once their previous arrival is decided (default: ${DEFAULT-VALUE}).")
+                    + "watchlisted, twin, lowcand, suspended), reused once their previous arrival is decided, never at the "
+                    + "lane they were last seen at within its presence window (default: ${DEFAULT-VALUE}).")
     int vehicles;
 
     @Option(names = "--transport", defaultValue = "ws", paramLabel = "ws|http",
@@ -71,8 +82,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Relative weights of the scenarios: ontime (RELEASE), early (EARLY_ARRIVAL), unbundled (NO_BUNDLE), "
                     + "empty (EMPTY bundle and button: RELEASE), misread (look-alike characters resolved: RELEASE), notag "
                     + "(plate only: RELEASE), mismatch (PLATE_TAG_MISMATCH), lowconf (low-confidence plate, no tag: "
-                    + "UNIDENTIFIED_VEHICLE), watchlisted (WATCHLIST) (default: ${DEFAULT-VALUE}).")
+                    + "UNIDENTIFIED_VEHICLE), watchlisted (watch-listed after bundling: WATCHLIST), watchlifted (watch-listed "
+                    + "after bundling, lifted before arrival: RELEASE), targeted (cargo hit by a GOODS targeting rule made after "
+                    + "bundling: RISK_RULE), multiframe (2 to 4 frames of one vehicle, no tag: one "
+                    + "RELEASE), repeat (RELEASE, then a late frame: 202 repeat, no decision), twin (unbundled look-alike of a "
+                    + "bundled mark, read exactly: NO_BUNDLE), lowcand (confident best plate naming nothing, the mark only "
+                    + "among low-confidence candidates: UNIDENTIFIED_VEHICLE), suspended (trucker or shipper suspended after "
+                    + "bundling: REFER ACCOUNT_SUSPENDED), gatedrop (RELEASE, or HOLD GATE_UNAVAILABLE while the lane's gate "
+                    + "is disconnected). Against an engine without the rules of frames, presence, suspension, gate "
+                    + "drops, and without targeting rules at the lane, give only the first ten (default: ${DEFAULT-VALUE}).")
     String mix;
+
+    @Option(names = "--presence-window", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long after a vehicle's last read the engine still takes its reads at that lane for late frames "
+                    + "(the engine's SEAMLESS_PRESENCE_WINDOW); a vehicle is never sent back to that lane sooner, unless as a "
+                    + "late frame (default: what GET /api/v1/settings tells as presenceWindow, else 10s).")
+    Duration presenceWindow;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/report.json and DIR/report.html.")
     Path reportDir;
@@ -99,6 +124,9 @@ final class RunCommand implements Callable<Integer> {
         EngineSetup setup = new EngineSetup(engine, connection.adminToken, System.out);
         setup.enrol();
         EngineSettings settings = setup.settings();
+        if (presenceWindow != null) {
+            settings = settings.withPresenceWindow(presenceWindow);
+        }
         List<LaneInfo> chosen = settings.select(lanes);
         ScenarioMix scenarios = ScenarioMix.parse(mix);
         if (settings.bundlingLead().isZero()) {
@@ -114,9 +142,11 @@ final class RunCommand implements Callable<Integer> {
         ArrivalSchedule schedule = ArrivalSchedule.plan(rate, warmup.toNanos(), duration.toNanos(), chosen, scenarios, seed);
         Map<String, Integer> sizes = VehiclePools.sizes(schedule.counts(chosen), vehicles);
         int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf(Locale.ROOT, "plan: %d arrivals (%d warm-up) on %d lanes (%s plate-only), mix %s; %d vehicles to set up%n",
+        String gateDropLane = schedule.gateDropLane() < 0 ? "" : chosen.get(schedule.gateDropLane()).id();
+        System.out.printf(Locale.ROOT, "plan: %d arrivals (%d warm-up) on %d lanes (%s plate-only%s), mix %s; %d vehicles to set up%n",
                 schedule.arrivals().size(), schedule.arrivals().stream().filter(ArrivalSchedule.Planned::warmup).count(),
-                chosen.size(), schedule.plateOnlyLanes().stream().map(i -> chosen.get(i).id()).toList(), scenarios, total);
+                chosen.size(), schedule.plateOnlyLanes().stream().map(i -> chosen.get(i).id()).toList(),
+                gateDropLane.isEmpty() ? "" : ", gate drops on " + gateDropLane, scenarios, total);
 
         HttpClient lanesClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -129,7 +159,8 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("floor: echo server on " + server.base());
                 VehiclePools madeUp = VehiclePools.madeUp(sizes, new VehicleFactory(seed + 1));
                 DeviceTokens fake = DeviceTokens.fake(chosen);
-                LaneRun run = new LaneRun(chosen, schedule, madeUp, null, settings.randomRates(), seed);
+                LaneRun run = new LaneRun(chosen, schedule, madeUp, null, settings.randomRates(), seed,
+                        settings.confidenceThreshold(), settings.presenceWindow());
                 run.connectGates(lanesClient, server.base(), fake);
                 ReadSender sender = sender(lanesClient, server.base(), chosen, fake, buttons, run);
                 floorResult = run.run(sender, drain, System.out, "floor", duration.toNanos());
@@ -141,9 +172,12 @@ final class RunCommand implements Callable<Integer> {
         DeviceTokens tokens = setup.registerDevices(chosen, buttons);
         System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
         Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
-        LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed);
+        LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed,
+                settings.confidenceThreshold(), settings.presenceWindow());
         run.connectGates(lanesClient, engine.base(), tokens);
         ReadSender sender = sender(lanesClient, engine.base(), chosen, tokens, buttons, run);
+        run.lateFrames.postWith(new HttpReadSender(lanesClient, engine.base(), chosen, tokens, run::problem,
+                ReadSender.DeviceListener.NONE));
         RunResult result = run.run(sender, drain, System.out, "engine", duration.toNanos());
 
         Map<String, String> used = new LinkedHashMap<>();
@@ -160,6 +194,9 @@ final class RunCommand implements Callable<Integer> {
         used.put("bundlingLead", settings.bundlingLead().toString());
         used.put("fusionWindow", settings.fusionWindow().toString());
         used.put("randomRates", settings.randomRates().toString());
+        used.put("presenceWindow", settings.presenceWindow().toString());
+        used.put("plateConfidenceThreshold", Integer.toString(settings.confidenceThreshold()));
+        used.put("gateDropLane", gateDropLane);
         RunReport report = new RunReport(used, result, floorResult);
         report.print(System.out);
         if (reportDir != null) {
@@ -171,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
     private ReadSender sender(HttpClient http, java.net.URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean buttons,
                               LaneRun run) throws Exception {
         return "ws".equals(transport)
-                ? new StreamReadSender(http, base, lanes, tokens, buttons, run::problem)
-                : new HttpReadSender(http, base, lanes, tokens, run::problem);
+                ? new StreamReadSender(http, base, lanes, tokens, buttons, run::problem, run::onDevice)
+                : new HttpReadSender(http, base, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
     }
 }

@@ -47,6 +47,12 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         j.append(',').append(JsonText.field("warmupWrong", engine.warmupWrong()));
         j.append(",\"decisions\":").append(engine.outcomes().entrySet().stream()
                 .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
+        RuleTally t = engine.tally();
+        // The share of each reason code: of all measured decisions, how many carried it.
+        j.append(",\"reasons\":").append(t.reasonsJson());
+        j.append(",\"scenarios\":").append(t.scenariosJson());
+        j.append(",\"lateFrames\":").append(t.repeatsJson());
+        j.append(',').append(JsonText.field("gateDrops", t.gateDrops.get()));
         j.append(",\"latencyMicros\":").append(micros(engine.all()));
         j.append(",\"latencyMicrosByArrival\":{\"plateAndTag\":").append(micros(engine.complete()))
                 .append(",\"plateOnly\":").append(micros(engine.waiting())).append('}');
@@ -97,6 +103,12 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         }
         out.println("arrivals     " + engine.arrivals() + " measured (+" + engine.warmupArrivals() + " warm-up)");
         out.println("decided      " + engine.decided() + " measured; " + engine.outcomes());
+        out.println("reasons      " + engine.tally().reasonsLine() + "  (share of the measured decisions carrying each)");
+        out.println("scenarios    " + engine.tally().scenariosLine() + "  (decided/sent)");
+        if (engine.tally().repeatsSent.get() > 0 || engine.tally().gateDrops.get() > 0) {
+            out.println("late frames  " + engine.tally().repeatsSent.get() + " sent after their decision, "
+                    + engine.tally().repeatsConfirmed.get() + " answered as repeats; gate drops " + engine.tally().gateDrops.get());
+        }
         out.println("throughput   " + String.format(Locale.ROOT, "%.1f", engine.throughput()) + " decisions/s");
         out.println("latency      " + line(engine.all()));
         out.println("  plate+tag  " + line(engine.complete()));
@@ -161,6 +173,20 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         h.append("<h2>Decisions</h2>\n<table><tr><th class=\"l\">decision</th><th>measured arrivals</th></tr>\n");
         engine.outcomes().forEach((k, v) -> h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
         h.append("</table>\n");
+        RuleTally t = engine.tally();
+        h.append("<h2>Reason codes</h2>\n<table><tr><th class=\"l\">reason</th><th>measured decisions</th><th>share</th></tr>\n");
+        t.reasons().forEach((k, v) -> h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td>").append(v)
+                .append("</td><td>").append(String.format(Locale.ROOT, "%.2f%%", t.share(v))).append("</td></tr>\n"));
+        h.append("</table>\n<h2>Scenarios</h2>\n<table><tr><th class=\"l\">scenario</th><th>sent</th><th>decided</th><th>wrong</th></tr>\n");
+        t.scenarios().forEach((s, c) -> {
+            if (c.sent.get() > 0) {
+                h.append("<tr><td class=\"l\">").append(esc(s.label())).append("</td><td>").append(c.sent.get()).append("</td><td>")
+                        .append(c.decided.get()).append("</td><td>").append(c.wrong.get()).append("</td></tr>\n");
+            }
+        });
+        h.append("</table>\n<p>Late frames: ").append(t.repeatsSent.get()).append(" sent after their arrival's decision, ")
+                .append(t.repeatsConfirmed.get()).append(" answered as repeats. Gate drops played: ").append(t.gateDrops.get())
+                .append(".</p>\n");
         if (engine.random() != null) {
             h.append("<p>Random selection: ").append(esc(engine.random().text())).append("</p>\n");
         }

@@ -12,14 +12,25 @@ import java.util.Map;
  * a tag, which the lane decides only when its fusion window closes or the next plate comes.
  * {@code moved}: arrivals sent to another lane of the same direction because theirs still held a
  * vehicle; {@code queued}: arrivals that waited (over 1 ms) for a lane of their direction to be
- * free; {@code neverSent}: arrivals still waiting for a lane when the run ended.
+ * free; {@code neverSent}: arrivals still waiting for a lane when the run ended; {@code tally}: the
+ * rules exercised (reason codes, scenarios, late frames, gate drops).
  */
 record RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
                  List<String> wrongExamples, Map<String, Long> outcomes,
                  Histogram all, Histogram complete, Histogram waiting, double throughput,
                  long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
                  long problemCount, List<String> problems,
-                 RandomSelectionCheck random) {
+                 RandomSelectionCheck random, RuleTally tally) {
+
+    RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
+              List<String> wrongExamples, Map<String, Long> outcomes,
+              Histogram all, Histogram complete, Histogram waiting, double throughput,
+              long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
+              long problemCount, List<String> problems, RandomSelectionCheck random) {
+        this(label, arrivals, warmupArrivals, decided, wrong, warmupWrong, wrongExamples, outcomes, all, complete, waiting,
+                throughput, starved, unmatched, holds, undecided, moved, queued, neverSent, problemCount, problems, random,
+                new RuleTally());
+    }
 
     boolean passed() {
         return wrong == 0 && warmupWrong == 0 && decided > 0 && neverSent == 0 && (random == null || random.withinBounds());

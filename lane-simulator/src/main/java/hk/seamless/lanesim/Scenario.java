@@ -1,6 +1,8 @@
 package hk.seamless.lanesim;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What happens at the lane for one arrival, and so what the engine must decide (see
@@ -23,8 +25,45 @@ enum Scenario {
     MISMATCH(false, true, false),
     /** A plate read below the confidence threshold and no tag: REFER UNIDENTIFIED_VEHICLE. */
     LOWCONF(false, false, false),
-    /** A bundled vehicle on the watch list: INSPECT WATCHLIST. */
-    WATCHLISTED(false, true, false);
+    /** A bundled vehicle put on the watch list after bundling: INSPECT WATCHLIST. */
+    WATCHLISTED(false, true, false),
+    /** A bundled vehicle put on the watch list after bundling and taken off again before it arrives: as ONTIME. */
+    WATCHLIFTED(true, true, false),
+    /** A bundled vehicle whose cargo a targeting rule (GOODS) made after bundling hits: INSPECT RISK_RULE. */
+    TARGETED(false, true, false),
+    /**
+     * The camera posts several frames of one bundled vehicle (the mark, a look-alike misread, the
+     * ANPR's other reading first), no tag: the frames fuse into one arrival, one decision, as ONTIME.
+     */
+    MULTIFRAME(true, false, false),
+    /**
+     * As ONTIME, then, after the decision and while the vehicle is still at the lane, the camera
+     * posts a late frame of it: recorded with that arrival (202, repeat), never decided again.
+     */
+    REPEAT(true, true, false),
+    /**
+     * A vehicle without a bundle whose mark (a personalised one, e.g. "FU 125B") is a look-alike of
+     * a bundled vehicle's ("FU 1258"); its plate is read confidently and exactly, no tag: it is that
+     * vehicle, INSPECT NO_BUNDLE, and the twin's bundle stays unused.
+     */
+    TWIN(false, false, false),
+    /**
+     * A bundled vehicle whose camera's best (confident) plate names no vehicle and whose other
+     * candidates, the right mark among them, are all below the confidence threshold, no tag:
+     * REFER UNIDENTIFIED_VEHICLE.
+     */
+    LOWCAND(false, false, false),
+    /**
+     * A bundled vehicle whose bundling trucker, or the shipper that lodged its CCRNs, has since
+     * been suspended: REFER ACCOUNT_SUSPENDED.
+     */
+    SUSPENDED(false, true, false),
+    /**
+     * As ONTIME, at a lane whose gate the simulator disconnects and reconnects in turn: while it
+     * is disconnected a would-be RELEASE is HOLD GATE_UNAVAILABLE (the bundle stays ACTIVE, and
+     * the same vehicle is released once the gate is back).
+     */
+    GATEDROP(true, true, false);
 
     /** Whether a correct decision may be RELEASE, which uses the bundle up: such arrivals get a fresh vehicle each. */
     final boolean releasing;
@@ -49,7 +88,7 @@ enum Scenario {
                 return s;
             }
         }
-        throw new IllegalArgumentException("no scenario " + label + " (known: ontime, early, unbundled, empty, misread, "
-                + "notag, mismatch, lowconf, watchlisted)");
+        throw new IllegalArgumentException("no scenario " + label + " (known: "
+                + Arrays.stream(values()).map(Scenario::label).collect(Collectors.joining(", ")) + ")");
     }
 }

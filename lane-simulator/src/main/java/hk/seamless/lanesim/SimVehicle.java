@@ -18,6 +18,10 @@ final class SimVehicle {
     volatile Instant earliestCrossingAt;
     volatile List<String> ccrns = List.of();
     volatile boolean emptyBundle;
+    /** For a TWIN: the registered look-alike vehicle ("FU 1258" for "FU 125B") that holds the bundle. */
+    volatile SimVehicle twin;
+    /** Whether the trucker who bundled it, or a shipper that lodged one of its CCRNs, has been suspended since. */
+    volatile boolean accountSuspended;
 
     SimVehicle(String display, String epc) {
         this.display = display;

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * Reads over the lane streams: per lane one socket for the camera, one for the RFID reader and,
  * when EMPTY presses are sent, one for the button (a device may only send its own kind). What
- * the engine says back on a stream (accepted, the lane's decisions) is not needed: decisions are
- * timed on the gate; errors are reported.
+ * the engine says back on the camera's socket (accepted, the lane's decisions) goes to the
+ * {@link ReadSender.DeviceListener}; decisions are timed on the gate; errors are reported.
  */
 final class StreamReadSender implements ReadSender {
 
@@ -21,15 +21,21 @@ final class StreamReadSender implements ReadSender {
     private final List<java.util.concurrent.ConcurrentLinkedQueue<Runnable>> afterPress = new ArrayList<>();
 
     StreamReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
-                     Consumer<String> onProblem) throws Exception {
-        for (LaneInfo lane : lanes) {
+                     Consumer<String> onProblem, ReadSender.DeviceListener listener) throws Exception {
+        for (int index = 0; index < lanes.size(); index++) {
+            LaneInfo lane = lanes.get(index);
+            int laneIndex = index;
             String path = "/lane/v1/lanes/" + lane.id() + "/stream";
             Consumer<String> onText = text -> {
                 if (text.contains("\"kind\":\"error\"")) {
                     onProblem.accept(lane.id() + " stream: " + text);
                 }
             };
-            cameras.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onText, onProblem));
+            Consumer<String> onCameraText = text -> {
+                onText.accept(text);
+                listener.heard(laneIndex, 0, text);
+            };
+            cameras.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onCameraText, onProblem));
             readers.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
             java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
             afterPress.add(pending);
@@ -54,8 +60,9 @@ final class StreamReadSender implements ReadSender {
     }
 
     @Override
-    public void plate(int lane, String json) {
+    public java.util.concurrent.CompletableFuture<EngineClient.Answer> plate(int lane, String json) {
         cameras.get(lane).send(json);
+        return null;
     }
 
     @Override

@@ -42,6 +42,19 @@ final class VehicleFactory {
         }
     }
 
+    /**
+     * A look-alike twin of {@code partner} (which has a look-alike digit): the same mark with one
+     * such digit read as its letter, "FU 1258" giving "FU 125B", a personalised mark. No ordinary
+     * mark is a look-alike of it but its partner's.
+     */
+    synchronized SimVehicle twinOf(SimVehicle partner) {
+        String mark = LaneMessages.misread(partner.canonical);
+        used.add(mark);
+        SimVehicle twin = new SimVehicle(mark.substring(0, 2) + " " + mark.substring(2), epc());
+        twin.twin = partner;
+        return twin;
+    }
+
     /** Another vehicle of the same kind, when the engine already knows this mark or tag. */
     SimVehicle replace(SimVehicle taken) {
         boolean lookAlike = taken.display.chars().anyMatch(c -> LOOK_ALIKE_DIGITS.indexOf(c) >= 0);

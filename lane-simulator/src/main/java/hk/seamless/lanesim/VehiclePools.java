@@ -1,6 +1,7 @@
 package hk.seamless.lanesim;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,22 +9,32 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Which vehicle drives each arrival. A RELEASE uses a bundle up (the next arrival of that vehicle
- * would be NO_BUNDLE), so each arrival of a releasing scenario (ontime, misread, notag, empty)
- * gets a fresh bundled vehicle of its own, one per planned arrival. The other scenarios never
- * release when the engine is right, so their vehicles ("fleets", --vehicles in all) are reused:
- * a vehicle is taken when its arrival is sent and given back once its decision came, never
- * while it is in another arrival; one the engine (wrongly) released is retired.
+ * would be NO_BUNDLE), so each arrival of a releasing scenario (ontime, misread, notag, empty,
+ * multiframe, repeat, gatedrop) gets a fresh bundled vehicle of its own, one per planned arrival.
+ * The other scenarios never release when the engine is right, so their vehicles ("fleets",
+ * --vehicles in all) are reused: a vehicle is taken when its arrival is sent and given back once
+ * its decision came, never while it is in another arrival; one the engine (wrongly) released is
+ * retired. A gatedrop vehicle held at a gate-less lane keeps its bundle and goes back to the front
+ * of its pool, so that it comes again (and is released once the gate is back).
+ *
+ * <p>A vehicle is never taken for a lane where it was the last vehicle seen less than a presence
+ * window ago: the engine would take its reads for late frames of that arrival (see {@link LanePresence}).
  */
 final class VehiclePools {
 
-    /** A pool is per scenario and direction; "ANY" for vehicles without a bundle. */
+    /** A pool is per scenario and direction; "ANY" for vehicles that need no direction. */
     static String key(Scenario s, String direction) {
-        return s.name() + "|" + (bundled(s) ? direction : "ANY");
+        return s.name() + "|" + (directional(s) ? direction : "ANY");
     }
 
     /** Whether the scenario's vehicles hold an ACTIVE bundle in the lane's direction. */
     static boolean bundled(Scenario s) {
-        return s != Scenario.UNBUNDLED && s != Scenario.MISMATCH;
+        return s != Scenario.UNBUNDLED && s != Scenario.MISMATCH && s != Scenario.TWIN;
+    }
+
+    /** Whether the pool depends on the lane's direction (a twin has no bundle, but its look-alike has one in that direction). */
+    static boolean directional(Scenario s) {
+        return bundled(s) || s == Scenario.TWIN;
     }
 
     private final Map<String, ConcurrentLinkedDeque<SimVehicle>> pools = new LinkedHashMap<>();
@@ -57,33 +68,52 @@ final class VehiclePools {
         return out;
     }
 
-    /** The vehicles for one arrival (two for a MISMATCH: plate's, then tag's), or null when none is free. */
-    SimVehicle[] take(Scenario s, String direction) {
+    /**
+     * The vehicles for one arrival (two for a MISMATCH: plate's, then tag's), or null when none is
+     * free; none of {@code notThese} (the lane's last vehicles, still present there).
+     */
+    SimVehicle[] take(Scenario s, String direction, Collection<SimVehicle> notThese) {
         ConcurrentLinkedDeque<SimVehicle> pool = pools.get(key(s, direction));
         if (pool == null) {
             return null;
         }
-        SimVehicle first = pool.pollFirst();
-        if (first == null) {
+        int wanted = s == Scenario.MISMATCH ? 2 : 1;
+        List<SimVehicle> taken = new ArrayList<>(wanted);
+        List<SimVehicle> skipped = new ArrayList<>(2);
+        while (taken.size() < wanted) {
+            SimVehicle v = pool.pollFirst();
+            if (v == null) {
+                break;
+            }
+            (notThese.contains(v) ? skipped : taken).add(v);
+        }
+        for (int i = skipped.size() - 1; i >= 0; i--) {
+            pool.addFirst(skipped.get(i));
+        }
+        if (taken.size() < wanted) {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                pool.addFirst(taken.get(i));
+            }
             return null;
         }
-        if (s != Scenario.MISMATCH) {
-            return new SimVehicle[]{first};
-        }
-        SimVehicle second = pool.pollFirst();
-        if (second == null) {
-            pool.addFirst(first);
-            return null;
-        }
-        return new SimVehicle[]{first, second};
+        return taken.toArray(new SimVehicle[0]);
     }
 
-    /** After the decision: a fleet vehicle goes back unless it was released; a fresh one is spent. */
+    /** After the decision: a fleet vehicle goes back unless it was released; a fresh one is spent, a held one comes again. */
     void giveBack(Scenario s, String direction, SimVehicle[] vehicles, boolean released) {
-        if (s.releasing || released) {
+        if (released) {
             return;
         }
         ConcurrentLinkedDeque<SimVehicle> pool = pools.get(key(s, direction));
+        if (s == Scenario.GATEDROP) {
+            for (SimVehicle v : vehicles) {
+                pool.addFirst(v);
+            }
+            return;
+        }
+        if (s.releasing) {
+            return;
+        }
         for (SimVehicle v : vehicles) {
             pool.addLast(v);
         }
@@ -104,13 +134,19 @@ final class VehiclePools {
         return key.substring(key.indexOf('|') + 1);
     }
 
+    /** Whether the scenario's vehicles need a mark with a look-alike digit (a misread, or a twin's partner). */
+    static boolean lookAlikeDigit(Scenario s) {
+        return s == Scenario.MISREAD || s == Scenario.MULTIFRAME || s == Scenario.TWIN;
+    }
+
     /** Pools made up locally, for the floor run (nothing registered anywhere). */
     static VehiclePools madeUp(Map<String, Integer> sizes, VehicleFactory factory) {
         VehiclePools pools = new VehiclePools();
         sizes.forEach((key, n) -> {
             Scenario s = scenarioOf(key);
             for (int i = 0; i < n; i++) {
-                pools.add(key, factory.next(true, s == Scenario.MISREAD));
+                SimVehicle v = factory.next(true, lookAlikeDigit(s));
+                pools.add(key, s == Scenario.TWIN ? factory.twinOf(v) : v);
             }
         });
         return pools;

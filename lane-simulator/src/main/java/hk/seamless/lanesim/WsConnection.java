@@ -24,6 +24,8 @@ final class WsConnection implements WebSocket.Listener {
     private boolean sending;
     private volatile WebSocket socket;
     private volatile boolean closed;
+    /** Completes when the server has closed its side too (or the socket failed). */
+    private final CompletableFuture<Void> peerClosed = new CompletableFuture<>();
 
     private WsConnection(Consumer<String> onText, Consumer<String> onProblem) {
         this.onText = onText;
@@ -105,6 +107,7 @@ final class WsConnection implements WebSocket.Listener {
             onProblem.accept("socket closed by the server: " + statusCode + " " + reason);
         }
         closed = true;
+        peerClosed.complete(null);
         return null;
     }
 
@@ -114,6 +117,7 @@ final class WsConnection implements WebSocket.Listener {
             onProblem.accept("socket error: " + error);
         }
         closed = true;
+        peerClosed.complete(null);
     }
 
     void close() {
@@ -126,6 +130,19 @@ final class WsConnection implements WebSocket.Listener {
             try {
                 done.get(2, TimeUnit.SECONDS);
             } catch (Exception e) {
+                ws.abort();
+            }
+        }
+    }
+
+    /** Closes, and waits (up to 2 s) until the server has closed its side too: the close is complete. */
+    void closeAndWait() {
+        close();
+        try {
+            peerClosed.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            WebSocket ws = socket;
+            if (ws != null) {
                 ws.abort();
             }
         }

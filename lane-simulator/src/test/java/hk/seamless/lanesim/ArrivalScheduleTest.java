@@ -40,7 +40,7 @@ class ArrivalScheduleTest {
         }
         Map<Scenario, Integer> n = new EnumMap<>(Scenario.class);
         s.arrivals().forEach(p -> n.merge(p.scenario(), 1, Integer::sum));
-        assertEquals(0.70, n.get(Scenario.ONTIME) / 5000.0, 0.03);
+        assertEquals(0.54, n.get(Scenario.ONTIME) / 5000.0, 0.03); // the default mix's share (54 of 100)
         assertEquals(0.04, n.get(Scenario.NOTAG) / 5000.0, 0.01);
         assertTrue(s.counts(LANES).get(Scenario.NOTAG).keySet().containsAll(List.of("IMPORT", "EXPORT")));
     }
@@ -63,6 +63,44 @@ class ArrivalScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> ScenarioMix.parse("ontime=1,flying=2"));
         assertThrows(IllegalArgumentException.class, () -> ScenarioMix.parse("ontime=0"));
         assertEquals("ontime=75,notag=5", ScenarioMix.parse("ontime=70,early=5,notag=5").moving(Scenario.EARLY, Scenario.ONTIME).toString());
+    }
+
+    @Test
+    void gateDropArrivalsHaveALaneOfTheirOwnThatNoOtherArrivalTakes() {
+        ArrivalSchedule s = ArrivalSchedule.plan(1000, 0, 5_000_000_000L, LANES, ScenarioMix.parse(ScenarioMix.DEFAULT), 7);
+        // IMPORT: S-03 plate-only; of S-01 and S-02 (IMPORT keeps two lanes with tags) the last drops its gate.
+        assertEquals(1, s.gateDropLane());
+        long gateDrops = 0;
+        for (ArrivalSchedule.Planned p : s.arrivals()) {
+            assertEquals(p.scenario() == Scenario.GATEDROP, p.lane() == s.gateDropLane(), p.toString());
+            gateDrops += p.scenario() == Scenario.GATEDROP ? 1 : 0;
+        }
+        assertEquals(0.02, gateDrops / 5000.0, 0.01);
+        assertEquals(-1, ArrivalSchedule.plan(100, 0, 1_000_000_000L, LANES, ScenarioMix.parse("ontime=1,notag=1"), 7).gateDropLane());
+        // Two lanes cannot hold plate-only arrivals, arrivals with tags and a gate that drops.
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class, () -> ArrivalSchedule.plan(10, 0,
+                1_000_000_000L, LANES.subList(0, 2), ScenarioMix.parse("ontime=5,notag=1,gatedrop=1"), 1));
+        assertTrue(tooFew.getMessage().contains("gatedrop"), tooFew.getMessage());
+        assertEquals(0, ArrivalSchedule.plan(10, 0, 1_000_000_000L, LANES.subList(0, 1), ScenarioMix.parse("gatedrop=1"), 1)
+                .gateDropLane(), "a run of gate drops alone has the one lane");
+    }
+
+    @Test
+    void everyScenarioWithoutATagGetsThePlateOnlyLanes() {
+        for (Scenario plateOnly : List.of(Scenario.NOTAG, Scenario.LOWCONF, Scenario.MULTIFRAME, Scenario.TWIN, Scenario.LOWCAND)) {
+            ArrivalSchedule s = ArrivalSchedule.plan(100, 0, 1_000_000_000L, LANES,
+                    ScenarioMix.parse("ontime=1," + plateOnly.label() + "=1"), 3);
+            assertEquals(List.of(2, 4), s.plateOnlyLanes(), plateOnly.label());
+            s.arrivals().forEach(p -> assertEquals(p.scenario() == plateOnly, s.plateOnlyLanes().contains(p.lane()), p.toString()));
+        }
+    }
+
+    @Test
+    void theDefaultMixPlaysEveryScenario() {
+        ScenarioMix mix = ScenarioMix.parse(ScenarioMix.DEFAULT);
+        for (Scenario scenario : Scenario.values()) {
+            assertTrue(mix.has(scenario), scenario.label());
+        }
     }
 
     @Test

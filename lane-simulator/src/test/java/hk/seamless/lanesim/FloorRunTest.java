@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A short simulated run against the floor server, over both transports: every arrival comes back. */
 class FloorRunTest {
 
+    /** The default mix keeps one lane per direction for plate-only arrivals, and one more for gate drops. */
     static final List<LaneInfo> LANES = List.of(
             new LaneInfo("LMC-S-01", "LMC", "IMPORT"), new LaneInfo("LMC-S-02", "LMC", "IMPORT"),
+            new LaneInfo("LMC-S-03", "LMC", "IMPORT"),
             new LaneInfo("LMC-N-01", "LMC", "EXPORT"), new LaneInfo("LMC-N-02", "LMC", "EXPORT"));
 
     @Test
@@ -43,8 +45,8 @@ class FloorRunTest {
                     Map.of("LMC", 0.03), 11);
             run.connectGates(http, server.base(), tokens);
             ReadSender sender = streams
-                    ? new StreamReadSender(http, server.base(), LANES, tokens, true, run::problem)
-                    : new HttpReadSender(http, server.base(), LANES, tokens, run::problem);
+                    ? new StreamReadSender(http, server.base(), LANES, tokens, true, run::problem, run::onDevice)
+                    : new HttpReadSender(http, server.base(), LANES, tokens, run::problem, run::onDevice, run::platesInOrder);
             result = run.run(sender, 5_000_000_000L, new PrintStream(progress, true, StandardCharsets.UTF_8), "floor", 1_000_000_000L);
             assertTrue(server.reads() >= schedule.arrivals().size(), "reads " + server.reads());
         }

@@ -136,4 +136,87 @@ class OracleTest {
             }
         }
     }
+
+    @Test
+    void aSuspendedAccountMakesTheArrivalReferredWhateverElseHolds() {
+        SimVehicle v = bundled("FU 1234", NOW.minusSeconds(60));
+        v.accountSuspended = true;
+        Oracle.Expectation e = oracle.expect(Scenario.SUSPENDED, v, null, NOW);
+        assertEquals(List.of(new Oracle.Outcome("REFER", Set.of("ACCOUNT_SUSPENDED"))), e.acceptable());
+        assertFalse(e.randomEligible(), "an arrival with a reason is never drawn for random selection");
+        assertNull(Oracle.wrongness(e, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED")));
+        assertNotNull(Oracle.wrongness(e, decision("RELEASE", "FU1234", "B1")));
+        assertNotNull(Oracle.wrongness(e, decision("INSPECT", "FU1234", "B1", "ACCOUNT_SUSPENDED")));
+        assertNotNull(Oracle.wrongness(e, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED", "RANDOM_SELECTION")));
+
+        SimVehicle early = bundled("FU 1234", NOW.plus(Duration.ofMinutes(20)));
+        early.accountSuspended = true;
+        Oracle.Expectation reasonsAccumulate = oracle.expect(Scenario.SUSPENDED, early, null, NOW);
+        assertNull(Oracle.wrongness(reasonsAccumulate, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")));
+        assertNotNull(Oracle.wrongness(reasonsAccumulate, decision("INSPECT", "FU1234", "B1", "EARLY_ARRIVAL")));
+
+        Oracle.Expectation targeted = oracle.expect(Scenario.TARGETED, bundled("FU 1234", NOW.minusSeconds(60)), null, NOW);
+        assertEquals(List.of(new Oracle.Outcome("INSPECT", Set.of("RISK_RULE"))), targeted.acceptable(),
+                "a targeting rule made after bundling applies at the lane");
+        assertEquals(new Oracle.Outcome("REFER", Set.of("ACCOUNT_SUSPENDED", "WATCHLIST")),
+                Oracle.verdict(Set.of("ACCOUNT_SUSPENDED", "WATCHLIST"), true));
+        assertEquals(new Oracle.Outcome("INSPECT", Set.of("WATCHLIST")), Oracle.verdict(Set.of("WATCHLIST"), false),
+                "a gate-less lane only holds what would have been released");
+    }
+
+    @Test
+    void aWouldBeReleaseAtALaneWithoutItsGateIsHeldAfterTheRandomDraw() {
+        SimVehicle v = bundled("FU 1234", NOW.minusSeconds(60));
+        Oracle.Expectation down = oracle.expect(Scenario.GATEDROP, v, null, NOW, false);
+        assertEquals(List.of(new Oracle.Outcome("HOLD", Set.of("GATE_UNAVAILABLE"))), down.acceptable());
+        assertTrue(down.randomEligible());
+        assertNull(Oracle.wrongness(down, decision("HOLD", "FU1234", "B1", "GATE_UNAVAILABLE")));
+        assertNull(Oracle.wrongness(down, decision("INSPECT", "FU1234", "B1", "RANDOM_SELECTION")));
+        assertNotNull(Oracle.wrongness(down, decision("RELEASE", "FU1234", "B1")), "there is no gate to open");
+        assertNotNull(Oracle.wrongness(down, decision("HOLD", "FU1234", "B1", "GATE_UNAVAILABLE", "RANDOM_SELECTION")));
+        Oracle.Judgement held = Oracle.judge(down, decision("HOLD", "FU1234", "B1", "GATE_UNAVAILABLE"));
+        assertTrue(held.right() && held.eligible() && !held.selected(), "a HOLD was drawn for and not selected");
+
+        Oracle.Expectation up = oracle.expect(Scenario.GATEDROP, v, null, NOW, true);
+        assertNull(Oracle.wrongness(up, decision("RELEASE", "FU1234", "B1")));
+        assertNotNull(Oracle.wrongness(up, decision("HOLD", "FU1234", "B1", "GATE_UNAVAILABLE")));
+
+        Oracle.Expectation earlyDown = oracle.expect(Scenario.GATEDROP, bundled("FU 1234", NOW.plusSeconds(600)), null, NOW, false);
+        assertEquals(List.of(new Oracle.Outcome("INSPECT", Set.of("EARLY_ARRIVAL"))), earlyDown.acceptable());
+    }
+
+    @Test
+    void aTwinReadExactlyIsItselfAndCandidatesBelowTheThresholdIdentifyNobody() {
+        SimVehicle partner = bundled("FU 1258", NOW.minusSeconds(60));
+        SimVehicle twin = new VehicleFactory(1).twinOf(partner);
+        assertEquals("FU1Z58", twin.canonical);
+        Oracle.Expectation e = oracle.expect(Scenario.TWIN, twin, null, NOW);
+        assertEquals("FU1Z58", e.mark());
+        assertNull(Oracle.wrongness(e, decision("INSPECT", "FU1Z58", null, "NO_BUNDLE")));
+        assertNotNull(Oracle.wrongness(e, decision("RELEASE", "FU1258", "B1")), "the look-alike's bundle must not let the twin through");
+        assertNotNull(Oracle.wrongness(e, decision("INSPECT", "FU1258", null, "NO_BUNDLE")), "the decision names the other vehicle");
+
+        Oracle.Expectation lowcand = oracle.expect(Scenario.LOWCAND, partner, null, NOW);
+        assertNull(Oracle.wrongness(lowcand, decision("REFER", "FU1258K", null, "UNIDENTIFIED_VEHICLE")));
+        assertNull(Oracle.wrongness(lowcand, decision("REFER", null, null, "UNIDENTIFIED_VEHICLE")));
+        assertNotNull(Oracle.wrongness(lowcand, decision("RELEASE", "FU1258", "B1")), "a low-confidence candidate opened the gate");
+    }
+
+    @Test
+    void framesOfOneVehicleAreOneArrivalAndALateFrameIsARepeat() {
+        SimVehicle v = bundled("FU 1258", NOW.minusSeconds(60));
+        // A watch-list entry lifted before the arrival no longer applies.
+        for (Scenario s : List.of(Scenario.MULTIFRAME, Scenario.REPEAT, Scenario.WATCHLIFTED)) {
+            Oracle.Expectation e = oracle.expect(s, v, null, NOW);
+            assertEquals(List.of(new Oracle.Outcome("RELEASE", Set.of())), e.acceptable(), s.label());
+            assertTrue(e.randomEligible());
+        }
+        assertNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.7\",\"repeat\":true}"));
+        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 200, "{\"arrivalId\":\"LMC-S-01.7\",\"decision\":\"INSPECT\","
+                + "\"reasons\":[\"NO_BUNDLE\"]}"), "decided again");
+        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.8\"}"), "a new arrival");
+        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.7\"}"), "not said to be a repeat");
+        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 503, "{\"title\":\"Unavailable\"}"));
+        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "not json"));
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,5 +94,66 @@ class RunReportTest {
         assertEquals(null, Decision.parse("{\"kind\":\"hold\",\"decision\":\"HOLD\"}"));
         assertEquals(java.util.Arrays.asList("run", "--target", "x"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--target", "x"})));
         assertEquals(List.of("--help"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--help"})));
+    }
+
+    @Test
+    void theReportGivesTheShareOfEachReasonCodeAndTheCountsPerScenario(@TempDir Path dir) throws Exception {
+        RunResult base = result(10, 0);
+        RuleTally tally = new RuleTally();
+        for (int i = 0; i < 200; i++) {
+            Set<String> reasons = i < 10 ? Set.of("NO_BUNDLE") : i < 14 ? Set.of("ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")
+                    : i < 16 ? Set.of("GATE_UNAVAILABLE") : Set.of();
+            tally.decided(new Decision("A" + i, "LMC-S-01", "FU1", reasons.contains("GATE_UNAVAILABLE") ? "HOLD" : "RELEASE", reasons, null));
+        }
+        tally.of(Scenario.SUSPENDED).sent.addAndGet(4);
+        tally.of(Scenario.SUSPENDED).decided.addAndGet(4);
+        tally.of(Scenario.REPEAT).sent.addAndGet(3);
+        tally.of(Scenario.REPEAT).decided.addAndGet(3);
+        tally.of(Scenario.REPEAT).wrong.incrementAndGet();
+        tally.repeatsSent.addAndGet(3);
+        tally.repeatsConfirmed.addAndGet(2);
+        RunResult result = new RunResult(base.label(), base.arrivals(), base.warmupArrivals(), base.decided(), base.wrong(),
+                base.warmupWrong(), base.wrongExamples(), base.outcomes(), base.all(), base.complete(), base.waiting(),
+                base.throughput(), 0, 0, 0, 0, 0, 0, 0, 0, List.of(), base.random(), tally);
+        RunReport report = new RunReport(Map.of("rate", "1000"), result, null);
+        JsonObject json = new JsonObject(Files.readString(report.write(dir).get(0)));
+        JsonObject reasons = json.getJsonObject("reasons");
+        assertEquals(10, reasons.getJsonObject("NO_BUNDLE").getInteger("count"));
+        assertEquals(5.0, reasons.getJsonObject("NO_BUNDLE").getDouble("percent"), 0.001);
+        assertEquals(2.0, reasons.getJsonObject("ACCOUNT_SUSPENDED").getDouble("percent"), 0.001);
+        assertEquals(2.0, reasons.getJsonObject("EARLY_ARRIVAL").getDouble("percent"), 0.001);
+        assertEquals(1.0, reasons.getJsonObject("GATE_UNAVAILABLE").getDouble("percent"), 0.001);
+        assertFalse(reasons.containsKey("RANDOM_SELECTION"), "only reasons that occurred");
+        JsonObject scenarios = json.getJsonObject("scenarios");
+        assertEquals(new JsonObject().put("sent", 3).put("decided", 3).put("wrong", 1), scenarios.getJsonObject("repeat"));
+        assertFalse(scenarios.containsKey("ontime"), "scenarios not sent are left out");
+        assertEquals(2, json.getJsonObject("lateFrames").getInteger("answeredAsRepeat"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<td class=\"l\">ACCOUNT_SUSPENDED</td><td>4</td><td>2.00%</td>"), "reason shares in the page");
+        assertTrue(html.contains("<td class=\"l\">suspended</td><td>4</td><td>4</td><td>0</td>"), "scenario counts in the page");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        report.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("NO_BUNDLE 10 (5.00%)"), printed.toString());
+    }
+
+    @Test
+    void theNewSettingsAndAHoldHeardAtTheLaneAreRead() {
+        String settings = "{\"bundlingLead\":\"PT0S\",\"fusionWindow\":\"PT1S\",\"plateConfidenceThreshold\":70,"
+                + "\"presenceWindow\":\"PT15S\",\"controlPoints\":[]}";
+        EngineSettings s = EngineSettings.parse(settings);
+        assertEquals(70, s.confidenceThreshold());
+        assertEquals(java.time.Duration.ofSeconds(15), s.presenceWindow());
+        EngineSettings older = EngineSettings.parse("{\"bundlingLead\":\"PT0S\",\"fusionWindow\":\"PT1S\",\"controlPoints\":[]}");
+        assertEquals(80, older.confidenceThreshold());
+        assertEquals(java.time.Duration.ofSeconds(10), older.presenceWindow(), "the rules' default");
+        assertEquals(java.time.Duration.ofSeconds(3), older.withPresenceWindow(java.time.Duration.ofSeconds(3)).presenceWindow());
+
+        Decision asDecision = Decision.parseAtDevice("{\"kind\":\"decision\",\"arrivalId\":\"L.1\",\"vehicleMark\":\"FU1\","
+                + "\"decision\":\"HOLD\",\"reasons\":[\"GATE_UNAVAILABLE\"],\"display\":\"SEE OFFICER\"}");
+        assertEquals("HOLD", asDecision.decision());
+        assertEquals(Set.of("GATE_UNAVAILABLE"), asDecision.reasons());
+        Decision asHold = Decision.parseAtDevice("{\"kind\":\"hold\",\"lane\":\"L\",\"decision\":\"HOLD\",\"reason\":\"GATE_UNAVAILABLE\"}");
+        assertEquals(Set.of("GATE_UNAVAILABLE"), asHold.reasons());
+        assertEquals(null, Decision.parseAtDevice("{\"kind\":\"accepted\",\"arrivalId\":\"L.1\"}"));
     }
 }

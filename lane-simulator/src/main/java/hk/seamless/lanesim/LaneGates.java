@@ -1,0 +1,117 @@
+package hk.seamless.lanesim;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The gate controllers the run plays, one WebSocket per lane: they acknowledge each decision
+ * (OPENED for RELEASE, else CLOSED), and the gate-drop lane's is disconnected and reconnected in
+ * turn by a {@link GateDropCycle}. {@link #connected} is what the oracle must assume for an
+ * arrival sent now: it changes only while that lane holds no vehicle, and only after a guard gap.
+ */
+final class LaneGates {
+
+    private final List<LaneInfo> lanes;
+    private final BiConsumer<Integer, String> onMessage;
+    private final Consumer<String> onProblem;
+    private final AtomicReferenceArray<WsConnection> sockets;
+    private final AtomicBoolean[] connected;
+    private HttpClient http;
+    private URI base;
+    private DeviceTokens tokens;
+    private volatile GateDropCycle cycle;
+    private Thread cycleThread;
+
+    LaneGates(List<LaneInfo> lanes, BiConsumer<Integer, String> onMessage, Consumer<String> onProblem) {
+        this.lanes = lanes;
+        this.onMessage = onMessage;
+        this.onProblem = onProblem;
+        this.sockets = new AtomicReferenceArray<>(lanes.size());
+        this.connected = new AtomicBoolean[lanes.size()];
+        for (int i = 0; i < lanes.size(); i++) {
+            connected[i] = new AtomicBoolean(true);
+        }
+    }
+
+    void connectAll(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
+        this.http = http;
+        this.base = base;
+        this.tokens = tokens;
+        for (int i = 0; i < lanes.size(); i++) {
+            connect(i);
+        }
+    }
+
+    private void connect(int lane) throws Exception {
+        String id = lanes.get(lane).id();
+        sockets.set(lane, WsConnection.open(http, WsConnection.uri(base, "/lane/v1/lanes/" + id + "/gate"),
+                tokens.get(id, "GATE"), text -> onMessage.accept(lane, text), p -> onProblem.accept(id + " gate: " + p)));
+    }
+
+    boolean connected(int lane) {
+        return connected[lane].get();
+    }
+
+    void acknowledge(int lane, Decision d) {
+        if (d.arrivalId() != null) {
+            sockets.get(lane).send("{" + JsonText.field("ack", d.arrivalId()) + ","
+                    + JsonText.field("state", Oracle.RELEASE.equals(d.decision()) ? "OPENED" : "CLOSED") + "}");
+        }
+    }
+
+    /** Starts dropping the lane's gate in turn; its vehicles come and go through {@code dispatch}. */
+    void startDropping(int lane, LaneDispatch dispatch, AtomicLong drops) {
+        cycle = new GateDropCycle(new GateDropCycle.GateLane() {
+            @Override
+            public void takeLane() throws InterruptedException {
+                dispatch.takeLane(lane);
+            }
+
+            @Override
+            public void freeLane() {
+                dispatch.release(lane);
+            }
+
+            @Override
+            public void disconnectGate() {
+                sockets.get(lane).closeAndWait();
+            }
+
+            @Override
+            public void connectGate() throws Exception {
+                connect(lane);
+            }
+
+            @Override
+            public void gateConnected(boolean up) {
+                connected[lane].set(up);
+            }
+        }, drops);
+        cycleThread = new Thread(cycle, "gate-drop");
+        cycleThread.setDaemon(true);
+        cycleThread.start();
+    }
+
+    boolean dropping() {
+        return cycle != null;
+    }
+
+    void close() {
+        if (cycle != null) {
+            cycle.stop();
+            cycleThread.interrupt();
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            WsConnection gate = sockets.get(i);
+            if (gate != null) {
+                gate.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package hk.seamless.lanesim;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * What the run exercised of the clearance rules: per scenario, arrivals sent, decided and wrong;
+ * per reason code, the measured decisions that carried it (its share: of all measured decisions);
+ * and the late frames sent after a decision and how the engine answered them.
+ */
+final class RuleTally {
+
+    /** Counts of one scenario. */
+    static final class PerScenario {
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong decided = new AtomicLong();
+        final AtomicLong wrong = new AtomicLong();
+    }
+
+    private final Map<Scenario, PerScenario> scenarios = new EnumMap<>(Scenario.class);
+    private final Map<String, Long> reasons = new TreeMap<>();
+    private final AtomicLong measuredDecisions = new AtomicLong();
+    final AtomicLong repeatsSent = new AtomicLong();
+    /** Late frames answered as repeats of the decided arrival (202, repeat). */
+    final AtomicLong repeatsConfirmed = new AtomicLong();
+    /** Late frames with no answer on the stream within the wait, and no decision either. */
+    final AtomicLong repeatsUnanswered = new AtomicLong();
+    /** Gate drops played (disconnect, arrivals, reconnect). */
+    final AtomicLong gateDrops = new AtomicLong();
+
+    RuleTally() {
+        for (Scenario s : Scenario.values()) {
+            scenarios.put(s, new PerScenario());
+        }
+    }
+
+    PerScenario of(Scenario s) {
+        return scenarios.get(s);
+    }
+
+    /** A measured decision: each of its reasons counts once. */
+    void decided(Decision d) {
+        measuredDecisions.incrementAndGet();
+        synchronized (reasons) {
+            d.reasons().forEach(r -> reasons.merge(r, 1L, Long::sum));
+        }
+    }
+
+    Map<String, Long> reasons() {
+        synchronized (reasons) {
+            return new TreeMap<>(reasons);
+        }
+    }
+
+    long measuredDecisions() {
+        return measuredDecisions.get();
+    }
+
+    double share(long count) {
+        long all = measuredDecisions.get();
+        return all == 0 ? 0 : 100.0 * count / all;
+    }
+
+    String reasonsJson() {
+        return reasons().entrySet().stream()
+                .map(e -> JsonText.quote(e.getKey()) + ":{\"count\":" + e.getValue() + ",\"percent\":"
+                        + String.format(Locale.ROOT, "%.2f", share(e.getValue())) + "}")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    String scenariosJson() {
+        return scenarios.entrySet().stream().filter(e -> e.getValue().sent.get() > 0)
+                .map(e -> JsonText.quote(e.getKey().label()) + ":{\"sent\":" + e.getValue().sent.get() + ",\"decided\":"
+                        + e.getValue().decided.get() + ",\"wrong\":" + e.getValue().wrong.get() + "}")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    String repeatsJson() {
+        return "{\"sent\":" + repeatsSent.get() + ",\"answeredAsRepeat\":" + repeatsConfirmed.get()
+                + ",\"unansweredNoDecision\":" + repeatsUnanswered.get() + "}";
+    }
+
+    /** "NO_BUNDLE 5.01%, ..." */
+    String reasonsLine() {
+        return reasons().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue() + " (" + String.format(Locale.ROOT, "%.2f%%", share(e.getValue())) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    String scenariosLine() {
+        return scenarios.entrySet().stream().filter(e -> e.getValue().sent.get() > 0)
+                .map(e -> e.getKey().label() + " " + e.getValue().decided.get() + "/" + e.getValue().sent.get()
+                        + (e.getValue().wrong.get() > 0 ? " (" + e.getValue().wrong.get() + " wrong)" : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    Map<Scenario, PerScenario> scenarios() {
+        return scenarios;
+    }
+}
