@@ -213,7 +213,8 @@ final class EngineSetup {
     }
 
     private void suspend(Enrolment.Account account) throws Exception {
-        expect(engine.postJson("/api/v1/admin/accounts/" + account.id() + "/suspend", adminToken, "{}"), 200,
+        expect(engine.postJson("/api/v1/admin/accounts/" + account.id() + "/suspend", adminToken,
+                "{" + JsonText.field("reason", "lane simulator: a suspended account's truck must be referred") + "}"), 200,
                 "suspending account " + account.id());
     }
 
