@@ -127,7 +127,9 @@ public final class Engine implements AutoCloseable {
                         }
                     });
             if (replay) {
-                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores", replayed[0]);
+                LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
+                        + " by Chronicle), {} journal entries replayed over them; every acknowledged write is back",
+                        stores.recoveryRepairs(), replayed[0]);
             }
             writer = new RegistryWriter(stores, journal, clock, listeners);
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
@@ -236,11 +238,22 @@ public final class Engine implements AutoCloseable {
         // Vert.x shares one random port among servers asked for the same negative port; 0 would
         // give each instance a port of its own.
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
-        await(vertx.deployVerticle(() -> {
-            HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, vx -> router.get());
-            deployed.add(verticle);
-            return verticle;
-        }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+        try {
+            await(vertx.deployVerticle(() -> {
+                HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, vx -> router.get());
+                deployed.add(verticle);
+                return verticle;
+            }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    throw new StartFailure("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
+                            + bind.getMessage() + "): another program, or another engine, has that port. Stop it, or"
+                            + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)", bind);
+                }
+            }
+            throw e;
+        }
         java.util.Set<Integer> ports = new java.util.HashSet<>();
         deployed.forEach(v -> ports.add(v.actualPort()));
         if (ports.size() != 1) {

@@ -113,7 +113,12 @@ public final class LaneRoutes {
         Device device = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
         ctx.request().toWebSocket().onSuccess(socket -> {
             hub.addStream(lane, socket);
-            socket.closeHandler(v -> hub.removeStream(lane, socket));
+            LOG.info("{} {} connected its stream on {} from {}", device.kind(), device.id(), pipeline.lane(lane).id(),
+                    socket.remoteAddress());
+            socket.closeHandler(v -> {
+                hub.removeStream(lane, socket);
+                LOG.info("{} {} disconnected its stream on {}", device.kind(), device.id(), pipeline.lane(lane).id());
+            });
             socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
         });
     }
@@ -152,12 +157,16 @@ public final class LaneRoutes {
 
     private void gate(RoutingContext ctx) {
         int lane = lane(ctx);
-        devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
+        Device gate = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
         ctx.request().toWebSocket().onSuccess(socket -> {
             hub.addGate(lane, socket);
+            LOG.info("Gate {} connected on {} from {}", gate.id(), pipeline.lane(lane).id(), socket.remoteAddress());
             laneState(lane);
             socket.closeHandler(v -> {
                 hub.removeGate(lane, socket);
+                // Until it is back the lane's decisions reach no gate: it stays closed (fail-safe).
+                LOG.warn("Gate {} disconnected from {}{}", gate.id(), pipeline.lane(lane).id(),
+                        hub.gateConnected(lane) ? "" : ": the lane has no gate connected");
                 laneState(lane);
             });
             socket.textMessageHandler(text -> onGateMessage(lane, socket, text));
