@@ -108,7 +108,13 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
-        ChronicleStores stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+        ChronicleStores stores;
+        try {
+            stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+        } catch (IllegalStateException inUse) {
+            throw new StartFailure(inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder",
+                    inUse);
+        }
         RegistryWriter writer = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
