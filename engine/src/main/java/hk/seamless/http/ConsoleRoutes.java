@@ -72,6 +72,18 @@ public final class ConsoleRoutes {
 
     private void recent(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+        String awaiting = ctx.queryParams().get("awaiting");
+        if (awaiting != null) {
+            // Every unresolved REFER, however old: the console's queue after a reload.
+            if (!awaiting.equals("officer")) {
+                throw new InvalidInputException("awaiting", "the only value is 'officer'");
+            }
+            JsonArray waiting = new JsonArray();
+            pipeline.records().awaitingOfficer()
+                    .forEach(r -> waiting.add(DecisionMessages.detail(r, pipeline.releaseValidityMillis())));
+            RouteSupport.ok(ctx, new JsonObject().put("arrivals", waiting));
+            return;
+        }
         int limit = limit(ctx.queryParams().get("limit"));
         String lane = ctx.queryParams().get("lane");
         JsonArray list = new JsonArray();
