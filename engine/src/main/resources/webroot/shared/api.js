@@ -1,6 +1,7 @@
 // The pages call the engine's public API, exactly as a trade system does: same routes, same
 // problem+json errors. The session cookie (HttpOnly, SameSite=Strict) rides along by itself; the
 // pages never see a token.
+import { coded } from '/shared/i18n.js';
 
 /** A refused call: the problem the engine answered, with the field errors by field. */
 export class ApiError extends Error {
@@ -9,9 +10,12 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.fieldErrors = new Map();
-    (problem.errors || []).forEach(({ field, message }) => {
+    (problem.errors || []).forEach(({ field, code, message }) => {
+      // By the engine's stable code where the page has words for it (in the reader's language);
+      // otherwise the engine's own sentence.
+      const text = coded('error.code', code, message);
       const known = this.fieldErrors.get(field);
-      this.fieldErrors.set(field, known ? `${known}; ${message}` : message);
+      this.fieldErrors.set(field, known ? `${known}; ${text}` : text);
     });
   }
 }

@@ -89,7 +89,7 @@ public final class BatchRoutes {
                     lodged++;
                 } catch (InvalidInputException e) {
                     JsonArray errors = new JsonArray();
-                    e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("message", fe.message())));
+                    e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("code", fe.code()).put("message", fe.message())));
                     results.add(result.put("status", "REJECTED").put("errors", errors));
                 }
             }
