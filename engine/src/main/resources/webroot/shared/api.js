@@ -1,7 +1,6 @@
 // The pages call the engine's public API, exactly as a trade system does: same routes, same
 // problem+json errors. The session cookie (HttpOnly, SameSite=Strict) rides along by itself; the
 // pages never see a token.
-import { coded } from '/shared/i18n.js';
 
 /** A refused call: the problem the engine answered, with the field errors by field. */
 export class ApiError extends Error {
@@ -10,12 +9,15 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.fieldErrors = new Map();
+    // The engine's stable code of each field's (first) error: pages word it in the reader's
+    // language where they have words for it (shared/forms.js), and keep the sentence otherwise.
+    this.fieldCodes = new Map();
     (problem.errors || []).forEach(({ field, code, message }) => {
-      // By the engine's stable code where the page has words for it (in the reader's language);
-      // otherwise the engine's own sentence.
-      const text = coded('error.code', code, message);
       const known = this.fieldErrors.get(field);
-      this.fieldErrors.set(field, known ? `${known}; ${text}` : text);
+      this.fieldErrors.set(field, known ? `${known}; ${message}` : message);
+      if (!known && code) {
+        this.fieldCodes.set(field, code);
+      }
     });
   }
 }
