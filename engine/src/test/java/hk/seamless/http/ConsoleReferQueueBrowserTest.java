@@ -45,6 +45,15 @@ class ConsoleReferQueueBrowserTest extends LaneHarness {
             browser.awaitText("#connection", "Live");
             browser.awaitText(ConsoleBrowserTest.cardCss(referId), "REFER");
             browser.screenshot("console-refer-after-reload");
+
+            // The engine's refusal, said by its code in the reader's language (issue 18, item 4).
+            browser.click("繁體中文");
+            String card = ConsoleBrowserTest.cardCss(referId);
+            browser.shown(card + " input[data-field='vehicleMark']").sendKeys("IO 1234");
+            browser.shown(card + " input[data-field='reason']").sendKeys("車牌看不清");
+            browser.shown(card + " button.release").click();
+            browser.awaitText(card, "不是有效的香港車輛登記號碼");
+            browser.screenshot("console-refer-error-zh");
             assertEquals(List.of(), browser.scriptErrors());
         }
     }
