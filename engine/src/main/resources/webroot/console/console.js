@@ -100,9 +100,16 @@ async function catchUp() {
   const session = current;
   const askedAt = session.board.seq;
   try {
-    const recent = await get(`/api/v1/arrivals?limit=${CATCH_UP}`);
+    // The newest arrivals for the lanes, and every REFER still waiting however old: a truck
+    // waits at a closed gate for each, so none may drop off the queue on a reload.
+    const [recent, waiting] = await Promise.all([
+      get(`/api/v1/arrivals?limit=${CATCH_UP}`),
+      get('/api/v1/arrivals?awaiting=officer'),
+    ]);
     if (current === session) {
-      session.board.merge(recent.arrivals || [], askedAt);
+      const newest = recent.arrivals || [];
+      const shown = new Set(newest.map((a) => a.arrivalId));
+      session.board.merge(newest.concat((waiting.arrivals || []).filter((a) => !shown.has(a.arrivalId))), askedAt);
     }
   } catch (e) {
     // The feed carries on; its next reconnect catches up again.

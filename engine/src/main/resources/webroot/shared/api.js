@@ -9,9 +9,15 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.fieldErrors = new Map();
-    (problem.errors || []).forEach(({ field, message }) => {
+    // The engine's stable code of each field's (first) error: pages word it in the reader's
+    // language where they have words for it (shared/forms.js), and keep the sentence otherwise.
+    this.fieldCodes = new Map();
+    (problem.errors || []).forEach(({ field, code, message }) => {
       const known = this.fieldErrors.get(field);
       this.fieldErrors.set(field, known ? `${known}; ${message}` : message);
+      if (!known && code) {
+        this.fieldCodes.set(field, code);
+      }
     });
   }
 }

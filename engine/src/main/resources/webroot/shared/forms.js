@@ -3,7 +3,7 @@
 // errors naming no input on the form go to the form's summary (role="alert").
 import { ApiError } from './api.js';
 import { el } from './dom.js';
-import { t, words } from './i18n.js';
+import { coded, t, words } from './i18n.js';
 
 function errorElement(input) {
   const id = `${input.id}-error`;
@@ -56,7 +56,10 @@ export function showErrors(form, error) {
   clearErrors(form);
   const unplaced = [];
   const fieldErrors = error.fieldErrors || new Map();
-  fieldErrors.forEach((message, field) => {
+  const codes = error.fieldCodes || new Map();
+  fieldErrors.forEach((sentence, field) => {
+    // A lone error with a code the page has words for is said in the reader's language.
+    const message = codes.has(field) && !sentence.includes('; ') ? coded('error.code', codes.get(field), sentence) : sentence;
     const input = fieldInput(form, field);
     if (input) {
       setFieldError(input, message);

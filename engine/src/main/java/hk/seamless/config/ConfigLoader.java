@@ -1,7 +1,6 @@
 package hk.seamless.config;
 
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -10,10 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +25,8 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     private final Map<String, String> env;
+    /** The file's keys a setting has read: any other key is a typo, refused rather than ignored. */
+    private final Set<String> read = new HashSet<>();
 
     public ConfigLoader(Map<String, String> env) {
         this.env = env;
@@ -52,7 +54,7 @@ public final class ConfigLoader {
         Duration failPeriod = setting(file, "failedBundlingPeriod", "SEAMLESS_FAILED_BUNDLING_PERIOD",
                 d.failedBundlingPeriod(), ConfigLoader::duration);
         Duration sessionLifetime = setting(file, "sessionLifetime", "SEAMLESS_SESSION_LIFETIME",
-                d.sessionLifetime(), ConfigLoader::duration);
+                d.sessionLifetime(), ConfigLoader::atLeastAMillisecond);
         PipelineSettings p = d.pipeline();
         PipelineSettings pipeline = new PipelineSettings(
                 setting(file, "ringSize", "SEAMLESS_RING_SIZE", p.ringSize(), ConfigLoader::powerOfTwo),
@@ -60,8 +62,8 @@ public final class ConfigLoader {
                         p.plateConfidenceThreshold(), ConfigLoader::percent),
                 setting(file, "waitStrategy", "SEAMLESS_WAIT_STRATEGY", p.waitStrategy(), ConfigLoader::waitStrategy),
                 setting(file, "releaseValidity", "SEAMLESS_RELEASE_VALIDITY", p.releaseValidity(), ConfigLoader::duration),
-                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::duration),
-                setting(file, "presenceWindow", "SEAMLESS_PRESENCE_WINDOW", p.presenceWindow(), ConfigLoader::duration));
+                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::atLeastAMillisecond),
+                setting(file, "presenceWindow", "SEAMLESS_PRESENCE_WINDOW", p.presenceWindow(), ConfigLoader::atLeastAMillisecond));
         String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
                 ConfigLoader::signingSecret, false);
         String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, EngineConfig::ivrsPublicUrl);
@@ -88,8 +90,11 @@ public final class ConfigLoader {
                 setting(file, "uploadsPerAccount", "SEAMLESS_UPLOADS_PER_ACCOUNT", h.uploadsPerAccount(),
                         s -> positive(Integer.parseInt(s))));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
-                ? controlPoints(file.getValue("controlPoints"), rate)
+                ? ControlPointsSetting.read(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
+        read.add("controlPoints");
+        logSettings();
+        rejectUnknownKeys(file);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
                 controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
                 limits, http);
@@ -101,6 +106,7 @@ public final class ConfigLoader {
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse,
                           boolean quoteValue) {
+        read.add(key);
         String fromEnv = env.get(envName);
         String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
         if (raw == null || raw.isBlank()) {
@@ -108,9 +114,35 @@ public final class ConfigLoader {
         }
         try {
             return parse.apply(raw.trim());
+        } catch (NumberFormatException e) {
+            String where = fromEnv != null ? envName : "config file key '" + key + "'";
+            throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": not a number");
         } catch (RuntimeException e) {
             String where = fromEnv != null ? envName : "config file key '" + key + "'";
             throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
+        }
+    }
+
+    private void rejectUnknownKeys(JsonObject file) {
+        for (String key : file.fieldNames()) {
+            if (!read.contains(key)) {
+                throw new ConfigException("config file key '" + key + "' is not a setting (see the settings table in README.md)");
+            }
+        }
+    }
+
+    /**
+     * The log's format and level are read by Logback itself (logback.xml) before this runs; a value
+     * it does not know would silently mean no log at all, so it stops the start here instead.
+     */
+    private void logSettings() {
+        String format = env.get("SEAMLESS_LOG_FORMAT");
+        if (format != null && !format.equals("text") && !format.equals("json")) {
+            throw new ConfigException("SEAMLESS_LOG_FORMAT has an invalid value '" + format + "': text or json");
+        }
+        String level = env.get("SEAMLESS_LOG_LEVEL");
+        if (level != null && !Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level)) {
+            throw new ConfigException("SEAMLESS_LOG_LEVEL has an invalid value '" + level + "': ERROR, WARN, INFO, DEBUG or TRACE");
         }
     }
 
@@ -122,28 +154,6 @@ public final class ConfigLoader {
         } catch (DecodeException | ClassCastException e) {
             throw new ConfigException("config file " + file + " is not a JSON object: " + e.getMessage());
         }
-    }
-
-    private static List<ControlPoint> controlPoints(Object raw, double defaultRate) {
-        if (!(raw instanceof JsonArray array) || array.isEmpty()) {
-            throw new ConfigException("config file key 'controlPoints' must be a non-empty array");
-        }
-        List<ControlPoint> result = new ArrayList<>();
-        for (Object item : array) {
-            if (!(item instanceof JsonObject cp) || cp.getString("code") == null) {
-                throw new ConfigException("each control point needs a 'code'");
-            }
-            String code = cp.getString("code");
-            List<Lane> lanes = new ArrayList<>();
-            for (Object l : cp.getJsonArray("lanes", new JsonArray())) {
-                JsonObject lane = (JsonObject) l;
-                lanes.add(new Lane(lane.getString("id"), code, Direction.valueOf(lane.getString("direction")),
-                        lane.getBoolean("rfidReader", true)));
-            }
-            double rate = cp.getDouble("randomInspectionRate", defaultRate);
-            result.add(new ControlPoint(code, cp.getString("name", code), rate(String.valueOf(rate)), lanes));
-        }
-        return result;
     }
 
     private static int port(String s) {
@@ -178,6 +188,14 @@ public final class ConfigLoader {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected an ISO-8601 duration such as PT30M");
         }
+    }
+
+    private static Duration atLeastAMillisecond(String s) {
+        Duration d = duration(s);
+        if (d.toMillis() < 1) {
+            throw new IllegalArgumentException("at least PT0.001S");
+        }
+        return d;
     }
 
     private static Period period(String s) {

@@ -113,7 +113,13 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
-        ChronicleStores stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+        ChronicleStores stores;
+        try {
+            stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+        } catch (IllegalStateException inUse) {
+            throw new StartFailure(inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder",
+                    inUse);
+        }
         RegistryWriter writer = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
@@ -132,8 +138,9 @@ public final class Engine implements AutoCloseable {
                     });
             replaying.close();
             if (replay) {
-                LOG.warn("Recovered from an unclean stop: replayed {} journal entries over the stores ({} aborted ones skipped)",
-                        replaying.replayed(), replaying.skipped());
+                LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
+                        + " by Chronicle), {} journal entries replayed over them ({} aborted ones skipped); every"
+                        + " acknowledged write is back", stores.recoveryRepairs(), replaying.replayed(), replaying.skipped());
             }
             long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
             if (upgraded > 0) {
@@ -158,6 +165,7 @@ public final class Engine implements AutoCloseable {
             new StoreMetrics(stores, writer).bindTo(metrics);
             StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
             fillAlerts.check();
+            bindJvmAndProcessMetrics(metrics);
             vertx = Vertx.builder()
                     .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                     .withMetrics(new MicrometerMetricsFactory(metrics))
@@ -252,6 +260,17 @@ public final class Engine implements AutoCloseable {
         };
     }
 
+    /** Heap and off-heap memory, GC, threads, classes, CPU, uptime and open files: jvm_*, process_*, system_*. */
+    private static void bindJvmAndProcessMetrics(PrometheusMeterRegistry metrics) {
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.FileDescriptorMetrics().bindTo(metrics);
+    }
+
     /** The lane side reports a crossing; the registry records it on its own thread, durably. */
     private static CrossingReporter crossingReporter(RegistryWriter writer) {
         Crossings crossings = new Crossings();
@@ -285,11 +304,22 @@ public final class Engine implements AutoCloseable {
         // Vert.x shares one random port among servers asked for the same negative port; 0 would
         // give each instance a port of its own.
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
-        await(vertx.deployVerticle(() -> {
-            HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, config.http(), vx -> router.get());
-            deployed.add(verticle);
-            return verticle;
-        }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+        try {
+            await(vertx.deployVerticle(() -> {
+                HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, config.http(), vx -> router.get());
+                deployed.add(verticle);
+                return verticle;
+            }, new io.vertx.core.DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    throw new StartFailure("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
+                            + bind.getMessage() + "): another program, or another engine, has that port. Stop it, or"
+                            + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)", bind);
+                }
+            }
+            throw e;
+        }
         java.util.Set<Integer> ports = new java.util.HashSet<>();
         deployed.forEach(v -> ports.add(v.actualPort()));
         if (ports.size() != 1) {

@@ -36,10 +36,20 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Engine engine = Engine.start(config, Clock.systemUTC());
+        Engine engine;
+        try {
+            engine = Engine.start(config, Clock.systemUTC());
+        } catch (StartFailure e) {
+            // Said once, in the log and plainly: the operator has a setting to change, not a bug to report.
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("The engine did not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "seamless-shutdown"));
         if (config.adminToken() == null) {
-            System.out.println("Admin token: " + config.dataDir().resolve("admin.token").toAbsolutePath());
+            // Through the log, not println: with SEAMLESS_LOG_FORMAT=json every line must be JSON.
+            org.slf4j.LoggerFactory.getLogger(Main.class).info("Admin token: {}",
+                    config.dataDir().resolve("admin.token").toAbsolutePath());
         }
     }
 }

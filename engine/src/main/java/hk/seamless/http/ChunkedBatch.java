@@ -186,7 +186,7 @@ final class ChunkedBatch {
             return result.put("status", "LODGED").put("ccrn", c.ccrn());
         } catch (InvalidInputException e) {
             JsonArray errors = new JsonArray();
-            e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("message", fe.message())));
+            e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("code", fe.code()).put("message", fe.message())));
             return result.put("status", "REJECTED").put("errors", errors);
         }
     }

@@ -109,7 +109,7 @@ public final class ConsignmentRoutes {
         JsonArray versions = new JsonArray();
         Instant now = registry.clock().instant();
         consignments().versions(c).forEach(v -> versions.add(Views.cargo(v.cargo())
-                .put("version", v.version()).put("recordedAt", Views.time(v.updatedAt()))));
+                .put("version", v.version()).put("recordedAt", Views.time(v.recordedAt()))));
         RouteSupport.ok(ctx, new JsonObject().put("ccrn", c.ccrn()).put("status", c.statusAt(now, consignments().window()).name())
                 .put("versions", versions));
     }

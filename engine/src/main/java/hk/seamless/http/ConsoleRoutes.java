@@ -30,6 +30,7 @@ import static hk.seamless.http.RouteSupport.guarded;
 /** What officers use: the live feed of the lanes, the arrivals behind it, and overrides. */
 public final class ConsoleRoutes {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class);
     private static final Set<String> OVERRIDE_FIELDS = Set.of("decision", "reason", "inspectionResult", "vehicleMark");
 
     private final LanePipeline pipeline;
@@ -71,6 +72,18 @@ public final class ConsoleRoutes {
 
     private void recent(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+        String awaiting = ctx.queryParams().get("awaiting");
+        if (awaiting != null) {
+            // Every unresolved REFER, however old: the console's queue after a reload.
+            if (!awaiting.equals("officer")) {
+                throw new InvalidInputException("awaiting", "the only value is 'officer'");
+            }
+            JsonArray waiting = new JsonArray();
+            pipeline.records().awaitingOfficer()
+                    .forEach(r -> waiting.add(DecisionMessages.detail(r, pipeline.releaseValidityMillis())));
+            RouteSupport.ok(ctx, new JsonObject().put("arrivals", waiting));
+            return;
+        }
         int limit = limit(ctx.queryParams().get("limit"));
         String lane = ctx.queryParams().get("lane");
         JsonArray list = new JsonArray();
@@ -133,7 +146,11 @@ public final class ConsoleRoutes {
             throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
         }
         Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-                .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+                .onSuccess(json -> {
+                    LOG.info("Override of {} by {} ({}): {}", command.arrivalId(), officer.accountId(), officer.role(),
+                            decision != null ? decision : "REFER resolved by keying " + mark);
+                    ctx.response().putHeader("Content-Type", "application/json").end(json);
+                })
                 .onFailure(e -> Failures.send(ctx.response(), e));
     }
 

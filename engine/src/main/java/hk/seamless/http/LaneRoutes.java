@@ -116,9 +116,12 @@ public final class LaneRoutes {
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addStream(lane, socket);
             Runnable forget = devices.closeOnRevocation(device, socket);
+            LOG.info("{} {} connected its stream on {} from {}", device.kind(), device.id(), pipeline.lane(lane).id(),
+                    socket.remoteAddress());
             socket.closeHandler(v -> {
                 forget.run();
                 hub.removeStream(lane, socket);
+                LOG.info("{} {} disconnected its stream on {}", device.kind(), device.id(), pipeline.lane(lane).id());
             });
             socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
         });
@@ -161,11 +164,15 @@ public final class LaneRoutes {
         Device gate = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addGate(lane, socket);
+            LOG.info("Gate {} connected on {} from {}", gate.id(), pipeline.lane(lane).id(), socket.remoteAddress());
             laneState(lane);
             Runnable forget = devices.closeOnRevocation(gate, socket);
             socket.closeHandler(v -> {
                 forget.run();
                 hub.removeGate(lane, socket);
+                // Until it is back the lane's decisions reach no gate: it stays closed (fail-safe).
+                LOG.warn("Gate {} disconnected from {}{}", gate.id(), pipeline.lane(lane).id(),
+                        hub.gateConnected(lane) ? "" : ": the lane has no gate connected");
                 laneState(lane);
             });
             socket.textMessageHandler(text -> onGateMessage(lane, socket, text));

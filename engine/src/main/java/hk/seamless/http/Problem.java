@@ -23,7 +23,7 @@ public final class Problem {
                 .put("detail", detail);
         if (errors != null && !errors.isEmpty()) {
             JsonArray list = new JsonArray();
-            errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+            errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("code", e.code()).put("message", e.message())));
             problem.put("errors", list);
         }
         return problem;

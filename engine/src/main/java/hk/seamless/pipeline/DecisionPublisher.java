@@ -29,6 +29,7 @@ final class DecisionPublisher {
     private final long releaseValidityMillis;
     private final Timer latency;
     private final Map<Verdict, Counter> decisions = new EnumMap<>(Verdict.class);
+    private final DecisionMetrics byLane;
 
     DecisionPublisher(LaneHub hub, ArrivalRecords records, DecisionJournal journal, ReleasedBundles released,
                       CrossingReporter crossings, long releaseValidityMillis, MeterRegistry metrics) {
@@ -46,6 +47,7 @@ final class DecisionPublisher {
             decisions.put(v, Counter.builder("seamless_decisions").tag("decision", v.name())
                     .description("arrivals decided").register(metrics));
         }
+        this.byLane = new DecisionMetrics(metrics);
     }
 
     void publish(Arrival arrival) {
@@ -58,12 +60,15 @@ final class DecisionPublisher {
         if (arrival.completingOrigin != null) {
             arrival.completingOrigin.decided(message);
         }
+        long latencyNanos = -1;
         if (arrival.completingOrigin != null) {
             // Only arrivals a read completed: one decided when its fusion window ran out waited on
             // purpose, and that wait is the rules', not the pipeline's.
-            latency.record(System.nanoTime() - arrival.lastReadNanos, TimeUnit.NANOSECONDS);
+            latencyNanos = System.nanoTime() - arrival.lastReadNanos;
+            latency.record(latencyNanos, TimeUnit.NANOSECONDS);
         }
         decisions.get(record.decision()).increment();
+        byLane.decided(arrival.lane, arrival.laneIndex, record.decision(), record.reasons(), latencyNanos);
         hub.toStreams(arrival.laneIndex, message);
         hub.toConsoles(message);
         journal.decided(record, decision);

@@ -2,9 +2,13 @@ package hk.seamless.pipeline;
 
 import hk.seamless.gate.LaneHub;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A gate says it opened or stayed closed for an arrival: recorded, journalled, shown on consoles. */
 final class GateAcknowledgements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GateAcknowledgements.class);
 
     private final ArrivalRecords records;
     private final DecisionJournal journal;
@@ -34,6 +38,12 @@ final class GateAcknowledgements {
             return;
         }
         (opened ? this.opened : this.closed).increment();
+        if (opened && record.decision() != Verdict.RELEASE) {
+            LOG.error("Gate fault on {}: the gate says it OPENED for {} whose decision is {}", record.lane(), id,
+                    record.decision());
+        } else if (!opened && record.decision() == Verdict.RELEASE) {
+            LOG.warn("Gate fault on {}: the gate stayed CLOSED on the RELEASE of {}", record.lane(), id);
+        }
         records.replace(record.withGateState(state));
         journal.gateAcknowledged(id, record.lane(), state, nowMillis);
         hub.toConsoles(new JsonObject().put("kind", "gate").put("arrivalId", id).put("lane", record.lane())

@@ -19,4 +19,9 @@ public enum Verdict {
     public String display() {
         return display;
     }
+
+    /** REFER and HOLD leave the truck at a closed gate until an officer acts: they wait on the console. */
+    public boolean awaitsOfficer() {
+        return this == REFER || this == HOLD;
+    }
 }

@@ -39,6 +39,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean recoveredFromUncleanStop;
+    private int repairs;
     private final Map<StoreName, ChronicleKeyValueStore> stores = new EnumMap<>(StoreName.class);
 
     private ChronicleStores(Path dir, FileChannel lockChannel, FileLock lock, boolean unclean) {
@@ -65,12 +66,9 @@ public final class ChronicleStores implements Stores, AutoCloseable {
             Path marker = dir.resolve(OPEN_MARKER);
             boolean unclean = Files.exists(marker);
             ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, unclean);
-            if (unclean) {
-                LOG.warn("The engine did not stop cleanly last time: recovering the stores before serving");
-            }
             for (StoreName name : StoreName.values()) {
-                result.stores.put(name, new ChronicleKeyValueStore(openMap(dir, name, capacity, unclean), name.entries(capacity),
-                        MAX_BLOAT_FACTOR));
+                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, capacity, unclean),
+                        name.entries(capacity), MAX_BLOAT_FACTOR));
                 OwnerOnly.file(dir.resolve(name.fileName()));
             }
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
@@ -82,7 +80,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         }
     }
 
-    private static ChronicleMap<CharSequence, CharSequence> openMap(Path dir, StoreName name, long capacity, boolean recover)
+    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, long capacity, boolean recover)
             throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
         // CharSequence, not String: the lane side reads values into reusable buffers (getUsing).
@@ -97,7 +95,13 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 .sparseFile(true)
                 .checksumEntries(true);
         if (recover && file.exists()) {
-            return builder.recoverPersistedTo(file, true);
+            // Chronicle reports every segment and chunk it repairs (a kill -9 leaves many, harmlessly:
+            // the journal is replayed over the maps next). Each goes to DEBUG; the engine then says
+            // in one line what recovery did.
+            return builder.recoverPersistedTo(file, true, corruption -> {
+                repairs++;
+                LOG.debug("Chronicle recovery of {}: {}", name, corruption.message());
+            });
         }
         return builder.createPersistedTo(file);
     }
@@ -110,6 +114,11 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     /** True when the previous run was killed: the journal must then be replayed over the maps. */
     public boolean recoveredFromUncleanStop() {
         return recoveredFromUncleanStop;
+    }
+
+    /** How many damaged segments or entries Chronicle repaired while recovering (0 after a clean stop). */
+    public int recoveryRepairs() {
+        return repairs;
     }
 
     /** A clean stop: the maps closed and the marker removed, so the next start needs no recovery. */

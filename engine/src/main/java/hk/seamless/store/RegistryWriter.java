@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class RegistryWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryWriter.class);
+    /** One line per registry write, from the audit events (never a body, a token or a PIN). */
+    private static final Logger WRITES = LoggerFactory.getLogger("hk.seamless.registry");
     /** How many commands may share one flush: bounds how long the first of them waits. */
     private static final int MAX_GROUP = 256;
 
@@ -130,6 +132,7 @@ public final class RegistryWriter implements AutoCloseable {
             journal.append(JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.entries() + 1, full.getMessage())));
             throw full;
         }
+        logWrite(change);
         for (RegistryChangeListener listener : listeners) {
             try {
                 listener.onChange(change);
@@ -137,6 +140,20 @@ public final class RegistryWriter implements AutoCloseable {
                 // The registry is the authority and the change is already durable: a listener's
                 // failure must not undo it. The lane view is rebuilt from the journal at recovery.
                 LOG.error("Registry change listener failed on change {}", change.sequence(), e);
+            }
+        }
+    }
+
+    private static void logWrite(RegistryChange change) {
+        if (!WRITES.isInfoEnabled()) {
+            return;
+        }
+        for (RegistryChange.AuditEvent event : change.events()) {
+            if (event.detail() == null || event.detail().isEmpty()) {
+                WRITES.info("#{} {} {} by {}", change.sequence(), event.action(), event.subject(), change.actor());
+            } else {
+                WRITES.info("#{} {} {} by {}: {}", change.sequence(), event.action(), event.subject(), change.actor(),
+                        event.detail());
             }
         }
     }

@@ -76,7 +76,8 @@ public final class CargoInformationReader {
             f.add("expectedDate", "must be a real date written YYYY-MM-DD");
             return null;
         }
-        window.violation(date, now).ifPresent(message -> f.add("expectedDate", message));
+        window.violation(date, now).ifPresent(message -> f.add("expectedDate",
+                window.isBeforeToday(date, now) ? FieldError.DATE_IN_PAST : FieldError.DATE_TOO_FAR_AHEAD, message));
         return date;
     }
 

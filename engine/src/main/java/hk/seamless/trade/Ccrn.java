@@ -71,10 +71,10 @@ public final class Ccrn {
         }
         String digits = withoutSeparators(text);
         if (digits.length() != LENGTH || !allAsciiDigits(digits)) {
-            throw new InvalidInputException(fieldName, "must be 16 digits");
+            throw new InvalidInputException(fieldName, FieldError.CCRN_FORMAT, "must be 16 digits");
         }
         if (!Mod11Ten.isValid(digits)) {
-            throw new InvalidInputException(fieldName, "check digit is wrong: the number was mistyped");
+            throw new InvalidInputException(fieldName, FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped");
         }
         return new Ccrn(digits);
     }

@@ -29,6 +29,11 @@ public final class InvalidInputException extends RuntimeException {
         this(List.of(new FieldError(field, message)), true);
     }
 
+    /** One error with its own code (see {@link FieldError#code()}). */
+    public InvalidInputException(String field, String code, String message) {
+        this(List.of(new FieldError(field, code, message)), true);
+    }
+
     private InvalidInputException(List<FieldError> copied, boolean alreadyCopied) {
         super(joined(copied));
         this.errors = copied;

@@ -166,6 +166,11 @@ public final class JsonFields {
         }
     }
 
+    /** An error with its own stable code (see {@link FieldError#code()}). */
+    public void add(String field, String code, String message) {
+        errors.add(new FieldError(field, code, message));
+    }
+
     public void add(String field, String message) {
         errors.add(new FieldError(field, message));
     }

@@ -46,6 +46,11 @@ public final class LodgementWindow {
      *         ..."); empty if it can be lodged. Lodgement is open from the start of
      *         (expected date minus window) to the end of the expected date, in the zone.
      */
+    /** Whether {@code expectedDate} has passed (in the zone) at {@code now}: lodgement is closed for good. */
+    public boolean isBeforeToday(LocalDate expectedDate, Instant now) {
+        return LocalDate.ofInstant(now, zone).isAfter(expectedDate);
+    }
+
     public Optional<String> violation(LocalDate expectedDate, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate earliest = expectedDate.minus(window);

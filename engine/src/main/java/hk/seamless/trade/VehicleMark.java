@@ -77,27 +77,27 @@ public final class VehicleMark {
         }
         String text = Separators.stripSpaces(raw);
         if (text.codePoints().anyMatch(VehicleMark::isChinese)) {
-            throw new InvalidInputException(fieldName, "contains Chinese characters: a mainland plate such as"
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "contains Chinese characters: a mainland plate such as"
                     + " \u7ca4Z\u00b7A123\u6e2f is not a Hong Kong registration mark; enter the Hong Kong mark");
         }
         String spaced = upperCaseWithSingleSpaceSeparators(text, fieldName);
         if (spaced.startsWith(" ") || spaced.endsWith(" ")) {
-            throw new InvalidInputException(fieldName, "must not start or end with a hyphen");
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "must not start or end with a hyphen");
         }
         if (spaced.contains("  ")) {
-            throw new InvalidInputException(fieldName, "must not contain two spaces or hyphens in a row");
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "must not contain two spaces or hyphens in a row");
         }
         if (spaced.length() > MAX_LENGTH) {
             throw new InvalidInputException(fieldName,
-                    "must be at most " + MAX_LENGTH + " characters counting spaces (got " + spaced.length() + ")");
+                    FieldError.VEHICLE_MARK, "must be at most " + MAX_LENGTH + " characters counting spaces (got " + spaced.length() + ")");
         }
         if (spaced.chars().anyMatch(c -> c == 'I' || c == 'O' || c == 'Q')) {
             throw new InvalidInputException(fieldName,
-                    "letters I, O and Q are never used in Hong Kong registration marks");
+                    FieldError.VEHICLE_MARK, "letters I, O and Q are never used in Hong Kong registration marks");
         }
         String key = spaced.replace(" ", "");
         if (key.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
-            throw new InvalidInputException(fieldName, "must contain at least one letter");
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "must contain at least one letter");
         }
         Matcher ordinaryShape = ORDINARY_SHAPE.matcher(key);
         if (ordinaryShape.matches()) {
@@ -140,13 +140,13 @@ public final class VehicleMark {
     private static VehicleMark ordinary(String letters, String digits, boolean spaced, String fieldName) {
         if (letters.length() != 2) {
             throw new InvalidInputException(fieldName,
-                    "an ordinary mark has two letters before the number (e.g. AB 1234)");
+                    FieldError.VEHICLE_MARK, "an ordinary mark has two letters before the number (e.g. AB 1234)");
         }
         if (digits.charAt(0) == '0') {
-            throw new InvalidInputException(fieldName, "the number of an ordinary mark must not start with 0");
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "the number of an ordinary mark must not start with 0");
         }
         if (digits.length() > 4) {
-            throw new InvalidInputException(fieldName, "an ordinary mark has at most 4 digits after the letters");
+            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "an ordinary mark has at most 4 digits after the letters");
         }
         // However the trader spaced it ("A B1234"), show it the one way plates show it.
         String display = spaced ? letters + " " + digits : letters + digits;
@@ -165,7 +165,7 @@ public final class VehicleMark {
                 out.append((char) codePoint);
             } else {
                 throw new InvalidInputException(fieldName,
-                        "may contain only letters A to Z, digits 0 to 9 and spaces (found " + shown(codePoint) + ")");
+                        FieldError.VEHICLE_MARK, "may contain only letters A to Z, digits 0 to 9 and spaces (found " + shown(codePoint) + ")");
             }
         });
         return out.toString();

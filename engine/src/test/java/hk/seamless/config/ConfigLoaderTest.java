@@ -69,4 +69,67 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "30 minutes")).load(null));
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_ADMIN_TOKEN", "short")).load(null));
     }
+
+    @Test
+    void controlPointsAndLanesComeFromTheFile() throws Exception {
+        Path file = dir.resolve("seamless.json");
+        Files.writeString(file, """
+                {"controlPoints": [{"code": "LMC", "name": "Lok Ma Chau", "randomInspectionRate": 0.5,
+                  "lanes": [{"id": "LMC-S-01", "direction": "IMPORT"},
+                            {"id": "LMC-N-01", "direction": "EXPORT", "rfidReader": false}]}]}""");
+        EngineConfig config = new ConfigLoader(Map.of()).load(file);
+        ControlPoint lmc = config.controlPoints().get(0);
+        assertEquals(0.5, lmc.randomInspectionRate());
+        assertEquals(new Lane("LMC-N-01", "LMC", Direction.EXPORT, false), lmc.lanes().get(1));
+        assertTrue(lmc.lanes().get(0).rfidReader(), "a lane has a reader unless the file says not");
+    }
+
+    @Test
+    void aBadControlPointStopsTheStartNamingThePlaceInTheFile() throws Exception {
+        // Each of these was a ClassCastException or an IllegalArgumentException without a name before.
+        Map<String, String> cases = Map.of(
+                "[{\"code\": \"LMC\", \"lanes\": [\"LMC-S-01\"]}]", "controlPoints[0].lanes[0]",
+                "[{\"code\": \"LMC\", \"lanes\": [{\"id\": \"LMC-S-01\", \"direction\": \"SOUTH\"}]}]",
+                "controlPoints[0].lanes[0].direction",
+                "[{\"code\": \"LMC\", \"lanes\": [{\"id\": \"LMC-S-01\", \"direction\": \"IMPORT\", \"rfidReader\": \"yes\"}]}]",
+                "controlPoints[0].lanes[0].rfidReader",
+                "[{\"code\": \"LMC\", \"randomInspectionRate\": \"high\", \"lanes\": [{\"id\": \"A\", \"direction\": \"IMPORT\"}]}]",
+                "controlPoints[0].randomInspectionRate",
+                "[{\"code\": 7, \"lanes\": []}]", "controlPoints[0].code",
+                "[{\"code\": \"LMC\", \"lanes\": []}]", "controlPoints[0].lanes",
+                "[{\"code\": \"A\", \"lanes\": [{\"id\": \"X-1\", \"direction\": \"IMPORT\"}]},"
+                        + " {\"code\": \"B\", \"lanes\": [{\"id\": \"X-1\", \"direction\": \"EXPORT\"}]}]",
+                "controlPoints[1].lanes[0].id",
+                "{\"LMC\": 4}", "controlPoints");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = dir.resolve("seamless.json");
+            Files.writeString(file, "{\"controlPoints\": " + c.getKey() + "}");
+            ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file), c.getKey());
+            assertTrue(e.getMessage().contains("'" + c.getValue() + "'"), c.getValue() + " <- " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aMistypedKeyOrAnImpossibleIntervalStopsTheStart() throws Exception {
+        Path file = dir.resolve("seamless.json");
+        Files.writeString(file, "{\"httpPort\": 9000, \"bundlinglead\": \"PT0S\"}");
+        ConfigException typo = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
+        assertTrue(typo.getMessage().contains("'bundlinglead' is not a setting"), typo.getMessage());
+        ConfigException tick = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_TICK_INTERVAL", "PT0S")).load(null));
+        assertTrue(tick.getMessage().contains("SEAMLESS_TICK_INTERVAL"), tick.getMessage());
+        ConfigException port = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "eighty")).load(null));
+        assertTrue(port.getMessage().contains("SEAMLESS_HTTP_PORT") && port.getMessage().contains("not a number"), port.getMessage());
+        assertEquals(Duration.ofHours(2), new ConfigLoader(Map.of("SEAMLESS_SESSION_LIFETIME", "PT2H")).load(null).sessionLifetime());
+    }
+
+    @Test
+    void theLogFormatAndLevelAreCheckedToo() {
+        ConfigException format = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "xml")).load(null));
+        assertTrue(format.getMessage().contains("SEAMLESS_LOG_FORMAT"), format.getMessage());
+        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_LOG_LEVEL", "verbose")).load(null));
+        new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "json", "SEAMLESS_LOG_LEVEL", "DEBUG")).load(null);
+    }
 }

@@ -30,6 +30,12 @@ final class EngineProcess {
     }
 
     static EngineProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+        return start(dataDir, log, java.util.Map.of());
+    }
+
+    /** With more {@code SEAMLESS_*} environment variables (say, the log format). */
+    static EngineProcess start(Path dataDir, Path log, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Path portFile = dataDir.resolve("http.port");
         Files.deleteIfExists(portFile);
         List<String> command = new ArrayList<>();
@@ -46,6 +52,7 @@ final class EngineProcess {
         builder.environment().put("SEAMLESS_HTTP_PORT", "0");
         builder.environment().put("SEAMLESS_DATA_DIR", dataDir.toString());
         builder.environment().put("SEAMLESS_STORE_CAPACITY", "10000");
+        builder.environment().putAll(env);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!Files.exists(portFile)) {

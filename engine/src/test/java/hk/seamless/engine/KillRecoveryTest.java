@@ -67,8 +67,17 @@ class KillRecoveryTest {
         EngineProcess restarted = EngineProcess.start(data, log);
         try {
             port = restarted.port();
-            assertTrue(Files.readString(log).contains("Recovered from an unclean stop"),
+            String text = Files.readString(log);
+            assertTrue(text.contains("Recovered from an unclean stop"),
                     "the restart must notice the kill and recover the stores");
+            // An operator's log: recovery said once, Chronicle's repair reports not at ERROR (they
+            // were one ERROR line per repaired chunk), a timestamp and a level on every line, and a
+            // line for each registry write.
+            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, lines.stream().filter(l -> l.contains("Recovered from an unclean stop")).count(), text);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("ERROR") || l.contains("lowest free chunk")), text);
+            assertTrue(lines.stream().allMatch(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* (ERROR|WARN |INFO ) .*")), text);
+            assertEquals(200, lines.stream().filter(l -> l.contains("CONSIGNMENT_LODGED")).count(), text);
             for (String ccrn : ccrns) {
                 HttpResponse<String> r = send("GET", "/api/v1/consignments/" + ccrn, shipper, null);
                 assertEquals(200, r.statusCode(), "lost " + ccrn + ": " + r.body());

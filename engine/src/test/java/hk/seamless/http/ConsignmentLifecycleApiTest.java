@@ -101,6 +101,29 @@ class ConsignmentLifecycleApiTest extends EngineHarness {
     }
 
     @Test
+    void eachVersionKeepsTheTimeItWasRecordedNotTheTimeOfALaterBundling() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
+        String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(1));
+        String lodgedAt = api.consignment(shipper.token(), ccrn).getString("lodgedAt");
+        String mark = api.newVehicle(trucker.token());
+        clock.advance(Duration.ofMinutes(5));
+        String bundleId = api.bundle(trucker.token(), mark, "IMPORT", ccrn).getString("bundleId");
+        clock.advance(Duration.ofMinutes(5));
+        api.delete("/api/v1/bundles/" + bundleId, trucker.token()).expect(200);
+        clock.advance(Duration.ofMinutes(5));
+        String amendedAt = api.put("/api/v1/consignments/" + ccrn, shipper.token(),
+                TradeApiClient.bulk("IMPORT", today().plusDays(1))).expect(200).json().getString("updatedAt");
+        clock.advance(Duration.ofMinutes(5));
+        api.bundle(trucker.token(), mark, "IMPORT", ccrn);
+
+        JsonArray versions = api.get("/api/v1/consignments/" + ccrn + "/versions", shipper.token()).expect(200)
+                .json().getJsonArray("versions");
+        assertEquals(lodgedAt, versions.getJsonObject(0).getString("recordedAt"), "version 1: " + versions.encode());
+        assertEquals(amendedAt, versions.getJsonObject(1).getString("recordedAt"), "version 2: " + versions.encode());
+    }
+
+    @Test
     void expiredAfterTheExpectedDateHasPassedByMoreThanADay() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");

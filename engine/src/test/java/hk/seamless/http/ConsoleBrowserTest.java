@@ -204,6 +204,8 @@ class ConsoleBrowserTest extends LaneHarness {
             signIn(browser, boss);
             browser.click("Risk settings");
             browser.awaitText("#rates-rows", "Man Kam To");
+            // The page says how entries match (issue 18): a party's name without its company form.
+            browser.awaitText("#risk-view", "“Kwun Tong Traders” matches “KWUN TONG TRADERS CO., LTD.”");
 
             browser.select("Kind of entry", "Vehicle (registration mark)");
             browser.type("Mark, name or words", "NOT A MARK!");
@@ -234,6 +236,7 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.click("繁體中文");
             browser.awaitText("#risk-view h1", "風險設定");
             browser.awaitText("#rates-rows", "文錦渡");
+            browser.awaitText("#risk-view", "名稱末尾的公司形式");
             browser.screenshot("console-risk-settings-zh");
             assertEquals(List.of(), browser.scriptErrors());
         } finally {

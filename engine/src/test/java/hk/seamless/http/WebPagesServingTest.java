@@ -50,6 +50,13 @@ class WebPagesServingTest extends EngineHarness {
     }
 
     @Test
+    void theBrowsersFaviconRequestFindsAnIcon() {
+        ApiResponse icon = api.get("/favicon.ico", null).expect(200);
+        assertEquals("image/x-icon", icon.contentType(), icon.describe());
+        assertTrue(icon.body().length() > 20, "an icon, not an empty answer");
+    }
+
+    @Test
     void theConsoleFeedIsStillTheWebSocketAndStillGuarded() {
         // Under /console/ but an API route, mounted first: no session, no feed.
         api.get("/console/v1/feed", null).problem(401);

@@ -152,13 +152,13 @@ class CcrnTest {
             "\uff12\uff16\uff11\uff12345678901239", "-"})
     void wrongLengthOrNonDigits(String typed) {
         var e = assertThrows(InvalidInputException.class, () -> Ccrn.parse(typed));
-        assertEquals(List.of(new FieldError("ccrn", "must be 16 digits")), e.errors());
+        assertEquals(List.of(new FieldError("ccrn", FieldError.CCRN_FORMAT, "must be 16 digits")), e.errors());
     }
 
     @Test
     void wrongCheckDigitIsReportedAsAMistypeNotAsUnknown() {
         var e = assertThrows(InvalidInputException.class, () -> Ccrn.parse("2612 3456 7890 1233"));
-        assertEquals(List.of(new FieldError("ccrn", "check digit is wrong: the number was mistyped")), e.errors());
+        assertEquals(List.of(new FieldError("ccrn", FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped")), e.errors());
     }
 
     @Test

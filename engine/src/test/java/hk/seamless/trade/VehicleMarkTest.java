@@ -132,7 +132,7 @@ class VehicleMarkTest {
     void errorsNameTheGivenField() {
         var e = assertThrows(InvalidInputException.class, () -> VehicleMark.parse("A1", "vehicleMark"));
 
-        assertEquals(List.of(new FieldError("vehicleMark",
+        assertEquals(List.of(new FieldError("vehicleMark", FieldError.VEHICLE_MARK,
                 "an ordinary mark has two letters before the number (e.g. AB 1234)")), e.errors());
     }
 

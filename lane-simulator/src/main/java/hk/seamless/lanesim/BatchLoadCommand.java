@@ -11,26 +11,43 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Times one batch lodgement: a generated CSV file of many consignments in one upload. */
+/**
+ * Times batch lodgement: generated CSV files of many consignments. The engine takes at most
+ * {@value #MAX_ROWS_PER_FILE} rows a file, so more rows are sent as several files, one after the
+ * other, as a shipper's system would.
+ */
 @Command(name = "batch-load", mixinStandardHelpOptions = true,
         description = {
-                "Registers its own SHIPPER account, generates one CSV file of --rows consignments and uploads it "
-                        + "to POST /api/v1/consignments/batch (text/csv), then prints rows, lodged, rejected "
-                        + "and the elapsed time of the upload (sending, parsing, lodging, answering).",
-                "Exits 1 unless the engine answers 200 with every row lodged."})
+                "Registers its own SHIPPER account, generates --rows consignments as CSV files of at most 20000 rows "
+                        + "(the engine's limit a file) and uploads them one after the other to "
+                        + "POST /api/v1/consignments/batch (text/csv), then prints rows, lodged, rejected "
+                        + "and the elapsed time of the uploads (sending, parsing, lodging, answering).",
+                "Exits 1 unless the engine answers 200 to every file with every row lodged."})
 final class BatchLoadCommand implements Callable<Integer> {
 
     static final String PATH = "/api/v1/consignments/batch";
+    static final int MAX_ROWS_PER_FILE = 20_000;
 
     @Mixin
     EngineConnection connection;
 
     @Option(names = "--rows", defaultValue = "10000", paramLabel = "N",
-            description = "Consignments in the file; the engine takes at most 20000 rows and 10 MiB (default: ${DEFAULT-VALUE}).")
+            description = "Consignments in all; more than 20000 go as several files (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N",
             description = "Seed of the cargo generator (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    /** How many rows go in each file: as even as may be, none over the engine's limit. */
+    static List<Integer> fileSizes(int rows) {
+        int files = (rows + MAX_ROWS_PER_FILE - 1) / MAX_ROWS_PER_FILE;
+        List<Integer> sizes = new ArrayList<>(files);
+        for (int i = 0; i < files; i++) {
+            sizes.add(rows / files + (i < rows % files ? 1 : 0));
+        }
+        return sizes;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -39,39 +56,44 @@ final class BatchLoadCommand implements Callable<Integer> {
         }
         EngineClient engine = connection.open();
         String token = ShipperEnrolment.enrol(engine, connection.adminToken, "batch-load");
-
         CargoSampleGenerator cargo = new CargoSampleGenerator(seed, CargoSampleGenerator.todayInHongKong());
-        List<CargoSample> consignments = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            consignments.add(cargo.next());
-        }
-        byte[] file = BatchCsv.file(consignments).getBytes(StandardCharsets.UTF_8);
-
-        long start = System.nanoTime();
-        EngineClient.Answer answer = engine.post(PATH, token, "text/csv; charset=UTF-8", file);
-        long elapsed = System.nanoTime() - start;
-
+        List<Integer> sizes = fileSizes(rows);
         System.out.println("target       " + engine.base());
-        System.out.println("file         " + rows + " rows, " + file.length + " bytes");
-        System.out.println("status       " + answer.status());
-        if (answer.status() != 200) {
-            System.out.println("problem      " + answer.body());
-            return 1;
+        long answeredRows = 0;
+        long lodged = 0;
+        long rejected = 0;
+        long elapsed = 0;
+        for (int f = 0; f < sizes.size(); f++) {
+            List<CargoSample> consignments = new ArrayList<>(sizes.get(f));
+            for (int i = 0; i < sizes.get(f); i++) {
+                consignments.add(cargo.next());
+            }
+            byte[] file = BatchCsv.file(consignments).getBytes(StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            EngineClient.Answer answer = engine.post(PATH, token, "text/csv; charset=UTF-8", file);
+            elapsed += System.nanoTime() - start;
+            System.out.println("file " + (f + 1) + "/" + sizes.size() + "     " + sizes.get(f) + " rows, " + file.length
+                    + " bytes: " + answer.status());
+            if (answer.status() != 200) {
+                System.out.println("problem      " + answer.body());
+                return 1;
+            }
+            answeredRows += AnswerFields.number(answer.body(), "rows").orElse(-1L);
+            lodged += AnswerFields.number(answer.body(), "lodged").orElse(-1L);
+            long rejectedHere = AnswerFields.number(answer.body(), "rejected").orElse(-1L);
+            if (rejectedHere != 0 && rejected == 0) {
+                // The answer lists every row; the start is enough to see what the rule was.
+                String body = answer.body();
+                int firstRejected = body.indexOf("\"REJECTED\"");
+                System.out.println("first rejection: "
+                        + body.substring(Math.max(0, firstRejected - 40), Math.min(body.length(), firstRejected + 400)));
+            }
+            rejected += rejectedHere;
         }
-        long answeredRows = AnswerFields.number(answer.body(), "rows").orElse(-1L);
-        long lodged = AnswerFields.number(answer.body(), "lodged").orElse(-1L);
-        long rejected = AnswerFields.number(answer.body(), "rejected").orElse(-1L);
         System.out.println("rows         " + answeredRows);
         System.out.println("lodged       " + lodged);
         System.out.println("rejected     " + rejected);
         System.out.println("elapsed      " + String.format(Locale.ROOT, "%.3f", elapsed / 1e9) + " s");
-        if (rejected != 0) {
-            // The answer lists every row; the start is enough to see what the rule was.
-            String body = answer.body();
-            int firstRejected = body.indexOf("\"REJECTED\"");
-            System.out.println("first rejection: "
-                    + body.substring(Math.max(0, firstRejected - 40), Math.min(body.length(), firstRejected + 400)));
-        }
         return answeredRows == rows && lodged == rows && rejected == 0 ? 0 : 1;
     }
 }

@@ -41,4 +41,50 @@ final class JsonText {
         }
         return out.append('"').toString();
     }
+
+    /**
+     * The same JSON, two spaces an indent level, a member a line: for people (the report page),
+     * where the one-line form ran off the page. Strings are copied as they are.
+     */
+    static String indented(String json) {
+        StringBuilder out = new StringBuilder(json.length() * 2);
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    inString = true;
+                    out.append(c);
+                }
+                case '{', '[' -> {
+                    boolean empty = i + 1 < json.length() && (json.charAt(i + 1) == '}' || json.charAt(i + 1) == ']');
+                    out.append(c);
+                    if (empty) {
+                        out.append(json.charAt(++i));
+                    } else {
+                        out.append('\n').append("  ".repeat(++depth));
+                    }
+                }
+                case '}', ']' -> out.append('\n').append("  ".repeat(--depth)).append(c);
+                case ',' -> out.append(",\n").append("  ".repeat(depth));
+                case ':' -> out.append(": ");
+                default -> {
+                    if (!Character.isWhitespace(c)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
 }

@@ -404,16 +404,25 @@ final class LaneRun {
     }
 
     private void printProgress(PrintStream out, String label) {
-        long p99;
-        long p99Complete;
+        String p99;
+        String p99Complete;
         synchronized (all) {
-            p99 = all.getTotalCount() == 0 ? 0 : all.getValueAtPercentile(99);
-            p99Complete = complete.getTotalCount() == 0 ? 0 : complete.getValueAtPercentile(99);
+            p99 = p99Text(all);
+            p99Complete = p99Text(complete);
         }
-        out.printf(Locale.ROOT, "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s ms (tag+plate arrivals %s ms)%s%n",
+        out.printf(Locale.ROOT, "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s (tag+plate arrivals %s)%s%n",
                 label, (System.nanoTime() - startNanos) / 1e9, sent.get(), decided.get(), open.get(),
-                wrong.get() + warmupWrong.get(), LatencySummary.format(p99 / 1000.0), LatencySummary.format(p99Complete / 1000.0),
+                wrong.get() + warmupWrong.get(), p99, p99Complete,
                 (starved.get() > 0 ? " starved " + starved.get() : "") + (dispatch.queued.get() > 0 ? " sent late " + dispatch.queued.get() : ""));
+    }
+
+    /**
+     * The 99th percentile so far, in ms; during warm-up nothing is measured yet, and "0.000 ms"
+     * would read as an impossibly fast engine, so it says so instead.
+     */
+    static String p99Text(Histogram micros) {
+        return micros.getTotalCount() == 0 ? "- (none measured yet)"
+                : LatencySummary.format(micros.getValueAtPercentile(99) / 1000.0) + " ms";
     }
 
     private Histogram copy(Histogram h) {

@@ -19,9 +19,26 @@ public final class LaneSimulator implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LaneSimulator())
-                .setExecutionExceptionHandler(LaneSimulator::setupFailed)
-                .execute(withDefaultCommand(args)));
+        CommandLine commandLine = new CommandLine(new LaneSimulator())
+                .setExecutionExceptionHandler(LaneSimulator::setupFailed);
+        if (args.length == 1 && java.util.List.of("-h", "--help").contains(args[0])) {
+            System.out.print(fullHelp(commandLine));
+            System.exit(0);
+        }
+        System.exit(commandLine.execute(withDefaultCommand(args)));
+    }
+
+    /**
+     * The top-level help: the subcommands, and then every option of {@code run}, the default
+     * command, since "--target ... --rate 500" without a subcommand is a run.
+     */
+    static String fullHelp(CommandLine top) {
+        return top.getUsageMessage(CommandLine.Help.Ansi.OFF)
+                + System.lineSeparator() + "Options of run, the default command (seamless-lane-simulator [run] ...):"
+                + System.lineSeparator()
+                + top.getSubcommands().get("run").getUsageMessage(CommandLine.Help.Ansi.OFF)
+                + System.lineSeparator() + "The other commands: seamless-lane-simulator help <command>."
+                + System.lineSeparator();
     }
 
     /**
@@ -52,6 +69,6 @@ public final class LaneSimulator implements Runnable {
     /** Without a subcommand there is nothing to measure: say what there is. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        System.out.print(fullHelp(spec.commandLine()));
     }
 }

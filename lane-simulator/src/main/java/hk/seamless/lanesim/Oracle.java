@@ -78,7 +78,10 @@ final class Oracle {
             case UNBUNDLED, TWIN -> single(new Outcome(INSPECT, Set.of("NO_BUNDLE")), vehicle.canonical, null);
             case MISMATCH -> single(new Outcome(REFER, Set.of("PLATE_TAG_MISMATCH")), tagVehicle.canonical, null);
             // What mark an unidentified arrival names is not the rules' business: it is not checked.
-            case LOWCONF, LOWCAND -> single(new Outcome(REFER, Set.of("UNIDENTIFIED_VEHICLE")), null, null);
+            case LOWCONF -> single(new Outcome(REFER, Set.of("UNIDENTIFIED_VEHICLE")), null, null);
+            // The confident best plate names a vehicle nobody registered; the candidates that name the
+            // real one are below the threshold and identify nobody: an unknown vehicle, NO_BUNDLE.
+            case LOWCAND -> single(new Outcome(INSPECT, Set.of("NO_BUNDLE")), vehicle.canonical + "K", null);
             case WATCHLISTED -> bundled(vehicle, at, Set.of("WATCHLIST"), gateConnected);
             case SUSPENDED -> bundled(vehicle, at, Set.of("ACCOUNT_SUSPENDED"), gateConnected);
             case TARGETED -> bundled(vehicle, at, Set.of("RISK_RULE"), gateConnected);

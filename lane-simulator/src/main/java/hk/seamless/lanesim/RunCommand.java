@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "The mix also plays the lane rules about identity and presence: several camera frames of one vehicle "
                         + "(multiframe: one arrival, one decision), a late frame after the decision (repeat: answered 202 "
                         + "repeat, never decided again), an unbundled vehicle whose mark is a look-alike of a bundled one "
-                        + "(twin: NO_BUNDLE), candidates below the confidence threshold (lowcand: UNIDENTIFIED_VEHICLE), "
+                        + "(twin: NO_BUNDLE), candidates below the confidence threshold (lowcand: the confident best plate names nobody registered, NO_BUNDLE), "
                         + "bundles of a trucker or shipper suspended since (suspended: REFER ACCOUNT_SUSPENDED) and a gate "
                         + "that drops (gatedrop: HOLD GATE_UNAVAILABLE while disconnected). The report gives the share of "
                         + "each reason code and the counts per scenario.",

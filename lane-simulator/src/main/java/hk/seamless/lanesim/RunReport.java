@@ -146,7 +146,8 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Seamless lane simulator report</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
                         + "td,th{border:1px solid #bbb;padding:4px 10px;text-align:right}th{background:#eee}"
-                        + "td.l,th.l{text-align:left}.bad{color:#b00}.ok{color:#070}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style>\n")
+                        + "td.l,th.l{text-align:left}.bad{color:#b00}.ok{color:#070}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap;overflow-wrap:anywhere}"
+                        + "summary{cursor:pointer;margin:1.5em 0 .5em;font-weight:bold}</style>\n")
                 .append("</head><body>\n<h1>Seamless lane simulator</h1>\n");
         boolean ok = engine.passed();
         h.append("<p class=\"").append(ok ? "ok" : "bad").append("\"><b>").append(engine.wrongTotal()).append(" wrong</b> of ")
@@ -200,7 +201,9 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
             engine.problems().forEach(p -> h.append(esc(p)).append('\n'));
             h.append("</pre>\n");
         }
-        h.append("<h2>report.json</h2>\n<pre>").append(esc(json())).append("</pre>\n</body></html>\n");
+        // Folded: the figures above are the report; the raw JSON is there for whoever wants it.
+        h.append("<details><summary>report.json (the same figures, as the file has them)</summary>\n<pre>")
+                .append(esc(JsonText.indented(json()))).append("</pre></details>\n</body></html>\n");
         return h.toString();
     }
 

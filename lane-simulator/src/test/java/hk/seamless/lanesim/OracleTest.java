@@ -197,8 +197,10 @@ class OracleTest {
         assertNotNull(Oracle.wrongness(e, decision("INSPECT", "FU1258", null, "NO_BUNDLE")), "the decision names the other vehicle");
 
         Oracle.Expectation lowcand = oracle.expect(Scenario.LOWCAND, partner, null, NOW);
-        assertNull(Oracle.wrongness(lowcand, decision("REFER", "FU1258K", null, "UNIDENTIFIED_VEHICLE")));
-        assertNull(Oracle.wrongness(lowcand, decision("REFER", null, null, "UNIDENTIFIED_VEHICLE")));
+        // The confident best plate names nobody registered: that unknown vehicle has no bundle.
+        assertNull(Oracle.wrongness(lowcand, decision("INSPECT", "FU1258K", null, "NO_BUNDLE")));
+        assertNotNull(Oracle.wrongness(lowcand, decision("INSPECT", "FU1258", null, "NO_BUNDLE")),
+                "the decision names the vehicle only a weak candidate read");
         assertNotNull(Oracle.wrongness(lowcand, decision("RELEASE", "FU1258", "B1")), "a low-confidence candidate opened the gate");
     }
 

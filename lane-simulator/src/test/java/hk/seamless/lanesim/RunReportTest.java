@@ -75,6 +75,23 @@ class RunReportTest {
     }
 
     @Test
+    void theRawJsonIsFoldedAndIndentedSoThatItStaysOnThePage(@TempDir Path dir) throws Exception {
+        RunReport report = new RunReport(Map.of("rate", "500", "target", "http://127.0.0.1:8080"), result(10, 1), null);
+        String html = Files.readString(report.write(dir).get(1));
+        int details = html.indexOf("<details><summary>report.json");
+        assertTrue(details > 0 && html.indexOf("</details>", details) > 0, "folded under a summary");
+        String shown = html.substring(html.indexOf("<pre>", details) + 5, html.indexOf("</pre>", details))
+                .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        // The same figures as report.json, a member a line: no line wider than a page.
+        assertEquals(new JsonObject(report.json()), new JsonObject(shown));
+        assertTrue(shown.lines().count() > 10, shown);
+        assertTrue(shown.lines().allMatch(l -> l.length() <= 120), shown);
+        // Kept for a look in a browser (target/ is the build's own folder).
+        Files.copy(dir.resolve("report.html"), Path.of("target", "report-sample.html"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void theSimulatorsJsonReaderAgreesWithAnIndependentOne() {
         String settings = "{\"bundlingLead\":\"PT30M\",\"fusionWindow\":\"PT1S\",\"randomInspectionRate\":0.03,"
                 + "\"controlPoints\":[{\"code\":\"LMC\",\"name\":\"Lok Ma Chau \\\"落馬洲\\\"\",\"randomInspectionRate\":0.03,"

@@ -104,4 +104,26 @@ class BatchResourcesTest {
       assertTrue(readme.contains("`" + path + "`"), "README does not describe " + path);
     }
   }
+
+  @Test
+  void bulkDescriptionIsRequiredByTheReadmeTheXsdAndTheEngineAlike() throws Exception {
+    // The contract (interfaces.md): for bulk cargo only "quantity" is optional.
+    String readme = new String(resource("README.md"), StandardCharsets.UTF_8);
+    String row = readme.lines().filter(l -> l.startsWith("| `bulk.description`")).findFirst().orElseThrow();
+    assertTrue(row.contains("required") && !row.contains("optional"), row);
+    String withoutDescription =
+        "<consignments xmlns=\"urn:seamless:consignments:1\"><consignment>"
+            + "<direction>IMPORT</direction><expectedDate>2026-12-01</expectedDate>"
+            + "<consignor><name>A</name><address>B</address></consignor>"
+            + "<consignee><name>A</name><address>B</address></consignee>"
+            + "<bulk><grossWeightKg>1</grossWeightKg><quantity>3 tanks</quantity></bulk>"
+            + "</consignment></consignments>";
+    assertThrows(SAXException.class, () -> validate(withoutDescription.getBytes(StandardCharsets.UTF_8)));
+    JsonObject body = new XmlBatchReader(100).read(withoutDescription.getBytes(StandardCharsets.UTF_8)).get(0).body();
+    java.time.Instant now = java.time.LocalDate.of(2026, 11, 28).atStartOfDay(java.time.ZoneId.of("Asia/Hong_Kong")).toInstant();
+    hk.seamless.trade.InvalidInputException refused = assertThrows(hk.seamless.trade.InvalidInputException.class,
+        () -> new hk.seamless.trade.CargoInformationReader(
+            hk.seamless.trade.LodgementWindow.hongKong(java.time.Period.ofDays(14))).read(body, now));
+    assertTrue(refused.errors().stream().anyMatch(e -> e.field().equals("bulk.description")), refused.errors().toString());
+  }
 }

@@ -1,0 +1,45 @@
+package hk.seamless.lanesim;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a newcomer meets first: the help, a big batch-load, the progress line during warm-up. */
+class SimulatorCommandLineTest {
+
+    @Test
+    void theTopLevelHelpShowsEveryOptionOfTheDefaultRun() {
+        String help = LaneSimulator.fullHelp(new CommandLine(new LaneSimulator()));
+        for (String subcommand : List.of("run", "lodgement-load", "batch-load", "phone")) {
+            assertTrue(help.contains(subcommand), subcommand + " in:\n" + help);
+        }
+        // The README names these as shown by --help.
+        for (String option : List.of("--transport", "--mix", "--floor", "--rate", "--duration", "--report", "--admin-token")) {
+            assertTrue(help.contains(option), option + " in:\n" + help);
+        }
+    }
+
+    @Test
+    void aBatchOverTheEnginesLimitGoesAsSeveralFilesWithinIt() {
+        assertEquals(List.of(10_000), BatchLoadCommand.fileSizes(10_000));
+        assertEquals(List.of(20_000), BatchLoadCommand.fileSizes(20_000));
+        List<Integer> fifty = BatchLoadCommand.fileSizes(50_000);
+        assertEquals(3, fifty.size(), fifty.toString());
+        assertEquals(50_000, fifty.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(fifty.stream().allMatch(n -> n <= BatchLoadCommand.MAX_ROWS_PER_FILE), fifty.toString());
+        assertEquals(List.of(10_001, 10_000), BatchLoadCommand.fileSizes(20_001));
+    }
+
+    @Test
+    void duringWarmUpTheProgressSaysNothingIsMeasuredRatherThanZero() {
+        Histogram micros = new Histogram(3);
+        assertEquals("- (none measured yet)", LaneRun.p99Text(micros));
+        micros.recordValue(1_500);
+        assertEquals("1.500 ms", LaneRun.p99Text(micros));
+    }
+}
