@@ -27,12 +27,7 @@ final class RequestFraming {
 
     static void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (!ALLOWED.contains(request.method())) {
-            ctx.response().putHeader("Allow", ALLOW);
-            Problem.send(ctx.response(), 405, "Method not allowed",
-                    LogValues.escape(request.method().name()) + " is not a method the engine takes", List.of());
-            return;
-        }
+        // Framing first: a body whose end is unknown makes anything else said on the connection unreliable.
         List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
         if (!codings.isEmpty()) {
             if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
@@ -43,6 +38,12 @@ final class RequestFraming {
                 refuseFraming(ctx, "a request has Content-Length or Transfer-Encoding, not both");
                 return;
             }
+        }
+        if (!ALLOWED.contains(request.method())) {
+            ctx.response().putHeader("Allow", ALLOW);
+            Problem.send(ctx.response(), 405, "Method not allowed",
+                    LogValues.escape(request.method().name()) + " is not a method the engine takes", List.of());
+            return;
         }
         try {
             // Decoded here, once: a body handler that met "%zz" in the query later would throw

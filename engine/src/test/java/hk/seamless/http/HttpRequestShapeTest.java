@@ -136,6 +136,16 @@ class HttpRequestShapeTest extends EngineHarness {
     }
 
     @Test
+    void aRequestLineTooLongIsA414() {
+        String path = "/api/v1/risk/watchlist/" + "x".repeat(3000);
+        String answer = RawHttp.exchange(engine.port(), "GET " + path + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+        assertEquals(401, RawHttp.statusOf(answer), answer);
+        String tooLong = RawHttp.exchange(engine.port(), "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host()
+                + "Connection: close\r\n\r\n");
+        assertEquals(414, RawHttp.statusOf(tooLong), tooLong);
+    }
+
+    @Test
     void logValuesEscapeControlCharacters() {
         assertEquals("a\\r\\nb\\u0000\\u001b[31m", LogValues.escape("a\r\nb\u0000\u001b[31m"));
         assertEquals("null", LogValues.escape(null));
