@@ -13,6 +13,10 @@ import java.util.Optional;
  * which addresses have accounts) and per client address, in a sliding period. Past the limit, the
  * sign-in is refused before any password is hashed, until the oldest failure in the period ages out.
  *
+ * <p>An attempt counts as a failure from the moment it begins, and is taken back only when the
+ * password proves right: otherwise a guesser could send a burst of guesses at once and have them
+ * all hashed before the first of them was counted.
+ *
  * <p>Called from the event loops, hence synchronized (the work inside is a few deque operations).
  * Kept in memory and bounded: past {@link #MAX_TRACKED} keys the least recently failed are
  * forgotten, so a sprayer of random addresses cannot grow it without end.
@@ -41,24 +45,29 @@ public final class SignInThrottle {
         return new SignInThrottle(5, 50, Duration.ofMinutes(15));
     }
 
-    /** How long this sign-in must wait, if its e-mail address or its client has failed too often. */
-    public synchronized Optional<Duration> blockedFor(String email, String clientAddress, Instant now) {
+    /**
+     * Begins a sign-in: how long it must wait, if its e-mail address or its client has failed too
+     * often (and then nothing is counted); else empty, and the attempt counts as a failure until
+     * {@link #succeeded} takes it back.
+     */
+    public synchronized Optional<Duration> begin(String email, String clientAddress, Instant now) {
         Optional<Duration> account = accounts.blockedFor(email, perAccount, period, now);
         Optional<Duration> client = addresses.blockedFor(clientAddress, perAddress, period, now);
-        if (account.isEmpty()) {
-            return client;
+        if (account.isPresent() || client.isPresent()) {
+            return account.isEmpty() || client.isPresent() && client.get().compareTo(account.get()) > 0 ? client : account;
         }
-        return client.isEmpty() || account.get().compareTo(client.get()) >= 0 ? account : client;
+        accounts.record(email, now);
+        addresses.record(clientAddress, now);
+        return Optional.empty();
     }
 
-    public synchronized void failed(String email, String clientAddress, Instant at) {
-        accounts.record(email, at);
-        addresses.record(clientAddress, at);
-    }
-
-    /** A right password clears the account's slips (not the client's: it may be guessing others). */
-    public synchronized void succeeded(String email) {
+    /**
+     * A right password: the account's slips are cleared, and this attempt no longer counts against
+     * the client (its other failures do: it may be guessing at other accounts).
+     */
+    public synchronized void succeeded(String email, String clientAddress) {
         accounts.forget(email);
+        addresses.takeBackLast(clientAddress);
     }
 
     private static final class Failures {
@@ -100,6 +109,13 @@ public final class SignInThrottle {
 
         void forget(String key) {
             byKey.remove(key);
+        }
+
+        void takeBackLast(String key) {
+            Deque<Instant> recent = byKey.get(key);
+            if (recent != null) {
+                recent.pollLast();
+            }
         }
     }
 }

@@ -107,7 +107,7 @@ public final class AccountRoutes {
         }
         String emailKey = e.strip().toLowerCase(java.util.Locale.ROOT);
         String client = clientAddress(ctx);
-        Optional<java.time.Duration> wait = throttle.blockedFor(emailKey, client, registry.clock().instant());
+        Optional<java.time.Duration> wait = throttle.begin(emailKey, client, registry.clock().instant());
         if (wait.isPresent()) {
             throw RuleViolation.tooManyAttempts("too many wrong passwords for this e-mail address or from this"
                     + " address; try again later", wait.get());
@@ -121,11 +121,10 @@ public final class AccountRoutes {
                 .onFailure(t -> Failures.send(ctx.response(), t))
                 .onSuccess(RouteSupport.answering(ctx, matches -> {
                     if (!matches) {
-                        throttle.failed(emailKey, client, registry.clock().instant());
                         Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
                         return;
                     }
-                    throttle.succeeded(emailKey);
+                    throttle.succeeded(emailKey, client);
                     if (account.get().status() != AccountStatus.ACTIVE) {
                         Failures.send(ctx.response(), new HttpProblem(403, "Forbidden", "the account is " + account.get().status()));
                     } else if (hasher.needsUpgrade(stored)) {
