@@ -118,6 +118,9 @@ export class Board {
         return; // a lane the settings did not list: shown once the page is reloaded
       }
       this.laneState({ lane: lane.lane, gateConnected: lane.gateConnected });
+      if (lane.hold) {
+        this.hold(lane.hold); // a HOLD said before this page connected still stands until the lane decides
+      }
     });
   }
 

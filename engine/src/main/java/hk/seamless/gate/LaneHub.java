@@ -16,6 +16,8 @@ public final class LaneHub {
     private final List<CopyOnWriteArrayList<ServerWebSocket>> gates;
     private final List<CopyOnWriteArrayList<ServerWebSocket>> streams;
     private final CopyOnWriteArrayList<ServerWebSocket> consoles = new CopyOnWriteArrayList<>();
+    /** Per lane, the HOLD said when no decision could be given, until the lane's next decision. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> holds;
     /** Per lane, 1 while its gate controller reports a fault: such a gate cannot carry out a RELEASE. */
     private final java.util.concurrent.atomic.AtomicIntegerArray faults;
 
@@ -27,6 +29,24 @@ public final class LaneHub {
             streams.add(new CopyOnWriteArrayList<>());
         }
         faults = new java.util.concurrent.atomic.AtomicIntegerArray(lanes);
+        holds = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
+    }
+
+    /** A HOLD stands on the lane until its next decision: a console that connects meanwhile is told of it. */
+    public void holdStands(int lane, String holdMessage) {
+        holds.set(lane, holdMessage);
+    }
+
+    /** The lane decided again: its HOLD no longer stands. */
+    public void holdLifted(int lane) {
+        if (holds.get(lane) != null) {
+            holds.set(lane, null);
+        }
+    }
+
+    /** The HOLD standing on the lane, as it was said, or null. */
+    public String standingHold(int lane) {
+        return holds.get(lane);
     }
 
     public void addGate(int lane, ServerWebSocket socket) {

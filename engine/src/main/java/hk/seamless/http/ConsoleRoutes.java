@@ -61,7 +61,8 @@ public final class ConsoleRoutes {
                 lanes.add(new JsonObject().put("lane", pipeline.lane(i).id())
                         .put("controlPoint", pipeline.lane(i).controlPoint())
                         .put("direction", pipeline.lane(i).direction().name())
-                        .put("gateConnected", hub.gateConnected(i)).put("gateFault", hub.gateInFault(i)));
+                        .put("gateConnected", hub.gateConnected(i)).put("gateFault", hub.gateInFault(i))
+                        .put("hold", hub.standingHold(i) == null ? null : new JsonObject(hub.standingHold(i))));
             }
             socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes)
                     .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS).encode());

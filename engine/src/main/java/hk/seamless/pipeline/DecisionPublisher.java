@@ -56,6 +56,7 @@ final class DecisionPublisher {
         records.add(record);
         JsonObject decision = DecisionMessages.decision(record, releaseValidityMillis);
         String message = decision.encode();
+        hub.holdLifted(arrival.laneIndex);
         hub.toGates(arrival.laneIndex, message);
         if (arrival.completingOrigin != null) {
             arrival.completingOrigin.decided(message);

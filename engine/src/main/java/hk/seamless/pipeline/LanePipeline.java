@@ -242,6 +242,7 @@ public final class LanePipeline implements AutoCloseable {
      */
     public void hold(int lane, String reason) {
         String message = DecisionMessages.hold(lanes.get(lane).id(), reason, clock.instant());
+        hub.holdStands(lane, message);
         hub.toGates(lane, message);
         hub.toConsoles(message);
     }

@@ -320,6 +320,14 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.screenshot("console-hold-zh");
             browser.click("English");
 
+            // A console opened (or reloaded) while the lane is held is told of the HOLD by the feed's hello.
+            browser.driver().navigate().refresh();
+            browser.awaitText("#connection", "Live");
+            browser.awaitText(button + " .hold-count", "1 held");
+            browser.shown(button).click();
+            browser.awaitText(lane + " .lane-hold", "Cause: the engine took too long to decide.");
+            card = browser.driver().findElement(By.cssSelector(lane));
+
             // The lane's next decision: the lane is deciding again, and the hold goes.
             clock.advance(PAST_LEAD);
             JsonObject released = arrive(rig, next);

@@ -26,9 +26,11 @@ class ConsoleReferQueueBrowserTest extends LaneHarness {
         assertEquals("REFER", refer.getString("decision"));
         String referId = refer.getString("arrivalId");
         // Then more arrivals elsewhere than the console's catch-up takes.
+        // Two trucks taking turns: each one's read ends the other's presence, so every visit is an arrival.
         Truck regular = newTruck();
+        Truck another = newTruck();
         for (int i = 0; i < 305; i++) {
-            arrive(busy, regular);
+            arrive(busy, i % 2 == 0 ? regular : another);
         }
         JsonObject newest = api.get("/api/v1/arrivals?limit=300", officer.token()).expect(200).json();
         assertTrue(newest.getJsonArray("arrivals").stream().map(JsonObject.class::cast)

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,23 +117,18 @@ class HttpRequestShapeTest extends EngineHarness {
 
     @Test
     void aLaneIdWithALineBreakCannotForgeALogLine() {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<String> logged;
+        try (LogCapture capture = new LogCapture(LaneRoutes.class)) {
             String answer = RawHttp.exchange(engine.port(), post(
                     "/lane/v1/lanes/SBC-S-01%0d%0aERROR%20forged%20by%20a%20caller/plate-reads",
                     "Content-Type: application/json\r\n", "{}"));
             assertEquals(404, RawHttp.statusOf(answer), answer);
-        } finally {
-            System.setErr(original);
+            logged = capture.messages();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("Refused a device message"), "the refusal is logged: " + log);
-        for (String line : log.split("\n")) {
-            assertFalse(line.startsWith("ERROR forged"), "a caller wrote a log line of its own: " + log);
-        }
-        assertTrue(log.contains("\\r\\nERROR forged by a caller"), log);
+        String refusal = logged.stream().filter(m -> m.contains("Refused a device message")).findFirst()
+                .orElseThrow(() -> new AssertionError("the refusal is logged: " + logged));
+        assertFalse(refusal.contains("\r") || refusal.contains("\n"), "a caller wrote a log line of its own: " + refusal);
+        assertTrue(refusal.contains("\\r\\nERROR forged by a caller"), "the line break is shown escaped: " + refusal);
     }
 
     @Test
