@@ -49,7 +49,7 @@ final class SameVehicle {
     /** A tag read against the arrival's tag, or against its vehicle as the plate named it. */
     boolean tag(CharSequence epc, Arrival arrival) {
         if (arrival.hasTag) {
-            return contentEquals(epc, arrival.epc);
+            return LookAlikes.sameText(epc, arrival.epc);
         }
         return tags.vehicleByTag(epc, tagMark) && namedBy(tagMark, arrival);
     }
@@ -71,17 +71,5 @@ final class SameVehicle {
             }
         }
         return false;
-    }
-
-    private static boolean contentEquals(CharSequence a, CharSequence b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

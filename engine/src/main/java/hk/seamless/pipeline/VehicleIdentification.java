@@ -95,7 +95,7 @@ final class VehicleIdentification {
      */
     private boolean contradictsTag(Arrival arrival, boolean bestConfident) {
         if (bestConfident && names(best)) {
-            return !contentEquals(best, tagMark);
+            return !LookAlikes.sameText(best, tagMark);
         }
         boolean anyConfident = bestConfident;
         if (bestConfident && LookAlikes.equalUnderLookAlikes(best, tagMark)) {
@@ -145,7 +145,7 @@ final class VehicleIdentification {
     private void addFit(CharSequence mark) {
         if (fit.length() == 0) {
             fit.append(mark);
-        } else if (!contentEquals(fit, mark)) {
+        } else if (!LookAlikes.sameText(fit, mark)) {
             ambiguous = true;
         }
     }
@@ -165,17 +165,5 @@ final class VehicleIdentification {
 
     private ExpectedVehicles expected(Arrival arrival) {
         return arrival.lane.direction() == Direction.IMPORT ? expectedImport : expectedExport;
-    }
-
-    private static boolean contentEquals(CharSequence a, CharSequence b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

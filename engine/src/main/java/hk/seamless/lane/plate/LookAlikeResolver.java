@@ -130,7 +130,7 @@ public final class LookAlikeResolver {
                 readable = true;
                 fallback.append(scratch);
             }
-            if (sameText(scratch, best)) {
+            if (LookAlikes.sameText(scratch, best)) {
                 continue; // OpenALPR repeats the best plate as its first candidate: already tried
             }
             Resolution resolution = resolve(scratch, expected, candidateOut);
@@ -140,7 +140,7 @@ public final class LookAlikeResolver {
             if (resolution == Resolution.EXACT || resolution == Resolution.RESOLVED) {
                 if (answer.length() == 0) {
                     answer.append(candidateOut);
-                } else if (!sameText(answer, candidateOut)) {
+                } else if (!LookAlikes.sameText(answer, candidateOut)) {
                     return answer(Resolution.AMBIGUOUS, fallback, out);
                 }
             }
@@ -157,16 +157,4 @@ public final class LookAlikeResolver {
         return resolution;
     }
 
-    private static boolean sameText(CharSequence a, CharSequence b) {
-        int length = a.length();
-        if (length != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -45,4 +45,18 @@ public final class LookAlikes {
         }
         return true;
     }
+
+    /** Whether two texts are the same characters (a {@code contentEquals} that allocates nothing on any CharSequence). */
+    public static boolean sameText(CharSequence a, CharSequence b) {
+        int length = a.length();
+        if (length != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
