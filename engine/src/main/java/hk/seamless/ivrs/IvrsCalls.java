@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -54,7 +52,6 @@ public final class IvrsCalls {
     static final int INVALID_INPUTS = 5;
     static final int VEHICLES_PER_PAGE = 9;
     static final int HISTORY = 8;
-    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,64}");
     private static final Pattern PIN_SHAPE = Pattern.compile("[0-9]{" + IvrsPins.MIN_PIN_DIGITS + "," + IvrsPins.MAX_PIN_DIGITS + "}");
@@ -65,13 +62,12 @@ public final class IvrsCalls {
 
     private final CallServices services;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
-    private final AtomicLong lastSweep;
+    private final CallRegister calls;
 
     public IvrsCalls(CallServices services, Clock clock) {
         this.services = services;
         this.clock = clock;
-        this.lastSweep = new AtomicLong(clock.millis());
+        this.calls = new CallRegister(clock, MAX_CALLS);
     }
 
     /** How many calls are held in memory. */
@@ -86,21 +82,14 @@ public final class IvrsCalls {
             return CompletableFuture.completedFuture(CallAnswer.sorry());
         }
         Instant now = clock.instant();
-        sweep(now);
         if (request.ended()) {
-            Call gone = calls.remove(sid);
+            Call gone = calls.hungUp(sid, now);
             if (gone != null) {
                 services.audit(gone.actor(), sid, gone.step + " caller hung up");
             }
             return CompletableFuture.completedFuture(new CallAnswer(List.of(), null, true, 0));
         }
-        Call call = calls.compute(sid, (key, existing) -> {
-            if (existing != null && !existing.idle(now)) {
-                existing.lastSeen = now;
-                return existing;
-            }
-            return calls.size() >= MAX_CALLS ? null : new Call(key, caller(request.from()), now);
-        });
+        Call call = calls.join(sid, request.from(), now);
         if (call == null) {
             return CompletableFuture.completedFuture(CallAnswer.sorry());
         }
@@ -114,13 +103,6 @@ public final class IvrsCalls {
         return answer;
     }
 
-    private void sweep(Instant now) {
-        long last = lastSweep.get();
-        if (now.toEpochMilli() - last >= SWEEP_EVERY.toMillis() && lastSweep.compareAndSet(last, now.toEpochMilli())) {
-            calls.values().removeIf(c -> c.idle(now));
-        }
-    }
-
     /**
      * Forgets the calls idle for {@link #IDLE_EXPIRY}, whether or not another call comes in: run on
      * a timer, so that a burst of calls nobody finishes does not stay in memory through a quiet night.
@@ -128,18 +110,7 @@ public final class IvrsCalls {
      * @return how many calls are still held
      */
     public int forgetIdleCalls() {
-        Instant now = clock.instant();
-        lastSweep.set(now.toEpochMilli());
-        calls.values().removeIf(c -> c.idle(now));
-        return calls.size();
-    }
-
-    private static String caller(String from) {
-        if (from == null) {
-            return "unknown";
-        }
-        String kept = from.replaceAll("[^+0-9]", "");
-        return kept.isEmpty() ? "unknown" : kept.substring(0, Math.min(20, kept.length()));
+        return calls.forgetIdle();
     }
 
     /** The keys as keyed: a trailing hash (the finish key, should a platform pass it on) dropped; null if none. */
