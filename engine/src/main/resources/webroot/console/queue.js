@@ -101,7 +101,7 @@ export class Queue {
   fill(card) {
     const a = card.arrival;
     const head = card.li.querySelector('.refer-head');
-    head.replaceChildren(decisionBadge('REFER', true), ' ',
+    head.replaceChildren(decisionBadge(a.decision, true), ' ',
       el('span', { className: 'mono' }, a.lane), ' ',
       el('span', { className: 'refer-time' }, t('console.queue.since', { time: formatTime(a.decidedAt) })));
     card.li.querySelector('.refer-why').textContent = t('console.queue.why', { reasons: reasonList(a.reasons) || '—' });
