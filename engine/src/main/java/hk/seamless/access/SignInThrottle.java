@@ -2,10 +2,6 @@ package hk.seamless.access;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,18 +14,15 @@ import java.util.Optional;
  * all hashed before the first of them was counted.
  *
  * <p>Called from the event loops, hence synchronized (the work inside is a few deque operations).
- * Kept in memory and bounded: past {@link #MAX_TRACKED} keys the least recently failed are
- * forgotten, so a sprayer of random addresses cannot grow it without end.
+ * Kept in memory and bounded ({@link RecentFailures#MAX_TRACKED}).
  */
 public final class SignInThrottle {
-
-    public static final int MAX_TRACKED = 100_000;
 
     private final int perAccount;
     private final int perAddress;
     private final Duration period;
-    private final Failures accounts = new Failures();
-    private final Failures addresses = new Failures();
+    private final RecentFailures accounts = new RecentFailures();
+    private final RecentFailures addresses = new RecentFailures();
 
     public SignInThrottle(int perAccount, int perAddress, Duration period) {
         this.perAccount = perAccount;
@@ -68,54 +61,5 @@ public final class SignInThrottle {
     public synchronized void succeeded(String email, String clientAddress) {
         accounts.forget(email);
         addresses.takeBackLast(clientAddress);
-    }
-
-    private static final class Failures {
-
-        private final Map<String, Deque<Instant>> byKey = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        };
-
-        Optional<Duration> blockedFor(String key, int limit, Duration period, Instant now) {
-            Deque<Instant> recent = byKey.get(key);
-            if (recent == null) {
-                return Optional.empty();
-            }
-            Instant cutoff = now.minus(period);
-            while (!recent.isEmpty() && !recent.peekFirst().isAfter(cutoff)) {
-                recent.pollFirst();
-            }
-            if (recent.isEmpty()) {
-                byKey.remove(key);
-                return Optional.empty();
-            }
-            if (recent.size() < limit) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.between(cutoff, recent.peekFirst()).plusSeconds(1));
-        }
-
-        void record(String key, Instant at) {
-            Deque<Instant> recent = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
-            recent.addLast(at);
-            // Only the last few matter for any limit in use; an address hammered all day stays small.
-            while (recent.size() > 1_000) {
-                recent.pollFirst();
-            }
-        }
-
-        void forget(String key) {
-            byKey.remove(key);
-        }
-
-        void takeBackLast(String key) {
-            Deque<Instant> recent = byKey.get(key);
-            if (recent != null) {
-                recent.pollLast();
-            }
-        }
     }
 }

@@ -1,11 +1,9 @@
 package hk.seamless.trade;
 
+import hk.seamless.access.RecentFailures;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +18,7 @@ public final class FailedAttemptLimiter {
 
     private final int limit;
     private final Duration period;
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
+    private final RecentFailures failures = new RecentFailures();
 
     public FailedAttemptLimiter(int limit, Duration period) {
         this.limit = limit;
@@ -29,25 +27,10 @@ public final class FailedAttemptLimiter {
 
     /** How long the account must wait, if it has used up its failures. */
     public Optional<Duration> blockedFor(String accountId, Instant now) {
-        Deque<Instant> recent = failures.get(accountId);
-        if (recent == null) {
-            return Optional.empty();
-        }
-        Instant cutoff = now.minus(period);
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(cutoff)) {
-            recent.pollFirst();
-        }
-        if (recent.isEmpty()) {
-            failures.remove(accountId);
-            return Optional.empty();
-        }
-        if (recent.size() < limit) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(cutoff, recent.peekFirst()).plusSeconds(1));
+        return failures.blockedFor(accountId, limit, period, now);
     }
 
     public void recordFailure(String accountId, Instant at) {
-        failures.computeIfAbsent(accountId, id -> new ArrayDeque<>()).addLast(at);
+        failures.record(accountId, at);
     }
 }
