@@ -274,7 +274,7 @@ public final class Engine implements AutoCloseable {
     /** The lane side reports a crossing; the registry records it on its own thread, durably. */
     private static CrossingReporter crossingReporter(RegistryWriter writer) {
         Crossings crossings = new Crossings();
-        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit("lane " + lane,
+        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit("lane " + lane, "lane " + lane,
                         tx -> crossings.record(tx, bundleId, new Crossing(controlPoint, lane, arrivalId, Instant.ofEpochMilli(atMillis))))
                 .exceptionally(e -> {
                     LOG.error("Could not record the crossing of bundle {} ({}); it is in the lane journal and will be"

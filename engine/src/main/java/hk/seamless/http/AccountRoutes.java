@@ -106,7 +106,7 @@ public final class AccountRoutes {
             throw new InvalidInputException(List.of(new FieldError("email", "email and password are required")));
         }
         String emailKey = e.strip().toLowerCase(java.util.Locale.ROOT);
-        String client = clientAddress(ctx);
+        String client = RequestOrigin.address(ctx);
         Optional<java.time.Duration> wait = throttle.begin(emailKey, client, registry.clock().instant());
         if (wait.isPresent()) {
             throw RuleViolation.tooManyAttempts("too many wrong passwords for this e-mail address or from this"
@@ -135,23 +135,6 @@ public final class AccountRoutes {
                         openSession(ctx, account.get(), null, null);
                     }
                 }));
-    }
-
-    /**
-     * The client, as the throttle counts it: the connection's address, and behind a proxy the last
-     * X-Forwarded-For entry (the one the nearest proxy added), or every user behind the proxy would
-     * share one limit and one guesser could lock them all out. The price: a client that reaches the
-     * engine directly and writes the header itself can spread its failures over made-up addresses;
-     * the limit per e-mail address still holds for every account it tries.
-     */
-    private static String clientAddress(RoutingContext ctx) {
-        String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        String forwarded = ctx.request().getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return peer;
-        }
-        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        return peer + " for " + (last.length() > 64 ? last.substring(0, 64) : last);
     }
 
     /** @param oldHash, strongerHash a weaker stored hash to replace in the same write, or nulls */

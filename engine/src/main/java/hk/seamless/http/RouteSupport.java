@@ -45,9 +45,13 @@ public final class RouteSupport {
         };
     }
 
-    /** Runs {@code command} on the writer; the future completes on the request's context. */
+    /**
+     * Runs {@code command} on the writer, recording where the request came from; the future
+     * completes on the request's context.
+     */
     public static <T> Future<T> submit(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, T> command) {
-        return Future.fromCompletionStage(writer.submit(actor, command), ctx.vertx().getOrCreateContext());
+        return Future.fromCompletionStage(writer.submit(actor, RequestOrigin.of(ctx), command),
+                ctx.vertx().getOrCreateContext());
     }
 
     public static void write(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, Reply> command) {

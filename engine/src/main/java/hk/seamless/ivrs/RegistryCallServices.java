@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  */
 public final class RegistryCallServices implements CallServices {
 
+    /** Where an IVRS command comes from, for the audit trail: the voice platform (the call sid is the subject). */
+    private static final String ORIGIN = "ivrs";
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistryCallServices.class);
     private static final Pattern CCRN_FIELD = Pattern.compile("^ccrns\\[(\\d+)]$");
 
@@ -87,7 +90,7 @@ public final class RegistryCallServices implements CallServices {
             if (stored == null) {
                 return CompletableFuture.completedFuture(PinCheck.wrong());
             }
-            return registry.writer().submit(accountId, tx -> pins.record(tx, accountId, stored.hash(), matched))
+            return registry.writer().submit(accountId, ORIGIN, tx -> pins.record(tx, accountId, stored.hash(), matched))
                     .thenApply(attempt -> switch (attempt) {
                         case WRONG -> PinCheck.wrong();
                         case LOCKED -> PinCheck.locked(pins.find(accountId).lockedUntil());
@@ -125,7 +128,7 @@ public final class RegistryCallServices implements CallServices {
             return CompletableFuture.completedFuture(BundleResult.refused(List.of(
                     new Refusal(RefusalKind.OTHER, null, null, null, e.getMessage()))));
         }
-        return registry.writer().submit(accountId, tx -> registry.bundles().bundle(tx, request))
+        return registry.writer().submit(accountId, ORIGIN, tx -> registry.bundles().bundle(tx, request))
                 .handle((bundle, failure) -> {
                     if (failure == null) {
                         return BundleResult.bundled(bundle.id(), bundle.ccrns().size(), bundle.earliestCrossingAt());
@@ -196,7 +199,7 @@ public final class RegistryCallServices implements CallServices {
     @Override
     public CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId) {
         Principal trucker = new Principal(accountId, Role.TRUCKER);
-        return registry.writer().submit(accountId, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
+        return registry.writer().submit(accountId, ORIGIN, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
                 .handle((ended, failure) -> {
                     if (failure == null) {
                         return new UnbundleResult(UnbundleStatus.UNBUNDLED, ended.ccrns().size(), null);
@@ -214,7 +217,7 @@ public final class RegistryCallServices implements CallServices {
 
     @Override
     public CompletionStage<Void> audit(String actor, String callSid, String detail) {
-        return registry.writer().submit(actor, tx -> {
+        return registry.writer().submit(actor, ORIGIN, tx -> {
             tx.audit("IVRS_STEP", callSid, detail);
             return null;
         });

@@ -28,7 +28,7 @@ final class AppliedWrites {
                 if (write.value() == null) {
                     store.remove(write.key());
                 } else {
-                    store.put(write.key(), write.value());
+                    store.put(write.key(), valueKept(write, change));
                 }
             } catch (RuntimeException refused) {
                 undo(applied, change.sequence(), refused);
@@ -36,6 +36,14 @@ final class AppliedWrites {
             }
             applied.add(new Before(store, write.key(), before));
         }
+    }
+
+    /**
+     * What the map keeps for a write. The archive index keeps only where the record lies (the
+     * sequence of this very change): the record itself, in full, stays in the log entry.
+     */
+    private static String valueKept(RegistryChange.Write write, RegistryChange change) {
+        return write.store() == StoreName.ARCHIVE_INDEX ? Long.toString(change.sequence()) : write.value();
     }
 
     private static void undo(List<Before> applied, long sequence, RuntimeException refused) {

@@ -7,12 +7,22 @@ import java.util.List;
  * One committed registry transaction: who did what when, and every record it wrote. It is both
  * the journal entry (audit trail, replay after a crash) and the item of the registry-change stream
  * the lane side is fed from; today the stream is in memory, across control points it is a topic.
+ *
+ * @param actor  who: the account id, or what acted for the engine ("housekeeping", "lane LMC-1")
+ * @param origin from where: the channel and address the command came through (e.g. "http 10.0.0.7"),
+ *               null for the engine's own work and for entries written before origins were kept
  */
-public record RegistryChange(long sequence, Instant at, String actor, List<AuditEvent> events, List<Write> writes) {
+public record RegistryChange(long sequence, Instant at, String actor, List<AuditEvent> events, List<Write> writes,
+                             String origin) {
 
     public RegistryChange {
         events = List.copyOf(events);
         writes = List.copyOf(writes);
+    }
+
+    /** A change whose origin is not known (the engine's own work, entries from before origins were kept). */
+    public RegistryChange(long sequence, Instant at, String actor, List<AuditEvent> events, List<Write> writes) {
+        this(sequence, at, actor, events, writes, null);
     }
 
     /** The audit action of the entry that says the change just before it was taken back. */
@@ -25,7 +35,7 @@ public record RegistryChange(long sequence, Instant at, String actor, List<Audit
      */
     static RegistryChange abortOf(RegistryChange refused, long sequence, String reason) {
         return new RegistryChange(sequence, refused.at(), refused.actor(),
-                List.of(new AuditEvent(ABORTED, Long.toString(refused.sequence()), reason)), List.of());
+                List.of(new AuditEvent(ABORTED, Long.toString(refused.sequence()), reason)), List.of(), refused.origin());
     }
 
     /** Whether this entry takes back the change numbered {@code sequence}. */

@@ -72,6 +72,14 @@ public final class RegistryWriter implements AutoCloseable {
      * (and nothing is written), or completes with its result once the change is durable.
      */
     public <T> CompletableFuture<T> submit(String actor, Function<Transaction, T> command) {
+        return submit(actor, null, command);
+    }
+
+    /**
+     * As {@link #submit(String, Function)}, saying where the command came from (for the audit
+     * trail: who, when and from where).
+     */
+    public <T> CompletableFuture<T> submit(String actor, String origin, Function<Transaction, T> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (broken != null) {
             result.completeExceptionally(new StoreUnavailableException("the registry journal failed", broken));
@@ -81,16 +89,16 @@ public final class RegistryWriter implements AutoCloseable {
             result.completeExceptionally(new StoreUnavailableException("the engine is stopping", null));
             return result;
         }
-        commands.add(() -> execute(actor, command, result));
+        commands.add(() -> execute(actor, origin, command, result));
         return result;
     }
 
-    private <T> void execute(String actor, Function<Transaction, T> command, CompletableFuture<T> result) {
+    private <T> void execute(String actor, String origin, Function<Transaction, T> command, CompletableFuture<T> result) {
         if (broken != null) {
             result.completeExceptionally(new StoreUnavailableException("the registry journal failed", broken));
             return;
         }
-        Transaction tx = new Transaction(stores, clock.instant(), actor);
+        Transaction tx = new Transaction(stores, clock.instant(), actor, origin);
         T value;
         try {
             value = command.apply(tx);

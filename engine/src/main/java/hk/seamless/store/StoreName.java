@@ -27,6 +27,9 @@ public enum StoreName {
     // a shipper's saved lodgement forms under "account/name" (a cargo draft of at most 8 KiB, most
     // far smaller), and under the bare account id how many the account keeps
     LODGEMENT_TEMPLATES("lodgement-templates", 60, 1400, 0.02),
+    // finished records moved out of the hot maps: the key of each (e.g. "consignment/<ccrn>") to the
+    // sequence of the registry log entry that holds its last value (trade/Archive)
+    ARCHIVE_INDEX("archive-index", 32, 12, 2),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 16, 300, 0.2),

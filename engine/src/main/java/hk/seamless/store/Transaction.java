@@ -18,13 +18,15 @@ public final class Transaction {
     private final Stores stores;
     private final Instant now;
     private final String actor;
+    private final String origin;
     private final Map<StoreName, Map<String, String>> staged = new LinkedHashMap<>();
     private final List<RegistryChange.AuditEvent> events = new ArrayList<>();
 
-    Transaction(Stores stores, Instant now, String actor) {
+    Transaction(Stores stores, Instant now, String actor, String origin) {
         this.stores = stores;
         this.now = now;
         this.actor = actor;
+        this.origin = origin;
     }
 
     /** The one instant of this transaction: every time it records is this one. */
@@ -74,6 +76,6 @@ public final class Transaction {
         List<RegistryChange.Write> writes = new ArrayList<>();
         staged.forEach((store, entries) -> entries.forEach((key, value) ->
                 writes.add(new RegistryChange.Write(store, key, value == REMOVED ? null : value))));
-        return new RegistryChange(sequence, now, actor, events, writes);
+        return new RegistryChange(sequence, now, actor, events, writes, origin);
     }
 }

@@ -23,14 +23,22 @@ public final class Bundles {
     private final Duration lead;
     private final FailedAttemptLimiter failedAttempts;
     private final BundlingRisk risk;
+    private final Archive archive;
 
     public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts,
                    BundlingRisk risk) {
+        this(stores, window, lead, failedAttempts, risk, new Archive(stores, sequence -> java.util.Optional.empty()));
+    }
+
+    /** @param archive where a used or unbundled bundle is found once it has left the hot map */
+    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts,
+                   BundlingRisk risk, Archive archive) {
         this.stores = stores;
         this.window = window;
         this.lead = lead;
         this.failedAttempts = failedAttempts;
         this.risk = risk;
+        this.archive = archive;
     }
 
     public Bundle bundle(Transaction tx, BundleRequest request) {
@@ -155,9 +163,10 @@ public final class Bundles {
         return result.size() > limit ? result.subList(0, limit) : result;
     }
 
+    /** The bundle from the hot map, or from the archive once it has been finished long enough. */
     public Bundle find(String bundleId) {
         String json = stores.store(StoreName.BUNDLES).get(bundleId);
-        return json == null ? null : JsonCodec.read(json, Bundle.class);
+        return json == null ? archive.bundle(bundleId) : JsonCodec.read(json, Bundle.class);
     }
 
     public static String activeKey(String canonicalMark, hk.seamless.config.Direction direction) {

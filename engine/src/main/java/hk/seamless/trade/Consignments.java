@@ -20,11 +20,18 @@ public final class Consignments {
     private final Stores stores;
     private final CcrnGenerator ccrns;
     private final LodgementWindow window;
+    private final Archive archive;
 
     public Consignments(Stores stores, CcrnGenerator ccrns, LodgementWindow window) {
+        this(stores, ccrns, window, new Archive(stores, sequence -> java.util.Optional.empty()));
+    }
+
+    /** @param archive where a finished consignment is found once it has left the hot map */
+    public Consignments(Stores stores, CcrnGenerator ccrns, LodgementWindow window, Archive archive) {
         this.stores = stores;
         this.ccrns = ccrns;
         this.window = window;
+        this.archive = archive;
     }
 
     public LodgementWindow window() {
@@ -91,14 +98,16 @@ public final class Consignments {
 
     // ---- look-ups ----
 
+    /** The consignment from the hot map, or from the archive once it has been finished long enough. */
     public Consignment find(Ccrn ccrn) {
         String json = stores.store(StoreName.CONSIGNMENTS).get(ccrn.value());
-        return json == null ? null : JsonCodec.read(json, Consignment.class);
+        return json == null ? archive.consignment(ccrn.value()) : JsonCodec.read(json, Consignment.class);
     }
 
     public Consignment version(Ccrn ccrn, int version) {
-        String json = stores.store(StoreName.CONSIGNMENT_VERSIONS).get(versionKey(ccrn.value(), version));
-        return json == null ? null : JsonCodec.read(json, Consignment.class);
+        String key = versionKey(ccrn.value(), version);
+        String json = stores.store(StoreName.CONSIGNMENT_VERSIONS).get(key);
+        return json == null ? archive.version(key) : JsonCodec.read(json, Consignment.class);
     }
 
     /** Every version, oldest first, the current one last. */

@@ -73,6 +73,11 @@ public final class LodgementWindow {
         return LocalDate.ofInstant(now, zone).isAfter(expectedDate.plusDays(1));
     }
 
+    /** The first instant at which {@link #isExpired} holds for this expected date. */
+    public Instant expiresAt(LocalDate expectedDate) {
+        return expectedDate.plusDays(2).atStartOfDay(zone).toInstant();
+    }
+
     public Period window() {
         return window;
     }
