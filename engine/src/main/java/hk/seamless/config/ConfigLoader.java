@@ -249,11 +249,8 @@ public final class ConfigLoader {
         return n;
     }
 
-    private static String waitStrategy(String s) {
-        if (!s.equals("blocking") && !s.equals("sleeping") && !s.equals("yielding")) {
-            throw new IllegalArgumentException("blocking, sleeping or yielding");
-        }
-        return s;
+    private static WaitStrategyKind waitStrategy(String s) {
+        return WaitStrategyKind.fromSetting(s);
     }
 
     private static int positive(int n) {

@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param ringSize                  slots in the Disruptor ring (a power of two); a full ring is a 503
  * @param plateConfidenceThreshold  below this (0-100) a plate read alone does not identify a vehicle
- * @param waitStrategy              "blocking" (default: frees the core for Vert.x on 2-core machines),
- *                                  "sleeping" or "yielding" (lower latency, burns a core)
+ * @param waitStrategy              how the consumer waits: blocking (the default) frees the core for
+ *                                  Vert.x on 2-core machines
  * @param releaseValidity           how long a RELEASE stays good for a gate: a gate that reconnects
  *                                  or receives it late must not open on a stale one
  * @param tickInterval              how often the fusion windows are checked for expiry
@@ -17,11 +17,11 @@ import java.time.Duration;
  *                                  an officer's RELEASE may still reach the gate); a lane's loop
  *                                  detector reporting CLEAR ends it sooner
  */
-public record PipelineSettings(int ringSize, int plateConfidenceThreshold, String waitStrategy,
+public record PipelineSettings(int ringSize, int plateConfidenceThreshold, WaitStrategyKind waitStrategy,
                                Duration releaseValidity, Duration tickInterval, Duration presenceWindow) {
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(8192, 80, "blocking", Duration.ofSeconds(10), Duration.ofMillis(20),
+        return new PipelineSettings(8192, 80, WaitStrategyKind.BLOCKING, Duration.ofSeconds(10), Duration.ofMillis(20),
                 Duration.ofSeconds(10));
     }
 }

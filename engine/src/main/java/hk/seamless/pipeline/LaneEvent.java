@@ -22,6 +22,16 @@ public final class LaneEvent {
     /** OVERRIDE: an officer's instruction (rare: an object is fine here). */
     OverrideCommand override;
 
+    /** Makes the slot a fresh event of this type for this lane, taken in now. */
+    LaneEvent reset(LaneEventType newType, int lane, ReadOrigin newOrigin) {
+        clear();
+        type = newType;
+        laneIndex = lane;
+        origin = newOrigin;
+        receivedNanos = System.nanoTime();
+        return this;
+    }
+
     void clear() {
         type = null;
         laneIndex = -1;

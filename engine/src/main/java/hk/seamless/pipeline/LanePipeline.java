@@ -2,7 +2,6 @@ package hk.seamless.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -10,6 +9,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import hk.seamless.config.EngineConfig;
+import hk.seamless.config.WaitStrategyKind;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.LaneView;
@@ -47,6 +47,8 @@ public final class LanePipeline implements AutoCloseable {
 
     private final List<Lane> lanes;
     private final Map<String, Integer> laneIndex = new HashMap<>();
+    /** Each lane's index boxed once: handing it to a translator then allocates nothing, however many lanes. */
+    private final Integer[] laneNumbers;
     private final Disruptor<LaneEvent> disruptor;
     private final RingBuffer<LaneEvent> ring;
     /** How many recent arrivals officers can open and override; older ones live on in the lane journal. */
@@ -61,8 +63,10 @@ public final class LanePipeline implements AutoCloseable {
     public LanePipeline(EngineConfig config, LaneView view, RiskView risk, LaneHub hub, CrossingReporter crossings,
                         Path journalFile, Clock clock, MeterRegistry metrics) {
         this.lanes = config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).toList();
+        this.laneNumbers = new Integer[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             laneIndex.put(lanes.get(i).id(), i);
+            laneNumbers[i] = i;
         }
         this.hub = hub;
         this.clock = clock;
@@ -101,11 +105,12 @@ public final class LanePipeline implements AutoCloseable {
         Gauge.builder("seamless_ring_size", ring, RingBuffer::getBufferSize).register(metrics);
     }
 
-    private static WaitStrategy waitStrategy(String name) {
-        return switch (name) {
-            case "sleeping" -> new SleepingWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            default -> new BlockingWaitStrategy();
+    private static WaitStrategy waitStrategy(WaitStrategyKind kind) {
+        return switch (kind) {
+            case BLOCKING -> new BlockingWaitStrategy();
+            case LITE_BLOCKING -> new com.lmax.disruptor.LiteBlockingWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
         };
     }
 
@@ -141,99 +146,33 @@ public final class LanePipeline implements AutoCloseable {
 
     /** @return false when the ring is full: answer 503, the gate stays closed */
     public boolean publishPlate(int lane, PlateRead read, ReadOrigin origin) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            LaneEvent e = slot(seq, LaneEventType.PLATE, lane, origin);
-            e.plate.copyFrom(read);
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.PLATE, laneNumbers[lane], read, origin);
     }
 
     public boolean publishTag(int lane, CharSequence epc, ReadOrigin origin) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            slot(seq, LaneEventType.TAG, lane, origin).epc.append(epc);
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.TAG, laneNumbers[lane], epc, origin);
     }
 
     public boolean publishEmpty(int lane, ReadOrigin origin) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            slot(seq, LaneEventType.EMPTY, lane, origin);
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.EMPTY, laneNumbers[lane], origin);
     }
 
     public boolean publishGateAck(int lane, CharSequence arrivalId, boolean opened) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            LaneEvent e = slot(seq, LaneEventType.GATE_ACK, lane, null);
-            e.ackArrivalId.append(arrivalId);
-            e.gateOpened = opened;
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.GATE_ACK, laneNumbers[lane], arrivalId, opened);
     }
 
     public boolean publishOverride(OverrideCommand command) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            slot(seq, LaneEventType.OVERRIDE, -1, null).override = command;
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.OVERRIDE, command);
     }
 
     /** The lane's loop detector reports no vehicle: the vehicle decided there has left. */
     public boolean publishLaneClear(int lane) {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            slot(seq, LaneEventType.LANE_CLEAR, lane, null);
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.LANE_CLEAR, laneNumbers[lane]);
     }
 
     /** Lets the pipeline decide arrivals whose fusion window has run out. */
     public boolean tick() {
-        long seq = claim();
-        if (seq < 0) {
-            return false;
-        }
-        try {
-            slot(seq, LaneEventType.TICK, -1, null);
-        } finally {
-            ring.publish(seq);
-        }
-        return true;
+        return ring.tryPublishEvent(LaneEventTranslators.TICK);
     }
 
     /**
@@ -245,24 +184,6 @@ public final class LanePipeline implements AutoCloseable {
         hub.holdStands(lane, message);
         hub.toGates(lane, message);
         hub.toConsoles(message);
-    }
-
-    private long claim() {
-        try {
-            return ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            return -1;
-        }
-    }
-
-    private LaneEvent slot(long seq, LaneEventType type, int lane, ReadOrigin origin) {
-        LaneEvent e = ring.get(seq);
-        e.clear();
-        e.type = type;
-        e.laneIndex = lane;
-        e.origin = origin;
-        e.receivedNanos = System.nanoTime();
-        return e;
     }
 
     /** Halts the consumer once what is in the ring has been handled (or after a few seconds). */
