@@ -2,9 +2,13 @@
 // first 15 (the same rule the engine applies). Checked on every keystroke so a slip of one digit
 // is caught before the form is sent.
 
-/** Digits only: people paste CCRNs with spaces or dashes from documents. */
+/**
+ * Digits only: people paste CCRNs with spaces or dashes from documents. Any Unicode space and any
+ * dash (\p{Pd}: the en dash a word processor makes of "-", the non-breaking hyphen), as the engine
+ * accepts them (trade/Separators), so the page never refuses what the engine would take.
+ */
 export function ccrnDigits(text) {
-  return (text || '').replace(/[\s-]/g, '');
+  return (text || '').replace(/[\s\p{Pd}]/gu, '');
 }
 
 function mod1110CheckDigit(digits) {

@@ -40,7 +40,7 @@ public final class StoreFootprint {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("seamless-footprint");
         Instant now = Instant.parse("2026-11-26T02:00:00Z");
-        LocalDate expected = LocalDate.ofInstant(now, ZoneId.of("Asia/Hong_Kong")).plusDays(3);
+        LocalDate expected = LocalDate.ofInstant(now, hk.seamless.config.HongKong.TIME_ZONE).plusDays(3);
         CargoInformation cargo = new CargoInformationReader(LodgementWindow.hongKong(Period.ofDays(14)))
                 .read(TypicalConsignment.body(expected), now);
         long consignmentJson = 0;

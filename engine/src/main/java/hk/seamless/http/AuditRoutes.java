@@ -34,7 +34,6 @@ public final class AuditRoutes {
     private static final String PATH = "/api/v1/audit";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     private static final Set<String> PARAMETERS = Set.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival",
             "from", "to", "limit", "cursor");
 
@@ -138,7 +137,7 @@ public final class AuditRoutes {
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(HONG_KONG).toInstant();
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(hk.seamless.config.HongKong.TIME_ZONE).toInstant();
             } catch (DateTimeParseException notADate) {
                 throw new InvalidInputException(name, "audit.bad-time",
                         "must be an ISO-8601 time with its offset (2026-12-02T10:00:00+08:00) or a date (2026-12-02)");

@@ -94,8 +94,8 @@ public final class SystemRoutes {
         // not against a browser's clock that may be wrong or in another zone.
         JsonObject settings = new JsonObject()
                 .put("serverTime", Views.time(now))
-                .put("hongKongDate", now.atZone(Views.HONG_KONG).toLocalDate().toString())
-                .put("timeZone", Views.HONG_KONG.getId())
+                .put("hongKongDate", now.atZone(hk.seamless.config.HongKong.TIME_ZONE).toLocalDate().toString())
+                .put("timeZone", hk.seamless.config.HongKong.TIME_ZONE.getId())
                 .put("bundlingLead", config.bundlingLead().toString())
                 .put("lodgementWindow", config.lodgementWindow().toString())
                 .put("fusionWindow", config.fusionWindow().toString())

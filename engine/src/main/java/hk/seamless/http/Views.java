@@ -24,14 +24,13 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Views {
 
-    public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private Views() {
     }
 
     public static String time(Instant instant) {
         return instant == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.MILLIS).atZone(HONG_KONG));
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.MILLIS).atZone(hk.seamless.config.HongKong.TIME_ZONE));
     }
 
     public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {

@@ -227,7 +227,7 @@ final class CantonesePhrases extends Phrases {
 
     @Override
     public String time(Instant instant) {
-        ZonedDateTime t = ZonedDateTime.ofInstant(instant, HONG_KONG);
+        ZonedDateTime t = ZonedDateTime.ofInstant(instant, hk.seamless.config.HongKong.TIME_ZONE);
         int hour = t.getHour();
         String period = hour < 6 ? "凌晨" : hour < 12 ? "上午" : hour == 12 ? "中午" : hour < 18 ? "下午" : "晚上";
         int twelve = hour % 12 == 0 ? 12 : hour % 12;

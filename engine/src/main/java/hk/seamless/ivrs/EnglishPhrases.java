@@ -234,7 +234,7 @@ final class EnglishPhrases extends Phrases {
 
     @Override
     public String time(Instant instant) {
-        return TIME.format(ZonedDateTime.ofInstant(instant, HONG_KONG)).replace("AM", "am").replace("PM", "pm");
+        return TIME.format(ZonedDateTime.ofInstant(instant, hk.seamless.config.HongKong.TIME_ZONE)).replace("AM", "am").replace("PM", "pm");
     }
 
     private static String consignments(int count) {

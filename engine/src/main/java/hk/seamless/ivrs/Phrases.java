@@ -16,7 +16,6 @@ import java.util.Locale;
  */
 public abstract sealed class Phrases permits EnglishPhrases, CantonesePhrases {
 
-    public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     public static final Phrases ENGLISH = new EnglishPhrases();
     public static final Phrases CANTONESE = new CantonesePhrases();
 

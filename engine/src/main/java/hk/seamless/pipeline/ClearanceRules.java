@@ -21,7 +21,6 @@ import java.util.function.IntPredicate;
 final class ClearanceRules {
 
     /** Hong Kong has kept UTC+8 all year since 1979: its calendar day needs no zone rules. */
-    private static final long HONG_KONG_OFFSET_MILLIS = 8 * 3_600_000L;
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final LaneView view;
@@ -90,7 +89,7 @@ final class ClearanceRules {
      * they stand now; and the account that lodged it must not be suspended.
      */
     private void checkConsignments(Arrival arrival, long nowMillis) {
-        long today = Math.floorDiv(nowMillis + HONG_KONG_OFFSET_MILLIS, DAY_MILLIS);
+        long today = Math.floorDiv(nowMillis + hk.seamless.config.HongKong.UTC_OFFSET_MILLIS, DAY_MILLIS);
         for (int i = 0; i < arrival.bundle.ccrnCount(); i++) {
             arrival.bundle.ccrn(i, ccrn);
             if (!view.consignment(ccrn, consignment) || !consignment.statusIs("BUNDLED")

@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DecisionMessages {
 
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private DecisionMessages() {
     }
@@ -114,6 +113,6 @@ public final class DecisionMessages {
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(HONG_KONG));
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(hk.seamless.config.HongKong.TIME_ZONE));
     }
 }

@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class LodgementWindow {
 
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private final Period window;
     private final ZoneId zone;
@@ -37,7 +36,7 @@ public final class LodgementWindow {
     }
 
     public static LodgementWindow hongKong(Period window) {
-        return new LodgementWindow(window, HONG_KONG);
+        return new LodgementWindow(window, hk.seamless.config.HongKong.TIME_ZONE);
     }
 
     /**
