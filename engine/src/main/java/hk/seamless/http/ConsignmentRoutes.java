@@ -79,15 +79,19 @@ public final class ConsignmentRoutes {
     private void read(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
         Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        RouteSupport.lookUp(ctx, () -> readable(ccrn, caller), ok -> RouteSupport.ok(ctx, ok));
+    }
+
+    /** The consignment as this caller may read it, hot or archived; blocking (the archive is a file). */
+    private JsonObject readable(Ccrn ccrn, Principal caller) {
         Consignment c = consignments().find(ccrn);
         Instant now = registry.clock().instant();
         if (c != null && (c.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
-            RouteSupport.ok(ctx, view(c, now));
+            return view(c, now);
         } else if (c != null && bundledBy(c, caller)) {
-            RouteSupport.ok(ctx, Views.consignmentSummary(c, now, consignments().window()));
-        } else {
-            throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
+            return Views.consignmentSummary(c, now, consignments().window());
         }
+        throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
     }
 
     /** The trucker whose active bundle holds the consignment may see a summary of it. */
@@ -102,6 +106,10 @@ public final class ConsignmentRoutes {
     private void versions(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
         Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+        RouteSupport.lookUp(ctx, () -> versions(ccrn, caller), ok -> RouteSupport.ok(ctx, ok));
+    }
+
+    private JsonObject versions(Ccrn ccrn, Principal caller) {
         Consignment c = consignments().find(ccrn);
         if (c == null || !(c.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
             throw RuleViolation.notFound("no consignment " + ccrn.value() + " of yours");
@@ -110,8 +118,8 @@ public final class ConsignmentRoutes {
         Instant now = registry.clock().instant();
         consignments().versions(c).forEach(v -> versions.add(Views.cargo(v.cargo())
                 .put("version", v.version()).put("recordedAt", Views.time(v.recordedAt()))));
-        RouteSupport.ok(ctx, new JsonObject().put("ccrn", c.ccrn()).put("status", c.statusAt(now, consignments().window()).name())
-                .put("versions", versions));
+        return new JsonObject().put("ccrn", c.ccrn()).put("status", c.statusAt(now, consignments().window()).name())
+                .put("versions", versions);
     }
 
     /** The caller's consignments, newest first; {@code q} and {@code status} narrow the list. */

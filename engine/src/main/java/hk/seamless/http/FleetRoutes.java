@@ -93,8 +93,9 @@ public final class FleetRoutes {
     /** Officers see the risk hits found at bundling; the trucker never does, or a watched truck would know. */
     private void readBundle(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
-        Bundle bundle = registry.bundles().visibleTo(caller, ctx.pathParam("id"));
-        RouteSupport.ok(ctx, caller.role().readsEverything() ? Views.bundleForOfficer(bundle) : Views.bundle(bundle));
+        String id = ctx.pathParam("id");
+        RouteSupport.lookUp(ctx, () -> registry.bundles().visibleTo(caller, id), bundle -> RouteSupport.ok(ctx,
+                caller.role().readsEverything() ? Views.bundleForOfficer(bundle) : Views.bundle(bundle)));
     }
 
     private void unbundle(RoutingContext ctx) {

@@ -54,6 +54,16 @@ public final class RouteSupport {
                 ctx.vertx().getOrCreateContext());
     }
 
+    /**
+     * A look-up that may read the archive (the registry log, a file) runs off the event loop; what
+     * it throws (not found, say) becomes the problem answer.
+     */
+    public static <T> void lookUp(RoutingContext ctx, java.util.concurrent.Callable<T> lookUp, Handler<T> answer) {
+        ctx.vertx().executeBlocking(lookUp, false)
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(answering(ctx, answer));
+    }
+
     public static void write(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, Reply> command) {
         submit(ctx, writer, actor, command).onComplete(done -> {
             if (done.succeeded()) {

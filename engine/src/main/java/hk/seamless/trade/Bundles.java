@@ -134,9 +134,9 @@ public final class Bundles {
     // ---- look-ups ----
 
     /** The caller's own bundle; officers and admins see any. Anyone else: it does not exist. */
+    /** The bundle, hot or archived, if the caller may see it. May read the archive: not on an event loop. */
     public Bundle visibleTo(Principal caller, String bundleId) {
-        String json = stores.store(StoreName.BUNDLES).get(bundleId);
-        Bundle bundle = json == null ? null : JsonCodec.read(json, Bundle.class);
+        Bundle bundle = find(bundleId);
         if (bundle == null || !(bundle.trucker().equals(caller.accountId()) || caller.role().readsEverything())) {
             throw RuleViolation.notFound("no bundle " + bundleId + " of yours");
         }
