@@ -137,6 +137,35 @@ class LaneFeedRecoveryTest {
     }
 
     @Test
+    void aRecordNeitherTheFeedNorARebuildCanReadLeavesTheViewStaleAndEveryBundleHiddenUntilARestart() {
+        f = new LaneFeedFixture(dir);
+        fillRegistry();
+        String unreadable = "{\"id\":\"B9\",\"status\":\"ACTIVE\",\"direction\":\"IMPORT\",\"ccrns\":[],"
+                + "\"earliestCrossingAt\":\"2026-11-26T03:00:00Z\"}"; // no vehicle mark
+        try (LogCapture log = new LogCapture(LaneFeedConsumer.class)) {
+            f.run(tx -> {
+                tx.put(StoreName.BUNDLES, "B9", unreadable);
+                return null;
+            });
+            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("Could not rebuild the lane view")), log.messages().toString());
+        }
+        assertTrue(f.consumer.isStale());
+        assertFalse(f.lane.activeBundle("AB1234", Direction.IMPORT, new BundleAtLane()), "inspected, never released");
+        assertTrue(f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.STALE_KEY).contains("could not be projected"));
+
+        f.run(tx -> {
+            tx.put(StoreName.BUNDLES, "B9", bundle("B9", "EF9012", BundleStatus.ACTIVE));
+            return null;
+        });
+        assertTrue(f.consumer.isStale(), "a failed rebuild is retried at the next start, not on every change");
+        f.close();
+        f = new LaneFeedFixture(dir);
+        assertFalse(f.consumer.isStale());
+        assertTrue(f.lane.activeBundle("EF9012", Direction.IMPORT, new BundleAtLane()));
+        assertLaneViewMatchesRegistry(f.stores);
+    }
+
+    @Test
     void anEntryAlreadyAppliedIsSkipped() {
         f = new LaneFeedFixture(dir);
         fillRegistry();
