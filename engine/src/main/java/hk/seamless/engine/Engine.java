@@ -174,6 +174,7 @@ public final class Engine implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
+            LaneFeedMetrics.bind(metrics, laneFeed, laneConsumer);
             StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
             fillAlerts.check();
             bindJvmAndProcessMetrics(metrics);

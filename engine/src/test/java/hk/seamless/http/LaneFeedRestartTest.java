@@ -43,6 +43,10 @@ class LaneFeedRestartTest {
         }
     }
 
+    private static String line(String metrics, String prefix) {
+        return metrics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix));
+    }
+
     @Test
     void theLaneViewMatchesTheRegistryAndItsSequenceGoesOnAcrossRestarts() {
         engine = new RestartableEngine(dataDir, clock);
@@ -58,6 +62,11 @@ class LaneFeedRestartTest {
         api.put("/api/v1/risk/random-rates/LMC", supervisor.token(), new JsonObject().put("rate", 0.5)).expect(200);
         JsonObject health = api.get("/health", null).expect(200).json();
         assertFalse(health.getBoolean("laneViewStale"), health.encode());
+        String metrics = api.get("/metrics", null).expect(200).body();
+        assertTrue(metrics.contains("\nseamless_lane_view_stale 0.0"), metrics);
+        String sequence = line(metrics, "seamless_lane_feed_sequence ");
+        assertEquals(sequence.substring("seamless_lane_feed_sequence ".length()),
+                line(metrics, "seamless_lane_feed_applied ").substring("seamless_lane_feed_applied ".length()));
 
         long applied = appliedAndCompared();
         assertTrue(applied >= 5, "accounts, vehicle, bundle, watch entry, rate: " + applied);
