@@ -80,4 +80,24 @@ class LaneFeedRestartTest {
         assertFalse(new TradeApiClient(engine.port(), engine.engine().adminToken()).get("/health", null).expect(200).json()
                 .getBoolean("laneViewStale"));
     }
+
+    @Test
+    void aDataFolderFromTheVersionBeforeTheFeedIsRebuiltOnceAtStart() throws java.io.IOException {
+        engine = new RestartableEngine(dataDir, clock);
+        TradeApiClient api = new TradeApiClient(engine.port(), engine.engine().adminToken());
+        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
+        String mark = api.newVehicle(trucker.token());
+        api.bundle(trucker.token(), mark, "IMPORT",
+                api.lodgeCcrn(api.newAccount("SHIPPER").token(), "IMPORT", clock.hongKongToday().plusDays(1)));
+        long applied = appliedAndCompared();
+        // What the previous version leaves: no lane-feed store, and a lane view that lacks what it never kept.
+        try (ChronicleStores stores = ChronicleStores.open(dataDir, 10_000)) {
+            stores.store(StoreName.LANE_VEHICLES).clear();
+            stores.store(StoreName.LANE_SUSPENDED_ACCOUNTS).put("Agone", "1");
+        }
+        java.nio.file.Files.delete(dataDir.resolve("stores").resolve(StoreName.LANE_FEED.fileName()));
+
+        engine.start();
+        assertEquals(applied, appliedAndCompared(), "rebuilt from the registry, at the feed's own sequence");
+    }
 }
