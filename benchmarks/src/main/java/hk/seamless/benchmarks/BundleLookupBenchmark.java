@@ -30,9 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  * <li>{@code engineActiveBundle}: {@link LaneView#activeBundle} over the persisted Chronicle map
- *     the engine uses ({@code lane-bundles}), filled through {@link LaneView#onChange} with the
- *     registry's JSON of each bundle (two CCRNs each), exactly as the registry-change stream
- *     fills it. The value is read into a reused buffer and parsed in place.</li>
+ *     the engine uses ({@code lane-bundles}), filled through the lane feed's consumer with
+ *     each bundle (two CCRNs each), exactly as a rebuild from the registry fills it. The value is read into a reused buffer and parsed in place.</li>
  * <li>{@code heapMapGet}: the baseline, a {@code ConcurrentHashMap<String, String>} on the heap
  *     holding the same compact values under the same keys; the key String is built per look-up
  *     (a String-keyed map cannot be asked with a reused builder) and the value is parsed by the
@@ -105,7 +104,7 @@ public class BundleLookupBenchmark {
             stores = LaneBundleStores.open(dataDir, b.bundles + 1_000L);
             long opened = System.nanoTime();
             view = new LaneView(stores);
-            LaneBundles.feed(view, b.bundles);
+            LaneBundles.feed(stores, view, b.bundles);
             long filled = System.nanoTime();
             BundleAtLane check = new BundleAtLane();
             for (int k = 0; k < 1_000; k++) {
@@ -118,7 +117,7 @@ public class BundleLookupBenchmark {
             long heap = LaneBundles.heapUsedAfterGc();
             long allocated = LaneBundles.allocatedBytes(LaneBundleStores.laneBundlesFile(dataDir));
             System.out.printf("%n[set-up] chronicle: %,d bundles (map size %,d), opened in %,d ms, filled through "
-                            + "LaneView.onChange in %,d ms; lane-bundles file holds %s (%,d B per bundle; sized for %s); heap used %s (data %s), -Xmx %s%n",
+                            + "the lane feed in %,d ms; lane-bundles file holds %s (%,d B per bundle; sized for %s); heap used %s (data %s), -Xmx %s%n",
                     b.bundles, stores.store(StoreName.LANE_BUNDLES).size(), (opened - started) / 1_000_000,
                     (filled - opened) / 1_000_000, LaneBundles.mib(allocated), allocated / b.bundles,
                     LaneBundles.mib(stores.store(StoreName.LANE_BUNDLES).offHeapBytes()),

@@ -1,20 +1,24 @@
 package hk.seamless.benchmarks;
 
 import hk.seamless.config.Direction;
+import hk.seamless.config.HongKongControlPoints;
+import hk.seamless.feed.FeedSource;
+import hk.seamless.feed.LaneChange;
 import hk.seamless.lane.LaneBenchmarkAccess;
+import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.StoreName;
+import hk.seamless.risk.RiskView;
+import hk.seamless.store.Stores;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Realistic ACTIVE bundles for the lane-side benchmarks: bundle {@code i} belongs to an ordinary
  * Hong Kong mark (two letters, 1 to 9999) in one direction, carries two CCRNs and no risk hits,
- * as the registry's JSON for it would say. Deterministic, so every store gets the same data.
+ * as the lane feed carries it. Deterministic, so every store gets the same data.
  *
  * <p>Bundle {@code i} is for mark {@code i / 2} and direction IMPORT (even i) or EXPORT (odd i):
  * 10 million bundles use 5 million marks, AA1..AA9999, AB1..., within the 6.76 million that two
@@ -23,7 +27,8 @@ import java.util.SplittableRandom;
 final class LaneBundles {
 
     static final long EARLIEST_CROSSING = Instant.parse("2026-11-26T03:00:00Z").toEpochMilli();
-    private static final String EARLIEST_CROSSING_TEXT = "2026-11-26T03:00:00Z";
+    /** The trucker {@link LaneBenchmarkAccess#encodeBundle} writes, so that fed and compact values are the same. */
+    private static final String TRUCKER = "Abenchmark";
 
     private LaneBundles() {
     }
@@ -52,16 +57,6 @@ final class LaneBundles {
         return "26" + "00000000000000".substring(n.length()) + n;
     }
 
-    /** The registry's JSON for bundle i, with the fields the registry writes (LaneView reads some). */
-    static String registryJson(int i) {
-        String mark = mark(i);
-        return "{\"id\":\"" + id(i) + "\",\"trucker\":\"R3f2a9c1b7d5e4f6a8b9c0d1e\",\"vehicleMark\":\"" + mark
-                + "\",\"vehicleMarkDisplay\":\"" + mark.substring(0, 2) + " " + mark.substring(2)
-                + "\",\"direction\":\"" + direction(i) + "\",\"ccrns\":[\"" + ccrn(i, 0) + "\",\"" + ccrn(i, 1)
-                + "\"],\"empty\":false,\"status\":\"ACTIVE\",\"bundledAt\":\"2026-11-26T02:30:00Z\",\"earliestCrossingAt\":\""
-                + EARLIEST_CROSSING_TEXT + "\",\"endedAt\":null,\"riskHits\":[]}";
-    }
-
     /** The compact value LaneView stores for bundle i (the same bytes, made without the JSON). */
     static String compactValue(int i) {
         return LaneBenchmarkAccess.encodeBundle(id(i), EARLIEST_CROSSING, false, List.of(), List.of(ccrn(i, 0), ccrn(i, 1)));
@@ -72,18 +67,28 @@ final class LaneBundles {
         return mark(i) + "|" + direction(i).name();
     }
 
-    /** Feeds bundles 0..count-1 to the view as the registry-change stream would, in batches. */
-    static void feed(LaneView view, int count) {
-        int batch = 10_000;
-        long sequence = 1;
-        for (int from = 0; from < count; from += batch) {
-            int to = Math.min(count, from + batch);
-            List<RegistryChange.Write> writes = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                writes.add(new RegistryChange.Write(StoreName.BUNDLES, id(i), registryJson(i)));
+    /**
+     * Feeds bundles 0..count-1 to the view as the lane feed would rebuild it: a snapshot of ACTIVE
+     * bundles applied by the engine's own consumer.
+     */
+    static void feed(Stores stores, LaneView view, int count) {
+        RiskView risk = new RiskView(stores, HongKongControlPoints.defaults(0.03));
+        new LaneFeedConsumer(stores, view, risk).finishStart(new FeedSource() {
+            @Override
+            public long sequence() {
+                return 1;
             }
-            view.onChange(new RegistryChange(sequence++, Instant.EPOCH, "benchmark", List.of(), writes));
-        }
+
+            @Override
+            public long snapshot(Consumer<LaneChange> sink) {
+                Instant earliest = Instant.ofEpochMilli(EARLIEST_CROSSING);
+                for (int i = 0; i < count; i++) {
+                    sink.accept(new LaneChange.BundleActivated(id(i), mark(i), direction(i), earliest, false,
+                            List.of(ccrn(i, 0), ccrn(i, 1)), List.of(), TRUCKER));
+                }
+                return 1;
+            }
+        });
     }
 
     /** Indices of existing bundles in random order, for look-ups that miss the CPU caches. */

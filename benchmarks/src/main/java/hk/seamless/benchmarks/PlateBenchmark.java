@@ -98,7 +98,7 @@ public class PlateBenchmark {
         dataDir = Files.createTempDirectory("seamless-plate");
         stores = LaneBundleStores.open(dataDir, BUNDLES + 1_000L);
         LaneView view = new LaneView(stores);
-        LaneBundles.feed(view, BUNDLES);
+        LaneBundles.feed(stores, view, BUNDLES);
         chronicleExpected = mark -> view.hasActiveBundle(mark, Direction.IMPORT);
         Set<String> importMarks = new HashSet<>();
         for (int i = 0; i < BUNDLES; i++) {

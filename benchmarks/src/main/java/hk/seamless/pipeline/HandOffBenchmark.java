@@ -13,8 +13,10 @@ import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.StoreName;
+import hk.seamless.feed.FeedSource;
+import hk.seamless.feed.LaneChange;
+import hk.seamless.lane.LaneFeedConsumer;
+import hk.seamless.risk.PartyNames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +34,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -129,9 +133,7 @@ public class HandOffBenchmark {
             List<ControlPoint> controlPoints = HongKongControlPoints.defaults(0.5);
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);
-            RegistryChange state = registryState();
-            view.onChange(state);
-            risk.onChange(state);
+            new LaneFeedConsumer(stores, view, risk).finishStart(registryState());
             identification = new VehicleIdentification(view, 80);
             rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)), new ReleasedBundles(1 << 10, 60_000),
                     lane -> true);
@@ -186,20 +188,27 @@ public class HandOffBenchmark {
             }
         }
 
-        private static RegistryChange registryState() {
-            String bundle = "{\"id\":\"Babc\",\"vehicleMark\":\"AB1234\",\"direction\":\"IMPORT\",\"ccrns\":[\"2611111111111116\","
-                    + "\"2622222222222224\"],\"empty\":false,\"status\":\"ACTIVE\",\"earliestCrossingAt\":\"2026-11-26T03:00:00Z\"}";
-            String vehicle = "{\"registrationMark\":\"AB1234\",\"rfidTag\":\"E2000017221101441890ABCD\"}";
-            return new RegistryChange(1, Instant.EPOCH, "benchmark", List.of(), List.of(
-                    new RegistryChange.Write(StoreName.VEHICLES, "AB1234", vehicle),
-                    new RegistryChange.Write(StoreName.BUNDLES, "Babc", bundle),
-                    new RegistryChange.Write(StoreName.CONSIGNMENTS, "2611111111111116", consignment("2611111111111116")),
-                    new RegistryChange.Write(StoreName.CONSIGNMENTS, "2622222222222224", consignment("2622222222222224"))));
-        }
+        /** What the lane feed carries for one bundled vehicle with a tag and two consignments. */
+        private static FeedSource registryState() {
+            return new FeedSource() {
+                @Override
+                public long sequence() {
+                    return 1;
+                }
 
-        private static String consignment(String ccrn) {
-            return "{\"ccrn\":\"" + ccrn + "\",\"status\":\"BUNDLED\",\"cargo\":{\"expectedDate\":\"2026-11-27\","
-                    + "\"consignor\":{\"name\":\"深圳市華強電子\"},\"consignee\":{\"name\":\"Kwun Tong Traders\"}}}";
+                @Override
+                public long snapshot(Consumer<LaneChange> sink) {
+                    sink.accept(new LaneChange.VehicleRegistered("AB1234", "E2000017221101441890ABCD"));
+                    for (String ccrn : List.of("2611111111111116", "2622222222222224")) {
+                        sink.accept(new LaneChange.ConsignmentBundled(ccrn, LocalDate.parse("2026-11-27"),
+                                PartyNames.canonical("深圳市華強電子"), PartyNames.canonical("Kwun Tong Traders"), "", ""));
+                    }
+                    sink.accept(new LaneChange.BundleActivated("Babc", "AB1234", Direction.IMPORT,
+                            Instant.parse("2026-11-26T03:00:00Z"), false, List.of("2611111111111116", "2622222222222224"),
+                            List.of(), ""));
+                    return 1;
+                }
+            };
         }
     }
 

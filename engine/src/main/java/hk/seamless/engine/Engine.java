@@ -35,7 +35,10 @@ import hk.seamless.trade.Crossing;
 import hk.seamless.trade.Crossings;
 import java.nio.file.Path;
 import java.time.Instant;
+import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
+import hk.seamless.registryfeed.CommittedChanges;
+import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryReplay;
@@ -126,26 +129,34 @@ public final class Engine implements AutoCloseable {
         try {
             LaneView laneView = new LaneView(stores);
             RiskView riskView = new RiskView(stores, config.controlPoints());
+            LaneFeedConsumer laneConsumer = new LaneFeedConsumer(stores, laneView, riskView);
+            LaneFeed laneFeed = new LaneFeed(stores, laneConsumer);
             hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
-            List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
             boolean replay = stores.recoveredFromUncleanStop();
-            RegistryReplay replaying = new RegistryReplay(stores, listeners);
+            if (replay && stores.recoveryRepairs() > 0) {
+                laneConsumer.rebuildAtStart("Chronicle repaired the maps after an unclean stop");
+            }
+            // The whole journal is read either way: after an unclean stop it is applied again to the
+            // maps; and the feed numbers its entries again, handing the lane view those it lacks.
+            RegistryReplay replaying = new RegistryReplay(stores, List.of(watchlistIndex, laneFeed));
+            CommittedChanges following = new CommittedChanges(laneFeed);
             Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
                     config.journalFsync(), payload -> {
                         if (replay) {
                             replaying.accept(payload);
+                        } else {
+                            following.accept(payload);
                         }
                     });
             replaying.close();
+            following.close();
             if (replay) {
                 LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
                         + " by Chronicle), {} journal entries replayed over them ({} aborted ones skipped); every"
                         + " acknowledged write is back", stores.recoveryRepairs(), replaying.replayed(), replaying.skipped());
             }
-            long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
-            if (upgraded > 0) {
-                LOG.info("Brought the lane view up to this version's layout from {} registry records", upgraded);
-            }
+            laneConsumer.finishStart(laneFeed);
+            List<RegistryChangeListener> listeners = List.of(laneFeed, watchlistIndex);
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
             writer = new RegistryWriter(stores, journal, clock, java.util.stream.Stream.concat(listeners.stream(),
                     java.util.stream.Stream.of(pendingRegistrations)).toList());
@@ -163,6 +174,7 @@ public final class Engine implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
+            LaneFeedMetrics.bind(metrics, laneFeed, laneConsumer);
             StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
             fillAlerts.check();
             bindJvmAndProcessMetrics(metrics);
@@ -196,7 +208,7 @@ public final class Engine implements AutoCloseable {
             Watchlist watchlist = new Watchlist(stores);
             RandomRates rates = new RandomRates(stores, config.controlPoints());
             List<Consumer<Router>> routes = List.of(
-                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts)::mount,
+                    new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts, laneConsumer::staleReason)::mount,
                     new AccountRoutes(registry, auth, hasher, passwordWork, hk.seamless.access.SignInThrottle.standard(),
                             config, pendingRegistrations)::mount,
                     new hk.seamless.http.AdminAccountRoutes(registry, auth, new hk.seamless.trade.AccountCredentials(stores),

@@ -25,14 +25,18 @@ public final class SystemRoutes {
     private final PrometheusMeterRegistry metrics;
     private final java.util.function.ToDoubleFunction<String> randomRate;
     private final StoreFillAlerts fillAlerts;
+    private final java.util.function.Supplier<String> laneViewStale;
 
     /**
      * @param randomRate the random inspection rate in force at a control point (supervisors change it)
      * @param fillAlerts which stores are near full, for /health
+     * @param laneViewStale why the lane view is stale (being rebuilt, or a rebuild failed), or null when current
      */
     public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics,
-                        java.util.function.ToDoubleFunction<String> randomRate, StoreFillAlerts fillAlerts) {
+                        java.util.function.ToDoubleFunction<String> randomRate, StoreFillAlerts fillAlerts,
+                        java.util.function.Supplier<String> laneViewStale) {
         this.fillAlerts = fillAlerts;
+        this.laneViewStale = laneViewStale;
         this.registry = registry;
         this.auth = auth;
         this.config = config;
@@ -48,7 +52,7 @@ public final class SystemRoutes {
 
     /**
      * Serving at all means the stores are open and recovered; a failed journal means not ready. A
-     * store near full, or full, is reported but keeps the engine UP: every write that does not need
+     * stale lane view, a store near full, or full, is reported but keeps the engine UP: every write that does not need
      * room there goes on, and a restart would not make room.
      */
     private void health(RoutingContext ctx) {
@@ -65,6 +69,13 @@ public final class SystemRoutes {
         if (refusal != null && refusal.at().isAfter(registry.clock().instant().minus(RECENT_REFUSAL))) {
             body.put("storeFull", new JsonObject().put("store", refusal.store().name().toLowerCase())
                     .put("lastRefusedAt", Views.time(refusal.at())));
+        }
+        // Stale keeps the engine UP: the lanes inspect every truck (no bundle is trusted) until the
+        // view is rebuilt, which is safe, and a restart is what rebuilds it if the rebuild failed.
+        String stale = laneViewStale.get();
+        body.put("laneViewStale", stale != null);
+        if (stale != null) {
+            body.put("laneViewStaleReason", stale);
         }
         RouteSupport.send(ctx, Reply.of(writable ? 200 : 503, body));
     }

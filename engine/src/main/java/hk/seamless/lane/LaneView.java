@@ -1,29 +1,24 @@
 package hk.seamless.lane;
 
 import hk.seamless.config.Direction;
-import hk.seamless.risk.PartyNames;
+import hk.seamless.feed.LaneChange;
 import hk.seamless.store.KeyValueStore;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The lane side's off-heap maps: ACTIVE bundles by vehicle mark and direction, vehicles by RFID
- * tag, registered vehicles' marks, bundled consignments by CCRN, accounts suspended now. Fed only by the registry-change stream (the registry's JSON,
- * read as plain JSON: the lane side never uses the registry's classes), so that when each control
- * point runs its own engine the same feed can come over a topic.
+ * tag, registered vehicles' marks, bundled consignments by CCRN, accounts suspended now. Fed only
+ * by the lane feed's typed changes ({@link LaneChange}, applied by {@link LaneFeedConsumer}): the
+ * lane side never reads the registry's records, so that when each control point runs its own
+ * engine the same feed can come over a topic.
  *
  * <p>Written on the registry writer thread; read on the pipeline thread, in compact layouts, into
  * the caller's reusable buffers ({@code getUsing}): a decision's look-ups allocate nothing.
  */
-public final class LaneView implements RegistryChangeListener {
+public final class LaneView {
+
+    private static final String BUNDLED = "BUNDLED";
 
     private final KeyValueStore bundles;
     private final KeyValueStore vehiclesByTag;
@@ -32,6 +27,7 @@ public final class LaneView implements RegistryChangeListener {
     private final KeyValueStore suspendedAccounts;
     /** The pipeline thread's key buffer (reads happen on that thread only). */
     private final StringBuilder readKey = new StringBuilder(32);
+    private volatile boolean trusted = true;
 
     public LaneView(Stores stores) {
         this.bundles = stores.store(StoreName.LANE_BUNDLES);
@@ -41,93 +37,80 @@ public final class LaneView implements RegistryChangeListener {
         this.suspendedAccounts = stores.store(StoreName.LANE_SUSPENDED_ACCOUNTS);
     }
 
-    @Override
-    public void onChange(RegistryChange change) {
-        for (RegistryChange.Write write : change.writes()) {
-            if (write.value() == null) {
-                continue;
-            }
-            switch (write.store()) {
-                case BUNDLES -> onBundle(new JsonObject(write.value()));
-                case VEHICLES -> onVehicle(new JsonObject(write.value()));
-                case CONSIGNMENTS -> onConsignment(new JsonObject(write.value()));
-                case ACCOUNTS -> onAccount(new JsonObject(write.value()));
-                default -> { }
-            }
+    // ---- writes: the feed consumer only (the registry writer thread in process) ----
+
+    void bundleActivated(LaneChange.BundleActivated b) {
+        bundles.put(b.vehicleMark() + "|" + b.direction().name(), BundleAtLane.encode(b.bundleId(),
+                b.earliestCrossingAt().toEpochMilli(), b.empty(), b.riskHits(), b.ccrns(), b.trucker()));
+    }
+
+    void bundleEnded(LaneChange.BundleEnded b) {
+        String key = b.vehicleMark() + "|" + b.direction().name();
+        String current = bundles.get(key);
+        // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays.
+        if (current != null && current.startsWith(b.bundleId() + CompactValue.SEPARATOR)) {
+            bundles.remove(key);
         }
     }
 
-    private void onBundle(JsonObject bundle) {
-        String key = bundle.getString("vehicleMark") + "|" + bundle.getString("direction");
-        String id = bundle.getString("id");
-        if ("ACTIVE".equals(bundle.getString("status"))) {
-            bundles.put(key, BundleAtLane.encode(id, Instant.parse(bundle.getString("earliestCrossingAt")).toEpochMilli(),
-                    bundle.getBoolean("empty", false), strings(bundle.getJsonArray("riskHits")),
-                    strings(bundle.getJsonArray("ccrns")), bundle.getString("trucker")));
-        } else {
-            String current = bundles.get(key);
-            // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays.
-            if (current != null && current.startsWith(id + CompactValue.SEPARATOR)) {
-                bundles.remove(key);
-            }
-        }
-    }
-
-    private void onVehicle(JsonObject vehicle) {
-        registeredVehicles.put(vehicle.getString("registrationMark"), "1");
-        String tag = vehicle.getString("rfidTag");
-        if (tag != null) {
-            vehiclesByTag.put(tag, vehicle.getString("registrationMark"));
+    void vehicleRegistered(LaneChange.VehicleRegistered v) {
+        registeredVehicles.put(v.mark(), "1");
+        if (v.rfidTag() != null) {
+            vehiclesByTag.put(v.rfidTag(), v.mark());
         }
     }
 
     /**
      * Only BUNDLED consignments matter at a lane (any other state makes its CCRN invalid there), so
-     * only those are kept: lodgements and crossings cost the lane side a removal at most. Parties
-     * are kept in the watch list's canonical form: the lane compares, never normalises.
+     * only those are kept. Parties and goods come in the watch list's canonical form: the lane
+     * compares, never normalises.
      */
-    private void onConsignment(JsonObject c) {
-        if (!"BUNDLED".equals(c.getString("status"))) {
-            consignments.remove(c.getString("ccrn"));
-            return;
-        }
-        JsonObject cargo = c.getJsonObject("cargo", new JsonObject());
-        String consignor = cargo.getJsonObject("consignor", new JsonObject()).getString("name", "");
-        String consignee = cargo.getJsonObject("consignee", new JsonObject()).getString("name", "");
-        consignments.put(c.getString("ccrn"), ConsignmentAtLane.encode(c.getString("status"),
-                LocalDate.parse(cargo.getString("expectedDate")).toEpochDay(),
-                PartyNames.canonical(consignor), PartyNames.canonical(consignee), c.getString("owner", ""),
-                PartyNames.canonical(goods(cargo))));
+    void consignmentBundled(LaneChange.ConsignmentBundled c) {
+        consignments.put(c.ccrn(), ConsignmentAtLane.encode(BUNDLED, c.expectedDate().toEpochDay(), c.consignor(),
+                c.consignee(), c.owner(), c.goods()));
     }
 
-    /** The description of goods targeting rules look at, as the bundling assessment reads it. */
-    private static String goods(JsonObject cargo) {
-        JsonObject packaged = cargo.getJsonObject("packaged");
-        if (packaged != null) {
-            return packaged.getString("packageDescription", "") + " " + packaged.getString("articlesDescription", "");
-        }
-        JsonObject bulk = cargo.getJsonObject("bulk");
-        return bulk == null ? "" : bulk.getString("description", "");
+    void consignmentUnbundled(LaneChange.ConsignmentUnbundled c) {
+        consignments.remove(c.ccrn());
     }
 
-    /** Suspension reaches the lane at once; reinstatement (or any other status) lifts it. */
-    private void onAccount(JsonObject account) {
-        String id = account.getString("id");
-        if ("SUSPENDED".equals(account.getString("status"))) {
-            suspendedAccounts.put(id, "1");
-        } else {
-            suspendedAccounts.remove(id);
-        }
+    /** Suspension reaches the lane at once; reinstatement lifts it. */
+    void accountSuspended(LaneChange.AccountSuspended a) {
+        suspendedAccounts.put(a.accountId(), "1");
     }
 
-    private static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+    void accountReinstated(LaneChange.AccountReinstated a) {
+        suspendedAccounts.remove(a.accountId());
+    }
+
+    /**
+     * Hides every bundle from the lanes (false) while the view is rebuilt or known to be behind:
+     * a truck then finds no bundle and is inspected, never released on what may be stale.
+     */
+    void trust(boolean trusted) {
+        this.trusted = trusted;
+    }
+
+    public boolean isTrusted() {
+        return trusted;
+    }
+
+    /** Empties every map: bundles first, so no bundle outlives what it is checked against. */
+    void clear() {
+        bundles.clear();
+        consignments.clear();
+        suspendedAccounts.clear();
+        vehiclesByTag.clear();
+        registeredVehicles.clear();
     }
 
     // ---- reads: the pipeline thread only ----
 
     /** Reads the vehicle's ACTIVE bundle for the direction into {@code into}; false when it has none. */
     public boolean activeBundle(CharSequence canonicalMark, Direction direction, BundleAtLane into) {
+        if (!trusted) {
+            return false;
+        }
         key(canonicalMark, direction);
         if (!bundles.getUsing(readKey, into.raw)) {
             return false;
@@ -138,6 +121,9 @@ public final class LaneView implements RegistryChangeListener {
 
     /** Whether the vehicle has an ACTIVE bundle for the direction: who is expected at the lane. */
     public boolean hasActiveBundle(CharSequence canonicalMark, Direction direction) {
+        if (!trusted) {
+            return false;
+        }
         key(canonicalMark, direction);
         return bundles.containsKey(readKey);
     }

@@ -1,10 +1,7 @@
 package hk.seamless.risk;
 
 import hk.seamless.config.ControlPoint;
-import hk.seamless.store.JsonCodec;
 import hk.seamless.store.KeyValueStore;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 
@@ -14,35 +11,37 @@ import java.util.Map;
 
 /**
  * The lane side's view of the risk settings: the watch list and the random-selection rates, fed by
- * the registry-change stream (like {@link hk.seamless.lane.LaneView}), so that the lane never
- * reaches into the registry's own records while deciding.
+ * the lane feed (applied by {@link hk.seamless.lane.LaneFeedConsumer}, like
+ * {@link hk.seamless.lane.LaneView}), so that the lane never reaches into the registry's own
+ * records while deciding.
  *
- * <p><b>The watch list</b> is kept in the off-heap store {@code LANE_WATCHLIST} with two kinds of key:
+ * <p><b>The watch list</b> is kept in the off-heap store {@code LANE_WATCHLIST} with three kinds of key:
  * <ul>
  * <li>{@code KIND|canonical value} (e.g. {@code VEHICLE|AB1234}, {@code PARTY|ACME TRADING CO LTD})
  *     to the entry id: what the lane looks up;</li>
- * <li>{@code id:<entryId>} to the first key: the reverse index. A removal reaches the stream as a
- *     write of null under the entry id, and by then the registry record is gone (stores are applied
- *     before listeners hear the change): the reverse key says which lane key to drop, at once,
- *     without scanning and without the lane reading the registry. The two prefixes cannot collide
- *     ("id:" is no kind).</li>
+ * <li>{@code id:<entryId>} to the first key: the reverse index. A removal reaches the feed as the
+ *     entry id alone (the registry record is gone): the reverse key says which lane key to drop, at
+ *     once, without scanning and without the lane reading the registry;</li>
+ * <li>{@code rate:<control point>} to a rate a supervisor set.</li>
  * </ul>
- * Both are idempotent, so replaying the journal over them after a crash is harmless.
+ * The prefixes cannot collide ("id:" and "rate:" are no kind). Every write is idempotent, so
+ * applying a feed entry again after a crash is harmless.
  *
  * <p><b>Rates</b> are few (one per control point): kept on the heap in an immutable map swapped on
- * change (copy on write, volatile), starting from the configured defaults overlaid with the store
- * {@code RANDOM_RATES} as found at construction; the stream keeps them current from then on
- * (including the journal replay that follows construction after an unclean stop).
+ * change (copy on write, volatile), starting from the configured defaults overlaid with the
+ * {@code rate:} keys found at construction.
  *
- * <p><b>Threads.</b> {@link #onChange} runs on the registry writer thread. The read methods are for
+ * <p><b>Threads.</b> The writes run on the feed consumer's thread (the registry writer thread in
+ * process). The read methods are for
  * the lane pipeline's deciding thread: they do not allocate in steady state beyond the one key
  * string of each watch-list look-up, built in a {@link StringBuilder} that belongs to the calling
  * thread (a thread-local, so the pipeline thread reuses its own; any other caller, such as a test,
  * gets its own too and cannot corrupt it). A hit also allocates the entry id read back.
  */
-public final class RiskView implements RegistryChangeListener {
+public final class RiskView {
 
     private static final String ID_PREFIX = "id:";
+    private static final String RATE_PREFIX = "rate:";
     private static final String VEHICLE_PREFIX = WatchlistKind.VEHICLE.name() + "|";
     private static final String PARTY_PREFIX = WatchlistKind.PARTY.name() + "|";
     private static final String GOODS_PREFIX = WatchlistKind.GOODS.name() + "|";
@@ -59,44 +58,29 @@ public final class RiskView implements RegistryChangeListener {
         controlPoints.forEach(cp -> defaults.put(cp.code(), cp.randomInspectionRate()));
         this.defaultRates = Map.copyOf(defaults);
         Map<String, Double> current = new HashMap<>(defaults);
-        stores.store(StoreName.RANDOM_RATES).forEach((code, rate) -> {
-            if (defaults.containsKey(code)) {
-                current.put(code, Double.parseDouble(rate));
+        watchlist.forEach((key, value) -> {
+            if (key.startsWith(GOODS_PREFIX)) {
+                targetingRules.add(key.substring(GOODS_PREFIX.length()));
+            } else if (key.startsWith(RATE_PREFIX) && defaults.containsKey(key.substring(RATE_PREFIX.length()))) {
+                current.put(key.substring(RATE_PREFIX.length()), Double.parseDouble(value));
             }
         });
         this.rates = Map.copyOf(current);
-        watchlist.forEach((key, id) -> {
-            if (key.startsWith(GOODS_PREFIX)) {
-                targetingRules.add(key.substring(GOODS_PREFIX.length()));
-            }
-        });
     }
 
-    @Override
-    public void onChange(RegistryChange change) {
-        for (RegistryChange.Write write : change.writes()) {
-            if (write.store() == StoreName.WATCHLIST) {
-                if (write.value() == null) {
-                    onWatchRemoved(write.key());
-                } else {
-                    onWatchAdded(JsonCodec.read(write.value(), WatchlistEntry.class));
-                }
-            } else if (write.store() == StoreName.RANDOM_RATES) {
-                onRate(write.key(), write.value());
-            }
+    // ---- writes: the feed consumer only (the registry writer thread in process) ----
+
+    /** A watch-list entry or targeting rule comes into force under its canonical value. */
+    public void watchEntryAdded(String entryId, String kind, String canonicalValue) {
+        String key = kind + "|" + canonicalValue;
+        watchlist.put(key, entryId);
+        watchlist.put(ID_PREFIX + entryId, key);
+        if (key.startsWith(GOODS_PREFIX)) {
+            targetingRules.add(canonicalValue);
         }
     }
 
-    private void onWatchAdded(WatchlistEntry entry) {
-        String key = entry.laneKey();
-        watchlist.put(key, entry.id());
-        watchlist.put(ID_PREFIX + entry.id(), key);
-        if (entry.kind() == WatchlistKind.GOODS) {
-            targetingRules.add(entry.value());
-        }
-    }
-
-    private void onWatchRemoved(String entryId) {
+    public void watchEntryRemoved(String entryId) {
         String key = watchlist.get(ID_PREFIX + entryId);
         if (key == null) {
             return;
@@ -111,14 +95,27 @@ public final class RiskView implements RegistryChangeListener {
         watchlist.remove(ID_PREFIX + entryId);
     }
 
-    private void onRate(String controlPoint, String value) {
+    /** A control point's rate, or (null) back to its configured default; kept off-heap so it survives a restart. */
+    public void rateChanged(String controlPoint, Double rate) {
         Double fallback = defaultRates.get(controlPoint);
         if (fallback == null) {
             return; // a control point no longer configured here
         }
+        if (rate == null) {
+            watchlist.remove(RATE_PREFIX + controlPoint);
+        } else {
+            watchlist.put(RATE_PREFIX + controlPoint, Double.toString(rate));
+        }
         Map<String, Double> next = new HashMap<>(rates);
-        next.put(controlPoint, value == null ? fallback : Double.valueOf(value));
+        next.put(controlPoint, rate == null ? fallback : rate);
         rates = Map.copyOf(next);
+    }
+
+    /** Forgets every entry, rule and set rate: the start of a rebuild from the registry's records. */
+    public void clear() {
+        watchlist.clear();
+        targetingRules.clear();
+        rates = defaultRates;
     }
 
     // ---- for the lane pipeline's deciding thread ----

@@ -24,6 +24,10 @@ final class TargetingRules {
         rules = next;
     }
 
+    synchronized void clear() {
+        rules = new String[0];
+    }
+
     synchronized void remove(String phrase) {
         rules = Arrays.stream(rules).filter(r -> !r.equals(phrase)).toArray(String[]::new);
     }

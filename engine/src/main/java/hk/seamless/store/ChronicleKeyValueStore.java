@@ -49,6 +49,11 @@ final class ChronicleKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public void clear() {
+        map.clear();
+    }
+
+    @Override
     public long size() {
         return map.longSize();
     }

@@ -21,6 +21,9 @@ public interface KeyValueStore {
 
     void remove(String key);
 
+    /** Removes every entry: how a view fed from the registry is emptied before it is rebuilt. */
+    void clear();
+
     long size();
 
     void forEach(BiConsumer<String, String> action);

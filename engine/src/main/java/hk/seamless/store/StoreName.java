@@ -38,6 +38,7 @@ public enum StoreName {
     LANE_WATCHLIST("lane-watchlist", 40, 20, 0.05),
     // every registered vehicle's mark: a confident read naming one is that vehicle, never its look-alike twin
     LANE_VEHICLES("lane-vehicles", 9, 2, 0.2),
+    LANE_FEED("lane-feed", 8, 24, 0.0), // the lane feed consumer's own state: applied sequence, layout, stale
     // accounts suspended now: their bundles and consignments are REFERred at the lane
     LANE_SUSPENDED_ACCOUNTS("lane-suspended-accounts", 14, 2, 0.01);
 

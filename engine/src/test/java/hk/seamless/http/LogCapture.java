@@ -11,19 +11,19 @@ import java.util.List;
  * What one of the engine's loggers said while a test ran, as Logback formatted it: the messages
  * themselves, whatever the console appender's stream is. Close it to detach.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> source) {
+    public LogCapture(Class<?> source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
         appender.start();
         logger.addAppender(appender);
     }
 
     /** Every message logged so far, formatted (arguments filled in), oldest first. */
-    List<String> messages() {
+    public List<String> messages() {
         synchronized (appender.list) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }

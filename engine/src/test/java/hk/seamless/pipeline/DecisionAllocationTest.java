@@ -8,14 +8,19 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.StoreName;
+import hk.seamless.feed.FeedSource;
+import hk.seamless.feed.LaneChange;
+import hk.seamless.feed.WatchKind;
+import hk.seamless.lane.LaneFeedConsumer;
+import hk.seamless.risk.PartyNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -41,8 +46,7 @@ class DecisionAllocationTest {
             List<ControlPoint> controlPoints = HongKongControlPoints.defaults(0.5);
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);
-            view.onChange(registryState());
-            risk.onChange(targetingRule());
+            new LaneFeedConsumer(stores, view, risk).finishStart(registryState());
             Lane lane = new Lane("LMC-S-01", "LMC", Direction.IMPORT, true);
             VehicleIdentification identification = new VehicleIdentification(view, 80);
             ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)),
@@ -84,30 +88,28 @@ class DecisionAllocationTest {
         }
     }
 
-    /** What the registry-change stream would carry: a vehicle with a tag, its bundle and two consignments. */
-    private static RegistryChange registryState() {
-        String bundle = "{\"id\":\"Babc\",\"vehicleMark\":\"AB1234\",\"direction\":\"IMPORT\",\"ccrns\":[\"2611111111111116\","
-                + "\"2622222222222224\"],\"empty\":false,\"status\":\"ACTIVE\",\"earliestCrossingAt\":\"2026-11-26T03:00:00Z\","
-                + "\"trucker\":\"Atrucker\"}";
-        String vehicle = "{\"registrationMark\":\"AB1234\",\"rfidTag\":\"E2000017221101441890ABCD\"}";
-        return new RegistryChange(1, Instant.EPOCH, "test", List.of(), List.of(
-                new RegistryChange.Write(StoreName.VEHICLES, "AB1234", vehicle),
-                new RegistryChange.Write(StoreName.BUNDLES, "Babc", bundle),
-                new RegistryChange.Write(StoreName.CONSIGNMENTS, "2611111111111116", consignment("2611111111111116")),
-                new RegistryChange.Write(StoreName.CONSIGNMENTS, "2622222222222224", consignment("2622222222222224"))));
-    }
+    /** What the lane feed would carry: a vehicle with a tag, its bundle, two consignments, a targeting rule that hits nothing here. */
+    private static FeedSource registryState() {
+        return new FeedSource() {
+            @Override
+            public long sequence() {
+                return 2;
+            }
 
-    private static String consignment(String ccrn) {
-        return "{\"ccrn\":\"" + ccrn + "\",\"owner\":\"Ashipper\",\"status\":\"BUNDLED\",\"cargo\":{\"expectedDate\":\"2026-11-27\","
-                + "\"consignor\":{\"name\":\"深圳市華強電子\"},\"consignee\":{\"name\":\"Kwun Tong Traders\"},"
-                + "\"packaged\":{\"packageDescription\":\"CARTONS\",\"packageCount\":10,\"articlesDescription\":\"mobile phones\"}}}";
-    }
-
-    /** A targeting rule in force that hits nothing here: the lane probes every description against it. */
-    private static RegistryChange targetingRule() {
-        String entry = "{\"id\":\"W1\",\"kind\":\"GOODS\",\"value\":\"IVORY\",\"display\":\"ivory\","
-                + "\"addedBy\":\"Asupervisor\",\"addedAt\":\"2026-11-01T00:00:00Z\"}";
-        return new RegistryChange(2, Instant.EPOCH, "test", List.of(), List.of(
-                new RegistryChange.Write(StoreName.WATCHLIST, "W1", entry)));
+            @Override
+            public long snapshot(Consumer<LaneChange> sink) {
+                sink.accept(new LaneChange.WatchEntryAdded("W1", WatchKind.GOODS, "IVORY"));
+                sink.accept(new LaneChange.VehicleRegistered("AB1234", "E2000017221101441890ABCD"));
+                for (String ccrn : List.of("2611111111111116", "2622222222222224")) {
+                    sink.accept(new LaneChange.ConsignmentBundled(ccrn, LocalDate.parse("2026-11-27"),
+                            PartyNames.canonical("深圳市華強電子"), PartyNames.canonical("Kwun Tong Traders"), "Ashipper",
+                            PartyNames.canonical("CARTONS mobile phones")));
+                }
+                sink.accept(new LaneChange.BundleActivated("Babc", "AB1234", Direction.IMPORT,
+                        Instant.parse("2026-11-26T03:00:00Z"), false, List.of("2611111111111116", "2622222222222224"),
+                        List.of(), "Atrucker"));
+                return 2;
+            }
+        };
     }
 }

@@ -2,6 +2,10 @@ package hk.seamless.risk;
 
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.HongKongControlPoints;
+import hk.seamless.lane.LaneFeedConsumer;
+import hk.seamless.lane.LaneView;
+import hk.seamless.registryfeed.CommittedChanges;
+import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryChange;
@@ -17,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
-/** Real Chronicle stores in a temporary folder, a real registry writer, and the risk view listening. */
+/** Real Chronicle stores in a temporary folder, a real registry writer, and the risk view fed by the lane feed. */
 final class RiskStoreFixture implements AutoCloseable {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
@@ -26,6 +30,8 @@ final class RiskStoreFixture implements AutoCloseable {
     final Path dir;
     final ChronicleStores stores;
     final RiskView view;
+    final LaneFeedConsumer consumer;
+    final LaneFeed feed;
     final RegistryWriter writer;
     final List<RegistryChange> heard = new CopyOnWriteArrayList<>();
     final Watchlist watchlist;
@@ -35,8 +41,14 @@ final class RiskStoreFixture implements AutoCloseable {
         this.dir = dir;
         this.stores = ChronicleStores.open(dir, 1_000);
         this.view = new RiskView(stores, CONTROL_POINTS);
-        this.writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), CLOCK,
-                List.of(view, heard::add));
+        this.consumer = new LaneFeedConsumer(stores, new LaneView(stores), view);
+        this.feed = new LaneFeed(stores, consumer);
+        // As the engine starts: the journal read again numbers the feed and catches the view up.
+        CommittedChanges following = new CommittedChanges(feed);
+        Journal journal = Journal.open(dir.resolve("journal"), true, following);
+        following.close();
+        consumer.finishStart(feed);
+        this.writer = new RegistryWriter(stores, journal, CLOCK, List.of(feed, heard::add));
         this.watchlist = new Watchlist(stores);
         this.rates = new RandomRates(stores, CONTROL_POINTS);
     }

@@ -1,7 +1,6 @@
 package hk.seamless.risk;
 
 import hk.seamless.store.RegistryChange;
-import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreName;
 import hk.seamless.trade.FieldError;
 import hk.seamless.trade.InvalidInputException;
@@ -168,9 +167,15 @@ class WatchlistTest {
         WatchlistEntry back = add("VEHICLE", "AB1");
         long size = f.stores.store(StoreName.LANE_WATCHLIST).size();
 
-        // What recovery after a crash does: the journal applied again over stores that have it.
-        f.heard.forEach(change -> RegistryWriter.replay(change, f.stores, List.of(f.view)));
+        long applied = f.consumer.applied();
+        // A crash that kept the lane's maps but lost its applied mark: the feed's entries, numbered
+        // again from the journal at the restart, are all applied again over maps that have them.
+        f.stores.store(StoreName.LANE_FEED).put("applied", "0");
+        f.close();
+        f = new RiskStoreFixture(dir);
 
+        assertEquals(applied, f.consumer.applied());
+        assertEquals(applied, f.feed.sequence());
         assertEquals(size, f.stores.store(StoreName.LANE_WATCHLIST).size());
         assertEquals(kept.id(), f.view.partyWatchEntry(PartyNames.canonical("（深圳华强电子有限公司）")));
         assertEquals(back.id(), f.view.vehicleWatchEntry("AB1"));
