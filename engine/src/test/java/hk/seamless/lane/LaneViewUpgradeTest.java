@@ -1,6 +1,7 @@
 package hk.seamless.lane;
 
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.StoreName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class LaneViewUpgradeTest {
 
     @Test
     void registeredVehiclesAndSuspendedAccountsReachAnOlderLaneViewOnceAtStart() {
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             // What an older version left: registry records, and a lane view that never saw them.
             stores.store(StoreName.VEHICLES).put("AB1234", "{\"registrationMark\":\"AB1234\",\"rfidTag\":\"E2001111\"}");
             stores.store(StoreName.ACCOUNTS).put("Atrucker", "{\"id\":\"Atrucker\",\"status\":\"SUSPENDED\"}");

@@ -8,6 +8,7 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.StoreName;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DecisionAllocationTest {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             List<ControlPoint> controlPoints = HongKongControlPoints.defaults(0.5);
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);

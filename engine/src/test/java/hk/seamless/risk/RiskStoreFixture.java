@@ -3,6 +3,7 @@ package hk.seamless.risk;
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.HongKongControlPoints;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
@@ -33,7 +34,7 @@ final class RiskStoreFixture implements AutoCloseable {
 
     RiskStoreFixture(Path dir) {
         this.dir = dir;
-        this.stores = ChronicleStores.open(dir, 1_000);
+        this.stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
         this.view = new RiskView(stores, CONTROL_POINTS);
         this.writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), CLOCK,
                 List.of(view, heard::add));
