@@ -1,9 +1,14 @@
 package hk.seamless.store;
 
 /**
- * The off-heap maps of the engine, with how big their keys and values are on average. Value sizes
- * come from realistic samples: a consignment carries names and addresses that may be Chinese (three
- * UTF-8 bytes a character) and long descriptions; a bundle a list of 16-digit CCRNs.
+ * The off-heap maps of the engine, with how big their keys and values are on average (UTF-8 bytes).
+ * Value sizes come from realistic samples (benchmarks/ScaleFill and StoreFootprint print them): a
+ * consignment of a Shenzhen exporter, Chinese names and addresses (three bytes a character) and a
+ * long list of articles, is ~870 B of JSON; a bundle of two CCRNs ~306 B; the lane's compact bundle
+ * (id, earliest crossing, two CCRNs, trucker) ~102 B under a "mark|direction" key of ~13 B; the
+ * lane's BUNDLED consignment (canonical parties and goods description) ~314 B. An estimate far above
+ * the real size makes every map nominally larger (zeroed at creation: a slower start, more page
+ * cache); far below, fewer entries fit than {@link StoreSizes} planned.
  */
 public enum StoreName {
     // the registry: the authority. How many entries each holds is StoreSizes' arithmetic.
@@ -13,9 +18,9 @@ public enum StoreName {
     SESSIONS("sessions", 64, 96),
     VEHICLES("vehicles", 9, 220),
     VEHICLES_BY_TAG("vehicles-by-tag", 24, 9),
-    CONSIGNMENTS("consignments", 16, 1400),
-    CONSIGNMENT_VERSIONS("consignment-versions", 20, 1400),
-    BUNDLES("bundles", 20, 420),
+    CONSIGNMENTS("consignments", 16, 900),
+    CONSIGNMENT_VERSIONS("consignment-versions", 20, 900),
+    BUNDLES("bundles", 25, 320),
     ACTIVE_BUNDLES("active-bundles", 16, 20),
     IDEMPOTENCY("idempotency", 90, 1200),
     DEVICES("devices", 20, 160),
@@ -28,9 +33,9 @@ public enum StoreName {
     LODGEMENT_TEMPLATES("lodgement-templates", 60, 1400),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
-    LANE_BUNDLES("lane-bundles", 16, 300),
+    LANE_BUNDLES("lane-bundles", 14, 104),
     LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9),
-    LANE_CONSIGNMENTS("lane-consignments", 16, 40),
+    LANE_CONSIGNMENTS("lane-consignments", 16, 300),
     LANE_WATCHLIST("lane-watchlist", 40, 20),
     // every registered vehicle's mark: a confident read naming one is that vehicle, never its look-alike twin
     LANE_VEHICLES("lane-vehicles", 9, 2),
