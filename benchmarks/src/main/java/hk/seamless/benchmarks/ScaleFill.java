@@ -117,7 +117,7 @@ public final class ScaleFill {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private interface Records {
+    interface Records {
         String key(int i);
 
         String value(int i);
@@ -144,7 +144,7 @@ public final class ScaleFill {
     }
 
     /** consignments: CCRN to the registry's JSON of a typical Shenzhen export (Chinese names, long articles). */
-    private static final class Consignments implements Records {
+    static final class Consignments implements Records {
         private final String json;
 
         Consignments() {
