@@ -99,7 +99,7 @@ public class BundleLookupBenchmark {
         public void fill(BundleLookupBenchmark b) throws IOException {
             dataDir = Files.createTempDirectory("seamless-bundle-lookup");
             long started = System.nanoTime();
-            // lane-bundles sized for every bundle (as ChronicleStores.open(dir, 5 x bundles) would size it),
+            // lane-bundles sized for every bundle,
             // the other maps small: see LaneBundleStores for why.
             stores = LaneBundleStores.open(dataDir, b.bundles + 1_000L);
             long opened = System.nanoTime();

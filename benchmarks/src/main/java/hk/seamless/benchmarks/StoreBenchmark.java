@@ -83,7 +83,7 @@ public class StoreBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dataDir = Files.createTempDirectory("seamless-store-bench");
-        stores = ChronicleStores.open(dataDir, CAPACITY);
+        stores = ChronicleStores.open(dataDir, hk.seamless.store.StoreSizes.forDailyConsignments(CAPACITY / 100));
         chronicle = stores.store(StoreName.CONSIGNMENTS);
         heap = new ConcurrentHashMap<>(CAPACITY);
         LocalDate expected = LocalDate.now().plusDays(3);

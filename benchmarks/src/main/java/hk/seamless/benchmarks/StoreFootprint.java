@@ -45,7 +45,7 @@ public final class StoreFootprint {
                 .read(TypicalConsignment.body(expected), now);
         long consignmentJson = 0;
         long bundleJson = 0;
-        try (ChronicleStores stores = ChronicleStores.open(dir, records)) {
+        try (ChronicleStores stores = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(records / 100))) {
             long emptyConsignments = allocated(dir, StoreName.CONSIGNMENTS);
             long emptyBundles = allocated(dir, StoreName.BUNDLES);
             for (int i = 0; i < records; i++) {

@@ -16,7 +16,13 @@ public final class LaneBenchmarkAccess {
     /** The value LaneView writes to lane-bundles for an ACTIVE bundle. */
     public static String encodeBundle(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits,
                                       List<String> ccrns) {
-        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, "Abenchmark");
+        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, "R3f2a9c1b7d5e4f6a8b9c0d1e"); // a registry account id: R + 24 hex
+    }
+
+    /** The value LaneView writes to lane-consignments for a BUNDLED consignment (parties and goods canonical). */
+    public static String encodeConsignment(long expectedEpochDay, String consignor, String consignee, String owner,
+                                           String goods) {
+        return ConsignmentAtLane.encode("BUNDLED", expectedEpochDay, consignor, consignee, owner, goods);
     }
 
     /** The flyweight's reusable buffer: what LaneView.activeBundle reads a value into. */

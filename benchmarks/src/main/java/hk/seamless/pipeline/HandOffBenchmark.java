@@ -129,7 +129,7 @@ public class HandOffBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            stores = ChronicleStores.open(dir, 10_000);
+            stores = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(100));
             List<ControlPoint> controlPoints = HongKongControlPoints.defaults(0.5);
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);

@@ -47,7 +47,11 @@ public final class ConfigLoader {
         OptionalLong seed = setting(file, "randomSeed", "SEAMLESS_RANDOM_SEED", d.randomSeed(),
                 s -> OptionalLong.of(Long.parseLong(s)));
         Duration fusion = setting(file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.fusionWindow(), ConfigLoader::duration);
-        long capacity = setting(file, "storeCapacity", "SEAMLESS_STORE_CAPACITY", d.storeCapacity(), ConfigLoader::capacity);
+        refuseStoreCapacity(file);
+        StoreSizing sizing = new StoreSizing(
+                setting(file, "retention", "SEAMLESS_RETENTION", d.sizing().retention(), ConfigLoader::duration),
+                setting(file, "dailyConsignments", "SEAMLESS_DAILY_CONSIGNMENTS", d.sizing().dailyConsignments(),
+                        s -> positive(Long.parseLong(s))));
         boolean fsync = setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.journalFsync(), ConfigLoader::bool);
         int failLimit = setting(file, "failedBundlingLimit", "SEAMLESS_FAILED_BUNDLING_LIMIT",
                 d.failedBundlingLimit(), s -> positive(Integer.parseInt(s)));
@@ -96,7 +100,7 @@ public final class ConfigLoader {
         logSettings();
         rejectUnknownKeys(file);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
-                controlPoints, capacity, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
+                controlPoints, sizing, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
                 limits, http);
     }
 
@@ -122,6 +126,24 @@ public final class ConfigLoader {
             throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
         }
     }
+
+    /**
+     * The stores were once sized by one number of records for every map; they are now sized from the
+     * retention period and the daily traffic. A deployment still setting the old one would silently get
+     * other sizes, so its start is refused with what to set instead.
+     */
+    private void refuseStoreCapacity(JsonObject file) {
+        if (env.containsKey("SEAMLESS_STORE_CAPACITY")) {
+            throw new ConfigException(STORE_CAPACITY_GONE.formatted("SEAMLESS_STORE_CAPACITY"));
+        }
+        if (file.containsKey("storeCapacity")) {
+            throw new ConfigException(STORE_CAPACITY_GONE.formatted("config file key 'storeCapacity'"));
+        }
+    }
+
+    static final String STORE_CAPACITY_GONE = "%s is no longer a setting: the stores are sized from retention"
+            + " (SEAMLESS_RETENTION, how long finished records stay, default P90D) and dailyConsignments"
+            + " (SEAMLESS_DAILY_CONSIGNMENTS, consignments on a busy day, default 1000); see the settings table in README.md";
 
     private void rejectUnknownKeys(JsonObject file) {
         for (String key : file.fieldNames()) {
@@ -218,14 +240,6 @@ public final class ConfigLoader {
         return rate;
     }
 
-    private static long capacity(String s) {
-        long n = Long.parseLong(s);
-        if (n < 1000) {
-            throw new IllegalArgumentException("at least 1000");
-        }
-        return n;
-    }
-
     private static boolean bool(String s) {
         if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("true or false");
@@ -251,6 +265,13 @@ public final class ConfigLoader {
 
     private static WaitStrategyKind waitStrategy(String s) {
         return WaitStrategyKind.fromSetting(s);
+    }
+
+    private static long positive(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
     }
 
     private static int positive(int n) {

@@ -14,8 +14,8 @@ import java.util.StringJoiner;
  * Every setting the engine runs with. Defaults are the real-world figures of the rules;
  * {@link ConfigLoader} reads them from a config file and {@code SEAMLESS_*} variables.
  *
- * @param storeCapacity how many records each registry store is sized for (Chronicle Map
- *                      {@code entries}); the real maximum, so sized generously
+ * @param sizing        what the stores are sized from: the retention period of finished records and
+ *                      the daily traffic (see {@link StoreSizing})
  * @param journalFsync  force the journal to disk before acknowledging a write (survives a
  *                      power cut, not only a killed process)
  * @param ivrsSigningSecret the voice platform's signing key (Twilio: the account's auth token);
@@ -37,7 +37,7 @@ public record EngineConfig(
         OptionalLong randomSeed,
         Duration fusionWindow,
         List<ControlPoint> controlPoints,
-        long storeCapacity,
+        StoreSizing sizing,
         boolean journalFsync,
         int failedBundlingLimit,
         Duration failedBundlingPeriod,
@@ -70,28 +70,34 @@ public record EngineConfig(
         return new EngineConfig("0.0.0.0", 8080, Path.of("data"), null,
                 Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(),
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
-                200_000, true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
+                StoreSizing.defaults(), true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
                 PipelineSettings.defaults(), null, null, IntakeLimits.defaults(),
                 HttpLimits.defaults());
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
-    public EngineConfig withStoreCapacity(long capacity) {
+    /** How long finished records stay in the hot maps before they move to the archive. */
+    public Duration retention() {
+        return sizing.retention();
+    }
+
+    /** Stores sized for this many consignments a day (tests use small ones: small maps open fast). */
+    public EngineConfig withDailyConsignments(long daily) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, capacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, new StoreSizing(sizing.retention(), daily),
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
@@ -100,28 +106,28 @@ public record EngineConfig(
         List<ControlPoint> withRate = controlPoints.stream()
                 .map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                rate, seed, fusionWindow, withRate, storeCapacity,
+                rate, seed, fusionWindow, withRate, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, http);
     }
 
     public EngineConfig withLimits(IntakeLimits intake) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, intake, http);
     }
@@ -129,7 +135,7 @@ public record EngineConfig(
     /** Signing on (tests; a real start reads both from the config file or environment). */
     public EngineConfig withIvrsSigning(String secret, String publicUrl) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 secret, publicUrl, limits, http);
     }
@@ -137,7 +143,7 @@ public record EngineConfig(
     /** Other connection timeouts or upload bounds (tests use short ones). */
     public EngineConfig withHttpLimits(HttpLimits httpLimits) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, storeCapacity,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
                 ivrsSigningSecret, ivrsPublicUrl, limits, httpLimits);
     }

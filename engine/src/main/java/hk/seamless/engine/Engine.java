@@ -42,6 +42,7 @@ import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryReplay;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
@@ -118,7 +119,7 @@ public final class Engine implements AutoCloseable {
         }
         ChronicleStores stores;
         try {
-            stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
+            stores = ChronicleStores.open(config.dataDir(), StoreSizes.of(config));
         } catch (IllegalStateException inUse) {
             throw new StartFailure(inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder",
                     inUse);

@@ -71,15 +71,18 @@ final class ChronicleKeyValueStore implements KeyValueStore {
     /**
      * A map refuses a write when a segment needs another tier and none is left: its room is every
      * segment's first tier plus {@code maxBloatFactor} extra tiers per segment. The first tiers'
-     * use is estimated from the entry count (entries spread evenly over segments by their hash);
-     * the extra tiers' use Chronicle counts exactly.
+     * use is estimated from the entry count (entries spread evenly over segments by their hash),
+     * and taken as full once any extra tier is in use: a segment takes one only when its first tier
+     * is full, and records far larger than the average fill tiers long before the count says so.
+     * The extra tiers' use Chronicle counts exactly.
      */
     @Override
     public double fill() {
         double segments = map.segments();
         double maxExtraTiers = maxBloatFactor * segments;
         double extraTiersInUse = Math.max(0, maxExtraTiers - map.remainingAutoResizes());
-        double firstTiersInUse = Math.min(1.0, (double) map.longSize() / sizedFor) * segments;
+        double firstTiersInUse = extraTiersInUse > 0 ? segments
+                : Math.min(1.0, (double) map.longSize() / sizedFor) * segments;
         return Math.min(1.0, (firstTiersInUse + extraTiersInUse) / (segments + maxExtraTiers));
     }
 

@@ -33,7 +33,13 @@ public final class ChronicleStores implements Stores, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStores.class);
     private static final String OPEN_MARKER = "OPEN";
-    private static final double MAX_BLOAT_FACTOR = 4.0;
+    /**
+     * Chronicle lets each segment add {@code segments × (bloat − 1) + segments} extra tiers: at 1.0 one
+     * extra tier per segment, twice the room {@link StoreSizes} expects. A larger factor made sparse
+     * files size every first tier for the whole bloat: 28.7 GB nominal for 10 million lane bundles at
+     * 4.0, zeroed into the page cache at creation, and fills that slowed by half each million.
+     */
+    static final double MAX_BLOAT_FACTOR = 1.0;
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -49,7 +55,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         this.recoveredFromUncleanStop = unclean;
     }
 
-    public static ChronicleStores open(Path dataDir, long capacity) {
+    public static ChronicleStores open(Path dataDir, StoreSizes sizes) {
         Path dir = dataDir.resolve("stores");
         try {
             OwnerOnly.folder(dataDir);
@@ -67,8 +73,8 @@ public final class ChronicleStores implements Stores, AutoCloseable {
             boolean unclean = Files.exists(marker);
             ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, unclean);
             for (StoreName name : StoreName.values()) {
-                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, capacity, unclean),
-                        name.entries(capacity), MAX_BLOAT_FACTOR));
+                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, sizes, unclean),
+                        sizes.entries(name), MAX_BLOAT_FACTOR));
                 OwnerOnly.file(dir.resolve(name.fileName()));
             }
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
@@ -80,20 +86,10 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         }
     }
 
-    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, long capacity, boolean recover)
+    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, StoreSizes sizes, boolean recover)
             throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
-        // CharSequence, not String: the lane side reads values into reusable buffers (getUsing).
-        ChronicleMapBuilder<CharSequence, CharSequence> builder = ChronicleMap.of(CharSequence.class, CharSequence.class)
-                .name(name.name().toLowerCase())
-                .entries(name.entries(capacity))
-                .averageKeySize(name.averageKeyBytes())
-                .averageValueSize(name.averageValueBytes())
-                // Bundles and sessions churn (made, used, replaced): let a segment grow extra tiers
-                // rather than fail, and keep the file sparse so that unused capacity costs no disk.
-                .maxBloatFactor(MAX_BLOAT_FACTOR)
-                .sparseFile(true)
-                .checksumEntries(true);
+        ChronicleMapBuilder<CharSequence, CharSequence> builder = builder(name, sizes.entries(name));
         if (recover && file.exists()) {
             // Chronicle reports every segment and chunk it repairs (a kill -9 leaves many, harmlessly:
             // the journal is replayed over the maps next). Each goes to DEBUG; the engine then says
@@ -104,6 +100,23 @@ public final class ChronicleStores implements Stores, AutoCloseable {
             });
         }
         return builder.createPersistedTo(file);
+    }
+
+    /**
+     * How every store's map is built (benchmarks build theirs with this too, so that they measure the
+     * engine's maps). CharSequence, not String: the lane side reads values into reusable buffers
+     * (getUsing). Sparse: entries not yet written cost no disk. Entries and tiers: see {@link StoreSizes}
+     * and {@link #MAX_BLOAT_FACTOR}.
+     */
+    public static ChronicleMapBuilder<CharSequence, CharSequence> builder(StoreName name, long entries) {
+        return ChronicleMap.of(CharSequence.class, CharSequence.class)
+                .name(name.name().toLowerCase())
+                .entries(entries)
+                .averageKeySize(name.averageKeyBytes())
+                .averageValueSize(name.averageValueBytes())
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
+                .sparseFile(true)
+                .checksumEntries(true);
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class StoreFillAlerts {
             double fill = stores.store(name).fill();
             if (fill >= alertAt && alerted.add(name)) {
                 LOG.warn("The {} store is {}% full (alert at {}%): writes that need room there will be refused when it is"
-                                + " full; raise storeCapacity (SEAMLESS_STORE_CAPACITY) or find what fills it",
+                                + " full; check dailyConsignments (SEAMLESS_DAILY_CONSIGNMENTS) and retention (SEAMLESS_RETENTION)"
+                                + " against the real traffic (the maps are sized from them at the next start) or find what fills it",
                         name.name().toLowerCase(), percent(fill), percent(alertAt));
             } else if (fill < alertAt && alerted.remove(name)) {
                 LOG.info("The {} store is back below the alert level ({}% full)", name.name().toLowerCase(), percent(fill));

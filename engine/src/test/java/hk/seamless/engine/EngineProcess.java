@@ -51,7 +51,7 @@ final class EngineProcess {
         builder.environment().put("SEAMLESS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("SEAMLESS_HTTP_PORT", "0");
         builder.environment().put("SEAMLESS_DATA_DIR", dataDir.toString());
-        builder.environment().put("SEAMLESS_STORE_CAPACITY", "10000");
+        builder.environment().put("SEAMLESS_DAILY_CONSIGNMENTS", "100");
         builder.environment().putAll(env);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -3,6 +3,7 @@ package hk.seamless.engine;
 import hk.seamless.access.Session;
 import hk.seamless.http.TestClock;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryWriter;
@@ -34,7 +35,7 @@ class HousekeepingTest {
 
     @BeforeEach
     void open() {
-        stores = ChronicleStores.open(dir, 1_000);
+        stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
         writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), clock, List.of());
         purge = Housekeeping.purge(stores, writer, clock, Duration.ofHours(24));
     }

@@ -2,6 +2,7 @@ package hk.seamless.engine;
 
 import hk.seamless.config.EngineConfig;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryChange;
@@ -30,7 +31,7 @@ class JournalReplayTest {
 
     @Test
     void anUncleanStopReplaysJournalledChangesTheMapsNeverSaw() throws Exception {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(10_000);
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100);
         String bundle = "{\"id\":\"B1\",\"trucker\":\"T1\",\"vehicleMark\":\"FU1234\",\"vehicleMarkDisplay\":\"FU 1234\","
                 + "\"direction\":\"IMPORT\",\"ccrns\":[],\"empty\":true,\"status\":\"ACTIVE\","
                 + "\"bundledAt\":\"2026-11-26T02:00:00Z\",\"earliestCrossingAt\":\"2026-11-26T02:30:00Z\"}";
@@ -39,7 +40,7 @@ class JournalReplayTest {
                 List.of(new RegistryChange.Write(StoreName.BUNDLES, "B1", bundle),
                         new RegistryChange.Write(StoreName.ACTIVE_BUNDLES, "FU1234|IMPORT", "B1")));
         // The journal got the change; the maps did not (the kill came in between).
-        ChronicleStores.open(data, 10_000).close();
+        ChronicleStores.open(data, StoreSizes.forDailyConsignments(100)).close();
         try (Journal journal = Journal.open(data.resolve("journal").resolve("registry.journal"), true, b -> { })) {
             journal.append(JsonCodec.writeBytes(change));
         }
@@ -48,7 +49,7 @@ class JournalReplayTest {
         try (Engine engine = Engine.start(config, Clock.systemUTC())) {
             assertEquals(1, engine.port() > 0 ? 1 : 0);
         }
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             assertEquals(bundle, stores.store(StoreName.BUNDLES).get("B1"));
             assertEquals("B1", stores.store(StoreName.ACTIVE_BUNDLES).get("FU1234|IMPORT"));
             String laneView = stores.store(StoreName.LANE_BUNDLES).get("FU1234|IMPORT");
@@ -58,19 +59,19 @@ class JournalReplayTest {
 
     @Test
     void aCleanStopNeedsNoReplayAndLeavesNoMarker() throws Exception {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(10_000);
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100);
         try (Engine engine = Engine.start(config, Clock.systemUTC())) {
             assertEquals(true, Files.exists(data.resolve("stores").resolve("OPEN")));
         }
         assertEquals(false, Files.exists(data.resolve("stores").resolve("OPEN")));
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             assertNull(stores.store(StoreName.BUNDLES).get("B1"));
         }
     }
 
     @Test
     void replayAfterAnUncleanStopSkipsAChangeTheJournalSaysWasAborted() throws Exception {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(10_000);
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100);
         Instant at = Instant.parse("2026-11-26T02:00:00Z");
         RegistryChange kept = new RegistryChange(1, at, "T1", List.of(),
                 List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "kept")));
@@ -79,7 +80,7 @@ class JournalReplayTest {
                         new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k2", "refused")));
         RegistryChange abort = new RegistryChange(3, at, "T1",
                 List.of(new RegistryChange.AuditEvent(RegistryChange.ABORTED, "2", "the idempotency store is full")), List.of());
-        ChronicleStores.open(data, 10_000).close();
+        ChronicleStores.open(data, StoreSizes.forDailyConsignments(100)).close();
         try (Journal journal = Journal.open(data.resolve("journal").resolve("registry.journal"), true, b -> { })) {
             journal.append(JsonCodec.writeBytes(kept));
             journal.append(JsonCodec.writeBytes(refused));
@@ -89,7 +90,7 @@ class JournalReplayTest {
 
         Engine.start(config, Clock.systemUTC()).close();
 
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             assertEquals("kept", stores.store(StoreName.IDEMPOTENCY).get("T1|k1"));
             assertNull(stores.store(StoreName.IDEMPOTENCY).get("T1|k2"));
         }
@@ -101,7 +102,7 @@ class JournalReplayTest {
         Files.writeString(data.resolve("stores").resolve("OPEN"), "killed");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             EngineConfig config = EngineConfig.defaults().withHttpPort(taken.getLocalPort()).withDataDir(data)
-                    .withStoreCapacity(10_000);
+                    .withDailyConsignments(100);
             org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Engine.start(config, Clock.systemUTC()));
         }
         assertEquals(true, Files.exists(data.resolve("stores").resolve("OPEN")),

@@ -78,7 +78,7 @@ class NoCallOutTest {
         builder.environment().put("SEAMLESS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("SEAMLESS_HTTP_PORT", "0");
         builder.environment().put("SEAMLESS_DATA_DIR", data.toString());
-        builder.environment().put("SEAMLESS_STORE_CAPACITY", "10000");
+        builder.environment().put("SEAMLESS_DAILY_CONSIGNMENTS", "100");
         Process engine = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

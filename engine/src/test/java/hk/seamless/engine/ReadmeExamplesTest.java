@@ -55,7 +55,7 @@ class ReadmeExamplesTest {
         String trade = blocks.stream().filter(b -> b.contains("# 1. A shipper and a trucker register")).findFirst().orElseThrow();
         String lane = blocks.stream().filter(b -> b.contains("plate-reads")).findFirst().orElseThrow();
         Engine engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(data.resolve("data"))
-                .withStoreCapacity(10_000), Clock.systemUTC());
+                .withDailyConsignments(100), Clock.systemUTC());
         try {
             String script = (trade + "\n" + lane)
                     .replace("localhost:8080", "localhost:" + engine.port())

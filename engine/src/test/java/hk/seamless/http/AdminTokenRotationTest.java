@@ -22,7 +22,7 @@ class AdminTokenRotationTest {
     private static final JsonObject WHY = new JsonObject().put("reason", "quarterly rotation");
 
     private Engine start(Path dataDir, String configuredToken) {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000);
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
         return Engine.start(configuredToken == null ? config : config.withAdminToken(configuredToken), clock);
     }
 

@@ -28,7 +28,7 @@ public abstract class EngineHarness {
 
     @BeforeAll
     void startEngine(@TempDir Path dataDir) {
-        engine = Engine.start(configure(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000)),
+        engine = Engine.start(configure(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100)),
                 clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }

@@ -43,7 +43,7 @@ class IvrsSignedCallTest extends EngineHarness {
     @BeforeAll
     @Override
     void startEngine(@TempDir Path dataDir) {
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000)
+        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100)
                 .withIvrsSigning(SECRET, PUBLIC_URL + "/"), clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }

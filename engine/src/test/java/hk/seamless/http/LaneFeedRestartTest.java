@@ -37,7 +37,7 @@ class LaneFeedRestartTest {
     /** The engine stopped, its data folder opened as it is on disk: the lane feed's applied sequence. */
     private long appliedAndCompared() {
         engine.stop();
-        try (ChronicleStores stores = ChronicleStores.open(dataDir, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(dataDir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             LaneViewComparison.assertLaneViewMatchesRegistry(stores);
             return Long.parseLong(stores.store(StoreName.LANE_FEED).get("applied"));
         }
@@ -91,7 +91,7 @@ class LaneFeedRestartTest {
                 api.lodgeCcrn(api.newAccount("SHIPPER").token(), "IMPORT", clock.hongKongToday().plusDays(1)));
         long applied = appliedAndCompared();
         // What the previous version leaves: no lane-feed store, and a lane view that lacks what it never kept.
-        try (ChronicleStores stores = ChronicleStores.open(dataDir, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(dataDir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             stores.store(StoreName.LANE_VEHICLES).clear();
             stores.store(StoreName.LANE_SUSPENDED_ACCOUNTS).put("Agone", "1");
         }

@@ -31,7 +31,7 @@ class RegistrationLimitsApiTest {
 
     private void start(int perAddress, int overall, int pending) {
         IntakeLimits limits = new IntakeLimits(perAddress, overall, Duration.ofHours(1), pending, Duration.ofHours(24), 0.8);
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(10_000)
+        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100)
                 .withLimits(limits), clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }

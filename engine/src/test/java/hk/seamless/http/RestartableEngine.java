@@ -24,7 +24,7 @@ final class RestartableEngine implements AutoCloseable {
 
     /** Starts on a free port the first time, on the same port after that. */
     void start() {
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withStoreCapacity(10_000), clock);
+        engine = Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withDailyConsignments(100), clock);
         port = engine.port();
     }
 

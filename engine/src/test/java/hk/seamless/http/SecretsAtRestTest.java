@@ -67,7 +67,7 @@ class SecretsAtRestTest extends EngineHarness {
     @Test
     void anOlderEnginesRememberedTokenIsClearedAtStart(@org.junit.jupiter.api.io.TempDir Path dataDir) throws Exception {
         hk.seamless.config.EngineConfig config = hk.seamless.config.EngineConfig.defaults().withHttpPort(0)
-                .withDataDir(dataDir).withStoreCapacity(10_000);
+                .withDataDir(dataDir).withDailyConsignments(100);
         String registration;
         try (hk.seamless.engine.Engine first = hk.seamless.engine.Engine.start(config, clock)) {
             TradeApiClient client = new TradeApiClient(first.port(), first.adminToken());
@@ -78,7 +78,7 @@ class SecretsAtRestTest extends EngineHarness {
         // As the older engine remembered it: the whole answer, token and all, and no note of a clearing.
         String oldToken = "sl_" + "o".repeat(43);
         String storeKey = "admin|old-approve";
-        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, 10_000)) {
+        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             IdempotentWrites.Remembered now = hk.seamless.store.JsonCodec.read(
                     stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).get(storeKey), IdempotentWrites.Remembered.class);
             String body = new JsonObject().put("accountId", registration).put("token", oldToken).encode();
@@ -92,7 +92,7 @@ class SecretsAtRestTest extends EngineHarness {
                     new JsonObject(), KEY, "old-approve");
             assertRepeatWithholdsTheToken(repeat, List.of(oldToken));
         }
-        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, 10_000)) {
+        try (hk.seamless.store.ChronicleStores stores = hk.seamless.store.ChronicleStores.open(dataDir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertFalse(stores.store(hk.seamless.store.StoreName.IDEMPOTENCY).get(storeKey).contains(oldToken));
         }
     }

@@ -4,6 +4,7 @@ import hk.seamless.access.PasswordHasher;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.trade.Account;
@@ -66,7 +67,7 @@ class SignInApiTest extends EngineHarness {
     /** Its own engine: the test rewrites a stored hash between two runs, as an older engine left it. */
     @Test
     void aWeakerStoredHashIsUpgradedAtTheNextSignIn(@TempDir Path dataDir) throws Exception {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withStoreCapacity(10_000);
+        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
         String email;
         String accountId;
         try (Engine first = Engine.start(config, clock)) {
@@ -76,7 +77,7 @@ class SignInApiTest extends EngineHarness {
             accountId = agent.id();
         }
         String weak = new PasswordHasher(210_000).hash(PASSWORD);
-        try (ChronicleStores stores = ChronicleStores.open(dataDir, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(dataDir, StoreSizes.forDailyConsignments(100))) {
             Account account = JsonCodec.read(stores.store(StoreName.ACCOUNTS).get(accountId), Account.class);
             stores.store(StoreName.ACCOUNTS).put(accountId, JsonCodec.write(account.withPasswordHash(weak)));
         }
@@ -84,7 +85,7 @@ class SignInApiTest extends EngineHarness {
             TradeApiClient client = new TradeApiClient(second.port(), second.adminToken());
             client.post("/api/v1/sessions", null, new JsonObject().put("email", email).put("password", PASSWORD)).expect(200);
         }
-        try (ChronicleStores stores = ChronicleStores.open(dataDir, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(dataDir, StoreSizes.forDailyConsignments(100))) {
             String hash = JsonCodec.read(stores.store(StoreName.ACCOUNTS).get(accountId), Account.class).passwordHash();
             assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), hash);
             assertTrue(PasswordHasher.standard().matches(PASSWORD, hash));

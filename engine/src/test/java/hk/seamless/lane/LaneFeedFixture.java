@@ -51,7 +51,7 @@ final class LaneFeedFixture implements AutoCloseable {
     final List<FeedEntry> entries = new CopyOnWriteArrayList<>();
 
     LaneFeedFixture(Path dir) {
-        this.stores = ChronicleStores.open(dir, 10_000);
+        this.stores = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(100));
         this.lane = new LaneView(stores);
         this.risk = new RiskView(stores, CONTROL_POINTS);
         this.consumer = new LaneFeedConsumer(stores, lane, risk);

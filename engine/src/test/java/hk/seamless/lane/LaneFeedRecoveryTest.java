@@ -206,7 +206,7 @@ class LaneFeedRecoveryTest {
     void aDataFolderFromBeforeTheFeedIsRebuiltOnceAtStart() {
         // What the previous version left: registry records, and a lane view without the feed's
         // marks, lacking what it never kept and holding a bundle that has ended since.
-        try (ChronicleStores old = ChronicleStores.open(dir, 10_000)) {
+        try (ChronicleStores old = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             old.store(StoreName.VEHICLES).put("AB1234", JsonCodec.write(new Vehicle("AB1234", "AB 1234", "Atrucker", "E2001111",
                     Instant.EPOCH)));
             old.store(StoreName.ACCOUNTS).put("Atrucker", JsonCodec.write(new Account("Atrucker", Role.TRUCKER, "Wing Lee",

@@ -13,6 +13,7 @@ import hk.seamless.feed.LaneChange;
 import hk.seamless.feed.WatchKind;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.risk.PartyNames;
+import hk.seamless.store.StoreSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class DecisionAllocationTest {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (ChronicleStores stores = ChronicleStores.open(data, 10_000)) {
+        try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(100))) {
             List<ControlPoint> controlPoints = HongKongControlPoints.defaults(0.5);
             LaneView view = new LaneView(stores);
             RiskView risk = new RiskView(stores, controlPoints);

@@ -7,6 +7,7 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.registryfeed.CommittedChanges;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
@@ -39,7 +40,7 @@ final class RiskStoreFixture implements AutoCloseable {
 
     RiskStoreFixture(Path dir) {
         this.dir = dir;
-        this.stores = ChronicleStores.open(dir, 1_000);
+        this.stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
         this.view = new RiskView(stores, CONTROL_POINTS);
         this.consumer = new LaneFeedConsumer(stores, new LaneView(stores), view);
         this.feed = new LaneFeed(stores, consumer);

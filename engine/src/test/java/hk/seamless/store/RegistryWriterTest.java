@@ -37,7 +37,7 @@ class RegistryWriterTest {
 
     @BeforeEach
     void open() {
-        stores = ChronicleStores.open(dir, 1_000);
+        stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
         writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), clock, List.of(heard::add));
     }
 
@@ -154,7 +154,7 @@ class RegistryWriterTest {
         stores.close();
 
         Path again = dir.resolve("replayed");
-        stores = ChronicleStores.open(again, 1_000);
+        stores = ChronicleStores.open(again, StoreSizes.forDailyConsignments(100));
         List<RegistryChange> replayedChanges = new ArrayList<>();
         RegistryReplay replay = new RegistryReplay(stores, List.of(replayedChanges::add));
         writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, replay), clock, List.of());
@@ -182,9 +182,10 @@ class RegistryWriterTest {
         int n = 0;
         boolean refusedOnce = false;
         while (!refusedOnce && n < 100_000) {
-            // Many commands at once share a flush: the store fills in a moment.
+            // Commands sent together share a flush; a few at a time, so that the fill is read between
+            // them before the store (a few hundred KiB) refuses.
             List<CompletableFuture<Object>> puts = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
+            for (int i = 0; i < 4; i++) {
                 String key = "D" + n++;
                 puts.add(writer.submit("a", tx -> {
                     tx.put(StoreName.DEVICES, key, record);
