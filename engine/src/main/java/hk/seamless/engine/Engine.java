@@ -37,8 +37,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import hk.seamless.lane.LaneView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.Journal;
-import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
@@ -113,6 +111,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
+        boolean mapsExisted = RegistryLogStart.mapsExist(config.dataDir());
         ChronicleStores stores;
         try {
             stores = ChronicleStores.open(config.dataDir(), config.storeCapacity());
@@ -121,6 +120,8 @@ public final class Engine implements AutoCloseable {
                     inUse);
         }
         RegistryWriter writer = null;
+        hk.seamless.log.SegmentedLog registryLog = null;
+        hk.seamless.log.SegmentedLog laneLog = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
         try {
@@ -128,27 +129,21 @@ public final class Engine implements AutoCloseable {
             RiskView riskView = new RiskView(stores, config.controlPoints());
             hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
             List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
-            boolean replay = stores.recoveredFromUncleanStop();
-            RegistryReplay replaying = new RegistryReplay(stores, listeners);
-            Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
-                    config.journalFsync(), payload -> {
-                        if (replay) {
-                            replaying.accept(payload);
-                        }
-                    });
-            replaying.close();
-            if (replay) {
-                LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
-                        + " by Chronicle), {} journal entries replayed over them ({} aborted ones skipped); every"
-                        + " acknowledged write is back", stores.recoveryRepairs(), replaying.replayed(), replaying.skipped());
-            }
+            RegistryLogStart.Opened opened = RegistryLogStart.open(config, stores, mapsExisted, listeners, clock);
+            registryLog = opened.log();
             long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
             if (upgraded > 0) {
                 LOG.info("Brought the lane view up to this version's layout from {} registry records", upgraded);
             }
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
-            writer = new RegistryWriter(stores, journal, clock, java.util.stream.Stream.concat(listeners.stream(),
-                    java.util.stream.Stream.of(pendingRegistrations)).toList());
+            writer = new RegistryWriter(stores, registryLog, clock, java.util.stream.Stream.concat(listeners.stream(),
+                    java.util.stream.Stream.of(pendingRegistrations)).toList(),
+                    new hk.seamless.store.RegistryCheckpoints.Policy(config.log().checkpointInterval(),
+                            config.log().checkpointChanges()), java.util.Map::of);
+            registryLog = null;
+            if (opened.checkpointDue()) {
+                await(writer.checkpoint());
+            }
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
@@ -174,9 +169,9 @@ public final class Engine implements AutoCloseable {
             PasswordHasher hasher = PasswordHasher.standard();
             hk.seamless.access.PasswordWork passwordWork = hk.seamless.access.PasswordWork.standard();
 
-            Path laneJournal = config.dataDir().resolve("journal").resolve("lane.journal");
+            laneLog = LaneLogStart.open(config, clock);
             CrossingReporter crossings = crossingReporter(writer);
-            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneJournal, LanePipeline.RECENT_ARRIVALS);
+            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
             int recovered = CrossingRecovery.reportUnrecorded(laneHistory, bundleId -> {
                 Bundle b = registry.bundles().find(bundleId);
                 return b != null && b.status() == BundleStatus.ACTIVE;
@@ -185,7 +180,8 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
             }
             LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
-            pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneJournal, clock, metrics);
+            pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
+            laneLog = null;
             pipeline.restoreArrivals(laneHistory.recentArrivals());
             if (laneHistory.unreadable() > 0) {
                 LOG.warn("{} arrivals in the lane journal could not be read back; they are not on the console's board",
@@ -232,6 +228,12 @@ public final class Engine implements AutoCloseable {
             }
             if (writer != null) {
                 writer.close();
+            }
+            if (registryLog != null) {
+                registryLog.close();
+            }
+            if (laneLog != null) {
+                laneLog.close();
             }
             // Keeps the unclean-stop marker: this start may have been replaying or writing when it
             // failed, so the next one must recover, never trust the maps as they are.

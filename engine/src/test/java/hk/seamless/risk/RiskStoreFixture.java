@@ -3,7 +3,8 @@ package hk.seamless.risk;
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.HongKongControlPoints;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.Journal;
+import hk.seamless.log.LogSettings;
+import hk.seamless.log.SegmentedLog;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.Transaction;
@@ -35,7 +36,7 @@ final class RiskStoreFixture implements AutoCloseable {
         this.dir = dir;
         this.stores = ChronicleStores.open(dir, 1_000);
         this.view = new RiskView(stores, CONTROL_POINTS);
-        this.writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), CLOCK,
+        this.writer = new RegistryWriter(stores, SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), CLOCK, e -> { }), CLOCK,
                 List.of(view, heard::add));
         this.watchlist = new Watchlist(stores);
         this.rates = new RandomRates(stores, CONTROL_POINTS);

@@ -1,5 +1,8 @@
 package hk.seamless.store;
 
+import hk.seamless.log.LogSettings;
+import hk.seamless.log.SegmentedLog;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,8 @@ class RegistryWriterTest {
     @BeforeEach
     void open() {
         stores = ChronicleStores.open(dir, 1_000);
-        writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), clock, List.of(heard::add));
+        writer = new RegistryWriter(stores, SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { }), clock,
+                List.of(heard::add));
     }
 
     @AfterEach
@@ -157,7 +161,13 @@ class RegistryWriterTest {
         stores = ChronicleStores.open(again, 1_000);
         List<RegistryChange> replayedChanges = new ArrayList<>();
         RegistryReplay replay = new RegistryReplay(stores, List.of(replayedChanges::add));
-        writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, replay), clock, List.of());
+        // The maps here are new: the whole log goes into them (a clean close checkpointed it, so
+        // opening it hands over nothing past the checkpoint).
+        SegmentedLog log = SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { });
+        try (java.util.stream.Stream<hk.seamless.log.LogEntry> all = log.reader().forward(1)) {
+            all.forEach(e -> replay.accept(e.payload()));
+        }
+        writer = new RegistryWriter(stores, log, clock, List.of());
         replay.close();
 
         assertTrue(replay.skipped() >= 1);
