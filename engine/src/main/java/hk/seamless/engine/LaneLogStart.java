@@ -22,6 +22,7 @@ final class LaneLogStart {
     }
 
     static SegmentedLog open(EngineConfig config, Clock clock) {
+        RegistryLogStart.ownerOnly(config.dataDir().resolve("log"));
         SegmentedLog log = SegmentedLog.open(config.dataDir().resolve("log").resolve("lane"),
                 config.log().withFsync(false), clock, entry -> { });
         try {

@@ -43,12 +43,22 @@ final class RegistryLogStart {
         return Stream.of(StoreName.values()).anyMatch(n -> Files.exists(dataDir.resolve("stores").resolve(n.fileName())));
     }
 
+    /** {@code <data>/log} itself, not only the logs in it, is the engine user's alone. */
+    static void ownerOnly(Path logs) {
+        try {
+            hk.seamless.store.OwnerOnly.folder(logs);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the log folder " + logs, e);
+        }
+    }
+
     static Path logDir(Path dataDir) {
         return dataDir.resolve("log").resolve("registry");
     }
 
     static Opened open(EngineConfig config, ChronicleStores stores, boolean mapsExisted,
                        List<RegistryChangeListener> listeners, Clock clock) {
+        ownerOnly(config.dataDir().resolve("log"));
         RegistryReplay replaying = new RegistryReplay(stores, listeners);
         SegmentedLog log = SegmentedLog.open(logDir(config.dataDir()), config.log().withFsync(config.journalFsync()),
                 clock, entry -> {
