@@ -131,6 +131,7 @@ public final class Engine implements AutoCloseable {
             List<RegistryChangeListener> listeners = List.of(laneView, riskView, watchlistIndex);
             RegistryLogStart.Opened opened = RegistryLogStart.open(config, stores, mapsExisted, listeners, clock);
             registryLog = opened.log();
+            hk.seamless.log.SegmentedLog registryLogKept = registryLog;
             long upgraded = hk.seamless.lane.LaneViewUpgrade.bringUpToDate(config.dataDir(), stores, laneView);
             if (upgraded > 0) {
                 LOG.info("Brought the lane view up to this version's layout from {} registry records", upgraded);
@@ -181,6 +182,7 @@ public final class Engine implements AutoCloseable {
             }
             LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
             pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
+            hk.seamless.log.SegmentedLog laneLogKept = laneLog;
             laneLog = null;
             pipeline.restoreArrivals(laneHistory.recentArrivals());
             if (laneHistory.unreadable() > 0) {
@@ -217,6 +219,8 @@ public final class Engine implements AutoCloseable {
             // A timer on the event loop, but a cheap one: a few counters read per store.
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
+            Housekeeping.scheduleArchiveRetention(vertx, clock, config.log().archiveRetention(),
+                    List.of(registryLogKept, laneLogKept));
             writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {

@@ -43,6 +43,21 @@ final class Housekeeping {
                 })));
     }
 
+    /**
+     * Deletes sealed log segments older than the archive retention (before each log's checkpoint
+     * only), hourly on a worker. Nothing is scheduled when the retention is "never", the default.
+     */
+    static void scheduleArchiveRetention(Vertx vertx, Clock clock, Duration retention,
+                                         List<hk.seamless.log.SegmentedLog> logs) {
+        if (retention == null) {
+            return;
+        }
+        vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
+            logs.forEach(log -> log.deleteSegmentsBefore(clock.instant().minus(retention)));
+            return null;
+        }, false).onFailure(e -> LOG.warn("Deleting log segments past the archive retention failed; tried again in an hour", e)));
+    }
+
     /** Runs the purge every {@link #EVERY}, on a worker (it scans stores), never on the event loop. */
     static void schedule(Vertx vertx, StalePurge purge) {
         vertx.setPeriodic(EVERY.toMillis(), id -> vertx.executeBlocking(() -> purge.run().join(), false)

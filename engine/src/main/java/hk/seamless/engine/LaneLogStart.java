@@ -23,8 +23,8 @@ final class LaneLogStart {
 
     static SegmentedLog open(EngineConfig config, Clock clock) {
         RegistryLogStart.ownerOnly(config.dataDir().resolve("log"));
-        SegmentedLog log = SegmentedLog.open(config.dataDir().resolve("log").resolve("lane"),
-                config.log().withFsync(false), clock, entry -> { });
+        SegmentedLog log = RegistryLogStart.openOrSayWhy(() -> SegmentedLog.open(config.dataDir().resolve("log").resolve("lane"),
+                config.log().withFsync(false), clock, entry -> { }), config.dataDir());
         try {
             Path oldJournal = config.dataDir().resolve("journal").resolve("lane.journal");
             long imported = LegacyJournal.importInto(oldJournal, log, payload -> { });

@@ -43,6 +43,16 @@ final class RegistryLogStart {
         return Stream.of(StoreName.values()).anyMatch(n -> Files.exists(dataDir.resolve("stores").resolve(n.fileName())));
     }
 
+    /** A damaged log stops the start with a sentence that says what to run, not a stack trace. */
+    static SegmentedLog openOrSayWhy(java.util.function.Supplier<SegmentedLog> open, Path dataDir) {
+        try {
+            return open.get();
+        } catch (hk.seamless.log.LogDamageException e) {
+            throw new StartFailure(e.getMessage() + " (java -jar seamless-engine.jar verify-log --data "
+                    + dataDir.toAbsolutePath() + " says where it first breaks)", e);
+        }
+    }
+
     /** {@code <data>/log} itself, not only the logs in it, is the engine user's alone. */
     static void ownerOnly(Path logs) {
         try {
@@ -60,12 +70,12 @@ final class RegistryLogStart {
                        List<RegistryChangeListener> listeners, Clock clock) {
         ownerOnly(config.dataDir().resolve("log"));
         RegistryReplay replaying = new RegistryReplay(stores, listeners);
-        SegmentedLog log = SegmentedLog.open(logDir(config.dataDir()), config.log().withFsync(config.journalFsync()),
-                clock, entry -> {
+        SegmentedLog log = openOrSayWhy(() -> SegmentedLog.open(logDir(config.dataDir()),
+                config.log().withFsync(config.journalFsync()), clock, entry -> {
                     if (mapsExisted) {
                         replaying.accept(entry.payload());
                     }
-                });
+                }), config.dataDir());
         try {
             boolean rebuilt = !mapsExisted && log.lastSequence() > 0;
             if (rebuilt) {
