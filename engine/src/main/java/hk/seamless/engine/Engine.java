@@ -219,6 +219,7 @@ public final class Engine implements AutoCloseable {
             // A timer on the event loop, but a cheap one: a few counters read per store.
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
+            Housekeeping.scheduleLaneCheckpoints(vertx, config.log().checkpointInterval(), laneLogKept);
             Housekeeping.scheduleArchiveRetention(vertx, clock, config.log().archiveRetention(),
                     List.of(registryLogKept, laneLogKept));
             writePortFile(config.dataDir(), port);

@@ -58,6 +58,18 @@ final class Housekeeping {
         }, false).onFailure(e -> LOG.warn("Deleting log segments past the archive retention failed; tried again in an hour", e)));
     }
 
+    /**
+     * Checkpoints the lane log every {@code interval} on a worker, so that a start after a kill
+     * reads only what followed (the lane's own thread never waits for the disk).
+     */
+    static void scheduleLaneCheckpoints(Vertx vertx, Duration interval, hk.seamless.log.SegmentedLog laneLog) {
+        vertx.setPeriodic(interval.toMillis(), id -> vertx.executeBlocking(() -> {
+                    hk.seamless.log.Checkpoint last = laneLog.lastCheckpoint();
+                    return last != null && last.sequence() >= laneLog.lastSequence() ? last : laneLog.checkpoint(java.util.Map.of());
+                }, false)
+                .onFailure(e -> LOG.warn("Could not checkpoint the lane log; tried again in {}", interval, e)));
+    }
+
     /** Runs the purge every {@link #EVERY}, on a worker (it scans stores), never on the event loop. */
     static void schedule(Vertx vertx, StalePurge purge) {
         vertx.setPeriodic(EVERY.toMillis(), id -> vertx.executeBlocking(() -> purge.run().join(), false)

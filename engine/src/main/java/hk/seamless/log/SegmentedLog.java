@@ -59,6 +59,8 @@ public final class SegmentedLog implements AutoCloseable {
     private volatile long sizeBytes;
     private volatile Checkpoint lastCheckpoint;
     private boolean unflushed;
+    /** Checkpoints are written one at a time, never older over newer. */
+    private final Object checkpointing = new Object();
 
     private SegmentedLog(Path dir, LogSettings settings, Clock clock, OpenReport openReport, Opened opened) {
         this.dir = dir;
@@ -224,32 +226,37 @@ public final class SegmentedLog implements AutoCloseable {
      * Records durably that the owner's state holds every entry up to the last appended: its
      * sequence, hash, segment and position, the time, and the owner's {@code marks}. The owner
      * forces its own state first. The entries it names are forced here, whatever the fsync setting,
-     * so a checkpoint never points past the disk's end of the log.
+     * so a checkpoint never points past the disk's end of the log. Safe from another thread than
+     * the writer's: the position is taken under the log's lock, the forcing and writing are done
+     * outside it, so appends do not wait for the disk.
      *
      * @return the checkpoint, or null when the log has no entry yet
      */
-    public synchronized Checkpoint checkpoint(Map<String, Long> marks) {
-        if (lastSequence == 0) {
-            return null;
+    public Checkpoint checkpoint(Map<String, Long> marks) {
+        Checkpoint checkpoint;
+        synchronized (this) {
+            if (lastSequence == 0) {
+                return null;
+            }
+            checkpoint = new Checkpoint(lastSequence, lastHash, lastSegment, lastPosition, lastEnd, clock.instant(), marks);
         }
-        try {
-            if (channel != null) {
-                channel.force(false);
-                unflushed = false;
+        synchronized (checkpointing) {
+            Checkpoint last = lastCheckpoint;
+            if (last != null && last.sequence() > checkpoint.sequence()) {
+                return last;
             }
-            if (current == null || !lastSegment.equals(current.name())) {
-                try (FileChannel sealed = FileChannel.open(dir.resolve(lastSegment), StandardOpenOption.READ,
+            try {
+                // Its own descriptor: the writer may seal and close the segment meanwhile.
+                try (FileChannel segment = FileChannel.open(dir.resolve(checkpoint.segment()), StandardOpenOption.READ,
                         StandardOpenOption.WRITE)) {
-                    sealed.force(false);
+                    segment.force(false);
                 }
+                checkpoint.write(dir);
+                lastCheckpoint = checkpoint;
+                return checkpoint;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the checkpoint of " + dir, e);
             }
-            Checkpoint checkpoint = new Checkpoint(lastSequence, lastHash, lastSegment, lastPosition, lastEnd,
-                    clock.instant(), marks);
-            checkpoint.write(dir);
-            lastCheckpoint = checkpoint;
-            return checkpoint;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of " + dir, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.log.LogSettings;
 import hk.seamless.log.SegmentedLog;
 import io.vertx.core.json.JsonObject;
 
@@ -12,25 +11,20 @@ import java.nio.charset.StandardCharsets;
  * that the disk is never between a truck and its gate, and in one write per Disruptor batch. Not
  * forced per entry: a killed process
  * loses nothing (the bytes are the kernel's), and crossings, which the registry must never lose,
- * are journalled and forced by the registry itself. It is checkpointed now and then (and at a clean
- * close) only so that a start need not read old entries to find the log's end.
+ * are journalled and forced by the registry itself. It is checkpointed at a clean close and by a
+ * timer off this thread ({@code Housekeeping}), only so that a start need not read old entries to
+ * find the log's end: the pipeline thread never waits for the disk.
  */
 final class DecisionJournal implements AutoCloseable {
 
     private final SegmentedLog journal;
     private final long releaseValidityMillis;
-    private final java.time.Clock clock;
-    private final LogSettings settings;
-    private long lastCheckpointMillis;
     /** Entries of the current Disruptor batch, written together when the batch ends. */
     private final java.util.List<byte[]> pending = new java.util.ArrayList<>(64);
 
-    DecisionJournal(SegmentedLog journal, long releaseValidityMillis, java.time.Clock clock, LogSettings settings) {
+    DecisionJournal(SegmentedLog journal, long releaseValidityMillis) {
         this.journal = journal;
         this.releaseValidityMillis = releaseValidityMillis;
-        this.clock = clock;
-        this.settings = settings;
-        this.lastCheckpointMillis = clock.millis();
     }
 
     /** @param decision the decision message as sent; it is extended here, not built again */
@@ -64,23 +58,6 @@ final class DecisionJournal implements AutoCloseable {
     void endOfBatch() {
         journal.appendAll(pending);
         pending.clear();
-        checkpointIfDue();
-    }
-
-    private void checkpointIfDue() {
-        hk.seamless.log.Checkpoint last = journal.lastCheckpoint();
-        long since = journal.lastSequence() - (last == null ? 0 : last.sequence());
-        long now = clock.millis();
-        if (since >= settings.checkpointChanges()
-                || since > 0 && now - lastCheckpointMillis >= settings.checkpointInterval().toMillis()) {
-            lastCheckpointMillis = now;
-            try {
-                journal.checkpoint(java.util.Map.of());
-            } catch (RuntimeException e) {
-                // Costs only reading time at the next start: the lane goes on deciding.
-                org.slf4j.LoggerFactory.getLogger(DecisionJournal.class).error("Could not checkpoint the lane log", e);
-            }
-        }
     }
 
     @Override

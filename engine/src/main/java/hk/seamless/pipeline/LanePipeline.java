@@ -67,7 +67,7 @@ public final class LanePipeline implements AutoCloseable {
         this.hub = hub;
         this.clock = clock;
         this.releaseValidityMillis = config.pipeline().releaseValidity().toMillis();
-        this.journal = new DecisionJournal(laneLog, releaseValidityMillis, clock, config.log());
+        this.journal = new DecisionJournal(laneLog, releaseValidityMillis);
 
         // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
         ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
