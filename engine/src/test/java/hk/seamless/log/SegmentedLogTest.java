@@ -244,6 +244,45 @@ class SegmentedLogTest {
     }
 
     @Test
+    void readersAndCheckpointsFromOtherThreadsNeverSeeOrRecordAHalfWrittenEntry() throws Exception {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+            Thread writer = new Thread(() -> {
+                for (long n = 1; n <= 3_000; n++) {
+                    log.appendAll(List.of(entry(n), entry(n)));
+                }
+            });
+            Thread other = new Thread(() -> {
+                try {
+                    while (writer.isAlive()) {
+                        log.checkpoint(Map.of());
+                        long last = log.lastSequence();
+                        try (Stream<LogEntry> back = log.reader().backward(last)) {
+                            List<Long> newest = back.limit(3).map(LogEntry::sequence).toList();
+                            if (last > 3 && !newest.equals(List.of(last, last - 1, last - 2))) {
+                                failures.add(new AssertionError(newest + " below " + last));
+                            }
+                        }
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            writer.start();
+            other.start();
+            writer.join();
+            other.join();
+            assertEquals(List.of(), failures);
+        }
+        List<LogEntry> handed = new ArrayList<>();
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, handed::add)) {
+            assertEquals(6_000, log.lastSequence());
+            assertEquals(6_000 - log.lastCheckpoint().sequence(), handed.size());
+        }
+        assertTrue(LogVerifier.verify(dir).ok());
+    }
+
+    @Test
     void anEmptyLogOpensEmptyAndHasNoCheckpoint() {
         try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
             assertEquals(0, log.lastSequence());
