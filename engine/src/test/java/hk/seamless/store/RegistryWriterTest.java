@@ -68,6 +68,31 @@ class RegistryWriterTest {
     }
 
     @Test
+    void theMapsAreCheckpointedEverySoManyChangesWithTheOwnersMarksAndAtAFinalClose() throws Exception {
+        writer.close();
+        long[] feed = {0};
+        SegmentedLog log = SegmentedLog.open(dir.resolve("checkpointed"), LogSettings.defaults(), clock, e -> { });
+        writer = new RegistryWriter(stores, log, clock, List.of(),
+                new RegistryCheckpoints.Policy(java.time.Duration.ofHours(1), 3), () -> java.util.Map.of("feed", feed[0]));
+        for (int i = 1; i <= 7; i++) {
+            int n = i;
+            feed[0] = 100 + i;
+            writer.submit("acct-1", tx -> {
+                tx.put(StoreName.VEHICLES, "V" + n, "{}");
+                return null;
+            }).get();
+            // The checkpoint follows the acknowledgement on the writer thread: a no-op command waits for it.
+            writer.submit("acct-1", tx -> null).get();
+            assertEquals(n - n % 3, writer.lastCheckpoint() == null ? 0 : writer.lastCheckpoint().sequence(), "after " + n);
+        }
+        assertEquals(java.util.Map.of("feed", 106L), writer.lastCheckpoint().marks());
+        writer.close();
+        assertEquals(7, log.lastCheckpoint().sequence(), "a clean close checkpoints what is left");
+        writer = new RegistryWriter(stores, SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { }),
+                clock, List.of());
+    }
+
+    @Test
     void aFailingCommandWritesNothingAtAll() {
         CompletableFuture<Object> failed = writer.submit("acct-1", tx -> {
             tx.put(StoreName.CONSIGNMENTS, "C1", "{}");
