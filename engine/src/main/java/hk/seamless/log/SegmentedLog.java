@@ -316,7 +316,9 @@ public final class SegmentedLog implements AutoCloseable {
             int deleted = 0;
             for (int i = 0; i + 1 < segments.size(); i++) {
                 Segment next = segments.get(i + 1);
-                if (current != null && segments.get(i).name().equals(current.name())) {
+                // Never the current segment, nor the checkpoint's (a start begins there), nor any after it.
+                if (current != null && segments.get(i).name().equals(current.name())
+                        || segments.get(i).name().equals(checkpoint.segment())) {
                     break;
                 }
                 FrameReader.Read first = ArchiveStart.firstFrame(next);

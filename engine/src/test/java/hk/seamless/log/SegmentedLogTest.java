@@ -241,6 +241,7 @@ class SegmentedLogTest {
             assertEquals(150, log.reader().read(150).orElseThrow().sequence());
         }
         assertTrue(LogVerifier.verify(dir).ok(), "what is left still verifies, from archive-start");
+        assertEquals(50, open(SMALL).size(), "the checkpoint's segment was kept: a start begins there");
     }
 
     @Test
@@ -280,6 +281,25 @@ class SegmentedLogTest {
             assertEquals(6_000 - log.lastCheckpoint().sequence(), handed.size());
         }
         assertTrue(LogVerifier.verify(dir).ok());
+    }
+
+    @Test
+    void retentionKeepsTheCheckpointsSegmentEvenWhenItsLastEntryIsTheCheckpoint() {
+        int perSegment = 4096 / (Frame.HEADER + entry(1).length);
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+            for (long n = 1; n <= perSegment; n++) {
+                log.append(entry(n));
+            }
+            log.checkpoint(Map.of());
+            for (long n = perSegment + 1; n <= perSegment + 5; n++) {
+                log.append(entry(n));
+            }
+            assertEquals(perSegment + 1, log.reader().segments().get(1).firstSequence(), "the checkpoint ends segment 1");
+            clock.advance(Duration.ofDays(400));
+            log.append(entry(perSegment + 6));
+            assertEquals(0, log.deleteSegmentsBefore(clock.instant().minus(Duration.ofDays(365))));
+        }
+        assertEquals(6, open(SMALL).size(), "a start still finds the checkpoint's entry");
     }
 
     @Test
