@@ -1,5 +1,6 @@
 package hk.seamless.config;
 
+import hk.seamless.log.LogSettings;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -93,6 +94,15 @@ public final class ConfigLoader {
                         s -> positive(Integer.parseInt(s))),
                 setting(file, "uploadsPerAccount", "SEAMLESS_UPLOADS_PER_ACCOUNT", h.uploadsPerAccount(),
                         s -> positive(Integer.parseInt(s))));
+        LogSettings g = d.log();
+        LogSettings log = new LogSettings(
+                setting(file, "logSegmentBytes", "SEAMLESS_LOG_SEGMENT_BYTES", g.segmentBytes(), ConfigLoader::segmentBytes),
+                fsync,
+                setting(file, "checkpointInterval", "SEAMLESS_CHECKPOINT_INTERVAL", g.checkpointInterval(),
+                        ConfigLoader::atLeastAMillisecond),
+                setting(file, "checkpointChanges", "SEAMLESS_CHECKPOINT_CHANGES", g.checkpointChanges(),
+                        s -> (long) positive(Integer.parseInt(s))),
+                setting(file, "archiveRetention", "SEAMLESS_ARCHIVE_RETENTION", g.archiveRetention(), ConfigLoader::archiveRetention));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? ControlPointsSetting.read(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
@@ -101,7 +111,7 @@ public final class ConfigLoader {
         rejectUnknownKeys(file);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
                 controlPoints, sizing, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
-                limits, http);
+                limits, http, log);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {
@@ -238,6 +248,26 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("a rate is between 0 and 1");
         }
         return rate;
+    }
+
+    private static long segmentBytes(String s) {
+        long n = Long.parseLong(s);
+        if (n < 1024 * 1024 || n > 1024L * 1024 * 1024) {
+            throw new IllegalArgumentException("from 1048576 (1 MiB) to 1073741824 (1 GiB)");
+        }
+        return n;
+    }
+
+    /** "never" (the default: customs keep records for years) or an ISO-8601 duration such as P3650D. */
+    private static Duration archiveRetention(String s) {
+        if (s.equalsIgnoreCase("never")) {
+            return null;
+        }
+        Duration d = duration(s);
+        if (d.toDays() < 1) {
+            throw new IllegalArgumentException("at least P1D, or never");
+        }
+        return d;
     }
 
     private static boolean bool(String s) {

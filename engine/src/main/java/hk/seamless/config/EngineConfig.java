@@ -1,5 +1,7 @@
 package hk.seamless.config;
 
+import hk.seamless.log.LogSettings;
+
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,6 +27,8 @@ import java.util.StringJoiner;
  *                      {@link #ivrsPublicUrl(String)}
  * @param limits        registration rates, the PENDING cap, idempotency retention, the store fill alert
  * @param http          connection timeouts and upload bounds of the HTTP server
+ * @param log           the logs' segment size, checkpoint frequency and archive retention (its
+ *                      fsync is {@code journalFsync}'s for the registry, off for the lane log)
  */
 public record EngineConfig(
         String httpHost,
@@ -46,7 +50,8 @@ public record EngineConfig(
         String ivrsSigningSecret,
         String ivrsPublicUrl,
         IntakeLimits limits,
-        HttpLimits http) {
+        HttpLimits http,
+        LogSettings log) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -72,21 +77,21 @@ public record EngineConfig(
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
                 StoreSizing.defaults(), true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
                 PipelineSettings.defaults(), null, null, IntakeLimits.defaults(),
-                HttpLimits.defaults());
+                HttpLimits.defaults(), LogSettings.defaults());
     }
 
     public EngineConfig withHttpPort(int port) {
         return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     public EngineConfig withDataDir(Path dir) {
         return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     /** How long finished records stay in the hot maps before they move to the archive. */
@@ -99,7 +104,7 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, new StoreSizing(sizing.retention(), daily),
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
@@ -108,28 +113,28 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 rate, seed, fusionWindow, withRate, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     public EngineConfig withAdminToken(String token) {
         return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http);
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
     public EngineConfig withLimits(IntakeLimits intake) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, intake, http);
+                ivrsSigningSecret, ivrsPublicUrl, intake, http, log);
     }
 
     /** Signing on (tests; a real start reads both from the config file or environment). */
@@ -137,7 +142,7 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                secret, publicUrl, limits, http);
+                secret, publicUrl, limits, http, log);
     }
 
     /** Other connection timeouts or upload bounds (tests use short ones). */
@@ -145,7 +150,15 @@ public record EngineConfig(
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
                 journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, httpLimits);
+                ivrsSigningSecret, ivrsPublicUrl, limits, httpLimits, log);
+    }
+
+    /** Other log segment, checkpoint or retention settings (tests use tiny ones). */
+    public EngineConfig withLog(LogSettings settings) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, settings);
     }
 
     /**

@@ -37,11 +37,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
-import hk.seamless.registryfeed.CommittedChanges;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.Journal;
-import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
@@ -117,6 +114,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
+        boolean mapsExisted = RegistryLogStart.mapsExist(config.dataDir());
         ChronicleStores stores;
         try {
             stores = ChronicleStores.open(config.dataDir(), StoreSizes.of(config));
@@ -125,6 +123,8 @@ public final class Engine implements AutoCloseable {
                     inUse);
         }
         RegistryWriter writer = null;
+        hk.seamless.log.SegmentedLog registryLog = null;
+        hk.seamless.log.SegmentedLog laneLog = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
         try {
@@ -133,34 +133,24 @@ public final class Engine implements AutoCloseable {
             LaneFeedConsumer laneConsumer = new LaneFeedConsumer(stores, laneView, riskView);
             LaneFeed laneFeed = new LaneFeed(stores, laneConsumer);
             hk.seamless.risk.WatchlistIndex watchlistIndex = new hk.seamless.risk.WatchlistIndex(stores);
-            boolean replay = stores.recoveredFromUncleanStop();
-            if (replay && stores.recoveryRepairs() > 0) {
+            if (stores.recoveredFromUncleanStop() && stores.recoveryRepairs() > 0) {
                 laneConsumer.rebuildAtStart("Chronicle repaired the maps after an unclean stop");
             }
-            // The whole journal is read either way: after an unclean stop it is applied again to the
-            // maps; and the feed numbers its entries again, handing the lane view those it lacks.
-            RegistryReplay replaying = new RegistryReplay(stores, List.of(watchlistIndex, laneFeed));
-            CommittedChanges following = new CommittedChanges(laneFeed);
-            Journal journal = Journal.open(config.dataDir().resolve("journal").resolve("registry.journal"),
-                    config.journalFsync(), payload -> {
-                        if (replay) {
-                            replaying.accept(payload);
-                        } else {
-                            following.accept(payload);
-                        }
-                    });
-            replaying.close();
-            following.close();
-            if (replay) {
-                LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
-                        + " by Chronicle), {} journal entries replayed over them ({} aborted ones skipped); every"
-                        + " acknowledged write is back", stores.recoveryRepairs(), replaying.replayed(), replaying.skipped());
-            }
-            laneConsumer.finishStart(laneFeed);
+            resumeLaneFeed(config, mapsExisted, laneFeed, laneConsumer);
             List<RegistryChangeListener> listeners = List.of(laneFeed, watchlistIndex);
+            RegistryLogStart.Opened opened = RegistryLogStart.open(config, stores, mapsExisted, listeners, clock);
+            registryLog = opened.log();
+            hk.seamless.log.SegmentedLog registryLogKept = registryLog;
+            laneConsumer.finishStart(laneFeed);
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
-            writer = new RegistryWriter(stores, journal, clock, java.util.stream.Stream.concat(listeners.stream(),
-                    java.util.stream.Stream.of(pendingRegistrations)).toList());
+            writer = new RegistryWriter(stores, registryLog, clock, java.util.stream.Stream.concat(listeners.stream(),
+                    java.util.stream.Stream.of(pendingRegistrations)).toList(),
+                    new hk.seamless.store.RegistryCheckpoints.Policy(config.log().checkpointInterval(),
+                            config.log().checkpointChanges()), () -> java.util.Map.of(LaneFeed.CHECKPOINT_MARK, laneFeed.sequence()));
+            registryLog = null;
+            if (opened.checkpointDue()) {
+                await(writer.checkpoint());
+            }
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
@@ -187,9 +177,9 @@ public final class Engine implements AutoCloseable {
             PasswordHasher hasher = PasswordHasher.standard();
             hk.seamless.access.PasswordWork passwordWork = hk.seamless.access.PasswordWork.standard();
 
-            Path laneJournal = config.dataDir().resolve("journal").resolve("lane.journal");
+            laneLog = LaneLogStart.open(config, clock);
             CrossingReporter crossings = crossingReporter(writer);
-            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneJournal, LanePipeline.RECENT_ARRIVALS);
+            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
             int recovered = CrossingRecovery.reportUnrecorded(laneHistory, bundleId -> {
                 Bundle b = registry.bundles().find(bundleId);
                 return b != null && b.status() == BundleStatus.ACTIVE;
@@ -198,7 +188,9 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
             }
             LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
-            pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneJournal, clock, metrics);
+            pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
+            hk.seamless.log.SegmentedLog laneLogKept = laneLog;
+            laneLog = null;
             pipeline.restoreArrivals(laneHistory.recentArrivals());
             if (laneHistory.unreadable() > 0) {
                 LOG.warn("{} arrivals in the lane journal could not be read back; they are not on the console's board",
@@ -234,6 +226,9 @@ public final class Engine implements AutoCloseable {
             // A timer on the event loop, but a cheap one: a few counters read per store.
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
+            Housekeeping.scheduleLaneCheckpoints(vertx, config.log().checkpointInterval(), laneLogKept);
+            Housekeeping.scheduleArchiveRetention(vertx, clock, config.log().archiveRetention(),
+                    List.of(registryLogKept, laneLogKept));
             writePortFile(config.dataDir(), port);
             return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
         } catch (RuntimeException | IOException e) {
@@ -246,11 +241,34 @@ public final class Engine implements AutoCloseable {
             if (writer != null) {
                 writer.close();
             }
+            if (registryLog != null) {
+                registryLog.close();
+            }
+            if (laneLog != null) {
+                laneLog.close();
+            }
             // Keeps the unclean-stop marker: this start may have been replaying or writing when it
             // failed, so the next one must recover, never trust the maps as they are.
             stores.closeAfterFailedStart();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+    }
+
+    /**
+     * Where the lane feed's numbering goes on from: the mark the last checkpoint kept, since the
+     * start replays only the changes after it. Maps made afresh take the whole log, numbered from
+     * the start. A checkpoint without the mark (written before the feed) cannot say what the lane
+     * view holds: the view is rebuilt from the registry once the log is read.
+     */
+    private static void resumeLaneFeed(EngineConfig config, boolean mapsExisted, LaneFeed laneFeed,
+                                       LaneFeedConsumer laneConsumer) {
+        hk.seamless.log.Checkpoint checkpoint = mapsExisted
+                ? hk.seamless.log.Checkpoint.read(RegistryLogStart.logDir(config.dataDir())) : null;
+        Long mark = checkpoint == null ? null : checkpoint.marks().get(LaneFeed.CHECKPOINT_MARK);
+        if (checkpoint != null && mark == null) {
+            laneConsumer.rebuildAtStart("the registry's checkpoint does not say where the lane feed was");
+        }
+        laneFeed.resumeAt(mark == null ? 0 : mark);
     }
 
     /**

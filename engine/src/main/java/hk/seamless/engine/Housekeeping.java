@@ -43,6 +43,33 @@ final class Housekeeping {
                 })));
     }
 
+    /**
+     * Deletes sealed log segments older than the archive retention (before each log's checkpoint
+     * only), hourly on a worker. Nothing is scheduled when the retention is "never", the default.
+     */
+    static void scheduleArchiveRetention(Vertx vertx, Clock clock, Duration retention,
+                                         List<hk.seamless.log.SegmentedLog> logs) {
+        if (retention == null) {
+            return;
+        }
+        vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
+            logs.forEach(log -> log.deleteSegmentsBefore(clock.instant().minus(retention)));
+            return null;
+        }, false).onFailure(e -> LOG.warn("Deleting log segments past the archive retention failed; tried again in an hour", e)));
+    }
+
+    /**
+     * Checkpoints the lane log every {@code interval} on a worker, so that a start after a kill
+     * reads only what followed (the lane's own thread never waits for the disk).
+     */
+    static void scheduleLaneCheckpoints(Vertx vertx, Duration interval, hk.seamless.log.SegmentedLog laneLog) {
+        vertx.setPeriodic(interval.toMillis(), id -> vertx.executeBlocking(() -> {
+                    hk.seamless.log.Checkpoint last = laneLog.lastCheckpoint();
+                    return last != null && last.sequence() >= laneLog.lastSequence() ? last : laneLog.checkpoint(java.util.Map.of());
+                }, false)
+                .onFailure(e -> LOG.warn("Could not checkpoint the lane log; tried again in {}", interval, e)));
+    }
+
     /** Runs the purge every {@link #EVERY}, on a worker (it scans stores), never on the event loop. */
     static void schedule(Vertx vertx, StalePurge purge) {
         vertx.setPeriodic(EVERY.toMillis(), id -> vertx.executeBlocking(() -> purge.run().join(), false)

@@ -7,7 +7,10 @@ import hk.seamless.config.EngineConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** {@code java -jar seamless-engine.jar [--config FILE]}: starts with the embedded defaults. */
+/**
+ * {@code java -jar seamless-engine.jar [--config FILE]}: starts with the embedded defaults;
+ * {@code verify-log --data DIR} checks the logs of a data folder instead ({@link VerifyLogCommand}).
+ */
 public final class Main {
 
     private Main() {
@@ -15,12 +18,17 @@ public final class Main {
 
     public static void main(String[] args) {
         NoPhoneHome.ensure();
+        if (args.length > 0 && args[0].equals("verify-log")) {
+            System.exit(VerifyLogCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 configFile = Path.of(args[++i]);
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println("usage: java -jar seamless-engine.jar [--config FILE]\n"
+                        + "       java -jar seamless-engine.jar verify-log --data DIR\n"
                         + "Settings: see README.md (SEAMLESS_* environment variables override the file).");
                 return;
             } else {

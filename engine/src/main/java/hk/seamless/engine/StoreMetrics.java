@@ -28,10 +28,17 @@ final class StoreMetrics {
                     .tag("store", tag).baseUnit("bytes").description("off-heap memory used by the store").register(registry);
         }
         Gauge.builder("seamless_journal_entries", writer, RegistryWriter::journalEntries)
-                .description("registry changes in the journal").register(registry);
+                .description("registry changes in the log (its last sequence)").register(registry);
         Gauge.builder("seamless_registry_refused_writes", writer, RegistryWriter::refusedWrites)
                 .description("commands refused because a store was full").register(registry);
         Gauge.builder("seamless_journal_bytes", writer, RegistryWriter::journalBytes)
-                .baseUnit("bytes").description("size of the registry journal").register(registry);
+                .baseUnit("bytes").description("size of the registry log, every segment").register(registry);
+        Gauge.builder("seamless_log_checkpoint_sequence", writer,
+                        w -> w.lastCheckpoint() == null ? 0 : w.lastCheckpoint().sequence())
+                .description("the registry log's last checkpoint: a start after a crash replays what follows it")
+                .register(registry);
+        Gauge.builder("seamless_log_checkpoint_timestamp_seconds", writer,
+                        w -> w.lastCheckpoint() == null ? 0 : w.lastCheckpoint().at().toEpochMilli() / 1000.0)
+                .description("when the registry log was last checkpointed (epoch seconds, 0: never)").register(registry);
     }
 }

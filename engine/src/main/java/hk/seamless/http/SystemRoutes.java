@@ -61,6 +61,12 @@ public final class SystemRoutes {
                 .put("status", writable ? "UP" : "DOWN")
                 .put("registryWritable", writable)
                 .put("journalEntries", registry.writer().journalEntries());
+        hk.seamless.log.Checkpoint checkpoint = registry.writer().lastCheckpoint();
+        if (checkpoint != null) {
+            // What a start after a crash would replay: the entries after this one.
+            body.put("lastCheckpoint", new JsonObject().put("sequence", checkpoint.sequence())
+                    .put("at", Views.time(checkpoint.at())));
+        }
         JsonArray filling = new JsonArray();
         fillAlerts.filling().forEach(f -> filling.add(new JsonObject().put("store", f.store().name().toLowerCase())
                 .put("fill", Math.round(f.fill() * 1000) / 1000.0)));

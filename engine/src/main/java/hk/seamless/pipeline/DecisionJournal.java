@@ -1,6 +1,6 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.store.Journal;
+import hk.seamless.log.SegmentedLog;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,18 @@ import java.nio.charset.StandardCharsets;
  * that the disk is never between a truck and its gate, and in one write per Disruptor batch. Not
  * forced per entry: a killed process
  * loses nothing (the bytes are the kernel's), and crossings, which the registry must never lose,
- * are journalled and forced by the registry itself.
+ * are journalled and forced by the registry itself. It is checkpointed at a clean close and by a
+ * timer off this thread ({@code Housekeeping}), only so that a start need not read old entries to
+ * find the log's end: the pipeline thread never waits for the disk.
  */
 final class DecisionJournal implements AutoCloseable {
 
-    private final Journal journal;
+    private final SegmentedLog journal;
     private final long releaseValidityMillis;
     /** Entries of the current Disruptor batch, written together when the batch ends. */
     private final java.util.List<byte[]> pending = new java.util.ArrayList<>(64);
 
-    DecisionJournal(Journal journal, long releaseValidityMillis) {
+    DecisionJournal(SegmentedLog journal, long releaseValidityMillis) {
         this.journal = journal;
         this.releaseValidityMillis = releaseValidityMillis;
     }
@@ -61,6 +63,9 @@ final class DecisionJournal implements AutoCloseable {
     @Override
     public void close() {
         endOfBatch();
+        if (journal.lastCheckpoint() == null || journal.lastCheckpoint().sequence() < journal.lastSequence()) {
+            journal.checkpoint(java.util.Map.of());
+        }
         journal.close();
     }
 }

@@ -1,23 +1,36 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.store.Journal;
+import hk.seamless.log.LogEntry;
+import hk.seamless.log.LogReader;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The lane journal read once at start, for what the lane side must not forget across a restart:
- * the RELEASEs (a crossing the registry may not have recorded, see {@link CrossingRecovery}) and
- * the most recent arrivals as officers last saw them, so that the console's board is not blank
- * after a restart and a REFER that was waiting can still be resolved.
+ * The end of the lane log read once at start, for what the lane side must not forget across a
+ * restart: the RELEASEs (a crossing the registry may not have recorded, see {@link
+ * CrossingRecovery}) and the most recent arrivals as officers last saw them, so that the console's
+ * board is not blank after a restart and a REFER that was waiting can still be resolved.
+ *
+ * <p>Only the end: a first pass walks back from the newest entry until it has passed both the
+ * newest {@code keepArrivals} decisions and {@link #RELEASE_LOOKBACK} of log time; a second reads
+ * forward from there, as the whole log used to be read. Why a day of RELEASEs is enough: the lane
+ * hands a RELEASE's crossing to the registry the moment it decides, and the registry makes it
+ * durable within milliseconds; it goes unrecorded only if the process dies in between, or if the
+ * registry's disk failed (writes refused, readiness down) until a restart. Each start reports every
+ * unrecorded RELEASE it reads, so what a start must find is only what came after the previous one
+ * and went unrecorded: the last moments before a kill, or an outage of the registry no longer than
+ * a day before the restart.
  */
 public final class LaneJournalReplay {
+
+    /** How far back, from the newest lane entry, RELEASEs are looked for. */
+    public static final Duration RELEASE_LOOKBACK = Duration.ofDays(1);
 
     private final Map<String, JsonObject> releasesByBundle;
     private final Map<String, ArrivalRecord> recentArrivals;
@@ -31,7 +44,43 @@ public final class LaneJournalReplay {
     }
 
     /** @param keepArrivals how many of the newest arrivals to keep, as {@link ArrivalRecords} does */
-    public static LaneJournalReplay read(Path laneJournal, int keepArrivals) {
+    public static LaneJournalReplay read(LogReader laneLog, int keepArrivals) {
+        return read(laneLog, keepArrivals, RELEASE_LOOKBACK);
+    }
+
+    /** Where the forward read begins: far enough back for {@code keepArrivals} decisions and the lookback. */
+    static long startOfWhatMatters(LogReader laneLog, int keepArrivals, Duration lookback) {
+        long start = Long.MAX_VALUE;
+        long decisions = 0;
+        long newest = -1;
+        try (java.util.stream.Stream<LogEntry> back = laneLog.backward(Long.MAX_VALUE)) {
+            for (java.util.Iterator<LogEntry> it = back.iterator(); it.hasNext(); ) {
+                LogEntry e = it.next();
+                if (newest < 0) {
+                    newest = e.appendedAtMillis();
+                }
+                if (decisions >= keepArrivals && e.appendedAtMillis() < newest - lookback.toMillis()) {
+                    break;
+                }
+                start = e.sequence();
+                if (isDecision(e.payload())) {
+                    decisions++;
+                }
+            }
+        }
+        return start;
+    }
+
+    private static boolean isDecision(byte[] payload) {
+        try {
+            return "DECISION".equals(new JsonObject(new String(payload, StandardCharsets.UTF_8)).getString("entry"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** @param releaseLookback how far back from the newest entry RELEASEs are looked for */
+    static LaneJournalReplay read(LogReader laneLog, int keepArrivals, Duration releaseLookback) {
         Map<String, JsonObject> releases = new LinkedHashMap<>();
         Map<String, ArrivalRecord> arrivals = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
@@ -40,9 +89,10 @@ public final class LaneJournalReplay {
             }
         };
         int[] unreadable = {0};
-        if (Files.exists(laneJournal)) {
-            Journal.open(laneJournal, false, bytes -> {
-                JsonObject entry = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
+        long start = startOfWhatMatters(laneLog, keepArrivals, releaseLookback);
+        try (java.util.stream.Stream<LogEntry> forward = laneLog.forward(start)) {
+            forward.forEach(logEntry -> {
+                JsonObject entry = new JsonObject(new String(logEntry.payload(), StandardCharsets.UTF_8));
                 String bundleId = entry.getString("bundleId");
                 if (bundleId != null && "RELEASE".equals(entry.getString("decision"))) {
                     releases.putIfAbsent(bundleId, entry);
@@ -54,7 +104,7 @@ public final class LaneJournalReplay {
                     // reason code it does not know, say) is left out rather than stopping the start.
                     unreadable[0]++;
                 }
-            }).close();
+            });
         }
         return new LaneJournalReplay(releases, arrivals, unreadable[0]);
     }

@@ -16,7 +16,7 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
-import hk.seamless.store.Journal;
+import hk.seamless.log.SegmentedLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -61,7 +61,7 @@ public final class LanePipeline implements AutoCloseable {
     private final long releaseValidityMillis;
 
     public LanePipeline(EngineConfig config, LaneView view, RiskView risk, LaneHub hub, CrossingReporter crossings,
-                        Path journalFile, Clock clock, MeterRegistry metrics) {
+                        SegmentedLog laneLog, Clock clock, MeterRegistry metrics) {
         this.lanes = config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).toList();
         this.laneNumbers = new Integer[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
@@ -71,7 +71,7 @@ public final class LanePipeline implements AutoCloseable {
         this.hub = hub;
         this.clock = clock;
         this.releaseValidityMillis = config.pipeline().releaseValidity().toMillis();
-        this.journal = new DecisionJournal(Journal.open(journalFile, false, entry -> { }), releaseValidityMillis);
+        this.journal = new DecisionJournal(laneLog, releaseValidityMillis);
 
         // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
         ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);

@@ -86,6 +86,11 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         return Math.min(1.0, (firstTiersInUse + extraTiersInUse) / (segments + maxExtraTiers));
     }
 
+    /** Writes the map's dirty pages to its file (msync): what a checkpoint vouches for must be on the disk. */
+    void force() {
+        ((net.openhft.chronicle.hash.impl.VanillaChronicleHash<?, ?, ?, ?>) map).msync();
+    }
+
     void close() {
         map.close();
     }

@@ -124,6 +124,12 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         return stores.get(name);
     }
 
+    /** Forces every map's pages to its file, before the registry log is checkpointed. */
+    @Override
+    public void force() {
+        stores.values().forEach(ChronicleKeyValueStore::force);
+    }
+
     /** True when the previous run was killed: the journal must then be replayed over the maps. */
     public boolean recoveredFromUncleanStop() {
         return recoveredFromUncleanStop;

@@ -1,17 +1,21 @@
 package hk.seamless.store;
 
+import hk.seamless.log.Checkpoint;
+import hk.seamless.log.SegmentedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The registry's single writer. Every command that changes the registry runs here, one at a time,
@@ -35,7 +39,8 @@ public final class RegistryWriter implements AutoCloseable {
     private static final int MAX_GROUP = 256;
 
     private final Stores stores;
-    private final Journal journal;
+    private final SegmentedLog journal;
+    private final RegistryCheckpoints checkpoints;
     private final Clock clock;
     private final List<RegistryChangeListener> listeners;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
@@ -51,9 +56,19 @@ public final class RegistryWriter implements AutoCloseable {
     public record Refusal(StoreName store, java.time.Instant at) {
     }
 
-    public RegistryWriter(Stores stores, Journal journal, Clock clock, List<RegistryChangeListener> listeners) {
+    public RegistryWriter(Stores stores, SegmentedLog journal, Clock clock, List<RegistryChangeListener> listeners) {
+        this(stores, journal, clock, listeners, RegistryCheckpoints.Policy.defaults(), Map::of);
+    }
+
+    /**
+     * @param checkpointPolicy how often the maps are forced and the log checkpointed
+     * @param marks            what the registry keeps in each checkpoint beside the log's own position
+     */
+    public RegistryWriter(Stores stores, SegmentedLog journal, Clock clock, List<RegistryChangeListener> listeners,
+                          RegistryCheckpoints.Policy checkpointPolicy, Supplier<Map<String, Long>> marks) {
         this.stores = stores;
         this.journal = journal;
+        this.checkpoints = new RegistryCheckpoints(stores, journal, checkpointPolicy, marks);
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.thread = new Thread(this::run, "registry-writer");
@@ -130,14 +145,14 @@ public final class RegistryWriter implements AutoCloseable {
     }
 
     private void commit(Transaction tx) {
-        RegistryChange change = tx.toChange(journal.entries() + 1);
+        RegistryChange change = tx.toChange(journal.nextSequence());
         journal.append(JsonCodec.writeBytes(change));
         try {
             AppliedWrites.apply(change, stores);
         } catch (StoreFullException full) {
             // The change is in the journal but not in the maps: say so right after it, so that a
             // replay skips it. Failing to append this is a journal failure like any other.
-            journal.append(JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.entries() + 1, full.getMessage())));
+            journal.append(JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.nextSequence(), full.getMessage())));
             throw full;
         }
         logWrite(change);
@@ -176,6 +191,7 @@ public final class RegistryWriter implements AutoCloseable {
                 break;
             }
             if (command == null) {
+                checkpointIfDue();
                 continue;
             }
             int n = 0;
@@ -184,7 +200,36 @@ public final class RegistryWriter implements AutoCloseable {
                 n++;
             } while (n < MAX_GROUP && (command = commands.poll()) != null);
             flushAndAcknowledge();
+            checkpointIfDue();
         }
+    }
+
+    /** After the acknowledgements, so no answer waits for the maps to be forced. */
+    private void checkpointIfDue() {
+        if (broken == null) {
+            checkpoints.ifDue(clock.millis());
+        }
+    }
+
+    /**
+     * Forces the maps and checkpoints the log now, on the writer thread (so the maps hold exactly
+     * the log's last entry); completes when done. Start-up uses it after a replay or an import.
+     */
+    public CompletableFuture<Checkpoint> checkpoint() {
+        CompletableFuture<Checkpoint> done = new CompletableFuture<>();
+        commands.add(() -> {
+            try {
+                done.complete(checkpoints.now(clock.millis()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** The last checkpoint of the registry's log, or null if none was ever written. */
+    public Checkpoint lastCheckpoint() {
+        return journal.lastCheckpoint();
     }
 
     private void flushAndAcknowledge() {
@@ -229,7 +274,7 @@ public final class RegistryWriter implements AutoCloseable {
         return journal.sizeBytes();
     }
 
-    /** Finishes the queued commands, flushes and stops. */
+    /** Finishes the queued commands, flushes, checkpoints (so a clean restart reads nothing) and stops. */
     @Override
     public void close() {
         running = false;
@@ -237,6 +282,9 @@ public final class RegistryWriter implements AutoCloseable {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (broken == null && !thread.isAlive()) {
+            checkpoints.atClose(clock.millis());
         }
         journal.close();
     }

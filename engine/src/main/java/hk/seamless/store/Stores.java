@@ -5,4 +5,8 @@ package hk.seamless.store;
 public interface Stores {
 
     KeyValueStore store(StoreName name);
+
+    /** Writes every store's changes through to its file (before a checkpoint); nothing for stores in memory. */
+    default void force() {
+    }
 }

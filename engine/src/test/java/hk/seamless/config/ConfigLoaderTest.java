@@ -132,4 +132,26 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_LOG_LEVEL", "verbose")).load(null));
         new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "json", "SEAMLESS_LOG_LEVEL", "DEBUG")).load(null);
     }
+
+    @Test
+    void theLogsSegmentsCheckpointsAndRetentionAreSettings() throws Exception {
+        hk.seamless.log.LogSettings defaults = new ConfigLoader(Map.of()).load(null).log();
+        assertEquals(64L * 1024 * 1024, defaults.segmentBytes());
+        assertEquals(Duration.ofMinutes(5), defaults.checkpointInterval());
+        assertEquals(100_000, defaults.checkpointChanges());
+        assertEquals(null, defaults.archiveRetention(), "customs keep records for years: never deleted unless set");
+        Path file = Files.createTempFile("seamless", ".json");
+        Files.writeString(file, "{\"logSegmentBytes\": 8388608, \"checkpointChanges\": 5000}");
+        hk.seamless.log.LogSettings set = new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_INTERVAL", "PT1M",
+                "SEAMLESS_ARCHIVE_RETENTION", "P3650D")).load(file).log();
+        assertEquals(8L * 1024 * 1024, set.segmentBytes());
+        assertEquals(5000, set.checkpointChanges());
+        assertEquals(Duration.ofMinutes(1), set.checkpointInterval());
+        assertEquals(Duration.ofDays(3650), set.archiveRetention());
+        ConfigException tiny = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_LOG_SEGMENT_BYTES", "1000")).load(null));
+        assertTrue(tiny.getMessage().contains("SEAMLESS_LOG_SEGMENT_BYTES"), tiny.getMessage());
+        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_ARCHIVE_RETENTION", "PT1H")).load(null));
+        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_CHANGES", "0")).load(null));
+    }
 }

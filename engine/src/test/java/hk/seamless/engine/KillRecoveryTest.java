@@ -35,7 +35,9 @@ class KillRecoveryTest {
     @Test
     void acknowledgedWritesSurviveSigkill() throws Exception {
         Path log = data.resolve("engine.log");
-        EngineProcess engine = EngineProcess.start(data, log);
+        // A checkpoint every 50 changes: several during the run, so the restart must combine a
+        // checkpoint with the replay of what followed it.
+        EngineProcess engine = EngineProcess.start(data, log, java.util.Map.of("SEAMLESS_CHECKPOINT_CHANGES", "50"));
         port = engine.port();
         String admin = Files.readString(data.resolve("admin.token")).strip();
 
@@ -64,6 +66,12 @@ class KillRecoveryTest {
         assertEquals(200, amended.statusCode(), amended.body());
 
         engine.kill();
+        java.util.Properties checkpoint = new java.util.Properties();
+        try (var in = Files.newInputStream(data.resolve("log").resolve("registry").resolve("checkpoint"))) {
+            checkpoint.load(in);
+        }
+        long checkpointed = Long.parseLong(checkpoint.getProperty("sequence"));
+        assertTrue(checkpointed >= 200, "checkpoints were taken during the run: " + checkpointed);
         EngineProcess restarted = EngineProcess.start(data, log);
         try {
             port = restarted.port();
@@ -75,6 +83,11 @@ class KillRecoveryTest {
             // line for each registry write.
             List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
             assertEquals(1, lines.stream().filter(l -> l.contains("Recovered from an unclean stop")).count(), text);
+            String recovered = lines.stream().filter(l -> l.contains("Recovered from an unclean stop")).findFirst().orElseThrow();
+            java.util.regex.Matcher replayed = java.util.regex.Pattern.compile("(\\d+) log entries after the checkpoint replayed")
+                    .matcher(recovered);
+            assertTrue(replayed.find(), recovered);
+            assertTrue(Integer.parseInt(replayed.group(1)) < 200, "only what followed the last checkpoint: " + recovered);
             assertTrue(lines.stream().noneMatch(l -> l.contains("ERROR") || l.contains("lowest free chunk")), text);
             assertTrue(lines.stream().allMatch(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* (ERROR|WARN |INFO ) .*")), text);
             assertEquals(200, lines.stream().filter(l -> l.contains("CONSIGNMENT_LODGED")).count(), text);
@@ -96,6 +109,8 @@ class KillRecoveryTest {
         } finally {
             restarted.stop();
         }
+        hk.seamless.log.LogVerifier.Result verified = hk.seamless.log.LogVerifier.verify(data.resolve("log").resolve("registry"));
+        assertTrue(verified.ok(), String.valueOf(verified.broken()));
     }
 
     private String approvedToken(String admin, String role, String email) throws Exception {

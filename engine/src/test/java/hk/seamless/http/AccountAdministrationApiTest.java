@@ -89,12 +89,7 @@ class AccountAdministrationApiTest extends EngineHarness {
     }
 
     private String journalText() {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(engine.config().dataDir().resolve("journal").resolve("registry.journal")),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return hk.seamless.log.LogText.registry(engine.config().dataDir());
     }
 
     @Test

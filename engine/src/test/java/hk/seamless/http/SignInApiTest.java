@@ -90,7 +90,7 @@ class SignInApiTest extends EngineHarness {
             assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), hash);
             assertTrue(PasswordHasher.standard().matches(PASSWORD, hash));
         }
-        String journal = new String(Files.readAllBytes(dataDir.resolve("journal").resolve("registry.journal")), StandardCharsets.ISO_8859_1);
+        String journal = hk.seamless.log.LogText.registry(dataDir);
         assertTrue(journal.contains("PASSWORD_HASH_UPGRADED"), "the upgrade is journalled like any change");
     }
 }

@@ -6,11 +6,9 @@ import hk.seamless.config.HongKongControlPoints;
 import hk.seamless.feed.FeedConsumer;
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.feed.FeedSource;
-import hk.seamless.registryfeed.CommittedChanges;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.risk.RiskView;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.Transaction;
 import hk.seamless.trade.Bundle;
@@ -67,11 +65,17 @@ final class LaneFeedFixture implements AutoCloseable {
                 consumer.resynchronise(source, reason);
             }
         });
-        CommittedChanges following = new CommittedChanges(feed);
-        Journal journal = Journal.open(dir.resolve("registry.journal"), true, following);
-        following.close();
+        // As the engine starts: the feed numbers on from the checkpoint's mark, the log past the
+        // checkpoint is read again, and the view catches up.
+        hk.seamless.log.Checkpoint checkpoint = hk.seamless.log.Checkpoint.read(dir.resolve("log"));
+        feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
+        hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
+        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
+                hk.seamless.log.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+        replay.close();
         consumer.finishStart(feed);
-        this.writer = new RegistryWriter(stores, journal, CLOCK, List.of(feed));
+        this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
+                () -> java.util.Map.of(LaneFeed.CHECKPOINT_MARK, feed.sequence()));
     }
 
     /** Runs a command on the writer thread and waits until it is durable; rethrows what it threw. */

@@ -4,11 +4,9 @@ import hk.seamless.config.ControlPoint;
 import hk.seamless.config.HongKongControlPoints;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
-import hk.seamless.registryfeed.CommittedChanges;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.StoreSizes;
-import hk.seamless.store.Journal;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.Transaction;
@@ -44,12 +42,17 @@ final class RiskStoreFixture implements AutoCloseable {
         this.view = new RiskView(stores, CONTROL_POINTS);
         this.consumer = new LaneFeedConsumer(stores, new LaneView(stores), view);
         this.feed = new LaneFeed(stores, consumer);
-        // As the engine starts: the journal read again numbers the feed and catches the view up.
-        CommittedChanges following = new CommittedChanges(feed);
-        Journal journal = Journal.open(dir.resolve("journal"), true, following);
-        following.close();
+        // As the engine starts: the feed numbers on from the checkpoint's mark, the log past the
+        // checkpoint is read again, and the view catches up.
+        hk.seamless.log.Checkpoint checkpoint = hk.seamless.log.Checkpoint.read(dir.resolve("log"));
+        feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
+        hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
+        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
+                hk.seamless.log.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+        replay.close();
         consumer.finishStart(feed);
-        this.writer = new RegistryWriter(stores, journal, CLOCK, List.of(feed, heard::add));
+        this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed, heard::add), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
+                () -> java.util.Map.of(LaneFeed.CHECKPOINT_MARK, feed.sequence()));
         this.watchlist = new Watchlist(stores);
         this.rates = new RandomRates(stores, CONTROL_POINTS);
     }

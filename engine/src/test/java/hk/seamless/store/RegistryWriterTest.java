@@ -1,5 +1,8 @@
 package hk.seamless.store;
 
+import hk.seamless.log.LogSettings;
+import hk.seamless.log.SegmentedLog;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,8 @@ class RegistryWriterTest {
     @BeforeEach
     void open() {
         stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
-        writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, b -> { }), clock, List.of(heard::add));
+        writer = new RegistryWriter(stores, SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { }), clock,
+                List.of(heard::add));
     }
 
     @AfterEach
@@ -61,6 +65,31 @@ class RegistryWriterTest {
         assertEquals(1, heard.size());
         assertEquals("acct-1", heard.get(0).actor());
         assertEquals(clock.instant(), heard.get(0).at());
+    }
+
+    @Test
+    void theMapsAreCheckpointedEverySoManyChangesWithTheOwnersMarksAndAtAFinalClose() throws Exception {
+        writer.close();
+        long[] feed = {0};
+        SegmentedLog log = SegmentedLog.open(dir.resolve("checkpointed"), LogSettings.defaults(), clock, e -> { });
+        writer = new RegistryWriter(stores, log, clock, List.of(),
+                new RegistryCheckpoints.Policy(java.time.Duration.ofHours(1), 3), () -> java.util.Map.of("feed", feed[0]));
+        for (int i = 1; i <= 7; i++) {
+            int n = i;
+            feed[0] = 100 + i;
+            writer.submit("acct-1", tx -> {
+                tx.put(StoreName.VEHICLES, "V" + n, "{}");
+                return null;
+            }).get();
+            // The checkpoint follows the acknowledgement on the writer thread: a no-op command waits for it.
+            writer.submit("acct-1", tx -> null).get();
+            assertEquals(n - n % 3, writer.lastCheckpoint() == null ? 0 : writer.lastCheckpoint().sequence(), "after " + n);
+        }
+        assertEquals(java.util.Map.of("feed", 106L), writer.lastCheckpoint().marks());
+        writer.close();
+        assertEquals(7, log.lastCheckpoint().sequence(), "a clean close checkpoints what is left");
+        writer = new RegistryWriter(stores, SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { }),
+                clock, List.of());
     }
 
     @Test
@@ -157,7 +186,13 @@ class RegistryWriterTest {
         stores = ChronicleStores.open(again, StoreSizes.forDailyConsignments(100));
         List<RegistryChange> replayedChanges = new ArrayList<>();
         RegistryReplay replay = new RegistryReplay(stores, List.of(replayedChanges::add));
-        writer = new RegistryWriter(stores, Journal.open(dir.resolve("journal"), true, replay), clock, List.of());
+        // The maps here are new: the whole log goes into them (a clean close checkpointed it, so
+        // opening it hands over nothing past the checkpoint).
+        SegmentedLog log = SegmentedLog.open(dir.resolve("log"), LogSettings.defaults(), clock, e -> { });
+        try (java.util.stream.Stream<hk.seamless.log.LogEntry> all = log.reader().forward(1)) {
+            all.forEach(e -> replay.accept(e.payload()));
+        }
+        writer = new RegistryWriter(stores, log, clock, List.of());
         replay.close();
 
         assertTrue(replay.skipped() >= 1);

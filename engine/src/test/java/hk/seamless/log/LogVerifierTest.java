@@ -1,0 +1,131 @@
+package hk.seamless.log;
+
+import hk.seamless.http.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The verifier finds each kind of tampering at its exact place. Each log is written for real with
+ * small segments, then edited on disk the way someone covering their tracks would.
+ */
+class LogVerifierTest {
+
+    @TempDir
+    Path dir;
+
+    final TestClock clock = new TestClock(TestClock.hongKong(2026, 12, 2, 10, 0, 0));
+    /** The second segment: sealed, archived, never written again by the engine. */
+    Segment archived;
+    int frame = Frame.HEADER + SegmentedLogTest.entry(1).length;
+
+    @BeforeEach
+    void writeALogOfManySegments() {
+        try (SegmentedLog log = SegmentedLog.open(dir, SegmentedLogTest.SMALL, clock, e -> { })) {
+            for (long n = 1; n <= 200; n++) {
+                log.append(SegmentedLogTest.entry(n));
+            }
+            log.checkpoint(Map.of());
+        }
+        List<Segment> segments = LogReader.of(dir).segments();
+        assertTrue(segments.size() >= 4, segments.toString());
+        archived = segments.get(1);
+    }
+
+    @Test
+    void aWholeLogVerifies() {
+        LogVerifier.Result result = LogVerifier.verify(dir);
+        assertNull(result.broken());
+        assertEquals(200, result.entries());
+        assertEquals(200, result.lastSequence());
+        assertEquals(200, result.checkpoint().sequence());
+    }
+
+    @Test
+    void aFlippedByteInAnArchivedSegmentIsFoundAtItsEntry() throws IOException {
+        SegmentedLogTest.flip(archived.file(), 3L * frame + Frame.HEADER + 20);
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(new LogVerifier.Break(archived.firstSequence() + 3, archived.name(), LogVerifier.Kind.ALTERED,
+                found.detail()), found);
+    }
+
+    @Test
+    void anEditThatAlsoFixesTheChecksumIsFoundByTheChain() throws IOException {
+        byte[] bytes = Files.readAllBytes(archived.file());
+        int at = 2 * frame;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long sequence = b.getLong(at + 8);
+        long millis = b.getLong(at + 16);
+        byte[] previous = Arrays.copyOfRange(bytes, at + 24, at + 24 + Frame.HASH);
+        byte[] payload = Arrays.copyOfRange(bytes, at + Frame.HEADER, at + frame);
+        payload[15] = 'Y';
+        b.position(at);
+        Frame.put(b, sequence, millis, previous, payload);
+        Files.write(archived.file(), bytes);
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(archived.firstSequence() + 2, found.sequence());
+        assertEquals(archived.name(), found.segment());
+        assertEquals(LogVerifier.Kind.ALTERED, found.kind());
+    }
+
+    @Test
+    void aRemovedEntryIsFoundAtItsSequence() throws IOException {
+        byte[] bytes = Files.readAllBytes(archived.file());
+        byte[] without = new byte[bytes.length - frame];
+        System.arraycopy(bytes, 0, without, 0, 4 * frame);
+        System.arraycopy(bytes, 5 * frame, without, 4 * frame, bytes.length - 5 * frame);
+        Files.write(archived.file(), without);
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(archived.firstSequence() + 4, found.sequence());
+        assertEquals(archived.name(), found.segment());
+        assertEquals(LogVerifier.Kind.REMOVED, found.kind());
+    }
+
+    @Test
+    void aSwappedPairIsFoundAsReordered() throws IOException {
+        byte[] bytes = Files.readAllBytes(archived.file());
+        byte[] swapped = bytes.clone();
+        System.arraycopy(bytes, 6 * frame, swapped, 5 * frame, frame);
+        System.arraycopy(bytes, 5 * frame, swapped, 6 * frame, frame);
+        Files.write(archived.file(), swapped);
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(archived.firstSequence() + 5, found.sequence());
+        assertEquals(archived.name(), found.segment());
+        assertEquals(LogVerifier.Kind.REORDERED, found.kind());
+    }
+
+    @Test
+    void aMissingSegmentIsAGap() throws IOException {
+        Files.delete(archived.file());
+        Segment next = LogReader.of(dir).segments().get(1);
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(archived.firstSequence(), found.sequence());
+        assertEquals(next.name(), found.segment());
+        assertEquals(LogVerifier.Kind.REMOVED, found.kind());
+    }
+
+    @Test
+    void aTornEndOfTheLastSegmentIsTorn() throws IOException {
+        List<Segment> segments = LogReader.of(dir).segments();
+        Segment last = segments.get(segments.size() - 1);
+        try (var raf = new java.io.RandomAccessFile(last.file().toFile(), "rw")) {
+            raf.setLength(raf.length() - 7);
+        }
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(200, found.sequence());
+        assertEquals(last.name(), found.segment());
+        assertEquals(LogVerifier.Kind.TORN, found.kind());
+    }
+}
