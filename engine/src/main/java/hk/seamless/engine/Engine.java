@@ -40,6 +40,15 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.StoreSizes;
+import hk.seamless.audit.AuditTrail;
+import hk.seamless.audit.LaneEntries;
+import hk.seamless.audit.LogAuditSource;
+import hk.seamless.audit.RegistryEntries;
+import hk.seamless.http.AuditRoutes;
+import hk.seamless.store.JsonCodec;
+import hk.seamless.store.RegistryChange;
+import hk.seamless.trade.Archive;
+import hk.seamless.trade.RetentionMove;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
@@ -86,6 +95,8 @@ public final class Engine implements AutoCloseable {
     private static final long READ_TIMEOUT_MILLIS = 2_000;
     /** How often the stores' fill is compared with the alert level. */
     private static final long FILL_CHECK_MILLIS = 30_000;
+    /** Log entries one page of the audit trail may read: a page stays well under a second, then gives a cursor. */
+    private static final int AUDIT_SCAN_BUDGET = 200_000;
 
     private final EngineConfig config;
     private final ChronicleStores stores;
@@ -94,9 +105,10 @@ public final class Engine implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final String adminToken;
+    private final RetentionMove retention;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
-                   int port, String adminToken) {
+                   int port, String adminToken, RetentionMove retention) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
@@ -104,6 +116,15 @@ public final class Engine implements AutoCloseable {
         this.vertx = vertx;
         this.port = port;
         this.adminToken = adminToken;
+        this.retention = retention;
+    }
+
+    /**
+     * Moves what has been finished for the retention period to the archive now (the engine does it
+     * daily by itself); completes with how many records moved. Blocking: scans the hot maps.
+     */
+    public java.util.concurrent.CompletableFuture<Integer> archiveFinishedRecords() {
+        return retention.run();
     }
 
     public static Engine start(EngineConfig config, Clock clock) {
@@ -151,7 +172,10 @@ public final class Engine implements AutoCloseable {
             if (opened.checkpointDue()) {
                 await(writer.checkpoint());
             }
-            TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex);
+            hk.seamless.log.LogReader registryLogReader = registryLogKept.reader();
+            Archive archive = new Archive(stores, sequence -> registryLogReader.read(sequence)
+                    .map(entry -> JsonCodec.read(entry.payload(), RegistryChange.class)));
+            TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex, archive);
             String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
             await(writer.submit("configuration", tx -> {
                 new hk.seamless.trade.AccountCredentials(stores).ensureAdmin(tx, adminToken);
@@ -213,7 +237,8 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
-                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount);
+                    new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount,
+                    new AuditRoutes(auth, auditTrail(registryLogKept, laneLogKept), laneIds(config))::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
@@ -229,8 +254,11 @@ public final class Engine implements AutoCloseable {
             Housekeeping.scheduleLaneCheckpoints(vertx, config.log().checkpointInterval(), laneLogKept);
             Housekeeping.scheduleArchiveRetention(vertx, clock, config.log().archiveRetention(),
                     List.of(registryLogKept, laneLogKept));
+            RetentionMove retention = new RetentionMove(stores, writer, archive, registry.consignments().window(), clock,
+                    config.retention());
+            Housekeeping.scheduleRetention(vertx, retention);
             writePortFile(config.dataDir(), port);
-            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
+            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention);
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
@@ -252,6 +280,18 @@ public final class Engine implements AutoCloseable {
             stores.closeAfterFailedStart();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+    }
+
+    /** The audit trail over both logs, each query reading them afresh (the logs grow while it reads). */
+    private static AuditTrail auditTrail(hk.seamless.log.SegmentedLog registryLog, hk.seamless.log.SegmentedLog laneLog) {
+        return new AuditTrail(() -> List.of(
+                new LogAuditSource(RegistryEntries.LOG, registryLog.reader(), RegistryEntries::describe),
+                new LogAuditSource(LaneEntries.LOG, laneLog.reader(), LaneEntries::describe)), AUDIT_SCAN_BUDGET);
+    }
+
+    private static java.util.Set<String> laneIds(EngineConfig config) {
+        return config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).map(Lane::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -315,13 +355,13 @@ public final class Engine implements AutoCloseable {
     }
 
     private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock,
-                                          hk.seamless.risk.WatchlistIndex watchlist) {
+                                          hk.seamless.risk.WatchlistIndex watchlist, Archive archive) {
         LodgementWindow window = LodgementWindow.hongKong(config.lodgementWindow());
         CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
         FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.failedBundlingLimit(), config.failedBundlingPeriod());
         return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
-                new Consignments(stores, ccrns, window), new Bundles(stores, window, config.bundlingLead(), limiter,
-                        new hk.seamless.risk.BundlingRiskAssessment(watchlist)),
+                new Consignments(stores, ccrns, window, archive), new Bundles(stores, window, config.bundlingLead(), limiter,
+                        new hk.seamless.risk.BundlingRiskAssessment(watchlist), archive),
                 new CargoInformationReader(window), clock);
     }
 

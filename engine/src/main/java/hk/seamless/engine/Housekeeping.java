@@ -62,6 +62,19 @@ final class Housekeeping {
      * Checkpoints the lane log every {@code interval} on a worker, so that a start after a kill
      * reads only what followed (the lane's own thread never waits for the disk).
      */
+    /** How often finished records are moved out of the hot maps: daily is plenty for a period in days. */
+    static final Duration RETENTION_EVERY = Duration.ofHours(24);
+    /** The first move, soon after a start, off the start's own critical path. */
+    static final Duration RETENTION_FIRST = Duration.ofMinutes(5);
+
+    /** Moves finished records to the archive daily, on a worker (it scans the hot maps). */
+    static void scheduleRetention(Vertx vertx, hk.seamless.trade.RetentionMove move) {
+        Runnable run = () -> vertx.executeBlocking(() -> move.run().join(), false)
+                .onFailure(e -> LOG.warn("Moving finished records to the archive failed; it runs again in {}", RETENTION_EVERY, e));
+        vertx.setTimer(RETENTION_FIRST.toMillis(), id -> run.run());
+        vertx.setPeriodic(RETENTION_EVERY.toMillis(), id -> run.run());
+    }
+
     static void scheduleLaneCheckpoints(Vertx vertx, Duration interval, hk.seamless.log.SegmentedLog laneLog) {
         vertx.setPeriodic(interval.toMillis(), id -> vertx.executeBlocking(() -> {
                     hk.seamless.log.Checkpoint last = laneLog.lastCheckpoint();
