@@ -93,7 +93,10 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 // rather than fail, and keep the file sparse so that unused capacity costs no disk.
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
                 .sparseFile(true)
-                .checksumEntries(true);
+                .checksumEntries(true)
+                // The engine's own shutdown hook closes the maps, after forcing them and
+                // checkpointing the log; Chronicle's would close them under the writer's feet.
+                .skipCloseOnExitHook(true);
         if (recover && file.exists()) {
             // Chronicle reports every segment and chunk it repairs (a kill -9 leaves many, harmlessly:
             // the journal is replayed over the maps next). Each goes to DEBUG; the engine then says
