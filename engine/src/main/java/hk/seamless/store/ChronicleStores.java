@@ -89,7 +89,10 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, StoreSizes sizes, boolean recover)
             throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
-        ChronicleMapBuilder<CharSequence, CharSequence> builder = builder(name, sizes.entries(name));
+        ChronicleMapBuilder<CharSequence, CharSequence> builder = builder(name, sizes.entries(name))
+                // The engine's own shutdown hook closes the maps, after forcing them and
+                // checkpointing the log; Chronicle's would close them under the writer's feet.
+                .skipCloseOnExitHook(true);
         if (recover && file.exists()) {
             // Chronicle reports every segment and chunk it repairs (a kill -9 leaves many, harmlessly:
             // the journal is replayed over the maps next). Each goes to DEBUG; the engine then says

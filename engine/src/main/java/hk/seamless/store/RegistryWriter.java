@@ -227,6 +227,11 @@ public final class RegistryWriter implements AutoCloseable {
         return done;
     }
 
+    /** Reads the registry log (the audit trail) from any thread, up to the last change appended. */
+    public hk.seamless.log.LogReader logReader() {
+        return journal.reader();
+    }
+
     /** The last checkpoint of the registry's log, or null if none was ever written. */
     public Checkpoint lastCheckpoint() {
         return journal.lastCheckpoint();
