@@ -17,7 +17,9 @@
 # The engine's data folder (a temp folder) is deleted after the run unless KEEP_DATA=1.
 # The engine gets SEAMLESS_BUNDLING_LEAD=PT0S unless it is set already: with the default 30-minute
 # lead every freshly bundled vehicle would be an EARLY_ARRIVAL (see `run --help`). Any other
-# SEAMLESS_* variable in the environment reaches the engine too.
+# SEAMLESS_* variable in the environment reaches the engine too. SEAMLESS_DAILY_CONSIGNMENTS, unless
+# set, is sized for the run: the simulator bundles a fresh vehicle for every arrival before it starts,
+# and the lane holds ~18 x dailyConsignments ACTIVE bundles (README.md, "Sizing the stores").
 # Exit status: the simulator's (0 only when no decision was wrong), or 2 if set-up failed.
 set -euo pipefail
 
@@ -73,9 +75,14 @@ stop_engine() {
 }
 trap stop_engine EXIT
 
+# arrivals = rate x (duration + 5 s warm-up); a tenth of that a day leaves the lane ~1.9x room
+seconds=$(echo "$duration" | awk '/m$/ {print $0 * 60; next} /h$/ {print $0 * 3600; next} {print $0 + 0}')
+daily=$(( rate * (seconds + 5) / 10 ))
+[ "$daily" -lt 1000 ] && daily=1000
 echo "starting the engine: data $data, port $port, log $report/engine.log"
 (cd "$work" && SEAMLESS_DATA_DIR="$data" SEAMLESS_HTTP_PORT="$port" SEAMLESS_HTTP_HOST=127.0.0.1 \
   SEAMLESS_BUNDLING_LEAD="${SEAMLESS_BUNDLING_LEAD:-PT0S}" \
+  SEAMLESS_DAILY_CONSIGNMENTS="${SEAMLESS_DAILY_CONSIGNMENTS:-$daily}" \
   exec java ${ENGINE_JAVA_OPTS:-} -jar "$engine_jar" >"$report/engine.log" 2>&1) &
 engine_pid=$!
 for _ in $(seq 1 600); do

@@ -41,7 +41,9 @@ public final class StoreSizes {
 
     public static StoreSizes of(EngineConfig config) {
         return new StoreSizes(config.sizing().dailyConsignments(), config.retention(),
-                Duration.ofDays(config.lodgementWindow().getDays()), config.sessionLifetime(),
+                // a window given in months counts each as 31 days (never smaller than it is)
+                Duration.ofDays(config.lodgementWindow().toTotalMonths() * 31 + config.lodgementWindow().getDays()),
+                config.sessionLifetime(),
                 config.limits().idempotencyRetention());
     }
 
@@ -49,11 +51,6 @@ public final class StoreSizes {
     public static StoreSizes forDailyConsignments(long daily) {
         EngineConfig d = EngineConfig.defaults();
         return of(d.withDailyConsignments(daily));
-    }
-
-    /** The sizing settings behind these sizes, for messages. */
-    public static String settings() {
-        return "retention (SEAMLESS_RETENTION) and dailyConsignments (SEAMLESS_DAILY_CONSIGNMENTS)";
     }
 
     /** The entries {@code store} is built for. */
