@@ -29,6 +29,12 @@ final class GateAcknowledgements {
         this.hub = hub;
     }
 
+    /** A boom movement or a gate fault: into the lane journal (and so the audit trail), and onto the consoles. */
+    void gateEvent(int laneIndex, GateEvent event, long nowMillis) {
+        journal.gateEvent(laneIds[laneIndex], event, nowMillis);
+        hub.toConsoles(event.toJson(laneIds[laneIndex]).put("kind", "gateEvent").encode());
+    }
+
     void acknowledge(int laneIndex, CharSequence arrivalId, boolean opened, long nowMillis) {
         String id = arrivalId.toString();
         ArrivalRecord record = records.find(id);

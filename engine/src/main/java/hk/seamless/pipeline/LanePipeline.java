@@ -222,6 +222,20 @@ public final class LanePipeline implements AutoCloseable {
         return true;
     }
 
+    /** What the engine's own gate driver saw or did: journalled in order with the lane's decisions. */
+    public boolean publishGateEvent(int lane, GateEvent gateEvent) {
+        long seq = claim();
+        if (seq < 0) {
+            return false;
+        }
+        try {
+            slot(seq, LaneEventType.GATE_EVENT, lane, null).gateEvent = gateEvent;
+        } finally {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
     /** Lets the pipeline decide arrivals whose fusion window has run out. */
     public boolean tick() {
         long seq = claim();
