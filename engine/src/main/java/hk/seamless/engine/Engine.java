@@ -93,6 +93,8 @@ public final class Engine implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final String adminToken;
+    /** The LLRP readers and Modbus gates the lanes' settings name; none for lanes whose devices call in. */
+    private hk.seamless.device.LaneDevices laneDevices;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
                    int port, String adminToken) {
@@ -208,6 +210,7 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
+                    new hk.seamless.http.GateFaultRoutes(pipeline, auth, hub)::mount,
                     new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
@@ -222,7 +225,9 @@ public final class Engine implements AutoCloseable {
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
             writePortFile(config.dataDir(), port);
-            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
+            Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
+            engine.laneDevices = hk.seamless.device.LaneDevices.start(pipeline, hub, clock, metrics);
+            return engine;
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
@@ -374,6 +379,7 @@ public final class Engine implements AutoCloseable {
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
     @Override
     public void close() {
+        laneDevices.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
