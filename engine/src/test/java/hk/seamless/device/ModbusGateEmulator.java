@@ -93,6 +93,10 @@ public final class ModbusGateEmulator implements AutoCloseable {
         jammed = true;
     }
 
+    public void unjam() {
+        jammed = false;
+    }
+
     /** Both limit switches closed at once: a wiring fault. */
     public void shortTheLimitSwitches() {
         up.set(true);
