@@ -121,6 +121,22 @@ abstract class DrivenDevicesHarness extends LaneHarness {
         return 0;
     }
 
+    /**
+     * Waits until the lane journal holds {@code text} (a piece of an entry's JSON): what the audit
+     * trail reads. Searched in the file's bytes, whatever its framing.
+     */
+    void awaitJournalled(String text) {
+        java.nio.file.Path journal = engine.config().dataDir().resolve("journal").resolve("lane.journal");
+        awaitTrue(() -> {
+            try {
+                return new String(java.nio.file.Files.readAllBytes(journal), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(text);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "the lane journal holding " + text);
+    }
+
     /** Plate by the camera's HTTP route: 202 with the arrival's id. */
     String plate(String lane, String camera, Truck truck) {
         return lanes.plateRead(lane, camera, truck.mark(), 92.5).expect(202).json().getString("arrivalId");

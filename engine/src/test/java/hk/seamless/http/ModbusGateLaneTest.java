@@ -78,6 +78,8 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         console.await(f -> "BOOM_LOWERED".equals(f.getString("entry")), Duration.ofSeconds(5), "the boom's descent");
         assertEquals(1, gate.raises(), gate.history().toString());
         assertEquals(0, gate.loweredOnVehicle(), gate.history().toString());
+        awaitJournalled("\"entry\":\"BOOM_RAISED\",\"lane\":\"" + RELEASING + "\",\"arrivalId\":\"" + arrivalId + "\"");
+        awaitJournalled("\"entry\":\"BOOM_LOWERED\",\"lane\":\"" + RELEASING + "\",\"arrivalId\":\"" + arrivalId + "\"");
         awaitMetric("seamless_device_connected{device=\"gate\",lane=\"" + RELEASING + "\"}", v -> v == 1.0);
         awaitMetric("seamless_boom_movements_total{device=\"gate\",kind=\"BOOM_RAISED\",lane=\"" + RELEASING + "\"}", v -> v >= 1);
     }
@@ -114,6 +116,8 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         console.await(f -> "GATE_FAULT_CLEARED".equals(f.getString("entry")) && officer.id().equals(f.getString("account")),
                 Duration.ofSeconds(5), "the clearing, with who did it");
         awaitGateSeen(JAMMING, true, false);
+        awaitJournalled("\"entry\":\"GATE_FAULT\",\"lane\":\"" + JAMMING + "\",\"detail\":\"NOT_CONFIRMED");
+        awaitJournalled("\"entry\":\"GATE_FAULT_CLEARED\",\"lane\":\"" + JAMMING + "\",\"detail\":\"motor freed, tested");
         gate.unjam();
         gate.vehicleLeaves();
         gate.vehicleArrives();
