@@ -23,6 +23,7 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
     private static final String VANISHING = "HYW-S-01";
     private static final String HOLDING = "HYW-S-02";
     private static final String REFUSING = "HYW-S-03";
+    private static final String OVERRIDDEN = "SBC-S-03";
 
     @Override
     protected Map<String, Fit> fits() {
@@ -31,7 +32,8 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
                 VANISHING, new Fit(true, true, ModbusGateEmulator.RAISE_COIL, false),
                 HOLDING, new Fit(true, false, ModbusGateEmulator.RAISE_COIL, false),
                 // coil 7 is not wired on the emulated controller: it answers the write with an exception
-                REFUSING, new Fit(true, true, 7, false));
+                REFUSING, new Fit(true, true, 7, false),
+                OVERRIDDEN, new Fit(true, true, ModbusGateEmulator.RAISE_COIL, false));
     }
 
     /** Plate and tag over HTTP; the decision as the consoles hear it. */
@@ -177,5 +179,24 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         awaitMetric("seamless_device_errors_total{device=\"gate\",error=\"exception_response\",lane=\"" + REFUSING + "\"}",
                 v -> v >= 1);
         awaitMetric("seamless_gate_faults_total{device=\"gate\",kind=\"COIL_REFUSED\",lane=\"" + REFUSING + "\"}", v -> v >= 1);
+    }
+
+    @Test
+    void anOfficersOverrideToReleaseRaisesTheBoomForTheTruckStillThere() {
+        ModbusGateEmulator gate = gates.get(OVERRIDDEN);
+        awaitGateSeen(OVERRIDDEN, true, false);
+        Truck early = bundledTruck(); // not past the lead time: INSPECT, EARLY_ARRIVAL
+        LaneTestClient.Socket console = track(lanes.console(officer.token()));
+        gate.vehicleArrives();
+        JsonObject decision = arriveAt(OVERRIDDEN, early, console);
+        assertDecision(decision, "INSPECT", null, "EARLY_ARRIVAL");
+        console.assertNone(f -> "gateEvent".equals(f.getString("kind")), QUIET, "a boom movement for an INSPECT");
+        assertEquals(0, gate.raises());
+        JsonObject answer = api.post("/api/v1/arrivals/" + decision.getString("arrivalId") + "/override", officer.token(),
+                new JsonObject().put("decision", "RELEASE").put("reason", "bundled in good faith; checked")
+                        .put("inspectionResult", "seals intact")).expect(200).json();
+        assertEquals("SENT", answer.getString("gateSignal"), answer.encode());
+        awaitTrue(gate::boomUp, "the boom up for the overriding RELEASE");
+        assertEquals(1, gate.raises(), gate.history().toString());
     }
 }
