@@ -48,6 +48,8 @@ public final class ModbusGateEmulator implements AutoCloseable {
     private final AtomicInteger loweredOnVehicle = new AtomicInteger();
     private final List<String> history = new CopyOnWriteArrayList<>();
     private volatile boolean jammed;
+    /** Told the time ({@code System.nanoTime()}) of every coil set: measurements of the path to the boom. */
+    private volatile java.util.function.LongConsumer onRaise = t -> { };
     private ModbusSlave slave;
 
     public ModbusGateEmulator(boolean pulseMode, long travelMillis) {
@@ -142,7 +144,12 @@ public final class ModbusGateEmulator implements AutoCloseable {
         return history;
     }
 
+    public void onRaise(java.util.function.LongConsumer listener) {
+        onRaise = listener;
+    }
+
     private synchronized void raise() {
+        onRaise.accept(System.nanoTime());
         raises.incrementAndGet();
         history.add("coil SET");
         if (jammed || up.isSet()) {
