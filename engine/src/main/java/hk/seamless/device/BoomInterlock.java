@@ -41,6 +41,13 @@ public final class BoomInterlock {
     private Inputs last;
     private long loopOccupiedSinceMillis;
     private boolean wasFaulted;
+    /** Counts the loop's occupations (CLEAR to OCCUPIED): which vehicle is on it, as far as a loop can tell. */
+    private long occupation;
+    /** The last decision's arrival, and the occupation it was made during (-1: the loop was clear). */
+    private String lastDecided;
+    private long lastDecidedOccupation = -1;
+    /** The occupation a RELEASE may raise the boom for: not one during which another arrival was decided. */
+    private long releasableOccupation = -1;
 
     public BoomInterlock(String laneId, boolean hasLoop, boolean holdMode, long confirmWithinMillis, long loopStuckMillis,
                          BooleanSupplier faulted, GateActions actions) {
@@ -58,6 +65,17 @@ public final class BoomInterlock {
      * any other decision is for another vehicle (or a HOLD): an armed RELEASE is dropped.
      */
     public void decided(String arrivalId, boolean release, long validUntilMillis, long nowMillis) {
+        boolean loopOccupied = last != null && last.loopOccupied();
+        // The vehicle on the loop now was already there when another arrival was decided: it may be
+        // that one (an INSPECTed truck still standing under the boom), so this RELEASE waits for the
+        // loop to clear and be occupied again. An override of the same arrival is for the same vehicle.
+        boolean sameVehicleMayBeAnother = loopOccupied && lastDecided != null && !lastDecided.equals(arrivalId)
+                && lastDecidedOccupation == occupation;
+        releasableOccupation = sameVehicleMayBeAnother ? occupation + 1 : occupation;
+        if (arrivalId != null) {
+            lastDecided = arrivalId;
+            lastDecidedOccupation = loopOccupied ? occupation : -1;
+        }
         if (!release) {
             if (armed != null) {
                 LOG.info("Lane {}: the RELEASE of {} is dropped: the lane has decided again", laneId, armed);
@@ -111,6 +129,7 @@ public final class BoomInterlock {
     private void loop(Inputs before, Inputs now, long nowMillis) {
         if (now.loopOccupied() && !before.loopOccupied()) {
             loopOccupiedSinceMillis = nowMillis;
+            occupation++;
         } else if (now.loopOccupied() && nowMillis - loopOccupiedSinceMillis > loopStuckMillis) {
             loopOccupiedSinceMillis = nowMillis;
             fault("LOOP_STUCK: the loop detector has said OCCUPIED for more than " + loopStuckMillis + " ms");
@@ -146,7 +165,14 @@ public final class BoomInterlock {
             armed = null;
             return;
         }
-        if (faulted.getAsBoolean() || (hasLoop && (last == null || !last.loopOccupied()))) {
+        if (faulted.getAsBoolean() || (hasLoop && (last == null || !last.loopOccupied() || occupation < releasableOccupation))) {
+            return;
+        }
+        if (last != null && last.boomUp()) {
+            // Already up (the vehicle before has not cleared the loop): nothing to move; the switch confirms it.
+            upFor = armed;
+            armed = null;
+            actions.opened(upFor);
             return;
         }
         raisedFor = armed;

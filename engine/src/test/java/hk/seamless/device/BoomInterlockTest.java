@@ -121,4 +121,25 @@ class BoomInterlockTest {
         stuck.inputs(loop(true, false, true), 60_001);
         assertEquals(List.of("fault LOOP_STUCK"), done);
     }
+
+    @Test
+    void aReleaseIsNotForATruckStillOnTheLoopFromAnotherArrival() {
+        BoomInterlock gate = interlock(false);
+        gate.inputs(loop(false, false, true), 0);
+        gate.inputs(loop(true, false, true), 10);
+        gate.decided("A1", false, 0, 20); // A1 is INSPECTed and stays on the loop
+        gate.decided("A2", true, 10_000, 30); // the truck behind is released
+        gate.inputs(loop(true, false, true), 40);
+        assertEquals(List.of(), done, "the truck on the loop may be A1: the boom stays down");
+        gate.inputs(loop(false, false, true), 50);
+        gate.inputs(loop(true, false, true), 60);
+        assertEquals(List.of("loop clear", "coil set"), done, "A2 on the loop once A1 has left");
+        done.clear();
+        // an officer's RELEASE of the truck that is still there is for that truck
+        BoomInterlock other = interlock(false);
+        other.inputs(loop(true, false, true), 0);
+        other.decided("B1", false, 0, 10);
+        other.decided("B1", true, 10_000, 20);
+        assertEquals(List.of("coil set"), done);
+    }
 }
