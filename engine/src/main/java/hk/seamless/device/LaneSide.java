@@ -75,6 +75,7 @@ public final class LaneSide {
     }
 
     public void loopCleared() {
+        gateMetrics.count("seamless_loop_clears", "CLEAR");
         if (!pipeline.publishLaneClear(index)) {
             LOG.error("Lane {}: the pipeline is full; the loop's CLEAR is lost (the presence window still ends it)", id);
         }

@@ -55,7 +55,7 @@ public final class DeviceLatencyMeasurement {
             readers.add(reader);
             deviceLanes.add(new Lane(String.format("DEV-S-%02d", i), "DEV", Direction.IMPORT, true,
                     new LlrpReaderSetting("127.0.0.1", reader.port(), Set.of(1), null),
-                    new ModbusGateSetting("127.0.0.1", gate.port(), 1, 0, true, 100, 0, 1, 2, 3_000, 3_600_000, 50)));
+                    new ModbusGateSetting("127.0.0.1", gate.port(), 1, 0, true, 100, 0, 1, 2, 3_000, 3_600_000, 20)));
         }
         TestClock clock = new TestClock(TestClock.hongKong(2026, 11, 17, 10, 0, 0));
         Path data = Files.createTempDirectory("seamless-latency");
@@ -116,7 +116,7 @@ public final class DeviceLatencyMeasurement {
                     sentAt.put(lane, System.nanoTime());
                     readers.get(lane).sees(truck[1], 1, -50);
                 }, at + 80_000_000L, TimeUnit.NANOSECONDS);
-                driver.schedule(() -> gates.get(lane).vehicleLeaves(), at + 250_000_000L, TimeUnit.NANOSECONDS);
+                driver.schedule(() -> gates.get(lane).vehicleLeaves(), at + 200_000_000L, TimeUnit.NANOSECONDS);
             }
             Thread.sleep(seconds * 1000L + 2_000);
             // ---- HTTP tag read -> WebSocket gate ----

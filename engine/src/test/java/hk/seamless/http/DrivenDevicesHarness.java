@@ -100,6 +100,24 @@ abstract class DrivenDevicesHarness extends LaneHarness {
         }
     }
 
+    /** A line of {@code /metrics} now: its value, or 0 when the series has not appeared yet. */
+    double metric(String series) {
+        return api.get("/metrics", null).expect(200).body().lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    /**
+     * The truck on the loop drives off, and the next one drives on, once the engine has seen the loop
+     * clear: a loop that never clears between two trucks is one vehicle as far as the gate can tell.
+     */
+    void nextTruckOnTheLoop(String lane) {
+        String clears = "seamless_loop_clears_total{device=\"gate\",kind=\"CLEAR\",lane=\"" + lane + "\"}";
+        double before = metric(clears);
+        gates.get(lane).vehicleLeaves();
+        awaitMetric(clears, v -> v > before);
+        gates.get(lane).vehicleArrives();
+    }
+
     /** Waits for a line of {@code /metrics} that starts with {@code series}; returns its value. */
     double awaitMetric(String series, java.util.function.DoublePredicate ok) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

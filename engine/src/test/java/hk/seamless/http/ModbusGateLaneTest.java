@@ -58,15 +58,12 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
 
         gate.vehicleArrives();
         assertDecision(arriveAt(RELEASING, unbundled, console), "INSPECT", null, "NO_BUNDLE");
-        gate.vehicleLeaves();
-        gate.vehicleArrives();
+        nextTruckOnTheLoop(RELEASING);
         assertDecision(arriveAt(RELEASING, new Truck(unknownTag.mark(), other.tag()), console),
                 "REFER", null, "PLATE_TAG_MISMATCH");
         console.assertNone(f -> "gateEvent".equals(f.getString("kind")), QUIET, "a boom movement for INSPECT or REFER");
         assertEquals(0, gate.raises(), "INSPECT and REFER never write the coil: " + gate.history());
-        gate.vehicleLeaves();
-
-        gate.vehicleArrives();
+        nextTruckOnTheLoop(RELEASING);
         JsonObject decision = arriveAt(RELEASING, released, console);
         assertDecision(decision, "RELEASE", "PROCEED");
         String arrivalId = decision.getString("arrivalId");
@@ -103,9 +100,7 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         JsonObject fault = console.await(f -> "GATE_FAULT".equals(f.getString("entry")), Duration.ofSeconds(5), "the fault");
         assertTrue(fault.getString("detail").startsWith("NOT_CONFIRMED"), fault.encode());
         awaitGateSeen(JAMMING, true, true);
-        gate.vehicleLeaves();
-
-        gate.vehicleArrives();
+        nextTruckOnTheLoop(JAMMING);
         assertDecision(arriveAt(JAMMING, second, console), "HOLD", null, "GATE_UNAVAILABLE");
         assertEquals(1, gate.raises(), "a gate in fault hears no RELEASE: " + gate.history());
 
@@ -121,8 +116,7 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         awaitJournalled("\"entry\":\"GATE_FAULT\",\"lane\":\"" + JAMMING + "\",\"detail\":\"NOT_CONFIRMED");
         awaitJournalled("\"entry\":\"GATE_FAULT_CLEARED\",\"lane\":\"" + JAMMING + "\",\"detail\":\"motor freed, tested");
         gate.unjam();
-        gate.vehicleLeaves();
-        gate.vehicleArrives();
+        nextTruckOnTheLoop(JAMMING);
         assertDecision(arriveAt(JAMMING, third, console), "RELEASE", "PROCEED");
         awaitTrue(gate::boomUp, "the boom up once the fault is cleared");
     }
