@@ -135,6 +135,13 @@ public final class BoomInterlock {
             fault("LOOP_STUCK: the loop detector has said OCCUPIED for more than " + loopStuckMillis + " ms");
         } else if (!now.loopOccupied() && before.loopOccupied()) {
             actions.loopCleared();
+            if (armed != null) {
+                // A vehicle left the loop while a RELEASE waited: it may have been the released truck
+                // backing away, and the next one on the loop is not it. An officer can release again.
+                LOG.warn("Lane {}: the RELEASE of {} is dropped: a vehicle left the loop before the boom rose",
+                        laneId, armed);
+                armed = null;
+            }
             if (coilHeld) {
                 // Hold mode: the vehicle is clear of the boom, which may now come down.
                 coilHeld = false;

@@ -133,7 +133,9 @@ class BoomInterlockTest {
         assertEquals(List.of(), done, "the truck on the loop may be A1: the boom stays down");
         gate.inputs(loop(false, false, true), 50);
         gate.inputs(loop(true, false, true), 60);
-        assertEquals(List.of("loop clear", "coil set"), done, "A2 on the loop once A1 has left");
+        assertEquals(List.of("loop clear"), done, "a vehicle left while A2's RELEASE waited: the next one is not known to be A2");
+        gate.decided("A2", true, 10_000, 70); // an officer, seeing A2 on the loop, releases it again
+        assertEquals(List.of("loop clear", "coil set"), done);
         done.clear();
         // an officer's RELEASE of the truck that is still there is for that truck
         BoomInterlock other = interlock(false);

@@ -73,8 +73,12 @@ public final class ModbusGate implements GateLink, AutoCloseable {
     public void send(String message) {
         GateDecision decision = GateDecision.parse(message);
         if (decision != null && !closed) {
-            thread.execute(() -> interlock.decided(decision.arrivalId(), decision.release(), decision.validUntilMillis(),
-                    lane.nowMillis()));
+            try {
+                thread.execute(() -> interlock.decided(decision.arrivalId(), decision.release(),
+                        decision.validUntilMillis(), lane.nowMillis()));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The engine is stopping: the boom stays as it is, down unless a truck is under it.
+            }
         }
     }
 
