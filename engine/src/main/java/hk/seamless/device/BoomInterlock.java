@@ -76,6 +76,11 @@ public final class BoomInterlock {
             lastDecided = arrivalId;
             lastDecidedOccupation = loopOccupied ? occupation : -1;
         }
+        if (armed != null && !armed.equals(arrivalId)) {
+            LOG.info("Lane {}: the RELEASE of {} is dropped: the lane has decided again before its truck reached the loop",
+                    laneId, armed);
+            armed = null;
+        }
         if (!release) {
             if (armed != null) {
                 LOG.info("Lane {}: the RELEASE of {} is dropped: the lane has decided again", laneId, armed);
