@@ -181,10 +181,8 @@ public final class BoomInterlock {
             return;
         }
         if (last != null && last.boomUp()) {
-            // Already up (the vehicle before has not cleared the loop): nothing to move; the switch confirms it.
-            upFor = armed;
-            armed = null;
-            actions.opened(upFor);
+            // Still up for the truck before, which is on the loop: this RELEASE is not for it. It waits,
+            // and is dropped when that truck leaves (the next one on the loop is not known to be this one).
             return;
         }
         raisedFor = armed;

@@ -144,4 +144,21 @@ class BoomInterlockTest {
         other.decided("B1", true, 10_000, 20);
         assertEquals(List.of("coil set"), done);
     }
+
+    @Test
+    void aReleaseWhileTheBoomIsUpForTheTruckBeforeNeitherMovesNorConfirms() {
+        BoomInterlock gate = interlock(false);
+        gate.inputs(loop(false, false, true), 0);
+        gate.decided("A1", true, 10_000, 1);
+        gate.inputs(loop(true, false, true), 10);
+        gate.inputs(loop(true, true, false), 300);
+        done.clear();
+        gate.decided("A2", true, 10_000, 310);
+        gate.inputs(loop(true, true, false), 320);
+        assertEquals(List.of(), done, "A2 is not acknowledged by a boom that rose for A1");
+        gate.inputs(loop(false, true, false), 400);
+        gate.inputs(loop(false, false, true), 700);
+        gate.inputs(loop(true, false, true), 800);
+        assertEquals(List.of("loop clear", "BOOM_LOWERED A1"), done, "A2's RELEASE went with the truck that left");
+    }
 }
