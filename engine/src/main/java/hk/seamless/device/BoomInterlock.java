@@ -82,10 +82,11 @@ public final class BoomInterlock {
             armed = null;
         }
         if (!release) {
-            if (armed != null) {
-                LOG.info("Lane {}: the RELEASE of {} is dropped: the lane has decided again", laneId, armed);
-            }
             armed = null;
+            if (arrivalId != null && last != null && last.boomDown() && !last.boomUp()) {
+                // The switch, not a message, answers for the gate: down, as a decision other than RELEASE wants.
+                actions.keptClosed(arrivalId);
+            }
             return;
         }
         if (faulted.getAsBoolean()) {

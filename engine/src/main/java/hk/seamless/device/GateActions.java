@@ -11,6 +11,9 @@ public interface GateActions {
     /** The boom-up switch confirmed a RELEASE: the arrival's gate acknowledgement (OPENED). */
     void opened(String arrivalId);
 
+    /** The boom-down switch says the boom stayed down for a decision that was not a RELEASE (CLOSED). */
+    void keptClosed(String arrivalId);
+
     /** The loop detector went CLEAR: the vehicle decided at the lane has left. */
     void loopCleared();
 

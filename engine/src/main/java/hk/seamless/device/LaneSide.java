@@ -74,6 +74,12 @@ public final class LaneSide {
         }
     }
 
+    public void keptClosed(String arrivalId) {
+        if (!pipeline.publishGateAck(index, arrivalId, false)) {
+            LOG.warn("Lane {}: the pipeline is full; the boom-down of {} is not acknowledged", id, arrivalId);
+        }
+    }
+
     public void loopCleared() {
         gateMetrics.count("seamless_loop_clears", "CLEAR");
         if (!pipeline.publishLaneClear(index)) {

@@ -28,6 +28,11 @@ class BoomInterlockTest {
             }
 
             @Override
+            public void keptClosed(String arrivalId) {
+                done.add("closed " + arrivalId);
+            }
+
+            @Override
             public void loopCleared() {
                 done.add("loop clear");
             }
@@ -78,7 +83,8 @@ class BoomInterlockTest {
         gate.decided("A2", true, 10_000, 2);
         gate.decided("A3", false, 0, 3);
         gate.inputs(loop(true, false, true), 10);
-        assertEquals(List.of(), done, "A2's RELEASE gave way to A3's decision before A2 reached the loop");
+        assertEquals(List.of("closed A1", "closed A3"), done,
+                "A2's RELEASE gave way to A3's decision before A2 reached the loop; the boom-down switch answers the others");
     }
 
     @Test
@@ -130,7 +136,8 @@ class BoomInterlockTest {
         gate.decided("A1", false, 0, 20); // A1 is INSPECTed and stays on the loop
         gate.decided("A2", true, 10_000, 30); // the truck behind is released
         gate.inputs(loop(true, false, true), 40);
-        assertEquals(List.of(), done, "the truck on the loop may be A1: the boom stays down");
+        assertEquals(List.of("closed A1"), done, "the truck on the loop may be A1: the boom stays down");
+        done.clear();
         gate.inputs(loop(false, false, true), 50);
         gate.inputs(loop(true, false, true), 60);
         assertEquals(List.of("loop clear"), done, "a vehicle left while A2's RELEASE waited: the next one is not known to be A2");
@@ -142,7 +149,7 @@ class BoomInterlockTest {
         other.inputs(loop(true, false, true), 0);
         other.decided("B1", false, 0, 10);
         other.decided("B1", true, 10_000, 20);
-        assertEquals(List.of("coil set"), done);
+        assertEquals(List.of("closed B1", "coil set"), done);
     }
 
     @Test

@@ -57,7 +57,10 @@ class ModbusGateLaneTest extends DrivenDevicesHarness {
         LaneTestClient.Socket console = track(lanes.console(officer.token()));
 
         gate.vehicleArrives();
-        assertDecision(arriveAt(RELEASING, unbundled, console), "INSPECT", null, "NO_BUNDLE");
+        JsonObject inspected = arriveAt(RELEASING, unbundled, console);
+        assertDecision(inspected, "INSPECT", null, "NO_BUNDLE");
+        eventually("/api/v1/arrivals/" + inspected.getString("arrivalId"), officer.token(),
+                a -> "CLOSED".equals(a.getString("gateState")), "answered CLOSED by the boom-down switch");
         nextTruckOnTheLoop(RELEASING);
         assertDecision(arriveAt(RELEASING, new Truck(unknownTag.mark(), other.tag()), console),
                 "REFER", null, "PLATE_TAG_MISMATCH");

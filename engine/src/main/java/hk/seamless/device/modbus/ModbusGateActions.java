@@ -29,6 +29,11 @@ final class ModbusGateActions implements GateActions {
     }
 
     @Override
+    public void keptClosed(String arrivalId) {
+        lane.keptClosed(arrivalId);
+    }
+
+    @Override
     public void loopCleared() {
         lane.loopCleared();
     }
