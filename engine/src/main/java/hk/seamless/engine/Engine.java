@@ -106,6 +106,8 @@ public final class Engine implements AutoCloseable {
     private final int port;
     private final String adminToken;
     private final RetentionMove retention;
+    /** The LLRP readers and Modbus gates the lanes' settings name; none for lanes whose devices call in. */
+    private hk.seamless.device.LaneDevices laneDevices;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
                    int port, String adminToken, RetentionMove retention) {
@@ -237,6 +239,7 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
+                    new hk.seamless.http.GateFaultRoutes(pipeline, auth, hub)::mount,
                     new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount,
                     new AuditRoutes(auth, auditTrail(registryLogKept, laneLogKept), laneIds(config))::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
@@ -258,7 +261,9 @@ public final class Engine implements AutoCloseable {
                     config.retention());
             Housekeeping.scheduleRetention(vertx, retention);
             writePortFile(config.dataDir(), port);
-            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention);
+            Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention);
+            engine.laneDevices = hk.seamless.device.LaneDevices.start(pipeline, hub, clock, metrics);
+            return engine;
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
@@ -445,6 +450,7 @@ public final class Engine implements AutoCloseable {
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
     @Override
     public void close() {
+        laneDevices.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
