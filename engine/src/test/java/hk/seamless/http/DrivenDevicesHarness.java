@@ -140,19 +140,18 @@ abstract class DrivenDevicesHarness extends LaneHarness {
     }
 
     /**
-     * Waits until the lane journal holds {@code text} (a piece of an entry's JSON): what the audit
-     * trail reads. Searched in the file's bytes, whatever its framing.
+     * Waits until the lane log holds {@code text} (a piece of an entry's JSON): what the audit trail
+     * reads. Read through the log's own reader, entry by entry.
      */
     void awaitJournalled(String text) {
-        java.nio.file.Path journal = engine.config().dataDir().resolve("journal").resolve("lane.journal");
+        java.nio.file.Path laneLog = engine.config().dataDir().resolve("log").resolve("lane");
         awaitTrue(() -> {
-            try {
-                return new String(java.nio.file.Files.readAllBytes(journal), java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .contains(text);
-            } catch (java.io.IOException e) {
+            try (java.util.stream.Stream<hk.seamless.log.LogEntry> entries = hk.seamless.log.LogReader.of(laneLog).forward(1)) {
+                return entries.anyMatch(e -> new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8).contains(text));
+            } catch (RuntimeException e) {
                 return false;
             }
-        }, "the lane journal holding " + text);
+        }, "the lane log holding " + text);
     }
 
     /** Plate by the camera's HTTP route: 202 with the arrival's id. */
