@@ -93,9 +93,11 @@ public final class Engine implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final String adminToken;
+    /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
+    private final java.util.function.Supplier<Router> routers;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
-                   int port, String adminToken) {
+                   int port, String adminToken, java.util.function.Supplier<Router> routers) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
@@ -103,6 +105,7 @@ public final class Engine implements AutoCloseable {
         this.vertx = vertx;
         this.port = port;
         this.adminToken = adminToken;
+        this.routers = routers;
     }
 
     public static Engine start(EngineConfig config, Clock clock) {
@@ -212,7 +215,8 @@ public final class Engine implements AutoCloseable {
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
-            int port = deployHttp(v, config, () -> HttpApi.router(v, admission, routes, batch::mount));
+            java.util.function.Supplier<Router> routers = () -> HttpApi.router(v, admission, routes, batch::mount);
+            int port = deployHttp(v, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             LanePipeline ticking = pipeline;
@@ -222,7 +226,7 @@ public final class Engine implements AutoCloseable {
             vertx.setPeriodic(FILL_CHECK_MILLIS, id -> fillAlerts.check());
             Housekeeping.schedule(vertx, Housekeeping.purge(stores, writer, clock, config.limits().idempotencyRetention()));
             writePortFile(config.dataDir(), port);
-            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken);
+            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken, routers);
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
@@ -369,6 +373,14 @@ public final class Engine implements AutoCloseable {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * The HTTP routes as the servers mount them (a router built the same way, not served), for the
+     * test that holds them to the API contract ({@code openapi.yaml}).
+     */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return routers.get().getRoutes();
     }
 
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
