@@ -61,7 +61,7 @@ public final class WebPages {
         router.getWithRegex("^/docs$").handler(ctx -> redirect(ctx, "/docs/"));
         router.route("/docs/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(ctx -> securityHeaders(ctx, DOCS_CONTENT_SECURITY_POLICY))
-                .handler(StaticHandler.create("webroot/docs").setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
+                .handler(StaticHandler.create("apidocs").setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
                         .setMaxAgeSeconds(0).setDirectoryListing(false));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
