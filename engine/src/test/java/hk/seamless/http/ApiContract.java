@@ -220,6 +220,40 @@ final class ApiContract {
         return problems;
     }
 
+    /** Every JSON example the contract gives, request or response, that its own schema does not allow. */
+    List<String> examplesThatDoNotFit() {
+        List<String> problems = new ArrayList<>();
+        for (String operation : operations()) {
+            JsonObject op = operation(operation);
+            JsonObject body = op.getJsonObject("requestBody");
+            if (body != null) {
+                checkExamples(operation + " request", body.getJsonObject("content"), problems);
+            }
+            JsonObject responses = op.getJsonObject("responses");
+            for (String status : responses.fieldNames()) {
+                checkExamples(operation + " " + status, responses.getJsonObject(status).getJsonObject("content"), problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkExamples(String where, JsonObject content, List<String> problems) {
+        if (content == null) {
+            return;
+        }
+        for (String mediaType : content.fieldNames()) {
+            JsonObject media = content.getJsonObject(mediaType);
+            JsonObject examples = media.getJsonObject("examples");
+            if (!mediaType.endsWith("json") || media.getJsonObject("schema") == null || examples == null) {
+                continue;
+            }
+            for (String name : examples.fieldNames()) {
+                fits(media.getJsonObject("schema"), examples.getJsonObject(name).getValue("value"))
+                        .forEach(p -> problems.add(where + " example " + name + ": " + p));
+            }
+        }
+    }
+
     /** Checks a JSON value against a (resolved) schema of the contract; empty when it fits. */
     static List<String> fits(JsonObject schema, Object instance) {
         OutputUnit result = validator(schema).validate(instance);
