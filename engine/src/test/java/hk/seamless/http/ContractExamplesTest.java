@@ -72,7 +72,12 @@ class ContractExamplesTest extends EngineHarness {
         Set<String> unexercised = new TreeSet<>(contract.operations());
         unexercised.removeAll(exercised);
         unexercised.removeAll(ContractRoutesTest.NOT_YET_MOUNTED);
-        assertEquals(Set.of(), unexercised, "documented operations the walk never called");
+        assertEquals(Set.of(), unexercised, "documented operations the walk never called (add a call to ContractWalk)");
+    }
+
+    /** Whether the engine mounts an operation (some are documented before the change that mounts them lands). */
+    boolean mounted(String operation) {
+        return ContractRoutesTest.mountedOperations(engine).contains(operation);
     }
 
     /** A documented request example, to send (the walk may put the engine's own ids into it). */

@@ -60,6 +60,7 @@ final class ContractWalk {
         String arrival = lane();
         console(officer, arrival);
         refusals(shipper);
+        audit(supervisor);
         adminDesk();
     }
 
@@ -228,6 +229,14 @@ final class ContractWalk {
         send("POST /api/v1/consignments", "/api/v1/consignments", shipper, late).problemNaming(400, "expectedDate");
         get("GET /api/v1/admin/accounts", "/api/v1/admin/accounts", shipper).problem(403);
         get("GET /api/v1/risk/watchlist/{entryId}", "/api/v1/risk/watchlist/W-none", admin).problem(403);
+    }
+
+    /** The audit trail, once the engine mounts it (ContractRoutesTest.NOT_YET_MOUNTED). */
+    private void audit(String supervisor) {
+        if (test.mounted("GET /api/v1/audit")) {
+            get("GET /api/v1/audit", "/api/v1/audit?limit=5", supervisor).expect(200);
+            get("GET /api/v1/audit", "/api/v1/audit?limit=0&colour=red", supervisor).problemNaming(400, "limit");
+        }
     }
 
     /** Suspension, token rotation and revocation, and last the admin's own token. */
