@@ -220,6 +220,19 @@ final class ApiContract {
         return problems;
     }
 
+    /** What is wrong with a JSON request body according to the operation's documented request schema. */
+    List<String> checkRequest(String operation, JsonObject body) {
+        JsonObject requestBody = operation(operation).getJsonObject("requestBody");
+        if (requestBody == null) {
+            return body == null ? List.of() : List.of(operation + ": the contract documents no request body, the walk sent " + body);
+        }
+        JsonObject json = requestBody.getJsonObject("content").getJsonObject("application/json");
+        if (json == null || json.getJsonObject("schema") == null) {
+            return List.of(operation + ": the contract documents no JSON request body");
+        }
+        return fits(json.getJsonObject("schema"), body).stream().map(p -> operation + " request " + body + ": " + p).toList();
+    }
+
     /** Every JSON example the contract gives, request or response, that its own schema does not allow. */
     List<String> examplesThatDoNotFit() {
         List<String> problems = new ArrayList<>();

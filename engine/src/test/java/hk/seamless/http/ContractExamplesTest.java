@@ -102,6 +102,11 @@ class ContractExamplesTest extends EngineHarness {
         return answer;
     }
 
+    /** Checks a JSON body the walk sends against the documented request schema (a refusal the walk provokes on purpose is not checked). */
+    void sending(String operation, JsonObject body) {
+        problems.addAll(contract.checkRequest(operation, body));
+    }
+
     /** A WebSocket route reached: its upgrade is the documented 101. */
     void upgraded(String operation) {
         exercised.add(operation);

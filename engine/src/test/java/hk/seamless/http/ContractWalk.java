@@ -37,6 +37,14 @@ final class ContractWalk {
     }
 
     private ApiResponse send(String operation, String path, String token, JsonObject body) {
+        if (body != null) {
+            test.sending(operation, body);
+        }
+        return sendUnchecked(operation, path, token, body);
+    }
+
+    /** A request the walk makes wrong on purpose, to see the refusal. */
+    private ApiResponse sendUnchecked(String operation, String path, String token, JsonObject body) {
         String method = operation.substring(0, operation.indexOf(' '));
         return test.record(operation, api.send(method, path, token, body == null ? null : "application/json",
                 body == null ? null : TradeApiClient.bytes(body.encode())));
@@ -211,6 +219,8 @@ final class ContractWalk {
     private void console(String officer, String arrival) {
         try (LaneTestClient.Socket feed = lanes.console(officer)) {
             test.upgraded("GET /console/v1/feed");
+            // The feed is listening once its hello has come: an override before it could be missed.
+            feed.await(m -> "hello".equals(m.getString("kind")), Browser.PATIENCE, "the feed's hello");
             get("GET /api/v1/arrivals", "/api/v1/arrivals?lane=LMC-S-01&limit=10", officer).expect(200);
             get("GET /api/v1/arrivals", "/api/v1/arrivals?awaiting=officer", officer).expect(200);
             get("GET /api/v1/arrivals/{arrivalId}", "/api/v1/arrivals/" + arrival, officer).expect(200);
@@ -226,7 +236,7 @@ final class ContractWalk {
         get("GET /api/v1/consignments/{ccrn}", "/api/v1/consignments/2612345678901230", shipper).problemNaming(400, "ccrn");
         JsonObject late = example("POST /api/v1/consignments", "packaged").put("expectedDate", "2026-12-31");
         late.getJsonObject("consignee").remove("name");
-        send("POST /api/v1/consignments", "/api/v1/consignments", shipper, late).problemNaming(400, "expectedDate");
+        sendUnchecked("POST /api/v1/consignments", "/api/v1/consignments", shipper, late).problemNaming(400, "expectedDate");
         get("GET /api/v1/admin/accounts", "/api/v1/admin/accounts", shipper).problem(403);
         get("GET /api/v1/risk/watchlist/{entryId}", "/api/v1/risk/watchlist/W-none", admin).problem(403);
     }
