@@ -39,7 +39,10 @@ def insert_after_schema(status_line, value, name='fromRun'):
         s = lines[i].strip()
         if s.startswith('examples:') or s.startswith('example:'):
             return False
-    for i in range(status_line, end):
+    content = next((i for i in range(status_line, end) if lines[i].strip() == 'content:'), None)
+    if content is None:
+        return False
+    for i in range(content, end):
         if lines[i].strip().startswith('schema:'):
             ind = indent(lines[i])
             j = block_end(i)

@@ -244,7 +244,18 @@ final class ApiContract {
             }
             JsonObject responses = op.getJsonObject("responses");
             for (String status : responses.fieldNames()) {
-                checkExamples(operation + " " + status, responses.getJsonObject(status).getJsonObject("content"), problems);
+                JsonObject response = responses.getJsonObject(status);
+                checkExamples(operation + " " + status, response.getJsonObject("content"), problems);
+                JsonObject headers = response.getJsonObject("headers");
+                for (String name : headers == null ? Set.<String>of() : headers.fieldNames()) {
+                    // A header's examples sit beside its schema: one there by mistake broke the reference page once.
+                    JsonObject header = headers.getJsonObject(name);
+                    JsonObject examples = header.getJsonObject("examples", new JsonObject());
+                    for (String example : examples.fieldNames()) {
+                        fits(header.getJsonObject("schema"), examples.getJsonObject(example).getValue("value"))
+                                .forEach(p -> problems.add(operation + " " + status + " header " + name + " example " + example + ": " + p));
+                    }
+                }
             }
         }
         return problems;

@@ -3,6 +3,7 @@ package hk.seamless.http;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ApiDocsBrowserTest extends EngineHarness {
 
+    private static final Duration RENDERING = Duration.ofSeconds(90);
+
     @Test
     void theReferencePageRendersTheContract() {
         try (Browser browser = Browser.open(engine.port())) {
             browser.go("/docs/");
+            // Redoc reads a 1 MB bundle and a 2,000-line contract before it shows anything: on a
+            // busy 2-core machine that takes a while. A ceiling for waiting, never a speed claim.
+            try {
+                browser.await(d -> d.findElement(By.tagName("body")).getText()
+                                .contains("Lodge cargo information; the answer carries the CCRN") ? Boolean.TRUE : null,
+                        RENDERING, "the reference page rendering the contract");
+            } catch (RuntimeException e) {
+                throw new AssertionError("the reference page did not render; the browser said: " + browser.scriptErrors(), e);
+            }
             browser.awaitPageText("Seamless clearance engine API");
-            browser.awaitPageText("Lodge cargo information; the answer carries the CCRN");
             browser.screenshot("api-docs");
             // Every resource the page loaded came from the engine (Redoc's branding image is blocked by the policy).
             @SuppressWarnings("unchecked")
