@@ -118,5 +118,9 @@ class ContractRoutesTest extends EngineHarness {
                 "x-error-codes and components.schemas.ErrorCode.enum must list the same codes");
         listed.forEach(e -> assertTrue(e.getValue() instanceof String s && s.length() > 10,
                 "x-error-codes." + e.getKey() + " must say what it means"));
+        // The reference page shows the description, not x- extensions: the table there lists them too.
+        String description = contract.document().getJsonObject("info").getString("description");
+        listed.fieldNames().forEach(code -> assertTrue(description.contains("| `" + code + "` |"),
+                "info.description's table of codes lacks " + code));
     }
 }
