@@ -108,9 +108,11 @@ public final class Engine implements AutoCloseable {
     private final RetentionMove retention;
     /** The LLRP readers and Modbus gates the lanes' settings name; none for lanes whose devices call in. */
     private hk.seamless.device.LaneDevices laneDevices;
+    /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
+    private final java.util.function.Supplier<Router> routers;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
-                   int port, String adminToken, RetentionMove retention) {
+                   int port, String adminToken, RetentionMove retention, java.util.function.Supplier<Router> routers) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
@@ -119,6 +121,7 @@ public final class Engine implements AutoCloseable {
         this.port = port;
         this.adminToken = adminToken;
         this.retention = retention;
+        this.routers = routers;
     }
 
     /**
@@ -245,7 +248,8 @@ public final class Engine implements AutoCloseable {
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
-            int port = deployHttp(v, config, () -> HttpApi.router(v, admission, routes, batch::mount));
+            java.util.function.Supplier<Router> routers = () -> HttpApi.router(v, admission, routes, batch::mount);
+            int port = deployHttp(v, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             LanePipeline ticking = pipeline;
@@ -261,7 +265,7 @@ public final class Engine implements AutoCloseable {
                     config.retention());
             Housekeeping.scheduleRetention(vertx, retention);
             writePortFile(config.dataDir(), port);
-            Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention);
+            Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
             engine.laneDevices = hk.seamless.device.LaneDevices.start(pipeline, hub, clock, metrics);
             return engine;
         } catch (RuntimeException | IOException e) {
@@ -445,6 +449,14 @@ public final class Engine implements AutoCloseable {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * The HTTP routes as the servers mount them (a router built the same way, not served), for the
+     * test that holds them to the API contract ({@code openapi.yaml}).
+     */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return routers.get().getRoutes();
     }
 
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
