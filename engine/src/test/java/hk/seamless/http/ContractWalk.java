@@ -67,6 +67,7 @@ final class ContractWalk {
         risk(supervisor, officer);
         String arrival = lane();
         console(officer, arrival);
+        gateFault(officer);
         refusals(shipper);
         audit(supervisor);
         adminDesk();
@@ -239,6 +240,13 @@ final class ContractWalk {
         sendUnchecked("POST /api/v1/consignments", "/api/v1/consignments", shipper, late).problemNaming(400, "expectedDate");
         get("GET /api/v1/admin/accounts", "/api/v1/admin/accounts", shipper).problem(403);
         get("GET /api/v1/risk/watchlist/{entryId}", "/api/v1/risk/watchlist/W-none", admin).problem(403);
+    }
+
+    /** Clearing a gate fault: none is latched on a lane whose gate behaved, so 409; an unknown lane 404. */
+    private void gateFault(String officer) {
+        String op = "POST /api/v1/lanes/{lane}/gate-fault/clear";
+        send(op, "/api/v1/lanes/LMC-N-04/gate-fault/clear", officer, example(op, "clear")).problem(409);
+        send(op, "/api/v1/lanes/NOWHERE-1/gate-fault/clear", officer, example(op, "clear")).problem(404);
     }
 
     /** The audit trail, once the engine mounts it (ContractRoutesTest.NOT_YET_MOUNTED). */
