@@ -117,7 +117,7 @@ export class Board {
       if (!this.lanes.has(lane.lane)) {
         return; // a lane the settings did not list: shown once the page is reloaded
       }
-      this.laneState({ lane: lane.lane, gateConnected: lane.gateConnected });
+      this.laneState(lane);
       if (lane.hold) {
         this.hold(lane.hold); // a HOLD said before this page connected still stands until the lane decides
       }
@@ -130,13 +130,29 @@ export class Board {
       return;
     }
     lane.gateConnected = Boolean(message.gateConnected);
+    lane.gateFault = Boolean(message.gateFault);
+    // A fault the engine latched names its cause first ("NOT_CONFIRMED: ..."); the officer clears it
+    // once the gate is looked at (POST /api/v1/lanes/{lane}/gate-fault/clear).
+    lane.gateFaultReason = message.gateFaultReason || null;
+    lane.reader = message.reader || null;
     this.renderGate(lane);
   }
 
   renderGate(lane) {
-    const state = lane.gateConnected === null ? 'unknown' : (lane.gateConnected ? 'on' : 'off');
+    const state = lane.gateConnected === null ? 'unknown' : (lane.gateFault ? 'fault' : (lane.gateConnected ? 'on' : 'off'));
     lane.gate.className = `gate-link ${state}`;
-    lane.gate.textContent = lane.gateConnected === null ? '' : t(lane.gateConnected ? 'console.lane.gateOn' : 'console.lane.gateOff');
+    let text = lane.gateConnected === null ? '' : t(lane.gateConnected ? 'console.lane.gateOn' : 'console.lane.gateOff');
+    if (lane.gateFault) {
+      const cause = lane.gateFaultReason ? lane.gateFaultReason.split(':')[0] : t('console.lane.gateFault.reported');
+      text = t('console.lane.gateFault', { cause });
+      lane.gate.title = lane.gateFaultReason || '';
+    } else {
+      lane.gate.title = '';
+    }
+    if (lane.reader && lane.gateConnected !== null) {
+      text += ` · ${t(lane.reader === 'CONNECTED' ? 'console.lane.readerOn' : 'console.lane.readerOff')}`;
+    }
+    lane.gate.textContent = text;
   }
 
   /** No decision could be given at a lane: its gate stays shut and the display says SEE OFFICER. */

@@ -31,6 +31,10 @@ public final class LaneEntries {
                     arrival, json.getString("state"));
             case "REPEAT_READ" -> new AuditEntry(LOG, entry.sequence(), at, where, where, "REPEAT_READ", arrival,
                     json.getString("read"));
+            // the gate's own driver: boom movements and faults; a cleared fault names the officer
+            case "BOOM_RAISED", "BOOM_LOWERED", "GATE_FAULT", "GATE_FAULT_CLEARED" -> new AuditEntry(LOG, entry.sequence(), at,
+                    json.getString("account", "gate of " + lane), json.getString("account") == null ? where : "console, " + where,
+                    kind, arrival == null ? lane : arrival, json.getString("detail"));
             default -> new AuditEntry(LOG, entry.sequence(), at, where, where, kind, arrival, json.encode());
         });
     }

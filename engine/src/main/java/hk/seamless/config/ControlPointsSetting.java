@@ -15,11 +15,14 @@ import java.util.Set;
  *
  * <pre>{"controlPoints": [{"code": "LMC", "name": "Lok Ma Chau", "randomInspectionRate": 0.05,
  *   "lanes": [{"id": "LMC-S-01", "direction": "IMPORT", "rfidReader": true}]}]}</pre>
+ *
+ * A lane's {@code rfidReader} may also be an LLRP reader and its {@code gate} a Modbus TCP gate the
+ * engine drives itself (see {@link LaneDevicesSetting}).
  */
 final class ControlPointsSetting {
 
     private static final Set<String> CONTROL_POINT_KEYS = Set.of("code", "name", "randomInspectionRate", "lanes");
-    private static final Set<String> LANE_KEYS = Set.of("id", "direction", "rfidReader");
+    private static final Set<String> LANE_KEYS = Set.of("id", "direction", "rfidReader", "gate");
 
     private final Set<String> laneIds = new HashSet<>();
     private final Set<String> codes = new HashSet<>();
@@ -76,10 +79,12 @@ final class ControlPointsSetting {
             throw bad(at + ".direction", "must be IMPORT or EXPORT");
         }
         Object rfid = lane.getValue("rfidReader", true);
-        if (!(rfid instanceof Boolean hasReader)) {
-            throw bad(at + ".rfidReader", "must be true or false");
+        LlrpReaderSetting llrp = rfid instanceof JsonObject reader ? LaneDevicesSetting.reader(reader, at + ".rfidReader") : null;
+        if (!(rfid instanceof Boolean) && llrp == null) {
+            throw bad(at + ".rfidReader", "must be true, false, or an LLRP reader {\"url\": \"llrp://host:5084\", ...}");
         }
-        return new Lane(id, controlPoint, direction, hasReader);
+        ModbusGateSetting gate = lane.containsKey("gate") ? LaneDevicesSetting.gate(lane.getValue("gate"), at + ".gate") : null;
+        return new Lane(id, controlPoint, direction, llrp != null || (Boolean) rfid, llrp, gate);
     }
 
     private static JsonObject object(Object raw, String at, Set<String> known) {

@@ -116,6 +116,14 @@ public record EngineConfig(
                 ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
     }
 
+    /** Other control points and lanes (tests give lanes devices the engine drives). */
+    public EngineConfig withControlPoints(List<ControlPoint> points) {
+        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                randomInspectionRate, randomSeed, fusionWindow, points, sizing,
+                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
+                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+    }
+
     public EngineConfig withPipeline(PipelineSettings settings) {
         return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                 randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,

@@ -106,9 +106,13 @@ public final class Engine implements AutoCloseable {
     private final int port;
     private final String adminToken;
     private final RetentionMove retention;
+    /** The LLRP readers and Modbus gates the lanes' settings name; none for lanes whose devices call in. */
+    private hk.seamless.device.LaneDevices laneDevices;
+    /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
+    private final java.util.function.Supplier<Router> routers;
 
     private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
-                   int port, String adminToken, RetentionMove retention) {
+                   int port, String adminToken, RetentionMove retention, java.util.function.Supplier<Router> routers) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
@@ -117,6 +121,7 @@ public final class Engine implements AutoCloseable {
         this.port = port;
         this.adminToken = adminToken;
         this.retention = retention;
+        this.routers = routers;
     }
 
     /**
@@ -237,12 +242,14 @@ public final class Engine implements AutoCloseable {
                     new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
                     new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
                     new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
+                    new hk.seamless.http.GateFaultRoutes(pipeline, auth, hub)::mount,
                     new hk.seamless.http.IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount,
                     new AuditRoutes(auth, auditTrail(registryLogKept, laneLogKept), laneIds(config))::mount);
             BatchRoutes batch = new BatchRoutes(registry, auth);
             Vertx v = vertx;
             WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
-            int port = deployHttp(v, config, () -> HttpApi.router(v, admission, routes, batch::mount));
+            java.util.function.Supplier<Router> routers = () -> HttpApi.router(v, admission, routes, batch::mount);
+            int port = deployHttp(v, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             LanePipeline ticking = pipeline;
@@ -258,7 +265,9 @@ public final class Engine implements AutoCloseable {
                     config.retention());
             Housekeeping.scheduleRetention(vertx, retention);
             writePortFile(config.dataDir(), port);
-            return new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention);
+            Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
+            engine.laneDevices = hk.seamless.device.LaneDevices.start(pipeline, hub, clock, metrics);
+            return engine;
         } catch (RuntimeException | IOException e) {
             if (vertx != null) {
                 vertx.close();
@@ -442,9 +451,18 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The HTTP routes as the servers mount them (a router built the same way, not served), for the
+     * test that holds them to the API contract ({@code openapi.yaml}).
+     */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return routers.get().getRoutes();
+    }
+
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
     @Override
     public void close() {
+        laneDevices.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -20,6 +20,15 @@ public final class LaneHub {
     private final java.util.concurrent.atomic.AtomicReferenceArray<String> holds;
     /** Per lane, 1 while its gate controller reports a fault: such a gate cannot carry out a RELEASE. */
     private final java.util.concurrent.atomic.AtomicIntegerArray faults;
+    /** Per lane, the gates the engine drives itself (a Modbus TCP gate): they hear what WebSocket gates hear. */
+    private final List<CopyOnWriteArrayList<GateLink>> drivenGates;
+    /**
+     * Per lane, a fault the engine found itself (no confirmation, a lost connection, a stuck input):
+     * it stands until an officer clears it, whatever the gate says meanwhile.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> latchedFaults;
+    /** Per lane, the state of a reader the engine reaches itself (LLRP), or null. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> readerStates;
 
     public LaneHub(int lanes) {
         gates = new java.util.ArrayList<>(lanes);
@@ -29,6 +38,12 @@ public final class LaneHub {
             streams.add(new CopyOnWriteArrayList<>());
         }
         faults = new java.util.concurrent.atomic.AtomicIntegerArray(lanes);
+        drivenGates = new java.util.ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            drivenGates.add(new CopyOnWriteArrayList<>());
+        }
+        latchedFaults = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
+        readerStates = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
         holds = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
     }
 
@@ -58,7 +73,45 @@ public final class LaneHub {
     }
 
     public boolean gateConnected(int lane) {
-        return !gates.get(lane).isEmpty();
+        return !gates.get(lane).isEmpty() || !drivenGates.get(lane).isEmpty();
+    }
+
+    /** A gate the engine drives (Modbus TCP) is connected: decisions reach it as they reach a WebSocket gate. */
+    public void addDrivenGate(int lane, GateLink gate) {
+        drivenGates.get(lane).add(gate);
+    }
+
+    public void removeDrivenGate(int lane, GateLink gate) {
+        drivenGates.get(lane).remove(gate);
+    }
+
+    /**
+     * Latches a fault on the lane's gate: no RELEASE until an officer clears it.
+     *
+     * @return true if the lane was not already latched (the first fault is the one recorded)
+     */
+    public boolean latchFault(int lane, String reason) {
+        return latchedFaults.compareAndSet(lane, null, reason);
+    }
+
+    /** An officer cleared the lane's latched fault; returns the fault that stood, or null. */
+    public String clearLatchedFault(int lane) {
+        return latchedFaults.getAndSet(lane, null);
+    }
+
+    /** The latched fault standing on the lane's gate, or null. */
+    public String latchedFault(int lane) {
+        return latchedFaults.get(lane);
+    }
+
+    /** The engine's LLRP reader on the lane says how it is (CONNECTED, DISCONNECTED, ...). */
+    public void readerState(int lane, String state) {
+        readerStates.set(lane, state);
+    }
+
+    /** The state of the lane's LLRP reader, or null for a lane whose reader posts its reads. */
+    public String readerState(int lane) {
+        return readerStates.get(lane);
     }
 
     /** The gate controller says it cannot move the boom (or that it can again). */
@@ -67,7 +120,7 @@ public final class LaneHub {
     }
 
     public boolean gateInFault(int lane) {
-        return faults.get(lane) == 1;
+        return faults.get(lane) == 1 || latchedFaults.get(lane) != null;
     }
 
     /** Whether the lane's gate can carry out a RELEASE now: connected and not in fault. */
@@ -93,6 +146,9 @@ public final class LaneHub {
 
     public void toGates(int lane, String message) {
         send(gates.get(lane), message);
+        for (GateLink gate : drivenGates.get(lane)) {
+            gate.send(message);
+        }
     }
 
     public void toStreams(int lane, String message) {

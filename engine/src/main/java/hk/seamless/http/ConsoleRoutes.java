@@ -58,10 +58,9 @@ public final class ConsoleRoutes {
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             JsonArray lanes = new JsonArray();
             for (int i = 0; i < pipeline.lanes().size(); i++) {
-                lanes.add(new JsonObject().put("lane", pipeline.lane(i).id())
+                lanes.add(hk.seamless.gate.LaneStateMessage.fields(hub, i, pipeline.lane(i).id())
                         .put("controlPoint", pipeline.lane(i).controlPoint())
                         .put("direction", pipeline.lane(i).direction().name())
-                        .put("gateConnected", hub.gateConnected(i)).put("gateFault", hub.gateInFault(i))
                         .put("hold", hub.standingHold(i) == null ? null : new JsonObject(hub.standingHold(i))));
             }
             socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes)

@@ -236,8 +236,7 @@ public final class LaneRoutes {
     }
 
     private void laneState(int lane) {
-        hub.toConsoles(new JsonObject().put("kind", "lane").put("lane", pipeline.lane(lane).id())
-                .put("gateConnected", hub.gateConnected(lane)).put("gateFault", hub.gateInFault(lane)).encode());
+        hub.toConsoles(hk.seamless.gate.LaneStateMessage.of(hub, lane, pipeline.lane(lane).id()));
     }
 
     /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */

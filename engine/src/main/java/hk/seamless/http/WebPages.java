@@ -27,6 +27,18 @@ public final class WebPages {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
+    /**
+     * The API reference page (/docs/) renders the contract with Redoc, vendored into the jar. Redoc
+     * styles its page through styled-components, which writes style elements at run time: so this
+     * page alone allows inline styles. Scripts stay 'self' only (no eval, no inline script), the
+     * contract is fetched from this origin, and Redoc's branding image from its CDN is blocked
+     * (img-src), so nothing is fetched from the internet. Its search runs in a Web Worker made
+     * from a blob: URL; the page turns search off instead of allowing blob: workers.
+     */
+    private static final String DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "worker-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
     private WebPages() {
     }
 
@@ -42,6 +54,15 @@ public final class WebPages {
                 .handler(WebPages::securityHeaders)
                 .handler(StaticHandler.create("batch").setDefaultContentEncoding("UTF-8").setMaxAgeSeconds(0)
                         .setDirectoryListing(false));
+        // The API contract, as shipped in the jar, and its reference page.
+        router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml; charset=utf-8").putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Content-Type-Options", "nosniff").sendFile("openapi.yaml"));
+        router.getWithRegex("^/docs$").handler(ctx -> redirect(ctx, "/docs/"));
+        router.route("/docs/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(ctx -> securityHeaders(ctx, DOCS_CONTENT_SECURITY_POLICY))
+                .handler(StaticHandler.create("apidocs").setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
+                        .setMaxAgeSeconds(0).setDirectoryListing(false));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
             router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
@@ -57,8 +78,12 @@ public final class WebPages {
     }
 
     private static void securityHeaders(RoutingContext ctx) {
+        securityHeaders(ctx, CONTENT_SECURITY_POLICY);
+    }
+
+    private static void securityHeaders(RoutingContext ctx, String contentSecurityPolicy) {
         ctx.response()
-                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Content-Security-Policy", contentSecurityPolicy)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("Cache-Control", "no-cache");

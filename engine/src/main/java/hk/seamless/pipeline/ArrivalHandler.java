@@ -45,11 +45,13 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
             case LANE_CLEAR -> fusion.onLaneClear(event.laneIndex);
             case GATE_ACK -> acks.acknowledge(event.laneIndex, event.ackArrivalId, event.gateOpened, now);
             case OVERRIDE -> overrides.apply(event.override, now);
+            case GATE_EVENT -> acks.gateEvent(event.laneIndex, event.gateEvent, now);
         }
         // The slot lives on: drop what it refers to so that nothing is kept alive by it. (On an
         // exception the pipeline's exception handler answers the origin first, then drops it.)
         event.origin = null;
         event.override = null;
+        event.gateEvent = null;
         if (endOfBatch) {
             this.endOfBatch.run();
         }

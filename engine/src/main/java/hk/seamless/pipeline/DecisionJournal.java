@@ -41,6 +41,11 @@ final class DecisionJournal implements AutoCloseable {
                 .put("state", state).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
     }
 
+    /** A boom movement (BOOM_RAISED, BOOM_LOWERED) or a fault (GATE_FAULT, GATE_FAULT_CLEARED) at a lane's gate. */
+    void gateEvent(String lane, GateEvent event, long atMillis) {
+        append(event.toJson(lane).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
+    }
+
     /** A read of a vehicle already decided and still at the lane: kept with its arrival, not decided. */
     void repeatRead(String arrivalId, String lane, LaneEventType read, long atMillis) {
         append(new JsonObject().put("entry", "REPEAT_READ").put("arrivalId", arrivalId).put("lane", lane)

@@ -29,6 +29,29 @@ final class GateAcknowledgements {
         this.hub = hub;
     }
 
+    /** A boom movement or a gate fault: into the lane journal (and so the audit trail), and onto the consoles. */
+    void gateEvent(int laneIndex, GateEvent event, long nowMillis) {
+        journal.gateEvent(laneIds[laneIndex], event, nowMillis);
+        hub.toConsoles(event.toJson(laneIds[laneIndex]).put("kind", "gateEvent").encode());
+    }
+
+    /**
+     * Whatever the gate's transport, a boom that rose without a RELEASE is a fault that stands until
+     * an officer clears it: the lane holds its releases meanwhile.
+     */
+    private void roseWithoutRelease(int laneIndex, String arrivalId, Verdict decision, long nowMillis) {
+        String reason = "ROSE_WITHOUT_RELEASE: the gate says it OPENED for " + arrivalId + " whose decision is " + decision;
+        if (!hub.latchFault(laneIndex, reason)) {
+            return;
+        }
+        gateEvent(laneIndex, new GateEvent(GateEvent.Kind.GATE_FAULT, arrivalId, reason, null), nowMillis);
+        String hold = DecisionMessages.hold(laneIds[laneIndex], "GATE_UNAVAILABLE", java.time.Instant.ofEpochMilli(nowMillis));
+        hub.holdStands(laneIndex, hold);
+        hub.toGates(laneIndex, hold);
+        hub.toConsoles(hold);
+        hub.toConsoles(hk.seamless.gate.LaneStateMessage.of(hub, laneIndex, laneIds[laneIndex]));
+    }
+
     void acknowledge(int laneIndex, CharSequence arrivalId, boolean opened, long nowMillis) {
         String id = arrivalId.toString();
         ArrivalRecord record = records.find(id);
@@ -41,6 +64,7 @@ final class GateAcknowledgements {
         if (opened && record.decision() != Verdict.RELEASE) {
             LOG.error("Gate fault on {}: the gate says it OPENED for {} whose decision is {}", record.lane(), id,
                     record.decision());
+            roseWithoutRelease(laneIndex, id, record.decision(), nowMillis);
         } else if (!opened && record.decision() == Verdict.RELEASE) {
             LOG.warn("Gate fault on {}: the gate stayed CLOSED on the RELEASE of {}", record.lane(), id);
         }

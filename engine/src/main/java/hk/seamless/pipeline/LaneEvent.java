@@ -21,6 +21,8 @@ public final class LaneEvent {
     boolean gateOpened;
     /** OVERRIDE: an officer's instruction (rare: an object is fine here). */
     OverrideCommand override;
+    /** GATE_EVENT: what happened at a gate the engine drives (rare: an object is fine here). */
+    GateEvent gateEvent;
 
     /** Makes the slot a fresh event of this type for this lane, taken in now. */
     LaneEvent reset(LaneEventType newType, int lane, ReadOrigin newOrigin) {
@@ -42,5 +44,6 @@ public final class LaneEvent {
         ackArrivalId.setLength(0);
         gateOpened = false;
         override = null;
+        gateEvent = null;
     }
 }

@@ -34,6 +34,9 @@ final class LaneEventTranslators {
     static final EventTranslatorOneArg<LaneEvent, Integer> LANE_CLEAR =
             (event, sequence, lane) -> event.reset(LaneEventType.LANE_CLEAR, lane, null);
 
+    static final EventTranslatorTwoArg<LaneEvent, Integer, GateEvent> GATE_EVENT =
+            (event, sequence, lane, gateEvent) -> event.reset(LaneEventType.GATE_EVENT, lane, null).gateEvent = gateEvent;
+
     static final EventTranslator<LaneEvent> TICK =
             (event, sequence) -> event.reset(LaneEventType.TICK, -1, null);
 

@@ -15,5 +15,7 @@ public enum LaneEventType {
     /** An officer overrode a decision or keyed a mark. */
     OVERRIDE,
     /** The lane's loop detector reports no vehicle: the one decided there has left. */
-    LANE_CLEAR
+    LANE_CLEAR,
+    /** Something the engine's own gate driver saw or did (a boom movement, a fault): journalled. */
+    GATE_EVENT
 }

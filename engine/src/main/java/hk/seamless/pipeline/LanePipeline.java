@@ -170,6 +170,11 @@ public final class LanePipeline implements AutoCloseable {
         return ring.tryPublishEvent(LaneEventTranslators.LANE_CLEAR, laneNumbers[lane]);
     }
 
+    /** What the engine's own gate driver saw or did: journalled in order with the lane's decisions. */
+    public boolean publishGateEvent(int lane, GateEvent gateEvent) {
+        return ring.tryPublishEvent(LaneEventTranslators.GATE_EVENT, laneNumbers[lane], gateEvent);
+    }
+
     /** Lets the pipeline decide arrivals whose fusion window has run out. */
     public boolean tick() {
         return ring.tryPublishEvent(LaneEventTranslators.TICK);

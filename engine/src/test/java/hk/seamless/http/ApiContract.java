@@ -1,0 +1,312 @@
+package hk.seamless.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.OpenAPIVersion;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API contract ({@code openapi.yaml}) as the tests read it: checked against the OpenAPI 3.1
+ * schema, every {@code $ref} resolved, and answers checked against the schema it documents for them.
+ * A JSON Schema 2020-12 validator (Vert.x's own) does the checking, not the engine's code.
+ */
+final class ApiContract {
+
+    static final String RESOURCE = "openapi.yaml";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final JsonObject document;
+    private final JsonObject resolved;
+
+    private ApiContract(JsonObject document, JsonObject resolved) {
+        this.document = document;
+        this.resolved = resolved;
+    }
+
+    /** The contract the jar serves, from the classpath. */
+    static ApiContract fromClasspath(Vertx vertx) {
+        try (InputStream in = ApiContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new AssertionError(RESOURCE + " is not on the classpath (engine/src/main/resources)");
+            }
+            return parse(vertx, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads YAML text; fails naming the first places where it is not a valid OpenAPI 3.1 document. */
+    static ApiContract parse(Vertx vertx, String yaml) {
+        JsonObject document = readYaml(yaml);
+        if (!"3.1.0".equals(document.getString("openapi"))) {
+            throw new AssertionError("the contract must be OpenAPI 3.1.0, not " + document.getValue("openapi"));
+        }
+        OpenAPIVersion version = OpenAPIVersion.V3_1;
+        SchemaRepository repository = await(version.getRepository(vertx, "app:///"));
+        // Vert.x marks every object it resolves (__absolute_uri__): it works on a copy, and the marks go.
+        JsonObject working = document.copy();
+        OutputUnit valid = await(version.validateContract(vertx, repository, working));
+        if (!Boolean.TRUE.equals(valid.getValid())) {
+            throw new AssertionError("the contract is not a valid OpenAPI 3.1 document: " + summary(valid));
+        }
+        return new ApiContract(document, (JsonObject) unmarked(await(version.resolve(vertx, repository, working))));
+    }
+
+    private static Object unmarked(Object value) {
+        if (value instanceof JsonObject object) {
+            JsonObject clean = new JsonObject();
+            object.forEach(e -> {
+                if (!e.getKey().equals("__absolute_uri__")) {
+                    clean.put(e.getKey(), unmarked(e.getValue()));
+                }
+            });
+            return clean;
+        }
+        if (value instanceof JsonArray array) {
+            JsonArray clean = new JsonArray();
+            array.forEach(v -> clean.add(unmarked(v)));
+            return clean;
+        }
+        return value;
+    }
+
+    /**
+     * YAML to JSON values. Safe construction (no types from the text), and no YAML timestamps: a date
+     * in an example must stay the string the engine sends, never become a java.util.Date.
+     */
+    private static JsonObject readYaml(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object loaded = new Yaml(new SafeConstructor(options) {
+            {
+                yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR));
+            }
+        }).load(yaml);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) loaded;
+        return new JsonObject(map);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the contract failed: " + e, e);
+        }
+    }
+
+    JsonObject document() {
+        return document;
+    }
+
+    /** Every documented operation as "METHOD /path/{param}". */
+    Set<String> operations() {
+        Set<String> operations = new TreeSet<>();
+        JsonObject paths = document.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            for (String method : paths.getJsonObject(path).fieldNames()) {
+                if (METHODS.contains(method)) {
+                    operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** The operation object, refs resolved; fails naming the operation if the document lacks it. */
+    JsonObject operation(String operation) {
+        String[] parts = operation.split(" ", 2);
+        JsonObject item = resolved.getJsonObject("paths").getJsonObject(parts[1]);
+        JsonObject op = item == null ? null : item.getJsonObject(parts[0].toLowerCase(java.util.Locale.ROOT));
+        if (op == null) {
+            throw new AssertionError("the contract does not document " + operation);
+        }
+        return op;
+    }
+
+    /** The request body example named {@code name} of an operation (application/json). */
+    JsonObject requestExample(String operation, String name) {
+        JsonObject examples = operation(operation).getJsonObject("requestBody").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("examples");
+        if (examples == null || examples.getJsonObject(name) == null) {
+            throw new AssertionError(operation + " has no request example named " + name);
+        }
+        return examples.getJsonObject(name).getJsonObject("value").copy();
+    }
+
+    /** Operations with JSON request examples, and the names of their examples. */
+    Map<String, Set<String>> requestExamples() {
+        Map<String, Set<String>> all = new java.util.TreeMap<>();
+        for (String operation : operations()) {
+            JsonObject body = operation(operation).getJsonObject("requestBody");
+            JsonObject json = body == null ? null : body.getJsonObject("content").getJsonObject("application/json");
+            if (json != null && json.getJsonObject("examples") != null) {
+                all.put(operation, new TreeSet<>(json.getJsonObject("examples").fieldNames()));
+            }
+        }
+        return all;
+    }
+
+    /** The stable field-error codes the contract lists ({@code x-error-codes}), with their meanings. */
+    JsonObject errorCodes() {
+        return document.getJsonObject("x-error-codes");
+    }
+
+    /**
+     * What is wrong with an answer according to the contract: an undocumented status or media type,
+     * or a body its schema does not allow. Empty when the answer is as documented.
+     */
+    List<String> check(String operation, int status, String contentType, String body) {
+        List<String> problems = new ArrayList<>();
+        JsonObject responses = operation(operation).getJsonObject("responses");
+        JsonObject response = responses.getJsonObject(Integer.toString(status));
+        if (response == null) {
+            response = responses.getJsonObject(status / 100 + "XX");
+        }
+        if (response == null) {
+            problems.add(operation + " answered " + status + ", which the contract does not document (it has "
+                    + responses.fieldNames() + ")");
+            return problems;
+        }
+        JsonObject content = response.getJsonObject("content");
+        if (content == null) {
+            if (body != null && !body.isEmpty()) {
+                problems.add(operation + " " + status + ": the contract documents no body, the engine sent " + body);
+            }
+            return problems;
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
+        JsonObject media = content.getJsonObject(mediaType);
+        if (media == null) {
+            problems.add(operation + " " + status + ": media type " + mediaType + " is not documented (" + content.fieldNames() + ")");
+            return problems;
+        }
+        if (media.getJsonObject("schema") != null && mediaType.endsWith("json")) {
+            Object instance;
+            try {
+                instance = io.vertx.core.json.Json.decodeValue(body);
+            } catch (RuntimeException e) {
+                problems.add(operation + " " + status + ": the body is not JSON: " + body);
+                return problems;
+            }
+            OutputUnit result = validator(media.getJsonObject("schema")).validate(instance);
+            if (!Boolean.TRUE.equals(result.getValid())) {
+                problems.add(operation + " " + status + ": the body does not fit the documented schema: " + summary(result)
+                        + "\n    body: " + body);
+            }
+        }
+        return problems;
+    }
+
+    /** What is wrong with a JSON request body according to the operation's documented request schema. */
+    List<String> checkRequest(String operation, JsonObject body) {
+        JsonObject requestBody = operation(operation).getJsonObject("requestBody");
+        if (requestBody == null) {
+            return body == null ? List.of() : List.of(operation + ": the contract documents no request body, the walk sent " + body);
+        }
+        JsonObject json = requestBody.getJsonObject("content").getJsonObject("application/json");
+        if (json == null || json.getJsonObject("schema") == null) {
+            return List.of(operation + ": the contract documents no JSON request body");
+        }
+        return fits(json.getJsonObject("schema"), body).stream().map(p -> operation + " request " + body + ": " + p).toList();
+    }
+
+    /** Every JSON example the contract gives, request or response, that its own schema does not allow. */
+    List<String> examplesThatDoNotFit() {
+        List<String> problems = new ArrayList<>();
+        for (String operation : operations()) {
+            JsonObject op = operation(operation);
+            JsonObject body = op.getJsonObject("requestBody");
+            if (body != null) {
+                checkExamples(operation + " request", body.getJsonObject("content"), problems);
+            }
+            JsonObject responses = op.getJsonObject("responses");
+            for (String status : responses.fieldNames()) {
+                JsonObject response = responses.getJsonObject(status);
+                checkExamples(operation + " " + status, response.getJsonObject("content"), problems);
+                JsonObject headers = response.getJsonObject("headers");
+                for (String name : headers == null ? Set.<String>of() : headers.fieldNames()) {
+                    // A header's examples sit beside its schema: one there by mistake broke the reference page once.
+                    JsonObject header = headers.getJsonObject(name);
+                    JsonObject examples = header.getJsonObject("examples", new JsonObject());
+                    for (String example : examples.fieldNames()) {
+                        fits(header.getJsonObject("schema"), examples.getJsonObject(example).getValue("value"))
+                                .forEach(p -> problems.add(operation + " " + status + " header " + name + " example " + example + ": " + p));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void checkExamples(String where, JsonObject content, List<String> problems) {
+        if (content == null) {
+            return;
+        }
+        for (String mediaType : content.fieldNames()) {
+            JsonObject media = content.getJsonObject(mediaType);
+            JsonObject examples = media.getJsonObject("examples");
+            if (!mediaType.endsWith("json") || media.getJsonObject("schema") == null || examples == null) {
+                continue;
+            }
+            for (String name : examples.fieldNames()) {
+                fits(media.getJsonObject("schema"), examples.getJsonObject(name).getValue("value"))
+                        .forEach(p -> problems.add(where + " example " + name + ": " + p));
+            }
+        }
+    }
+
+    /** Checks a JSON value against a (resolved) schema of the contract; empty when it fits. */
+    static List<String> fits(JsonObject schema, Object instance) {
+        OutputUnit result = validator(schema).validate(instance);
+        return Boolean.TRUE.equals(result.getValid()) ? List.of() : List.of(summary(result));
+    }
+
+    private static Validator validator(JsonObject schema) {
+        return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+                .setBaseUri("app:///").setOutputFormat(OutputFormat.Basic));
+    }
+
+    private static String summary(OutputUnit unit) {
+        List<String> lines = new ArrayList<>();
+        if (unit.getErrors() != null) {
+            for (OutputUnit e : unit.getErrors()) {
+                lines.add((e.getInstanceLocation() == null ? "" : e.getInstanceLocation()) + " "
+                        + e.getError() + " (" + e.getKeywordLocation() + ")");
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add(String.valueOf(unit.getError()));
+        }
+        return String.join("; ", lines.subList(0, Math.min(lines.size(), 12)));
+    }
+
+    /** Arrays of schema enums, for a caller that wants one list out of the contract. */
+    static List<String> strings(JsonArray array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(v -> list.add(String.valueOf(v)));
+        return list;
+    }
+}
