@@ -216,7 +216,9 @@ public final class Engine implements AutoCloseable {
             if (recovered > 0) {
                 LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
             }
-            LaneHub hub = new LaneHub(config.controlPoints().stream().mapToInt(cp -> cp.lanes().size()).sum());
+            // Lanes in the pipeline's order; a gate fault latched before a restart still holds its lane.
+            LaneHub hub = new LaneHub(config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).map(Lane::id).toList(),
+                    config.dataDir().resolve("gate-faults.properties"));
             pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
             hk.seamless.log.SegmentedLog laneLogKept = laneLog;
             laneLog = null;

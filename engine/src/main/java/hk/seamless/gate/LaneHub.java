@@ -26,11 +26,21 @@ public final class LaneHub {
      * Per lane, a fault the engine found itself (no confirmation, a lost connection, a stuck input):
      * it stands until an officer clears it, whatever the gate says meanwhile.
      */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<String> latchedFaults;
+    private final LatchedFaults latchedFaults;
     /** Per lane, the state of a reader the engine reaches itself (LLRP), or null. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<String> readerStates;
 
+    /** A hub whose latched faults live in memory only (tests that need no restart). */
     public LaneHub(int lanes) {
+        this(java.util.stream.IntStream.range(0, lanes).mapToObj(i -> "lane-" + i).toList(), null);
+    }
+
+    /**
+     * @param laneIds     the lanes in the pipeline's order
+     * @param faultsFile  where latched gate faults are kept across restarts
+     */
+    public LaneHub(java.util.List<String> laneIds, java.nio.file.Path faultsFile) {
+        int lanes = laneIds.size();
         gates = new java.util.ArrayList<>(lanes);
         streams = new java.util.ArrayList<>(lanes);
         for (int i = 0; i < lanes; i++) {
@@ -42,7 +52,7 @@ public final class LaneHub {
         for (int i = 0; i < lanes; i++) {
             drivenGates.add(new CopyOnWriteArrayList<>());
         }
-        latchedFaults = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
+        latchedFaults = new LatchedFaults(laneIds, faultsFile);
         readerStates = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
         holds = new java.util.concurrent.atomic.AtomicReferenceArray<>(lanes);
     }
@@ -91,12 +101,12 @@ public final class LaneHub {
      * @return true if the lane was not already latched (the first fault is the one recorded)
      */
     public boolean latchFault(int lane, String reason) {
-        return latchedFaults.compareAndSet(lane, null, reason);
+        return latchedFaults.latch(lane, reason);
     }
 
     /** An officer cleared the lane's latched fault; returns the fault that stood, or null. */
     public String clearLatchedFault(int lane) {
-        return latchedFaults.getAndSet(lane, null);
+        return latchedFaults.clear(lane);
     }
 
     /** The latched fault standing on the lane's gate, or null. */

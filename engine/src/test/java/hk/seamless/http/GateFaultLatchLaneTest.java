@@ -40,4 +40,41 @@ class GateFaultLatchLaneTest extends LaneHarness {
         awaitGateSeen(rig.lane(), true, false);
         assertDecision(arrive(rig, later), "RELEASE", "PROCEED");
     }
+
+    @Test
+    void aLatchedFaultOutlivesARestartUntilAnOfficerClearsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        TestClock restartClock = new TestClock(clock.instant());
+        try (RestartableEngine engine = new RestartableEngine(data, restartClock)) {
+            TradeApiClient admin = new TradeApiClient(engine.port(), engine.engine().adminToken());
+            LaneTestClient devices = new LaneTestClient(engine.port(), admin);
+            TradeApiClient.Account desk = admin.newAccount("OFFICER");
+            String lane = "SBC-S-01";
+            String gateToken = devices.registerDevice(lane, "GATE");
+            String camera = devices.registerDevice(lane, "CAMERA");
+            String rfid = devices.registerDevice(lane, "RFID");
+            String arrival;
+            try (LaneTestClient.Socket gate = devices.gate(lane, gateToken);
+                 LaneTestClient.Socket console = devices.console(desk.token())) {
+                arrival = devices.plateRead(lane, camera, TradeApiClient.uniqueMark(), 95).expect(202).json().getString("arrivalId");
+                devices.tagRead(lane, rfid, TradeApiClient.uniqueTag()).expect(200);
+                gate.awaitDecision(arrival);
+                // an unknown truck is inspected: a gate that opens for it is a fault
+                gate.send(new JsonObject().put("ack", arrival).put("state", "OPENED"));
+                console.await(f -> "GATE_FAULT".equals(f.getString("entry")) && lane.equals(f.getString("lane")),
+                        Duration.ofSeconds(5), "the fault");
+            }
+            engine.stop();
+            engine.start();
+            TradeApiClient after = new TradeApiClient(engine.port(), engine.engine().adminToken());
+            // Still latched after the restart: nothing to do but clear it, which answers 200 (409 if none stood).
+            after.post("/api/v1/lanes/" + lane + "/gate-fault/clear", desk.token(),
+                    new JsonObject().put("reason", "boom checked after the restart")).expect(200);
+            after.post("/api/v1/lanes/" + lane + "/gate-fault/clear", desk.token(),
+                    new JsonObject().put("reason", "again")).expect(409);
+            engine.stop();
+            engine.start();
+            new TradeApiClient(engine.port(), engine.engine().adminToken()).post("/api/v1/lanes/" + lane + "/gate-fault/clear",
+                    desk.token(), new JsonObject().put("reason", "cleared stays cleared")).expect(409);
+        }
+    }
 }
