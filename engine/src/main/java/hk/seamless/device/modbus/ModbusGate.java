@@ -34,6 +34,8 @@ public final class ModbusGate implements GateLink, AutoCloseable {
     private final DeviceMetrics metrics;
     private final BoomInterlock interlock;
     private final ScheduledExecutorService thread;
+    /** The end of the pulse now on, in pulse mode (written on {@link #thread} only). */
+    private java.util.concurrent.ScheduledFuture<?> pulseEnd;
     private final Backoff backoff = new Backoff(200, 10_000);
     private final int firstInput;
     private final int inputCount;
@@ -114,10 +116,16 @@ public final class ModbusGate implements GateLink, AutoCloseable {
             return;
         }
         try {
+            if (set && setting.pulse() && pulseEnd != null && !pulseEnd.isDone()) {
+                // A controller acts on the coil's rising edge: a RELEASE that comes while the last
+                // pulse is still on would be swallowed by it. End that pulse now, then start this one.
+                pulseEnd.cancel(false);
+                master.writeCoil(setting.unit(), setting.raiseCoil(), false);
+            }
             master.writeCoil(setting.unit(), setting.raiseCoil(), set);
             LOG.info("Gate of lane {}: raise coil {} {}", lane.id(), setting.raiseCoil(), set ? "set" : "released");
             if (set && setting.pulse()) {
-                thread.schedule(() -> writeCoil(false), setting.pulseMillis(), TimeUnit.MILLISECONDS);
+                pulseEnd = thread.schedule(() -> writeCoil(false), setting.pulseMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (ModbusSlaveException refused) {
             metrics.error("exception_response");
