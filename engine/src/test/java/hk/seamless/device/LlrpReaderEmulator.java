@@ -129,8 +129,12 @@ public final class LlrpReaderEmulator implements AutoCloseable {
             throw new IllegalStateException("no LLRP client is connected to the reader emulator");
         }
         try {
-            c.getOutputStream().write(bytes);
-            c.getOutputStream().flush();
+            // The stream taken once: a client that drops the session as soon as it reads these bytes
+            // (as it must for bytes that are not LLRP) closes the socket, and asking for its stream
+            // again to flush would fail although the bytes went out.
+            java.io.OutputStream out = c.getOutputStream();
+            out.write(bytes);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
