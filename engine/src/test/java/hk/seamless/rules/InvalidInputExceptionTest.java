@@ -1,7 +1,4 @@
-package hk.seamless.trade;
-
-import hk.seamless.rules.FieldError;
-import hk.seamless.rules.InvalidInputException;
+package hk.seamless.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
