@@ -1,6 +1,6 @@
 package hk.seamless.benchmarks;
 
-import hk.seamless.log.LogSettings;
+import hk.seamless.config.LogSettings;
 import hk.seamless.log.SegmentedLog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

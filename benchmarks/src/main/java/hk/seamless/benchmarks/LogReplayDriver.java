@@ -1,14 +1,15 @@
 package hk.seamless.benchmarks;
 
 import hk.seamless.config.EngineConfig;
+import hk.seamless.config.LogSettings;
 import hk.seamless.engine.Engine;
-import hk.seamless.log.LogSettings;
 import hk.seamless.log.SegmentedLog;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.StoreName;
+import hk.seamless.store.StoreSizes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,9 @@ public final class LogReplayDriver {
                     e -> read[0]++).close();
             System.out.printf("read and checked %,d entries (CRC, sequence, SHA-256 chain; no maps) in %d ms%n", read[0],
                     (System.nanoTime() - t) / 1_000_000);
-            long capacity = Math.max(200_000, changes * 2L);
-            try (ChronicleStores stores = ChronicleStores.open(data, capacity)) {
+            // maps sized by daily traffic (a consignment stays about a hundred days): room for twice the changes
+            long daily = Math.max(2_000, changes * 2L / 100);
+            try (ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(daily))) {
                 RegistryReplay replay = new RegistryReplay(stores, List.of());
                 long t0 = System.nanoTime();
                 SegmentedLog log = SegmentedLog.open(data.resolve("log").resolve("registry"), LogSettings.defaults(),
@@ -68,7 +70,7 @@ public final class LogReplayDriver {
                 System.out.printf("forcing the maps and checkpointing took %d ms%n", (System.nanoTime() - t1) / 1_000_000);
                 log.close();
             }
-            EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withStoreCapacity(capacity);
+            EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(daily);
             // The first start brings the lane view up to date from the maps (they were filled here,
             // not by an engine): the second is the clean restart an operator sees.
             for (String which : List.of("first", "second")) {

@@ -1,6 +1,6 @@
 package hk.seamless.access;
 
-import hk.seamless.trade.RuleViolation;
+import hk.seamless.rules.RuleViolation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 

@@ -1,7 +1,5 @@
 package hk.seamless.access;
 
-import hk.seamless.trade.Role;
-
 /** Who is calling: an ACTIVE account and its role, as found from its token or session. */
 public record Principal(String accountId, Role role) {
 }

@@ -1,6 +1,5 @@
 package hk.seamless.config;
 
-import hk.seamless.log.LogSettings;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 

@@ -1,7 +1,5 @@
 package hk.seamless.config;
 
-import hk.seamless.log.LogSettings;
-
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;

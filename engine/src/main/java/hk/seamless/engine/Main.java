@@ -3,6 +3,7 @@ package hk.seamless.engine;
 import hk.seamless.config.ConfigException;
 import hk.seamless.config.ConfigLoader;
 import hk.seamless.config.EngineConfig;
+import hk.seamless.store.NoPhoneHome;
 
 import java.nio.file.Path;
 import java.time.Clock;

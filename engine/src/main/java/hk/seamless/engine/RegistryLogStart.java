@@ -56,7 +56,7 @@ final class RegistryLogStart {
     /** {@code <data>/log} itself, not only the logs in it, is the engine user's alone. */
     static void ownerOnly(Path logs) {
         try {
-            hk.seamless.store.OwnerOnly.folder(logs);
+            hk.seamless.log.OwnerOnly.folder(logs);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the log folder " + logs, e);
         }

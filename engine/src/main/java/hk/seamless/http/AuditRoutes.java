@@ -1,13 +1,13 @@
 package hk.seamless.http;
 
+import hk.seamless.access.Role;
 import hk.seamless.audit.AuditCursor;
 import hk.seamless.audit.AuditEntry;
 import hk.seamless.audit.AuditFilter;
 import hk.seamless.audit.AuditTrail;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.trade.Ccrn;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.VehicleMark;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,10 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Accounts;
-import hk.seamless.trade.Role;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 

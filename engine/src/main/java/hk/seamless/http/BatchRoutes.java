@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.config.EngineConfig;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.Role;
+import hk.seamless.rules.FieldError;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.batch.BatchFormatException;
 import hk.seamless.trade.batch.BatchReader;

@@ -1,10 +1,10 @@
 package hk.seamless.http;
 
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.batch.BatchRow;
 import io.vertx.core.Future;
@@ -84,7 +84,7 @@ final class ChunkedBatch {
         if (progress != null) {
             if (!progress.fingerprint().equals(fingerprint)) {
                 throw new HttpProblem(422, "Idempotency key reused", "this Idempotency-Key was used before with a different request",
-                        List.of(new hk.seamless.trade.FieldError(IdempotentWrites.HEADER, "was used with a different request")));
+                        List.of(new hk.seamless.rules.FieldError(IdempotentWrites.HEADER, "was used with a different request")));
             }
             if (progress.at().isAfter(tx.now().minus(STALE))) {
                 throw new HttpProblem(409, "Batch under way", "a batch with this Idempotency-Key is still being lodged;"

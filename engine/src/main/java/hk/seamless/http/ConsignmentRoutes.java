@@ -1,6 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.Bundle;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Ccrn;
@@ -8,8 +10,6 @@ import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentFilter;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Consignments;
-import hk.seamless.trade.Role;
-import hk.seamless.trade.RuleViolation;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,7 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.pipeline.ArrivalRecord;
 import hk.seamless.pipeline.ConsoleHeartbeat;
@@ -8,12 +9,11 @@ import hk.seamless.pipeline.DecisionMessages;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.pipeline.OverrideCommand;
 import hk.seamless.pipeline.Verdict;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.Accounts;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.JsonFields;
-import hk.seamless.trade.Role;
-import hk.seamless.trade.RuleViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

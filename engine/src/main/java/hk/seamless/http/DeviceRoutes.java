@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.lane.Device;
 import hk.seamless.lane.Devices;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,8 @@
 package hk.seamless.http;
 
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreUnavailableException;
-import hk.seamless.trade.InvalidInputException;
-import hk.seamless.trade.RuleViolation;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ public final class Failures {
             sendViolation(response, v);
         } else if (t instanceof hk.seamless.lane.plate.InvalidPlateDocumentException p) {
             Problem.send(response, 400, "Invalid plate read", "the plate read is not a valid alpr_results document",
-                    List.of(new hk.seamless.trade.FieldError(p.field(), p.reason())));
+                    List.of(new hk.seamless.rules.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
             if (p.retryAfter() != null && !response.headWritten()) {
                 response.putHeader("Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
@@ -46,7 +46,7 @@ public final class Failures {
             // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
             // short of room, and an operator is alerted long before (metric, log, /health).
             Problem.send(response, 503, "Store full", full.getMessage() + "; nothing was changed",
-                    List.of(new hk.seamless.trade.FieldError("store", full.store().name().toLowerCase())));
+                    List.of(new hk.seamless.rules.FieldError("store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else if (t instanceof java.io.IOException || t instanceof io.vertx.core.http.HttpClosedException) {

@@ -1,10 +1,10 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BundleRequest;
 import hk.seamless.trade.BundleStatus;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.Vehicle;
 import hk.seamless.trade.Vehicles;
@@ -63,7 +63,7 @@ public final class FleetRoutes {
         Principal caller = auth.require(ctx);
         Vehicle vehicle = registry.vehicles().find(hk.seamless.trade.VehicleMark.canonical(ctx.pathParam("mark")));
         if (vehicle == null || !(vehicle.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
-            throw hk.seamless.trade.RuleViolation.notFound("no vehicle " + ctx.pathParam("mark") + " of yours");
+            throw hk.seamless.rules.RuleViolation.notFound("no vehicle " + ctx.pathParam("mark") + " of yours");
         }
         RouteSupport.ok(ctx, Views.vehicle(vehicle));
     }

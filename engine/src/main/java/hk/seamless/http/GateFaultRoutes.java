@@ -1,14 +1,14 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.gate.LaneStateMessage;
 import hk.seamless.pipeline.GateEvent;
 import hk.seamless.pipeline.LanePipeline;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.trade.JsonFields;
-import hk.seamless.trade.Role;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package hk.seamless.http;
 
-import hk.seamless.trade.FieldError;
+import hk.seamless.rules.FieldError;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package hk.seamless.http;
 
+import hk.seamless.rules.FieldError;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
-import hk.seamless.trade.FieldError;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package hk.seamless.http;
 
-import hk.seamless.trade.FieldError;
+import hk.seamless.rules.FieldError;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package hk.seamless.http;
 
-import hk.seamless.trade.InvalidInputException;
+import hk.seamless.rules.InvalidInputException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;

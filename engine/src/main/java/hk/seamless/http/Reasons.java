@@ -1,7 +1,7 @@
 package hk.seamless.http;
 
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.trade.JsonFields;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,11 +1,11 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.risk.RandomRates;
 import hk.seamless.risk.Watchlist;
 import hk.seamless.risk.WatchlistEntry;
-import hk.seamless.trade.Role;
-import hk.seamless.trade.RuleViolation;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

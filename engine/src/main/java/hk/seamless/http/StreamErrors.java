@@ -1,8 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.lane.plate.InvalidPlateDocumentException;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;

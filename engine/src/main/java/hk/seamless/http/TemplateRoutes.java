@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.trade.LodgementTemplate;
 import hk.seamless.trade.LodgementTemplates;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.TradeRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

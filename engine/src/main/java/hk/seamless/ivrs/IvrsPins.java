@@ -1,10 +1,10 @@
 package hk.seamless.ivrs;
 
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import hk.seamless.trade.InvalidInputException;
 
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package hk.seamless.lane;
 
 import hk.seamless.access.Tokens;
 import hk.seamless.config.Lane;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -134,10 +134,10 @@ public final class Devices {
     private static Device inService(Transaction tx, String deviceId) {
         Device device = tx.get(StoreName.DEVICES, deviceId, Device.class);
         if (device == null) {
-            throw hk.seamless.trade.RuleViolation.notFound("no device " + deviceId);
+            throw hk.seamless.rules.RuleViolation.notFound("no device " + deviceId);
         }
         if (device.revoked()) {
-            throw hk.seamless.trade.RuleViolation.conflict("device " + deviceId + " was revoked");
+            throw hk.seamless.rules.RuleViolation.conflict("device " + deviceId + " was revoked");
         }
         return device;
     }

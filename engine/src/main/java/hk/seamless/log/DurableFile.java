@@ -1,7 +1,5 @@
 package hk.seamless.log;
 
-import hk.seamless.store.OwnerOnly;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -140,7 +140,7 @@ final class LogOpening {
         Path kept = segment.file().resolveSibling(segment.name() + ".cut-at-" + offset);
         try (FileChannel out = FileChannel.open(kept, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            hk.seamless.store.OwnerOnly.file(kept);
+            hk.seamless.log.OwnerOnly.file(kept);
             long copied = 0;
             while (copied < size - offset) {
                 copied += channel.transferTo(offset + copied, size - offset - copied, out);

@@ -1,6 +1,6 @@
 package hk.seamless.log;
 
-import hk.seamless.store.OwnerOnly;
+import hk.seamless.config.LogSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package hk.seamless.pipeline;
 
 import hk.seamless.config.Lane;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
-import hk.seamless.trade.RuleViolation;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.VehicleMark;
 
 import java.time.Instant;

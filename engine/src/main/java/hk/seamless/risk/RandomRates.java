@@ -1,13 +1,13 @@
 package hk.seamless.risk;
 
 import hk.seamless.config.ControlPoint;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.JsonFields;
-import hk.seamless.trade.RuleViolation;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;

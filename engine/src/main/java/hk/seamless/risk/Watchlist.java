@@ -1,14 +1,14 @@
 package hk.seamless.risk;
 
 import hk.seamless.access.Tokens;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
 import hk.seamless.trade.JsonFields;
-import hk.seamless.trade.RuleViolation;
 import hk.seamless.trade.VehicleMark;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,6 @@
 package hk.seamless.store;
 
-import hk.seamless.engine.NoPhoneHome;
+import hk.seamless.log.OwnerOnly;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import org.slf4j.Logger;

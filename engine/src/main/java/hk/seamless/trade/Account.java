@@ -1,5 +1,7 @@
 package hk.seamless.trade;
 
+import hk.seamless.access.Role;
+
 import java.time.Instant;
 
 /**

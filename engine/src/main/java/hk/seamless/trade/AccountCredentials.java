@@ -1,6 +1,8 @@
 package hk.seamless.trade;
 
+import hk.seamless.access.Role;
 import hk.seamless.access.Tokens;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;

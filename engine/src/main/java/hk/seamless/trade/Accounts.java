@@ -1,12 +1,16 @@
 package hk.seamless.trade;
 
 import hk.seamless.access.Principal;
+import hk.seamless.access.Role;
 import hk.seamless.access.Session;
 import hk.seamless.access.Tokens;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
+import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import hk.seamless.store.JsonCodec;
 
 import java.time.Duration;
 import java.time.Instant;

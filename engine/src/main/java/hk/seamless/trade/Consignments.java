@@ -1,6 +1,7 @@
 package hk.seamless.trade;
 
 import hk.seamless.access.Principal;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;

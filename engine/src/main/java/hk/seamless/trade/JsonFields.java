@@ -1,5 +1,7 @@
 package hk.seamless.trade;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;

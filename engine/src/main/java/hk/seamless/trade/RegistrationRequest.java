@@ -1,6 +1,9 @@
 package hk.seamless.trade;
 
 import hk.seamless.access.PasswordPolicy;
+import hk.seamless.access.Role;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;

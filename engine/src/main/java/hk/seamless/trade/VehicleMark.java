@@ -1,5 +1,8 @@
 package hk.seamless.trade;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -1,5 +1,8 @@
 package hk.seamless.trade;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;

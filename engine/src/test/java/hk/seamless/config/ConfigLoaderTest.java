@@ -135,14 +135,14 @@ class ConfigLoaderTest {
 
     @Test
     void theLogsSegmentsCheckpointsAndRetentionAreSettings() throws Exception {
-        hk.seamless.log.LogSettings defaults = new ConfigLoader(Map.of()).load(null).log();
+        hk.seamless.config.LogSettings defaults = new ConfigLoader(Map.of()).load(null).log();
         assertEquals(64L * 1024 * 1024, defaults.segmentBytes());
         assertEquals(Duration.ofMinutes(5), defaults.checkpointInterval());
         assertEquals(100_000, defaults.checkpointChanges());
         assertEquals(null, defaults.archiveRetention(), "customs keep records for years: never deleted unless set");
         Path file = Files.createTempFile("seamless", ".json");
         Files.writeString(file, "{\"logSegmentBytes\": 8388608, \"checkpointChanges\": 5000}");
-        hk.seamless.log.LogSettings set = new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_INTERVAL", "PT1M",
+        hk.seamless.config.LogSettings set = new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_INTERVAL", "PT1M",
                 "SEAMLESS_ARCHIVE_RETENTION", "P3650D")).load(file).log();
         assertEquals(8L * 1024 * 1024, set.segmentBytes());
         assertEquals(5000, set.checkpointChanges());

@@ -3,11 +3,11 @@ package hk.seamless.engine;
 import hk.seamless.access.Session;
 import hk.seamless.http.TestClock;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.StoreSizes;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StalePurge;
 import hk.seamless.store.StoreName;
+import hk.seamless.store.StoreSizes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class HousekeepingTest {
     @BeforeEach
     void open() {
         stores = ChronicleStores.open(dir, StoreSizes.forDailyConsignments(100));
-        writer = new RegistryWriter(stores, hk.seamless.log.SegmentedLog.open(dir.resolve("log"), hk.seamless.log.LogSettings.defaults(), clock, e -> { }), clock, List.of());
+        writer = new RegistryWriter(stores, hk.seamless.log.SegmentedLog.open(dir.resolve("log"), hk.seamless.config.LogSettings.defaults(), clock, e -> { }), clock, List.of());
         purge = Housekeeping.purge(stores, writer, clock, Duration.ofHours(24));
     }
 

@@ -1,9 +1,9 @@
 package hk.seamless.engine;
 
 import hk.seamless.config.EngineConfig;
+import hk.seamless.config.LogSettings;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.LogReader;
-import hk.seamless.log.LogSettings;
 import hk.seamless.log.SegmentedLog;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.JsonCodec;

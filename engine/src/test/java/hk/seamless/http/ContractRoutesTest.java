@@ -103,7 +103,7 @@ class ContractRoutesTest extends EngineHarness {
     @Test
     void everyFieldErrorCodeIsListedWithItsMeaning() throws IllegalAccessException {
         Set<String> named = new TreeSet<>();
-        for (Field field : hk.seamless.trade.FieldError.class.getFields()) {
+        for (Field field : hk.seamless.rules.FieldError.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 named.add((String) field.get(null));
             }

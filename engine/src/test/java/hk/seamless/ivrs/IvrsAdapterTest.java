@@ -1,6 +1,6 @@
 package hk.seamless.ivrs;
 
-import hk.seamless.trade.InvalidInputException;
+import hk.seamless.rules.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

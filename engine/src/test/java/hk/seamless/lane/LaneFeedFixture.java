@@ -71,7 +71,7 @@ final class LaneFeedFixture implements AutoCloseable {
         feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
         hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
         hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
-                hk.seamless.log.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+                hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
         replay.close();
         consumer.finishStart(feed);
         this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),

@@ -1,5 +1,6 @@
 package hk.seamless.lane;
 
+import hk.seamless.access.Role;
 import hk.seamless.config.Direction;
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.feed.LaneChange;
@@ -7,14 +8,13 @@ import hk.seamless.http.LogCapture;
 import hk.seamless.risk.WatchlistEntry;
 import hk.seamless.risk.WatchlistKind;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.ConsignmentStatus;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.Vehicle;
-import hk.seamless.store.JsonCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package hk.seamless.lane;
 
+import hk.seamless.access.Role;
 import hk.seamless.config.Direction;
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.feed.LaneChange;
@@ -12,7 +13,6 @@ import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Crossing;
-import hk.seamless.trade.Role;
 import hk.seamless.trade.Vehicle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

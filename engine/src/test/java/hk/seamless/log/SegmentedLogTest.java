@@ -1,5 +1,6 @@
 package hk.seamless.log;
 
+import hk.seamless.config.LogSettings;
 import hk.seamless.http.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

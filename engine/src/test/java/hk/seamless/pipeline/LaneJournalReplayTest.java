@@ -1,7 +1,7 @@
 package hk.seamless.pipeline;
 
+import hk.seamless.config.LogSettings;
 import hk.seamless.http.TestClock;
-import hk.seamless.log.LogSettings;
 import hk.seamless.log.SegmentedLog;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.StoreSizes;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.store.Transaction;
 
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class RiskStoreFixture implements AutoCloseable {
         feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
         hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
         hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
-                hk.seamless.log.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+                hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
         replay.close();
         consumer.finishStart(feed);
         this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed, heard::add), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),

@@ -1,10 +1,10 @@
 package hk.seamless.risk;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.StoreName;
-import hk.seamless.trade.FieldError;
-import hk.seamless.trade.InvalidInputException;
-import hk.seamless.trade.RuleViolation;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package hk.seamless.store;
 
-import hk.seamless.log.LogSettings;
+import hk.seamless.config.LogSettings;
 import hk.seamless.log.SegmentedLog;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,8 @@
 package hk.seamless.trade;
 
 import hk.seamless.config.Direction;
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,8 @@
 package hk.seamless.trade;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -121,7 +121,7 @@ class BatchResourcesTest {
     assertThrows(SAXException.class, () -> validate(withoutDescription.getBytes(StandardCharsets.UTF_8)));
     JsonObject body = new XmlBatchReader(100).read(withoutDescription.getBytes(StandardCharsets.UTF_8)).get(0).body();
     java.time.Instant now = java.time.LocalDate.of(2026, 11, 28).atStartOfDay(java.time.ZoneId.of("Asia/Hong_Kong")).toInstant();
-    hk.seamless.trade.InvalidInputException refused = assertThrows(hk.seamless.trade.InvalidInputException.class,
+    hk.seamless.rules.InvalidInputException refused = assertThrows(hk.seamless.rules.InvalidInputException.class,
         () -> new hk.seamless.trade.CargoInformationReader(
             hk.seamless.trade.LodgementWindow.hongKong(java.time.Period.ofDays(14))).read(body, now));
     assertTrue(refused.errors().stream().anyMatch(e -> e.field().equals("bulk.description")), refused.errors().toString());

@@ -1,4 +1,4 @@
-package hk.seamless.engine;
+package hk.seamless.store;
 
 /**
  * Chronicle's libraries send usage analytics to the internet by default. A customs system must not

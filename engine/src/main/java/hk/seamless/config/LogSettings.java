@@ -1,13 +1,15 @@
-package hk.seamless.log;
+package hk.seamless.config;
 
 import java.time.Duration;
 
 /**
- * How a {@link SegmentedLog} is laid out and kept, and how often the registry checkpoints it.
+ * How the registry's segmented log ({@code hk.seamless.log.SegmentedLog}) is laid out and kept, and
+ * how often the registry checkpoints it. A setting like the others, so it lives beside them: the log
+ * reads it, the configuration never needs the log.
  *
  * @param segmentBytes       a segment is sealed and a new one started once a write would take it past
  *                           this size (a segment also ends with its Hong Kong day)
- * @param fsync              force appended entries to the disk at {@link SegmentedLog#flush()}
+ * @param fsync              force appended entries to the disk at each flush
  * @param checkpointInterval the registry checkpoints at least this often while it is written to
  * @param checkpointChanges  ... or after this many registry changes, whichever comes first
  * @param archiveRetention   sealed segments older than this may be deleted; null: kept for ever

@@ -1,4 +1,4 @@
-package hk.seamless.trade;
+package hk.seamless.rules;
 
 import java.util.Objects;
 

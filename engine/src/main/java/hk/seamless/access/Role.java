@@ -1,4 +1,4 @@
-package hk.seamless.trade;
+package hk.seamless.access;
 
 /** Who an account acts as (clearance rules, "Who uses it"). */
 public enum Role {

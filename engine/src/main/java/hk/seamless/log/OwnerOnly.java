@@ -1,4 +1,4 @@
-package hk.seamless.store;
+package hk.seamless.log;
 
 import java.io.IOException;
 import java.nio.file.Files;

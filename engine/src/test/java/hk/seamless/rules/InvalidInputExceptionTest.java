@@ -1,4 +1,4 @@
-package hk.seamless.trade;
+package hk.seamless.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
