@@ -79,17 +79,11 @@ public record EngineConfig(
     }
 
     public EngineConfig withHttpPort(int port) {
-        return new EngineConfig(httpHost, port, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.httpPort = port);
     }
 
     public EngineConfig withDataDir(Path dir) {
-        return new EngineConfig(httpHost, httpPort, dir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.dataDir = dir);
     }
 
     /** How long finished records stay in the hot maps before they move to the archive. */
@@ -99,72 +93,114 @@ public record EngineConfig(
 
     /** Stores sized for this many consignments a day (tests use small ones: small maps open fast). */
     public EngineConfig withDailyConsignments(long daily) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, new StoreSizing(sizing.retention(), daily),
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.sizing = new StoreSizing(sizing.retention(), daily));
     }
 
+    /** One random-inspection rate for every control point, and the seed of the draws (reproducible runs). */
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
-        List<ControlPoint> withRate = controlPoints.stream()
-                .map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                rate, seed, fusionWindow, withRate, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> {
+            e.randomInspectionRate = rate;
+            e.randomSeed = seed;
+            e.controlPoints = controlPoints.stream().map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
+        });
     }
 
     /** Other control points and lanes (tests give lanes devices the engine drives). */
     public EngineConfig withControlPoints(List<ControlPoint> points) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, points, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.controlPoints = points);
     }
 
     public EngineConfig withPipeline(PipelineSettings settings) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, settings,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.pipeline = settings);
     }
 
     public EngineConfig withAdminToken(String token) {
-        return new EngineConfig(httpHost, httpPort, dataDir, token, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, log);
+        return edited(e -> e.adminToken = token);
     }
 
     public EngineConfig withLimits(IntakeLimits intake) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, intake, http, log);
+        return edited(e -> e.limits = intake);
     }
 
     /** Signing on (tests; a real start reads both from the config file or environment). */
     public EngineConfig withIvrsSigning(String secret, String publicUrl) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                secret, publicUrl, limits, http, log);
+        return edited(e -> {
+            e.ivrsSigningSecret = secret;
+            e.ivrsPublicUrl = publicUrl;
+        });
     }
 
     /** Other connection timeouts or upload bounds (tests use short ones). */
     public EngineConfig withHttpLimits(HttpLimits httpLimits) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, httpLimits, log);
+        return edited(e -> e.http = httpLimits);
     }
 
     /** Other log segment, checkpoint or retention settings (tests use tiny ones). */
     public EngineConfig withLog(LogSettings settings) {
-        return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
-                randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing,
-                journalFsync, failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline,
-                ivrsSigningSecret, ivrsPublicUrl, limits, http, settings);
+        return edited(e -> e.log = settings);
+    }
+
+    /** This configuration with {@code change} made to a copy: the one place every setting is passed on. */
+    private EngineConfig edited(java.util.function.Consumer<Edit> change) {
+        Edit edit = new Edit(this);
+        change.accept(edit);
+        return edit.build();
+    }
+
+    /** A configuration being changed: the settings as fields, so that a change names only what it changes. */
+    private static final class Edit {
+        String httpHost;
+        int httpPort;
+        Path dataDir;
+        String adminToken;
+        Duration bundlingLead;
+        Period lodgementWindow;
+        double randomInspectionRate;
+        OptionalLong randomSeed;
+        Duration fusionWindow;
+        List<ControlPoint> controlPoints;
+        StoreSizing sizing;
+        boolean journalFsync;
+        int failedBundlingLimit;
+        Duration failedBundlingPeriod;
+        Duration sessionLifetime;
+        PipelineSettings pipeline;
+        String ivrsSigningSecret;
+        String ivrsPublicUrl;
+        IntakeLimits limits;
+        HttpLimits http;
+        LogSettings log;
+
+        Edit(EngineConfig c) {
+            httpHost = c.httpHost;
+            httpPort = c.httpPort;
+            dataDir = c.dataDir;
+            adminToken = c.adminToken;
+            bundlingLead = c.bundlingLead;
+            lodgementWindow = c.lodgementWindow;
+            randomInspectionRate = c.randomInspectionRate;
+            randomSeed = c.randomSeed;
+            fusionWindow = c.fusionWindow;
+            controlPoints = c.controlPoints;
+            sizing = c.sizing;
+            journalFsync = c.journalFsync;
+            failedBundlingLimit = c.failedBundlingLimit;
+            failedBundlingPeriod = c.failedBundlingPeriod;
+            sessionLifetime = c.sessionLifetime;
+            pipeline = c.pipeline;
+            ivrsSigningSecret = c.ivrsSigningSecret;
+            ivrsPublicUrl = c.ivrsPublicUrl;
+            limits = c.limits;
+            http = c.http;
+            log = c.log;
+        }
+
+        EngineConfig build() {
+            return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
+                    randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing, journalFsync,
+                    failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline, ivrsSigningSecret,
+                    ivrsPublicUrl, limits, http, log);
+        }
     }
 
     /**
