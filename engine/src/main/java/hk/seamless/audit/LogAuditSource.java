@@ -50,7 +50,7 @@ public final class LogAuditSource implements AuditSource {
         if (toMillis == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }
-        LocalDate toDay = LocalDate.ofInstant(Instant.ofEpochMilli(toMillis), Segment.HONG_KONG);
+        LocalDate toDay = LocalDate.ofInstant(Instant.ofEpochMilli(toMillis), hk.seamless.config.HongKong.TIME_ZONE);
         for (Segment segment : reader.segments()) {
             if (segment.day().isAfter(toDay)) {
                 return segment.firstSequence() - 1;

@@ -1,17 +1,12 @@
 package hk.seamless.gate;
 
+import hk.seamless.log.DurableFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -20,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Per lane, a fault the engine found at its gate (no confirmation, a lost connection, a stuck input,
  * a boom that rose without a RELEASE). It stands until an officer clears it, whatever the gate says
  * meanwhile, and across a restart too: a restart must not be a way to open a faulty gate. So every
- * change is written to a small file (replaced whole, forced, renamed into place) before it counts.
+ * change is written to a small file, replaced whole ({@link DurableFile}), before it counts.
  */
 final class LatchedFaults {
 
@@ -41,18 +36,18 @@ final class LatchedFaults {
     }
 
     private void load() {
-        if (!Files.exists(file)) {
-            return;
-        }
-        Properties saved = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            saved.load(in);
-        } catch (IOException e) {
+        Properties saved;
+        try {
+            saved = DurableFile.read(file);
+        } catch (UncheckedIOException e) {
             // Unreadable: every lane is held rather than none, until officers clear them one by one.
             LOG.error("Cannot read the gates' latched faults from {}; every lane is held until an officer clears it", file, e);
             for (int i = 0; i < byLane.length(); i++) {
                 byLane.set(i, "UNKNOWN: the record of latched faults could not be read at start");
             }
+            return;
+        }
+        if (saved == null) {
             return;
         }
         for (String lane : saved.stringPropertyNames()) {
@@ -101,15 +96,8 @@ final class LatchedFaults {
                 now.setProperty(laneIds.get(i), fault);
             }
         }
-        Path written = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
-                now.store(out, "gate faults latched by the engine; an officer clears them (POST /api/v1/lanes/{lane}/gate-fault/clear)");
-            }
-            try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFile.write(file, now);
         } catch (IOException e) {
             // The fault still stands in memory (the lane holds); only a restart would forget it.
             LOG.error("Could not record the gates' latched faults in {}; they stand until a restart", file, e);

@@ -16,12 +16,12 @@ import java.util.Properties;
  * A small properties file replaced whole or not at all: written to a temporary file, forced, moved
  * over the old one atomically, and the folder forced so that the move itself survives a power cut.
  */
-final class DurableFile {
+public final class DurableFile {
 
     private DurableFile() {
     }
 
-    static void write(Path file, Properties values) throws IOException {
+    public static void write(Path file, Properties values) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -36,7 +36,7 @@ final class DurableFile {
     }
 
     /** The values, or null when there is no such file. */
-    static Properties read(Path file) {
+    public static Properties read(Path file) {
         if (!Files.exists(file)) {
             return null;
         }

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
  */
 public record Segment(Path file, long firstSequence, LocalDate day) {
 
-    public static final ZoneId HONG_KONG = hk.seamless.config.HongKong.TIME_ZONE;
     private static final Pattern NAME = Pattern.compile("(\\d{20})-(\\d{4}-\\d{2}-\\d{2})\\.seg");
 
     static Segment of(Path dir, long firstSequence, LocalDate day) {

@@ -143,7 +143,7 @@ public final class SegmentedLog implements AutoCloseable {
         }
         long now = clock.millis();
         try {
-            startSegmentIfDue(LocalDate.ofInstant(Instant.ofEpochMilli(now), Segment.HONG_KONG), bytes);
+            startSegmentIfDue(LocalDate.ofInstant(Instant.ofEpochMilli(now), hk.seamless.config.HongKong.TIME_ZONE), bytes);
             ByteBuffer frames = ByteBuffer.allocate((int) bytes);
             long sequence = lastSequence;
             byte[] hash = lastHash;
