@@ -106,11 +106,32 @@ public final class ConfigLoader {
                 ? ControlPointsSetting.read(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
         read.add("controlPoints");
+        Topology topology = topology(file, controlPoints);
+        // A lane engine serves its control point's lanes only; the others are other engines'.
+        controlPoints = TopologySetting.served(controlPoints, topology);
         logSettings();
         rejectUnknownKeys(file);
         return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
                 controlPoints, sizing, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
-                limits, http, log);
+                limits, http, log, topology);
+    }
+
+    private Topology topology(JsonObject file, List<ControlPoint> controlPoints) {
+        Topology d = Topology.standalone();
+        Topology t = new Topology(
+                setting(file, "role", "SEAMLESS_ROLE", d.role(), EngineRole::parse),
+                setting(file, "kafkaBootstrap", "SEAMLESS_KAFKA_BOOTSTRAP", null, Function.identity()),
+                setting(file, "controlPoint", "SEAMLESS_CONTROL_POINT", null, Function.identity()),
+                setting(file, "feedTopic", "SEAMLESS_KAFKA_FEED_TOPIC", d.feedTopic(), Function.identity()),
+                setting(file, "laneReportsTopic", "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", d.laneReportsTopic(),
+                        Function.identity()),
+                setting(file, "kafkaClientConfig", "SEAMLESS_KAFKA_CLIENT_CONFIG", Map.of(),
+                        TopologySetting::kafkaClient),
+                setting(file, "registryUrl", "SEAMLESS_REGISTRY_URL", null, TopologySetting::registryUrl),
+                setting(file, "feedToken", "SEAMLESS_FEED_TOKEN", null, ConfigLoader::feedToken, false),
+                setting(file, "feedBehindAfter", "SEAMLESS_FEED_BEHIND_AFTER", d.feedBehindAfter(),
+                        ConfigLoader::atLeastAMillisecond));
+        return TopologySetting.check(t, controlPoints);
     }
 
     private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse) {
@@ -198,6 +219,13 @@ public final class ConfigLoader {
     private static String adminToken(String s) {
         if (s.length() < 22) {
             throw new IllegalArgumentException("an admin token needs at least 22 characters (128 bits)");
+        }
+        return s;
+    }
+
+    private static String feedToken(String s) {
+        if (s.length() < 22) {
+            throw new IllegalArgumentException("a feed token needs at least 22 characters (128 bits)");
         }
         return s;
     }

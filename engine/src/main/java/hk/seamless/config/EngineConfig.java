@@ -27,6 +27,7 @@ import java.util.StringJoiner;
  * @param http          connection timeouts and upload bounds of the HTTP server
  * @param log           the logs' segment size, checkpoint frequency and archive retention (its
  *                      fsync is {@code journalFsync}'s for the registry, off for the lane log)
+ * @param topology      the role of this process (standalone, registry, lane) and the Kafka between them
  */
 public record EngineConfig(
         String httpHost,
@@ -49,7 +50,8 @@ public record EngineConfig(
         String ivrsPublicUrl,
         IntakeLimits limits,
         HttpLimits http,
-        LogSettings log) {
+        LogSettings log,
+        Topology topology) {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -75,7 +77,7 @@ public record EngineConfig(
                 Duration.ofSeconds(1), HongKongControlPoints.defaults(0.03),
                 StoreSizing.defaults(), true, 10, Duration.ofMinutes(15), Duration.ofHours(12),
                 PipelineSettings.defaults(), null, null, IntakeLimits.defaults(),
-                HttpLimits.defaults(), LogSettings.defaults());
+                HttpLimits.defaults(), LogSettings.defaults(), Topology.standalone());
     }
 
     public EngineConfig withHttpPort(int port) {
@@ -140,6 +142,15 @@ public record EngineConfig(
         return edited(e -> e.log = settings);
     }
 
+    /** Another role among the processes of a deployment (tests; a real start reads the settings). */
+    public EngineConfig withTopology(Topology t) {
+        Topology checked = TopologySetting.check(t, controlPoints);
+        return edited(e -> {
+            e.topology = checked;
+            e.controlPoints = TopologySetting.served(controlPoints, checked);
+        });
+    }
+
     /** This configuration with {@code change} made to a copy: the one place every setting is passed on. */
     private EngineConfig edited(java.util.function.Consumer<Edit> change) {
         Edit edit = new Edit(this);
@@ -170,6 +181,7 @@ public record EngineConfig(
         IntakeLimits limits;
         HttpLimits http;
         LogSettings log;
+        Topology topology;
 
         Edit(EngineConfig c) {
             httpHost = c.httpHost;
@@ -193,13 +205,14 @@ public record EngineConfig(
             limits = c.limits;
             http = c.http;
             log = c.log;
+            topology = c.topology;
         }
 
         EngineConfig build() {
             return new EngineConfig(httpHost, httpPort, dataDir, adminToken, bundlingLead, lodgementWindow,
                     randomInspectionRate, randomSeed, fusionWindow, controlPoints, sizing, journalFsync,
                     failedBundlingLimit, failedBundlingPeriod, sessionLifetime, pipeline, ivrsSigningSecret,
-                    ivrsPublicUrl, limits, http, log);
+                    ivrsPublicUrl, limits, http, log, topology);
         }
     }
 

@@ -1,6 +1,7 @@
 package hk.seamless.engine;
 
 import hk.seamless.config.EngineConfig;
+import hk.seamless.config.EngineRole;
 import hk.seamless.config.Lane;
 import hk.seamless.device.LaneDevices;
 import hk.seamless.gate.LaneHub;
@@ -16,6 +17,7 @@ import hk.seamless.pipeline.CrossingRecovery;
 import hk.seamless.pipeline.CrossingReporter;
 import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.LanePipeline;
+import hk.seamless.registryfeed.FeedOutbox;
 import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.risk.BundlingRiskAssessment;
 import hk.seamless.risk.RiskView;
@@ -95,6 +97,10 @@ public final class Engine implements AutoCloseable {
     private final RetentionMove retention;
     /** The LLRP readers and Modbus gates the lanes' settings name; none for lanes whose devices call in. */
     private LaneDevices laneDevices;
+    /** Role registry or lane: the threads that talk to Kafka (none standalone). */
+    private RoleLinks roleLinks;
+    /** Role registry: the lane feed kept until Kafka has it. */
+    private FeedOutbox feedOutbox;
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
     private final Supplier<Router> routers;
 
@@ -136,26 +142,38 @@ public final class Engine implements AutoCloseable {
         SegmentedLog laneLog = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
+        FeedOutbox feedOutbox = null;
+        RoleLinks roleLinks = null;
+        EngineRole role = config.topology().role();
         try {
             // The lane view and the registry's feed to it, numbered on from the last checkpoint.
             LaneView laneView = new LaneView(stores);
             RiskView riskView = new RiskView(stores, config.controlPoints());
             LaneFeedConsumer laneConsumer = new LaneFeedConsumer(stores, laneView, riskView);
-            LaneFeed laneFeed = new LaneFeed(stores, laneConsumer);
+            // Where the feed goes: to this process's lanes, or (role registry) to Kafka through its outbox.
+            feedOutbox = role == EngineRole.REGISTRY
+                    ? FeedOutbox.open(RegistryLogStart.logDir(config.dataDir()).resolveSibling("feed"), config.log(), clock)
+                    : null;
+            LaneFeed laneFeed = new LaneFeed(stores, feedOutbox != null ? feedOutbox : laneConsumer);
             WatchlistIndex watchlistIndex = new WatchlistIndex(stores);
             if (stores.recoveredFromUncleanStop() && stores.recoveryRepairs() > 0) {
                 laneConsumer.rebuildAtStart("Chronicle repaired the maps after an unclean stop");
             }
             resumeLaneFeed(config, mapsExisted, laneFeed, laneConsumer);
 
-            // The registry's log replayed over the maps, then its single writer.
-            List<RegistryChangeListener> listeners = List.of(laneFeed, watchlistIndex);
+            // The registry's log replayed over the maps, then its single writer. A lane engine's own
+            // registry (its officers and devices) feeds nothing: its lanes are fed by the registry's.
+            List<RegistryChangeListener> listeners = role == EngineRole.LANE ? List.of(watchlistIndex)
+                    : List.of(laneFeed, watchlistIndex);
             RegistryLogStart.Opened opened = RegistryLogStart.open(config, stores, mapsExisted, listeners, clock);
             registryLog = opened.log();
             SegmentedLog registryLogKept = registryLog;
-            laneConsumer.finishStart(laneFeed);
+            if (role == EngineRole.STANDALONE) {
+                laneConsumer.finishStart(laneFeed);
+            }
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
-            writer = registryWriter(config, stores, registryLog, clock, listeners, pendingRegistrations, laneFeed);
+            writer = registryWriter(config, stores, registryLog, clock, listeners, pendingRegistrations, laneFeed,
+                    feedOutbox);
             registryLog = null;
             if (opened.checkpointDue()) {
                 await(writer.checkpoint());
@@ -179,18 +197,26 @@ public final class Engine implements AutoCloseable {
 
             // The lane side: its journal read back (crossings the registry missed reported), then the pipeline.
             laneLog = LaneLogStart.open(config, clock);
-            CrossingReporter crossings = crossingReporter(writer);
+            // A lane engine's crossings reach the registry from its lane log, over Kafka (LaneReportPublisher).
+            CrossingReporter crossings = role == EngineRole.LANE ? CrossingReporter.NONE : crossingReporter(writer);
             LaneJournalReplay laneHistory = LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
-            reportUnrecordedCrossings(laneHistory, registry, crossings);
+            if (role == EngineRole.STANDALONE) {
+                reportUnrecordedCrossings(laneHistory, registry, crossings);
+            }
             LaneHub hub = laneHub(config);
             pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
             SegmentedLog laneLogKept = laneLog;
             laneLog = null;
             restoreArrivals(pipeline, laneHistory);
 
+            // The role's links over Kafka: started before serving, they never hold the start up.
+            roleLinks = RoleLinks.start(config, clock, metrics, stores, writer, feedOutbox, laneConsumer, laneLogKept,
+                    hub, vertx);
+
             // The HTTP servers, last: nothing is served before the registry and the lanes are ready.
             List<Consumer<Router>> routes = EngineRoutes.all(config, stores, registry, auth, vertx, metrics, fillAlerts,
-                    laneConsumer, pendingRegistrations, pipeline, hub, new EngineRoutes.AuditLogs(registryLogKept, laneLogKept));
+                    laneConsumer, pendingRegistrations, pipeline, hub, new EngineRoutes.AuditLogs(registryLogKept, laneLogKept),
+                    laneFeed, roleLinks::status);
             Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, routes);
             int port = HttpServers.deploy(vertx, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
@@ -200,9 +226,14 @@ public final class Engine implements AutoCloseable {
                     archive, registry, registryLogKept, laneLogKept);
             HttpServers.writePortFile(config.dataDir(), port);
             Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
+            engine.roleLinks = roleLinks;
+            engine.feedOutbox = feedOutbox;
             engine.laneDevices = LaneDevices.start(pipeline, hub, clock, metrics);
             return engine;
         } catch (RuntimeException | IOException e) {
+            if (roleLinks != null) {
+                roleLinks.close();
+            }
             if (vertx != null) {
                 vertx.close();
             }
@@ -217,6 +248,9 @@ public final class Engine implements AutoCloseable {
             }
             if (laneLog != null) {
                 laneLog.close();
+            }
+            if (feedOutbox != null) {
+                feedOutbox.close();
             }
             // Keeps the unclean-stop marker: this start may have been replaying or writing when it
             // failed, so the next one must recover, never trust the maps as they are.
@@ -248,11 +282,19 @@ public final class Engine implements AutoCloseable {
      */
     private static RegistryWriter registryWriter(EngineConfig config, ChronicleStores stores, SegmentedLog registryLog,
                                                  Clock clock, List<RegistryChangeListener> listeners,
-                                                 PendingRegistrations pendingRegistrations, LaneFeed laneFeed) {
+                                                 PendingRegistrations pendingRegistrations, LaneFeed laneFeed,
+                                                 FeedOutbox feedOutbox) {
         return new RegistryWriter(stores, registryLog, clock,
                 Stream.concat(listeners.stream(), Stream.of(pendingRegistrations)).toList(),
                 new RegistryCheckpoints.Policy(config.log().checkpointInterval(), config.log().checkpointChanges()),
-                () -> Map.of(LaneFeed.CHECKPOINT_MARK, laneFeed.sequence()));
+                () -> {
+                    // The outbox never holds less than the checkpoint says the feed issued: a start
+                    // replays only what comes after it.
+                    if (feedOutbox != null) {
+                        feedOutbox.checkpoint();
+                    }
+                    return Map.of(LaneFeed.CHECKPOINT_MARK, laneFeed.sequence());
+                });
     }
 
     /** The archive reads a moved record's history back from the registry's log. */
@@ -393,6 +435,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         laneDevices.close();
+        roleLinks.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -400,6 +443,9 @@ public final class Engine implements AutoCloseable {
         }
         pipeline.close();
         writer.close();
+        if (feedOutbox != null) {
+            feedOutbox.close();
+        }
         stores.close();
         LOG.info("Seamless engine stopped cleanly");
     }

@@ -8,6 +8,7 @@ import hk.seamless.audit.LaneEntries;
 import hk.seamless.audit.LogAuditSource;
 import hk.seamless.audit.RegistryEntries;
 import hk.seamless.config.EngineConfig;
+import hk.seamless.config.EngineRole;
 import hk.seamless.config.Lane;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.http.AccountRoutes;
@@ -19,6 +20,7 @@ import hk.seamless.http.ConsignmentRoutes;
 import hk.seamless.http.ConsoleRoutes;
 import hk.seamless.http.DeviceAuthentication;
 import hk.seamless.http.DeviceRoutes;
+import hk.seamless.http.FeedRoutes;
 import hk.seamless.http.FleetRoutes;
 import hk.seamless.http.GateFaultRoutes;
 import hk.seamless.http.HttpApi;
@@ -33,6 +35,7 @@ import hk.seamless.lane.Devices;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.log.SegmentedLog;
 import hk.seamless.pipeline.LanePipeline;
+import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.risk.RandomRates;
 import hk.seamless.risk.Watchlist;
 import hk.seamless.store.ChronicleStores;
@@ -43,11 +46,13 @@ import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.TradeRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -71,33 +76,47 @@ final class EngineRoutes {
     record AuditLogs(SegmentedLog registry, SegmentedLog lanes) {
     }
 
-    /** Every route group the servers mount (the batch upload is mounted apart, see {@link #routers}). */
+    /**
+     * Every route group the servers mount (the batch upload is mounted apart, see {@link #routers}),
+     * by role: the registry serves no lanes, a lane engine takes no lodgements, bundles or risk
+     * settings (those are the registry's); both keep sign-in, the admin desk, health and the audit.
+     */
     static List<Consumer<Router>> all(EngineConfig config, ChronicleStores stores, TradeRegistry registry,
                                       Authentication auth, Vertx vertx, PrometheusMeterRegistry metrics,
                                       StoreFillAlerts fillAlerts, LaneFeedConsumer laneConsumer,
                                       PendingRegistrations pendingRegistrations, LanePipeline pipeline,
-                                      LaneHub hub, AuditLogs logs) {
+                                      LaneHub hub, AuditLogs logs, LaneFeed laneFeed, Supplier<JsonObject> roleStatus) {
         PasswordHasher hasher = PasswordHasher.standard();
         PasswordWork passwordWork = PasswordWork.standard();
         Devices devices = new Devices(stores, pipeline.lanes().stream().collect(Collectors.toMap(Lane::id, l -> l)));
         Watchlist watchlist = new Watchlist(stores);
         RandomRates rates = new RandomRates(stores, config.controlPoints());
-        return List.of(
-                new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts, laneConsumer::staleReason)::mount,
-                new AccountRoutes(registry, auth, hasher, passwordWork, SignInThrottle.standard(),
-                        config, pendingRegistrations)::mount,
-                new AdminAccountRoutes(registry, auth, new AccountCredentials(stores),
-                        hasher, passwordWork, adminTokenFile(config))::mount,
-                new ConsignmentRoutes(registry, auth)::mount,
-                new FleetRoutes(registry, auth)::mount,
-                new DeviceRoutes(registry, auth, devices)::mount,
-                new RiskRoutes(registry, auth, watchlist, rates)::mount,
-                new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount,
-                new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount,
-                new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount,
-                new GateFaultRoutes(pipeline, auth, hub)::mount,
-                new IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount,
-                new AuditRoutes(auth, auditTrail(logs.registry(), logs.lanes()), laneIds(config))::mount);
+        EngineRole role = config.topology().role();
+        boolean trade = role != EngineRole.LANE;
+        boolean lanes = role != EngineRole.REGISTRY;
+        List<Consumer<Router>> routes = new ArrayList<>();
+        routes.add(new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts, laneConsumer::staleReason,
+                roleStatus)::mount);
+        routes.add(new AccountRoutes(registry, auth, hasher, passwordWork, SignInThrottle.standard(),
+                config, pendingRegistrations)::mount);
+        routes.add(new AdminAccountRoutes(registry, auth, new AccountCredentials(stores),
+                hasher, passwordWork, adminTokenFile(config))::mount);
+        if (trade) {
+            routes.add(new ConsignmentRoutes(registry, auth)::mount);
+            routes.add(new FleetRoutes(registry, auth)::mount);
+            routes.add(new RiskRoutes(registry, auth, watchlist, rates)::mount);
+            routes.add(new TemplateRoutes(registry, auth, new LodgementTemplates(stores))::mount);
+            routes.add(new IvrsRoutes(registry, auth, hasher, passwordWork, stores, vertx, config)::mount);
+        }
+        if (lanes) {
+            routes.add(new DeviceRoutes(registry, auth, devices)::mount);
+            routes.add(new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount);
+            routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount);
+            routes.add(new GateFaultRoutes(pipeline, auth, hub)::mount);
+        }
+        routes.add(new FeedRoutes(config.topology(), laneFeed, config.dataDir(), registry.clock())::mount);
+        routes.add(new AuditRoutes(auth, auditTrail(logs.registry(), logs.lanes()), laneIds(config))::mount);
+        return routes;
     }
 
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
@@ -105,7 +124,8 @@ final class EngineRoutes {
                                     List<Consumer<Router>> routes) {
         BatchRoutes batch = new BatchRoutes(registry, auth);
         WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
-        return () -> HttpApi.router(vertx, admission, routes, batch::mount);
+        Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> { } : batch::mount;
+        return () -> HttpApi.router(vertx, admission, routes, uploads);
     }
 
     /** The audit trail over both logs, each query reading them afresh (the logs grow while it reads). */

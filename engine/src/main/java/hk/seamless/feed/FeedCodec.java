@@ -78,6 +78,27 @@ public final class FeedCodec {
         }
     }
 
+    public static byte[] writeReport(LaneReport report) {
+        try {
+            return MAPPER.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode lane report " + report.arrivalId(), e);
+        }
+    }
+
+    /** @throws FeedFormatException when the bytes are not a lane report this version can record */
+    public static LaneReport readReport(byte[] json) {
+        try {
+            LaneReport report = MAPPER.readValue(json, LaneReport.class);
+            if (report == null) {
+                throw new FeedFormatException("a lane report is a JSON object, not null", null);
+            }
+            return report;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw refused(e);
+        }
+    }
+
     /** @throws FeedFormatException when the text is not a lane change this version knows */
     public static LaneChange readChange(String json) {
         try {

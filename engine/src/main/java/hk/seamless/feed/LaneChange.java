@@ -130,6 +130,18 @@ public sealed interface LaneChange {
         }
     }
 
+    /**
+     * One bundle was released at two lanes (lane engines cut off from each other): the registry
+     * recorded the first as the crossing and suspects a cloned plate. Not state: an alert for the
+     * officers and supervisors at every lane console.
+     */
+    record CloneSuspected(String bundleId, String detail) implements LaneChange {
+        public CloneSuspected {
+            require(bundleId, "bundleId");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
     private static void require(String value, String field) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("a lane change needs " + field);

@@ -26,6 +26,8 @@ public final class SystemRoutes {
     private final java.util.function.ToDoubleFunction<String> randomRate;
     private final StoreFillAlerts fillAlerts;
     private final java.util.function.Supplier<String> laneViewStale;
+    /** The role and, for registry and lane engines, how their Kafka links stand. */
+    private final java.util.function.Supplier<JsonObject> roleStatus;
 
     /**
      * @param randomRate the random inspection rate in force at a control point (supervisors change it)
@@ -34,7 +36,9 @@ public final class SystemRoutes {
      */
     public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics,
                         java.util.function.ToDoubleFunction<String> randomRate, StoreFillAlerts fillAlerts,
-                        java.util.function.Supplier<String> laneViewStale) {
+                        java.util.function.Supplier<String> laneViewStale,
+                        java.util.function.Supplier<JsonObject> roleStatus) {
+        this.roleStatus = roleStatus;
         this.fillAlerts = fillAlerts;
         this.laneViewStale = laneViewStale;
         this.registry = registry;
@@ -83,6 +87,8 @@ public final class SystemRoutes {
         if (stale != null) {
             body.put("laneViewStaleReason", stale);
         }
+        // A lane engine cut off from the registry stays UP: it decides from its views, and says how old they are.
+        body.mergeIn(roleStatus.get());
         RouteSupport.send(ctx, Reply.of(writable ? 200 : 503, body));
     }
 

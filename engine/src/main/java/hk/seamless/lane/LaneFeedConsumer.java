@@ -11,6 +11,8 @@ import hk.seamless.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Consumer;
+
 /**
  * Applies the lane feed to the lane side's views ({@link LaneView}, {@link RiskView}), in sequence
  * order, and keeps in the lane's own store ({@code LANE_FEED}) the last sequence it applied, the
@@ -47,6 +49,8 @@ public final class LaneFeedConsumer implements FeedConsumer {
     private volatile long applied;
     private volatile String staleReason;
     private FeedSource source;
+    /** Where a suspected clone is raised (the lane consoles); nowhere until the lane side is running. */
+    private volatile Consumer<LaneChange.CloneSuspected> cloneAlerts = c -> { };
     /** Before {@link #finishStart}: what was found wrong waits for the journal to be read. */
     private String rebuildAtStart;
 
@@ -129,6 +133,29 @@ public final class LaneFeedConsumer implements FeedConsumer {
         return rebuild(reason);
     }
 
+    /**
+     * Role lane: the feed comes from a remote registry, and {@code remote} fetches its snapshot.
+     * Rebuilds now if anything found says the views are not the feed's state at their applied
+     * sequence, or if they hold nothing yet (a new data folder); entries after the applied sequence
+     * come from the topic. A rebuild that cannot reach the registry leaves the views stale (every
+     * truck inspected) until a retry succeeds.
+     *
+     * @return how many lane changes a rebuild applied (0 when none was needed or it failed)
+     */
+    public long finishStartFromRemote(FeedSource remote) {
+        this.source = remote;
+        String reason = rebuildAtStart;
+        rebuildAtStart = null;
+        if (reason == null && applied == 0) {
+            reason = "the lane engine holds no view yet";
+        }
+        if (reason == null) {
+            return 0;
+        }
+        markStale(reason);
+        return rebuild(reason);
+    }
+
     private void failed(String reason, RuntimeException cause) {
         markStale(reason);
         if (source == null) {
@@ -193,11 +220,18 @@ public final class LaneFeedConsumer implements FeedConsumer {
             risk.watchEntryRemoved(c.entryId());
         } else if (change instanceof LaneChange.RandomRateChanged c) {
             risk.rateChanged(c.controlPoint(), c.rate());
+        } else if (change instanceof LaneChange.CloneSuspected c) {
+            cloneAlerts.accept(c);
         } else if (!(change instanceof LaneChange.CrossingRecorded)) {
             throw new IllegalStateException("no way to apply " + change.getClass().getSimpleName());
         }
         // A crossing needs nothing here: this engine's own lane reported it, and its bundle's end
         // comes in the same entry. Lane engines at other control points will use it.
+    }
+
+    /** Raises each suspected clone the registry reports (to the lane consoles). */
+    public void onCloneSuspected(Consumer<LaneChange.CloneSuspected> alerts) {
+        this.cloneAlerts = alerts;
     }
 
     /** The last feed sequence applied to the views. */

@@ -4,5 +4,11 @@ package hk.seamless.pipeline;
 @FunctionalInterface
 public interface CrossingReporter {
 
+    /**
+     * For a lane engine (role lane): its crossings reach the registry from the lane log, where the
+     * RELEASE already is, so the pipeline has nobody to tell.
+     */
+    CrossingReporter NONE = (bundleId, controlPoint, lane, arrivalId, atMillis) -> { };
+
     void crossed(String bundleId, String controlPoint, String lane, String arrivalId, long atMillis);
 }

@@ -12,6 +12,7 @@ import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
+import hk.seamless.trade.Crossings;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Vehicle;
 
@@ -65,6 +66,11 @@ public final class LaneChangeProjection {
                 case RANDOM_RATES -> out.add(new LaneChange.RandomRateChanged(write.key(),
                         write.value() == null ? null : Double.valueOf(write.value())));
                 default -> { }
+            }
+        }
+        for (RegistryChange.AuditEvent event : change.events()) {
+            if (Crossings.SUSPECTED_CLONE.equals(event.action())) {
+                out.add(new LaneChange.CloneSuspected(event.subject(), event.detail()));
             }
         }
         return out;

@@ -77,6 +77,20 @@ public final class LaneFeed implements RegistryChangeListener, FeedSource {
         consumer.accept(new FeedEntry(next, change.sequence(), change.at(), changes));
     }
 
+    /**
+     * The records as they are while the writer goes on, for a lane engine rebuilding far away:
+     * returns the sequence read BEFORE the records, so every record read is at least that recent.
+     * Applying the snapshot and then every entry after the returned sequence gives the exact view:
+     * each lane change sets its key's state whole (last one wins, applying twice changes nothing),
+     * so an entry whose effect the snapshot already shows is applied again harmlessly, in order.
+     */
+    public long fuzzySnapshot(java.util.function.LongConsumer head, Consumer<LaneChange> sink) {
+        long before = sequence;
+        head.accept(before);
+        RegistrySnapshot.stream(stores, sink);
+        return before;
+    }
+
     /** Only on the registry writer thread, or before it runs: the records are then those of one moment. */
     @Override
     public long snapshot(Consumer<LaneChange> sink) {

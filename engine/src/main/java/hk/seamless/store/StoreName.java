@@ -34,6 +34,9 @@ public enum StoreName {
     // finished records moved out of the hot maps: the key of each (e.g. "consignment/<ccrn>") to the
     // sequence of the registry log entry that holds its last value (trade/Archive)
     ARCHIVE_INDEX("archive-index", 32, 12),
+    // role registry: per lane engine ("<control point>/<engine id>"), the last entry of its lane log
+    // the registry recorded, so that a report delivered twice is recorded once
+    RECORDED_REPORTS("recorded-reports", 48, 20),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 14, 104),

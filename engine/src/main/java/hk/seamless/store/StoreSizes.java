@@ -86,7 +86,7 @@ public final class StoreSizes {
             // and grows one tier beyond: the fill alert says when a larger one is due
             case ARCHIVE_INDEX -> 2.5 * daily * 365;
             // a few per lane (not traffic), or a handful of marks: the floor
-            case DEVICES, DEVICE_CREDENTIALS, RANDOM_RATES, LANE_SUSPENDED_ACCOUNTS, LANE_FEED -> 0;
+            case DEVICES, DEVICE_CREDENTIALS, RANDOM_RATES, LANE_SUSPENDED_ACCOUNTS, LANE_FEED, RECORDED_REPORTS -> 0;
         };
         return Math.max(FLOOR, (long) Math.ceil(expected * HEADROOM));
     }

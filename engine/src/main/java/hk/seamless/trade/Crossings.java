@@ -9,9 +9,28 @@ import hk.seamless.store.Transaction;
  */
 public final class Crossings {
 
-    /** @return false when the bundle was no longer ACTIVE (already used, or unbundled meanwhile) */
+    /**
+     * The audit action of a second RELEASE of a bundle already used by another arrival: two lanes
+     * released the same bundle (lane engines cut off from each other, one truck with a cloned
+     * plate). The first reported is the crossing; the second is raised to supervisors.
+     */
+    public static final String SUSPECTED_CLONE = "SUSPECTED_CLONE";
+
+    /**
+     * @return false when the bundle was no longer ACTIVE (already used, or unbundled meanwhile);
+     *     the same arrival reported again (a lane engine's report delivered twice) changes nothing
+     */
     public boolean record(Transaction tx, String bundleId, Crossing where) {
         Bundle bundle = tx.get(StoreName.BUNDLES, bundleId, Bundle.class);
+        if (bundle != null && bundle.status() == BundleStatus.USED && bundle.crossing() != null) {
+            Crossing first = bundle.crossing();
+            if (!first.arrivalId().equals(where.arrivalId())) {
+                tx.audit(SUSPECTED_CLONE, bundleId, bundle.vehicleMarkDisplay() + " released again at " + where.lane()
+                        + " (" + where.arrivalId() + ", " + where.crossedAt() + ") after crossing at " + first.lane()
+                        + " (" + first.arrivalId() + ", " + first.crossedAt() + "): a cloned plate is suspected");
+            }
+            return false;
+        }
         if (bundle == null || bundle.status() != BundleStatus.ACTIVE) {
             tx.audit("CROSSING_IGNORED", bundleId, "bundle is " + (bundle == null ? "unknown" : bundle.status())
                     + "; arrival " + where.arrivalId());

@@ -1,0 +1,98 @@
+package hk.seamless.http;
+
+import hk.seamless.config.EngineRole;
+import hk.seamless.config.Topology;
+import hk.seamless.feed.FeedCodec;
+import hk.seamless.feed.SnapshotLines;
+import hk.seamless.registryfeed.LaneFeed;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+
+import static hk.seamless.http.RouteSupport.guarded;
+
+/**
+ * {@code GET /api/v1/feed/snapshot}: the registry's state as lane changes, for a lane engine that
+ * rebuilds its views (role registry only; the lane engines present the feed token). One JSON
+ * object a line: first {@code {"sequence", "takenAt"}}, then every lane change, then
+ * {@code {"end":true}}, so a cut transfer is never taken for a whole one.
+ *
+ * <p>Written to a file off the event loop, then sent from it: a million bundles are a few hundred
+ * megabytes, which neither the heap nor the writer thread should hold. Read while the writer goes
+ * on ({@link LaneFeed#fuzzySnapshot}): the lane engine reads the topic on from the sequence given.
+ */
+public final class FeedRoutes {
+
+    private final Topology topology;
+    private final LaneFeed feed;
+    private final Path scratch;
+    private final Clock clock;
+
+    /** @param scratch where snapshots are written before they are sent (the data folder) */
+    public FeedRoutes(Topology topology, LaneFeed feed, Path scratch, Clock clock) {
+        this.topology = topology;
+        this.feed = feed;
+        this.scratch = scratch;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/feed/snapshot").handler(guarded(this::snapshot));
+    }
+
+    private void snapshot(RoutingContext ctx) {
+        if (topology.role() != EngineRole.REGISTRY) {
+            throw new HttpProblem(404, "Not found", "this engine is " + topology.role().settingValue()
+                    + "; the feed's snapshot is served by the engine in role registry");
+        }
+        String presented = ctx.request().getHeader("Authorization");
+        String expected = "Bearer " + topology.feedToken();
+        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpProblem(401, "Unauthorized", "the feed's snapshot needs the feed token (SEAMLESS_FEED_TOKEN)");
+        }
+        RouteSupport.lookUp(ctx, this::write, file -> ctx.response()
+                .putHeader("Content-Type", "application/x-ndjson; charset=utf-8")
+                .sendFile(file.toString())
+                .onComplete(sent -> delete(file)));
+    }
+
+    private Path write() throws IOException {
+        Path file = Files.createTempFile(scratch, "feed-snapshot-", ".ndjson");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            feed.fuzzySnapshot(
+                    sequence -> line(out, SnapshotLines.head(sequence, clock.instant())),
+                    change -> line(out, FeedCodec.writeChange(change)));
+            line(out, SnapshotLines.END);
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static void line(BufferedWriter out, String line) {
+        try {
+            out.write(line);
+            out.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

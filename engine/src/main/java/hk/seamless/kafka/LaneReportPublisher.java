@@ -1,0 +1,154 @@
+package hk.seamless.kafka;
+
+import hk.seamless.feed.FeedCodec;
+import hk.seamless.feed.LaneReport;
+import hk.seamless.log.DurableFile;
+import hk.seamless.log.LogEntry;
+import hk.seamless.log.SegmentedLog;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Role lane: reports the lane's decisions and overrides to the registry over Kafka, from the lane
+ * log, which is the outbox: every decision is in it before anyone but the gate hears of it, it
+ * survives {@code kill -9}, and it is read on from the last entry Kafka acknowledged (kept in
+ * {@code lane-reports.properties}). Cut off, the reports wait in the log; back, they go in order.
+ * A report may be sent twice (acknowledged, then the process killed before the mark was kept):
+ * the registry records each lane log entry of each engine once.
+ */
+public final class LaneReportPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneReportPublisher.class);
+    private static final int BATCH = 500;
+    private static final String PUBLISHED = "published";
+
+    private final KafkaClients clients;
+    private final SegmentedLog laneLog;
+    private final Path markFile;
+    private final String engine;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long published;
+    private volatile String lastError;
+
+    /** @param engine this lane engine's identity ({@link EngineIdentity}) */
+    public LaneReportPublisher(KafkaClients clients, SegmentedLog laneLog, Path dataDir, String engine) {
+        this.clients = clients;
+        this.laneLog = laneLog;
+        this.markFile = dataDir.resolve("lane-reports.properties");
+        this.engine = engine;
+        Properties mark = DurableFile.read(markFile);
+        this.published = mark == null ? 0 : Long.parseLong(mark.getProperty(PUBLISHED, "0"));
+        this.thread = new Thread(this::run, "seamless-lane-reports");
+        this.thread.setDaemon(true);
+    }
+
+    public LaneReportPublisher start() {
+        thread.start();
+        return this;
+    }
+
+    /** Lane log entries not yet acknowledged by Kafka (not all are reports: acks and reads are skipped). */
+    public long waiting() {
+        return Math.max(0, laneLog.lastSequence() - published);
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        while (running) {
+            KafkaProducer<String, byte[]> producer = null;
+            try {
+                producer = clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
+                while (running) {
+                    if (!sendBatch(producer)) {
+                        Thread.sleep(50);
+                    }
+                    lastError = null;
+                    backoff.reset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | ExecutionException e) {
+                if (running) {
+                    lastError = String.valueOf(e.getMessage());
+                    LOG.warn("Could not report the lanes' decisions to the registry over Kafka ({}); they wait in the"
+                            + " lane log", e.toString());
+                    backoff.pause();
+                }
+            } finally {
+                if (producer != null) {
+                    producer.close(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /** @return whether there was anything to send */
+    private boolean sendBatch(KafkaProducer<String, byte[]> producer) throws InterruptedException, ExecutionException {
+        if (laneLog.lastSequence() <= published) {
+            return false;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        long last = published;
+        try (Stream<LogEntry> entries = laneLog.reader().forward(published + 1)) {
+            Iterator<LogEntry> it = entries.limit(BATCH).iterator();
+            while (it.hasNext()) {
+                LogEntry entry = it.next();
+                LaneReport report = LaneReports.of(engine, entry);
+                if (report != null) {
+                    sent.add(producer.send(new ProducerRecord<>(clients.topology().laneReportsTopic(), null,
+                            report.at().toEpochMilli(), report.controlPoint(), FeedCodec.writeReport(report))));
+                }
+                last = entry.sequence();
+            }
+        }
+        producer.flush();
+        for (Future<RecordMetadata> acknowledged : sent) {
+            acknowledged.get();
+        }
+        keep(last);
+        return true;
+    }
+
+    private void keep(long sequence) {
+        Properties mark = new Properties();
+        mark.setProperty(PUBLISHED, Long.toString(sequence));
+        try {
+            DurableFile.write(markFile, mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the lane reports' mark in " + markFile, e);
+        }
+        published = sequence;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package hk.seamless.kafka;
+
+import hk.seamless.feed.FeedCodec;
+import hk.seamless.feed.FeedCodec.FeedFormatException;
+import hk.seamless.feed.LaneReport;
+import hk.seamless.store.RegistryWriter;
+import hk.seamless.store.StoreName;
+import hk.seamless.store.Transaction;
+import hk.seamless.trade.Crossing;
+import hk.seamless.trade.Crossings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Role registry: records what the lane engines report, in one registry transaction per batch:
+ * a RELEASE of a bundle is its crossing ({@link Crossings}: a second RELEASE of the same bundle
+ * by another arrival is a suspected clone), and every decision and override is in the audit trail.
+ *
+ * <p><b>Once.</b> Per lane engine the registry keeps, in the same transaction, the last lane log
+ * entry it recorded ({@code RECORDED_REPORTS}); a report at or before it is skipped. Offsets are
+ * committed to Kafka only after the transaction is durable; a rebalance, a broker restart or a
+ * crash in between delivers the batch again, and it is skipped. So each report is recorded
+ * exactly once, whatever Kafka does.
+ */
+public final class LaneReportRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneReportRecorder.class);
+    static final String GROUP = "seamless-registry";
+    static final String LANE_DECISION = "LANE_DECISION";
+    static final String LANE_OVERRIDE = "LANE_OVERRIDE";
+
+    private final KafkaClients clients;
+    private final RegistryWriter writer;
+    private final Crossings crossings = new Crossings();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long recorded;
+    private volatile String lastError;
+
+    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer) {
+        this.clients = clients;
+        this.writer = writer;
+        this.thread = new Thread(this::run, "seamless-lane-report-recorder");
+        this.thread.setDaemon(true);
+    }
+
+    public LaneReportRecorder start() {
+        thread.start();
+        return this;
+    }
+
+    /** Reports recorded since this process started. */
+    public long recorded() {
+        return recorded;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        while (running) {
+            KafkaConsumer<String, byte[]> consumer = null;
+            try {
+                consumer = clients.consumer("seamless-registry-reports", GROUP);
+                consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
+                    if (!records.isEmpty()) {
+                        record(records);
+                        consumer.commitSync();
+                    }
+                    lastError = null;
+                    backoff.reset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (running) {
+                    lastError = String.valueOf(e.getMessage());
+                    LOG.warn("Could not record the lane engines' reports ({}); trying again", e.toString());
+                    backoff.pause();
+                }
+            } finally {
+                if (consumer != null) {
+                    consumer.close(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    private void record(ConsumerRecords<String, byte[]> records)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        List<LaneReport> reports = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                reports.add(FeedCodec.readReport(record.value()));
+            } catch (FeedFormatException e) {
+                // Kept out of the transaction, said and skipped: one bad record must not stop the rest.
+                LOG.error("A lane report could not be read (topic {}, partition {}, offset {}); skipped: {}",
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        int n = writer.submit("lane engines", "kafka " + clients.topology().laneReportsTopic(),
+                tx -> recordAll(tx, reports)).get(1, TimeUnit.MINUTES);
+        recorded += n;
+    }
+
+    private int recordAll(Transaction tx, List<LaneReport> reports) {
+        int n = 0;
+        for (LaneReport report : reports) {
+            String engineKey = report.controlPoint() + "/" + report.engine();
+            String last = tx.get(StoreName.RECORDED_REPORTS, engineKey);
+            if (last != null && Long.parseLong(last) >= report.laneSequence()) {
+                continue;
+            }
+            tx.put(StoreName.RECORDED_REPORTS, engineKey, Long.toString(report.laneSequence()));
+            tx.audit(report.kind() == LaneReport.Kind.DECIDED ? LANE_DECISION : LANE_OVERRIDE, report.arrivalId(),
+                    report.decision() + " " + (report.vehicleMark() == null ? "(no plate)" : report.vehicleMark())
+                            + " at " + report.lane() + (report.bundleId() == null ? "" : ", bundle " + report.bundleId())
+                            + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())));
+            if (report.isCrossing()) {
+                crossings.record(tx, report.bundleId(),
+                        new Crossing(report.controlPoint(), report.lane(), report.arrivalId(), report.at()));
+            }
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
