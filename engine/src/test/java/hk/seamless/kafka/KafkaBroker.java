@@ -267,6 +267,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("num.partitions", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After kill -9 the controller keeps the dead broker's registration until its session times
+        // out, and the restarted broker cannot register before that: 9 s by default, 4 s here.
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "4000");
         // Small segments (1 MiB is Kafka's least): rolling, compaction and retention show in tests.
         p.put("log.segment.bytes", "1048576");
         // Topics are made on purpose (createTopic): a wrong topic name fails instead of making one.
