@@ -220,7 +220,10 @@ public final class KafkaBroker implements AutoCloseable {
         return tail(folder.resolve("broker.log")) + tail(folder.resolve("broker.out"));
     }
 
-    /** Stops the broker (killing it if it will not stop) and deletes the folder if this class made it. */
+    /**
+     * Stops the broker (killing it if it will not stop) and deletes the folder if this class made it,
+     * unless {@code -Dseamless.kafka.keep=true} asks to keep it for reading broker.log after a failure.
+     */
     @Override
     public synchronized void close() {
         try {
@@ -234,7 +237,7 @@ public final class KafkaBroker implements AutoCloseable {
                 // the JVM is exiting: the hook runs anyway
             }
         }
-        if (ownsFolder) {
+        if (ownsFolder && !Boolean.getBoolean("seamless.kafka.keep")) {
             deleteRecursively(folder);
         }
     }
