@@ -114,7 +114,7 @@ final class EngineRoutes {
             routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount);
             routes.add(new GateFaultRoutes(pipeline, auth, hub)::mount);
         }
-        routes.add(new FeedRoutes(config.topology(), laneFeed, config.dataDir(), registry.clock())::mount);
+        routes.add(new FeedRoutes(config.topology(), laneFeed, config.dataDir())::mount);
         routes.add(new AuditRoutes(auth, auditTrail(logs.registry(), logs.lanes()), laneIds(config))::mount);
         return routes;
     }

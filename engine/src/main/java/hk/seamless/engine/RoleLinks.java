@@ -59,7 +59,7 @@ final class RoleLinks implements AutoCloseable {
                 return new RoleLinks(List.of(), () -> new JsonObject().put("role", "standalone"));
             }
             case REGISTRY -> {
-                FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox), clock).start();
+                FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox)).start();
                 LaneReportRecorder recorder = new LaneReportRecorder(kafka, writer).start();
                 Gauge.builder("seamless_feed_published", publisher, FeedPublisher::published)
                         .description("the newest lane feed entry Kafka acknowledged").register(metrics);

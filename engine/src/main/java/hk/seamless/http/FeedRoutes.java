@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
+import java.time.Instant;
 
 import static hk.seamless.http.RouteSupport.guarded;
 
@@ -34,14 +34,12 @@ public final class FeedRoutes {
     private final Topology topology;
     private final LaneFeed feed;
     private final Path scratch;
-    private final Clock clock;
 
     /** @param scratch where snapshots are written before they are sent (the data folder) */
-    public FeedRoutes(Topology topology, LaneFeed feed, Path scratch, Clock clock) {
+    public FeedRoutes(Topology topology, LaneFeed feed, Path scratch) {
         this.topology = topology;
         this.feed = feed;
         this.scratch = scratch;
-        this.clock = clock;
     }
 
     public void mount(Router router) {
@@ -69,7 +67,8 @@ public final class FeedRoutes {
         Path file = Files.createTempFile(scratch, "feed-snapshot-", ".ndjson");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             feed.fuzzySnapshot(
-                    sequence -> line(out, SnapshotLines.head(sequence, clock.instant())),
+                    // Wall time, as Kafka stamps the feed's records: where the lane engine reads on from.
+                    sequence -> line(out, SnapshotLines.head(sequence, Instant.now())),
                     change -> line(out, FeedCodec.writeChange(change)));
             line(out, SnapshotLines.END);
         } catch (IOException | RuntimeException e) {

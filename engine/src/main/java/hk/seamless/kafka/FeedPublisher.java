@@ -10,7 +10,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +36,14 @@ public final class FeedPublisher implements AutoCloseable {
 
     private final KafkaClients clients;
     private final FeedOutbox outbox;
-    private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long published;
     private volatile String lastError;
 
-    public FeedPublisher(KafkaClients clients, FeedOutbox outbox, Clock clock) {
+    public FeedPublisher(KafkaClients clients, FeedOutbox outbox) {
         this.clients = clients;
         this.outbox = outbox;
-        this.clock = clock;
         this.thread = new Thread(this::run, "seamless-feed-publisher");
         this.thread.setDaemon(true);
     }
@@ -71,6 +68,7 @@ public final class FeedPublisher implements AutoCloseable {
         while (running) {
             KafkaProducer<String, byte[]> producer = null;
             try {
+                clients.ensureTopics();
                 producer = clients.producer("seamless-feed-publisher");
                 published = lastOnTopic();
                 lastError = null;
@@ -100,7 +98,7 @@ public final class FeedPublisher implements AutoCloseable {
         while (running) {
             if (outbox.lastSequence() <= published) {
                 if (System.nanoTime() - lastSent >= HEARTBEAT.toNanos()) {
-                    producer.send(FeedRecords.heartbeat(topic, published, clock.instant())).get();
+                    producer.send(FeedRecords.heartbeat(topic, published)).get();
                     lastSent = System.nanoTime();
                 }
                 Thread.sleep(20);

@@ -10,12 +10,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * The feed topic's records. An entry: its {@link FeedCodec} bytes, keyed by the vehicle it is
- * about (all changes of one vehicle stay in order wherever they go), stamped with the time the
- * registry committed it. A heartbeat: no value, the sequence the registry has published up to in a
+ * about (all changes of one vehicle stay in order wherever they go). Records are stamped by the
+ * producer's wall clock, never the rules' clock: a broker refuses times far from its own, and a
+ * lane engine finds where a snapshot's tail starts by that time. A heartbeat: no value, the sequence the registry has published up to in a
  * header: how a lane engine tells a quiet registry from one it cannot hear.
  */
 final class FeedRecords {
@@ -32,14 +32,14 @@ final class FeedRecords {
         RecordHeaders headers = new RecordHeaders();
         headers.add(KIND, ENTRY.getBytes(StandardCharsets.US_ASCII));
         headers.add(SEQUENCE, longBytes(entry.sequence()));
-        return new ProducerRecord<>(topic, 0, entry.at().toEpochMilli(), key(entry), FeedCodec.write(entry), headers);
+        return new ProducerRecord<>(topic, 0, null, key(entry), FeedCodec.write(entry), headers);
     }
 
-    static ProducerRecord<String, byte[]> heartbeat(String topic, long publishedUpTo, Instant now) {
+    static ProducerRecord<String, byte[]> heartbeat(String topic, long publishedUpTo) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(KIND, HEARTBEAT.getBytes(StandardCharsets.US_ASCII));
         headers.add(SEQUENCE, longBytes(publishedUpTo));
-        return new ProducerRecord<>(topic, 0, now.toEpochMilli(), HEARTBEAT, null, headers);
+        return new ProducerRecord<>(topic, 0, null, HEARTBEAT, null, headers);
     }
 
     static boolean isHeartbeat(ConsumerRecord<String, byte[]> record) {

@@ -94,6 +94,7 @@ public final class FeedSubscriber implements AutoCloseable {
         while (running) {
             KafkaConsumer<String, byte[]> consumer = null;
             try {
+                clients.ensureTopics();
                 consumer = clients.consumer("seamless-feed-" + clients.topology().controlPoint(), null);
                 TopicPartition partition = new TopicPartition(clients.topology().feedTopic(), 0);
                 consumer.assign(List.of(partition));
@@ -101,6 +102,9 @@ public final class FeedSubscriber implements AutoCloseable {
                 lastError = null;
                 backoff.reset();
                 readOn(consumer, partition);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (running) {
                     lastError = String.valueOf(e.getMessage());

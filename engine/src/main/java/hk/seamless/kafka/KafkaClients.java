@@ -34,6 +34,9 @@ public final class KafkaClients {
     /** Kafka's clients block at most this long on a broker that does not answer; the caller retries. */
     static final Duration BLOCK = Duration.ofSeconds(10);
 
+    /** Hong Kong has six cargo control points: one partition each keeps each one's reports in order. */
+    static final int REPORT_PARTITIONS = 6;
+
     private final Topology topology;
 
     public KafkaClients(Topology topology) {
@@ -86,12 +89,12 @@ public final class KafkaClients {
      * An existing feed topic with more than one partition is refused: entries would come out of
      * order and lanes would rebuild for ever.
      */
-    void ensureTopics(int reportPartitions) throws InterruptedException {
+    void ensureTopics() throws InterruptedException {
         Properties p = base("seamless-topics");
         try (Admin admin = Admin.create(p)) {
             create(admin, new NewTopic(topology.feedTopic(), Optional.of(1), Optional.empty())
                     .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))));
-            create(admin, new NewTopic(topology.laneReportsTopic(), Optional.of(reportPartitions), Optional.empty())
+            create(admin, new NewTopic(topology.laneReportsTopic(), Optional.of(REPORT_PARTITIONS), Optional.empty())
                     .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))));
             TopicDescription feed = admin.describeTopics(List.of(topology.feedTopic())).allTopicNames()
                     .get(BLOCK.toMillis(), TimeUnit.MILLISECONDS).get(topology.feedTopic());

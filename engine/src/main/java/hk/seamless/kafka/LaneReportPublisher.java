@@ -77,6 +77,7 @@ public final class LaneReportPublisher implements AutoCloseable {
         while (running) {
             KafkaProducer<String, byte[]> producer = null;
             try {
+                clients.ensureTopics();
                 producer = clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
                 while (running) {
                     if (!sendBatch(producer)) {
@@ -116,8 +117,8 @@ public final class LaneReportPublisher implements AutoCloseable {
                 LogEntry entry = it.next();
                 LaneReport report = LaneReports.of(engine, entry);
                 if (report != null) {
-                    sent.add(producer.send(new ProducerRecord<>(clients.topology().laneReportsTopic(), null,
-                            report.at().toEpochMilli(), report.controlPoint(), FeedCodec.writeReport(report))));
+                    sent.add(producer.send(new ProducerRecord<>(clients.topology().laneReportsTopic(),
+                            report.controlPoint(), FeedCodec.writeReport(report))));
                 }
                 last = entry.sequence();
             }

@@ -72,6 +72,7 @@ public final class LaneReportRecorder implements AutoCloseable {
         while (running) {
             KafkaConsumer<String, byte[]> consumer = null;
             try {
+                clients.ensureTopics();
                 consumer = clients.consumer("seamless-registry-reports", GROUP);
                 consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
                 while (running) {

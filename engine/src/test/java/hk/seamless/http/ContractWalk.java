@@ -77,6 +77,8 @@ final class ContractWalk {
         get("GET /health", "/health", null).expect(200);
         get("GET /metrics", "/metrics", null).expect(200);
         get("GET /openapi.yaml", "/openapi.yaml", null).expect(200);
+        // Served by an engine in role registry only (RolesOverKafkaTest fetches it there).
+        get("GET /api/v1/feed/snapshot", "/api/v1/feed/snapshot", null).problem(404);
     }
 
     /** Registration, the admin's queue, approval and rejection, a portal session. Returns the shipper's token. */

@@ -181,9 +181,14 @@ class RolesOverKafkaTest {
     void aLaneEngineOnAnEmptyFolderRebuildsFromTheRegistrysSnapshot(@TempDir Path folder) {
         Truck truck = bundledTruck();
         LaneEngine mkt = startLaneEngine(folder.resolve("mkt"), "MKT");
-        assertTrue(health(mkt).getJsonObject("feed").getLong("applied") > 0, "rebuilt: " + health(mkt).encode());
-        releaseAt(mkt, "MKT-S-01", truck, "RELEASE");
-        awaitBundleStatus(truck.bundleId(), "USED");
+        try {
+            assertTrue(health(mkt).getJsonObject("feed").getLong("applied") > 0, "rebuilt: " + health(mkt).encode());
+            releaseAt(mkt, "MKT-S-01", truck, "RELEASE");
+            awaitBundleStatus(truck.bundleId(), "USED");
+        } finally {
+            laneEngines.remove(mkt);
+            mkt.engine().close(); // before the test's folder goes
+        }
     }
 
     @Test
