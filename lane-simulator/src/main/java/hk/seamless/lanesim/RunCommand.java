@@ -118,8 +118,9 @@ final class RunCommand implements Callable<Integer> {
                     + "boom is an emulated Modbus TCP gate (the engine writes its coil; its loop sees each truck while it is "
                     + "under the boom; its limit switches take 100 ms to move): the trucks drive over it, decisions are heard "
                     + "on the lane stream (needs --transport ws), and the run also checks that no boom rose without a RELEASE "
-                    + "for the truck under it and none came down on a truck. With modbus the mix keeps only arrivals with a tag "
-                    + "and no gate drops (their shares go to ontime): one truck at a time on a loop.")
+                    + "for the truck under it and none came down on a truck. With modbus the mix keeps only arrivals with a tag, "
+                    + "no gate drops and no late frames (their shares go to ontime): one truck at a time on a loop, gone "
+                    + "when it leaves it.")
     List<String> devices;
 
     @Option(names = "--device-config", paramLabel = "FILE",
@@ -157,10 +158,11 @@ final class RunCommand implements Callable<Integer> {
         List<LaneInfo> chosen = settings.select(lanes);
         ScenarioMix scenarios = ScenarioMix.parse(mix);
         if (kinds.contains("modbus")) {
-            // A loop under a boom holds one truck: arrivals without a tag queue at a plate-only lane, and a
-            // dropped gate would be a lost Modbus connection, a fault only an officer clears.
+            // A loop under a boom holds one truck: arrivals without a tag queue at a plate-only lane; a
+            // dropped gate would be a lost Modbus connection, a fault only an officer clears; and a truck's
+            // presence ends when it leaves the loop, so a late frame of it is rightly a new arrival.
             for (Scenario s : Scenario.values()) {
-                if ((!s.tagRead || s == Scenario.GATEDROP) && scenarios.has(s)) {
+                if ((!s.tagRead || s == Scenario.GATEDROP || s == Scenario.REPEAT) && scenarios.has(s)) {
                     System.out.println("note: with --devices modbus, " + s.label() + " arrivals go to ontime");
                     scenarios = scenarios.moving(s, Scenario.ONTIME);
                 }
