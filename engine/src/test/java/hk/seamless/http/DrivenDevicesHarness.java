@@ -5,8 +5,8 @@ import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Lane;
 import hk.seamless.config.LlrpReaderSetting;
 import hk.seamless.config.ModbusGateSetting;
-import hk.seamless.device.LlrpReaderEmulator;
-import hk.seamless.device.ModbusGateEmulator;
+import hk.seamless.lanesim.devices.LlrpReaderEmulator;
+import hk.seamless.lanesim.devices.ModbusGateEmulator;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,5 +77,72 @@ class GateFaultLatchLaneTest extends LaneHarness {
             new TradeApiClient(engine.port(), engine.engine().adminToken()).post("/api/v1/lanes/" + lane + "/gate-fault/clear",
                     desk.token(), new JsonObject().put("reason", "cleared stays cleared")).expect(409);
         }
+    }
+
+    /**
+     * The rules: a lane whose gate is in fault does not release. A fault latched before a restart still
+     * stands after it, with the gate connected again and saying nothing wrong: the next truck, bundled and
+     * due, is HOLD GATE_UNAVAILABLE, and once an officer clears the fault the one after is RELEASEd.
+     */
+    @Test
+    void aFaultLatchedBeforeARestartHoldsTheNextTruck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        TestClock restartClock = new TestClock(clock.instant());
+        // No random selection: the truck that is not held must be RELEASEd, not drawn for inspection.
+        try (RestartableEngine engine = new RestartableEngine(data, restartClock,
+                c -> c.withRandomSelection(0.0, java.util.OptionalLong.of(1)))) {
+            TradeApiClient admin = new TradeApiClient(engine.port(), engine.engine().adminToken());
+            LaneTestClient devices = new LaneTestClient(engine.port(), admin);
+            TradeApiClient.Account desk = admin.newAccount("OFFICER");
+            TradeApiClient.Account shipper = admin.newAccount("SHIPPER");
+            TradeApiClient.Account haulier = admin.newAccount("TRUCKER");
+            String lane = "SBC-S-02";
+            String gateToken = devices.registerDevice(lane, "GATE");
+            String camera = devices.registerDevice(lane, "CAMERA");
+            String rfid = devices.registerDevice(lane, "RFID");
+            String[] held = bundledTruck(admin, shipper, haulier, restartClock);
+            String[] released = bundledTruck(admin, shipper, haulier, restartClock);
+            try (LaneTestClient.Socket gate = devices.gate(lane, gateToken);
+                 LaneTestClient.Socket console = devices.console(desk.token())) {
+                String arrival = devices.plateRead(lane, camera, TradeApiClient.uniqueMark(), 95).expect(202).json()
+                        .getString("arrivalId");
+                devices.tagRead(lane, rfid, TradeApiClient.uniqueTag()).expect(200);
+                gate.awaitDecision(arrival);
+                gate.send(new JsonObject().put("ack", arrival).put("state", "OPENED"));
+                console.await(f -> "GATE_FAULT".equals(f.getString("entry")) && lane.equals(f.getString("lane")),
+                        Duration.ofSeconds(5), "the fault");
+            }
+            engine.stop();
+            restartClock.advance(Duration.ofMinutes(31)); // both trucks are now past the bundling lead
+            engine.start();
+            TradeApiClient after = new TradeApiClient(engine.port(), engine.engine().adminToken());
+            LaneTestClient lanesAfter = new LaneTestClient(engine.port(), after);
+            try (LaneTestClient.Socket gate = lanesAfter.gate(lane, gateToken)) {
+                gate.send(new JsonObject().put("status", "READY"));
+                JsonObject hold = arrive(lanesAfter, lane, camera, rfid, gate, held);
+                assertEquals("HOLD", hold.getString("decision"), hold.encode());
+                assertEquals(java.util.List.of("GATE_UNAVAILABLE"), hold.getJsonArray("reasons").getList(), hold.encode());
+                after.post("/api/v1/lanes/" + lane + "/gate-fault/clear", desk.token(),
+                        new JsonObject().put("reason", "boom checked after the restart")).expect(200);
+                JsonObject release = arrive(lanesAfter, lane, camera, rfid, gate, released);
+                assertEquals("RELEASE", release.getString("decision"), release.encode());
+            }
+        }
+    }
+
+    /** Registered with a tag, laden, bundled to cross southbound: {mark, tag}. */
+    private static String[] bundledTruck(TradeApiClient api, TradeApiClient.Account shipper, TradeApiClient.Account trucker,
+                                         TestClock clock) {
+        String mark = TradeApiClient.uniqueMark();
+        String tag = TradeApiClient.uniqueTag();
+        api.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
+        api.bundle(trucker.token(), mark, "IMPORT", api.lodgeCcrn(shipper.token(), "IMPORT", clock.hongKongToday().plusDays(1)));
+        return new String[]{mark, tag};
+    }
+
+    private static JsonObject arrive(LaneTestClient devices, String lane, String camera, String rfid, LaneTestClient.Socket gate,
+                                     String[] truck) {
+        String arrival = devices.plateRead(lane, camera, truck[0], 95).expect(202).json().getString("arrivalId");
+        devices.tagRead(lane, rfid, truck[1]).expect(200);
+        return gate.awaitDecision(arrival);
     }
 }

@@ -1,7 +1,7 @@
 package hk.seamless.http;
 
-import hk.seamless.device.LlrpReaderEmulator;
-import hk.seamless.device.ModbusGateEmulator;
+import hk.seamless.lanesim.devices.LlrpReaderEmulator;
+import hk.seamless.lanesim.devices.ModbusGateEmulator;
 import hk.seamless.device.llrp.LlrpFrame;
 import hk.seamless.device.llrp.LlrpMessageType;
 import io.vertx.core.json.JsonObject;
@@ -74,8 +74,8 @@ class LlrpReaderLaneTest extends DrivenDevicesHarness {
         gate.vehicleArrives();
         reader.sendKeepalive();
         awaitTrue(() -> reader.keepaliveAcks() == 1, "the keep-alive answered");
-        reader.send(new LlrpFrame(900, 77, new byte[]{1, 2, 3}));
-        reader.send(new LlrpFrame(LlrpMessageType.RO_ACCESS_REPORT, 78, HexFormat.of().parseHex("00F000088D00FF01")));
+        reader.sendRaw(new LlrpFrame(900, 77, new byte[]{1, 2, 3}).encode());
+        reader.sendRaw(new LlrpFrame(LlrpMessageType.RO_ACCESS_REPORT, 78, HexFormat.of().parseHex("00F000088D00FF01")).encode());
         awaitMetric("seamless_device_errors_total{device=\"reader\",error=\"unknown_message\",lane=\"" + NOISY + "\"}", v -> v == 1);
         awaitMetric("seamless_device_errors_total{device=\"reader\",error=\"malformed_report\",lane=\"" + NOISY + "\"}", v -> v == 1);
         assertEquals(1, reader.sessions(), "a bad message inside a sound frame does not cost the session");

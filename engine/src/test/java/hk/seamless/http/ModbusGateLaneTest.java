@@ -1,6 +1,6 @@
 package hk.seamless.http;
 
-import hk.seamless.device.ModbusGateEmulator;
+import hk.seamless.lanesim.devices.ModbusGateEmulator;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

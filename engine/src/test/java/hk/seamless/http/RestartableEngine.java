@@ -16,15 +16,24 @@ final class RestartableEngine implements AutoCloseable {
     private Engine engine;
     private int port;
 
+    private final java.util.function.UnaryOperator<EngineConfig> settings;
+
     RestartableEngine(Path dataDir, TestClock clock) {
+        this(dataDir, clock, c -> c);
+    }
+
+    /** With settings of the test's own (no random selection, say), the same at every start. */
+    RestartableEngine(Path dataDir, TestClock clock, java.util.function.UnaryOperator<EngineConfig> settings) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.settings = settings;
         start();
     }
 
     /** Starts on a free port the first time, on the same port after that. */
     void start() {
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withDailyConsignments(100), clock);
+        engine = Engine.start(settings.apply(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withDailyConsignments(100)),
+                clock);
         port = engine.port();
     }
 

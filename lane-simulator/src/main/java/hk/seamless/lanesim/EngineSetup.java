@@ -219,6 +219,27 @@ final class EngineSetup {
     }
 
     /** A CAMERA, RFID reader and GATE on each lane, and an EMPTY BUTTON when the run presses it. */
+    /**
+     * Clears the gate faults the engine latched on these lanes, as an officer would (a supervisor may):
+     * a run that ends takes its emulated gates away, and the engine rightly latches each lost one. 409
+     * (none stood) is as good.
+     */
+    void clearGateFaults(List<LaneInfo> lanes) throws Exception {
+        int cleared = 0;
+        for (LaneInfo lane : lanes) {
+            EngineClient.Answer a = engine.postJson("/api/v1/lanes/" + lane.id() + "/gate-fault/clear", supervisor,
+                    "{\"reason\":\"lane simulator: emulated gate started again for a run\"}");
+            if (a.status() == 200) {
+                cleared++;
+            } else if (a.status() != 409) {
+                throw new IllegalStateException("clearing the gate fault of " + lane.id() + ": " + a.status() + " " + a.body());
+            }
+        }
+        if (cleared > 0) {
+            out.println("set-up: cleared " + cleared + " gate faults latched since the last run (its emulated gates went away)");
+        }
+    }
+
     DeviceTokens registerDevices(List<LaneInfo> lanes, boolean buttons) throws Exception {
         DeviceTokens tokens = new DeviceTokens();
         for (LaneInfo lane : lanes) {

@@ -22,6 +22,8 @@ final class LaneGates {
     private final Consumer<String> onProblem;
     private final AtomicReferenceArray<WsConnection> sockets;
     private final AtomicBoolean[] connected;
+    /** Lanes whose gate the engine drives itself (an emulated Modbus gate): no gate socket, no acknowledgements. */
+    private final boolean[] driven;
     private HttpClient http;
     private URI base;
     private DeviceTokens tokens;
@@ -34,6 +36,7 @@ final class LaneGates {
         this.onProblem = onProblem;
         this.sockets = new AtomicReferenceArray<>(lanes.size());
         this.connected = new AtomicBoolean[lanes.size()];
+        this.driven = new boolean[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             connected[i] = new AtomicBoolean(true);
         }
@@ -44,8 +47,19 @@ final class LaneGates {
         this.base = base;
         this.tokens = tokens;
         for (int i = 0; i < lanes.size(); i++) {
-            connect(i);
+            if (!driven[i]) {
+                connect(i);
+            }
         }
+    }
+
+    /** The lane's gate is one the engine drives (Modbus): its decisions are heard on the lane stream instead. */
+    void drive(int lane) {
+        driven[lane] = true;
+    }
+
+    boolean driven(int lane) {
+        return driven[lane];
     }
 
     private void connect(int lane) throws Exception {

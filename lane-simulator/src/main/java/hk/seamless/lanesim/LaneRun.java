@@ -53,6 +53,13 @@ final class LaneRun {
     private final Histogram all = new Histogram(3);
     private final Histogram complete = new Histogram(3);
     private final Histogram waiting = new Histogram(3);
+    /** Measured RELEASEs: the tag leaving (reader emulator or socket) to the boom's command (coil write, or RELEASE at the gate socket). */
+    private final Histogram tagToBoom = new Histogram(3);
+    /** Trucks at lanes with an emulated Modbus gate, and what those gates saw; null without such lanes. */
+    private BoomTraffic boom;
+    private BoomOracle boomOracle;
+    /** Per lane: what still keeps the lane taken after a decision (the truck under an emulated boom, a late frame). */
+    private final AtomicInteger[] laneHolders;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sentMeasured = new AtomicLong();
     private final AtomicLong decided = new AtomicLong();
@@ -80,6 +87,8 @@ final class LaneRun {
         final Oracle.Expectation expected;
         final AtomicInteger outstanding;
         final String summary;
+        /** When its tag left ({@code System.nanoTime()}), 0 before. */
+        volatile long tagSentNanos;
 
         InFlight(ArrivalSchedule.Planned plan, SimVehicle[] vehicles, Oracle.Expectation expected, int outstanding, String summary) {
             this.plan = plan;
@@ -106,16 +115,45 @@ final class LaneRun {
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.gates = new LaneGates(lanes, this::onGate, this::problem);
         this.presence = new LanePresence[lanes.size()];
+        this.laneHolders = new AtomicInteger[lanes.size()];
         this.lateFrames = new LateFrames(this);
         this.dispatch = new LaneDispatch(lanes, schedule, p -> send(sender, p), () -> startNanos);
         for (int i = 0; i < lanes.size(); i++) {
             inFlight.add(new ConcurrentLinkedDeque<>());
             presence[i] = new LanePresence(presenceWindow.toNanos());
+            laneHolders[i] = new AtomicInteger();
         }
     }
 
-    /** The vehicle has left the lane: the next one may come. */
+    /**
+     * The lanes whose gates are the engine's own (emulated Modbus gates, null for a lane with a gate
+     * socket): their trucks drive over the gate's loop and under its boom, their decisions are heard on
+     * the lane stream, and the {@link BoomOracle} judges the gates. Before {@link #connectGates}.
+     */
+    void driveBooms(List<hk.seamless.lanesim.devices.ModbusGateEmulator> emulated) {
+        boomOracle = new BoomOracle(lanes.stream().map(LaneInfo::id).toList());
+        boom = new BoomTraffic(emulated, boomOracle, this::problem, this::boomRaised);
+        for (int i = 0; i < lanes.size(); i++) {
+            if (emulated.get(i) != null) {
+                gates.drive(i);
+            }
+        }
+    }
+
+    /** A coil write at an emulated gate: timed from the tag of the truck on the loop, when it is measured. */
+    private void boomRaised(int lane, Object truck, long nanos) {
+        if (truck instanceof InFlight f && !f.plan.warmup() && f.tagSentNanos != 0) {
+            synchronized (all) {
+                tagToBoom.recordValue(Math.max(0, (nanos - f.tagSentNanos) / 1_000));
+            }
+        }
+    }
+
+    /** Something that kept the lane taken is over (its truck has left, its late frame answered): the next may come once none is left. */
     void freeLane(int lane) {
+        if (laneHolders[lane].get() > 0 && laneHolders[lane].decrementAndGet() > 0) {
+            return;
+        }
         dispatch.freeLane(lane);
     }
 
@@ -151,6 +189,13 @@ final class LaneRun {
         while ((open.get() > 0 || dispatch.anyWaiting()) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(5_000_000L);
         }
+        if (boom != null) {
+            try {
+                boom.awaitPassed(BoomTraffic.BOOM_WAIT_MILLIS + BoomTraffic.SETTLE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ticker.interrupt();
         lateFrames.close();
         List<String> undecided = new ArrayList<>();
@@ -166,6 +211,9 @@ final class LaneRun {
         }
         gates.close();
         sender.close();
+        if (boom != null) {
+            boom.close();
+        }
         printProgress(progress, label);
         long measuredDecided = decidedMeasured.get();
         double seconds = measuredNanos / 1e9;
@@ -174,7 +222,7 @@ final class LaneRun {
                 copy(all), copy(complete), copy(waiting), measuredDecided / seconds,
                 starved.get(), unmatched.get(), holds.get(), undecided.size(), dispatch.moved.get(), dispatch.queued.get(), neverSent,
                 problemCount.get(), List.copyOf(problems),
-                oracle == null ? null : randomCheck, tally);
+                oracle == null ? null : randomCheck, tally, copy(tagToBoom), boomOracle == null ? null : boomOracle.finish());
     }
 
     private void startGateDrop() {
@@ -226,6 +274,9 @@ final class LaneRun {
         InFlight f = new InFlight(p, vehicles, expected, outstanding, summary);
         inFlight.get(p.lane()).add(f);
         presence[p.lane()].arrived(vehicles, nowNanos);
+        if (boom != null && boom.plays(p.lane())) {
+            boom.arrives(p.lane(), f, summary);
+        }
         open.incrementAndGet();
         sent.incrementAndGet();
         tally.of(scenario).sent.incrementAndGet();
@@ -235,6 +286,7 @@ final class LaneRun {
         Runnable reads = () -> {
             plates.forEach(plate -> sender.plate(p.lane(), plate));
             if (tag != null) {
+                f.tagSentNanos = System.nanoTime();
                 sender.tag(p.lane(), tag);
             }
         };
@@ -266,7 +318,7 @@ final class LaneRun {
      * devices (the answer to the completing read, or the lane stream).
      */
     void onDevice(int lane, int status, String body) {
-        if (!gates.connected(lane) && (status == 0 || status == 200)) {
+        if ((!gates.connected(lane) || gates.driven(lane)) && (status == 0 || status == 200)) {
             Decision d;
             try {
                 d = Decision.parseAtDevice(body);
@@ -288,6 +340,7 @@ final class LaneRun {
      */
     private void onDecision(int lane, Decision d) {
         long now = System.nanoTime();
+        boolean atGateSocket = !gates.driven(lane) && gates.connected(lane);
         InFlight f = null;
         ConcurrentLinkedDeque<InFlight> queue = inFlight.get(lane);
         synchronized (queue) {
@@ -336,6 +389,11 @@ final class LaneRun {
                     (scenario.tagRead ? complete : waiting).recordValue(latencyMicros);
                 }
             }
+            if (atGateSocket && Oracle.RELEASE.equals(d.decision()) && f.tagSentNanos != 0) {
+                synchronized (all) {
+                    tagToBoom.recordValue(Math.max(0, (now - f.tagSentNanos) / 1_000));
+                }
+            }
             decidedMeasured.incrementAndGet();
             outcomes.merge(d.decision(), 1L, Long::sum);
             tally.decided(d);
@@ -357,12 +415,21 @@ final class LaneRun {
         }
         // The floor's decisions are all fake RELEASEs that use nothing up.
         pools.giveBack(scenario, lanes.get(lane).direction(), f.vehicles, oracle != null && Oracle.RELEASE.equals(d.decision()));
-        if (oracle != null && right && scenario == Scenario.REPEAT && d.arrivalId() != null) {
+        boolean late = oracle != null && right && scenario == Scenario.REPEAT && d.arrivalId() != null;
+        boolean underBoom = boom != null && boom.plays(lane);
+        if (scenario.tagRead || late) {
+            laneHolders[lane].set((late ? 1 : 0) + (underBoom ? 1 : 0));
+        }
+        if (underBoom) {
+            // The lane is taken until the truck has left the loop and the boom is down again.
+            boom.decided(lane, f, Oracle.RELEASE.equals(d.decision()), f.summary, () -> freeLane(lane));
+        }
+        if (late) {
             lateFrames.after(lane, f, d.arrivalId()); // the lane stays taken until the late frame is answered
             return;
         }
         open.decrementAndGet();
-        if (scenario.tagRead) {
+        if (scenario.tagRead && !underBoom) {
             freeLane(lane);
         }
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "seamless-lane-simulator 0.1.0",
         description = "Drives a running Seamless engine over HTTP and measures it.",
-        subcommands = {RunCommand.class, LodgementLoadCommand.class, BatchLoadCommand.class, PhoneCommand.class,
+        subcommands = {RunCommand.class, DevicesConfigCommand.class, LodgementLoadCommand.class, BatchLoadCommand.class, PhoneCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaneSimulator implements Runnable {
 

@@ -112,11 +112,39 @@ final class RunCommand implements Callable<Integer> {
                     + "latency as a ratio to that floor (floorLatencyMicros, ratio in report.json).")
     boolean floor;
 
+    @Option(names = "--devices", split = ",", paramLabel = "llrp,modbus",
+            description = "Lane devices the engine drives itself, emulated here where --device-config says: llrp, each lane's "
+                    + "tags are reported by an emulated LLRP reader (RO_ACCESS_REPORTs) instead of posted; modbus, each lane's "
+                    + "boom is an emulated Modbus TCP gate (the engine writes its coil; its loop sees each truck while it is "
+                    + "under the boom; its limit switches take 100 ms to move): the trucks drive over it, decisions are heard "
+                    + "on the lane stream (needs --transport ws), and the run also checks that no boom rose without a RELEASE "
+                    + "for the truck under it and none came down on a truck. With modbus the mix keeps only arrivals with a tag, "
+                    + "no gate drops and no late frames (their shares go to ontime): one truck at a time on a loop, gone "
+                    + "when it leaves it.")
+    List<String> devices;
+
+    @Option(names = "--device-config", paramLabel = "FILE",
+            description = "The engine settings file the engine was started with (--config FILE), as devices-config writes it: "
+                    + "where each lane's reader and gate are, so the emulators listen there.")
+    Path deviceConfig;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("ws", "http").contains(transport)) {
             throw new IllegalArgumentException("--transport must be ws or http");
         }
+        java.util.Set<String> kinds = DeviceLanes.kinds(devices);
+        if (!kinds.isEmpty() && deviceConfig == null) {
+            throw new IllegalArgumentException("--devices needs --device-config FILE, the settings file the engine was started with");
+        }
+        if (kinds.contains("modbus") && !"ws".equals(transport)) {
+            throw new IllegalArgumentException("--devices modbus hears the decisions on the lane streams: use --transport ws");
+        }
+        if (!kinds.isEmpty() && floor) {
+            throw new IllegalArgumentException("--floor has no lane devices: run it without --devices");
+        }
+        Map<String, DeviceLanes.Wiring> wired = kinds.isEmpty() ? Map.of()
+                : DeviceLanes.parse(java.nio.file.Files.readString(deviceConfig));
         if (vehicles < 1 || rate <= 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("--rate, --duration and --vehicles must be positive, --warmup not negative");
         }
@@ -129,6 +157,17 @@ final class RunCommand implements Callable<Integer> {
         }
         List<LaneInfo> chosen = settings.select(lanes);
         ScenarioMix scenarios = ScenarioMix.parse(mix);
+        if (kinds.contains("modbus")) {
+            // A loop under a boom holds one truck: arrivals without a tag queue at a plate-only lane; a
+            // dropped gate would be a lost Modbus connection, a fault only an officer clears; and a truck's
+            // presence ends when it leaves the loop, so a late frame of it is rightly a new arrival.
+            for (Scenario s : Scenario.values()) {
+                if ((!s.tagRead || s == Scenario.GATEDROP || s == Scenario.REPEAT) && scenarios.has(s)) {
+                    System.out.println("note: with --devices modbus, " + s.label() + " arrivals go to ontime");
+                    scenarios = scenarios.moving(s, Scenario.ONTIME);
+                }
+            }
+        }
         if (settings.bundlingLead().isZero()) {
             if (scenarios.has(Scenario.EARLY)) {
                 System.out.println("note: the engine's bundling lead is zero, so no arrival can be early; the early share goes to ontime");
@@ -167,18 +206,39 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        setup.warnAboutWatchlist();
-        VehiclePools pools = setup.prepare(sizes, new VehicleFactory(new SecureRandom().nextLong()), seed);
-        DeviceTokens tokens = setup.registerDevices(chosen, buttons);
-        System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
-        Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
-        LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed,
-                settings.confidenceThreshold(), settings.presenceWindow());
-        run.connectGates(lanesClient, engine.base(), tokens);
-        ReadSender sender = sender(lanesClient, engine.base(), chosen, tokens, buttons, run);
-        run.lateFrames.postWith(new HttpReadSender(lanesClient, engine.base(), chosen, tokens, run::problem,
-                ReadSender.DeviceListener.NONE));
-        RunResult result = run.run(sender, drain, System.out, "engine", duration.toNanos());
+        // Started before the set-up: the engine calls unreachable devices again with a backoff of up to 10 s.
+        LaneEmulators emulators = kinds.isEmpty() ? null : LaneEmulators.start(chosen, wired, kinds);
+        RunResult result;
+        try {
+            setup.warnAboutWatchlist();
+            VehiclePools pools = setup.prepare(sizes, new VehicleFactory(new SecureRandom().nextLong()), seed);
+            DeviceTokens tokens = setup.registerDevices(chosen, buttons);
+            System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
+            if (emulators != null) {
+                emulators.awaitEngine(chosen, Duration.ofSeconds(30), System.out);
+                if (kinds.contains("modbus")) {
+                    setup.clearGateFaults(chosen);
+                }
+            }
+            Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
+            LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed,
+                    settings.confidenceThreshold(), settings.presenceWindow());
+            if (kinds.contains("modbus")) {
+                run.driveBooms(emulators.gates);
+            }
+            run.connectGates(lanesClient, engine.base(), tokens);
+            ReadSender sender = sender(lanesClient, engine.base(), chosen, tokens, buttons, run);
+            if (kinds.contains("llrp")) {
+                sender = new LlrpTagSender(sender, emulators.readers, run::problem);
+            }
+            run.lateFrames.postWith(new HttpReadSender(lanesClient, engine.base(), chosen, tokens, run::problem,
+                    ReadSender.DeviceListener.NONE));
+            result = run.run(sender, drain, System.out, "engine", duration.toNanos());
+        } finally {
+            if (emulators != null) {
+                emulators.close();
+            }
+        }
 
         Map<String, String> used = new LinkedHashMap<>();
         used.put("target", engine.base().toString());
@@ -197,6 +257,10 @@ final class RunCommand implements Callable<Integer> {
         used.put("presenceWindow", settings.presenceWindow().toString());
         used.put("plateConfidenceThreshold", Integer.toString(settings.confidenceThreshold()));
         used.put("gateDropLane", gateDropLane);
+        used.put("devices", kinds.isEmpty() ? "none" : String.join(",", kinds.stream().sorted().toList()));
+        if (deviceConfig != null) {
+            used.put("deviceConfig", deviceConfig.toString());
+        }
         RunReport report = new RunReport(used, result, floorResult);
         report.print(System.out);
         if (reportDir != null) {

@@ -56,6 +56,16 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         j.append(",\"latencyMicros\":").append(micros(engine.all()));
         j.append(",\"latencyMicrosByArrival\":{\"plateAndTag\":").append(micros(engine.complete()))
                 .append(",\"plateOnly\":").append(micros(engine.waiting())).append('}');
+        // The lane devices' path: tag out of the reader to the boom's command, RELEASEs only.
+        j.append(",\"tagToBoomMicros\":").append(micros(engine.tagToBoom()));
+        if (engine.boom() != null) {
+            BoomOracle.Findings b = engine.boom();
+            j.append(",\"booms\":{").append(JsonText.field("raises", b.raises()))
+                    .append(',').append(JsonText.field("raisedWithoutRelease", b.raisedWithoutRelease()))
+                    .append(',').append(JsonText.field("loweredOnVehicle", b.loweredOnVehicle()))
+                    .append(',').append(JsonText.field("releasesNotRaised", b.releasesNotRaised()))
+                    .append(",\"examples\":").append(strings(b.examples())).append('}');
+        }
         j.append(',').append(JsonText.numberField("throughput", String.format(Locale.ROOT, "%.1f", engine.throughput())));
         if (engine.random() != null) {
             RandomSelectionCheck r = engine.random();
@@ -113,6 +123,17 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         out.println("latency      " + line(engine.all()));
         out.println("  plate+tag  " + line(engine.complete()));
         out.println("  plate only " + line(engine.waiting()) + "  (waits for the fusion window or the next plate)");
+        if (engine.tagToBoom().getTotalCount() > 0) {
+            out.println("tag to boom  " + line(engine.tagToBoom()) + "  (RELEASEs: tag leaving the reader to the coil write,"
+                    + " or to the RELEASE at the gate socket)");
+        }
+        if (engine.boom() != null) {
+            BoomOracle.Findings b = engine.boom();
+            out.println("booms        " + b.raises() + " raised; raised without a RELEASE for the truck under it "
+                    + b.raisedWithoutRelease() + ", lowered on a truck " + b.loweredOnVehicle() + " (0 expected); RELEASEs whose"
+                    + " boom never rose " + b.releasesNotRaised());
+            b.examples().forEach(e -> out.println("  boom: " + e));
+        }
         if (floor != null && floor.complete().getTotalCount() > 0) {
             out.println("vs floor     p50 x" + ratio(p(engine.complete(), 50), p(floor.complete(), 50))
                     + ", p99 x" + ratio(p(engine.complete(), 99), p(floor.complete(), 99)) + " (plate+tag arrivals)");
@@ -161,6 +182,9 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         row(h, "engine, all", engine.all());
         row(h, "engine, plate and tag", engine.complete());
         row(h, "engine, plate only (fusion window)", engine.waiting());
+        if (engine.tagToBoom().getTotalCount() > 0) {
+            row(h, "RELEASEs: tag leaving the reader to the boom's command", engine.tagToBoom());
+        }
         if (floor != null) {
             row(h, "floor, all", floor.all());
             row(h, "floor, plate and tag", floor.complete());
@@ -171,6 +195,18 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
                     .append(", p99 &times;").append(ratio(p(engine.complete(), 99), p(floor.complete(), 99))).append("</p>\n");
         }
         h.append(plot());
+        if (engine.boom() != null) {
+            BoomOracle.Findings b = engine.boom();
+            h.append("<h2>Booms (emulated Modbus gates)</h2>\n<p class=\"").append(b.violations() == 0 ? "ok" : "bad").append("\">")
+                    .append(b.raises()).append(" raised; raised without a RELEASE for the truck under it: ")
+                    .append(b.raisedWithoutRelease()).append("; lowered on a truck: ").append(b.loweredOnVehicle())
+                    .append(" (0 expected). RELEASEs whose boom never rose: ").append(b.releasesNotRaised()).append(".</p>\n");
+            if (!b.examples().isEmpty()) {
+                h.append("<pre>");
+                b.examples().forEach(e -> h.append(esc(e)).append('\n'));
+                h.append("</pre>\n");
+            }
+        }
         h.append("<h2>Decisions</h2>\n<table><tr><th class=\"l\">decision</th><th>measured arrivals</th></tr>\n");
         engine.outcomes().forEach((k, v) -> h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
         h.append("</table>\n");

@@ -13,14 +13,17 @@ import java.util.Map;
  * {@code moved}: arrivals sent to another lane of the same direction because theirs still held a
  * vehicle; {@code queued}: arrivals that waited (over 1 ms) for a lane of their direction to be
  * free; {@code neverSent}: arrivals still waiting for a lane when the run ended; {@code tally}: the
- * rules exercised (reason codes, scenarios, late frames, gate drops).
+ * rules exercised (reason codes, scenarios, late frames, gate drops); {@code tagToBoom}: measured
+ * RELEASEs from the tag leaving (the emulated reader, or the reader's socket) to the boom's command (the
+ * coil write at an emulated Modbus gate, or the RELEASE reaching a gate socket); {@code boom}: what the
+ * emulated Modbus gates saw (null when the run had none).
  */
 record RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
                  List<String> wrongExamples, Map<String, Long> outcomes,
                  Histogram all, Histogram complete, Histogram waiting, double throughput,
                  long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
                  long problemCount, List<String> problems,
-                 RandomSelectionCheck random, RuleTally tally) {
+                 RandomSelectionCheck random, RuleTally tally, Histogram tagToBoom, BoomOracle.Findings boom) {
 
     RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
               List<String> wrongExamples, Map<String, Long> outcomes,
@@ -32,8 +35,19 @@ record RunResult(String label, long arrivals, long warmupArrivals, long decided,
                 new RuleTally());
     }
 
+    RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
+              List<String> wrongExamples, Map<String, Long> outcomes,
+              Histogram all, Histogram complete, Histogram waiting, double throughput,
+              long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
+              long problemCount, List<String> problems, RandomSelectionCheck random, RuleTally tally) {
+        this(label, arrivals, warmupArrivals, decided, wrong, warmupWrong, wrongExamples, outcomes, all, complete, waiting,
+                throughput, starved, unmatched, holds, undecided, moved, queued, neverSent, problemCount, problems, random,
+                tally, new Histogram(3), null);
+    }
+
     boolean passed() {
-        return wrong == 0 && warmupWrong == 0 && decided > 0 && neverSent == 0 && (random == null || random.withinBounds());
+        return wrong == 0 && warmupWrong == 0 && decided > 0 && neverSent == 0 && (random == null || random.withinBounds())
+                && (boom == null || boom.violations() == 0);
     }
 
     long wrongTotal() {

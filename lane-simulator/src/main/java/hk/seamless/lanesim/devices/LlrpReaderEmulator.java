@@ -1,9 +1,4 @@
-package hk.seamless.device;
-
-import hk.seamless.device.llrp.LlrpFrame;
-import hk.seamless.device.llrp.LlrpMessageType;
-import hk.seamless.device.llrp.LlrpMessages;
-import hk.seamless.device.llrp.TagReport;
+package hk.seamless.lanesim.devices;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -11,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -19,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A UHF reader's LLRP side on loopback: it greets a client with a connection event, answers its
- * capability request and ROSpec messages with success, and, once the client has started its
- * ROSpec, reports the tags a test says it sees. It can also send what a real reader never should
- * (raw bytes), and go away and come back on the same port.
+ * A UHF reader's LLRP side: it greets a client with a connection event, answers its capability
+ * request and ROSpec messages with success, and, once the client has started its ROSpec, reports
+ * the tags it is told it sees. It can also send what a real reader never should (raw bytes), and
+ * go away and come back on the same port. One client at a time, as a reader takes one.
+ * Used by the lane simulator ({@code --devices llrp}) and by the engine's tests.
  */
 public final class LlrpReaderEmulator implements AutoCloseable {
 
+    private final InetAddress host;
     private final int port;
     private final List<Integer> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger keepaliveAcks = new AtomicInteger();
@@ -35,12 +33,15 @@ public final class LlrpReaderEmulator implements AutoCloseable {
     private volatile Socket client;
     private volatile boolean started;
 
+    /** On loopback, on a free port. */
     public LlrpReaderEmulator() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** On this address and port (0: a free one), as a lane's settings name the reader. */
+    public LlrpReaderEmulator(InetAddress host, int port) {
+        this.host = host;
+        this.port = port == 0 ? freePort(host) : port;
         open();
     }
 
@@ -48,16 +49,17 @@ public final class LlrpReaderEmulator implements AutoCloseable {
         return port;
     }
 
+    /** Listens (again, after {@link #stop}) on the same port. */
     public synchronized void open() {
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            s.bind(new InetSocketAddress(host, port));
             server = s;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("the LLRP reader emulator cannot listen on " + host.getHostAddress() + ":" + port, e);
         }
-        Thread t = new Thread(this::serve, "llrp-reader-emulator");
+        Thread t = new Thread(this::serve, "llrp-reader-emulator-" + port);
         t.setDaemon(true);
         t.start();
     }
@@ -66,6 +68,7 @@ public final class LlrpReaderEmulator implements AutoCloseable {
         ServerSocket s = server;
         while (!s.isClosed()) {
             try (Socket c = s.accept()) {
+                c.setTcpNoDelay(true);
                 client = c;
                 started = false;
                 sessions.incrementAndGet();
@@ -81,28 +84,28 @@ public final class LlrpReaderEmulator implements AutoCloseable {
 
     private void session(Socket c) throws IOException {
         OutputStream out = c.getOutputStream();
-        send(LlrpMessages.connectionAttempt(messageIds.incrementAndGet(), System.currentTimeMillis() * 1000, 0));
+        sendRaw(LlrpWire.connectionAttempt(messageIds.incrementAndGet(), System.currentTimeMillis() * 1000));
         DataInputStream in = new DataInputStream(new BufferedInputStream(c.getInputStream()));
         while (true) {
-            LlrpFrame frame = LlrpFrame.read(in);
+            LlrpWire.Header frame = LlrpWire.read(in);
             received.add(frame.type());
             int answer = switch (frame.type()) {
-                case LlrpMessageType.GET_READER_CAPABILITIES -> LlrpMessageType.GET_READER_CAPABILITIES_RESPONSE;
-                case LlrpMessageType.DELETE_ROSPEC -> LlrpMessageType.DELETE_ROSPEC_RESPONSE;
-                case LlrpMessageType.ADD_ROSPEC -> LlrpMessageType.ADD_ROSPEC_RESPONSE;
-                case LlrpMessageType.ENABLE_ROSPEC -> LlrpMessageType.ENABLE_ROSPEC_RESPONSE;
-                case LlrpMessageType.START_ROSPEC -> LlrpMessageType.START_ROSPEC_RESPONSE;
-                case LlrpMessageType.CLOSE_CONNECTION -> LlrpMessageType.CLOSE_CONNECTION_RESPONSE;
+                case LlrpWire.GET_READER_CAPABILITIES -> LlrpWire.GET_READER_CAPABILITIES_RESPONSE;
+                case LlrpWire.DELETE_ROSPEC -> LlrpWire.DELETE_ROSPEC_RESPONSE;
+                case LlrpWire.ADD_ROSPEC -> LlrpWire.ADD_ROSPEC_RESPONSE;
+                case LlrpWire.ENABLE_ROSPEC -> LlrpWire.ENABLE_ROSPEC_RESPONSE;
+                case LlrpWire.START_ROSPEC -> LlrpWire.START_ROSPEC_RESPONSE;
+                case LlrpWire.CLOSE_CONNECTION -> LlrpWire.CLOSE_CONNECTION_RESPONSE;
                 default -> -1;
             };
-            if (frame.type() == LlrpMessageType.KEEPALIVE_ACK) {
+            if (frame.type() == LlrpWire.KEEPALIVE_ACK) {
                 keepaliveAcks.incrementAndGet();
             } else if (answer >= 0) {
                 synchronized (this) {
-                    out.write(LlrpMessages.response(answer, frame.messageId(), 0, "").encode());
+                    out.write(LlrpWire.success(answer, frame.messageId()));
                     out.flush();
                 }
-                started |= frame.type() == LlrpMessageType.START_ROSPEC;
+                started |= frame.type() == LlrpWire.START_ROSPEC;
             }
         }
     }
@@ -110,29 +113,24 @@ public final class LlrpReaderEmulator implements AutoCloseable {
     /** "This tag is seen at this antenna": one RO_ACCESS_REPORT, once the client's ROSpec runs. */
     public void sees(String epc, int antenna, int peakRssi) {
         awaitStarted(Duration.ofSeconds(10));
-        send(LlrpMessages.roAccessReport(messageIds.incrementAndGet(),
-                List.of(new TagReport(epc, antenna, peakRssi, System.currentTimeMillis() * 1000))));
+        sendRaw(LlrpWire.tagReport(messageIds.incrementAndGet(), epc, antenna, peakRssi, System.currentTimeMillis() * 1000));
     }
 
     public void sendKeepalive() {
-        send(new LlrpFrame(LlrpMessageType.KEEPALIVE, messageIds.incrementAndGet(), new byte[0]));
-    }
-
-    public void send(LlrpFrame frame) {
-        sendRaw(frame.encode());
+        sendRaw(LlrpWire.keepalive(messageIds.incrementAndGet()));
     }
 
     /** Bytes as they are, LLRP or not. */
     public synchronized void sendRaw(byte[] bytes) {
         Socket c = client;
         if (c == null) {
-            throw new IllegalStateException("no LLRP client is connected to the reader emulator");
+            throw new IllegalStateException("no LLRP client is connected to the reader emulator on port " + port);
         }
         try {
             // The stream taken once: a client that drops the session as soon as it reads these bytes
             // (as it must for bytes that are not LLRP) closes the socket, and asking for its stream
             // again to flush would fail although the bytes went out.
-            java.io.OutputStream out = c.getOutputStream();
+            OutputStream out = c.getOutputStream();
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
@@ -144,16 +142,24 @@ public final class LlrpReaderEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!started) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client never started its ROSpec; received " + received);
+                throw new IllegalStateException("the LLRP client on port " + port + " never started its ROSpec; received "
+                        + received);
             }
-            sleep();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the LLRP client", e);
+            }
         }
     }
 
+    /** Whether a client has started its ROSpec on this session: tags are now reported. */
     public boolean started() {
         return started;
     }
 
+    /** The types of the messages received, in order. */
     public List<Integer> received() {
         return received;
     }
@@ -179,12 +185,11 @@ public final class LlrpReaderEmulator implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+    static int freePort(InetAddress host) {
+        try (ServerSocket probe = new ServerSocket(0, 1, host)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package hk.seamless.device;
+package hk.seamless.lanesim.devices;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
@@ -7,16 +7,15 @@ import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * A boom gate's controller on Modbus TCP (j2mod's server side), as a lane has it: coil 0 raises the
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * boom takes {@code travelMillis} to move. In pulse mode the controller keeps the boom up until the
  * loop clears; in hold mode the boom comes down when the coil is released, truck or not (a dumb
  * relay: the engine's interlock is what must prevent it, and {@link #loweredOnVehicle} counts it).
+ * Used by the lane simulator ({@code --devices modbus}) and by the engine's tests.
  */
 public final class ModbusGateEmulator implements AutoCloseable {
 
@@ -35,10 +35,14 @@ public final class ModbusGateEmulator implements AutoCloseable {
 
     private final boolean pulseMode;
     private final long travelMillis;
+    private final InetAddress host;
     private final int port;
-    private final SimpleDigitalIn loop = new SimpleDigitalIn(false);
+    /** Counts the client's reads of the inputs (the loop is the first one each poll reads). */
+    private final AtomicLong inputReads = new AtomicLong();
+    private final LoopInput loop = new LoopInput();
     private final SimpleDigitalIn up = new SimpleDigitalIn(false);
     private final SimpleDigitalIn down = new SimpleDigitalIn(true);
+    private final SimpleProcessImage image = new SimpleProcessImage(UNIT);
     private final ScheduledExecutorService motor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gate-emulator-motor");
         t.setDaemon(true);
@@ -47,25 +51,32 @@ public final class ModbusGateEmulator implements AutoCloseable {
     private final AtomicInteger raises = new AtomicInteger();
     private final AtomicInteger loweredOnVehicle = new AtomicInteger();
     private final List<String> history = new CopyOnWriteArrayList<>();
+    /** The input reads counted when the loop or a switch last changed: a later read saw the change. */
+    private volatile long readsAtLastChange;
     private volatile boolean jammed;
-    /** Told the time ({@code System.nanoTime()}) of every coil set: measurements of the path to the boom. */
-    private volatile java.util.function.LongConsumer onRaise = t -> { };
+    /** Told the time ({@code System.nanoTime()}) of every coil set: what the simulator times and judges. */
+    private volatile LongConsumer onRaise = t -> { };
+    /** Told of every boom that starts down while the loop sees a vehicle. */
+    private volatile Runnable onLoweredOnVehicle = () -> { };
     private ModbusSlave slave;
 
+    /** On loopback, on a free port. */
     public ModbusGateEmulator(boolean pulseMode, long travelMillis) {
+        this(InetAddress.getLoopbackAddress(), 0, pulseMode, travelMillis);
+    }
+
+    /** On this address and port (0: a free one), as a lane's settings name the gate. */
+    public ModbusGateEmulator(InetAddress host, int port, boolean pulseMode, long travelMillis) {
         this.pulseMode = pulseMode;
         this.travelMillis = travelMillis;
-        this.port = freePort();
-        SimpleProcessImage image = new SimpleProcessImage(UNIT);
+        this.host = host;
+        this.port = port == 0 ? LlrpReaderEmulator.freePort(host) : port;
         image.addDigitalOut(new RaiseCoil());
         image.addDigitalIn(loop);
         image.addDigitalIn(up);
         image.addDigitalIn(down);
-        this.image = image;
         open();
     }
-
-    private final SimpleProcessImage image;
 
     public int port() {
         return port;
@@ -74,11 +85,11 @@ public final class ModbusGateEmulator implements AutoCloseable {
     /** Serves (again, after {@link #stop}) on the same port. */
     public synchronized void open() {
         try {
-            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
+            slave = ModbusSlaveFactory.createTCPSlave(host, port, 4, false);
             slave.addProcessImage(UNIT, image);
             slave.open();
         } catch (ModbusException e) {
-            throw new IllegalStateException("the gate emulator could not listen on " + port, e);
+            throw new IllegalStateException("the gate emulator could not listen on " + host.getHostAddress() + ":" + port, e);
         }
     }
 
@@ -103,15 +114,18 @@ public final class ModbusGateEmulator implements AutoCloseable {
     public void shortTheLimitSwitches() {
         up.set(true);
         down.set(true);
+        changed();
     }
 
     public synchronized void vehicleArrives() {
         loop.set(true);
+        changed();
         history.add("loop OCCUPIED");
     }
 
     public synchronized void vehicleLeaves() {
         loop.set(false);
+        changed();
         history.add("loop CLEAR");
         if (pulseMode && up.isSet()) {
             lower();
@@ -127,7 +141,21 @@ public final class ModbusGateEmulator implements AutoCloseable {
     }
 
     public boolean loopOccupied() {
-        return loop.isSet();
+        return loop.occupied();
+    }
+
+    /**
+     * Whether the lane is ready for the next vehicle: the loop clear, the boom down, and the client
+     * has read the inputs twice since they last changed (once could be a read begun before the change),
+     * so that it saw this vehicle leave before the next one comes.
+     */
+    public synchronized boolean settled() {
+        return !loop.occupied() && down.isSet() && !up.isSet() && inputReads.get() >= readsAtLastChange + 2;
+    }
+
+    /** How many times a client has read the inputs: zero until a client polls. */
+    public long inputReads() {
+        return inputReads.get();
     }
 
     /** How many times the coil was set (each a command to raise the boom). */
@@ -144,8 +172,16 @@ public final class ModbusGateEmulator implements AutoCloseable {
         return history;
     }
 
-    public void onRaise(java.util.function.LongConsumer listener) {
+    public void onRaise(LongConsumer listener) {
         onRaise = listener;
+    }
+
+    public void onLoweredOnVehicle(Runnable listener) {
+        onLoweredOnVehicle = listener;
+    }
+
+    private void changed() {
+        readsAtLastChange = inputReads.get();
     }
 
     private synchronized void raise() {
@@ -156,9 +192,11 @@ public final class ModbusGateEmulator implements AutoCloseable {
             return;
         }
         down.set(false);
+        changed();
         motor.schedule(() -> {
             synchronized (this) {
                 up.set(true);
+                changed();
                 history.add("boom UP");
             }
         }, travelMillis, TimeUnit.MILLISECONDS);
@@ -168,17 +206,34 @@ public final class ModbusGateEmulator implements AutoCloseable {
         if (jammed || !up.isSet()) {
             return;
         }
-        if (loop.isSet()) {
+        if (loop.occupied()) {
             loweredOnVehicle.incrementAndGet();
             history.add("boom LOWERED ON A VEHICLE");
+            onLoweredOnVehicle.run();
         }
         up.set(false);
+        changed();
         motor.schedule(() -> {
             synchronized (this) {
                 down.set(true);
+                changed();
                 history.add("boom DOWN");
             }
         }, travelMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The loop detector's input: the client's reads of it are counted, the emulator's own looks are not. */
+    private final class LoopInput extends SimpleDigitalIn {
+
+        @Override
+        public boolean isSet() {
+            inputReads.incrementAndGet();
+            return super.isSet();
+        }
+
+        boolean occupied() {
+            return super.isSet();
+        }
     }
 
     /** The coil: a set raises the boom; a release lowers it in hold mode (pulse mode ignores the release). */
@@ -196,14 +251,6 @@ public final class ModbusGateEmulator implements AutoCloseable {
                     lower();
                 }
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

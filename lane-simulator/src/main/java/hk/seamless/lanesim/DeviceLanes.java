@@ -1,0 +1,168 @@
+package hk.seamless.lanesim;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the engine reaches the simulator's emulated lane devices: the engine's {@code controlPoints}
+ * setting, written by {@code devices-config} and read back by {@code run --device-config}. One file
+ * is both the engine's wiring and the simulator's, so they cannot disagree. The written lanes are a
+ * control point SIM with half its lanes each way; lane k (from 0, in the file's order) has its
+ * reader on {@code portBase + 2k} and its gate on {@code portBase + 2k + 1}.
+ */
+final class DeviceLanes {
+
+    /** An emulated LLRP reader the engine is told to reach: where, and the antenna that sees the lane. */
+    record Reader(String host, int port, int antenna) {
+    }
+
+    /**
+     * An emulated Modbus gate the engine is told to reach (wired as the emulator is: unit 1, coil 0, inputs
+     * 0, 1, 2). {@code pulse}: the controller lowers the boom itself once the loop clears; else (hold) the
+     * boom follows the coil, and only the engine's interlock keeps it off a truck.
+     */
+    record Gate(String host, int port, boolean pulse) {
+    }
+
+    /** A lane's emulated devices: a reader, a gate, or both (null: the lane's own over HTTP and WebSocket). */
+    record Wiring(Reader reader, Gate gate) {
+    }
+
+    static final Set<String> KINDS = Set.of("llrp", "modbus");
+
+    private DeviceLanes() {
+    }
+
+    /** What --devices names: llrp, modbus, both, or none (lanes without driven devices, for the WebSocket path). */
+    static Set<String> kinds(List<String> named) {
+        if (named == null || named.isEmpty() || (named.size() == 1 && "none".equals(named.get(0)))) {
+            return Set.of();
+        }
+        for (String kind : named) {
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--devices takes llrp, modbus or both (llrp,modbus), not '" + kind + "'");
+            }
+        }
+        return Set.copyOf(named);
+    }
+
+    /**
+     * The engine's settings file: {@code lanes} lanes of a control point SIM, with the devices named,
+     * and a gate that the engine polls every 20 ms (in pulse mode, pulsed for 100 ms; in hold mode, the coil held
+     * until the loop clears).
+     */
+    static String engineConfig(Set<String> kinds, int lanes, String host, int portBase, boolean pulse) {
+        if (lanes < 2 || lanes > 200) {
+            throw new IllegalArgumentException("--lanes must be from 2 to 200");
+        }
+        if (portBase < 1024 || portBase + 2 * lanes > 65535) {
+            throw new IllegalArgumentException("--port-base must leave room for 2 ports a lane below 65536, from 1024");
+        }
+        StringBuilder json = new StringBuilder(256 * lanes).append("{\"controlPoints\": [{\"code\": \"SIM\", ")
+                .append("\"name\": \"Simulated lanes\",\n  \"lanes\": [");
+        for (int k = 0; k < lanes; k++) {
+            boolean south = k < (lanes + 1) / 2;
+            String id = String.format(Locale.ROOT, "SIM-%s-%02d", south ? "S" : "N", south ? k + 1 : k + 1 - (lanes + 1) / 2);
+            json.append(k == 0 ? "\n    " : ",\n    ").append("{\"id\": \"").append(id).append("\", \"direction\": \"")
+                    .append(south ? "IMPORT" : "EXPORT").append('"');
+            if (kinds.contains("llrp")) {
+                json.append(",\n     \"rfidReader\": {\"url\": \"llrp://").append(host).append(':').append(portBase + 2 * k)
+                        .append("\", \"antennas\": [1]}");
+            }
+            if (kinds.contains("modbus")) {
+                json.append(",\n     \"gate\": {\"url\": \"modbus://").append(host).append(':').append(portBase + 2 * k + 1)
+                        .append("\", \"unit\": 1, \"raiseCoil\": 0, \"mode\": \"").append(pulse ? "pulse" : "hold")
+                        .append("\", \"pulseMillis\": 100, ")
+                        .append("\"loopInput\": 0, \"boomUpInput\": 1, \"boomDownInput\": 2, \"pollMillis\": 20}");
+            }
+            json.append('}');
+        }
+        return json.append("]}]}\n").toString();
+    }
+
+    /**
+     * The lanes of an engine settings file that have an LLRP reader or a Modbus gate, by lane id. A
+     * gate must be wired as the emulator is (unit 1, coil 0, loop on input 0, boom up on 1,
+     * down on 2), and every device must be on this machine: the emulators listen where the file says.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Wiring> parse(String engineConfigJson) {
+        Map<String, Object> root = MiniJson.object(engineConfigJson);
+        if (!(root.get("controlPoints") instanceof List<?> points)) {
+            throw new IllegalArgumentException("--device-config: the file has no controlPoints");
+        }
+        Map<String, Wiring> wired = new LinkedHashMap<>();
+        for (Object cp : points) {
+            for (Object laneValue : (List<Object>) ((Map<String, Object>) cp).get("lanes")) {
+                Map<String, Object> lane = (Map<String, Object>) laneValue;
+                String id = (String) lane.get("id");
+                Reader reader = null;
+                Gate gate = null;
+                if (lane.get("rfidReader") instanceof Map<?, ?> r) {
+                    String[] at = hostPort((String) r.get("url"), "llrp", 5084, id);
+                    int antenna = r.get("antennas") instanceof List<?> list && !list.isEmpty()
+                            ? ((Number) list.get(0)).intValue() : 1;
+                    reader = new Reader(at[0], Integer.parseInt(at[1]), antenna);
+                }
+                if (lane.get("gate") instanceof Map<?, ?> g) {
+                    String[] at = hostPort((String) g.get("url"), "modbus", 502, id);
+                    requireWiring((Map<String, Object>) g, id);
+                    gate = new Gate(at[0], Integer.parseInt(at[1]), !"hold".equals(g.get("mode")));
+                }
+                if (reader != null || gate != null) {
+                    wired.put(id, new Wiring(reader, gate));
+                }
+            }
+        }
+        return wired;
+    }
+
+    private static void requireWiring(Map<String, Object> g, String lane) {
+        Map<String, Object> expected = Map.of("unit", 1, "raiseCoil", 0, "loopInput", 0, "boomUpInput", 1, "boomDownInput", 2);
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            Object value = g.getOrDefault(e.getKey(), "unit".equals(e.getKey()) ? 1 : null);
+            if (!(value instanceof Number n) || n.intValue() != (Integer) e.getValue()) {
+                throw new IllegalArgumentException("--device-config: lane " + lane + " gate." + e.getKey() + " is " + value
+                        + "; the emulated gate is wired unit 1, raiseCoil 0, loopInput 0, boomUpInput 1, boomDownInput 2");
+            }
+        }
+        if (!List.of("pulse", "hold").contains(g.getOrDefault("mode", "pulse"))) {
+            throw new IllegalArgumentException("--device-config: lane " + lane + " gate.mode must be pulse or hold");
+        }
+    }
+
+    private static String[] hostPort(String url, String scheme, int defaultPort, String lane) {
+        java.net.URI uri = java.net.URI.create(url == null ? "" : url);
+        if (!scheme.equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--device-config: lane " + lane + " has " + url + ", not " + scheme + "://host:port");
+        }
+        return new String[]{uri.getHost(), Integer.toString(uri.getPort() < 0 ? defaultPort : uri.getPort())};
+    }
+
+    static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--device-config names host " + host + ", which this machine cannot resolve");
+        }
+    }
+
+    /** Lanes among {@code lanes} that lack a device of the kinds asked for, for the error message. */
+    static List<String> missing(List<LaneInfo> lanes, Map<String, Wiring> wired, Set<String> kinds) {
+        List<String> missing = new ArrayList<>();
+        for (LaneInfo lane : lanes) {
+            Wiring w = wired.get(lane.id());
+            if ((kinds.contains("llrp") && (w == null || w.reader() == null))
+                    || (kinds.contains("modbus") && (w == null || w.gate() == null))) {
+                missing.add(lane.id());
+            }
+        }
+        return missing;
+    }
+}
