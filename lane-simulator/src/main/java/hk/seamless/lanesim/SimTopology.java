@@ -65,12 +65,12 @@ record SimTopology(URI registry, String registryAdminToken, Map<String, LaneEngi
         return new SimTopology(registryBase, registryAdminToken.strip(), byCp);
     }
 
-    /** {@code LMC=http://127.0.0.1:8081,TOKEN}: control point, base URL, that engine's admin token. */
+    /** {@code LMC=http://127.0.0.1:8081,TOKEN}: control point, base URL, that engine's admin token (all after the first comma). */
     static LaneEngine parseLaneEngine(String text, boolean allowRemote) {
         String usage = " (say --lane-engine LMC=http://127.0.0.1:8081,TOKEN: the control point, the lane engine's URL "
                 + "and its admin token)";
         int equals = text.indexOf('=');
-        int comma = text.lastIndexOf(',');
+        int comma = text.indexOf(',', Math.max(equals, 0)); // the first: a token may hold commas, a URL here does not
         if (equals <= 0 || comma < equals) {
             throw new IllegalArgumentException("--lane-engine " + text + " is not CP=URL,TOKEN" + usage);
         }
