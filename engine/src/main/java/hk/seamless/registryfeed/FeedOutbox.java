@@ -96,19 +96,29 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
      */
     public Stream<FeedEntry> from(long from) {
         LogReader reader = log.reader();
-        Optional<FeedEntry> newest = newest(reader);
-        if (newest.isEmpty() || from > newest.get().sequence()) {
+        Optional<LogEntry> newestEntry = newestEntry(reader);
+        if (newestEntry.isEmpty()) {
+            return Stream.empty();
+        }
+        FeedEntry newest = FeedCodec.read(newestEntry.get().payload());
+        if (from > newest.sequence()) {
             return Stream.empty();
         }
         // Consecutive in both numberings from where the outbox began, so one subtraction finds it.
-        long logSequence = Math.max(1, from - (newest.get().sequence() - log.lastSequence()));
+        // Both numbers of the SAME entry: the log's last sequence read apart may already be further
+        // on (the registry's writer appends while the publisher reads), which would skip entries.
+        long logSequence = Math.max(1, from - (newest.sequence() - newestEntry.get().sequence()));
         return reader.forward(logSequence).map(e -> FeedCodec.read(e.payload())).filter(e -> e.sequence() >= from);
     }
 
     private static Optional<FeedEntry> newest(LogReader reader) {
+        return newestEntry(reader).map(e -> FeedCodec.read(e.payload()));
+    }
+
+    private static Optional<LogEntry> newestEntry(LogReader reader) {
         try (Stream<LogEntry> back = reader.backward(Long.MAX_VALUE)) {
             Iterator<LogEntry> it = back.iterator();
-            return it.hasNext() ? Optional.of(FeedCodec.read(it.next().payload())) : Optional.empty();
+            return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
         }
     }
 
