@@ -44,8 +44,8 @@ class LaneSimulatorTopologyRunTest {
             exit = new CommandLine(new LaneSimulator()).execute("run",
                     "--registry", "http://127.0.0.1:" + registry.port(), "--registry-admin-token", registry.adminToken(),
                     "--lane-engine", "LMC=http://127.0.0.1:" + lmc.port() + "," + lmc.adminToken(),
-                    "--rate", "12", "--warmup", "2s", "--duration", "14s", "--vehicles", "40",
-                    "--outage", "5s@6s", "--outage-pid", Long.toString(broker.pid()),
+                    "--rate", "10", "--warmup", "1s", "--duration", "11s", "--vehicles", "30",
+                    "--outage", "4s@5s", "--outage-pid", Long.toString(broker.pid()),
                     "--report", report.toString());
         }
         JsonObject json = new JsonObject(Files.readString(report.resolve("report.json")));

@@ -76,8 +76,15 @@ final class CrossingCheck {
             List<String> all = new ArrayList<>(released);
             for (String id : all) {
                 audits.add(pool.submit(() -> {
-                    String body = registry.bundleAudit(id);
-                    return new long[]{count(body, "CROSSED"), count(body, "SUSPECTED_CLONE")};
+                    long[] n = new long[2];
+                    String cursor = null;
+                    do {
+                        String body = registry.bundleAuditPage(id, cursor);
+                        n[0] += count(body, "CROSSED", id);
+                        n[1] += count(body, "SUSPECTED_CLONE", id);
+                        cursor = MiniJson.object(body).get("next") instanceof String next ? next : null;
+                    } while (cursor != null);
+                    return n;
                 }));
             }
             long once = 0;
@@ -100,13 +107,14 @@ final class CrossingCheck {
         }
     }
 
-    /** Audit entries of one action in a GET /api/v1/audit answer. */
+    /** Audit entries of one action about one bundle (their subject) in a GET /api/v1/audit answer. */
     @SuppressWarnings("unchecked")
-    static long count(String auditJson, String action) {
+    static long count(String auditJson, String action, String bundleId) {
         Object entries = MiniJson.object(auditJson).get("entries");
         if (!(entries instanceof List<?> list)) {
             return 0;
         }
-        return list.stream().filter(e -> e instanceof Map<?, ?> m && action.equals(((Map<String, Object>) m).get("action"))).count();
+        return list.stream().filter(e -> e instanceof Map<?, ?> m && action.equals(((Map<String, Object>) m).get("action"))
+                && bundleId.equals(((Map<String, Object>) m).get("subject"))).count();
     }
 }

@@ -353,10 +353,15 @@ final class EngineSetup {
         return a.status() == 200 ? AnswerFields.text(a.body(), "status").orElse(null) : null;
     }
 
-    /** The registry's audit entries of one bundle (as the supervisor), as returned. */
-    String bundleAudit(String bundleId) throws Exception {
-        return expect(engine.get("/api/v1/audit?bundle=" + bundleId + "&limit=50", supervisor), 200,
-                "reading the audit of bundle " + bundleId).body();
+    /**
+     * One page of the registry's audit entries naming a bundle (as the supervisor), as returned;
+     * {@code cursor} null for the first. Entries are matched on the log entry, and one log entry may
+     * record a whole batch of crossings: the caller looks at each entry's subject.
+     */
+    String bundleAuditPage(String bundleId, String cursor) throws Exception {
+        return expect(engine.get("/api/v1/audit?bundle=" + bundleId + "&limit=500"
+                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                supervisor), 200, "reading the audit of bundle " + bundleId).body();
     }
 
     private Void bundle(SimVehicle v, String direction, boolean empty, String byTrucker) throws Exception {

@@ -110,6 +110,17 @@ class TopologyOptionsTest {
         }
     }
 
+    @Test
+    void aCrossingIsCountedByItsSubjectNotByTheLogEntryThatRecordedABatch() {
+        // One registry log entry recorded a batch of crossings: the filter finds all, each names its bundle.
+        String page = "{\"entries\":[{\"action\":\"CROSSED\",\"subject\":\"B1\"},{\"action\":\"CROSSED\",\"subject\":\"B2\"},"
+                + "{\"action\":\"SUSPECTED_CLONE\",\"subject\":\"B2\"},{\"action\":\"BUNDLED\",\"subject\":\"B1\"}],\"next\":null}";
+        assertEquals(1, CrossingCheck.count(page, "CROSSED", "B1"));
+        assertEquals(0, CrossingCheck.count(page, "SUSPECTED_CLONE", "B1"));
+        assertEquals(1, CrossingCheck.count(page, "SUSPECTED_CLONE", "B2"));
+        assertEquals(0, CrossingCheck.count("{\"entries\":[]}", "CROSSED", "B1"));
+    }
+
     private static RunCommand parse(String... args) {
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs(args);
