@@ -208,6 +208,15 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * The broker process's id, for a tool that freezes it from outside (the lane simulator's
+     * {@code --outage-pid}); changes with each {@link #start()}.
+     */
+    public synchronized long pid() {
+        requireRunning();
+        return process.pid();
+    }
+
     /** The {@code bootstrap.servers} value for clients; the same across restarts. */
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
