@@ -95,7 +95,9 @@ final class ConnectionWatch {
             if (!request.isEnded()) {
                 return now - w.requestAt > limits.bodyTimeout().toMillis() ? "body not complete in time" : null;
             }
-            if (now - w.requestAt > limits.answerTimeout().toMillis()) {
+            // A streamed answer under way (its head sent: the feed's snapshot) is not overdue:
+            // the time it takes is the size of what is sent, not a handler that never answered.
+            if (!request.response().headWritten() && now - w.requestAt > limits.answerTimeout().toMillis()) {
                 LOG.error("No answer to {} {} after {} (a defect); answering 503 and closing", request.method(),
                         LogValues.escape(request.path()), limits.answerTimeout());
                 Problem.send(request.response(), 503, "Unavailable", "the engine did not answer in time; try again",

@@ -5,6 +5,8 @@ import hk.seamless.config.Topology;
 import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.SnapshotLines;
 import hk.seamless.registryfeed.LaneFeed;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,7 +28,10 @@ import static hk.seamless.http.RouteSupport.guarded;
  * {@code {"end":true}}, so a cut transfer is never taken for a whole one.
  *
  * <p>Written to a file off the event loop, then sent from it: a million bundles are a few hundred
- * megabytes, which neither the heap nor the writer thread should hold. Read while the writer goes
+ * megabytes, which neither the heap nor the writer thread should hold; and reading the maps never
+ * waits for the network (a read that waited would hold a map segment's lock against the writer).
+ * The head is sent at once; a snapshot that fails half-way closes the connection, so the caller
+ * never sees the end mark and never takes it for whole. Read while the writer goes
  * on ({@link LaneFeed#fuzzySnapshot}): the lane engine reads the topic on from the sequence given.
  */
 public final class FeedRoutes {
@@ -57,10 +62,21 @@ public final class FeedRoutes {
                 expected.getBytes(StandardCharsets.UTF_8))) {
             throw new HttpProblem(401, "Unauthorized", "the feed's snapshot needs the feed token (SEAMLESS_FEED_TOKEN)");
         }
-        RouteSupport.lookUp(ctx, this::write, file -> ctx.response()
-                .putHeader("Content-Type", "application/x-ndjson; charset=utf-8")
-                .sendFile(file.toString())
-                .onComplete(sent -> delete(file)));
+        // The head goes at once: a million bundles take a while to read, and a caller (and the
+        // connection watch) must see the answer under way meanwhile. The body follows from the file.
+        HttpServerResponse response = ctx.response().setStatusCode(200).setChunked(true)
+                .putHeader("Content-Type", "application/x-ndjson; charset=utf-8");
+        response.writeHead();
+        ctx.vertx().executeBlocking(this::write, false)
+                .onFailure(e -> ctx.request().connection().close())
+                .onSuccess(file -> ctx.vertx().fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+                        .compose(opened -> opened.pipeTo(response))
+                        .onComplete(sent -> {
+                            delete(file);
+                            if (sent.failed() && !response.ended()) {
+                                ctx.request().connection().close();
+                            }
+                        }));
     }
 
     private Path write() throws IOException {
