@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The compose topology (deploy/compose/topology.yaml) from the locally built images: the Kafka
  * broker image of deploy/kafka, a registry and a lane engine for LMC, on one network under the
- * stack's names ({@code kafka}, {@code registry}, {@code lane-lmc}). A bundle made at the registry
+ * stack's names ({@code kafka}, {@code registry}, {@code lane-lmc}) and with the stack's settings
+ * (read from the compose file). A bundle made at the registry
  * reaches the lane engine and the truck is released there; with the broker's container paused
  * (cgroup freezer: sockets open, nothing answers, as a cut link) the lane engine still releases a
  * truck bundled before the cut, inspects one bundled during it, and its /health says the feed is
@@ -42,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>What the roles do is tested in process by {@code hk.seamless.kafka.RolesOverKafkaTest}; this
  * test is about the images and their wiring: the settings as the stack passes them, the names,
  * the health checks, a broker frozen as an operator would ({@code docker pause}). Real clocks here:
- * the engines run with {@code SEAMLESS_BUNDLING_LEAD=PT0S} as the stack does, each truck uses its
- * own lane, and every wait is a bound for a noisy machine, not a measure.
+ * the engines run with the stack's {@code SEAMLESS_BUNDLING_LEAD=PT0S}, each truck uses its own
+ * lane, and every wait is a bound for a noisy machine, not a measure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(ContainerEngineCondition.class)
@@ -69,15 +71,20 @@ class TopologyIT {
     void startTopology() throws Exception {
         String engineImage = LocalImages.engine();
         String kafkaImage = LocalImages.kafka();
+        // The settings as deploy/compose/topology.yaml gives them, with the variables an env file would give.
+        ComposeStack stack = ComposeStack.read(LocalImages.root().resolve("deploy/compose/topology.yaml"), Map.of(
+                "SEAMLESS_ADMIN_TOKEN", ADMIN_TOKEN,
+                "SEAMLESS_FEED_TOKEN", FEED_TOKEN,
+                "SEAMLESS_DAILY_CONSIGNMENTS", "100",          // small stores: a quicker start
+                "SEAMLESS_FEED_BEHIND_AFTER", "PT3S"));         // says "behind" sooner than the stack's 10 s
         network = Network.newNetwork();
         kafka = new GenericContainer<>(kafkaImage)
                 .withNetwork(network).withNetworkAliases("kafka")
-                .withEnv("KAFKA_ADVERTISED_HOST", "kafka")
+                .withEnv(stack.environment("kafka"))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(768L * 1024 * 1024))
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("kafka-container")))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
-        registry = engine(engineImage, "registry")
-                .withEnv("SEAMLESS_ROLE", "registry");
+        registry = engine(engineImage, "registry", stack.environment("registry"));
         // The registry's start does not wait for Kafka (its links retry on their own threads): both at once.
         Startables.deepStart(kafka, registry).join();
         assertEquals("10003", kafka.execInContainer("id", "-u").getStdout().trim(), "the broker runs as user kafka");
@@ -89,11 +96,8 @@ class TopologyIT {
         // No random inspection at LMC: every decision here follows from what the lane engine knows.
         registryApi.put("/api/v1/risk/random-rates/LMC", supervisor.token(), new JsonObject().put("rate", 0.0)).expect(200);
 
-        lmc = engine(engineImage, "lane-lmc")
-                .withEnv("SEAMLESS_ROLE", "lane")
-                .withEnv("SEAMLESS_CONTROL_POINT", "LMC")
-                .withEnv("SEAMLESS_REGISTRY_URL", "http://registry:8080")
-                .withEnv("SEAMLESS_FEED_BEHIND_AFTER", "PT3S");
+        lmc = engine(engineImage, "lane-lmc", stack.environment("lane-lmc"));
+        assertEquals("LMC", stack.environment("lane-lmc").get("SEAMLESS_CONTROL_POINT"));
         lmc.start();
         lmcApi = new TradeApiClient(lmc.getMappedPort(8080), ADMIN_TOKEN);
         lmcLanes = new LaneTestClient(lmc.getMappedPort(8080), lmcApi);
@@ -159,17 +163,14 @@ class TopologyIT {
 
     // ---- the stack ----
 
-    private GenericContainer<?> engine(String image, String alias) {
+    /** An engine container under its compose service's name, with that service's settings. */
+    private GenericContainer<?> engine(String image, String service, Map<String, String> environment) {
         return new GenericContainer<>(image)
-                .withNetwork(network).withNetworkAliases(alias)
-                .withEnv("SEAMLESS_ADMIN_TOKEN", ADMIN_TOKEN)
-                .withEnv("SEAMLESS_FEED_TOKEN", FEED_TOKEN)
-                .withEnv("SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092")
-                .withEnv("SEAMLESS_BUNDLING_LEAD", "PT0S")
-                .withEnv("SEAMLESS_DAILY_CONSIGNMENTS", "100")
+                .withNetwork(network).withNetworkAliases(service)
+                .withEnv(environment)
                 .withExposedPorts(8080)
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
-                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(alias + "-container")))
+                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(service + "-container")))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
     }
 
