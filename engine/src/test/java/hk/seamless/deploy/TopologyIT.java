@@ -136,7 +136,7 @@ class TopologyIT {
         // Cut: the broker frozen. A truck bundled before the cut, one bundled during it.
         Truck before = bundledTruck();
         awaitCaughtUp();
-        client().pauseContainerCmd(kafka.getContainerId()).exec();
+        pauseBroker();
         Truck during = bundledTruck();
 
         JsonObject released = decideAt("LMC-S-02", before);
@@ -172,6 +172,30 @@ class TopologyIT {
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(service + "-container")))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    /**
+     * {@code docker pause}: the cgroup freezer. It can fail while a process is being started in the
+     * container (the image's health check runs every 5 s): "unable to freeze", nothing paused. Tried again.
+     */
+    private void pauseBroker() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client().pauseContainerCmd(kafka.getContainerId()).exec();
+                return;
+            } catch (com.github.dockerjava.api.exception.DockerException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                System.out.println("docker pause failed (" + e.getMessage().strip() + "); again");
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static DockerClient client() {
