@@ -5,6 +5,7 @@ import { ApiError, get } from '/shared/api.js';
 import { $, say } from '/shared/dom.js';
 import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
+import { formatTime } from '/shared/format.js';
 import { masthead } from '/shared/masthead.js';
 import { currentAccount, signIn, signOut } from '/shared/session.js';
 import { ArrivalDialog } from './arrival.js';
@@ -136,9 +137,40 @@ function onFeedMessage(message) {
     case 'hold':
       board.hold(message);
       break;
+    case 'feed':
+      showRegistryFeed(message);
+      break;
+    case 'alert':
+      showAlert(message);
+      break;
     default:
       break; // a kind this page does not know yet
   }
+}
+
+/**
+ * A lane engine cut off from the registry (role lane) says so every few seconds: it goes on
+ * deciding from what it holds, and the officers must know that a bundle made since is not known here.
+ */
+function showRegistryFeed(feed) {
+  const banner = $('registry-feed');
+  banner.hidden = !feed.behind;
+  banner.textContent = feed.behind
+    ? t('console.registryFeed.behind', { since: feed.behindSince ? formatTime(feed.behindSince) : '?' })
+    : '';
+}
+
+/** A bundle released at two control points: the registry suspects a cloned plate. Kept until reload. */
+function showAlert(alert) {
+  if (alert.alert !== 'SUSPECTED_CLONE') {
+    return;
+  }
+  const list = $('alerts');
+  const item = document.createElement('li');
+  item.textContent = t('console.alert.clone', { bundle: alert.bundleId, detail: alert.detail });
+  list.prepend(item);
+  list.hidden = false;
+  announce(item.textContent);
 }
 
 // ---- signed in ----

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   engine                                the wiring: opens the stores, starts everything
  *   http                                  the routes over everything below
+ *   kafka                                 the roles' links: the feed and the lane reports over Kafka
  *   device  registryfeed  ivrs  audit     lane devices; the registry's feed to the lanes;
  *                                         the phone line; the audit trail read from the logs
  *   pipeline                              the lane pipeline: reads in, decisions out
@@ -41,6 +42,7 @@ class ArchitectureTest {
     private static final List<List<String>> ROWS = List.of(
             List.of("engine"),
             List.of("http"),
+            List.of("kafka"),
             List.of("device", "registryfeed", "ivrs", "audit"),
             List.of("pipeline"),
             List.of("lane", "gate"),

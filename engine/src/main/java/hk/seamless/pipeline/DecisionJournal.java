@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The lane journal: every decision with the reads behind it, every override and gate
- * acknowledgement, append-only. Written by the pipeline thread after the gate has been told, so
- * that the disk is never between a truck and its gate, and in one write per Disruptor batch. Not
- * forced per entry: a killed process
- * loses nothing (the bytes are the kernel's), and crossings, which the registry must never lose,
- * are journalled and forced by the registry itself. It is checkpointed at a clean close and by a
+ * acknowledgement, append-only. A decision or an override is written (to the operating system,
+ * one system call) before the gate hears it: a process killed right after a RELEASE still has it,
+ * and a lane engine still reports it. The other entries wait for the end of the Disruptor batch,
+ * one write for many. Nothing is forced to the disk here, so the disk is never between a truck
+ * and its gate: a killed process loses nothing (the bytes are the kernel's); crossings, which the
+ * registry must never lose, are forced by the registry itself once reported. It is checkpointed at a clean close and by a
  * timer off this thread ({@code Housekeeping}), only so that a start need not read old entries to
  * find the log's end: the pipeline thread never waits for the disk.
  */
@@ -27,13 +28,20 @@ final class DecisionJournal implements AutoCloseable {
         this.releaseValidityMillis = releaseValidityMillis;
     }
 
-    /** @param decision the decision message as sent; it is extended here, not built again */
-    void decided(ArrivalRecord record, JsonObject decision) {
+    /**
+     * Written at once, with whatever the batch held before it.
+     *
+     * @param decision the decision message (already encoded for the gate); it is extended here, not built again
+     */
+    void decidedNow(ArrivalRecord record, JsonObject decision) {
         append(DecisionMessages.withDetail(decision, record).put("entry", "DECISION"));
+        endOfBatch();
     }
 
-    void overridden(ArrivalRecord record) {
+    /** Written at once, with whatever the batch held before it. */
+    void overriddenNow(ArrivalRecord record) {
         append(DecisionMessages.detail(record, releaseValidityMillis).put("entry", "OVERRIDE"));
+        endOfBatch();
     }
 
     void gateAcknowledged(String arrivalId, String lane, String state, long atMillis) {

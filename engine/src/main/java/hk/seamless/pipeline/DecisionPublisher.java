@@ -56,6 +56,10 @@ final class DecisionPublisher {
         records.add(record);
         JsonObject decision = DecisionMessages.decision(record, releaseValidityMillis);
         String message = decision.encode();
+        // In the lane log before the gate hears it: a process killed a moment after a RELEASE must
+        // still know (and a lane engine still report) that the truck was let through. A write to
+        // the operating system, not a wait for the disk: microseconds on the way to the gate.
+        journal.decidedNow(record, decision);
         hub.holdLifted(arrival.laneIndex);
         hub.toGates(arrival.laneIndex, message);
         if (arrival.completingOrigin != null) {
@@ -72,7 +76,6 @@ final class DecisionPublisher {
         byLane.decided(arrival.lane, arrival.laneIndex, record.decision(), record.reasons(), latencyNanos);
         hub.toStreams(arrival.laneIndex, message);
         hub.toConsoles(message);
-        journal.decided(record, decision);
         if (record.decision() == Verdict.RELEASE && arrival.hasBundle) {
             released.add(arrival.bundle.idHash(), arrival.decidedAtMillis);
             crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
@@ -95,6 +98,7 @@ final class DecisionPublisher {
      */
     void republish(int laneIndex, ArrivalRecord record, long atMillis, boolean vehicleAtLane) {
         records.replace(record);
+        journal.overriddenNow(record); // before the gate hears it, as a decision is
         if (vehicleAtLane) {
             String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
             hub.toGates(laneIndex, message);
@@ -102,7 +106,6 @@ final class DecisionPublisher {
         }
         // Consoles see it as an override, with who, why and the inspection result.
         hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis).put("kind", "override").encode());
-        journal.overridden(record);
         if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
             long hash = BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
             if (!released.contains(hash, atMillis)) {

@@ -40,7 +40,7 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
 
     private FeedOutbox(SegmentedLog log) {
         this.log = log;
-        this.lastSequence = newest(log.reader()).map(FeedEntry::sequence).orElse(0L);
+        this.lastSequence = newest(log.reader()).map(n -> n.entry().sequence()).orElse(0L);
     }
 
     public static FeedOutbox open(Path dir, LogSettings settings, Clock clock) {
@@ -96,19 +96,29 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
      */
     public Stream<FeedEntry> from(long from) {
         LogReader reader = log.reader();
-        Optional<FeedEntry> newest = newest(reader);
-        if (newest.isEmpty() || from > newest.get().sequence()) {
+        Optional<Held> newest = newest(reader);
+        if (newest.isEmpty() || from > newest.get().entry().sequence()) {
             return Stream.empty();
         }
-        // Consecutive in both numberings from where the outbox began, so one subtraction finds it.
-        long logSequence = Math.max(1, from - (newest.get().sequence() - log.lastSequence()));
+        // Consecutive in both numberings from where the outbox began (a jump only makes the feed's
+        // run ahead, so this starts early, never late), so one subtraction finds it. Both numbers
+        // come from the same entry: the writer appends meanwhile.
+        long logSequence = Math.max(1, from - (newest.get().entry().sequence() - newest.get().logSequence()));
         return reader.forward(logSequence).map(e -> FeedCodec.read(e.payload())).filter(e -> e.sequence() >= from);
     }
 
-    private static Optional<FeedEntry> newest(LogReader reader) {
+    /** A feed entry and the outbox log's sequence it is kept under. */
+    private record Held(FeedEntry entry, long logSequence) {
+    }
+
+    private static Optional<Held> newest(LogReader reader) {
         try (Stream<LogEntry> back = reader.backward(Long.MAX_VALUE)) {
             Iterator<LogEntry> it = back.iterator();
-            return it.hasNext() ? Optional.of(FeedCodec.read(it.next().payload())) : Optional.empty();
+            if (!it.hasNext()) {
+                return Optional.empty();
+            }
+            LogEntry last = it.next();
+            return Optional.of(new Held(FeedCodec.read(last.payload()), last.sequence()));
         }
     }
 
