@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Role registry: records what the lane engines report, in one registry transaction per batch:
+ * Role registry: records what the lane engines report, one registry transaction each:
  * a RELEASE of a bundle is its crossing ({@link Crossings}: a second RELEASE of the same bundle
  * by another arrival is a suspected clone), and every decision and override is in the audit trail.
  *
@@ -113,31 +114,37 @@ public final class LaneReportRecorder implements AutoCloseable {
                         record.topic(), record.partition(), record.offset(), e.getMessage());
             }
         }
-        int n = writer.submit("lane engines", "kafka " + clients.topology().laneReportsTopic(),
-                tx -> recordAll(tx, reports)).get(1, TimeUnit.MINUTES);
-        recorded += n;
+        // One registry change per report, so that the audit trail finds each on its own (a filter
+        // on a bundle returns the changes naming it); the writer still forces many with one fsync.
+        List<CompletableFuture<Boolean>> done = new ArrayList<>(reports.size());
+        for (LaneReport report : reports) {
+            done.add(writer.submit("lane " + report.lane(), "kafka " + clients.topology().laneReportsTopic()
+                    + " from lane engine " + report.controlPoint(), tx -> record(tx, report)));
+        }
+        for (CompletableFuture<Boolean> one : done) {
+            if (one.get(1, TimeUnit.MINUTES)) {
+                recorded++;
+            }
+        }
     }
 
-    private int recordAll(Transaction tx, List<LaneReport> reports) {
-        int n = 0;
-        for (LaneReport report : reports) {
-            String engineKey = report.controlPoint() + "/" + report.engine();
-            String last = tx.get(StoreName.RECORDED_REPORTS, engineKey);
-            if (last != null && Long.parseLong(last) >= report.laneSequence()) {
-                continue;
-            }
-            tx.put(StoreName.RECORDED_REPORTS, engineKey, Long.toString(report.laneSequence()));
-            tx.audit(report.kind() == LaneReport.Kind.DECIDED ? LANE_DECISION : LANE_OVERRIDE, report.arrivalId(),
-                    report.decision() + " " + (report.vehicleMark() == null ? "(no plate)" : report.vehicleMark())
-                            + " at " + report.lane() + (report.bundleId() == null ? "" : ", bundle " + report.bundleId())
-                            + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())));
-            if (report.isCrossing()) {
-                crossings.record(tx, report.bundleId(),
-                        new Crossing(report.controlPoint(), report.lane(), report.arrivalId(), report.at()));
-            }
-            n++;
+    /** @return false for a report recorded before (delivered twice) */
+    private boolean record(Transaction tx, LaneReport report) {
+        String engineKey = report.controlPoint() + "/" + report.engine();
+        String last = tx.get(StoreName.RECORDED_REPORTS, engineKey);
+        if (last != null && Long.parseLong(last) >= report.laneSequence()) {
+            return false;
         }
-        return n;
+        tx.put(StoreName.RECORDED_REPORTS, engineKey, Long.toString(report.laneSequence()));
+        tx.audit(report.kind() == LaneReport.Kind.DECIDED ? LANE_DECISION : LANE_OVERRIDE, report.arrivalId(),
+                report.decision() + " " + (report.vehicleMark() == null ? "(no plate)" : report.vehicleMark())
+                        + " at " + report.lane() + (report.bundleId() == null ? "" : ", bundle " + report.bundleId())
+                        + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())));
+        if (report.isCrossing()) {
+            crossings.record(tx, report.bundleId(),
+                    new Crossing(report.controlPoint(), report.lane(), report.arrivalId(), report.at()));
+        }
+        return true;
     }
 
     @Override

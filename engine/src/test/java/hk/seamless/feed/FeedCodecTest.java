@@ -34,7 +34,8 @@ class FeedCodecTest {
             new LaneChange.WatchEntryRemoved("W1"),
             new LaneChange.RandomRateChanged("LMC", 0.1 + 0.2),
             new LaneChange.RandomRateChanged("LMC", null),
-            new LaneChange.CrossingRecorded("B1", "LMC", "LMC-I-01", "LMC-I-01.42", Instant.parse("2026-11-26T03:30:00.5Z")));
+            new LaneChange.CrossingRecorded("B1", "LMC", "LMC-I-01", "LMC-I-01.42", Instant.parse("2026-11-26T03:30:00.5Z")),
+            new LaneChange.CloneSuspected("B1", "AB1234 released again at SBC-S-01 (SBC-S-01.7) after crossing at LMC-S-01"));
 
     @Test
     void everyKindOfChangeIsCoveredHere() {

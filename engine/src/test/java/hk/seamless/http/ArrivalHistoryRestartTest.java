@@ -93,6 +93,7 @@ class ArrivalHistoryRestartTest {
 
         // The REFER from before the restart is resolved by keying the mark: the rules run again.
         try (LaneTestClient.Socket gate = lanes.gate(LANE, gateToken)) {
+            awaitGateConnected(lanes, officer);
             JsonObject resolved = api.post("/api/v1/arrivals/" + refer + "/override", officer.token(),
                     new JsonObject().put("vehicleMark", unreadMark).put("reason", "mark read by the officer")).expect(200).json();
             assertEquals("RELEASE", resolved.getString("decision"), resolved.encode());
@@ -116,6 +117,22 @@ class ArrivalHistoryRestartTest {
         clock.advance(Duration.ofMillis(1_001));
         assertEquals(expected, gate.awaitDecision(arrivalId).getString("decision"));
         return arrivalId;
+    }
+
+    /** The engine learns of a gate on its own event loop: a release decided before that is held. */
+    private static void awaitGateConnected(LaneTestClient lanes, TradeApiClient.Account officer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (LaneTestClient.Socket console = lanes.console(officer.token())) {
+                boolean connected = console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello")
+                        .getJsonArray("lanes").stream().map(JsonObject.class::cast)
+                        .anyMatch(l -> LANE.equals(l.getString("lane")) && l.getBoolean("gateConnected"));
+                if (connected) {
+                    return;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.fail("the engine never saw lane " + LANE + "'s gate connected");
     }
 
     private static void awaitGateState(TradeApiClient api, TradeApiClient.Account officer, String arrivalId, String state) {

@@ -167,6 +167,32 @@ public final class KafkaBroker implements AutoCloseable {
         requireRunning();
         signal("STOP");
         paused = true;
+        awaitProcessState('T', "stopped");
+    }
+
+    /**
+     * Waits until Linux shows the broker's process in {@code state} ({@code /proc/PID/stat}): a
+     * signal is delivered asynchronously, and a test that goes on at once might still be answered.
+     */
+    private void awaitProcessState(char state, String what) {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String text = Files.readString(stat);
+                // "pid (comm) S ...": the state follows the command name's closing parenthesis.
+                if (text.charAt(text.lastIndexOf(')') + 2) == state) {
+                    return;
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                return; // not Linux's /proc: the signal's own exit status is all there is
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the Kafka broker's process " + process.pid() + " is not " + what + " after 10 s");
     }
 
     /** Lets a paused broker run on (SIGCONT); nothing if it is not paused. */
@@ -180,6 +206,15 @@ public final class KafkaBroker implements AutoCloseable {
     /** Whether the broker's process is alive (also while paused). */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * The broker process's id, for a tool that freezes it from outside (the lane simulator's
+     * {@code --outage-pid}); changes with each {@link #start()}.
+     */
+    public synchronized long pid() {
+        requireRunning();
+        return process.pid();
     }
 
     /** The {@code bootstrap.servers} value for clients; the same across restarts. */

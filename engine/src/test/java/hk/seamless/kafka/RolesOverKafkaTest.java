@@ -229,10 +229,17 @@ class RolesOverKafkaTest {
                 .getString("status")), "bundle " + bundleId + " " + status + " at the registry");
     }
 
+    /**
+     * The entries of one action; for a query by bundle, only those whose subject is that bundle: the
+     * filter matches log entries, and one registry log entry may record a batch of crossings (all of
+     * a lane engine's reports Kafka delivered together), each described as an entry of its own.
+     */
     private JsonArray audit(String query, String action) {
         JsonArray entries = registryApi.get("/api/v1/audit?" + query, supervisor.token()).expect(200).json().getJsonArray("entries");
+        String bundle = query.startsWith("bundle=") ? query.substring("bundle=".length()).split("&", 2)[0] : null;
         JsonArray out = new JsonArray();
-        entries.stream().map(JsonObject.class::cast).filter(e -> action.equals(e.getString("action"))).forEach(out::add);
+        entries.stream().map(JsonObject.class::cast).filter(e -> action.equals(e.getString("action")))
+                .filter(e -> bundle == null || bundle.equals(e.getString("subject"))).forEach(out::add);
         return out;
     }
 

@@ -55,6 +55,11 @@ record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInf
         return new EngineSettings(bundlingLead, fusionWindow, lanes, randomRates, confidenceThreshold, window);
     }
 
+    /** The same rules with these lanes (a run over lane engines: the lanes they serve, not the registry's list). */
+    EngineSettings withLanes(List<LaneInfo> served) {
+        return new EngineSettings(bundlingLead, fusionWindow, List.copyOf(served), randomRates, confidenceThreshold, presenceWindow);
+    }
+
     /** The lanes named by --lanes (all when empty), in the engine's order. */
     List<LaneInfo> select(List<String> wanted) {
         if (wanted == null || wanted.isEmpty()) {

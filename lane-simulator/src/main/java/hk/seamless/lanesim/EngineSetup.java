@@ -69,8 +69,24 @@ final class EngineSetup {
         }
     }
 
+    /** An ONTIME vehicle registered and lodged for, whose bundle is made during the run ({@link LiveBundler}). */
+    record Held(SimVehicle vehicle, String direction, String poolKey) {
+    }
+
+    /** The vehicles {@link #prepare} held back from bundling (every {@code holdEvery}-th ONTIME one). */
+    final List<Held> held = new ArrayList<>();
+
     /** Registers, lodges for, bundles and watch-lists every vehicle the run needs; returns the pools. */
     VehiclePools prepare(Map<String, Integer> sizes, VehicleFactory factory, long seed) throws Exception {
+        return prepare(sizes, factory, seed, 0);
+    }
+
+    /**
+     * As {@link #prepare(Map, VehicleFactory, long)}, holding every {@code holdEvery}-th ONTIME vehicle
+     * back from bundling (0: none): registered and lodged for, but bundled only during the run, into
+     * {@link #held}, not into the pools.
+     */
+    VehiclePools prepare(Map<String, Integer> sizes, VehicleFactory factory, long seed, int holdEvery) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             boolean suspensions = sizes.keySet().stream().anyMatch(k -> VehiclePools.scenarioOf(k) == Scenario.SUSPENDED);
@@ -107,6 +123,8 @@ final class EngineSetup {
 
             // What gets a bundle, by whom, with whose cargo.
             List<BundleJob> jobs = new ArrayList<>();
+            java.util.Set<SimVehicle> heldBack = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Map<String, Integer> ontimeSeen = new java.util.HashMap<>();
             for (int i = 0; i < vehicles.size(); i++) {
                 Scenario s = VehiclePools.scenarioOf(keys.get(i));
                 String direction = VehiclePools.directionOf(keys.get(i));
@@ -119,6 +137,11 @@ final class EngineSetup {
                     jobs.add(new BundleJob(v, direction, false, owners.get(i), truckerSuspended ? shipper : suspendedShipper.token(), false));
                 } else if (VehiclePools.bundled(s)) {
                     jobs.add(new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper, s == Scenario.TARGETED));
+                    int nth = ontimeSeen.merge(keys.get(i), 1, Integer::sum);
+                    if (s == Scenario.ONTIME && holdEvery > 0 && nth % holdEvery == 0) {
+                        heldBack.add(v);
+                        held.add(new Held(v, direction, keys.get(i)));
+                    }
                 }
             }
 
@@ -150,7 +173,9 @@ final class EngineSetup {
             t0 = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
             for (BundleJob j : jobs) {
-                work.add(pool.submit(() -> bundle(j.vehicle(), j.direction(), j.empty(), j.trucker())));
+                if (!heldBack.contains(j.vehicle())) {
+                    work.add(pool.submit(() -> bundle(j.vehicle(), j.direction(), j.empty(), j.trucker())));
+                }
             }
             for (Future<?> f : work) {
                 f.get();
@@ -169,8 +194,8 @@ final class EngineSetup {
             for (Future<?> f : work) {
                 f.get();
             }
-            out.printf(Locale.ROOT, "set-up: %d bundles made, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
-                    jobs.size(), watched,
+            out.printf(Locale.ROOT, "set-up: %d bundles made%s, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
+                    jobs.size() - held.size(), held.isEmpty() ? "" : " (" + held.size() + " more to be made during the run)", watched,
                     (System.nanoTime() - t0) / 1e9);
             if (jobs.stream().anyMatch(BundleJob::targeted)) {
                 expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
@@ -184,7 +209,11 @@ final class EngineSetup {
             }
             VehiclePools pools = new VehiclePools();
             for (int i = 0; i < vehicles.size(); i++) {
-                pools.add(keys.get(i), vehicles.get(i));
+                if (heldBack.contains(vehicles.get(i))) {
+                    pools.ensure(keys.get(i));
+                } else {
+                    pools.add(keys.get(i), vehicles.get(i));
+                }
             }
             return pools;
         } finally {
@@ -241,10 +270,19 @@ final class EngineSetup {
     }
 
     DeviceTokens registerDevices(List<LaneInfo> lanes, boolean buttons) throws Exception {
+        return registerDevices(lanes, buttons, lane -> engine, lane -> adminToken);
+    }
+
+    /**
+     * As above, each lane's devices registered at the engine that serves it ({@code at}), with that
+     * engine's admin token ({@code tokenAt}): a lane engine keeps its own devices.
+     */
+    DeviceTokens registerDevices(List<LaneInfo> lanes, boolean buttons, java.util.function.Function<LaneInfo, EngineClient> at,
+                                 java.util.function.Function<LaneInfo, String> tokenAt) throws Exception {
         DeviceTokens tokens = new DeviceTokens();
         for (LaneInfo lane : lanes) {
             for (String kind : buttons ? List.of("CAMERA", "RFID", "GATE", "BUTTON") : List.of("CAMERA", "RFID", "GATE")) {
-                EngineClient.Answer a = expect(engine.postJson("/api/v1/admin/devices", adminToken,
+                EngineClient.Answer a = expect(at.apply(lane).postJson("/api/v1/admin/devices", tokenAt.apply(lane),
                         "{" + JsonText.field("lane", lane.id()) + "," + JsonText.field("kind", kind) + "}"), 201,
                         "registering a " + kind + " on " + lane.id());
                 tokens.put(lane.id(), kind, AnswerFields.text(a.body(), "token").orElseThrow());
@@ -298,6 +336,32 @@ final class EngineSetup {
             }
         }
         return ccrns;
+    }
+
+    /** Bundles a held vehicle now (during the run), noting when the request left and its answer came. */
+    FeedTimeline.BundleMade bundleHeld(Held h) throws Exception {
+        long started = System.nanoTime();
+        bundle(h.vehicle(), h.direction(), false, trucker);
+        FeedTimeline.BundleMade made = new FeedTimeline.BundleMade(started, System.nanoTime());
+        h.vehicle().made = made;
+        return made;
+    }
+
+    /** The bundle as the registry has it now: its status (ACTIVE, USED...), or null when it cannot be read. */
+    String bundleStatus(String bundleId) throws Exception {
+        EngineClient.Answer a = engine.get("/api/v1/bundles/" + bundleId, trucker);
+        return a.status() == 200 ? AnswerFields.text(a.body(), "status").orElse(null) : null;
+    }
+
+    /**
+     * One page of the registry's audit entries naming a bundle (as the supervisor), as returned;
+     * {@code cursor} null for the first. Entries are matched on the log entry, and one log entry may
+     * record a whole batch of crossings: the caller looks at each entry's subject.
+     */
+    String bundleAuditPage(String bundleId, String cursor) throws Exception {
+        return expect(engine.get("/api/v1/audit?bundle=" + bundleId + "&limit=500"
+                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                supervisor), 200, "reading the audit of bundle " + bundleId).body();
     }
 
     private Void bundle(SimVehicle v, String direction, boolean empty, String byTrucker) throws Exception {

@@ -23,7 +23,7 @@ import java.util.function.IntPredicate;
 final class HttpReadSender implements ReadSender {
 
     private final HttpClient http;
-    private final URI base;
+    private final LaneBases bases;
     private final List<LaneInfo> lanes;
     private final DeviceTokens tokens;
     private final Consumer<String> onProblem;
@@ -40,9 +40,15 @@ final class HttpReadSender implements ReadSender {
     /** @param inOrder the lanes whose plate reads must reach the engine in the order sent */
     HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
                    ReadSender.DeviceListener listener, IntPredicate inOrder) {
+        this(http, LaneBases.single(base), lanes, tokens, onProblem, listener, inOrder);
+    }
+
+    /** @param bases the engine serving each lane */
+    HttpReadSender(HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
+                   ReadSender.DeviceListener listener, IntPredicate inOrder) {
         this.inOrder = inOrder;
         this.http = http;
-        this.base = base;
+        this.bases = bases;
         this.lanes = lanes;
         this.tokens = tokens;
         this.onProblem = onProblem;
@@ -82,7 +88,7 @@ final class HttpReadSender implements ReadSender {
 
     private CompletableFuture<EngineClient.Answer> post(int lane, String what, String kind, String json) {
         String laneId = lanes.get(lane).id();
-        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, "/lane/v1/lanes/" + laneId + "/" + what))
+        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + laneId + "/" + what))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.get(laneId, kind))

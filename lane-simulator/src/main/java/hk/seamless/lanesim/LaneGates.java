@@ -1,6 +1,5 @@
 package hk.seamless.lanesim;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +24,7 @@ final class LaneGates {
     /** Lanes whose gate the engine drives itself (an emulated Modbus gate): no gate socket, no acknowledgements. */
     private final boolean[] driven;
     private HttpClient http;
-    private URI base;
+    private LaneBases bases;
     private DeviceTokens tokens;
     private volatile GateDropCycle cycle;
     private Thread cycleThread;
@@ -42,9 +41,9 @@ final class LaneGates {
         }
     }
 
-    void connectAll(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
+    void connectAll(HttpClient http, LaneBases bases, DeviceTokens tokens) throws Exception {
         this.http = http;
-        this.base = base;
+        this.bases = bases;
         this.tokens = tokens;
         for (int i = 0; i < lanes.size(); i++) {
             if (!driven[i]) {
@@ -64,7 +63,7 @@ final class LaneGates {
 
     private void connect(int lane) throws Exception {
         String id = lanes.get(lane).id();
-        sockets.set(lane, WsConnection.open(http, WsConnection.uri(base, "/lane/v1/lanes/" + id + "/gate"),
+        sockets.set(lane, WsConnection.open(http, WsConnection.uri(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + id + "/gate"),
                 tokens.get(id, "GATE"), text -> onMessage.accept(lane, text), p -> onProblem.accept(id + " gate: " + p)));
     }
 

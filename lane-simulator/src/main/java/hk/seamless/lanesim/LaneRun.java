@@ -79,6 +79,8 @@ final class LaneRun {
     private final LaneDispatch dispatch;
     final RuleTally tally = new RuleTally();
     private volatile long startNanos;
+    private TopologyTally topology;
+    private java.util.function.LongConsumer startListener = start -> { };
 
     /** One arrival on its way: what was sent, what it must get, when it was due. */
     static final class InFlight {
@@ -89,6 +91,8 @@ final class LaneRun {
         final String summary;
         /** When its tag left ({@code System.nanoTime()}), 0 before. */
         volatile long tagSentNanos;
+        /** When its reads were sent. */
+        final long sentNanos = System.nanoTime();
 
         InFlight(ArrivalSchedule.Planned plan, SimVehicle[] vehicles, Oracle.Expectation expected, int outstanding, String summary) {
             this.plan = plan;
@@ -159,7 +163,25 @@ final class LaneRun {
 
     /** Opens one gate socket per lane. */
     void connectGates(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
-        gates.connectAll(http, base, tokens);
+        gates.connectAll(http, LaneBases.single(base), tokens);
+    }
+
+    /** Opens one gate socket per lane, at the engine serving it. */
+    void connectGates(HttpClient http, LaneBases bases, DeviceTokens tokens) throws Exception {
+        gates.connectAll(http, bases, tokens);
+    }
+
+    /**
+     * Counts the run per control point (a run over lane engines), with what the oracle's feed
+     * evidence says of bundles made during the run. Before {@link #run}.
+     */
+    void countPerControlPoint(TopologyTally tally) {
+        this.topology = tally;
+    }
+
+    /** Called with the run's start ({@code System.nanoTime()} of the first arrival's due time) as it starts. */
+    void onStart(java.util.function.LongConsumer listener) {
+        this.startListener = listener;
     }
 
     void problem(String text) {
@@ -171,6 +193,7 @@ final class LaneRun {
 
     RunResult run(ReadSender sender, long drainNanos, PrintStream progress, String label, long measuredNanos) {
         startNanos = System.nanoTime() + 200_000_000L;
+        startListener.accept(startNanos);
         Thread ticker = new Thread(() -> progressLoop(progress, label), "progress");
         ticker.setDaemon(true);
         ticker.start();
@@ -208,6 +231,12 @@ final class LaneRun {
                 wrong.incrementAndGet();
                 keepWrong("no decision reached the gate: " + summary);
             });
+            if (topology != null) {
+                for (int i = 0; i < inFlight.size(); i++) {
+                    String cp = lanes.get(i).controlPoint();
+                    inFlight.get(i).forEach(f -> topology.undecided(cp));
+                }
+            }
         }
         gates.close();
         sender.close();
@@ -264,6 +293,10 @@ final class LaneRun {
         String tag = scenario.tagRead ? LaneMessages.tag(tagVehicle.epc, now, sender.stream()) : null;
         boolean gateUp = gates.connected(p.lane());
         Oracle.Expectation expected = oracle == null ? null : oracle.expect(scenario, plateVehicle, tagVehicle, now, gateUp);
+        if (expected != null && plateVehicle.made != null) {
+            // Bundled at the registry during the run: what the lane engine knew of it is settled when it decides.
+            expected = expected.doubtful(new Oracle.Doubt(plateVehicle.made, lane.controlPoint(), nowNanos));
+        }
         String summary = scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
                 + String.join(" / ", frames.stream().map(seen -> seen.text()
                         + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence()) + ")").toList())
@@ -402,15 +435,24 @@ final class LaneRun {
         tally.of(scenario).decided.incrementAndGet();
         boolean right = true;
         if (oracle != null) {
-            String why = Oracle.wrongness(f.expected, d);
+            Oracle.Expectation expected = oracle.settle(f.expected, now);
+            String why = Oracle.wrongness(expected, d);
             if (why != null) {
                 right = false;
-                wrong(measured, scenario, f.summary + ": " + why);
+                FeedTimeline.Knowledge k = oracle.knowledge(f.expected, now);
+                wrong(measured, scenario, f.summary + ": " + why + (k == null ? "" : " (bundled during the run; the lane engine "
+                        + (k == FeedTimeline.Knowledge.KNOWN ? "had applied it" : k == FeedTimeline.Knowledge.UNKNOWN
+                        ? "was cut off from it" : "may not have had it yet") + ")"));
             } else {
-                Oracle.Judgement j = Oracle.judge(f.expected, d);
+                Oracle.Judgement j = Oracle.judge(expected, d);
                 if (j.eligible()) {
                     randomCheck.add(rates.getOrDefault(lanes.get(lane).controlPoint(), 0.0), j.selected());
                 }
+            }
+            if (topology != null) {
+                FeedTimeline feed = oracle.feed();
+                topology.decided(lanes.get(lane).controlPoint(), d, right, feed != null && feed.cutOffAt(now),
+                        oracle.knowledge(f.expected, now));
             }
         }
         // The floor's decisions are all fake RELEASEs that use nothing up.

@@ -39,21 +39,80 @@ final class Oracle {
      * What an arrival must get. {@code mark}: the vehicle the decision must name (canonical);
      * {@code bundleId}: the bundle a RELEASE must name, when there is one.
      */
-    record Expectation(List<Outcome> acceptable, boolean randomEligible, String mark, String bundleId) {
+    record Expectation(List<Outcome> acceptable, boolean randomEligible, String mark, String bundleId, Doubt doubt) {
+
+        Expectation(List<Outcome> acceptable, boolean randomEligible, String mark, String bundleId) {
+            this(acceptable, randomEligible, mark, bundleId, null);
+        }
 
         String text() {
             return acceptable + (randomEligible ? " (or INSPECT [RANDOM_SELECTION])" : "");
         }
+
+        /** The same, for a vehicle whose bundle was made at the registry during the run: the lane engine may not know it yet. */
+        Expectation doubtful(Doubt d) {
+            return new Expectation(acceptable, randomEligible, mark, bundleId, d);
+        }
     }
+
+    /**
+     * A bundle made at the registry during the run, read at a lane engine of {@code controlPoint}
+     * whose reads were sent at {@code sentNanos}: what the lane engine could know of it is settled
+     * when its decision comes ({@link #settle}).
+     */
+    record Doubt(FeedTimeline.BundleMade made, String controlPoint, long sentNanos) {
+    }
+
+    /** What a lane engine rightly decides for a bundled vehicle whose bundle it has not heard of: an unknown bundle. */
+    static final Outcome UNKNOWN_BUNDLE = new Outcome(INSPECT, Set.of("NO_BUNDLE"));
 
     /** The judgement of one decision. {@code eligible}: it counts for the random-selection rate; {@code selected}: it was picked. */
     record Judgement(boolean right, boolean eligible, boolean selected) {
     }
 
     private final Duration clockMargin;
+    /** Evidence of what each lane engine could know (a run with a registry and lane engines), else null. */
+    private final FeedTimeline feed;
 
     Oracle(Duration clockMargin) {
+        this(clockMargin, null);
+    }
+
+    Oracle(Duration clockMargin, FeedTimeline feed) {
         this.clockMargin = clockMargin;
+        this.feed = feed;
+    }
+
+    FeedTimeline feed() {
+        return feed;
+    }
+
+    /** What the lane engine could know of the expectation's doubtful bundle when it decided; null when there is no doubt. */
+    FeedTimeline.Knowledge knowledge(Expectation e, long decidedNanos) {
+        if (e.doubt() == null || feed == null) {
+            return null;
+        }
+        Doubt d = e.doubt();
+        return feed.knowledge(d.made(), d.controlPoint(), d.sentNanos(), decidedNanos);
+    }
+
+    /**
+     * The expectation as it stands once the decision came at {@code decidedNanos}: a bundle the lane
+     * engine surely had is held to the rules as any other; one it surely had not must be an unknown
+     * bundle (a RELEASE of it could not have been made rightly, and counts wrong); one it may or may
+     * not have had yet may be either.
+     */
+    Expectation settle(Expectation e, long decidedNanos) {
+        FeedTimeline.Knowledge k = knowledge(e, decidedNanos);
+        if (k == null || k == FeedTimeline.Knowledge.KNOWN) {
+            return e;
+        }
+        if (k == FeedTimeline.Knowledge.UNKNOWN) {
+            return new Expectation(List.of(UNKNOWN_BUNDLE), false, e.mark(), null, e.doubt());
+        }
+        List<Outcome> either = new ArrayList<>(e.acceptable());
+        either.add(UNKNOWN_BUNDLE);
+        return new Expectation(List.copyOf(either), e.randomEligible(), e.mark(), e.bundleId(), e.doubt());
     }
 
     /**

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.http.HttpClient;
@@ -44,8 +43,57 @@ import java.util.concurrent.Callable;
                         + "least one arrival was decided; 1 otherwise; 2 if the set-up failed."})
 final class RunCommand implements Callable<Integer> {
 
-    @Mixin
-    EngineConnection connection;
+    @Option(names = "--target", paramLabel = "URL",
+            description = "Base URL of the engine (standalone), e.g. http://localhost:8080. Every request goes here and nowhere "
+                    + "else. Or, for engines in roles, --registry and --lane-engine instead.")
+    String target;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "The --target engine's admin bearer token (the content of <data>/admin.token), used to approve the "
+                    + "simulator's own accounts and register the lane devices.")
+    String adminToken;
+
+    @Option(names = "--allow-remote-target", defaultValue = "false",
+            description = "Allow a --target (or --registry, --lane-engine) that is not a loopback address. Off by default, so "
+                    + "that a load test cannot be pointed at a shared engine by a typo.")
+    boolean allowRemoteTarget;
+
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "Engines in roles (SEAMLESS_ROLE=registry|lane): the registry's base URL. The set-up (accounts, "
+                    + "lodgement, vehicles, bundles, watch list, suspensions) is made there, and some ONTIME bundles are made "
+                    + "there during the run (each goes to the lanes 1 s after its bundling). Needs --registry-admin-token and "
+                    + "one --lane-engine per control point driven; not with --target.")
+    String registry;
+
+    @Option(names = "--registry-admin-token", paramLabel = "TOKEN",
+            description = "The registry's admin token (its <data>/admin.token).")
+    String registryAdminToken;
+
+    @Option(names = "--lane-engine", paramLabel = "CP=URL,TOKEN",
+            description = "A control point's lane engine, its base URL and its own admin token (its <data>/admin.token), e.g. "
+                    + "LMC=http://127.0.0.1:8081,TOKEN; repeated for each control point. Its lanes' devices are registered "
+                    + "there and its lanes' reads and gates go there.")
+    List<String> laneEngines;
+
+    @Option(names = "--outage", paramLabel = "LENGTH@START",
+            description = "Cut the feed between the registry and the lane engines for LENGTH, starting START after the run's "
+                    + "first arrival (warm-up included), e.g. 30s@60s; with --outage-pid or --outage-command. The oracle "
+                    + "expects each lane engine to decide from what it could know: bundles made while it was cut off are "
+                    + "rightly INSPECT NO_BUNDLE there, bundles it had must still be released.")
+    String outage;
+
+    @Option(names = "--outage-pid", paramLabel = "PID",
+            description = "The Kafka broker's process id: the outage freezes it (kill -STOP) and lets it run on (kill -CONT).")
+    Long outagePid;
+
+    @Option(names = "--outage-command", paramLabel = "CMD",
+            description = "A shell command that cuts the feed, e.g. 'docker pause kafka' (run with sh -c); with --outage-end-command.")
+    String outageCommand;
+
+    @Option(names = "--outage-end-command", paramLabel = "CMD",
+            description = "The shell command that restores the feed, e.g. 'docker unpause kafka'. Run at the outage's end, and "
+                    + "whatever happens to the run before the simulator exits.")
+    String outageEndCommand;
 
     @Option(names = "--rate", defaultValue = "500", paramLabel = "N",
             description = "Arrivals a second, spread evenly over time and round-robin over the lanes (default: ${DEFAULT-VALUE}).")
@@ -148,10 +196,20 @@ final class RunCommand implements Callable<Integer> {
         if (vehicles < 1 || rate <= 0 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("--rate, --duration and --vehicles must be positive, --warmup not negative");
         }
-        EngineClient engine = connection.open();
-        EngineSetup setup = new EngineSetup(engine, connection.adminToken, System.out);
+        SimTopology topology = topology();
+        Outage cut = Outage.of(outage, outagePid, outageCommand, outageEndCommand, warmup.plus(duration), topology != null);
+        if (topology != null && !kinds.isEmpty()) {
+            throw new IllegalArgumentException("--devices drives the lanes of one standalone engine: use --target, not --registry");
+        }
+        EngineClient engine = topology == null ? new EngineClient(EngineTarget.parseGuarded(target, allowRemoteTarget))
+                : new EngineClient(topology.registry());
+        EngineSetup setup = new EngineSetup(engine, topology == null ? adminToken : topology.registryAdminToken(), System.out);
+        LaneEngines laneEngineClients = topology == null ? null : LaneEngines.connect(topology, System.out);
         setup.enrol();
         EngineSettings settings = setup.settings();
+        if (laneEngineClients != null) {
+            settings = settings.withLanes(laneEngineClients.lanes());
+        }
         if (presenceWindow != null) {
             settings = settings.withPresenceWindow(presenceWindow);
         }
@@ -201,7 +259,7 @@ final class RunCommand implements Callable<Integer> {
                 LaneRun run = new LaneRun(chosen, schedule, madeUp, null, settings.randomRates(), seed,
                         settings.confidenceThreshold(), settings.presenceWindow());
                 run.connectGates(lanesClient, server.base(), fake);
-                ReadSender sender = sender(lanesClient, server.base(), chosen, fake, buttons, run);
+                ReadSender sender = sender(lanesClient, LaneBases.single(server.base()), chosen, fake, buttons, run);
                 floorResult = run.run(sender, drain, System.out, "floor", duration.toNanos());
             }
         }
@@ -209,10 +267,19 @@ final class RunCommand implements Callable<Integer> {
         // Started before the set-up: the engine calls unreachable devices again with a backoff of up to 10 s.
         LaneEmulators emulators = kinds.isEmpty() ? null : LaneEmulators.start(chosen, wired, kinds);
         RunResult result;
+        FeedTimeline timeline = null;
+        TopologyTally tally = null;
+        FeedWatch watch = null;
+        LiveBundler bundler = null;
+        FeedCut feedCut = null;
+        long[] runStart = {0};
         try {
             setup.warnAboutWatchlist();
-            VehiclePools pools = setup.prepare(sizes, new VehicleFactory(new SecureRandom().nextLong()), seed);
-            DeviceTokens tokens = setup.registerDevices(chosen, buttons);
+            VehiclePools pools = setup.prepare(sizes, new VehicleFactory(new SecureRandom().nextLong()), seed,
+                    topology == null ? 0 : LIVE_BUNDLE_EVERY);
+            DeviceTokens tokens = laneEngineClients == null ? setup.registerDevices(chosen, buttons)
+                    : setup.registerDevices(chosen, buttons, lane -> laneEngineClients.client(lane.controlPoint()),
+                            lane -> topology.laneEngine(lane.controlPoint()).adminToken());
             System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
             if (emulators != null) {
                 emulators.awaitEngine(chosen, Duration.ofSeconds(30), System.out);
@@ -220,28 +287,75 @@ final class RunCommand implements Callable<Integer> {
                     setup.clearGateFaults(chosen);
                 }
             }
-            Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
-            LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2)), settings.randomRates(), seed,
+            if (laneEngineClients == null) {
+                Thread.sleep(500); // the lane side learns of bundles from the registry's change stream
+            } else {
+                // Every lane engine must have the set-up (bundles, watch list, suspensions) before the first arrival.
+                laneEngineClients.awaitCaughtUp(engine, FEED_CATCH_UP, System.out);
+            }
+            timeline = laneEngineClients == null ? null : new FeedTimeline();
+            LaneRun run = new LaneRun(chosen, schedule, pools, new Oracle(Duration.ofSeconds(2), timeline), settings.randomRates(), seed,
                     settings.confidenceThreshold(), settings.presenceWindow());
             if (kinds.contains("modbus")) {
                 run.driveBooms(emulators.gates);
             }
-            run.connectGates(lanesClient, engine.base(), tokens);
-            ReadSender sender = sender(lanesClient, engine.base(), chosen, tokens, buttons, run);
+            LaneBases bases = laneEngineClients == null ? LaneBases.single(engine.base()) : laneEngineClients.bases();
+            if (laneEngineClients != null) {
+                tally = new TopologyTally();
+                run.countPerControlPoint(tally);
+                watch = new FeedWatch(engine, laneEngineClients.clients(), timeline).start();
+                bundler = new LiveBundler(setup, setup.held, pools, LIVE_BUNDLE_TRAVEL, warmup.plus(duration).toNanos(), run::problem);
+                feedCut = cut == null ? null : new FeedCut(cut, timeline, System.out);
+                LiveBundler startBundles = bundler;
+                FeedCut startCut = feedCut;
+                run.onStart(start -> {
+                    startBundles.start(start);
+                    if (startCut != null) {
+                        startCut.start(start);
+                    }
+                    runStart[0] = start;
+                });
+            }
+            run.connectGates(lanesClient, bases, tokens);
+            ReadSender sender = sender(lanesClient, bases, chosen, tokens, buttons, run);
             if (kinds.contains("llrp")) {
                 sender = new LlrpTagSender(sender, emulators.readers, run::problem);
             }
-            run.lateFrames.postWith(new HttpReadSender(lanesClient, engine.base(), chosen, tokens, run::problem,
-                    ReadSender.DeviceListener.NONE));
+            run.lateFrames.postWith(new HttpReadSender(lanesClient, bases, chosen, tokens, run::problem,
+                    ReadSender.DeviceListener.NONE, lane -> false));
             result = run.run(sender, drain, System.out, "engine", duration.toNanos());
         } finally {
             if (emulators != null) {
                 emulators.close();
             }
+            if (bundler != null) {
+                bundler.close();
+            }
+            if (feedCut != null) {
+                feedCut.close(); // the feed is restored before anything is checked at the registry
+            }
+            if (watch != null) {
+                watch.close();
+            }
+        }
+        TopologyFindings findings = null;
+        if (tally != null) {
+            System.out.println("checking at the registry that each of the " + tally.releasedBundles.size()
+                    + " released bundles was recorded as crossed exactly once ...");
+            CrossingCheck.Findings crossings = CrossingCheck.check(setup, tally.releasedBundles, CROSSING_PATIENCE);
+            Double from = timeline.wasCut() ? (timeline.cutStartedNanos() - runStart[0]) / 1e9 : null;
+            Double to = timeline.wasCut() && timeline.restoreDoneNanos() != Long.MAX_VALUE
+                    ? (timeline.restoreDoneNanos() - runStart[0]) / 1e9 : null;
+            findings = new TopologyFindings(topology.text(), cut == null ? null : cut.text(), from, to,
+                    feedCut == null ? null : feedCut.failure(), tally.all(), tally.decidedWhileCut(), bundler.made.get(),
+                    bundler.failed.get(), crossings);
         }
 
         Map<String, String> used = new LinkedHashMap<>();
-        used.put("target", engine.base().toString());
+        used.put("target", topology == null ? engine.base().toString() : topology.text());
+        if (cut != null) {
+            used.put("outage", cut.text());
+        }
         used.put("rate", String.format(Locale.ROOT, "%s", rate));
         used.put("duration", duration.toString());
         used.put("warmup", warmup.toString());
@@ -261,18 +375,43 @@ final class RunCommand implements Callable<Integer> {
         if (deviceConfig != null) {
             used.put("deviceConfig", deviceConfig.toString());
         }
-        RunReport report = new RunReport(used, result, floorResult);
+        RunReport report = new RunReport(used, result, floorResult, findings);
         report.print(System.out);
         if (reportDir != null) {
             System.out.println("report       " + report.write(reportDir));
         }
-        return result.passed() ? 0 : 1;
+        return result.passed() && (findings == null || findings.passed()) ? 0 : 1;
     }
 
-    private ReadSender sender(HttpClient http, java.net.URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean buttons,
+    /** Every LIVE_BUNDLE_EVERY-th ONTIME vehicle is bundled during the run (engines in roles only). */
+    static final int LIVE_BUNDLE_EVERY = 3;
+    /** From a live bundle's answer to its truck at the lanes: the feed has brought it over by then, outside an outage. */
+    static final Duration LIVE_BUNDLE_TRAVEL = Duration.ofSeconds(1);
+    static final Duration FEED_CATCH_UP = Duration.ofSeconds(60);
+    /** How long the registry may take to record the crossings the lane engines kept while cut off. */
+    static final Duration CROSSING_PATIENCE = Duration.ofSeconds(60);
+
+    /** The registry and lane engines, or null for the standalone --target; refuses a mix of the two. */
+    SimTopology topology() {
+        SimTopology t = SimTopology.of(registry, registryAdminToken, laneEngines, allowRemoteTarget);
+        if (t != null && (target != null || adminToken != null)) {
+            throw new IllegalArgumentException("--target and --admin-token name one standalone engine; with --registry and "
+                    + "--lane-engine leave them out");
+        }
+        if (t == null && target == null) {
+            throw new IllegalArgumentException("say which engine to drive: --target URL --admin-token TOKEN (standalone), or "
+                    + "--registry URL --registry-admin-token TOKEN --lane-engine CP=URL,TOKEN ... (engines in roles)");
+        }
+        if (t == null && adminToken == null) {
+            throw new IllegalArgumentException("--target needs --admin-token TOKEN (the engine's data/admin.token)");
+        }
+        return t;
+    }
+
+    private ReadSender sender(HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, boolean buttons,
                               LaneRun run) throws Exception {
         return "ws".equals(transport)
-                ? new StreamReadSender(http, base, lanes, tokens, buttons, run::problem, run::onDevice)
-                : new HttpReadSender(http, base, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
+                ? new StreamReadSender(http, bases, lanes, tokens, buttons, run::problem, run::onDevice)
+                : new HttpReadSender(http, bases, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
     }
 }

@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
  * The summary a run prints, and the same as report.json and report.html (with a latency
  * percentile plot drawn as inline SVG: no script, font or file from elsewhere).
  */
-record RunReport(Map<String, String> settings, RunResult engine, RunResult floor) {
+record RunReport(Map<String, String> settings, RunResult engine, RunResult floor, TopologyFindings topology) {
+
+    RunReport(Map<String, String> settings, RunResult engine, RunResult floor) {
+        this(settings, engine, floor, null);
+    }
 
     /** Percentiles quoted, and plotted. */
     static final double[] PLOTTED = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100};
@@ -95,6 +99,9 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
                     .append(",\"p99\":").append(ratio(p(engine.complete(), 99), p(floor.complete(), 99)))
                     .append(",\"basis\":\"plateAndTag arrivals, engine over floor\"}");
         }
+        if (topology != null) {
+            j.append(",\"topology\":").append(topology.json());
+        }
         j.append(",\"settings\":").append(settings.entrySet().stream()
                 .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
         return j.append("}\n").toString();
@@ -140,6 +147,9 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         }
         if (engine.random() != null) {
             out.println("random sel.  " + engine.random().text());
+        }
+        if (topology != null) {
+            topology.print(out);
         }
         out.println("wrong        " + engine.wrongTotal() + (engine.warmupWrong() > 0 ? " (" + engine.warmupWrong() + " in warm-up)" : ""));
         engine.wrongExamples().forEach(w -> out.println("  wrong: " + w));

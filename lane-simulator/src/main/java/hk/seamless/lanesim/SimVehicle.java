@@ -22,6 +22,8 @@ final class SimVehicle {
     volatile SimVehicle twin;
     /** Whether the trucker who bundled it, or a shipper that lodged one of its CCRNs, has been suspended since. */
     volatile boolean accountSuspended;
+    /** When its bundle was made, if it was made during the run (at a registry, for lane engines that may not know it yet). */
+    volatile FeedTimeline.BundleMade made;
 
     SimVehicle(String display, String epc) {
         this.display = display;

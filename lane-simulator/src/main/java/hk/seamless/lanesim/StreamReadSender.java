@@ -22,10 +22,17 @@ final class StreamReadSender implements ReadSender {
 
     StreamReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
                      Consumer<String> onProblem, ReadSender.DeviceListener listener) throws Exception {
+        this(http, LaneBases.single(base), lanes, tokens, withButtons, onProblem, listener);
+    }
+
+    /** @param bases the engine serving each lane */
+    StreamReadSender(HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
+                     Consumer<String> onProblem, ReadSender.DeviceListener listener) throws Exception {
         for (int index = 0; index < lanes.size(); index++) {
             LaneInfo lane = lanes.get(index);
             int laneIndex = index;
             String path = "/lane/v1/lanes/" + lane.id() + "/stream";
+            URI base = bases.of(lane);
             Consumer<String> onText = text -> {
                 if (text.contains("\"kind\":\"error\"")) {
                     onProblem.accept(lane.id() + " stream: " + text);

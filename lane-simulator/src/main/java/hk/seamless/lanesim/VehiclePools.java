@@ -62,6 +62,20 @@ final class VehiclePools {
         pools.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).add(v);
     }
 
+    /** Makes the pool exist, empty, so that vehicles may be added to it while a run takes from it. */
+    void ensure(String key) {
+        pools.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+    }
+
+    /** A vehicle bundled during the run, ready at the border: the next arrival of its pool takes it. */
+    void addFirst(String key, SimVehicle v) {
+        ConcurrentLinkedDeque<SimVehicle> pool = pools.get(key);
+        if (pool == null) {
+            throw new IllegalStateException("no pool " + key + " (ensure it before the run)");
+        }
+        pool.addFirst(v);
+    }
+
     Map<String, Integer> available() {
         Map<String, Integer> out = new LinkedHashMap<>();
         pools.forEach((k, q) -> out.put(k, q.size()));
