@@ -88,6 +88,14 @@ class ComposeFilesTest {
         }
         assertEquals("kafka", stack.environment("kafka").get("KAFKA_ADVERTISED_HOST"),
                 "the broker tells clients the name they reach it by");
+        // The simulator drives each lane engine at its control point, and sets up at the registry.
+        List<String> simulator = stack.list("simulator", "command").stream().map(stack::interpolate).toList();
+        assertTrue(simulator.contains("--registry=http://registry:8080"), simulator.toString());
+        for (String lane : List.of("lane-lmc", "lane-sbc")) {
+            String cp = stack.environment(lane).get("SEAMLESS_CONTROL_POINT");
+            assertTrue(simulator.contains("--lane-engine=" + cp + "=http://" + lane + ":8080," + SECRETS.get("SEAMLESS_ADMIN_TOKEN")),
+                    "the simulator drives " + cp + " at " + lane + ": " + simulator);
+        }
     }
 
     @Test
