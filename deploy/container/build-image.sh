@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Builds the Seamless engine image (and, with --simulator, the lane simulator image).
+# Builds the Seamless engine image (and, with --simulator, the lane simulator image; with --kafka,
+# the single-node KRaft broker image of deploy/kafka).
 #
 #   deploy/container/build-image.sh               base image if missing, then seamless-engine:latest
 #   deploy/container/build-image.sh --base-only   only make sure the base image exists
 #   deploy/container/build-image.sh --simulator   also seamless-lane-simulator:latest
+#   deploy/container/build-image.sh --kafka       also seamless-kafka:latest (deploy/kafka/Dockerfile)
+#   deploy/container/build-image.sh --kafka-only  only seamless-kafka:latest (and the base image)
 #   deploy/container/build-image.sh --tag seamless-engine:0.1.0
 #
-# The jars are built outside the image: run `./mvnw -B -q -DskipTests package` first.
+# The jars are built outside the image: run `./mvnw -B -q -DskipTests package` first (it also writes
+# deploy/kafka/target/lib, the broker's jars).
 #
 # Base image: BASE_IMAGE (default debian:bookworm-slim). Where it is not present locally and no
 # registry can be reached, it is made here from Debian's archive with
@@ -21,15 +25,20 @@ CACHE_DIR="${SEAMLESS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/seamless}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 ENGINE_TAG="seamless-engine:latest"
 SIM_TAG="seamless-lane-simulator:latest"
+KAFKA_TAG="seamless-kafka:latest"
 BASE_ONLY=0
 SIMULATOR=0
+KAFKA=0
+ENGINE=1
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --base-only) BASE_ONLY=1 ;;
     --simulator) SIMULATOR=1 ;;
+    --kafka) KAFKA=1 ;;
+    --kafka-only) KAFKA=1; ENGINE=0 ;;
     --tag) ENGINE_TAG="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "build-image.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -101,18 +110,20 @@ APT
 make_base
 [ "$BASE_ONLY" = 1 ] && exit 0
 
-jar="$ROOT/engine/target/seamless-engine.jar"
-[ -f "$jar" ] || { log "$jar is missing: run ./mvnw -B -q -DskipTests package first"; exit 1; }
-
-# A small build context: only the Dockerfile and the jar (the repository's target folders are large).
+# A small build context: only the Dockerfile and what it copies (the repository's target folders are large).
 ctx="$(mktemp -d)"
 trap 'rm -rf "$ctx"' EXIT
-cp "$ROOT/deploy/container/Dockerfile" "$ctx/Dockerfile"
-cp "$ROOT/deploy/container/Dockerfile.dockerignore" "$ctx/.dockerignore"
-mkdir -p "$ctx/engine/target"
-ln "$jar" "$ctx/engine/target/" 2>/dev/null || cp "$jar" "$ctx/engine/target/"
-log "building $ENGINE_TAG"
-docker build --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$ENGINE_TAG" "$ctx"
+
+if [ "$ENGINE" = 1 ]; then
+  jar="$ROOT/engine/target/seamless-engine.jar"
+  [ -f "$jar" ] || { log "$jar is missing: run ./mvnw -B -q -DskipTests package first"; exit 1; }
+  cp "$ROOT/deploy/container/Dockerfile" "$ctx/Dockerfile"
+  cp "$ROOT/deploy/container/Dockerfile.dockerignore" "$ctx/.dockerignore"
+  mkdir -p "$ctx/engine/target"
+  ln "$jar" "$ctx/engine/target/" 2>/dev/null || cp "$jar" "$ctx/engine/target/"
+  log "building $ENGINE_TAG"
+  docker build --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$ENGINE_TAG" "$ctx"
+fi
 
 if [ "$SIMULATOR" = 1 ]; then
   sim="$ROOT/lane-simulator/target/seamless-lane-simulator.jar"
@@ -124,5 +135,20 @@ if [ "$SIMULATOR" = 1 ]; then
   ln "$sim" "$ctx/lane-simulator/target/" 2>/dev/null || cp "$sim" "$ctx/lane-simulator/target/"
   log "building $SIM_TAG"
   docker build --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$SIM_TAG" "$ctx"
+fi
+
+if [ "$KAFKA" = 1 ]; then
+  lib="$ROOT/deploy/kafka/target/lib"
+  ls "$lib"/kafka_2.13-*.jar >/dev/null 2>&1 \
+    || { log "$lib is missing: run ./mvnw -B -q -DskipTests package (or package -pl deploy/kafka) first"; exit 1; }
+  rm -rf "$ctx"/* "$ctx"/.dockerignore
+  cp "$ROOT/deploy/kafka/Dockerfile" "$ctx/Dockerfile"
+  cp "$ROOT/deploy/kafka/Dockerfile.dockerignore" "$ctx/.dockerignore"
+  mkdir -p "$ctx/deploy/kafka/target"
+  cp -r "$ROOT/deploy/kafka/image" "$ctx/deploy/kafka/image"
+  cp -rl "$lib" "$ctx/deploy/kafka/target/lib" 2>/dev/null \
+    || { rm -rf "$ctx/deploy/kafka/target/lib"; cp -r "$lib" "$ctx/deploy/kafka/target/lib"; }
+  log "building $KAFKA_TAG"
+  docker build --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$KAFKA_TAG" "$ctx"
 fi
 docker images --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep -E '^seamless' >&2 || true

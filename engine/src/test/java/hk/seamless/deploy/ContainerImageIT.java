@@ -11,15 +11,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,7 +41,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -62,37 +55,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * container engine the tests are skipped, saying why.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(ContainerImageIT.ContainerEngineCondition.class)
+@ExtendWith(ContainerEngineCondition.class)
 class ContainerImageIT {
 
-    /** Skips the whole class, saying why, where no container engine answers. */
-    static final class ContainerEngineCondition implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String skip = System.getenv("SEAMLESS_CONTAINER_TESTS_SKIP");
-            if (skip != null && !skip.isBlank()) {
-                return disabled("no container engine here: " + skip);
-            }
-            try {
-                if (DockerClientFactory.instance().isDockerAvailable()) {
-                    return ConditionEvaluationResult.enabled("a container engine answers");
-                }
-                return disabled("no container engine here: Docker is not reachable (no /var/run/docker.sock or "
-                        + "DOCKER_HOST); .ci/run installs docker.io and starts dockerd");
-            } catch (Throwable e) {
-                return disabled("no container engine here: " + e);
-            }
-        }
-
-        private static ConditionEvaluationResult disabled(String why) {
-            System.out.println("ContainerImageIT skipped: " + why);
-            System.err.println("ContainerImageIT skipped: " + why);
-            return ConditionEvaluationResult.disabled(why);
-        }
-    }
-
-    private static final String BASE_IMAGE = System.getProperty("seamless.base.image", "debian:bookworm-slim");
-    private static final String IMAGE = "seamless-engine:it";
+    private static String image;
     private static final String ADMIN_TOKEN = "it-admin-" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -104,19 +70,7 @@ class ContainerImageIT {
 
     @BeforeAll
     static void buildImage() throws Exception {
-        Path root = Path.of(System.getProperty("seamless.repo.root", "..")).toAbsolutePath().normalize();
-        Path jar = Path.of(System.getProperty("seamless.engine.jar",
-                root.resolve("engine/target/seamless-engine.jar").toString()));
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: these tests run after `package` (./mvnw -B verify)");
-        ensureBaseImage(root);
-
-        long t0 = System.nanoTime();
-        String built = new ImageFromDockerfile(IMAGE, false)
-                .withFileFromPath("Dockerfile", root.resolve("deploy/container/Dockerfile"))
-                .withFileFromPath("engine/target/seamless-engine.jar", jar)
-                .withBuildArg("BASE_IMAGE", BASE_IMAGE)
-                .get(15, TimeUnit.MINUTES);
-        System.out.printf("image %s built in %d ms%n", built, (System.nanoTime() - t0) / 1_000_000);
+        image = LocalImages.engine();
 
         volume = "seamless-it-" + UUID.randomUUID().toString().substring(0, 8);
         client().createVolumeCmd().withName(volume).exec();
@@ -240,7 +194,7 @@ class ContainerImageIT {
     // --- helpers ---------------------------------------------------------------------------
 
     private static GenericContainer<?> engine() {
-        return new GenericContainer<>(IMAGE)
+        return new GenericContainer<>(image)
                 .withEnv("SEAMLESS_ADMIN_TOKEN", ADMIN_TOKEN)
                 .withExposedPorts(8080)
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
@@ -258,22 +212,6 @@ class ContainerImageIT {
 
     private static DockerClient client() {
         return DockerClientFactory.instance().client();
-    }
-
-    private static void ensureBaseImage(Path root) throws Exception {
-        try {
-            client().inspectImageCmd(BASE_IMAGE).exec();
-            return;
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            System.out.println(BASE_IMAGE + " is missing: making it with deploy/container/build-image.sh --base-only");
-        }
-        Process p = new ProcessBuilder("bash", root.resolve("deploy/container/build-image.sh").toString(), "--base-only")
-                .inheritIO().start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("build-image.sh --base-only did not finish in 20 minutes");
-        }
-        assertEquals(0, p.exitValue(), "build-image.sh --base-only could not make " + BASE_IMAGE);
     }
 
     private static URI uri(GenericContainer<?> engine, String path) {
