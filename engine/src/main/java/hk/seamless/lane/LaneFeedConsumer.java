@@ -176,6 +176,7 @@ public final class LaneFeedConsumer implements FeedConsumer {
     }
 
     private long rebuild(String reason) {
+        long started = System.nanoTime();
         try {
             lane.clear();
             risk.clear();
@@ -190,7 +191,8 @@ public final class LaneFeedConsumer implements FeedConsumer {
             state.remove(STALE_KEY);
             staleReason = null;
             lane.trust(true);
-            LOG.info("Rebuilt the lane view from the registry ({} lane changes, feed at {}) because {}", n[0], at, reason);
+            LOG.info("Rebuilt the lane view from the registry ({} lane changes, feed at {}, in {} ms) because {}", n[0], at,
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), reason);
             return n[0];
         } catch (RuntimeException e) {
             LOG.error("Could not rebuild the lane view; it stays stale and every truck is inspected until a restart"
