@@ -84,10 +84,7 @@ public final class FeedPublisher implements AutoCloseable {
                     backoff.pause();
                 }
             } finally {
-                if (producer != null) {
-                    // Not the default close, which waits for unsent records as long as Kafka is away.
-                    producer.close(Duration.ofSeconds(1));
-                }
+                KafkaClients.close(producer);
             }
         }
     }

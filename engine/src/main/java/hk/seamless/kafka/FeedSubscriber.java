@@ -112,9 +112,7 @@ public final class FeedSubscriber implements AutoCloseable {
                     backoff.pause();
                 }
             } finally {
-                if (consumer != null) {
-                    consumer.close(Duration.ofSeconds(1));
-                }
+                KafkaClients.close(consumer);
             }
         }
     }

@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,29 @@ public final class KafkaClients {
         p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(BLOCK.toMillis()));
         p.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Closes a client without the default wait (for unsent records as long as Kafka is away) and
+     * without the exception Kafka throws when the engine's stop interrupted the thread closing it.
+     */
+    static void close(AutoCloseable client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client instanceof KafkaProducer<?, ?> producer) {
+                producer.close(Duration.ofSeconds(1));
+            } else if (client instanceof KafkaConsumer<?, ?> consumer) {
+                consumer.close(Duration.ofSeconds(1));
+            } else {
+                client.close();
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(KafkaClients.class).debug("A Kafka client did not close cleanly", e);
+        }
     }
 
     /**

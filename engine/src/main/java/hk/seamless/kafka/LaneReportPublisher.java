@@ -97,9 +97,7 @@ public final class LaneReportPublisher implements AutoCloseable {
                     backoff.pause();
                 }
             } finally {
-                if (producer != null) {
-                    producer.close(Duration.ofSeconds(1));
-                }
+                KafkaClients.close(producer);
             }
         }
     }

@@ -95,9 +95,7 @@ public final class LaneReportRecorder implements AutoCloseable {
                     backoff.pause();
                 }
             } finally {
-                if (consumer != null) {
-                    consumer.close(Duration.ofSeconds(1));
-                }
+                KafkaClients.close(consumer);
             }
         }
     }
