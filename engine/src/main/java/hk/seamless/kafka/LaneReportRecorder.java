@@ -147,8 +147,9 @@ public final class LaneReportRecorder implements AutoCloseable {
 
     @Override
     public void close() {
+        // Not interrupted: Kafka's clients then close with errors and leave no group cleanly. The
+        // loop sees the flag within a poll or a pause; one stuck on an absent broker is left behind.
         running = false;
-        thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(5).toMillis());
         } catch (InterruptedException e) {
