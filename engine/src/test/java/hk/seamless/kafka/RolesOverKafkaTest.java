@@ -209,6 +209,29 @@ class RolesOverKafkaTest {
         }
     }
 
+    /**
+     * Kafka delivers again what a consumer had not committed (a rebalance, a restart); here every
+     * lane report on the topic is sent a second time: the registry records none of them again.
+     */
+    @Test
+    void reportsDeliveredTwiceAreRecordedOnce() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        String arrival = releaseAt(lmc, "LMC-S-03", truck, "RELEASE");
+        awaitBundleStatus(truck.bundleId(), "USED");
+        int decisions = audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size();
+        assertEquals(1, decisions, "the decision is in the registry's audit trail once");
+
+        long copied = KafkaTopics.copyAll(broker.bootstrapServers(), Topology.DEFAULT_LANE_REPORTS_TOPIC);
+        assertTrue(copied > 0, "there were reports to send again");
+        await(() -> KafkaTopics.consumed(broker.bootstrapServers(), "seamless-registry", Topology.DEFAULT_LANE_REPORTS_TOPIC),
+                "the registry has read the copies");
+        assertEquals(1, audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
+        assertEquals(1, audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size());
+        assertEquals(0, audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE").size(),
+                "the same arrival again is not a clone");
+    }
+
     // ---- the registry's side ----
 
     record Truck(String mark, String tag, String bundleId) {
