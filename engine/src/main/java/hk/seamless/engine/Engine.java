@@ -128,8 +128,9 @@ public final class Engine implements AutoCloseable {
     /**
      * Starts the engine, in this order (each part needs the ones before it): the data folder and the
      * maps; the lane feed resumed; the registry's log replayed and its writer running; the registry;
-     * metrics and Vert.x; the lane side (its journal read back, the pipeline); the HTTP servers; the
-     * timers; the lane devices. A part that fails closes what the parts before it opened.
+     * metrics and Vert.x; the lane side (its journal read back, the pipeline); the role's links over
+     * Kafka (RoleLinks: none standalone); the HTTP servers; the timers; the lane devices. A part that
+     * fails closes what the parts before it opened.
      */
     public static Engine start(EngineConfig config, Clock clock) {
         NoPhoneHome.ensure();
