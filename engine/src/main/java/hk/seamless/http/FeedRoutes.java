@@ -5,6 +5,7 @@ import hk.seamless.config.Topology;
 import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.SnapshotLines;
 import hk.seamless.registryfeed.LaneFeed;
+import hk.seamless.log.OwnerOnly;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -40,11 +41,30 @@ public final class FeedRoutes {
     private final LaneFeed feed;
     private final Path scratch;
 
-    /** @param scratch where snapshots are written before they are sent (the data folder) */
-    public FeedRoutes(Topology topology, LaneFeed feed, Path scratch) {
+    /**
+     * @param dataDir snapshots are written to its {@code feed-snapshots} folder before they are
+     *                sent; what a process stopped mid-way left there is deleted here, at the start
+     */
+    public FeedRoutes(Topology topology, LaneFeed feed, Path dataDir) {
         this.topology = topology;
         this.feed = feed;
-        this.scratch = scratch;
+        this.scratch = dataDir.resolve("feed-snapshots");
+        if (topology.role() == EngineRole.REGISTRY) {
+            clearScratch();
+        }
+    }
+
+    private void clearScratch() {
+        try {
+            OwnerOnly.folder(scratch); // the registry's records: the engine user's alone, as the data folder
+            try (java.util.stream.Stream<Path> left = Files.list(scratch)) {
+                for (Path file : (Iterable<Path>) left::iterator) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + scratch + " for the feed's snapshots", e);
+        }
     }
 
     public void mount(Router router) {

@@ -116,7 +116,8 @@ public final class KafkaClients {
      */
     void ensureTopics() throws InterruptedException {
         Properties p = base("seamless-topics");
-        try (Admin admin = Admin.create(p)) {
+        Admin admin = Admin.create(p);
+        try {
             create(admin, new NewTopic(topology.feedTopic(), Optional.of(1), Optional.empty())
                     .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))));
             create(admin, new NewTopic(topology.laneReportsTopic(), Optional.of(REPORT_PARTITIONS), Optional.empty())
@@ -129,6 +130,8 @@ public final class KafkaClients {
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka at " + topology.kafkaBootstrap() + " did not answer: " + e.getMessage(), e);
+        } finally {
+            admin.close(Duration.ofSeconds(1)); // not the default, which waits as long as Kafka is away
         }
     }
 
