@@ -58,38 +58,43 @@ class LaneEngineKilledWhileCutOffTest {
                         "SEAMLESS_REGISTRY_URL", "http://127.0.0.1:" + registry.port(),
                         "SEAMLESS_BUNDLING_LEAD", "PT0S", "SEAMLESS_RANDOM_INSPECTION_RATE", "0");
                 EngineProcess lane = EngineProcess.start(laneData, log, laneEnv);
-                long issued = api.get("/health", null).expect(200).json().getJsonObject("feed").getLong("issued");
-                TradeApiClient laneApi = new TradeApiClient(lane.port(), Files.readString(laneData.resolve("admin.token")).strip());
-                await(() -> laneApi.get("/health", null).json().getJsonObject("feed").getLong("applied") >= issued,
-                        "the lane engine has the bundle");
-
-                broker.pause();
-                LaneTestClient lanes = new LaneTestClient(lane.port(), laneApi);
-                String camera = lanes.registerDevice("LMC-S-01", "CAMERA");
-                String rfid = lanes.registerDevice("LMC-S-01", "RFID");
-                String gateToken = lanes.registerDevice("LMC-S-01", "GATE");
                 String arrivalId;
-                try (LaneTestClient.Socket gate = lanes.gate("LMC-S-01", gateToken)) {
-                    TradeApiClient.Account officer = laneApi.newStaff("OFFICER", "officer-password-1234");
-                    await(() -> {
-                        try (LaneTestClient.Socket console = lanes.console(officer.token())) {
-                            return console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "hello")
-                                    .getJsonArray("lanes").stream().map(JsonObject.class::cast)
-                                    .anyMatch(l -> "LMC-S-01".equals(l.getString("lane")) && l.getBoolean("gateConnected"));
-                        }
-                    }, "the gate connected");
-                    lanes.plateRead("LMC-S-01", camera, mark, 95).expect(202);
-                    lanes.tagRead("LMC-S-01", rfid, tag);
-                    JsonObject decision = gate.awaitDecisionFor(mark);
-                    assertEquals("RELEASE", decision.getString("decision"), "cut off, a bundled truck is released");
-                    arrivalId = decision.getString("arrivalId");
+                String adminToken;
+                try {
+                    long issued = api.get("/health", null).expect(200).json().getJsonObject("feed").getLong("issued");
+                    TradeApiClient laneApi = new TradeApiClient(lane.port(), Files.readString(laneData.resolve("admin.token")).strip());
+                    await(() -> laneApi.get("/health", null).json().getJsonObject("feed").getLong("applied") >= issued,
+                            "the lane engine has the bundle");
+
+                    broker.pause();
+                    LaneTestClient lanes = new LaneTestClient(lane.port(), laneApi);
+                    String camera = lanes.registerDevice("LMC-S-01", "CAMERA");
+                    String rfid = lanes.registerDevice("LMC-S-01", "RFID");
+                    String gateToken = lanes.registerDevice("LMC-S-01", "GATE");
+                    try (LaneTestClient.Socket gate = lanes.gate("LMC-S-01", gateToken)) {
+                        TradeApiClient.Account officer = laneApi.newStaff("OFFICER", "officer-password-1234");
+                        await(() -> {
+                            try (LaneTestClient.Socket console = lanes.console(officer.token())) {
+                                return console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "hello")
+                                        .getJsonArray("lanes").stream().map(JsonObject.class::cast)
+                                        .anyMatch(l -> "LMC-S-01".equals(l.getString("lane")) && l.getBoolean("gateConnected"));
+                            }
+                        }, "the gate connected");
+                        lanes.plateRead("LMC-S-01", camera, mark, 95).expect(202);
+                        lanes.tagRead("LMC-S-01", rfid, tag);
+                        JsonObject decision = gate.awaitDecisionFor(mark);
+                        assertEquals("RELEASE", decision.getString("decision"), "cut off, a bundled truck is released");
+                        arrivalId = decision.getString("arrivalId");
+                    }
+                    adminToken = laneApi.adminToken();
+                } finally {
+                    lane.kill(); // the kill -9 the test is about; on a failure too, so no engine is left running
                 }
-                lane.kill();
 
                 EngineProcess again = EngineProcess.start(laneData, log, laneEnv);
                 try {
                     broker.resume();
-                    TradeApiClient laneAgain = new TradeApiClient(again.port(), laneApi.adminToken());
+                    TradeApiClient laneAgain = new TradeApiClient(again.port(), adminToken);
                     await(() -> "USED".equals(api.get("/api/v1/bundles/" + bundleId, trucker.token()).json()
                             .getString("status")), () -> "the registry records the crossing decided before the kill;"
                             + " the lane engine says " + laneAgain.get("/health", null).body()
