@@ -59,8 +59,10 @@ final class RoleLinks implements AutoCloseable {
                 return new RoleLinks(List.of(), () -> new JsonObject().put("role", "standalone"));
             }
             case REGISTRY -> {
-                FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox)).start();
-                LaneReportRecorder recorder = new LaneReportRecorder(kafka, writer).start();
+                FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox));
+                LaneReportRecorder recorder = new LaneReportRecorder(kafka, writer);
+                publisher.start();
+                recorder.start();
                 Gauge.builder("seamless_feed_published", publisher, FeedPublisher::published)
                         .description("the newest lane feed entry Kafka acknowledged").register(metrics);
                 Gauge.builder("seamless_feed_outbox", outbox, FeedOutbox::lastSequence)
@@ -94,9 +96,11 @@ final class RoleLinks implements AutoCloseable {
         }
         laneViews.onCloneSuspected(alert -> hub.toConsoles(cloneAlert(alert, clock)));
         FeedSubscriber subscriber = new FeedSubscriber(kafka, laneViews, snapshots, stores.store(StoreName.LANE_FEED),
-                clock, metrics).start();
+                clock, metrics);
         LaneReportPublisher reports = new LaneReportPublisher(kafka, laneLog, config.dataDir(),
-                EngineIdentity.of(config.dataDir())).start();
+                EngineIdentity.of(config.dataDir()));
+        subscriber.start();
+        reports.start();
         Gauge.builder("seamless_lane_reports_waiting", reports, LaneReportPublisher::waiting)
                 .description("lane log entries not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("seamless_feed_behind", subscriber, s -> s.status().behind() ? 1 : 0)

@@ -7,8 +7,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,30 +25,18 @@ import java.util.stream.Stream;
  * first entry by a new producer. An entry may so reach the topic twice; a lane engine applies an
  * entry whose sequence it has applied as nothing.
  */
-public final class FeedPublisher implements AutoCloseable {
+public final class FeedPublisher extends KafkaLink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
     /** Twice as often as a lane engine's shortest sensible "behind" threshold. */
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final int BATCH = 1000;
 
-    private final KafkaClients clients;
     private final FeedOutbox outbox;
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile long published;
-    private volatile String lastError;
 
     public FeedPublisher(KafkaClients clients, FeedOutbox outbox) {
-        this.clients = clients;
+        super(clients, "seamless-feed-publisher");
         this.outbox = outbox;
-        this.thread = new Thread(this::run, "seamless-feed-publisher");
-        this.thread.setDaemon(true);
-    }
-
-    public FeedPublisher start() {
-        thread.start();
-        return this;
     }
 
     /** The newest feed sequence Kafka acknowledged. */
@@ -58,41 +44,27 @@ public final class FeedPublisher implements AutoCloseable {
         return published;
     }
 
-    /** Why the last attempt failed (Kafka away), or null while publishing works. */
-    public String lastError() {
-        return lastError;
+    @Override
+    protected void session() throws InterruptedException, ExecutionException {
+        KafkaProducer<String, byte[]> producer = clients.producer("seamless-feed-publisher");
+        try {
+            published = lastOnTopic();
+            working();
+            publish(producer);
+        } finally {
+            KafkaClients.close(producer);
+        }
     }
 
-    private void run() {
-        Backoff backoff = new Backoff();
-        while (running) {
-            KafkaProducer<String, byte[]> producer = null;
-            try {
-                clients.ensureTopics();
-                producer = clients.producer("seamless-feed-publisher");
-                published = lastOnTopic();
-                lastError = null;
-                backoff.reset();
-                publish(producer);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | ExecutionException e) {
-                if (running) {
-                    lastError = String.valueOf(e.getMessage());
-                    LOG.warn("Could not publish the lane feed to Kafka ({}); trying again", e.toString());
-                    backoff.pause();
-                }
-            } finally {
-                KafkaClients.close(producer);
-            }
-        }
+    @Override
+    protected String failing() {
+        return "Could not publish the lane feed to Kafka";
     }
 
     private void publish(KafkaProducer<String, byte[]> producer) throws InterruptedException, ExecutionException {
         String topic = clients.topology().feedTopic();
         long lastSent = System.nanoTime();
-        while (running) {
+        while (running()) {
             if (outbox.lastSequence() <= published) {
                 if (System.nanoTime() - lastSent >= HEARTBEAT.toNanos()) {
                     producer.send(FeedRecords.heartbeat(topic, published)).get();
@@ -139,18 +111,6 @@ public final class FeedPublisher implements AutoCloseable {
                 }
             }
             throw new IllegalStateException("the feed topic's last record could not be read within " + KafkaClients.BLOCK);
-        }
-    }
-
-    @Override
-    public void close() {
-        // Not interrupted: Kafka's clients then close with errors and leave no group cleanly. The
-        // loop sees the flag within a poll or a pause; one stuck on an absent broker is left behind.
-        running = false;
-        try {
-            thread.join(Duration.ofSeconds(15).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -10,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,32 +33,27 @@ import java.util.concurrent.TimeUnit;
  * inspected. {@link #status()} says since when nothing has been heard (the registry sends a
  * heartbeat every two seconds), which {@code /health} and the consoles show.
  */
-public final class FeedSubscriber implements AutoCloseable {
+public final class FeedSubscriber extends KafkaLink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeedSubscriber.class);
     static final String OFFSET_KEY = "kafka-offset";
     static final String OFFSET_SEQUENCE_KEY = "kafka-offset-sequence";
     /** A snapshot is at least as recent as its sequence; entries committed just before it may be stamped earlier. */
     private static final Duration SNAPSHOT_MARGIN = Duration.ofMinutes(1);
     private static final Duration REBUILD_RETRY = Duration.ofSeconds(15);
 
-    private final KafkaClients clients;
     private final LaneFeedConsumer views;
     private final RemoteSnapshot snapshots;
     private final KeyValueStore position;
     private final Clock clock;
     private final Timer lag;
-    private final Thread thread;
     private final Instant startedAt;
-    private volatile boolean running = true;
     private volatile Instant lastHeardAt;
     private volatile long registrySequence;
-    private volatile String lastError;
     private long lastRebuildAttempt;
 
     public FeedSubscriber(KafkaClients clients, LaneFeedConsumer views, RemoteSnapshot snapshots, KeyValueStore position,
                           Clock clock, MeterRegistry metrics) {
-        this.clients = clients;
+        super(clients, "seamless-feed-subscriber");
         this.views = views;
         this.snapshots = snapshots;
         this.position = position;
@@ -69,13 +62,6 @@ public final class FeedSubscriber implements AutoCloseable {
         this.lag = Timer.builder("seamless_feed_lag")
                 .description("from the registry committing a change to this lane engine applying it")
                 .publishPercentiles(0.5, 0.99).register(metrics);
-        this.thread = new Thread(this::run, "seamless-feed-subscriber");
-        this.thread.setDaemon(true);
-    }
-
-    public FeedSubscriber start() {
-        thread.start();
-        return this;
     }
 
     /** How current the views are, for {@code /health} and the consoles. */
@@ -86,39 +72,30 @@ public final class FeedSubscriber implements AutoCloseable {
                 : now.isAfter(heard.plus(clients.topology().feedBehindAfter()));
         boolean behind = quiet || views.isStale() || registrySequence > views.applied();
         Instant since = !behind ? null : heard != null ? heard : startedAt;
-        return new FeedStatus(behind, since, heard, views.applied(), registrySequence, lastError);
+        return new FeedStatus(behind, since, heard, views.applied(), registrySequence, lastError());
     }
 
-    private void run() {
-        Backoff backoff = new Backoff();
-        while (running) {
-            KafkaConsumer<String, byte[]> consumer = null;
-            try {
-                clients.ensureTopics();
-                consumer = clients.consumer("seamless-feed-" + clients.topology().controlPoint(), null);
-                TopicPartition partition = new TopicPartition(clients.topology().feedTopic(), 0);
-                consumer.assign(List.of(partition));
-                seekAfterApplied(consumer, partition);
-                lastError = null;
-                backoff.reset();
-                readOn(consumer, partition);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    lastError = String.valueOf(e.getMessage());
-                    LOG.warn("Could not read the lane feed from Kafka ({}); trying again", e.toString());
-                    backoff.pause();
-                }
-            } finally {
-                KafkaClients.close(consumer);
-            }
+    @Override
+    protected void session() {
+        KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-feed-" + clients.topology().controlPoint(), null);
+        try {
+            TopicPartition partition = new TopicPartition(clients.topology().feedTopic(), 0);
+            consumer.assign(List.of(partition));
+            seekAfterApplied(consumer, partition);
+            working();
+            readOn(consumer, partition);
+        } finally {
+            KafkaClients.close(consumer);
         }
     }
 
+    @Override
+    protected String failing() {
+        return "Could not read the lane feed from Kafka";
+    }
+
     private void readOn(KafkaConsumer<String, byte[]> consumer, TopicPartition partition) {
-        while (running) {
+        while (running()) {
             if (views.isStale() && System.nanoTime() - lastRebuildAttempt > REBUILD_RETRY.toNanos()) {
                 lastRebuildAttempt = System.nanoTime();
                 views.resynchronise(snapshots, "the lane view is stale: " + views.staleReason());
@@ -126,7 +103,7 @@ public final class FeedSubscriber implements AutoCloseable {
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                 lastHeardAt = clock.instant();
-                lastError = null;
+                working();
                 if (FeedRecords.isHeartbeat(record)) {
                     registrySequence = Math.max(registrySequence, FeedRecords.sequence(record));
                     continue;
@@ -170,16 +147,6 @@ public final class FeedSubscriber implements AutoCloseable {
             consumer.seekToEnd(List.of(partition));
         } else {
             consumer.seek(partition, at.offset());
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

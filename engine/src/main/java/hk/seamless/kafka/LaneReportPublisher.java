@@ -8,13 +8,10 @@ import hk.seamless.log.SegmentedLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,36 +28,24 @@ import java.util.stream.Stream;
  * A report may be sent twice (acknowledged, then the process killed before the mark was kept):
  * the registry records each lane log entry of each engine once.
  */
-public final class LaneReportPublisher implements AutoCloseable {
+public final class LaneReportPublisher extends KafkaLink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LaneReportPublisher.class);
     private static final int BATCH = 500;
     private static final String PUBLISHED = "published";
 
-    private final KafkaClients clients;
     private final SegmentedLog laneLog;
     private final Path markFile;
     private final String engine;
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile long published;
-    private volatile String lastError;
 
     /** @param engine this lane engine's identity ({@link EngineIdentity}) */
     public LaneReportPublisher(KafkaClients clients, SegmentedLog laneLog, Path dataDir, String engine) {
-        this.clients = clients;
+        super(clients, "seamless-lane-reports");
         this.laneLog = laneLog;
         this.markFile = dataDir.resolve("lane-reports.properties");
         this.engine = engine;
         Properties mark = DurableFile.read(markFile);
         this.published = mark == null ? 0 : Long.parseLong(mark.getProperty(PUBLISHED, "0"));
-        this.thread = new Thread(this::run, "seamless-lane-reports");
-        this.thread.setDaemon(true);
-    }
-
-    public LaneReportPublisher start() {
-        thread.start();
-        return this;
     }
 
     /** Lane log entries not yet acknowledged by Kafka (not all are reports: acks and reads are skipped). */
@@ -68,38 +53,24 @@ public final class LaneReportPublisher implements AutoCloseable {
         return Math.max(0, laneLog.lastSequence() - published);
     }
 
-    public String lastError() {
-        return lastError;
+    @Override
+    protected void session() throws InterruptedException, ExecutionException {
+        KafkaProducer<String, byte[]> producer = clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
+        try {
+            while (running()) {
+                if (!sendBatch(producer)) {
+                    Thread.sleep(50);
+                }
+                working();
+            }
+        } finally {
+            KafkaClients.close(producer);
+        }
     }
 
-    private void run() {
-        Backoff backoff = new Backoff();
-        while (running) {
-            KafkaProducer<String, byte[]> producer = null;
-            try {
-                clients.ensureTopics();
-                producer = clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
-                while (running) {
-                    if (!sendBatch(producer)) {
-                        Thread.sleep(50);
-                    }
-                    lastError = null;
-                    backoff.reset();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | ExecutionException e) {
-                if (running) {
-                    lastError = String.valueOf(e.getMessage());
-                    LOG.warn("Could not report the lanes' decisions to the registry over Kafka ({}); they wait in the"
-                            + " lane log", e.toString());
-                    backoff.pause();
-                }
-            } finally {
-                KafkaClients.close(producer);
-            }
-        }
+    @Override
+    protected String failing() {
+        return "Could not report the lanes' decisions to the registry over Kafka (they wait in the lane log)";
     }
 
     /** @return whether there was anything to send */
@@ -138,17 +109,5 @@ public final class LaneReportPublisher implements AutoCloseable {
             throw new UncheckedIOException("cannot keep the lane reports' mark in " + markFile, e);
         }
         published = sequence;
-    }
-
-    @Override
-    public void close() {
-        // Not interrupted: Kafka's clients then close with errors and leave no group cleanly. The
-        // loop sees the flag within a poll or a pause; one stuck on an absent broker is left behind.
-        running = false;
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

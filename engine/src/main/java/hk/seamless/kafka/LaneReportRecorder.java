@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Role registry: records what the lane engines report, one registry transaction each:
@@ -32,31 +33,20 @@ import java.util.concurrent.TimeUnit;
  * crash in between delivers the batch again, and it is skipped. So each report is recorded
  * exactly once, whatever Kafka does.
  */
-public final class LaneReportRecorder implements AutoCloseable {
+public final class LaneReportRecorder extends KafkaLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneReportRecorder.class);
     static final String GROUP = "seamless-registry";
     static final String LANE_DECISION = "LANE_DECISION";
     static final String LANE_OVERRIDE = "LANE_OVERRIDE";
 
-    private final KafkaClients clients;
     private final RegistryWriter writer;
     private final Crossings crossings = new Crossings();
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile long recorded;
-    private volatile String lastError;
 
     public LaneReportRecorder(KafkaClients clients, RegistryWriter writer) {
-        this.clients = clients;
+        super(clients, "seamless-lane-report-recorder");
         this.writer = writer;
-        this.thread = new Thread(this::run, "seamless-lane-report-recorder");
-        this.thread.setDaemon(true);
-    }
-
-    public LaneReportRecorder start() {
-        thread.start();
-        return this;
     }
 
     /** Reports recorded since this process started. */
@@ -64,44 +54,31 @@ public final class LaneReportRecorder implements AutoCloseable {
         return recorded;
     }
 
-    public String lastError() {
-        return lastError;
-    }
-
-    private void run() {
-        Backoff backoff = new Backoff();
-        while (running) {
-            KafkaConsumer<String, byte[]> consumer = null;
-            try {
-                clients.ensureTopics();
-                consumer = clients.consumer("seamless-registry-reports", GROUP);
-                consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
-                    if (!records.isEmpty()) {
-                        record(records);
-                        consumer.commitSync();
-                    }
-                    lastError = null;
-                    backoff.reset();
+    @Override
+    protected void session() throws InterruptedException, ExecutionException, TimeoutException {
+        KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-registry-reports", GROUP);
+        try {
+            consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
+            while (running()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
+                if (!records.isEmpty()) {
+                    record(records);
+                    consumer.commitSync();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | ExecutionException | java.util.concurrent.TimeoutException e) {
-                if (running) {
-                    lastError = String.valueOf(e.getMessage());
-                    LOG.warn("Could not record the lane engines' reports ({}); trying again", e.toString());
-                    backoff.pause();
-                }
-            } finally {
-                KafkaClients.close(consumer);
+                working();
             }
+        } finally {
+            KafkaClients.close(consumer);
         }
     }
 
+    @Override
+    protected String failing() {
+        return "Could not record the lane engines' reports";
+    }
+
     private void record(ConsumerRecords<String, byte[]> records)
-            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+            throws InterruptedException, ExecutionException, TimeoutException {
         List<LaneReport> reports = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -143,17 +120,5 @@ public final class LaneReportRecorder implements AutoCloseable {
                     new Crossing(report.controlPoint(), report.lane(), report.arrivalId(), report.at()));
         }
         return true;
-    }
-
-    @Override
-    public void close() {
-        // Not interrupted: Kafka's clients then close with errors and leave no group cleanly. The
-        // loop sees the flag within a poll or a pause; one stuck on an absent broker is left behind.
-        running = false;
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
