@@ -7,9 +7,10 @@
 #
 #   --runs N     how many starts (default 5); prints each and the median
 #   --data DIR   start on DIR each time instead of a fresh empty folder
-#   --cds        first a training start that writes an application class-data archive
-#                (-XX:ArchiveClassesAtExit), then every run with it (-XX:SharedArchiveFile): the
-#                ~7,000 classes a start loads come mapped from the archive instead of the jar
+#   --cds        every run with the application class-data archive the build made beside the jar
+#                (engine/target/seamless.jsa, -XX:SharedArchiveFile), as the README's start command
+#                does: the ~5,000 classes a start loads come mapped from it instead of the jar. Without
+#                that file (built with -Dseamless.classArchive.skip=true), a training start makes one.
 #
 # Needs engine/target/seamless-engine.jar (./mvnw -B -o -q -pl engine -DskipTests package), curl.
 # Any SEAMLESS_* variable in the environment reaches the engine. The engine is stopped with SIGTERM
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --data) data="$2"; shift 2 ;;
     --cds) cds=1; shift ;;
     --) shift; java_opts=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,12 +64,15 @@ start_once() {
 }
 
 archive=""
-if [ "$cds" = 1 ]; then
+if [ "$cds" = 1 ] && [ -f "$root/engine/target/seamless.jsa" ]; then
+  java_opts+=(-XX:SharedArchiveFile="$root/engine/target/seamless.jsa")
+elif [ "$cds" = 1 ]; then
   training="$(mktemp -d /tmp/seamless-cds.XXXXXX)"
   archive="$training/seamless.jsa"
   log="$training/engine.log"
   echo "training start for the class-data archive ..."
-  start_once "$training/data" -XX:ArchiveClassesAtExit="$archive" "${java_opts[@]}" >/dev/null
+  java -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$archive" "${java_opts[@]}" \
+    -jar "$jar" training-start >"$training/training.log" 2>&1
   java_opts+=(-XX:SharedArchiveFile="$archive")
 fi
 

@@ -10,7 +10,8 @@ import java.time.Clock;
 
 /**
  * {@code java -jar seamless-engine.jar [--config FILE]}: starts with the embedded defaults;
- * {@code verify-log --data DIR} checks the logs of a data folder instead ({@link VerifyLogCommand}).
+ * {@code verify-log --data DIR} checks the logs of a data folder instead ({@link VerifyLogCommand});
+ * {@code training-start} starts and stops once, to make a class-data archive ({@link TrainingStartCommand}).
  */
 public final class Main {
 
@@ -23,6 +24,10 @@ public final class Main {
             System.exit(VerifyLogCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
+        if (args.length == 1 && args[0].equals("training-start")) {
+            System.exit(TrainingStartCommand.run(System.out, System.err));
+            return;
+        }
         Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
@@ -30,6 +35,7 @@ public final class Main {
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println("usage: java -jar seamless-engine.jar [--config FILE]\n"
                         + "       java -jar seamless-engine.jar verify-log --data DIR\n"
+                        + "       java -XX:ArchiveClassesAtExit=FILE -jar seamless-engine.jar training-start\n"
                         + "Settings: see README.md (SEAMLESS_* environment variables override the file).");
                 return;
             } else {
