@@ -30,6 +30,7 @@ import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryCheckpoints;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
+import hk.seamless.store.StoreName;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.AccountCredentials;
 import hk.seamless.trade.Accounts;
@@ -157,8 +158,10 @@ public final class Engine implements AutoCloseable {
                     : null;
             LaneFeed laneFeed = new LaneFeed(stores, feedOutbox != null ? feedOutbox : laneConsumer);
             WatchlistIndex watchlistIndex = new WatchlistIndex(stores);
-            if (stores.recoveredFromUncleanStop() && stores.recoveryRepairs() > 0) {
-                laneConsumer.rebuildAtStart("Chronicle repaired the maps after an unclean stop");
+            // A repaired lane map may have lost what the lane feed says it applied; a repaired registry
+            // map is made whole again by the log's replay, which feeds the lanes what follows.
+            if (stores.repairedMaps().stream().anyMatch(StoreName::isLaneView)) {
+                laneConsumer.rebuildAtStart("Chronicle repaired a lane map after an unclean stop");
             }
             resumeLaneFeed(config, mapsExisted, laneFeed, laneConsumer);
 

@@ -10,15 +10,24 @@ final class ChronicleKeyValueStore implements KeyValueStore {
     private final ChronicleMap<CharSequence, CharSequence> map;
     private final long sizedFor;
     private final double maxBloatFactor;
+    private final WritesInFlight writing;
+
+    /** A map outside a data folder (benchmarks): its writes are not counted for recovery. */
+    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map, long sizedFor, double maxBloatFactor) {
+        this(map, sizedFor, maxBloatFactor, WritesInFlight.untracked());
+    }
 
     /**
      * @param sizedFor       the entries the map was built for: what fits in the segments' first tiers
      * @param maxBloatFactor how many extra tiers per segment the map may add beyond them
+     * @param writing        counts the writes under way, for the next start after a kill
      */
-    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map, long sizedFor, double maxBloatFactor) {
+    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map, long sizedFor, double maxBloatFactor,
+                           WritesInFlight writing) {
         this.map = map;
         this.sizedFor = sizedFor;
         this.maxBloatFactor = maxBloatFactor;
+        this.writing = writing;
     }
 
     @Override
@@ -40,17 +49,32 @@ final class ChronicleKeyValueStore implements KeyValueStore {
 
     @Override
     public void put(String key, String value) {
-        map.put(key, value);
+        writing.begin();
+        try {
+            map.put(key, value);
+        } finally {
+            writing.end();
+        }
     }
 
     @Override
     public void remove(String key) {
-        map.remove(key);
+        writing.begin();
+        try {
+            map.remove(key);
+        } finally {
+            writing.end();
+        }
     }
 
     @Override
     public void clear() {
-        map.clear();
+        writing.begin();
+        try {
+            map.clear();
+        } finally {
+            writing.end();
+        }
     }
 
     @Override
@@ -91,7 +115,13 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         ((net.openhft.chronicle.hash.impl.VanillaChronicleHash<?, ?, ?, ?>) map).msync();
     }
 
+    /** The map itself, for tests in this package that must hold one of its locks as a dead reader would. */
+    ChronicleMap<CharSequence, CharSequence> chronicleMap() {
+        return map;
+    }
+
     void close() {
         map.close();
+        writing.close();
     }
 }

@@ -22,8 +22,12 @@ import java.util.Map;
  *
  * <p>Chronicle keeps its segment locks inside the mapped file, so a process killed while holding one
  * leaves it held. A marker file written at open and removed at clean close tells an unclean stop
- * apart; then each map is opened with {@code recoverPersistedTo}, which is only safe while nobody
- * else maps the file: the data folder's lock file guarantees that.
+ * apart ({@link OpenMarker}). After a power cut every map is opened with {@code recoverPersistedTo};
+ * after a process was killed (the machine stayed up) only the maps it was writing when it died
+ * ({@link WritesInFlight}): the others are whole, and only their segment locks are released.
+ * Recovery walks a map's whole nominal size (a minute for a Hong Kong-sized consignment store), so
+ * this is what keeps a restart after {@code kill -9} near a clean one. Both are only safe while
+ * nobody else maps the files: the data folder's lock file guarantees that.
  */
 public final class ChronicleStores implements Stores, AutoCloseable {
 
@@ -32,7 +36,6 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStores.class);
-    private static final String OPEN_MARKER = "OPEN";
     /**
      * Chronicle lets each segment add {@code segments × (bloat − 1) + segments} extra tiers: at 1.0 one
      * extra tier per segment, twice the room {@link StoreSizes} expects. A larger factor made sparse
@@ -46,6 +49,9 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     private final FileLock lock;
     private final boolean recoveredFromUncleanStop;
     private int repairs;
+    private final java.util.Set<StoreName> repaired = java.util.EnumSet.noneOf(StoreName.class);
+    private int locksReleased;
+    private final java.util.List<StoreName> recovered = new java.util.ArrayList<>();
     private final Map<StoreName, ChronicleKeyValueStore> stores = new EnumMap<>(StoreName.class);
 
     private ChronicleStores(Path dir, FileChannel lockChannel, FileLock lock, boolean unclean) {
@@ -69,40 +75,62 @@ public final class ChronicleStores implements Stores, AutoCloseable {
                 throw new IllegalStateException("the data folder " + dataDir.toAbsolutePath()
                         + " is in use by another engine process");
             }
-            Path marker = dir.resolve(OPEN_MARKER);
-            boolean unclean = Files.exists(marker);
-            ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, unclean);
+            OpenMarker.LastStop lastStop = OpenMarker.lastStop(dir);
+            ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, lastStop != OpenMarker.LastStop.CLEAN);
             for (StoreName name : StoreName.values()) {
-                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, sizes, unclean),
-                        sizes.entries(name), MAX_BLOAT_FACTOR));
+                WritesInFlight writing = WritesInFlight.open(dir.resolve(name.fileName()));
+                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, sizes, lastStop, writing),
+                        sizes.entries(name), MAX_BLOAT_FACTOR, writing));
                 OwnerOnly.file(dir.resolve(name.fileName()));
+                OwnerOnly.file(WritesInFlight.counterFile(dir.resolve(name.fileName())));
             }
-            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
-            OwnerOnly.file(marker);
+            OpenMarker.write(dir);
+            OwnerOnly.file(dir.resolve(OpenMarker.FILE_NAME));
             forceDirectory(dir);
+            if (lastStop == OpenMarker.LastStop.PROCESS_KILLED) {
+                LOG.info("The last run's process was killed (the machine stayed up): Chronicle's recovery walked {}"
+                                + " (a write was under way there); {} segment locks it left held released in the others",
+                        result.recovered.isEmpty() ? "no map" : result.recovered, result.locksReleased);
+            } else if (lastStop == OpenMarker.LastStop.MACHINE_STOPPED) {
+                LOG.info("The last run ended without a clean stop and the machine may have stopped with it:"
+                        + " Chronicle's recovery walked every map");
+            }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the stores in " + dir, e);
         }
     }
 
-    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, StoreSizes sizes, boolean recover)
+    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, StoreSizes sizes,
+                                                             OpenMarker.LastStop lastStop, WritesInFlight writing)
             throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
         ChronicleMapBuilder<CharSequence, CharSequence> builder = builder(name, sizes.entries(name))
                 // The engine's own shutdown hook closes the maps, after forcing them and
                 // checkpointing the log; Chronicle's would close them under the writer's feet.
                 .skipCloseOnExitHook(true);
-        if (recover && file.exists()) {
+        boolean existed = file.exists();
+        boolean recover = existed && (lastStop == OpenMarker.LastStop.MACHINE_STOPPED
+                || lastStop == OpenMarker.LastStop.PROCESS_KILLED && writing.underWay() != 0);
+        ChronicleMap<CharSequence, CharSequence> map;
+        if (recover) {
+            recovered.add(name);
             // Chronicle reports every segment and chunk it repairs (a kill -9 leaves many, harmlessly:
             // the journal is replayed over the maps next). Each goes to DEBUG; the engine then says
             // in one line what recovery did.
-            return builder.recoverPersistedTo(file, true, corruption -> {
+            map = builder.recoverPersistedTo(file, true, corruption -> {
                 repairs++;
+                repaired.add(name);
                 LOG.debug("Chronicle recovery of {}: {}", name, corruption.message());
             });
+        } else {
+            map = builder.createPersistedTo(file);
+            if (existed && lastStop == OpenMarker.LastStop.PROCESS_KILLED) {
+                locksReleased += SegmentLocks.releaseAll(map);
+            }
         }
-        return builder.createPersistedTo(file);
+        writing.reset();
+        return map;
     }
 
     /**
@@ -138,6 +166,21 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         return recoveredFromUncleanStop;
     }
 
+    /** The maps opened with Chronicle's recovery at this start (none after a clean stop). */
+    public java.util.List<StoreName> recoveredMaps() {
+        return java.util.List.copyOf(recovered);
+    }
+
+    /** The maps in which Chronicle's recovery repaired something at this start. */
+    public java.util.Set<StoreName> repairedMaps() {
+        return java.util.Set.copyOf(repaired);
+    }
+
+    /** Segment locks a killed process left held in maps that needed no recovery, released at this start. */
+    public int locksReleased() {
+        return locksReleased;
+    }
+
     /** How many damaged segments or entries Chronicle repaired while recovering (0 after a clean stop). */
     public int recoveryRepairs() {
         return repairs;
@@ -162,7 +205,7 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         stores.clear();
         try {
             if (clean) {
-                Files.deleteIfExists(dir.resolve(OPEN_MARKER));
+                OpenMarker.remove(dir);
             }
         } catch (IOException e) {
             LOG.warn("Could not remove the open marker; the next start will run a recovery", e);
