@@ -101,9 +101,9 @@ final class RegistryLogStart {
             }
             if (stores.recoveredFromUncleanStop()) {
                 LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
-                        + " by Chronicle), {} log entries after the checkpoint replayed over them ({} aborted ones"
-                        + " skipped); every acknowledged write is back", stores.recoveryRepairs(), replaying.replayed(),
-                        replaying.skipped());
+                        + " by Chronicle), {} log entries after the checkpoint replayed over them ({} of them already"
+                        + " held by the maps, {} aborted ones skipped); every acknowledged write is back",
+                        stores.recoveryRepairs(), replaying.replayed(), replaying.alreadyHeld(), replaying.skipped());
             } else if (replaying.replayed() + replaying.skipped() > 0) {
                 LOG.info("Replayed {} registry log entries after the checkpoint", replaying.replayed());
             }

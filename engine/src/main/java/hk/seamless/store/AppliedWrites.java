@@ -39,6 +39,28 @@ final class AppliedWrites {
     }
 
     /**
+     * A change read back from the log at a start after an unclean stop. When the process was killed
+     * (the machine stayed up) the maps already hold nearly every change since the checkpoint: they
+     * were applied before it died and its page cache outlived it. Comparing costs a read, where
+     * writing again costs an encoding, an allocation and a copy into the map, so a change whose every
+     * write the maps already hold is skipped; any other is applied whole, as {@link #apply} does.
+     *
+     * @return whether the change had to be applied
+     */
+    static boolean reapply(RegistryChange change, Stores stores) {
+        for (RegistryChange.Write write : change.writes()) {
+            KeyValueStore store = stores.store(write.store());
+            boolean held = write.value() == null ? !store.containsKey(write.key())
+                    : store.holds(write.key(), valueKept(write, change));
+            if (!held) {
+                apply(change, stores);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * What the map keeps for a write. The archive index keeps only where the record lies (the
      * sequence of this very change): the record itself, in full, stays in the log entry.
      */

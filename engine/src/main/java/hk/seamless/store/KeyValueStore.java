@@ -19,6 +19,14 @@ public interface KeyValueStore {
 
     void put(String key, String value);
 
+    /**
+     * Whether {@code key} holds exactly {@code value}. What a start's replay asks of every write it
+     * reads back; a store may answer it without decoding the value it holds.
+     */
+    default boolean holds(String key, String value) {
+        return value.equals(get(key));
+    }
+
     void remove(String key);
 
     /** Removes every entry: how a view fed from the registry is emptied before it is rebuilt. */
