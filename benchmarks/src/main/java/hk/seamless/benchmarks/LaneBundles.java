@@ -27,8 +27,8 @@ import java.util.function.Consumer;
 final class LaneBundles {
 
     static final long EARLIEST_CROSSING = Instant.parse("2026-11-26T03:00:00Z").toEpochMilli();
-    /** The trucker {@link LaneBenchmarkAccess#encodeBundle} writes, so that fed and compact values are the same. */
-    private static final String TRUCKER = "Abenchmark";
+    /** Every bundle's trucker, fed and encoded alike: a registry account id (R and 24 hex digits, as Tokens.newId makes). */
+    private static final String TRUCKER = "R3f2a9c1b7d5e4f6a8b9c0d1e";
 
     private LaneBundles() {
     }
@@ -47,19 +47,27 @@ final class LaneBundles {
     }
 
     static String id(int i) {
-        return "B000000000000" + Long.toHexString(0x5eed_0000_0000L + i); // 25 characters, like the registry's
-
+        return "B000000000000" + Long.toHexString(0x5eed_0000_0000L + i); // B and 24 hex digits, like the registry's
     }
 
     static String ccrn(int i, int which) {
         // 16 digits, "26" (the year) first, as the registry issues them; check digit not needed here.
-        String n = Long.toString(2L * i + which);
+        String n = Long.toString(4L * i + which);
         return "26" + "00000000000000".substring(n.length()) + n;
     }
 
-    /** The compact value LaneView stores for bundle i (the same bytes, made without the JSON). */
+    /** The compact value LaneView stores for bundle i (the same bytes, made by the engine's encoder without the feed). */
     static String compactValue(int i) {
-        return LaneBenchmarkAccess.encodeBundle(id(i), EARLIEST_CROSSING, false, List.of(), List.of(ccrn(i, 0), ccrn(i, 1)));
+        return compactValue(i, 2);
+    }
+
+    /** The compact value of bundle i had it {@code ccrnCount} CCRNs. */
+    static String compactValue(int i, int ccrnCount) {
+        List<String> ccrns = new java.util.ArrayList<>(ccrnCount);
+        for (int which = 0; which < ccrnCount; which++) {
+            ccrns.add(ccrn(i, which));
+        }
+        return LaneBenchmarkAccess.encodeBundle(id(i), EARLIEST_CROSSING, false, List.of(), ccrns, TRUCKER);
     }
 
     /** The lane-bundles key of bundle i, as LaneView builds it. */

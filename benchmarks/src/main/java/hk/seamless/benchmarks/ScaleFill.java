@@ -28,9 +28,10 @@ import java.util.SplittableRandom;
  * file really holds per entry ({@code du}: allocated blocks / entries), then how long a clean
  * re-open and a {@code recoverPersistedTo} (what a start after kill -9 does) take on the full map.
  *
- * <pre>java $CHRONICLE_FLAGS -cp benchmarks/target/benchmarks.jar hk.seamless.benchmarks.ScaleFill lane-bundles 1,5,10,20</pre>
- * (millions; {@code consignments} for the consignment store). Each size gets a fresh folder under
- * {@code java.io.tmpdir}, deleted at the end.
+ * <pre>java $CHRONICLE_FLAGS -cp benchmarks/target/benchmarks.jar hk.seamless.benchmarks.ScaleFill lane-bundles 1,5,10,20 [CCRNS]</pre>
+ * (millions; {@code consignments} for the consignment store; CCRNS, for lane-bundles only, the CCRNs
+ * each bundle carries, 2 unless given). Each size gets a fresh folder under {@code java.io.tmpdir},
+ * deleted at the end.
  */
 public final class ScaleFill {
 
@@ -41,7 +42,8 @@ public final class ScaleFill {
 
     public static void main(String[] args) throws Exception {
         StoreName store = args[0].equals("consignments") ? StoreName.CONSIGNMENTS : StoreName.LANE_BUNDLES;
-        Records records = store == StoreName.CONSIGNMENTS ? new Consignments() : new LaneBundleRecords();
+        Records records = store == StoreName.CONSIGNMENTS ? new Consignments()
+                : new LaneBundleRecords(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         System.out.printf("%s: key ~%d B, value ~%d B (UTF-8) realistic; built for key %d B, value %d B%n", store,
                 records.key(12_345).length(), records.value(12_345).getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                 store.averageKeyBytes(), store.averageValueBytes());
@@ -123,8 +125,14 @@ public final class ScaleFill {
         String value(int i);
     }
 
-    /** lane-bundles: "mark|direction" to the compact value LaneView stores (two CCRNs, a trucker). */
+    /** lane-bundles: "mark|direction" to the compact value LaneView stores (two CCRNs unless told, a trucker). */
     private static final class LaneBundleRecords implements Records {
+        private final int ccrns;
+
+        LaneBundleRecords(int ccrns) {
+            this.ccrns = ccrns;
+        }
+
         @Override
         public String key(int i) {
             // two letters and up to four digits give 6.76 million marks; beyond, three letters (the
@@ -139,7 +147,7 @@ public final class ScaleFill {
 
         @Override
         public String value(int i) {
-            return LaneBundles.compactValue(i);
+            return LaneBundles.compactValue(i, ccrns);
         }
     }
 

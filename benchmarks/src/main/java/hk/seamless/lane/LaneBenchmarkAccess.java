@@ -13,10 +13,10 @@ public final class LaneBenchmarkAccess {
     private LaneBenchmarkAccess() {
     }
 
-    /** The value LaneView writes to lane-bundles for an ACTIVE bundle. */
+    /** The value LaneView writes to lane-bundles for an ACTIVE bundle (the engine's own encoder, packing included). */
     public static String encodeBundle(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits,
-                                      List<String> ccrns) {
-        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, "R3f2a9c1b7d5e4f6a8b9c0d1e"); // a registry account id: R + 24 hex
+                                      List<String> ccrns, String trucker) {
+        return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, trucker);
     }
 
     /** The value LaneView writes to lane-consignments for a BUNDLED consignment (parties and goods canonical). */

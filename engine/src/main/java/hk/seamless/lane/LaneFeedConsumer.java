@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 public final class LaneFeedConsumer implements FeedConsumer {
 
     /** The views' layout: raise it whenever they keep something new; a change rebuilds them once. */
-    static final String FORMAT = "3";
+    static final String FORMAT = "4"; // 4: the lane bundle's ids, millis and CCRNs packed (PackedText)
     static final String APPLIED_KEY = "applied";
     static final String FORMAT_KEY = "format";
     static final String STALE_KEY = "stale";

@@ -47,8 +47,9 @@ public final class LaneView {
     void bundleEnded(LaneChange.BundleEnded b) {
         String key = b.vehicleMark() + "|" + b.direction().name();
         String current = bundles.get(key);
-        // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays.
-        if (current != null && current.startsWith(b.bundleId() + CompactValue.SEPARATOR)) {
+        // Only the bundle that ended is dropped: a newer ACTIVE one for the same vehicle stays. The
+        // stored id is packed: the ended one is packed the same way to compare.
+        if (current != null && BundleAtLane.isOf(current, b.bundleId())) {
             bundles.remove(key);
         }
     }

@@ -5,8 +5,9 @@ package hk.seamless.store;
  * Value sizes come from realistic samples (benchmarks/ScaleFill and StoreFootprint print them): a
  * consignment of a Shenzhen exporter, Chinese names and addresses (three bytes a character) and a
  * long list of articles, is ~870 B of JSON; a bundle of two CCRNs ~306 B; the lane's compact bundle
- * (id, earliest crossing, two CCRNs, trucker) ~102 B under a "mark|direction" key of ~13 B; the
- * lane's BUNDLED consignment (canonical parties and goods description) ~314 B. An estimate far above
+ * (id, earliest crossing, two CCRNs, trucker; packed, see lane.PackedText) 67 B, 76 B with three
+ * CCRNs, under a "mark|direction" key of ~13 B; the lane's BUNDLED consignment (canonical parties
+ * and goods description) ~314 B. An estimate far above
  * the real size makes every map nominally larger (zeroed at creation: a slower start, more page
  * cache); far below, fewer entries fit than {@link StoreSizes} planned.
  */
@@ -39,7 +40,7 @@ public enum StoreName {
     RECORDED_REPORTS("recorded-reports", 48, 20),
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
-    LANE_BUNDLES("lane-bundles", 14, 104),
+    LANE_BUNDLES("lane-bundles", 14, 67),
     LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9),
     LANE_CONSIGNMENTS("lane-consignments", 16, 300),
     LANE_WATCHLIST("lane-watchlist", 40, 20),

@@ -95,8 +95,12 @@ class JournalReplayTest {
         try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertEquals(BUNDLE, stores.store(StoreName.BUNDLES).get("B1"));
             assertEquals("B1", stores.store(StoreName.ACTIVE_BUNDLES).get("FU1234|IMPORT"));
-            String laneView = stores.store(StoreName.LANE_BUNDLES).get("FU1234|IMPORT");
-            assertEquals("B1", laneView.substring(0, laneView.indexOf('\u001F')), "the lane side's view was rebuilt too");
+            hk.seamless.lane.BundleAtLane laneView = new hk.seamless.lane.BundleAtLane();
+            assertTrue(new hk.seamless.lane.LaneView(stores).activeBundle("FU1234", hk.seamless.config.Direction.IMPORT,
+                    laneView), "the lane side's view was rebuilt too");
+            StringBuilder id = new StringBuilder();
+            laneView.id(id);
+            assertEquals("B1", id.toString());
         }
     }
 

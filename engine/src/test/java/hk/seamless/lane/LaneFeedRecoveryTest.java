@@ -203,6 +203,35 @@ class LaneFeedRecoveryTest {
     }
 
     @Test
+    void aLaneViewInTheLayoutBeforeThePackedBundleIsRebuiltOnceAtStart() {
+        String id = hk.seamless.access.Tokens.newId("B");
+        f = new LaneFeedFixture(dir);
+        f.run(tx -> {
+            tx.put(StoreName.CONSIGNMENTS, C1, consignment(C1, ConsignmentStatus.BUNDLED, id));
+            tx.put(StoreName.BUNDLES, id, bundle(id, "AB1234", BundleStatus.ACTIVE, C1));
+            return null;
+        });
+        long earliest = LaneFeedFixture.CLOCK.instant().plusSeconds(3600).toEpochMilli();
+        // What layout 3 kept: the id, the millis and the CCRNs as text; read as layout 4 it is nonsense.
+        f.stores.store(StoreName.LANE_BUNDLES).put("AB1234|IMPORT",
+                id + "\u001F" + earliest + "\u001F0\u001FWATCHLIST\u001F" + C1 + "\u001FAtrucker");
+        f.stores.store(StoreName.LANE_FEED).put(LaneFeedConsumer.FORMAT_KEY, "3");
+        f.close();
+
+        f = new LaneFeedFixture(dir);
+        assertEquals(LaneFeedConsumer.FORMAT, f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.FORMAT_KEY));
+        BundleAtLane b = new BundleAtLane();
+        assertTrue(f.lane.activeBundle("AB1234", Direction.IMPORT, b));
+        assertEquals(earliest, b.earliestCrossingMillis());
+        StringBuilder text = new StringBuilder();
+        b.id(text);
+        assertEquals(id, text.toString());
+        b.ccrn(0, text);
+        assertEquals(C1, text.toString());
+        assertLaneViewMatchesRegistry(f.stores);
+    }
+
+    @Test
     void aDataFolderFromBeforeTheFeedIsRebuiltOnceAtStart() {
         // What the previous version left: registry records, and a lane view without the feed's
         // marks, lacking what it never kept and holding a bundle that has ended since.

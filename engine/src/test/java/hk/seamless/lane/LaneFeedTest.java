@@ -155,6 +155,40 @@ class LaneFeedTest {
     }
 
     @Test
+    void anEndedBundleWithARegistryIdLeavesANewerActiveOneOfTheSameVehicleAlone() {
+        // Registry ids are stored packed: the end of the older one must still be told from the newer.
+        String older = hk.seamless.access.Tokens.newId("B");
+        String newer = hk.seamless.access.Tokens.newId("B");
+        f.run(tx -> {
+            tx.put(StoreName.CONSIGNMENTS, C1, consignment(C1, ConsignmentStatus.BUNDLED, older));
+            tx.put(StoreName.BUNDLES, older, bundle(older, "AB1234", BundleStatus.ACTIVE, C1));
+            return null;
+        });
+        f.run(tx -> {
+            tx.put(StoreName.CONSIGNMENTS, C2, consignment(C2, ConsignmentStatus.BUNDLED, newer));
+            tx.put(StoreName.BUNDLES, newer, bundle(newer, "AB1234", BundleStatus.ACTIVE, C2));
+            return null;
+        });
+        f.run(tx -> {
+            tx.put(StoreName.BUNDLES, older, bundle(older, "AB1234", BundleStatus.UNBUNDLED, C1));
+            return null;
+        });
+        BundleAtLane b = new BundleAtLane();
+        assertTrue(f.lane.activeBundle("AB1234", Direction.IMPORT, b), "the newer bundle survives the older one's end");
+        StringBuilder text = new StringBuilder();
+        b.id(text);
+        assertEquals(newer, text.toString());
+        b.ccrn(0, text);
+        assertEquals(C2, text.toString());
+
+        f.run(tx -> {
+            tx.put(StoreName.BUNDLES, newer, bundle(newer, "AB1234", BundleStatus.UNBUNDLED, C2));
+            return null;
+        });
+        assertFalse(hasBundle("AB1234"), "its own end removes it");
+    }
+
+    @Test
     void aVehiclesTagAndMarkReachTheLane() {
         f.run(tx -> {
             tx.put(StoreName.VEHICLES, "FU1234", new Vehicle("FU1234", "FU 1234", "Atrucker", "E2001111", Instant.EPOCH));

@@ -106,9 +106,11 @@ class DecisionAllocationTest {
                             PartyNames.canonical("深圳市華強電子"), PartyNames.canonical("Kwun Tong Traders"), "Ashipper",
                             PartyNames.canonical("CARTONS mobile phones")));
                 }
-                sink.accept(new LaneChange.BundleActivated("Babc", "AB1234", Direction.IMPORT,
+                // Registry-shaped ids (a letter and 24 hex digits): the lane keeps them packed, and
+                // unpacks the bundle id (released-bundle check) and the trucker (suspension) per decision.
+                sink.accept(new LaneChange.BundleActivated("B3f2a9c1b7d5e4f6a8b9c0d1e", "AB1234", Direction.IMPORT,
                         Instant.parse("2026-11-26T03:00:00Z"), false, List.of("2611111111111116", "2622222222222224"),
-                        List.of(), "Atrucker"));
+                        List.of(), "R0123456789abcdef01234567"));
                 return 2;
             }
         };
