@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
@@ -177,7 +178,8 @@ final class ChunkedBatch {
         JsonObject result = new JsonObject().put("row", row.rowNumber());
         if (!row.readProblems().isEmpty()) {
             JsonArray errors = new JsonArray();
-            row.readProblems().forEach(p -> errors.add(new JsonObject().put("field", "row").put("message", p)));
+            row.readProblems().forEach(p -> errors.add(new JsonObject().put("field", "row").put("code", FieldError.INVALID)
+                    .put("message", p)));
             return result.put("status", "REJECTED").put("errors", errors);
         }
         try {
@@ -204,7 +206,8 @@ final class ChunkedBatch {
         JsonArray all = results.copy();
         for (BatchRow row : rows.subList(rowsDone, rows.size())) {
             all.add(new JsonObject().put("row", row.rowNumber()).put("status", "NOT_PROCESSED")
-                    .put("errors", new JsonArray().add(new JsonObject().put("field", "row").put("message", why))));
+                    .put("errors", new JsonArray().add(new JsonObject().put("field", "row")
+                            .put("code", FieldError.NOT_PROCESSED).put("message", why))));
         }
         return reply(all);
     }

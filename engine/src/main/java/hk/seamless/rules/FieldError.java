@@ -26,6 +26,8 @@ public record FieldError(String field, String code, String message) {
     public static final String DATE_IN_PAST = "expected_date_past";
     public static final String DATE_TOO_FAR_AHEAD = "expected_date_too_far_ahead";
     public static final String VEHICLE_MARK = "vehicle_mark_invalid";
+    /** A batch row the registry did not reach: the batch was cut off after the rows before it were lodged. */
+    public static final String NOT_PROCESSED = "not_processed";
 
     public FieldError {
         Objects.requireNonNull(field, "field");

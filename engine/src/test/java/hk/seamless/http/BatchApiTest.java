@@ -73,6 +73,21 @@ class BatchApiTest extends EngineHarness {
     }
 
     @Test
+    void aRowThatCannotBeReadIsRejectedWithAStableCode() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        LocalDate date = today().plusDays(3);
+        String csv = HEADER + "\n" + packagedRow("IMPORT", date, "120") + "\nIMPORT," + date + "\n";
+        JsonObject result = upload(shipper.token(), "text/csv", csv).expect(200).json();
+        assertEquals(1, result.getInteger("lodged"), result.encode());
+        JsonObject bad = result.getJsonArray("results").getJsonObject(1);
+        assertEquals("REJECTED", bad.getString("status"), bad.encode());
+        JsonObject error = bad.getJsonArray("errors").getJsonObject(0);
+        assertEquals("row", error.getString("field"), bad.encode());
+        assertEquals("invalid", error.getString("code"), "every refusal carries a code the pages translate: " + bad.encode());
+        assertTrue(error.getString("message").contains("cells"), bad.encode());
+    }
+
+    @Test
     void xmlWithOneBadConsignmentLodgesTheOthers() {
         TradeApiClient.Account agent = api.newAccount("AGENT");
         LocalDate date = today().plusDays(2);
