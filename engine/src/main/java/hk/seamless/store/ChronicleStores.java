@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opens every {@link StoreName} as a Chronicle Map persisted under {@code <data>/stores}.
@@ -49,9 +52,9 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     private final FileLock lock;
     private final boolean recoveredFromUncleanStop;
     private int repairs;
-    private final java.util.Set<StoreName> repaired = java.util.EnumSet.noneOf(StoreName.class);
+    private final Set<StoreName> repaired = EnumSet.noneOf(StoreName.class);
     private int locksReleased;
-    private final java.util.List<StoreName> recovered = new java.util.ArrayList<>();
+    private final List<StoreName> recovered = new ArrayList<>();
     private final Map<StoreName, ChronicleKeyValueStore> stores = new EnumMap<>(StoreName.class);
 
     private ChronicleStores(Path dir, FileChannel lockChannel, FileLock lock, boolean unclean) {
@@ -167,13 +170,13 @@ public final class ChronicleStores implements Stores, AutoCloseable {
     }
 
     /** The maps opened with Chronicle's recovery at this start (none after a clean stop). */
-    public java.util.List<StoreName> recoveredMaps() {
-        return java.util.List.copyOf(recovered);
+    public List<StoreName> recoveredMaps() {
+        return List.copyOf(recovered);
     }
 
     /** The maps in which Chronicle's recovery repaired something at this start. */
-    public java.util.Set<StoreName> repairedMaps() {
-        return java.util.Set.copyOf(repaired);
+    public Set<StoreName> repairedMaps() {
+        return Set.copyOf(repaired);
     }
 
     /** Segment locks a killed process left held in maps that needed no recovery, released at this start. */

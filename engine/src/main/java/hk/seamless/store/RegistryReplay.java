@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -84,7 +85,7 @@ public final class RegistryReplay implements Consumer<byte[]>, AutoCloseable {
     private void put(RegistryChange change) {
         try {
             while (failure == null) {
-                if (toApply.offer(change, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (toApply.offer(change, 100, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             }
