@@ -31,6 +31,7 @@ import hk.seamless.store.RegistryCheckpoints;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.store.StoreName;
+import hk.seamless.http.RequestContract;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.AccountCredentials;
 import hk.seamless.trade.Accounts;
@@ -197,6 +198,8 @@ public final class Engine implements AutoCloseable {
             fillAlerts.check();
             bindJvmAndProcessMetrics(metrics);
             vertx = vertx(metrics);
+            // The API contract that checks request bodies, read while the rest starts.
+            CompletableFuture<RequestContract> contract = RequestContract.load(vertx).toCompletionStage().toCompletableFuture();
             Authentication auth = new Authentication(registry.accounts(), clock);
 
             // The lane side: its journal read back (crossings the registry missed reported), then the pipeline.
@@ -221,7 +224,7 @@ public final class Engine implements AutoCloseable {
             List<Consumer<Router>> routes = EngineRoutes.all(config, stores, registry, auth, vertx, metrics, fillAlerts,
                     laneConsumer, pendingRegistrations, pipeline, hub, new EngineRoutes.AuditLogs(registryLogKept, laneLogKept),
                     laneFeed, roleLinks::status);
-            Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, routes);
+            Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, await(contract), routes);
             int port = HttpServers.deploy(vertx, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
                     config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -14,6 +14,7 @@ import hk.seamless.gate.LaneHub;
 import hk.seamless.http.AccountRoutes;
 import hk.seamless.http.AdminAccountRoutes;
 import hk.seamless.http.AuditRoutes;
+import hk.seamless.http.RequestContract;
 import hk.seamless.http.Authentication;
 import hk.seamless.http.BatchRoutes;
 import hk.seamless.http.ConsignmentRoutes;
@@ -121,11 +122,11 @@ final class EngineRoutes {
 
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
     static Supplier<Router> routers(Vertx vertx, EngineConfig config, TradeRegistry registry, Authentication auth,
-                                    List<Consumer<Router>> routes) {
+                                    RequestContract contract, List<Consumer<Router>> routes) {
         BatchRoutes batch = new BatchRoutes(registry, auth);
         WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
         Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> { } : batch::mount;
-        return () -> HttpApi.router(vertx, admission, routes, uploads);
+        return () -> HttpApi.router(vertx, admission, contract, routes, uploads);
     }
 
     /** The audit trail over both logs, each query reading them afresh (the logs grow while it reads). */

@@ -19,10 +19,15 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Router router(Vertx vertx, WriteAdmission admission, List<Consumer<Router>> routeGroups,
-                                Consumer<Router> batchRoutes) {
+    public static Router router(Vertx vertx, WriteAdmission admission, RequestContract contract,
+                                List<Consumer<Router>> routeGroups, Consumer<Router> batchRoutes) {
         Router router = Router.router(vertx);
         router.route().handler(RequestFraming::handle);
+        // Where RequestBodies finds the contract that checks a body before its route reads it.
+        router.route().handler(ctx -> {
+            ctx.put(RequestContract.class.getName(), contract);
+            ctx.next();
+        });
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
         router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.

@@ -4,7 +4,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** The JSON object a write carries; anything else is a 400 or 415 that says what was wrong. */
+/**
+ * The JSON object a write carries; anything else is a 400 or 415 that says what was wrong. When the
+ * router carries the API contract ({@link RequestContract}), the body is checked against it before
+ * the route reads it.
+ */
 public final class RequestBodies {
 
     private RequestBodies() {
@@ -22,6 +26,10 @@ public final class RequestBodies {
         Object value = io.vertx.core.json.Json.decodeValue(buffer);
         if (!(value instanceof JsonObject object)) {
             throw new HttpProblem(400, "Invalid request", "the body must be a JSON object");
+        }
+        RequestContract contract = ctx.get(RequestContract.class.getName());
+        if (contract != null) {
+            contract.check(ctx, object);
         }
         return object;
     }

@@ -237,8 +237,12 @@ final class ContractWalk {
     private void refusals(String shipper) {
         get("GET /api/v1/accounts/me", "/api/v1/accounts/me", null).problem(401);
         get("GET /api/v1/consignments/{ccrn}", "/api/v1/consignments/2612345678901230", shipper).problemNaming(400, "ccrn");
+        // The shape first (this document checks it before the route runs), then the rules of the values.
+        JsonObject nameless = example("POST /api/v1/consignments", "packaged");
+        nameless.getJsonObject("consignee").remove("name");
+        sendUnchecked("POST /api/v1/consignments", "/api/v1/consignments", shipper, nameless)
+                .problemNaming(400, "consignee.name");
         JsonObject late = example("POST /api/v1/consignments", "packaged").put("expectedDate", "2026-12-31");
-        late.getJsonObject("consignee").remove("name");
         sendUnchecked("POST /api/v1/consignments", "/api/v1/consignments", shipper, late).problemNaming(400, "expectedDate");
         get("GET /api/v1/admin/accounts", "/api/v1/admin/accounts", shipper).problem(403);
         get("GET /api/v1/risk/watchlist/{entryId}", "/api/v1/risk/watchlist/W-none", admin).problem(403);
