@@ -35,30 +35,31 @@ public final class ConfigLoader {
     public EngineConfig load(Path configFile) {
         JsonObject file = configFile == null ? new JsonObject() : readFile(configFile);
         EngineConfig d = EngineConfig.defaults();
-        String host = setting(file, "httpHost", "SEAMLESS_HTTP_HOST", d.httpHost(), Function.identity());
-        int port = setting(file, "httpPort", "SEAMLESS_HTTP_PORT", d.httpPort(), ConfigLoader::port);
-        Path dataDir = setting(file, "dataDir", "SEAMLESS_DATA_DIR", d.dataDir(), Path::of);
+        String host = setting(file, "httpHost", "SEAMLESS_HTTP_HOST", d.server().httpHost(), Function.identity());
+        int port = setting(file, "httpPort", "SEAMLESS_HTTP_PORT", d.server().httpPort(), ConfigLoader::port);
+        Path dataDir = setting(file, "dataDir", "SEAMLESS_DATA_DIR", d.server().dataDir(), Path::of);
         // Secrets' values are never put in a message: a refused start is printed and logged.
         String adminToken = setting(file, "adminToken", "SEAMLESS_ADMIN_TOKEN", null, ConfigLoader::adminToken, false);
-        Duration lead = setting(file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.bundlingLead(), ConfigLoader::duration);
-        Period window = setting(file, "lodgementWindow", "SEAMLESS_LODGEMENT_WINDOW", d.lodgementWindow(), ConfigLoader::period);
+        Duration lead = setting(file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.rules().bundlingLead(), ConfigLoader::duration);
+        Period window = setting(file, "lodgementWindow", "SEAMLESS_LODGEMENT_WINDOW", d.rules().lodgementWindow(),
+                ConfigLoader::period);
         double rate = setting(file, "randomInspectionRate", "SEAMLESS_RANDOM_INSPECTION_RATE",
-                d.randomInspectionRate(), ConfigLoader::rate);
-        OptionalLong seed = setting(file, "randomSeed", "SEAMLESS_RANDOM_SEED", d.randomSeed(),
+                d.rules().randomInspectionRate(), ConfigLoader::rate);
+        OptionalLong seed = setting(file, "randomSeed", "SEAMLESS_RANDOM_SEED", d.rules().randomSeed(),
                 s -> OptionalLong.of(Long.parseLong(s)));
-        Duration fusion = setting(file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.fusionWindow(), ConfigLoader::duration);
+        Duration fusion = setting(file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.rules().fusionWindow(), ConfigLoader::duration);
         refuseStoreCapacity(file);
         StoreSizing sizing = new StoreSizing(
                 setting(file, "retention", "SEAMLESS_RETENTION", d.sizing().retention(), ConfigLoader::duration),
                 setting(file, "dailyConsignments", "SEAMLESS_DAILY_CONSIGNMENTS", d.sizing().dailyConsignments(),
                         s -> positive(Long.parseLong(s))));
-        boolean fsync = setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.journalFsync(), ConfigLoader::bool);
+        boolean fsync = setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.log().fsync(), ConfigLoader::bool);
         int failLimit = setting(file, "failedBundlingLimit", "SEAMLESS_FAILED_BUNDLING_LIMIT",
-                d.failedBundlingLimit(), s -> positive(Integer.parseInt(s)));
+                d.accounts().failedBundlingLimit(), s -> positive(Integer.parseInt(s)));
         Duration failPeriod = setting(file, "failedBundlingPeriod", "SEAMLESS_FAILED_BUNDLING_PERIOD",
-                d.failedBundlingPeriod(), ConfigLoader::duration);
+                d.accounts().failedBundlingPeriod(), ConfigLoader::duration);
         Duration sessionLifetime = setting(file, "sessionLifetime", "SEAMLESS_SESSION_LIFETIME",
-                d.sessionLifetime(), ConfigLoader::atLeastAMillisecond);
+                d.accounts().sessionLifetime(), ConfigLoader::atLeastAMillisecond);
         PipelineSettings p = d.pipeline();
         PipelineSettings pipeline = new PipelineSettings(
                 setting(file, "ringSize", "SEAMLESS_RING_SIZE", p.ringSize(), ConfigLoader::powerOfTwo),
@@ -70,7 +71,7 @@ public final class ConfigLoader {
                 setting(file, "presenceWindow", "SEAMLESS_PRESENCE_WINDOW", p.presenceWindow(), ConfigLoader::atLeastAMillisecond));
         String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
                 ConfigLoader::signingSecret, false);
-        String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, EngineConfig::ivrsPublicUrl);
+        String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, IvrsWebhook::publicUrl);
         IntakeLimits l = d.limits();
         IntakeLimits limits = new IntakeLimits(
                 setting(file, "registrationsPerAddress", "SEAMLESS_REGISTRATIONS_PER_ADDRESS",
@@ -111,8 +112,11 @@ public final class ConfigLoader {
         controlPoints = TopologySetting.served(controlPoints, topology);
         logSettings();
         rejectUnknownKeys(file);
-        return new EngineConfig(host, port, dataDir, adminToken, lead, window, rate, seed, fusion,
-                controlPoints, sizing, fsync, failLimit, failPeriod, sessionLifetime, pipeline, ivrsSecret, ivrsUrl,
+        // The IVRS webhook checks its two settings together: after each setting and every file key was
+        // checked on its own, so that a mistyped key is named before a secret missing its URL.
+        return new EngineConfig(new ServerSettings(host, port, dataDir, adminToken),
+                new RuleFigures(lead, window, rate, seed, fusion), controlPoints, sizing,
+                new AccountLimits(failLimit, failPeriod, sessionLifetime), pipeline, new IvrsWebhook(ivrsSecret, ivrsUrl),
                 limits, http, log, topology);
     }
 

@@ -9,7 +9,10 @@ import java.time.Duration;
  *
  * @param segmentBytes       a segment is sealed and a new one started once a write would take it past
  *                           this size (a segment also ends with its Hong Kong day)
- * @param fsync              force appended entries to the disk at each flush
+ * @param fsync              force appended entries to the disk at each flush: for the registry's log
+ *                           the {@code journalFsync} setting (a write acknowledged survives a power
+ *                           cut, not only a killed process); the lane log and the feed outbox are
+ *                           never forced (see LaneLogStart, FeedOutbox)
  * @param checkpointInterval the registry checkpoints at least this often while it is written to
  * @param checkpointChanges  ... or after this many registry changes, whichever comes first
  * @param archiveRetention   sealed segments older than this may be deleted; null: kept for ever

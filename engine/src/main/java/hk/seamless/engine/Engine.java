@@ -138,7 +138,7 @@ public final class Engine implements AutoCloseable {
         NoPhoneHome.ensure();
         long started = System.nanoTime();
         createDataFolder(config);
-        boolean mapsExisted = RegistryLogStart.mapsExist(config.dataDir());
+        boolean mapsExisted = RegistryLogStart.mapsExist(config.server().dataDir());
         ChronicleStores stores = openStores(config);
         RegistryWriter writer = null;
         SegmentedLog registryLog = null;
@@ -155,7 +155,8 @@ public final class Engine implements AutoCloseable {
             LaneFeedConsumer laneConsumer = new LaneFeedConsumer(stores, laneView, riskView);
             // Where the feed goes: to this process's lanes, or (role registry) to Kafka through its outbox.
             feedOutbox = role == EngineRole.REGISTRY
-                    ? FeedOutbox.open(RegistryLogStart.logDir(config.dataDir()).resolveSibling("feed"), config.log(), clock)
+                    ? FeedOutbox.open(RegistryLogStart.logDir(config.server().dataDir()).resolveSibling("feed"), config.log(),
+                            clock)
                     : null;
             LaneFeed laneFeed = new LaneFeed(stores, feedOutbox != null ? feedOutbox : laneConsumer);
             WatchlistIndex watchlistIndex = new WatchlistIndex(stores);
@@ -187,7 +188,7 @@ public final class Engine implements AutoCloseable {
             // The registry, and the accounts as the configuration wants them.
             Archive archive = archive(stores, registryLogKept);
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex, archive);
-            String adminToken = AdminToken.resolve(config.adminToken(), config.dataDir());
+            String adminToken = AdminToken.resolve(config.server().adminToken(), config.server().dataDir());
             settleAccounts(stores, writer, adminToken);
 
             // Metrics, and Vert.x reporting into them.
@@ -226,12 +227,12 @@ public final class Engine implements AutoCloseable {
                     laneFeed, roleLinks::status);
             Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, await(contract), routes);
             int port = HttpServers.deploy(vertx, config, routers);
-            LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.httpHost(), port,
-                    config.dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.server().httpHost(), port,
+                    config.server().dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
             RetentionMove retention = EngineTimers.start(vertx, config, clock, stores, writer, pipeline, hub, fillAlerts,
                     archive, registry, registryLogKept, laneLogKept);
-            HttpServers.writePortFile(config.dataDir(), port);
+            HttpServers.writePortFile(config.server().dataDir(), port);
             Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
             engine.roleLinks = roleLinks;
             engine.feedOutbox = feedOutbox;
@@ -268,15 +269,15 @@ public final class Engine implements AutoCloseable {
 
     private static void createDataFolder(EngineConfig config) {
         try {
-            OwnerOnly.folder(config.dataDir());
+            OwnerOnly.folder(config.server().dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
+            throw new UncheckedIOException("cannot create the data folder " + config.server().dataDir(), e);
         }
     }
 
     private static ChronicleStores openStores(EngineConfig config) {
         try {
-            return ChronicleStores.open(config.dataDir(), StoreSizes.of(config));
+            return ChronicleStores.open(config.server().dataDir(), StoreSizes.of(config));
         } catch (IllegalStateException inUse) {
             throw new StartFailure(inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder",
                     inUse);
@@ -346,7 +347,7 @@ public final class Engine implements AutoCloseable {
     /** Lanes in the pipeline's order; a gate fault latched before a restart still holds its lane. */
     private static LaneHub laneHub(EngineConfig config) {
         return new LaneHub(config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).map(Lane::id).toList(),
-                config.dataDir().resolve("gate-faults.properties"));
+                config.server().dataDir().resolve("gate-faults.properties"));
     }
 
     /** The console's board as it was: the recent arrivals the lane journal holds. */
@@ -367,7 +368,7 @@ public final class Engine implements AutoCloseable {
     private static void resumeLaneFeed(EngineConfig config, boolean mapsExisted, LaneFeed laneFeed,
                                        LaneFeedConsumer laneConsumer) {
         Checkpoint checkpoint = mapsExisted
-                ? Checkpoint.read(RegistryLogStart.logDir(config.dataDir())) : null;
+                ? Checkpoint.read(RegistryLogStart.logDir(config.server().dataDir())) : null;
         Long mark = checkpoint == null ? null : checkpoint.marks().get(LaneFeed.CHECKPOINT_MARK);
         if (checkpoint != null && mark == null) {
             laneConsumer.rebuildAtStart("the registry's checkpoint does not say where the lane feed was");
@@ -400,12 +401,14 @@ public final class Engine implements AutoCloseable {
 
     private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock,
                                           WatchlistIndex watchlist, Archive archive) {
-        LodgementWindow window = LodgementWindow.hongKong(config.lodgementWindow());
+        LodgementWindow window = LodgementWindow.hongKong(config.rules().lodgementWindow());
         CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
-        FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.failedBundlingLimit(), config.failedBundlingPeriod());
+        FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.accounts().failedBundlingLimit(),
+                config.accounts().failedBundlingPeriod());
         return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
-                new Consignments(stores, ccrns, window, archive), new Bundles(stores, window, config.bundlingLead(), limiter,
-                        new BundlingRiskAssessment(watchlist), archive),
+                new Consignments(stores, ccrns, window, archive),
+                new Bundles(stores, window, config.rules().bundlingLead(), limiter, new BundlingRiskAssessment(watchlist),
+                        archive),
                 new CargoInformationReader(window), clock);
     }
 

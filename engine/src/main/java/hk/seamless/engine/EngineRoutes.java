@@ -115,7 +115,7 @@ final class EngineRoutes {
             routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount);
             routes.add(new GateFaultRoutes(pipeline, auth, hub)::mount);
         }
-        routes.add(new FeedRoutes(config.topology(), laneFeed, config.dataDir())::mount);
+        routes.add(new FeedRoutes(config.topology(), laneFeed, config.server().dataDir())::mount);
         routes.add(new AuditRoutes(auth, auditTrail(logs.registry(), logs.lanes()), laneIds(config))::mount);
         return routes;
     }
@@ -146,17 +146,17 @@ final class EngineRoutes {
      * the token lives; a token set in configuration stays the operator's to change there.
      */
     private static Consumer<String> adminTokenFile(EngineConfig config) {
-        if (config.adminToken() != null) {
+        if (config.server().adminToken() != null) {
             return token -> LOG.warn("The admin token was rotated through the API; the configured admin token no"
                     + " longer works (it is honoured again only if the configuration changes it)");
         }
         return token -> {
             try {
-                AdminToken.write(config.dataDir(), token);
-                LOG.info("The admin token was rotated; {} holds the new one", config.dataDir().resolve("admin.token"));
+                AdminToken.write(config.server().dataDir(), token);
+                LOG.info("The admin token was rotated; {} holds the new one", config.server().dataDir().resolve("admin.token"));
             } catch (IOException e) {
                 LOG.error("The admin token was rotated but {} could not be rewritten: use the token the rotation showed",
-                        config.dataDir().resolve("admin.token"), e);
+                        config.server().dataDir().resolve("admin.token"), e);
             }
         };
     }

@@ -35,18 +35,18 @@ final class HttpServers {
         List<HttpApiVerticle> deployed = new CopyOnWriteArrayList<>();
         // Vert.x shares one random port among servers asked for the same negative port; 0 would
         // give each instance a port of its own.
-        int port = config.httpPort() == 0 ? -1 : config.httpPort();
+        int port = config.server().httpPort() == 0 ? -1 : config.server().httpPort();
         try {
             StartStep.await(vertx.deployVerticle(() -> {
-                HttpApiVerticle verticle = new HttpApiVerticle(config.httpHost(), port, config.http(), vx -> router.get());
+                HttpApiVerticle verticle = new HttpApiVerticle(config.server().httpHost(), port, config.http(), vx -> router.get());
                 deployed.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException bind) {
-                    throw new StartFailure("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
-                            + bind.getMessage() + "): another program, or another engine, has that port. Stop it, or"
+                    throw new StartFailure("cannot listen on " + config.server().httpHost() + ":"
+                            + config.server().httpPort() + " (" + bind.getMessage() + "): another program, or another engine, has that port. Stop it, or"
                             + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)", bind);
                 }
             }

@@ -22,11 +22,12 @@ final class LaneLogStart {
     }
 
     static SegmentedLog open(EngineConfig config, Clock clock) {
-        RegistryLogStart.ownerOnly(config.dataDir().resolve("log"));
-        SegmentedLog log = RegistryLogStart.openOrSayWhy(() -> SegmentedLog.open(config.dataDir().resolve("log").resolve("lane"),
-                config.log().withFsync(false), clock, entry -> { }), config.dataDir());
+        RegistryLogStart.ownerOnly(config.server().dataDir().resolve("log"));
+        SegmentedLog log = RegistryLogStart.openOrSayWhy(() -> SegmentedLog.open(
+                config.server().dataDir().resolve("log").resolve("lane"), config.log().withFsync(false), clock, entry -> { }),
+                config.server().dataDir());
         try {
-            Path oldJournal = config.dataDir().resolve("journal").resolve("lane.journal");
+            Path oldJournal = config.server().dataDir().resolve("journal").resolve("lane.journal");
             long imported = LegacyJournal.importInto(oldJournal, log, payload -> { });
             if (imported > 0) {
                 log.checkpoint(java.util.Map.of());

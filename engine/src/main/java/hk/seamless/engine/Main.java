@@ -61,10 +61,10 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "seamless-shutdown"));
-        if (config.adminToken() == null) {
+        if (config.server().adminToken() == null) {
             // Through the log, not println: with SEAMLESS_LOG_FORMAT=json every line must be JSON.
             org.slf4j.LoggerFactory.getLogger(Main.class).info("Admin token: {}",
-                    config.dataDir().resolve("admin.token").toAbsolutePath());
+                    config.server().dataDir().resolve("admin.token").toAbsolutePath());
         }
     }
 }

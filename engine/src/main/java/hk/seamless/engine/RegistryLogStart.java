@@ -68,14 +68,14 @@ final class RegistryLogStart {
 
     static Opened open(EngineConfig config, ChronicleStores stores, boolean mapsExisted,
                        List<RegistryChangeListener> listeners, Clock clock) {
-        ownerOnly(config.dataDir().resolve("log"));
+        ownerOnly(config.server().dataDir().resolve("log"));
         RegistryReplay replaying = new RegistryReplay(stores, listeners);
-        SegmentedLog log = openOrSayWhy(() -> SegmentedLog.open(logDir(config.dataDir()),
-                config.log().withFsync(config.journalFsync()), clock, entry -> {
+        SegmentedLog log = openOrSayWhy(() -> SegmentedLog.open(logDir(config.server().dataDir()),
+                config.log(), clock, entry -> {
                     if (mapsExisted) {
                         replaying.accept(entry.payload());
                     }
-                }), config.dataDir());
+                }), config.server().dataDir());
         try {
             boolean rebuilt = !mapsExisted && log.lastSequence() > 0;
             if (rebuilt) {
@@ -83,7 +83,7 @@ final class RegistryLogStart {
                     all.forEach(entry -> replaying.accept(entry.payload()));
                 }
             }
-            Path oldJournal = config.dataDir().resolve("journal").resolve("registry.journal");
+            Path oldJournal = config.server().dataDir().resolve("journal").resolve("registry.journal");
             // The old engine replayed its journal only after an unclean stop: its maps are whole otherwise.
             boolean replayImported = stores.recoveredFromUncleanStop() || !mapsExisted;
             long imported = LegacyJournal.importInto(oldJournal, log, payload -> {
@@ -94,7 +94,7 @@ final class RegistryLogStart {
             replaying.close();
             if (imported > 0) {
                 LOG.warn("Imported {} entries of the old registry journal into {}; the old file is kept as {}.imported"
-                        + " (delete it once a backup of log/ is made)", imported, logDir(config.dataDir()), oldJournal);
+                        + " (delete it once a backup of log/ is made)", imported, logDir(config.server().dataDir()), oldJournal);
             }
             if (rebuilt) {
                 LOG.warn("The maps were made afresh: rebuilt them from the {} entries of the registry log", log.lastSequence());

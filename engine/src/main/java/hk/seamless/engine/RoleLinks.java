@@ -97,8 +97,8 @@ final class RoleLinks implements AutoCloseable {
         laneViews.onCloneSuspected(alert -> hub.toConsoles(cloneAlert(alert, clock)));
         FeedSubscriber subscriber = new FeedSubscriber(kafka, laneViews, snapshots, stores.store(StoreName.LANE_FEED),
                 clock, metrics);
-        LaneReportPublisher reports = new LaneReportPublisher(kafka, laneLog, config.dataDir(),
-                EngineIdentity.of(config.dataDir()));
+        LaneReportPublisher reports = new LaneReportPublisher(kafka, laneLog, config.server().dataDir(),
+                EngineIdentity.of(config.server().dataDir()));
         subscriber.start();
         reports.start();
         Gauge.builder("seamless_lane_reports_waiting", reports, LaneReportPublisher::waiting)

@@ -143,13 +143,13 @@ public final class AccountRoutes {
                     if (strongerHash != null) {
                         registry.accounts().upgradePasswordHash(tx, account.id(), oldHash, strongerHash);
                     }
-                    return registry.accounts().openSession(tx, account.id(), config.sessionLifetime());
+                    return registry.accounts().openSession(tx, account.id(), config.accounts().sessionLifetime());
                 })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(token -> {
                     ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
                             .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT).setSecure(overHttps(ctx))
-                            .setMaxAge(config.sessionLifetime().toSeconds()));
+                            .setMaxAge(config.accounts().sessionLifetime().toSeconds()));
                     RouteSupport.ok(ctx, Views.account(account));
                 });
     }

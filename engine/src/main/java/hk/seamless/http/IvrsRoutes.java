@@ -59,8 +59,8 @@ public final class IvrsRoutes {
         this.pins = new IvrsPins(stores);
         this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx, passwordWork), registry.clock());
         vertx.setPeriodic(IvrsCalls.IDLE_EXPIRY.toMillis() / 10, id -> calls.forgetIdleCalls());
-        this.signature = config.ivrsSigningSecret() == null ? null
-                : new WebhookSignature(config.ivrsSigningSecret(), config.ivrsPublicUrl());
+        this.signature = config.ivrs().signingSecret() == null ? null
+                : new WebhookSignature(config.ivrs().signingSecret(), config.ivrs().publicUrl());
         if (signature == null) {
             LOG.warn("IVRS webhook signatures are not checked: anyone who can reach POST /ivrs/v1/calls can place calls"
                     + " and key PINs (and so lock truckers out). Set ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) and"

@@ -119,16 +119,16 @@ public final class SystemRoutes {
                 .put("serverTime", Views.time(now))
                 .put("hongKongDate", now.atZone(hk.seamless.config.HongKong.TIME_ZONE).toLocalDate().toString())
                 .put("timeZone", hk.seamless.config.HongKong.TIME_ZONE.getId())
-                .put("bundlingLead", config.bundlingLead().toString())
-                .put("lodgementWindow", config.lodgementWindow().toString())
-                .put("fusionWindow", config.fusionWindow().toString())
+                .put("bundlingLead", config.rules().bundlingLead().toString())
+                .put("lodgementWindow", config.rules().lodgementWindow().toString())
+                .put("fusionWindow", config.rules().fusionWindow().toString())
                 .put("plateConfidenceThreshold", config.pipeline().plateConfidenceThreshold())
                 .put("releaseValidity", config.pipeline().releaseValidity().toString())
-                .put("failedBundlingLimit", config.failedBundlingLimit())
-                .put("failedBundlingPeriod", config.failedBundlingPeriod().toString())
+                .put("failedBundlingLimit", config.accounts().failedBundlingLimit())
+                .put("failedBundlingPeriod", config.accounts().failedBundlingPeriod().toString())
                 .put("controlPoints", controlPoints);
         if (staff) {
-            settings.put("randomInspectionRate", config.randomInspectionRate());
+            settings.put("randomInspectionRate", config.rules().randomInspectionRate());
         }
         RouteSupport.ok(ctx, settings);
     }

@@ -76,12 +76,12 @@ public final class LanePipeline implements AutoCloseable {
         // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
         ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
         java.util.function.IntPredicate gateAvailable = hub::gateAvailable;
-        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.randomSeed()), released,
+        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.rules().randomSeed()), released,
                 gateAvailable);
         DecisionPublisher publisher = new DecisionPublisher(hub, records, journal, released, crossings,
                 releaseValidityMillis, metrics);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
-        Fusion fusion = new Fusion(lanes, config.fusionWindow().toMillis(), config.pipeline().presenceWindow().toMillis(),
+        Fusion fusion = new Fusion(lanes, config.rules().fusionWindow().toMillis(), config.pipeline().presenceWindow().toMillis(),
                 new ArrivalIds(clock.millis()), new SameVehicle(view::vehicleByTag));
         ArrivalHandler handler = new ArrivalHandler(fusion,
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),

@@ -42,8 +42,9 @@ public final class StoreSizes {
     public static StoreSizes of(EngineConfig config) {
         return new StoreSizes(config.sizing().dailyConsignments(), config.retention(),
                 // a window given in months counts each as 31 days (never smaller than it is)
-                Duration.ofDays(config.lodgementWindow().toTotalMonths() * 31 + config.lodgementWindow().getDays()),
-                config.sessionLifetime(),
+                Duration.ofDays(config.rules().lodgementWindow().toTotalMonths() * 31
+                        + config.rules().lodgementWindow().getDays()),
+                config.accounts().sessionLifetime(),
                 config.limits().idempotencyRetention());
     }
 

@@ -21,12 +21,12 @@ class ConfigLoaderTest {
     @Test
     void embeddedDefaultsAreTheRealWorldFigures() {
         EngineConfig config = new ConfigLoader(Map.of()).load(null);
-        assertEquals(8080, config.httpPort());
-        assertEquals(Path.of("data"), config.dataDir());
-        assertEquals(Duration.ofMinutes(30), config.bundlingLead());
-        assertEquals(Period.ofDays(14), config.lodgementWindow());
-        assertEquals(0.03, config.randomInspectionRate());
-        assertEquals(Duration.ofSeconds(1), config.fusionWindow());
+        assertEquals(8080, config.server().httpPort());
+        assertEquals(Path.of("data"), config.server().dataDir());
+        assertEquals(Duration.ofMinutes(30), config.rules().bundlingLead());
+        assertEquals(Period.ofDays(14), config.rules().lodgementWindow());
+        assertEquals(0.03, config.rules().randomInspectionRate());
+        assertEquals(Duration.ofSeconds(1), config.rules().fusionWindow());
         assertEquals(6, config.controlPoints().size());
         assertTrue(config.controlPoints().stream().allMatch(cp -> cp.lanes().stream().anyMatch(l -> l.direction() == Direction.IMPORT)
                 && cp.lanes().stream().anyMatch(l -> l.direction() == Direction.EXPORT)));
@@ -37,10 +37,10 @@ class ConfigLoaderTest {
         Path file = dir.resolve("seamless.json");
         Files.writeString(file, "{\"httpPort\": 9000, \"bundlingLead\": \"PT45M\", \"randomInspectionRate\": 0.1}");
         EngineConfig config = new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "9100", "SEAMLESS_RANDOM_SEED", "42")).load(file);
-        assertEquals(9100, config.httpPort());
-        assertEquals(Duration.ofMinutes(45), config.bundlingLead());
-        assertEquals(0.1, config.randomInspectionRate());
-        assertEquals(42, config.randomSeed().getAsLong());
+        assertEquals(9100, config.server().httpPort());
+        assertEquals(Duration.ofMinutes(45), config.rules().bundlingLead());
+        assertEquals(0.1, config.rules().randomInspectionRate());
+        assertEquals(42, config.rules().randomSeed().getAsLong());
     }
 
     @Test
@@ -121,7 +121,8 @@ class ConfigLoaderTest {
         ConfigException port = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "eighty")).load(null));
         assertTrue(port.getMessage().contains("SEAMLESS_HTTP_PORT") && port.getMessage().contains("not a number"), port.getMessage());
-        assertEquals(Duration.ofHours(2), new ConfigLoader(Map.of("SEAMLESS_SESSION_LIFETIME", "PT2H")).load(null).sessionLifetime());
+        assertEquals(Duration.ofHours(2),
+                new ConfigLoader(Map.of("SEAMLESS_SESSION_LIFETIME", "PT2H")).load(null).accounts().sessionLifetime());
     }
 
     @Test

@@ -28,9 +28,9 @@ class IvrsSigningConfigTest {
     @Test
     void offByDefault() {
         EngineConfig config = load(Map.of());
-        assertNull(config.ivrsSigningSecret());
-        assertNull(config.ivrsPublicUrl());
-        assertNull(EngineConfig.defaults().ivrsSigningSecret());
+        assertNull(config.ivrs().signingSecret());
+        assertNull(config.ivrs().publicUrl());
+        assertNull(EngineConfig.defaults().ivrs().signingSecret());
     }
 
     @Test
@@ -38,13 +38,13 @@ class IvrsSigningConfigTest {
         Path file = dir.resolve("seamless.json");
         Files.writeString(file, "{\"ivrsSigningSecret\": \"" + SECRET + "\", \"ivrsPublicUrl\": \"https://file.example.hk/\"}");
         EngineConfig fromFile = new ConfigLoader(Map.of()).load(file);
-        assertEquals(SECRET, fromFile.ivrsSigningSecret());
-        assertEquals("https://file.example.hk", fromFile.ivrsPublicUrl());
+        assertEquals(SECRET, fromFile.ivrs().signingSecret());
+        assertEquals("https://file.example.hk", fromFile.ivrs().publicUrl());
 
         EngineConfig fromEnv = new ConfigLoader(Map.of("SEAMLESS_IVRS_PUBLIC_URL", "https://ivrs.example.hk:8443/seamless/"))
                 .load(file);
-        assertEquals(SECRET, fromEnv.ivrsSigningSecret());
-        assertEquals("https://ivrs.example.hk:8443/seamless", fromEnv.ivrsPublicUrl());
+        assertEquals(SECRET, fromEnv.ivrs().signingSecret());
+        assertEquals("https://ivrs.example.hk:8443/seamless", fromEnv.ivrs().publicUrl());
     }
 
     @Test
@@ -60,7 +60,8 @@ class IvrsSigningConfigTest {
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
         assertThrows(ConfigException.class, () -> EngineConfig.defaults().withIvrsSigning(SECRET, null));
         // A public URL alone is allowed (signatures are then not checked, and the start says so).
-        assertEquals("https://ivrs.example.hk", load(Map.of("SEAMLESS_IVRS_PUBLIC_URL", "https://ivrs.example.hk")).ivrsPublicUrl());
+        assertEquals("https://ivrs.example.hk",
+                load(Map.of("SEAMLESS_IVRS_PUBLIC_URL", "https://ivrs.example.hk")).ivrs().publicUrl());
     }
 
     @Test
@@ -74,10 +75,10 @@ class IvrsSigningConfigTest {
 
     @Test
     void thePublicUrlIsAnAbsoluteHttpBaseUrl() {
-        assertEquals("https://ivrs.example.hk", EngineConfig.ivrsPublicUrl("https://ivrs.example.hk"));
-        assertEquals("https://ivrs.example.hk", EngineConfig.ivrsPublicUrl("https://ivrs.example.hk/"));
-        assertEquals("http://10.0.0.5:8080", EngineConfig.ivrsPublicUrl("http://10.0.0.5:8080/"));
-        assertEquals("https://gw.example.hk/seamless", EngineConfig.ivrsPublicUrl("https://gw.example.hk/seamless/"));
+        assertEquals("https://ivrs.example.hk", IvrsWebhook.publicUrl("https://ivrs.example.hk"));
+        assertEquals("https://ivrs.example.hk", IvrsWebhook.publicUrl("https://ivrs.example.hk/"));
+        assertEquals("http://10.0.0.5:8080", IvrsWebhook.publicUrl("http://10.0.0.5:8080/"));
+        assertEquals("https://gw.example.hk/seamless", IvrsWebhook.publicUrl("https://gw.example.hk/seamless/"));
         for (String bad : new String[] {"ivrs.example.hk", "/ivrs", "ftp://ivrs.example.hk", "https://", "https:///x",
                 "https://ivrs.example.hk/?a=1", "https://ivrs.example.hk/#top", "https://user:pw@ivrs.example.hk",
                 "https://ivrs.example.hk/ivrs/v1/calls", "https://ivrs example.hk"}) {
@@ -94,9 +95,9 @@ class IvrsSigningConfigTest {
         String text = config.toString();
         assertFalse(text.contains(SECRET), text);
         assertFalse(text.contains(adminToken), text);
-        assertTrue(text.contains("ivrsPublicUrl=https://ivrs.example.hk"), text);
-        assertTrue(text.contains("ivrsSigningSecret=(set)"), text);
+        assertTrue(text.contains("publicUrl=https://ivrs.example.hk"), text);
+        assertTrue(text.contains("signingSecret=(set)"), text);
         assertTrue(text.contains("httpPort=8080"), text);
-        assertEquals(SECRET, config.ivrsSigningSecret());
+        assertEquals(SECRET, config.ivrs().signingSecret());
     }
 }

@@ -89,7 +89,7 @@ class AccountAdministrationApiTest extends EngineHarness {
     }
 
     private String journalText() {
-        return hk.seamless.log.LogText.registry(engine.config().dataDir());
+        return hk.seamless.log.LogText.registry(engine.config().server().dataDir());
     }
 
     @Test

@@ -144,7 +144,7 @@ abstract class DrivenDevicesHarness extends LaneHarness {
      * reads. Read through the log's own reader, entry by entry.
      */
     void awaitJournalled(String text) {
-        java.nio.file.Path laneLog = engine.config().dataDir().resolve("log").resolve("lane");
+        java.nio.file.Path laneLog = engine.config().server().dataDir().resolve("log").resolve("lane");
         awaitTrue(() -> {
             try (java.util.stream.Stream<hk.seamless.log.LogEntry> entries = hk.seamless.log.LogReader.of(laneLog).forward(1)) {
                 return entries.anyMatch(e -> new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8).contains(text));

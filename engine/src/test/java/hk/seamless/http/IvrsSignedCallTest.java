@@ -245,6 +245,6 @@ class IvrsSignedCallTest extends EngineHarness {
         assertTrue(e.getMessage().contains("SEAMLESS_IVRS_SIGNING_SECRET") && e.getMessage().contains("SEAMLESS_IVRS_PUBLIC_URL"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
-        assertNull(EngineConfig.defaults().ivrsSigningSecret());
+        assertNull(EngineConfig.defaults().ivrs().signingSecret());
     }
 }

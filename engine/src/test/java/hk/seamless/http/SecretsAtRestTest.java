@@ -51,7 +51,7 @@ class SecretsAtRestTest extends EngineHarness {
         assertRepeatWithholdsTheToken(api.post(rotatePath, api.adminToken(), why, KEY, "rotate-1"), tokens);
 
         // The journal is appended before the answer; the stores are written with it.
-        Path data = engine.config().dataDir();
+        Path data = engine.config().server().dataDir();
         try (Stream<Path> files = Files.walk(data)) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("admin.token")).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
@@ -106,7 +106,7 @@ class SecretsAtRestTest extends EngineHarness {
 
     @Test
     void theDataFolderIsTheEngineUsersAlone() throws IOException {
-        Path data = engine.config().dataDir();
+        Path data = engine.config().server().dataDir();
         try (Stream<Path> paths = Files.walk(data)) {
             for (Path path : paths.toList()) {
                 String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

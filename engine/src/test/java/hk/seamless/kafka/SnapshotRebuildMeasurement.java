@@ -71,7 +71,7 @@ public final class SnapshotRebuildMeasurement {
     private static void fill(EngineConfig config, int bundles) {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(hk.seamless.config.HongKong.TIME_ZONE);
-        try (ChronicleStores stores = ChronicleStores.open(config.dataDir(), StoreSizes.of(config))) {
+        try (ChronicleStores stores = ChronicleStores.open(config.server().dataDir(), StoreSizes.of(config))) {
             KeyValueStore bundleStore = stores.store(StoreName.BUNDLES);
             KeyValueStore active = stores.store(StoreName.ACTIVE_BUNDLES);
             KeyValueStore consignments = stores.store(StoreName.CONSIGNMENTS);
