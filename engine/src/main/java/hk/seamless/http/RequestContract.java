@@ -168,13 +168,25 @@ public final class RequestContract {
         return false;
     }
 
-    /** {@code #/consignee/name} to {@code consignee.name}; array items by index ({@code ccrns.1}). */
-    private static String field(String instanceLocation) {
+    /**
+     * {@code #/consignee/name} to {@code consignee.name}, and array items as the domain code names
+     * them: {@code #/results/0/confidence} to {@code results[0].confidence}.
+     */
+    static String field(String instanceLocation) {
         if (instanceLocation == null || instanceLocation.equals("#") || instanceLocation.isEmpty()) {
             return "";
         }
         String path = instanceLocation.startsWith("#/") ? instanceLocation.substring(2) : instanceLocation;
-        return path.replace("~1", "/").replace("~0", "~").replace('/', '.');
+        StringBuilder name = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            String unescaped = segment.replace("~1", "/").replace("~0", "~");
+            if (!unescaped.isEmpty() && unescaped.chars().allMatch(Character::isDigit) && name.length() > 0) {
+                name.append('[').append(unescaped).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append(unescaped);
+            }
+        }
+        return name.toString();
     }
 
     /** The first "quoted" name in a validator message, or empty. */

@@ -71,7 +71,9 @@ class KillRecoveryTest {
             checkpoint.load(in);
         }
         long checkpointed = Long.parseLong(checkpoint.getProperty("sequence"));
-        assertTrue(checkpointed >= 200, "checkpoints were taken during the run: " + checkpointed);
+        // Over 200 changes with a checkpoint due every 50, taken after a group commit: where the
+        // groups end decides the last one (seen at 168 and at 200+), so two at least, not four.
+        assertTrue(checkpointed >= 100, "checkpoints were taken during the run: " + checkpointed);
         EngineProcess restarted = EngineProcess.start(data, log);
         try {
             port = restarted.port();

@@ -122,6 +122,14 @@ class RequestContractTest {
     }
 
     @Test
+    void fieldsAreNamedAsTheDomainCodeNamesThem() {
+        assertEquals("consignee.name", RequestContract.field("#/consignee/name"));
+        assertEquals("results[0].confidence", RequestContract.field("#/results/0/confidence"));
+        assertEquals("ccrns[2]", RequestContract.field("#/ccrns/2"));
+        assertEquals("", RequestContract.field("#"));
+    }
+
+    @Test
     void anUndocumentedRouteIsNotCheckedByIt() throws Exception {
         assertEquals("reached", post("/not/in/the/contract", new JsonObject().put("anything", 1)).body());
     }
