@@ -188,6 +188,13 @@ final class ApiContract {
         return new ArrayList<>(byPlace.values());
     }
 
+    /** The names of the query parameters the operation documents. */
+    Set<String> queryParameters(String operation) {
+        Set<String> names = new TreeSet<>();
+        parameters(operation).stream().filter(p -> "query".equals(p.getString("in"))).forEach(p -> names.add(p.getString("name")));
+        return names;
+    }
+
     /**
      * What is wrong with a request's path and query according to the operation: a path parameter or
      * a query parameter its schema does not allow, a query parameter the contract does not document,
