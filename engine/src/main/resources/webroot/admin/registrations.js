@@ -81,7 +81,7 @@ export class Registrations {
   async approve(r, button) {
     button.disabled = true;
     try {
-      const answer = await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(r.registrationId)}/approve`, {});
+      const answer = await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(r.registrationId)}/approve`);
       this.list = this.list.filter((x) => x.registrationId !== r.registrationId);
       this.render();
       this.clear();
@@ -103,7 +103,7 @@ export class Registrations {
   async reject(r, button) {
     button.disabled = true;
     try {
-      await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(r.registrationId)}/reject`, {});
+      await adminCall('POST', `/api/v1/admin/registrations/${encodeURIComponent(r.registrationId)}/reject`);
       this.confirming = null;
       this.list = this.list.filter((x) => x.registrationId !== r.registrationId);
       this.render();

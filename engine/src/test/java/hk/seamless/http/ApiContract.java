@@ -146,6 +146,142 @@ final class ApiContract {
         return op;
     }
 
+    /**
+     * The documented operation a request names ("POST /api/v1/bundles/{id}"), found by its method
+     * and its path against each path template; null when none is documented. A template with fewer
+     * parameters wins ({@code /api/v1/consignments/batch} over {@code /api/v1/consignments/{ccrn}}).
+     */
+    String operationOf(String method, String path) {
+        String best = null;
+        int bestParams = Integer.MAX_VALUE;
+        for (String operation : operations()) {
+            String[] parts = operation.split(" ", 2);
+            if (!parts[0].equalsIgnoreCase(method) || !templatePattern(parts[1]).matcher(path).matches()) {
+                continue;
+            }
+            int params = parts[1].split("\\{", -1).length - 1;
+            if (params < bestParams) {
+                best = operation;
+                bestParams = params;
+            }
+        }
+        return best;
+    }
+
+    private static java.util.regex.Pattern templatePattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        for (String piece : template.split("(?=\\{)|(?<=\\})")) {
+            regex.append(piece.startsWith("{") ? "[^/]+" : java.util.regex.Pattern.quote(piece));
+        }
+        return java.util.regex.Pattern.compile(regex.toString());
+    }
+
+    /** The operation's parameters, the path item's and its own (its own win), refs resolved. */
+    private List<JsonObject> parameters(String operation) {
+        String[] parts = operation.split(" ", 2);
+        Map<String, JsonObject> byPlace = new java.util.LinkedHashMap<>();
+        JsonObject item = resolved.getJsonObject("paths").getJsonObject(parts[1]);
+        for (JsonArray list : new JsonArray[] {item.getJsonArray("parameters", new JsonArray()),
+                operation(operation).getJsonArray("parameters", new JsonArray())}) {
+            list.forEach(p -> byPlace.put(((JsonObject) p).getString("in") + " " + ((JsonObject) p).getString("name"), (JsonObject) p));
+        }
+        return new ArrayList<>(byPlace.values());
+    }
+
+    /** The names of the query parameters the operation documents. */
+    Set<String> queryParameters(String operation) {
+        Set<String> names = new TreeSet<>();
+        parameters(operation).stream().filter(p -> "query".equals(p.getString("in"))).forEach(p -> names.add(p.getString("name")));
+        return names;
+    }
+
+    /**
+     * What is wrong with a request's path and query according to the operation: a path parameter or
+     * a query parameter its schema does not allow, a query parameter the contract does not document,
+     * a required query parameter missing. {@code rawQuery} as sent (percent-encoded), or null.
+     */
+    List<String> checkPathAndQuery(String operation, String path, String rawQuery) {
+        List<String> problems = new ArrayList<>();
+        String template = operation.split(" ", 2)[1];
+        Map<String, String> pathValues = new java.util.LinkedHashMap<>();
+        String[] templateSegments = template.split("/");
+        String[] segments = path.split("/");
+        for (int i = 0; i < templateSegments.length && i < segments.length; i++) {
+            if (templateSegments[i].startsWith("{")) {
+                pathValues.put(templateSegments[i].substring(1, templateSegments[i].length() - 1),
+                        java.net.URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.computeIfAbsent(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+                        .add(kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        Set<String> documentedQuery = new TreeSet<>();
+        for (JsonObject parameter : parameters(operation)) {
+            String name = parameter.getString("name");
+            JsonObject schema = parameter.getJsonObject("schema", new JsonObject());
+            if ("path".equals(parameter.getString("in")) && pathValues.containsKey(name)) {
+                fits(schema, typed(schema, pathValues.get(name))).forEach(p -> problems.add(operation + " path parameter " + name
+                        + "=" + pathValues.get(name) + ": " + p));
+            } else if ("query".equals(parameter.getString("in"))) {
+                documentedQuery.add(name);
+                List<String> values = query.getOrDefault(name, List.of());
+                if (values.isEmpty() && Boolean.TRUE.equals(parameter.getBoolean("required"))) {
+                    problems.add(operation + " lacks its required query parameter " + name);
+                }
+                for (String value : values) {
+                    fits(schema, typed(schema, value)).forEach(p -> problems.add(operation + " query parameter " + name
+                            + "=" + value + ": " + p));
+                }
+            }
+        }
+        for (String name : query.keySet()) {
+            if (!documentedQuery.contains(name)) {
+                problems.add(operation + " was called with query parameter " + name + ", which the contract does not document"
+                        + " (it documents " + documentedQuery + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** A path or query value as the JSON its schema speaks of: a number or a boolean where the schema says so. */
+    private static Object typed(JsonObject schema, String value) {
+        try {
+            return switch (String.valueOf(schema.getValue("type"))) {
+                case "integer" -> Long.parseLong(value);
+                case "number" -> Double.parseDouble(value);
+                case "boolean" -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
+                default -> value;
+            };
+        } catch (NumberFormatException notANumber) {
+            return value; // the schema then refuses it, naming the value
+        }
+    }
+
+    /**
+     * What is wrong with a request body's presence and media type according to the operation: a body
+     * where none is documented, none where one is required, a media type not documented.
+     */
+    List<String> checkRequestMedia(String operation, String contentType, boolean hasBody) {
+        JsonObject requestBody = operation(operation).getJsonObject("requestBody");
+        if (requestBody == null) {
+            return hasBody ? List.of(operation + ": the contract documents no request body, one was sent (" + contentType + ")")
+                    : List.of();
+        }
+        if (!hasBody) {
+            return Boolean.TRUE.equals(requestBody.getBoolean("required"))
+                    ? List.of(operation + ": the contract requires a request body, none was sent") : List.of();
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
+        Set<String> documented = requestBody.getJsonObject("content").fieldNames();
+        return documented.contains(mediaType) ? List.of()
+                : List.of(operation + ": request media type " + mediaType + " is not documented (" + documented + ")");
+    }
+
     /** The request body example named {@code name} of an operation (application/json). */
     JsonObject requestExample(String operation, String name) {
         JsonObject examples = operation(operation).getJsonObject("requestBody").getJsonObject("content")

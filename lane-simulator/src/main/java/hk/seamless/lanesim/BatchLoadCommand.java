@@ -1,5 +1,8 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +52,11 @@ final class BatchLoadCommand implements Callable<Integer> {
         return sizes;
     }
 
+    /** A count of the batch answer, -1 when it has none (the run then cannot pass). */
+    static long count(JsonObject batchAnswer, String field) {
+        return batchAnswer.getValue(field) instanceof Number n ? n.longValue() : -1L;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (rows < 1) {
@@ -78,15 +86,15 @@ final class BatchLoadCommand implements Callable<Integer> {
                 System.out.println("problem      " + answer.body());
                 return 1;
             }
-            answeredRows += AnswerFields.number(answer.body(), "rows").orElse(-1L);
-            lodged += AnswerFields.number(answer.body(), "lodged").orElse(-1L);
-            long rejectedHere = AnswerFields.number(answer.body(), "rejected").orElse(-1L);
+            JsonObject result = answer.json();
+            answeredRows += count(result, "rows");
+            lodged += count(result, "lodged");
+            long rejectedHere = count(result, "rejected");
             if (rejectedHere != 0 && rejected == 0) {
-                // The answer lists every row; the start is enough to see what the rule was.
-                String body = answer.body();
-                int firstRejected = body.indexOf("\"REJECTED\"");
-                System.out.println("first rejection: "
-                        + body.substring(Math.max(0, firstRejected - 40), Math.min(body.length(), firstRejected + 400)));
+                // The answer lists every row; the first refused one is enough to see what the rule was.
+                System.out.println("first rejection: " + result.getJsonArray("results", new JsonArray()).stream()
+                        .filter(r -> r instanceof JsonObject row && "REJECTED".equals(row.getValue("status")))
+                        .map(r -> Excerpt.of(((JsonObject) r).encode())).findFirst().orElse("(none listed)"));
             }
             rejected += rejectedHere;
         }

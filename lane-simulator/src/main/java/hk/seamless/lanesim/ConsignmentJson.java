@@ -1,41 +1,45 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 /** Writes a {@link CargoSample} as the body of POST /api/v1/consignments. */
 final class ConsignmentJson {
 
     private ConsignmentJson() {
     }
 
-    static String body(CargoSample c) {
-        StringBuilder json = new StringBuilder(1024).append('{')
-                .append(JsonText.field("direction", c.direction())).append(',')
-                .append(JsonText.field("expectedDate", c.expectedDate().toString())).append(',')
-                .append(JsonText.quote("consignor")).append(":{")
-                .append(JsonText.field("name", c.consignorName())).append(',')
-                .append(JsonText.field("address", c.consignorAddress())).append("},")
-                .append(JsonText.quote("consignee")).append(":{")
-                .append(JsonText.field("name", c.consigneeName())).append(',')
-                .append(JsonText.field("address", c.consigneeAddress())).append("},");
+    static JsonObject json(CargoSample c) {
+        JsonObject json = new JsonObject()
+                .put("direction", c.direction())
+                .put("expectedDate", c.expectedDate().toString())
+                .put("consignor", new JsonObject().put("name", c.consignorName()).put("address", c.consignorAddress()))
+                .put("consignee", new JsonObject().put("name", c.consigneeName()).put("address", c.consigneeAddress()));
         if (c.packaged() != null) {
             CargoSample.Packaged p = c.packaged();
-            json.append(JsonText.quote("packaged")).append(":{")
-                    .append(JsonText.field("packageDescription", p.packageDescription())).append(',')
-                    .append(JsonText.field("packageCount", p.packageCount())).append(',')
-                    .append(JsonText.field("articlesDescription", p.articlesDescription())).append('}');
+            json.put("packaged", new JsonObject()
+                    .put("packageDescription", p.packageDescription())
+                    .put("packageCount", p.packageCount())
+                    .put("articlesDescription", p.articlesDescription()));
         } else {
             CargoSample.Bulk b = c.bulk();
-            json.append(JsonText.quote("bulk")).append(":{");
+            JsonObject bulk = new JsonObject();
+            // Weights and volumes go as the generator wrote them, so no float rounding changes what is declared.
             if (b.grossWeightKg() != null) {
-                json.append(JsonText.numberField("grossWeightKg", b.grossWeightKg())).append(',');
+                bulk.put("grossWeightKg", Decimals.exactly(b.grossWeightKg()));
             }
             if (b.grossVolumeM3() != null) {
-                json.append(JsonText.numberField("grossVolumeM3", b.grossVolumeM3())).append(',');
+                bulk.put("grossVolumeM3", Decimals.exactly(b.grossVolumeM3()));
             }
             if (b.quantity() != null) {
-                json.append(JsonText.field("quantity", b.quantity())).append(',');
+                bulk.put("quantity", b.quantity());
             }
-            json.append(JsonText.field("description", b.description())).append('}');
+            json.put("bulk", bulk.put("description", b.description()));
         }
-        return json.append('}').toString();
+        return json;
+    }
+
+    /** The body as sent: encoded once, before a timed run. */
+    static String body(CargoSample c) {
+        return json(c).encode();
     }
 }

@@ -1,10 +1,12 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +36,10 @@ final class CrossingCheck {
             return used == released && once == released && clones == 0;
         }
 
-        String json() {
-            return "{" + JsonText.field("released", released) + "," + JsonText.field("used", used)
-                    + "," + JsonText.field("crossedOnce", once) + "," + JsonText.field("suspectedClones", clones)
-                    + "," + JsonText.field("waitedMillis", waitedMillis)
-                    + ",\"allRecordedOnce\":" + allRecordedOnce()
-                    + ",\"examples\":[" + String.join(",", examples.stream().map(JsonText::quote).toList()) + "]}";
+        JsonObject json() {
+            return new JsonObject().put("released", released).put("used", used).put("crossedOnce", once)
+                    .put("suspectedClones", clones).put("waitedMillis", waitedMillis).put("allRecordedOnce", allRecordedOnce())
+                    .put("examples", new JsonArray(examples));
         }
     }
 
@@ -82,7 +82,7 @@ final class CrossingCheck {
                         String body = registry.bundleAuditPage(id, cursor);
                         n[0] += count(body, "CROSSED", id);
                         n[1] += count(body, "SUSPECTED_CLONE", id);
-                        cursor = MiniJson.object(body).get("next") instanceof String next ? next : null;
+                        cursor = new JsonObject(body).getValue("next") instanceof String next ? next : null;
                     } while (cursor != null);
                     return n;
                 }));
@@ -108,13 +108,11 @@ final class CrossingCheck {
     }
 
     /** Audit entries of one action about one bundle (their subject) in a GET /api/v1/audit answer. */
-    @SuppressWarnings("unchecked")
     static long count(String auditJson, String action, String bundleId) {
-        Object entries = MiniJson.object(auditJson).get("entries");
-        if (!(entries instanceof List<?> list)) {
+        if (!(new JsonObject(auditJson).getValue("entries") instanceof JsonArray entries)) {
             return 0;
         }
-        return list.stream().filter(e -> e instanceof Map<?, ?> m && action.equals(((Map<String, Object>) m).get("action"))
-                && bundleId.equals(((Map<String, Object>) m).get("subject"))).count();
+        return entries.stream().filter(e -> e instanceof JsonObject entry && action.equals(entry.getValue("action"))
+                && bundleId.equals(entry.getValue("subject"))).count();
     }
 }

@@ -1,29 +1,28 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A decision message as a gate receives it (the contract's decision JSON). */
 record Decision(String arrivalId, String lane, String vehicleMark, String decision, Set<String> reasons, String bundleId) {
 
     /** @return the decision, or null for another kind of gate message (a hold, an error) */
-    @SuppressWarnings("unchecked")
     static Decision parse(String json) {
-        Map<String, Object> m = MiniJson.object(json);
-        if (m.get("kind") != null && !"decision".equals(m.get("kind"))) {
+        return from(new JsonObject(json));
+    }
+
+    /** @return the decision, or null for another kind of gate message (a hold, an error) */
+    static Decision from(JsonObject m) {
+        if (m.getValue("kind") != null && !"decision".equals(m.getValue("kind"))) {
             return null;
         }
-        if (!(m.get("decision") instanceof String decision)) {
+        if (!(m.getValue("decision") instanceof String decision)) {
             return null;
         }
-        Set<String> reasons = new LinkedHashSet<>();
-        if (m.get("reasons") instanceof List<?> list) {
-            list.forEach(r -> reasons.add(String.valueOf(r)));
-        }
-        return new Decision((String) m.get("arrivalId"), (String) m.get("lane"), (String) m.get("vehicleMark"),
-                decision, reasons, (String) m.get("bundleId"));
+        return new Decision(text(m, "arrivalId"), text(m, "lane"), text(m, "vehicleMark"), decision, reasons(m), text(m, "bundleId"));
     }
 
     /**
@@ -32,19 +31,28 @@ record Decision(String arrivalId, String lane, String vehicleMark, String decisi
      * "hold"} with one {@code reason}). Null for anything else (accepted, error).
      */
     static Decision parseAtDevice(String json) {
-        Map<String, Object> m = MiniJson.object(json);
-        if ("hold".equals(m.get("kind")) && m.get("decision") instanceof String decision) {
+        JsonObject m = new JsonObject(json);
+        if ("hold".equals(m.getValue("kind")) && m.getValue("decision") instanceof String decision) {
             Set<String> reasons = new LinkedHashSet<>();
-            if (m.get("reason") instanceof String reason) {
+            if (m.getValue("reason") instanceof String reason) {
                 reasons.add(reason);
             }
-            if (m.get("reasons") instanceof List<?> list) {
-                list.forEach(r -> reasons.add(String.valueOf(r)));
-            }
-            return new Decision((String) m.get("arrivalId"), (String) m.get("lane"), (String) m.get("vehicleMark"),
-                    decision, reasons, (String) m.get("bundleId"));
+            reasons.addAll(reasons(m));
+            return new Decision(text(m, "arrivalId"), text(m, "lane"), text(m, "vehicleMark"), decision, reasons, text(m, "bundleId"));
         }
-        return parse(json);
+        return from(m);
+    }
+
+    private static Set<String> reasons(JsonObject m) {
+        Set<String> reasons = new LinkedHashSet<>();
+        if (m.getValue("reasons") instanceof JsonArray list) {
+            list.forEach(r -> reasons.add(String.valueOf(r)));
+        }
+        return reasons;
+    }
+
+    private static String text(JsonObject m, String field) {
+        return (String) m.getValue(field);
     }
 
     String text() {

@@ -1,5 +1,8 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -64,26 +67,24 @@ final class DeviceLanes {
         if (portBase < 1024 || portBase + 2 * lanes > 65535) {
             throw new IllegalArgumentException("--port-base must leave room for 2 ports a lane below 65536, from 1024");
         }
-        StringBuilder json = new StringBuilder(256 * lanes).append("{\"controlPoints\": [{\"code\": \"SIM\", ")
-                .append("\"name\": \"Simulated lanes\",\n  \"lanes\": [");
+        JsonArray laneList = new JsonArray();
         for (int k = 0; k < lanes; k++) {
             boolean south = k < (lanes + 1) / 2;
             String id = String.format(Locale.ROOT, "SIM-%s-%02d", south ? "S" : "N", south ? k + 1 : k + 1 - (lanes + 1) / 2);
-            json.append(k == 0 ? "\n    " : ",\n    ").append("{\"id\": \"").append(id).append("\", \"direction\": \"")
-                    .append(south ? "IMPORT" : "EXPORT").append('"');
+            JsonObject lane = new JsonObject().put("id", id).put("direction", south ? "IMPORT" : "EXPORT");
             if (kinds.contains("llrp")) {
-                json.append(",\n     \"rfidReader\": {\"url\": \"llrp://").append(host).append(':').append(portBase + 2 * k)
-                        .append("\", \"antennas\": [1]}");
+                lane.put("rfidReader", new JsonObject().put("url", "llrp://" + host + ":" + (portBase + 2 * k))
+                        .put("antennas", new JsonArray().add(1)));
             }
             if (kinds.contains("modbus")) {
-                json.append(",\n     \"gate\": {\"url\": \"modbus://").append(host).append(':').append(portBase + 2 * k + 1)
-                        .append("\", \"unit\": 1, \"raiseCoil\": 0, \"mode\": \"").append(pulse ? "pulse" : "hold")
-                        .append("\", \"pulseMillis\": 100, ")
-                        .append("\"loopInput\": 0, \"boomUpInput\": 1, \"boomDownInput\": 2, \"pollMillis\": 20}");
+                lane.put("gate", new JsonObject().put("url", "modbus://" + host + ":" + (portBase + 2 * k + 1))
+                        .put("unit", 1).put("raiseCoil", 0).put("mode", pulse ? "pulse" : "hold").put("pulseMillis", 100)
+                        .put("loopInput", 0).put("boomUpInput", 1).put("boomDownInput", 2).put("pollMillis", 20));
             }
-            json.append('}');
+            laneList.add(lane);
         }
-        return json.append("]}]}\n").toString();
+        JsonObject sim = new JsonObject().put("code", "SIM").put("name", "Simulated lanes").put("lanes", laneList);
+        return PrettyJson.of(new JsonObject().put("controlPoints", new JsonArray().add(sim))) + "\n";
     }
 
     /**
@@ -91,29 +92,28 @@ final class DeviceLanes {
      * gate must be wired as the emulator is (unit 1, coil 0, loop on input 0, boom up on 1,
      * down on 2), and every device must be on this machine: the emulators listen where the file says.
      */
-    @SuppressWarnings("unchecked")
     static Map<String, Wiring> parse(String engineConfigJson) {
-        Map<String, Object> root = MiniJson.object(engineConfigJson);
-        if (!(root.get("controlPoints") instanceof List<?> points)) {
+        JsonObject root = new JsonObject(engineConfigJson);
+        if (!(root.getValue("controlPoints") instanceof JsonArray points)) {
             throw new IllegalArgumentException("--device-config: the file has no controlPoints");
         }
         Map<String, Wiring> wired = new LinkedHashMap<>();
         for (Object cp : points) {
-            for (Object laneValue : (List<Object>) ((Map<String, Object>) cp).get("lanes")) {
-                Map<String, Object> lane = (Map<String, Object>) laneValue;
-                String id = (String) lane.get("id");
+            for (Object laneValue : ((JsonObject) cp).getJsonArray("lanes")) {
+                JsonObject lane = (JsonObject) laneValue;
+                String id = lane.getString("id");
                 Reader reader = null;
                 Gate gate = null;
-                if (lane.get("rfidReader") instanceof Map<?, ?> r) {
-                    String[] at = hostPort((String) r.get("url"), "llrp", 5084, id);
-                    int antenna = r.get("antennas") instanceof List<?> list && !list.isEmpty()
-                            ? ((Number) list.get(0)).intValue() : 1;
+                if (lane.getValue("rfidReader") instanceof JsonObject r) {
+                    String[] at = hostPort(r.getString("url"), "llrp", 5084, id);
+                    int antenna = r.getValue("antennas") instanceof JsonArray list && !list.isEmpty()
+                            ? ((Number) list.getValue(0)).intValue() : 1;
                     reader = new Reader(at[0], Integer.parseInt(at[1]), antenna);
                 }
-                if (lane.get("gate") instanceof Map<?, ?> g) {
-                    String[] at = hostPort((String) g.get("url"), "modbus", 502, id);
-                    requireWiring((Map<String, Object>) g, id);
-                    gate = new Gate(at[0], Integer.parseInt(at[1]), !"hold".equals(g.get("mode")));
+                if (lane.getValue("gate") instanceof JsonObject g) {
+                    String[] at = hostPort(g.getString("url"), "modbus", 502, id);
+                    requireWiring(g, id);
+                    gate = new Gate(at[0], Integer.parseInt(at[1]), !"hold".equals(g.getValue("mode")));
                 }
                 if (reader != null || gate != null) {
                     wired.put(id, new Wiring(reader, gate));
@@ -123,16 +123,16 @@ final class DeviceLanes {
         return wired;
     }
 
-    private static void requireWiring(Map<String, Object> g, String lane) {
+    private static void requireWiring(JsonObject g, String lane) {
         Map<String, Object> expected = Map.of("unit", 1, "raiseCoil", 0, "loopInput", 0, "boomUpInput", 1, "boomDownInput", 2);
         for (Map.Entry<String, Object> e : expected.entrySet()) {
-            Object value = g.getOrDefault(e.getKey(), "unit".equals(e.getKey()) ? 1 : null);
+            Object value = g.containsKey(e.getKey()) ? g.getValue(e.getKey()) : "unit".equals(e.getKey()) ? 1 : null;
             if (!(value instanceof Number n) || n.intValue() != (Integer) e.getValue()) {
                 throw new IllegalArgumentException("--device-config: lane " + lane + " gate." + e.getKey() + " is " + value
                         + "; the emulated gate is wired unit 1, raiseCoil 0, loopInput 0, boomUpInput 1, boomDownInput 2");
             }
         }
-        if (!List.of("pulse", "hold").contains(g.getOrDefault("mode", "pulse"))) {
+        if (!List.of("pulse", "hold").contains(g.containsKey("mode") ? g.getValue("mode") : "pulse")) {
             throw new IllegalArgumentException("--device-config: lane " + lane + " gate.mode must be pulse or hold");
         }
     }

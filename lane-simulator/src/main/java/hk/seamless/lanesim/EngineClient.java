@@ -1,5 +1,8 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +39,37 @@ final class EngineClient {
 
     /** An engine answer: status and body text. */
     record Answer(int status, String body) {
+
+        /** The body as the JSON object the engine answers; fails naming what came instead. */
+        JsonObject json() {
+            try {
+                return new JsonObject(body);
+            } catch (DecodeException | ClassCastException e) {
+                throw new IllegalStateException("the engine answered " + status + " with no JSON object: " + Excerpt.of(body), e);
+            }
+        }
     }
 
+    Answer postJson(String path, String bearerToken, JsonObject json) throws IOException, InterruptedException {
+        return postJson(path, bearerToken, json.encode());
+    }
+
+    /** Posts JSON already encoded (lodgement bodies made before a timed run, so that encoding is not timed). */
     Answer postJson(String path, String bearerToken, String json) throws IOException, InterruptedException {
         return post(path, bearerToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST with no body, where the operation takes none (approving a registration). */
+    Answer postEmpty(String path, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
     }
 
     Answer get(String path, String bearerToken) throws IOException, InterruptedException {

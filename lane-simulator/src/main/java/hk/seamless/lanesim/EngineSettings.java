@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,32 +23,32 @@ record EngineSettings(Duration bundlingLead, Duration fusionWindow, List<LaneInf
         this(bundlingLead, fusionWindow, lanes, randomRates, DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_PRESENCE_WINDOW);
     }
 
-    @SuppressWarnings("unchecked")
     static EngineSettings parse(String json) {
-        Map<String, Object> root = MiniJson.object(json);
+        JsonObject root = new JsonObject(json);
         List<LaneInfo> lanes = new ArrayList<>();
         Map<String, Double> rates = new LinkedHashMap<>();
-        for (Object cpValue : (List<Object>) root.get("controlPoints")) {
-            Map<String, Object> cp = (Map<String, Object>) cpValue;
-            String code = (String) cp.get("code");
-            rates.put(code, MiniJson.number(cp, "randomInspectionRate"));
-            for (Object laneValue : (List<Object>) cp.get("lanes")) {
-                Map<String, Object> lane = (Map<String, Object>) laneValue;
-                lanes.add(new LaneInfo((String) lane.get("id"), code, (String) lane.get("direction")));
+        for (Object cpValue : root.getJsonArray("controlPoints")) {
+            JsonObject cp = (JsonObject) cpValue;
+            String code = cp.getString("code");
+            if (!(cp.getValue("randomInspectionRate") instanceof Number rate)) {
+                throw new IllegalArgumentException("no number randomInspectionRate in " + cp.fieldNames());
+            }
+            rates.put(code, rate.doubleValue());
+            for (Object laneValue : cp.getJsonArray("lanes")) {
+                JsonObject lane = (JsonObject) laneValue;
+                lanes.add(new LaneInfo(lane.getString("id"), code, lane.getString("direction")));
             }
         }
-        int threshold = root.get("plateConfidenceThreshold") instanceof Number n ? n.intValue() : DEFAULT_CONFIDENCE_THRESHOLD;
-        Duration presence = root.get("presenceWindow") instanceof String text ? Duration.parse(text) : DEFAULT_PRESENCE_WINDOW;
-        return new EngineSettings(Duration.parse((String) root.get("bundlingLead")),
-                Duration.parse((String) root.get("fusionWindow")), List.copyOf(lanes), rates, threshold, presence);
+        int threshold = root.getValue("plateConfidenceThreshold") instanceof Number n ? n.intValue() : DEFAULT_CONFIDENCE_THRESHOLD;
+        Duration presence = root.getValue("presenceWindow") instanceof String text ? Duration.parse(text) : DEFAULT_PRESENCE_WINDOW;
+        return new EngineSettings(Duration.parse(root.getString("bundlingLead")),
+                Duration.parse(root.getString("fusionWindow")), List.copyOf(lanes), rates, threshold, presence);
     }
 
     /** The rates a supervisor may have changed since start (GET /api/v1/risk/random-rates), over the configured ones. */
-    @SuppressWarnings("unchecked")
     EngineSettings withRatesInForce(String ratesJson) {
-        Map<String, Object> root = MiniJson.object(ratesJson);
         Map<String, Double> inForce = new LinkedHashMap<>(randomRates);
-        ((Map<String, Object>) root.get("rates")).forEach((cp, rate) -> inForce.put(cp, ((Number) rate).doubleValue()));
+        new JsonObject(ratesJson).getJsonObject("rates").forEach(e -> inForce.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
         return new EngineSettings(bundlingLead, fusionWindow, lanes, inForce, confidenceThreshold, presenceWindow);
     }
 

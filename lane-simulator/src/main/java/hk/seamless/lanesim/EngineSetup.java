@@ -1,5 +1,8 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -10,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Prepares the engine through its public API only, as the trade would: a SHIPPER lodges (batch
@@ -24,7 +25,6 @@ final class EngineSetup {
 
     static final int PARALLEL = 64;
     static final int BATCH_ROWS = 5_000;
-    private static final Pattern CCRN = Pattern.compile("\"ccrn\":\"(\\d{16})\"");
 
     private final EngineClient engine;
     private final String adminToken;
@@ -61,7 +61,8 @@ final class EngineSetup {
     void warnAboutWatchlist() throws Exception {
         EngineClient.Answer list = engine.get("/api/v1/risk/watchlist", supervisor);
         if (list.status() == 200) {
-            long parties = list.body().split("\"kind\":\"PARTY\"", -1).length - 1;
+            long parties = list.json().getJsonArray("entries", new JsonArray()).stream()
+                    .filter(e -> e instanceof JsonObject entry && "PARTY".equals(entry.getValue("kind"))).count();
             if (parties > 0) {
                 out.println("note: the watch list already has " + parties + " PARTY entries; if one names a consignor or "
                         + "consignee of the sample cargo, its arrivals will be INSPECT WATCHLIST and counted wrong");
@@ -199,7 +200,7 @@ final class EngineSetup {
                     (System.nanoTime() - t0) / 1e9);
             if (jobs.stream().anyMatch(BundleJob::targeted)) {
                 expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
-                        "{\"kind\":\"GOODS\"," + JsonText.field("value", goodsWord) + "}"), 201, "adding a targeting rule");
+                        new JsonObject().put("kind", "GOODS").put("value", goodsWord)), 201, "adding a targeting rule");
                 out.println("set-up: a targeting rule (GOODS " + goodsWord + ") added after bundling");
             }
             if (suspensions) {
@@ -243,7 +244,7 @@ final class EngineSetup {
 
     private void suspend(Enrolment.Account account) throws Exception {
         expect(engine.postJson("/api/v1/admin/accounts/" + account.id() + "/suspend", adminToken,
-                "{" + JsonText.field("reason", "lane simulator: a suspended account's truck must be referred") + "}"), 200,
+                new JsonObject().put("reason", "lane simulator: a suspended account's truck must be referred")), 200,
                 "suspending account " + account.id());
     }
 
@@ -257,7 +258,7 @@ final class EngineSetup {
         int cleared = 0;
         for (LaneInfo lane : lanes) {
             EngineClient.Answer a = engine.postJson("/api/v1/lanes/" + lane.id() + "/gate-fault/clear", supervisor,
-                    "{\"reason\":\"lane simulator: emulated gate started again for a run\"}");
+                    new JsonObject().put("reason", "lane simulator: emulated gate started again for a run"));
             if (a.status() == 200) {
                 cleared++;
             } else if (a.status() != 409) {
@@ -283,16 +284,17 @@ final class EngineSetup {
         for (LaneInfo lane : lanes) {
             for (String kind : buttons ? List.of("CAMERA", "RFID", "GATE", "BUTTON") : List.of("CAMERA", "RFID", "GATE")) {
                 EngineClient.Answer a = expect(at.apply(lane).postJson("/api/v1/admin/devices", tokenAt.apply(lane),
-                        "{" + JsonText.field("lane", lane.id()) + "," + JsonText.field("kind", kind) + "}"), 201,
+                        new JsonObject().put("lane", lane.id()).put("kind", kind)), 201,
                         "registering a " + kind + " on " + lane.id());
-                tokens.put(lane.id(), kind, AnswerFields.text(a.body(), "token").orElseThrow());
+                tokens.put(lane.id(), kind, text(a, "token"));
             }
         }
         return tokens;
     }
 
-    private static String registration(SimVehicle v) {
-        return "{" + JsonText.field("registrationMark", v.display) + (v.epc == null ? "" : "," + JsonText.field("rfidTag", v.epc)) + "}";
+    private static JsonObject registration(SimVehicle v) {
+        JsonObject vehicle = new JsonObject().put("registrationMark", v.display);
+        return v.epc == null ? vehicle : vehicle.put("rfidTag", v.epc);
     }
 
     private SimVehicle register(SimVehicle first, VehicleFactory factory, String owner) throws Exception {
@@ -325,14 +327,15 @@ final class EngineSetup {
             }
             EngineClient.Answer a = expect(engine.post(BatchLoadCommand.PATH, lodger, "text/csv; charset=UTF-8",
                     BatchCsv.file(samples).getBytes(StandardCharsets.UTF_8)), 200, "lodging a batch");
-            Matcher m = CCRN.matcher(a.body());
             int found = 0;
-            while (m.find()) {
-                ccrns.add(m.group(1));
-                found++;
+            for (Object row : a.json().getJsonArray("results", new JsonArray())) {
+                if (row instanceof JsonObject result && result.getValue("ccrn") instanceof String ccrn) {
+                    ccrns.add(ccrn);
+                    found++;
+                }
             }
             if (found != rows) {
-                throw new IllegalStateException("a batch of " + rows + " lodged only " + found + ": " + MiniJson.abbreviate(a.body()));
+                throw new IllegalStateException("a batch of " + rows + " lodged only " + found + ": " + Excerpt.of(a.body()));
             }
         }
         return ccrns;
@@ -350,7 +353,7 @@ final class EngineSetup {
     /** The bundle as the registry has it now: its status (ACTIVE, USED...), or null when it cannot be read. */
     String bundleStatus(String bundleId) throws Exception {
         EngineClient.Answer a = engine.get("/api/v1/bundles/" + bundleId, trucker);
-        return a.status() == 200 ? AnswerFields.text(a.body(), "status").orElse(null) : null;
+        return a.status() == 200 && a.json().getValue("status") instanceof String status ? status : null;
     }
 
     /**
@@ -365,23 +368,26 @@ final class EngineSetup {
     }
 
     private Void bundle(SimVehicle v, String direction, boolean empty, String byTrucker) throws Exception {
-        String body = "{" + JsonText.field("vehicleMark", v.display) + "," + JsonText.field("direction", direction)
-                + (empty ? ",\"empty\":true" : ",\"ccrns\":[" + String.join(",", v.ccrns.stream().map(JsonText::quote).toList()) + "]")
-                + "}";
+        JsonObject body = new JsonObject().put("vehicleMark", v.display).put("direction", direction);
+        if (empty) {
+            body.put("empty", true);
+        } else {
+            body.put("ccrns", new JsonArray(v.ccrns));
+        }
         EngineClient.Answer a = expect(engine.postJson("/api/v1/bundles", byTrucker, body), 201, "bundling " + v.display);
         v.direction = direction;
         v.emptyBundle = empty;
-        v.bundleId = AnswerFields.text(a.body(), "bundleId").orElseThrow();
-        v.earliestCrossingAt = OffsetDateTime.parse(AnswerFields.text(a.body(), "earliestCrossingAt").orElseThrow()).toInstant();
+        v.bundleId = text(a, "bundleId");
+        v.earliestCrossingAt = OffsetDateTime.parse(text(a, "earliestCrossingAt")).toInstant();
         return null;
     }
 
     /** Puts the vehicle on the watch list (and, if {@code thenLift}, takes it off again). */
     private Void watch(SimVehicle v, boolean thenLift) throws Exception {
         EngineClient.Answer added = expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
-                "{\"kind\":\"VEHICLE\"," + JsonText.field("value", v.display) + "}"), 201, "watch-listing " + v.display);
+                new JsonObject().put("kind", "VEHICLE").put("value", v.display)), 201, "watch-listing " + v.display);
         if (thenLift) {
-            String entry = AnswerFields.text(added.body(), "entryId").orElseThrow();
+            String entry = text(added, "entryId");
             expect(engine.delete("/api/v1/risk/watchlist/" + entry, supervisor), 200, "lifting the watch on " + v.display);
         }
         return null;
@@ -389,8 +395,16 @@ final class EngineSetup {
 
     private static EngineClient.Answer expect(EngineClient.Answer a, int status, String what) {
         if (a.status() != status) {
-            throw new IllegalStateException(what + ": " + a.status() + " " + MiniJson.abbreviate(a.body()));
+            throw new IllegalStateException(what + ": " + a.status() + " " + Excerpt.of(a.body()));
         }
         return a;
+    }
+
+    /** A string field the engine's answer must have. */
+    private static String text(EngineClient.Answer a, String field) {
+        if (!(a.json().getValue(field) instanceof String value)) {
+            throw new IllegalStateException("no " + field + " in the engine's answer: " + Excerpt.of(a.body()));
+        }
+        return value;
     }
 }

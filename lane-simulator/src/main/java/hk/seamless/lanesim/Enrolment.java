@@ -1,6 +1,9 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -28,44 +31,49 @@ final class Enrolment {
         if (role.equals("OFFICER") || role.equals("SUPERVISOR")) {
             return createStaff(engine, adminToken, role, purpose, runId);
         }
-        String registration = "{" + JsonText.field("role", role)
-                + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
-                + "," + JsonText.field("email", "lane-sim-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + runId + "@load-test.invalid")
-                + "}";
+        JsonObject registration = new JsonObject().put("role", role)
+                .put("name", "Lane Simulator " + purpose + " " + runId)
+                .put("email", email(role, runId));
         EngineClient.Answer registered = engine.postJson("/api/v1/registrations", null, registration);
         if (registered.status() != 202) {
             throw new IllegalStateException(role + " registration was refused: " + registered.status() + " " + registered.body());
         }
-        String registrationId = AnswerFields.text(registered.body(), "registrationId")
-                .orElseThrow(() -> new IllegalStateException("no registrationId in " + registered.body()));
-        EngineClient.Answer approved = engine.postJson(
-                "/api/v1/admin/registrations/" + registrationId + "/approve", adminToken, "{}");
+        String registrationId = text(registered, "registrationId", "no registrationId in " + registered.body());
+        // The approval takes no body (the contract documents none).
+        EngineClient.Answer approved = engine.postEmpty("/api/v1/admin/registrations/" + registrationId + "/approve", adminToken);
         if (approved.status() != 200) {
             throw new IllegalStateException("approval was refused (is --admin-token right?): "
                     + approved.status() + " " + approved.body());
         }
-        return new Account(AnswerFields.text(approved.body(), "accountId")
-                .orElseThrow(() -> new IllegalStateException("no accountId in the approval answer")),
-                AnswerFields.text(approved.body(), "token")
-                        .orElseThrow(() -> new IllegalStateException("no token in the approval answer")));
+        return new Account(text(approved, "accountId", "no accountId in the approval answer"),
+                text(approved, "token", "no token in the approval answer"));
     }
 
     /** Staff sign in with a password, which the simulator never uses: a random one nobody keeps. */
     private static Account createStaff(EngineClient engine, String adminToken, String role, String purpose, String runId)
             throws IOException, InterruptedException {
-        String account = "{" + JsonText.field("role", role)
-                + "," + JsonText.field("name", "Lane Simulator " + purpose + " " + runId)
-                + "," + JsonText.field("email", "lane-sim-" + role.toLowerCase(java.util.Locale.ROOT) + "-" + runId + "@load-test.invalid")
-                + "," + JsonText.field("password", UUID.randomUUID() + "-" + UUID.randomUUID())
-                + "}";
+        JsonObject account = new JsonObject().put("role", role)
+                .put("name", "Lane Simulator " + purpose + " " + runId)
+                .put("email", email(role, runId))
+                .put("password", UUID.randomUUID() + "-" + UUID.randomUUID());
         EngineClient.Answer created = engine.postJson("/api/v1/admin/accounts", adminToken, account);
         if (created.status() != 201) {
             throw new IllegalStateException(role + " account was refused (is --admin-token right?): "
                     + created.status() + " " + created.body());
         }
-        return new Account(AnswerFields.text(created.body(), "accountId")
-                .orElseThrow(() -> new IllegalStateException("no accountId in the staff account answer")),
-                AnswerFields.text(created.body(), "token")
-                        .orElseThrow(() -> new IllegalStateException("no token in the staff account answer")));
+        return new Account(text(created, "accountId", "no accountId in the staff account answer"),
+                text(created, "token", "no token in the staff account answer"));
+    }
+
+    private static String email(String role, String runId) {
+        return "lane-sim-" + role.toLowerCase(Locale.ROOT) + "-" + runId + "@load-test.invalid";
+    }
+
+    /** A string field of the answer, or a failure saying which is missing. */
+    private static String text(EngineClient.Answer answer, String field, String missing) {
+        if (!(answer.json().getValue(field) instanceof String value)) {
+            throw new IllegalStateException(missing);
+        }
+        return value;
     }
 }

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.Map;
 
 /**
@@ -58,15 +60,13 @@ final class FeedWatch implements AutoCloseable {
         });
     }
 
-    @SuppressWarnings("unchecked")
     static Long feedNumber(EngineClient engine, String field) {
         try {
             EngineClient.Answer a = engine.get("/health", null);
             if (a.status() != 200) {
                 return null;
             }
-            Object feed = MiniJson.object(a.body()).get("feed");
-            return feed instanceof Map<?, ?> m && ((Map<String, Object>) m).get(field) instanceof Number n ? n.longValue() : null;
+            return a.json().getValue("feed") instanceof JsonObject feed && feed.getValue(field) instanceof Number n ? n.longValue() : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

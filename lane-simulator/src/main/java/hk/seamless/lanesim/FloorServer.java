@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
 import java.util.List;
@@ -67,8 +69,8 @@ final class FloorServer implements AutoCloseable {
         request.body().onSuccess(body -> {
             String arrivalId = "F-" + ids.incrementAndGet();
             request.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-                    .end("{\"arrivalId\":\"" + arrivalId + "\"}");
-            onRead(lane, kind, body.toString(), arrivalId);
+                    .end(JsonTemplate.field(new StringBuilder(32).append('{'), "arrivalId", arrivalId).append('}').toString());
+            onRead(lane, kind, new JsonObject(body), arrivalId);
         });
     }
 
@@ -85,22 +87,24 @@ final class FloorServer implements AutoCloseable {
             return;
         }
         socket.textMessageHandler(text -> {
-            String kind = field(text, "kind");
+            JsonObject read = new JsonObject(text);
+            String kind = read.getValue("kind") instanceof String k ? k : "";
             String arrivalId = "F-" + ids.incrementAndGet();
             if ("empty".equals(kind)) {
                 // As the engine does for a read that does not complete an arrival.
-                socket.writeTextMessage("{\"kind\":\"accepted\",\"arrivalId\":\"" + arrivalId + "\"}");
+                socket.writeTextMessage(JsonTemplate.field(new StringBuilder(48).append("{\"kind\":\"accepted\","),
+                        "arrivalId", arrivalId).append('}').toString());
             }
-            onRead(lane, kind == null ? "" : kind, text, arrivalId);
+            onRead(lane, kind, read, arrivalId);
         });
     }
 
     /** A plate or tag read: a fake decision to the lane's gates at once. EMPTY presses are only counted. */
-    private void onRead(String lane, String kind, String body, String arrivalId) {
+    private void onRead(String lane, String kind, JsonObject read, String arrivalId) {
         reads.incrementAndGet();
         String vehicle = switch (kind) {
-            case "plate" -> SimVehicle.canonical(String.valueOf(field(body, "plate")));
-            case "tag" -> field(body, "epc");
+            case "plate" -> SimVehicle.canonical(String.valueOf(plateOf(read)));
+            case "tag" -> read.getValue("epc") instanceof String epc ? epc : null;
             default -> null;
         };
         if (vehicle == null) {
@@ -113,21 +117,19 @@ final class FloorServer implements AutoCloseable {
         }
     }
 
+    /** A template, as the engine's decisions are pushed thousands a second: the values escaped by {@link JsonTemplate}. */
     static String fakeDecision(String arrivalId, String lane, String vehicle) {
-        return "{\"kind\":\"decision\"," + JsonText.field("arrivalId", arrivalId) + "," + JsonText.field("lane", lane)
-                + "," + JsonText.field("vehicleMark", vehicle) + ",\"decision\":\"RELEASE\",\"reasons\":[],\"display\":\"PROCEED\"}";
+        StringBuilder json = new StringBuilder(160).append("{\"kind\":\"decision\",");
+        JsonTemplate.field(json, "arrivalId", arrivalId).append(',');
+        JsonTemplate.field(json, "lane", lane).append(',');
+        return JsonTemplate.field(json, "vehicleMark", vehicle)
+                .append(",\"decision\":\"RELEASE\",\"reasons\":[],\"display\":\"PROCEED\"}").toString();
     }
 
-    /** The first string value of a field (first occurrence: results[0].plate in an alpr_results document). */
-    static String field(String json, String name) {
-        String key = "\"" + name + "\":\"";
-        int at = json.indexOf(key);
-        if (at < 0) {
-            return null;
-        }
-        int start = at + key.length();
-        int end = json.indexOf('"', start);
-        return end < 0 ? null : json.substring(start, end);
+    /** The best plate of an alpr_results document (results[0].plate), or null. */
+    static String plateOf(JsonObject read) {
+        return read.getValue("results") instanceof JsonArray results && !results.isEmpty()
+                && results.getValue(0) instanceof JsonObject best && best.getValue("plate") instanceof String plate ? plate : null;
     }
 
     /** "LMC-S-01" out of "/lane/v1/lanes/LMC-S-01/stream". */

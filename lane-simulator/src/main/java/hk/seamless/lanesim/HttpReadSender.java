@@ -98,7 +98,7 @@ final class HttpReadSender implements ReadSender {
             if (error != null) {
                 onProblem.accept(laneId + " " + what + ": no answer: " + error);
             } else if (response.statusCode() != 200 && response.statusCode() != 202) {
-                onProblem.accept(laneId + " " + what + ": " + response.statusCode() + " " + MiniJson.abbreviate(response.body()));
+                onProblem.accept(laneId + " " + what + ": " + response.statusCode() + " " + Excerpt.of(response.body()));
             } else if (!"empty-declarations".equals(what)) {
                 listener.heard(lane, response.statusCode(), response.body());
             }

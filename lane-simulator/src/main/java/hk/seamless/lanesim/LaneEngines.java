@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -24,7 +26,6 @@ final class LaneEngines {
     }
 
     /** Checks that each is the lane engine of the control point it was given for, and reads its lanes. */
-    @SuppressWarnings("unchecked")
     static LaneEngines connect(SimTopology topology, PrintStream out) throws Exception {
         Map<String, EngineClient> clients = new LinkedHashMap<>();
         List<LaneInfo> lanes = new ArrayList<>();
@@ -38,18 +39,18 @@ final class LaneEngines {
             String option = "--lane-engine " + lane.controlPoint() + "=" + lane.base();
             EngineClient client = new EngineClient(lane.base());
             EngineClient.Answer health = client.get("/health", null);
-            Map<String, Object> h = MiniJson.object(health.body());
-            if (!"lane".equals(h.get("role"))) {
-                throw new IllegalArgumentException(option + " is not a lane engine (its /health says role " + h.get("role") + ")");
+            JsonObject h = health.json();
+            if (!"lane".equals(h.getValue("role"))) {
+                throw new IllegalArgumentException(option + " is not a lane engine (its /health says role " + h.getValue("role") + ")");
             }
-            if (!lane.controlPoint().equals(h.get("controlPoint"))) {
-                throw new IllegalArgumentException(option + " is the lane engine of " + h.get("controlPoint") + ", not of "
+            if (!lane.controlPoint().equals(h.getValue("controlPoint"))) {
+                throw new IllegalArgumentException(option + " is the lane engine of " + h.getValue("controlPoint") + ", not of "
                         + lane.controlPoint());
             }
             EngineClient.Answer settings = client.get("/api/v1/settings", lane.adminToken());
             if (settings.status() != 200) {
                 throw new IllegalArgumentException(option + ": reading its settings with the token given: " + settings.status()
-                        + " " + MiniJson.abbreviate(settings.body()) + " (is the token its own data/admin.token?)");
+                        + " " + Excerpt.of(settings.body()) + " (is the token its own data/admin.token?)");
             }
             List<LaneInfo> served = EngineSettings.parse(settings.body()).lanes().stream()
                     .filter(l -> l.controlPoint().equals(lane.controlPoint())).toList();
@@ -65,7 +66,7 @@ final class LaneEngines {
 
     private static String role(EngineClient engine, String what) throws Exception {
         EngineClient.Answer health = engine.get("/health", null);
-        Object role = MiniJson.object(health.body()).get("role");
+        Object role = health.json().getValue("role");
         if (role == null) {
             throw new IllegalArgumentException(what + ": its /health names no role (" + health.status() + ")");
         }

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  */
 final class LaneGates {
 
+    private static final String OPENED = ",\"state\":\"OPENED\"}";
+    private static final String CLOSED = ",\"state\":\"CLOSED\"}";
+
     private final List<LaneInfo> lanes;
     private final BiConsumer<Integer, String> onMessage;
     private final Consumer<String> onProblem;
@@ -73,8 +76,9 @@ final class LaneGates {
 
     void acknowledge(int lane, Decision d) {
         if (d.arrivalId() != null) {
-            sockets.get(lane).send("{" + JsonText.field("ack", d.arrivalId()) + ","
-                    + JsonText.field("state", Oracle.RELEASE.equals(d.decision()) ? "OPENED" : "CLOSED") + "}");
+            // One a decision: a template, the arrival id escaped by JsonTemplate.
+            StringBuilder ack = JsonTemplate.field(new StringBuilder(80).append('{'), "ack", d.arrivalId());
+            sockets.get(lane).send(ack.append(Oracle.RELEASE.equals(d.decision()) ? OPENED : CLOSED).toString());
         }
     }
 

@@ -17,6 +17,10 @@ final class LaneMessages {
 
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** The alpr_results document up to its epoch_time, on a lane stream (with "kind") and posted (without). */
+    private static final String PLATE_HEAD_STREAM = "{\"kind\":\"plate\",\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
+    private static final String PLATE_HEAD = "{\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
+    private static final String PLATE_RESULTS = ",\"img_width\":1920,\"img_height\":1080,\"processing_time_ms\":41.7,\"results\":[";
 
     private LaneMessages() {
     }
@@ -124,15 +128,15 @@ final class LaneMessages {
         throw new IllegalArgumentException(canonical + " has no digit a camera could misread");
     }
 
+    /**
+     * The plate read: a fixed template (the hot path, one a read) with the texts put in through
+     * {@link JsonTemplate}, which escapes them as JSON.
+     */
     static String plate(PlateSeen seen, Instant at, boolean stream) {
         String confidence = String.format(Locale.ROOT, "%.1f", seen.confidence());
-        StringBuilder json = new StringBuilder(512).append('{');
-        if (stream) {
-            json.append("\"kind\":\"plate\",");
-        }
-        json.append("\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":").append(at.toEpochMilli())
-                .append(",\"img_width\":1920,\"img_height\":1080,\"processing_time_ms\":41.7,\"results\":[");
-        json.append("{\"plate\":").append(JsonText.quote(seen.text())).append(",\"confidence\":").append(confidence)
+        StringBuilder json = new StringBuilder(512).append(stream ? PLATE_HEAD_STREAM : PLATE_HEAD).append(at.toEpochMilli())
+                .append(PLATE_RESULTS).append("{\"plate\":");
+        JsonTemplate.string(json, seen.text()).append(",\"confidence\":").append(confidence)
                 .append(",\"matches_template\":1,\"region\":\"hk\",\"candidates\":[");
         List<Candidate> candidates = seen.candidates();
         if (candidates == null) {
@@ -144,12 +148,12 @@ final class LaneMessages {
         }
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"plate\":").append(JsonText.quote(c.plate())).append(",\"confidence\":")
+            JsonTemplate.string(json.append(i == 0 ? "{\"plate\":" : ",{\"plate\":"), c.plate()).append(",\"confidence\":")
                     .append(String.format(Locale.ROOT, "%.1f", c.confidence())).append('}');
         }
         json.append("]}");
         if (seen.guangdongPlate() != null) {
-            json.append(",{\"plate\":").append(JsonText.quote(seen.guangdongPlate()))
+            JsonTemplate.string(json.append(",{\"plate\":"), seen.guangdongPlate())
                     .append(",\"confidence\":97.2,\"region\":\"cn-gd\",\"candidates\":[]}");
         }
         return json.append("]}").toString();
@@ -173,11 +177,13 @@ final class LaneMessages {
     }
 
     static String tag(String epc, Instant at, boolean stream) {
-        return "{" + (stream ? "\"kind\":\"tag\"," : "") + JsonText.field("epc", epc)
-                + ",\"antenna\":1,\"rssi\":-52.5," + JsonText.field("seenAt", TIME.format(at.atZone(HONG_KONG))) + "}";
+        StringBuilder json = new StringBuilder(128).append(stream ? "{\"kind\":\"tag\"," : "{");
+        JsonTemplate.field(json, "epc", epc).append(",\"antenna\":1,\"rssi\":-52.5,");
+        return JsonTemplate.field(json, "seenAt", TIME.format(at.atZone(HONG_KONG))).append('}').toString();
     }
 
     static String empty(Instant at, boolean stream) {
-        return "{" + (stream ? "\"kind\":\"empty\"," : "") + JsonText.field("pressedAt", TIME.format(at.atZone(HONG_KONG))) + "}";
+        StringBuilder json = new StringBuilder(96).append(stream ? "{\"kind\":\"empty\"," : "{");
+        return JsonTemplate.field(json, "pressedAt", TIME.format(at.atZone(HONG_KONG))).append('}').toString();
     }
 }

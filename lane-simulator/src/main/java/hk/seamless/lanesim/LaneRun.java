@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
@@ -334,12 +336,13 @@ final class LaneRun {
 
     /** A gate message: acknowledge a decision, then judge it. */
     void onGate(int lane, String text) {
-        Decision d = Decision.parse(text);
+        JsonObject message = new JsonObject(text);
+        Decision d = Decision.from(message);
         if (d == null) {
-            if (text.contains("\"hold\"") || text.contains("HOLD")) {
+            if ("hold".equals(message.getValue("kind")) || "HOLD".equals(message.getValue("decision"))) {
                 holds.incrementAndGet();
             }
-            problem(lanes.get(lane).id() + " gate heard: " + MiniJson.abbreviate(text));
+            problem(lanes.get(lane).id() + " gate heard: " + Excerpt.of(text));
             return;
         }
         gates.acknowledge(lane, d);
@@ -356,7 +359,7 @@ final class LaneRun {
             try {
                 d = Decision.parseAtDevice(body);
             } catch (RuntimeException e) {
-                problem(lanes.get(lane).id() + " device heard: " + MiniJson.abbreviate(body));
+                problem(lanes.get(lane).id() + " device heard: " + Excerpt.of(body));
                 return;
             }
             if (d != null) {

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
@@ -26,8 +28,8 @@ record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double p999Ms, d
                 + " ms, p99.9 " + format(p999Ms) + " ms, max " + format(maxMs) + " ms";
     }
 
-    String json() {
-        return "{\"p50\":" + format(p50Ms) + ",\"p90\":" + format(p90Ms) + ",\"p99\":" + format(p99Ms)
-                + ",\"p99_9\":" + format(p999Ms) + ",\"max\":" + format(maxMs) + "}";
+    JsonObject json() {
+        return new JsonObject().put("p50", Decimals.of(p50Ms, 3)).put("p90", Decimals.of(p90Ms, 3)).put("p99", Decimals.of(p99Ms, 3))
+                .put("p99_9", Decimals.of(p999Ms, 3)).put("max", Decimals.of(maxMs, 3));
     }
 }

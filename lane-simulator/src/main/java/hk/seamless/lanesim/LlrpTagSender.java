@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import hk.seamless.lanesim.devices.LlrpReaderEmulator;
 
 import java.util.List;
@@ -45,7 +47,7 @@ final class LlrpTagSender implements ReadSender {
             return;
         }
         try {
-            reader.sees((String) MiniJson.object(json).get("epc"), ANTENNA, PEAK_RSSI);
+            reader.sees(new JsonObject(json).getString("epc"), ANTENNA, PEAK_RSSI);
         } catch (RuntimeException e) {
             onProblem.accept("the emulated reader of lane #" + lane + " could not report a tag: " + e.getMessage());
         }

@@ -1,12 +1,14 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What a lodgement-load run prints, and the same as report.json for a CI job or a spreadsheet. */
 record LodgementReport(String target, int concurrency, long warmupRequests, long warmupErrors,
@@ -30,18 +32,17 @@ record LodgementReport(String target, int concurrency, long warmupRequests, long
     }
 
     String json() {
-        String problems = measured.problems().stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
-        return "{" + JsonText.field("target", target)
-                + "," + JsonText.field("concurrency", concurrency)
-                + "," + JsonText.field("warmupRequests", warmupRequests)
-                + "," + JsonText.field("warmupErrors", warmupErrors)
-                + "," + JsonText.field("requests", measured.requests())
-                + "," + JsonText.field("errors", measured.errors())
-                + "," + JsonText.quote("problems") + ":" + problems
-                + "," + JsonText.numberField("elapsedSeconds", String.format(Locale.ROOT, "%.3f", measured.elapsedNanos() / 1e9))
-                + "," + JsonText.numberField("throughputPerSecond", throughput(measured.throughputPerSecond()))
-                + "," + JsonText.quote("latencyMs") + ":" + LatencySummary.of(measured.latencyNanos()).json()
-                + "}\n";
+        return new JsonObject().put("target", target)
+                .put("concurrency", concurrency)
+                .put("warmupRequests", warmupRequests)
+                .put("warmupErrors", warmupErrors)
+                .put("requests", measured.requests())
+                .put("errors", measured.errors())
+                .put("problems", new JsonArray(measured.problems()))
+                .put("elapsedSeconds", Decimals.of(measured.elapsedNanos() / 1e9, 3))
+                .put("throughputPerSecond", Decimals.of(measured.throughputPerSecond(), 1))
+                .put("latencyMs", LatencySummary.of(measured.latencyNanos()).json())
+                .encode() + "\n";
     }
 
     Path write(Path dir) throws IOException {

@@ -1,10 +1,11 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -188,20 +189,20 @@ final class Oracle {
      * @return null when right, else what is wrong
      */
     static String repeatWrongness(String decidedArrivalId, int status, String body) {
-        Map<String, Object> answer;
+        JsonObject answer;
         try {
-            answer = MiniJson.object(body);
+            answer = new JsonObject(body);
         } catch (RuntimeException e) {
-            return "a late frame was answered " + status + " " + MiniJson.abbreviate(body);
+            return "a late frame was answered " + status + " " + Excerpt.of(body);
         }
-        if (answer.get("decision") != null || (status != 0 && status != 202)) {
-            return "a late frame of arrival " + decidedArrivalId + " was decided again: " + status + " " + MiniJson.abbreviate(body);
+        if (answer.getValue("decision") != null || (status != 0 && status != 202)) {
+            return "a late frame of arrival " + decidedArrivalId + " was decided again: " + status + " " + Excerpt.of(body);
         }
-        if (!decidedArrivalId.equals(answer.get("arrivalId"))) {
-            return "a late frame of arrival " + decidedArrivalId + " was taken into arrival " + answer.get("arrivalId");
+        if (!decidedArrivalId.equals(answer.getValue("arrivalId"))) {
+            return "a late frame of arrival " + decidedArrivalId + " was taken into arrival " + answer.getValue("arrivalId");
         }
-        if (!Boolean.TRUE.equals(answer.get("repeat"))) {
-            return "a late frame of arrival " + decidedArrivalId + " was not answered as a repeat: " + MiniJson.abbreviate(body);
+        if (!Boolean.TRUE.equals(answer.getValue("repeat"))) {
+            return "a late frame of arrival " + decidedArrivalId + " was not answered as a repeat: " + Excerpt.of(body);
         }
         return null;
     }

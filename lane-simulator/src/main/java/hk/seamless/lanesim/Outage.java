@@ -138,7 +138,7 @@ record Outage(Duration length, Duration at, Switch feedSwitch) {
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + ")"
-                    + (said.isEmpty() ? "" : ": " + MiniJson.abbreviate(said)));
+                    + (said.isEmpty() ? "" : ": " + Excerpt.of(said)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -65,23 +67,27 @@ final class RuleTally {
         return all == 0 ? 0 : 100.0 * count / all;
     }
 
-    String reasonsJson() {
-        return reasons().entrySet().stream()
-                .map(e -> JsonText.quote(e.getKey()) + ":{\"count\":" + e.getValue() + ",\"percent\":"
-                        + String.format(Locale.ROOT, "%.2f", share(e.getValue())) + "}")
-                .collect(Collectors.joining(",", "{", "}"));
+    JsonObject reasonsJson() {
+        JsonObject json = new JsonObject();
+        reasons().forEach((reason, count) -> json.put(reason, new JsonObject().put("count", count)
+                .put("percent", Decimals.of(share(count), 2))));
+        return json;
     }
 
-    String scenariosJson() {
-        return scenarios.entrySet().stream().filter(e -> e.getValue().sent.get() > 0)
-                .map(e -> JsonText.quote(e.getKey().label()) + ":{\"sent\":" + e.getValue().sent.get() + ",\"decided\":"
-                        + e.getValue().decided.get() + ",\"wrong\":" + e.getValue().wrong.get() + "}")
-                .collect(Collectors.joining(",", "{", "}"));
+    JsonObject scenariosJson() {
+        JsonObject json = new JsonObject();
+        scenarios.forEach((scenario, counts) -> {
+            if (counts.sent.get() > 0) {
+                json.put(scenario.label(), new JsonObject().put("sent", counts.sent.get()).put("decided", counts.decided.get())
+                        .put("wrong", counts.wrong.get()));
+            }
+        });
+        return json;
     }
 
-    String repeatsJson() {
-        return "{\"sent\":" + repeatsSent.get() + ",\"answeredAsRepeat\":" + repeatsConfirmed.get()
-                + ",\"unansweredNoDecision\":" + repeatsUnanswered.get() + "}";
+    JsonObject repeatsJson() {
+        return new JsonObject().put("sent", repeatsSent.get()).put("answeredAsRepeat", repeatsConfirmed.get())
+                .put("unansweredNoDecision", repeatsUnanswered.get());
     }
 
     /** "NO_BUNDLE 5.01%, ..." */

@@ -1,9 +1,12 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The summary a run prints, and the same as report.json and report.html (with a latency
@@ -33,82 +35,87 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         return percentile >= 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile);
     }
 
-    static String micros(Histogram h) {
-        return "{\"count\":" + h.getTotalCount() + ",\"p50\":" + p(h, 50) + ",\"p90\":" + p(h, 90) + ",\"p99\":" + p(h, 99)
-                + ",\"p999\":" + p(h, 99.9) + ",\"max\":" + p(h, 100) + "}";
+    static JsonObject micros(Histogram h) {
+        return new JsonObject().put("count", h.getTotalCount()).put("p50", p(h, 50)).put("p90", p(h, 90)).put("p99", p(h, 99))
+                .put("p999", p(h, 99.9)).put("max", p(h, 100));
     }
 
     static String ratio(long engine, long floor) {
         return floor <= 0 ? "null" : String.format(Locale.ROOT, "%.2f", engine / (double) floor);
     }
 
-    String json() {
-        StringBuilder j = new StringBuilder(4096).append('{');
-        j.append(JsonText.field("arrivals", engine.arrivals()));
-        j.append(',').append(JsonText.field("decided", engine.decided()));
-        j.append(',').append(JsonText.field("wrong", engine.wrongTotal()));
-        j.append(',').append(JsonText.field("warmupArrivals", engine.warmupArrivals()));
-        j.append(',').append(JsonText.field("warmupWrong", engine.warmupWrong()));
-        j.append(",\"decisions\":").append(engine.outcomes().entrySet().stream()
-                .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
-        RuleTally t = engine.tally();
-        // The share of each reason code: of all measured decisions, how many carried it.
-        j.append(",\"reasons\":").append(t.reasonsJson());
-        j.append(",\"scenarios\":").append(t.scenariosJson());
-        j.append(",\"lateFrames\":").append(t.repeatsJson());
-        j.append(',').append(JsonText.field("gateDrops", t.gateDrops.get()));
-        j.append(",\"latencyMicros\":").append(micros(engine.all()));
-        j.append(",\"latencyMicrosByArrival\":{\"plateAndTag\":").append(micros(engine.complete()))
-                .append(",\"plateOnly\":").append(micros(engine.waiting())).append('}');
-        // The lane devices' path: tag out of the reader to the boom's command, RELEASEs only.
-        j.append(",\"tagToBoomMicros\":").append(micros(engine.tagToBoom()));
-        if (engine.boom() != null) {
-            BoomOracle.Findings b = engine.boom();
-            j.append(",\"booms\":{").append(JsonText.field("raises", b.raises()))
-                    .append(',').append(JsonText.field("raisedWithoutRelease", b.raisedWithoutRelease()))
-                    .append(',').append(JsonText.field("loweredOnVehicle", b.loweredOnVehicle()))
-                    .append(',').append(JsonText.field("releasesNotRaised", b.releasesNotRaised()))
-                    .append(",\"examples\":").append(strings(b.examples())).append('}');
-        }
-        j.append(',').append(JsonText.numberField("throughput", String.format(Locale.ROOT, "%.1f", engine.throughput())));
-        if (engine.random() != null) {
-            RandomSelectionCheck r = engine.random();
-            j.append(",\"randomSelection\":{").append(JsonText.field("eligible", r.trials()))
-                    .append(',').append(JsonText.field("selected", r.selected()))
-                    .append(',').append(JsonText.numberField("expected", String.format(Locale.ROOT, "%.2f", r.expected())))
-                    .append(',').append(JsonText.numberField("low", String.format(Locale.ROOT, "%.2f", Math.max(0, r.low()))))
-                    .append(',').append(JsonText.numberField("high", String.format(Locale.ROOT, "%.2f", r.high())))
-                    .append(",\"withinBounds\":").append(r.withinBounds()).append('}');
-        }
-        j.append(',').append(JsonText.field("starved", engine.starved()));
-        j.append(',').append(JsonText.field("unmatchedDecisions", engine.unmatched()));
-        j.append(',').append(JsonText.field("holds", engine.holds()));
-        j.append(',').append(JsonText.field("undecided", engine.undecided()));
-        j.append(',').append(JsonText.field("movedToFreeLane", engine.moved()));
-        j.append(',').append(JsonText.field("queuedForLane", engine.queued()));
-        j.append(',').append(JsonText.field("neverSent", engine.neverSent()));
-        j.append(",\"wrongExamples\":").append(strings(engine.wrongExamples()));
-        j.append(",\"problems\":").append(strings(engine.problems()));
-        if (floor != null) {
-            j.append(",\"floorLatencyMicros\":").append(micros(floor.all()));
-            j.append(",\"floorLatencyMicrosByArrival\":{\"plateAndTag\":").append(micros(floor.complete()))
-                    .append(",\"plateOnly\":").append(micros(floor.waiting())).append('}');
-            // Arrivals the engine decides on their last read against the same arrivals at the floor:
-            // plate-only ones wait for the fusion window at the engine by design, not at the floor.
-            j.append(",\"ratio\":{\"p50\":").append(ratio(p(engine.complete(), 50), p(floor.complete(), 50)))
-                    .append(",\"p99\":").append(ratio(p(engine.complete(), 99), p(floor.complete(), 99)))
-                    .append(",\"basis\":\"plateAndTag arrivals, engine over floor\"}");
-        }
-        if (topology != null) {
-            j.append(",\"topology\":").append(topology.json());
-        }
-        j.append(",\"settings\":").append(settings.entrySet().stream()
-                .map(e -> JsonText.field(e.getKey(), e.getValue())).collect(Collectors.joining(",", "{", "}")));
-        return j.append("}\n").toString();
+    private static BigDecimal ratioNumber(long engine, long floor) {
+        return floor <= 0 ? null : Decimals.of(engine / (double) floor, 2);
     }
 
-    private static String strings(List<String> list) {
-        return list.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
+    String json() {
+        return asJson().encode() + "\n";
+    }
+
+    JsonObject asJson() {
+        JsonObject j = new JsonObject();
+        j.put("arrivals", engine.arrivals());
+        j.put("decided", engine.decided());
+        j.put("wrong", engine.wrongTotal());
+        j.put("warmupArrivals", engine.warmupArrivals());
+        j.put("warmupWrong", engine.warmupWrong());
+        JsonObject decisions = new JsonObject();
+        engine.outcomes().forEach(decisions::put);
+        j.put("decisions", decisions);
+        RuleTally t = engine.tally();
+        // The share of each reason code: of all measured decisions, how many carried it.
+        j.put("reasons", t.reasonsJson());
+        j.put("scenarios", t.scenariosJson());
+        j.put("lateFrames", t.repeatsJson());
+        j.put("gateDrops", t.gateDrops.get());
+        j.put("latencyMicros", micros(engine.all()));
+        j.put("latencyMicrosByArrival", new JsonObject().put("plateAndTag", micros(engine.complete()))
+                .put("plateOnly", micros(engine.waiting())));
+        // The lane devices' path: tag out of the reader to the boom's command, RELEASEs only.
+        j.put("tagToBoomMicros", micros(engine.tagToBoom()));
+        if (engine.boom() != null) {
+            BoomOracle.Findings b = engine.boom();
+            j.put("booms", new JsonObject().put("raises", b.raises())
+                    .put("raisedWithoutRelease", b.raisedWithoutRelease())
+                    .put("loweredOnVehicle", b.loweredOnVehicle())
+                    .put("releasesNotRaised", b.releasesNotRaised())
+                    .put("examples", new JsonArray(b.examples())));
+        }
+        j.put("throughput", Decimals.of(engine.throughput(), 1));
+        if (engine.random() != null) {
+            RandomSelectionCheck r = engine.random();
+            j.put("randomSelection", new JsonObject().put("eligible", r.trials())
+                    .put("selected", r.selected())
+                    .put("expected", Decimals.of(r.expected(), 2))
+                    .put("low", Decimals.of(Math.max(0, r.low()), 2))
+                    .put("high", Decimals.of(r.high(), 2))
+                    .put("withinBounds", r.withinBounds()));
+        }
+        j.put("starved", engine.starved());
+        j.put("unmatchedDecisions", engine.unmatched());
+        j.put("holds", engine.holds());
+        j.put("undecided", engine.undecided());
+        j.put("movedToFreeLane", engine.moved());
+        j.put("queuedForLane", engine.queued());
+        j.put("neverSent", engine.neverSent());
+        j.put("wrongExamples", new JsonArray(engine.wrongExamples()));
+        j.put("problems", new JsonArray(engine.problems()));
+        if (floor != null) {
+            j.put("floorLatencyMicros", micros(floor.all()));
+            j.put("floorLatencyMicrosByArrival", new JsonObject().put("plateAndTag", micros(floor.complete()))
+                    .put("plateOnly", micros(floor.waiting())));
+            // Arrivals the engine decides on their last read against the same arrivals at the floor:
+            // plate-only ones wait for the fusion window at the engine by design, not at the floor.
+            j.put("ratio", new JsonObject().put("p50", ratioNumber(p(engine.complete(), 50), p(floor.complete(), 50)))
+                    .put("p99", ratioNumber(p(engine.complete(), 99), p(floor.complete(), 99)))
+                    .put("basis", "plateAndTag arrivals, engine over floor"));
+        }
+        if (topology != null) {
+            j.put("topology", topology.json());
+        }
+        JsonObject shown = new JsonObject();
+        settings.forEach(shown::put);
+        return j.put("settings", shown);
     }
 
     void print(PrintStream out) {
@@ -249,7 +256,7 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         }
         // Folded: the figures above are the report; the raw JSON is there for whoever wants it.
         h.append("<details><summary>report.json (the same figures, as the file has them)</summary>\n<pre>")
-                .append(esc(JsonText.indented(json()))).append("</pre></details>\n</body></html>\n");
+                .append(esc(PrettyJson.of(asJson()))).append("</pre></details>\n</body></html>\n");
         return h.toString();
     }
 

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ final class StreamReadSender implements ReadSender {
             String path = "/lane/v1/lanes/" + lane.id() + "/stream";
             URI base = bases.of(lane);
             Consumer<String> onText = text -> {
-                if (text.contains("\"kind\":\"error\"")) {
+                if ("error".equals(kind(text))) {
                     onProblem.accept(lane.id() + " stream: " + text);
                 }
             };
@@ -47,8 +49,11 @@ final class StreamReadSender implements ReadSender {
             java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
             afterPress.add(pending);
             Consumer<String> onButtonText = text -> {
-                onText.accept(text);
-                if (text.contains("\"kind\":\"accepted\"") || text.contains("\"kind\":\"error\"")) {
+                String kind = kind(text);
+                if ("error".equals(kind)) {
+                    onProblem.accept(lane.id() + " stream: " + text);
+                }
+                if ("accepted".equals(kind) || "error".equals(kind)) {
                     Runnable then = pending.poll();
                     if (then != null) {
                         then.run();
@@ -59,6 +64,11 @@ final class StreamReadSender implements ReadSender {
                     ? WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "BUTTON"), onButtonText, onProblem)
                     : null);
         }
+    }
+
+    /** What kind of message the engine sent on a lane stream (accepted, error, a decision...), or null. */
+    static String kind(String text) {
+        return new JsonObject(text).getValue("kind") instanceof String kind ? kind : null;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a run over a registry and lane engines found beyond the decisions: the counts per control
@@ -20,26 +21,19 @@ record TopologyFindings(String where, String outage, Double cutFromSeconds, Doub
         return outageFailure == null && bundlingFailures == 0 && (crossings == null || crossings.allRecordedOnce());
     }
 
-    String json() {
-        StringBuilder j = new StringBuilder("{");
-        j.append(JsonText.field("where", where));
-        j.append(",\"outage\":");
-        if (outage == null) {
-            j.append("null");
-        } else {
-            j.append('{').append(JsonText.field("asked", outage))
-                    .append(',').append(JsonText.numberField("cutFromSeconds", number(cutFromSeconds)))
-                    .append(',').append(JsonText.numberField("cutToSeconds", number(cutToSeconds)))
-                    .append(",\"failure\":").append(outageFailure == null ? "null" : JsonText.quote(outageFailure)).append('}');
-        }
-        j.append(',').append(JsonText.field("decidedWhileCut", decidedWhileCut));
-        j.append(',').append(JsonText.field("bundlesMadeDuringRun", bundlesMadeDuringRun));
-        j.append(',').append(JsonText.field("bundlingFailures", bundlingFailures));
-        j.append(",\"perControlPoint\":").append(perControlPoint.entrySet().stream()
-                .map(e -> JsonText.quote(e.getKey()) + ":" + e.getValue().json()).collect(Collectors.joining(",", "{", "}")));
-        j.append(",\"crossings\":").append(crossings == null ? "null" : crossings.json());
-        j.append(",\"passed\":").append(passed());
-        return j.append('}').toString();
+    JsonObject json() {
+        JsonObject j = new JsonObject().put("where", where);
+        j.put("outage", outage == null ? null : new JsonObject().put("asked", outage)
+                .put("cutFromSeconds", cutFromSeconds == null ? null : Decimals.of(cutFromSeconds, 2))
+                .put("cutToSeconds", cutToSeconds == null ? null : Decimals.of(cutToSeconds, 2))
+                .put("failure", outageFailure));
+        j.put("decidedWhileCut", decidedWhileCut).put("bundlesMadeDuringRun", bundlesMadeDuringRun)
+                .put("bundlingFailures", bundlingFailures);
+        JsonObject perCp = new JsonObject();
+        perControlPoint.forEach((cp, counts) -> perCp.put(cp, counts.json()));
+        j.put("perControlPoint", perCp);
+        j.put("crossings", crossings == null ? null : crossings.json());
+        return j.put("passed", passed());
     }
 
     private static String number(Double seconds) {

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,13 +29,11 @@ final class TopologyTally {
         /** Bundles made during the run that the lane engine decided as unknown (INSPECT NO_BUNDLE). */
         final AtomicLong liveInspectedUnknown = new AtomicLong();
 
-        String json() {
-            return "{" + JsonText.field("decided", decided.get()) + "," + JsonText.field("released", released.get())
-                    + "," + JsonText.field("wrong", wrong.get()) + "," + JsonText.field("decidedWhileCut", decidedWhileCut.get())
-                    + "," + JsonText.field("releasedWhileCut", releasedWhileCut.get())
-                    + ",\"bundlesMadeDuringRun\":{" + JsonText.field("known", liveKnown.get())
-                    + "," + JsonText.field("unknown", liveUnknown.get()) + "," + JsonText.field("either", liveEither.get())
-                    + "," + JsonText.field("inspectedAsUnknown", liveInspectedUnknown.get()) + "}}";
+        JsonObject json() {
+            return new JsonObject().put("decided", decided.get()).put("released", released.get()).put("wrong", wrong.get())
+                    .put("decidedWhileCut", decidedWhileCut.get()).put("releasedWhileCut", releasedWhileCut.get())
+                    .put("bundlesMadeDuringRun", new JsonObject().put("known", liveKnown.get()).put("unknown", liveUnknown.get())
+                            .put("either", liveEither.get()).put("inspectedAsUnknown", liveInspectedUnknown.get()));
         }
     }
 

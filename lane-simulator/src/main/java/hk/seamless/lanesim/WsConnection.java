@@ -94,7 +94,7 @@ final class WsConnection implements WebSocket.Listener {
             try {
                 onText.accept(message);
             } catch (RuntimeException e) {
-                onProblem.accept("could not handle " + MiniJson.abbreviate(message) + ": " + e);
+                onProblem.accept("could not handle " + Excerpt.of(message) + ": " + e);
             }
         }
         webSocket.request(1);

@@ -50,7 +50,7 @@ class ConsignmentJsonTest {
 
     @Test
     void quotesAndControlCharactersAreEscaped() {
-        String json = "{" + JsonText.field("name", "Zhuhai \"Export\" Division\\\n\t\u0001") + "}";
+        String json = JsonTemplate.field(new StringBuilder("{"), "name", "Zhuhai \"Export\" Division\\\n\t\u0001") + "}";
         assertEquals("Zhuhai \"Export\" Division\\\n\t\u0001", new JsonObject(json).getString("name"));
     }
 }

@@ -65,8 +65,8 @@ class ReportFormattingTest {
     @Test
     void answerFieldsReadTheEngineAnswers() {
         String batch = "{\"rows\":3,\"lodged\":2,\"rejected\":1,\"results\":[{\"row\":1,\"status\":\"LODGED\"}]}";
-        assertEquals(3L, AnswerFields.number(batch, "rows").orElseThrow());
-        assertEquals(2L, AnswerFields.number(batch, "lodged").orElseThrow());
-        assertEquals("sl_abc", AnswerFields.text("{\"accountId\":\"R1\",\"token\":\"sl_abc\"}", "token").orElseThrow());
+        assertEquals(3L, BatchLoadCommand.count(new JsonObject(batch), "rows"));
+        assertEquals(2L, BatchLoadCommand.count(new JsonObject(batch), "lodged"));
+        assertEquals("sl_abc", new EngineClient.Answer(200, "{\"accountId\":\"R1\",\"token\":\"sl_abc\"}").json().getString("token"));
     }
 }

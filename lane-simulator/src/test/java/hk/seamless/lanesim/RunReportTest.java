@@ -101,9 +101,9 @@ class RunReportTest {
         assertEquals(java.time.Duration.ofMinutes(30), s.bundlingLead());
         assertEquals(List.of(new LaneInfo("LMC-S-01", "LMC", "IMPORT"), new LaneInfo("LMC-N-01", "LMC", "EXPORT")), s.lanes());
         assertEquals(Map.of("LMC", 0.05, "MKT", 1.0), s.randomRates());
-        assertEquals(new JsonObject(settings).getMap().toString().length() > 0, MiniJson.object(settings).size() == 4);
+        // The simulator reads with Vert.x's JsonObject now; what it still writes by hand (JsonTemplate) must read back the same.
         assertEquals(new JsonObject(settings).getJsonArray("controlPoints").getJsonObject(0).getString("name"),
-                ((Map<?, ?>) ((List<?>) MiniJson.object(settings).get("controlPoints")).get(0)).get("name"));
+                new JsonObject(JsonTemplate.field(new StringBuilder("{"), "name", "Lok Ma Chau \"落馬洲\"") + "}").getString("name"));
         Decision d = Decision.parse("{\"kind\":\"decision\",\"arrivalId\":\"LMC-S-01.x.1\",\"lane\":\"LMC-S-01\","
                 + "\"vehicleMark\":\"FU1234\",\"decision\":\"INSPECT\",\"reasons\":[\"EARLY_ARRIVAL\",\"WATCHLIST\"],"
                 + "\"display\":\"INSPECTION\",\"bundleId\":null,\"ccrns\":[],\"decidedAt\":\"2026-11-26T10:00:00+08:00\"}");
