@@ -59,6 +59,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Route;
@@ -200,7 +201,8 @@ public final class Engine implements AutoCloseable {
             bindJvmAndProcessMetrics(metrics);
             vertx = vertx(metrics);
             // The API contract that checks request bodies, read while the rest starts.
-            CompletableFuture<RequestContract> contract = RequestContract.load(vertx).toCompletionStage().toCompletableFuture();
+            Future<RequestContract> contract = RequestContract.load(vertx)
+                    .onFailure(e -> LOG.error("The API contract could not be read: writes are refused until a restart", e));
             Authentication auth = new Authentication(registry.accounts(), clock);
 
             // The lane side: its journal read back (crossings the registry missed reported), then the pipeline.
@@ -225,7 +227,7 @@ public final class Engine implements AutoCloseable {
             List<Consumer<Router>> routes = EngineRoutes.all(config, stores, registry, auth, vertx, metrics, fillAlerts,
                     laneConsumer, pendingRegistrations, pipeline, hub, new EngineRoutes.AuditLogs(registryLogKept, laneLogKept),
                     laneFeed, roleLinks::status);
-            Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, await(contract), routes);
+            Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, contract, routes);
             int port = HttpServers.deploy(vertx, config, routers);
             LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.server().httpHost(), port,
                     config.server().dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -46,6 +46,7 @@ import hk.seamless.trade.LodgementTemplates;
 import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.TradeRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -122,7 +123,7 @@ final class EngineRoutes {
 
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
     static Supplier<Router> routers(Vertx vertx, EngineConfig config, TradeRegistry registry, Authentication auth,
-                                    RequestContract contract, List<Consumer<Router>> routes) {
+                                    Future<RequestContract> contract, List<Consumer<Router>> routes) {
         BatchRoutes batch = new BatchRoutes(registry, auth);
         WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
         Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> { } : batch::mount;

@@ -1,6 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.config.EngineConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -19,15 +21,10 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Router router(Vertx vertx, WriteAdmission admission, RequestContract contract,
+    public static Router router(Vertx vertx, WriteAdmission admission, Future<RequestContract> contract,
                                 List<Consumer<Router>> routeGroups, Consumer<Router> batchRoutes) {
         Router router = Router.router(vertx);
         router.route().handler(RequestFraming::handle);
-        // Where RequestBodies finds the contract that checks a body before its route reads it.
-        router.route().handler(ctx -> {
-            ctx.put(RequestContract.class.getName(), contract);
-            ctx.next();
-        });
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
         router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
@@ -38,6 +35,9 @@ public final class HttpApi {
                 .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_DEVICE_MESSAGE_BYTES)));
         router.routeWithRegex("^/(api|ivrs)/(?!v1/consignments/batch$).*")
                 .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES)));
+        // Where RequestBodies finds the contract that checks a body before its route reads it: after
+        // the bodies are read, so that a write arriving while the contract still loads can wait.
+        router.route().handler(ctx -> withContract(ctx, contract));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
         WebPages.mount(router);
@@ -53,6 +53,26 @@ public final class HttpApi {
         router.errorHandler(500, ctx -> Failures.send(ctx.response(),
                 ctx.failure() == null ? new IllegalStateException("router failure") : ctx.failure()));
         return router;
+    }
+
+    /**
+     * The contract is read while the engine starts serving (a few hundred milliseconds that no
+     * reader, gate or health check should wait for): a write that comes before it is ready waits for
+     * it, never goes unchecked; if it cannot be read at all, writes are refused as the defect it is.
+     */
+    static void withContract(RoutingContext ctx, Future<RequestContract> contract) {
+        if (contract.isComplete() || !WriteAdmission.isWrite(ctx.request().method())) {
+            if (contract.succeeded()) {
+                ctx.put(RequestContract.class.getName(), contract.result());
+            } else if (contract.failed() && WriteAdmission.isWrite(ctx.request().method())) {
+                ctx.fail(500, contract.cause());
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        contract.onComplete(loaded -> context.runOnContext(v -> withContract(ctx, contract)));
     }
 
     /**

@@ -121,6 +121,35 @@ class RequestContractTest {
         assertEquals(List.of("direction required"), fieldsAndCodes(post("/api/v1/consignments", cargo().putNull("direction"))));
     }
 
+    /** The engine reads the contract while it starts serving: a write that comes first waits, unchecked never. */
+    @Test
+    void aWriteBeforeTheContractIsReadWaitsForIt() throws Exception {
+        io.vertx.core.Promise<RequestContract> loading = io.vertx.core.Promise.promise();
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false));
+        router.route().handler(ctx -> HttpApi.withContract(ctx, loading.future()));
+        router.post("/api/v1/consignments").handler(RequestContractTest::reached);
+        router.get("/health").handler(ctx -> ctx.response().end("up"));
+        HttpServer early = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get();
+        try {
+            String base = "http://127.0.0.1:" + early.actualPort();
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> write = HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/consignments")).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(cargo().put("colour", "red").encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("up", HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body(), "a read does not wait for the contract");
+            assertFalse(write.isDone(), "the write waits while the contract is read");
+
+            loading.complete(contract);
+
+            assertEquals(List.of("colour invalid"), fieldsAndCodes(write.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+        } finally {
+            early.close();
+        }
+    }
+
     @Test
     void fieldsAreNamedAsTheDomainCodeNamesThem() {
         assertEquals("consignee.name", RequestContract.field("#/consignee/name"));
