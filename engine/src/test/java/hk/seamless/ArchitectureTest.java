@@ -57,7 +57,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importTheEngine() {
-        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 // The lane simulator (on the test class path for its device emulators) is not the engine.
                 .withImportOption(location -> !location.contains("/hk/seamless/lanesim/"))
                 .importPackages("hk.seamless");
@@ -82,7 +83,9 @@ class ArchitectureTest {
             }
         }
         for (int i = 0; i < ROWS.size(); i++) {
-            String[] below = ROWS.subList(i + 1, ROWS.size()).stream().flatMap(List::stream).toArray(String[]::new);
+            String[] below = ROWS.subList(i + 1, ROWS.size()).stream()
+                    .flatMap(List::stream)
+                    .toArray(String[]::new);
             for (String pkg : ROWS.get(i)) {
                 layers = below.length == 0
                         ? layers.whereLayer(pkg).mayNotAccessAnyLayer()

@@ -6,6 +6,11 @@ import hk.seamless.lane.LaneBenchmarkAccess;
 import hk.seamless.lane.LaneView;
 import hk.seamless.store.LaneBundleStores;
 import hk.seamless.store.StoreName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,12 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The lane's one look-up per arrival: the ACTIVE bundle of a vehicle by mark and direction.
@@ -50,20 +49,24 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms8g", "-Xmx8g"}, jvmArgsAppend = {
-        // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
-        // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-        "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms8g", "-Xmx8g"},
+        jvmArgsAppend = {
+            // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
+            // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+        })
 public class BundleLookupBenchmark {
 
     static final int PROBES = 1 << 20;
@@ -116,12 +119,18 @@ public class BundleLookupBenchmark {
             }
             long heap = LaneBundles.heapUsedAfterGc();
             long allocated = LaneBundles.allocatedBytes(LaneBundleStores.laneBundlesFile(dataDir));
-            System.out.printf("%n[set-up] chronicle: %,d bundles (map size %,d), opened in %,d ms, filled through "
+            System.out.printf(
+                    "%n[set-up] chronicle: %,d bundles (map size %,d), opened in %,d ms, filled through "
                             + "the lane feed in %,d ms; lane-bundles file holds %s (%,d B per bundle; sized for %s); heap used %s (data %s), -Xmx %s%n",
-                    b.bundles, stores.store(StoreName.LANE_BUNDLES).size(), (opened - started) / 1_000_000,
-                    (filled - opened) / 1_000_000, LaneBundles.mib(allocated), allocated / b.bundles,
+                    b.bundles,
+                    stores.store(StoreName.LANE_BUNDLES).size(),
+                    (opened - started) / 1_000_000,
+                    (filled - opened) / 1_000_000,
+                    LaneBundles.mib(allocated),
+                    allocated / b.bundles,
                     LaneBundles.mib(stores.store(StoreName.LANE_BUNDLES).offHeapBytes()),
-                    LaneBundles.mib(heap), LaneBundles.mib(heap - b.heapBeforeData),
+                    LaneBundles.mib(heap),
+                    LaneBundles.mib(heap - b.heapBeforeData),
                     LaneBundles.mib(Runtime.getRuntime().maxMemory()));
         }
 
@@ -146,9 +155,13 @@ public class BundleLookupBenchmark {
             }
             long filled = System.nanoTime();
             long heap = LaneBundles.heapUsedAfterGc();
-            System.out.printf("%n[set-up] heap map: %,d bundles, filled in %,d ms; heap used %s (data %s, %,d B per bundle), -Xmx %s%n",
-                    map.size(), (filled - started) / 1_000_000, LaneBundles.mib(heap),
-                    LaneBundles.mib(heap - b.heapBeforeData), (heap - b.heapBeforeData) / b.bundles,
+            System.out.printf(
+                    "%n[set-up] heap map: %,d bundles, filled in %,d ms; heap used %s (data %s, %,d B per bundle), -Xmx %s%n",
+                    map.size(),
+                    (filled - started) / 1_000_000,
+                    LaneBundles.mib(heap),
+                    LaneBundles.mib(heap - b.heapBeforeData),
+                    (heap - b.heapBeforeData) / b.bundles,
                     LaneBundles.mib(Runtime.getRuntime().maxMemory()));
         }
     }

@@ -3,12 +3,11 @@ package hk.seamless.benchmarks;
 import hk.seamless.config.LogSettings;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.SegmentedLog;
-import hk.seamless.store.JsonCodec;
 import hk.seamless.store.ChronicleStores;
+import hk.seamless.store.JsonCodec;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.Ccrn;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,8 +37,7 @@ import java.util.stream.Stream;
  */
 public final class CrashRestartDriver {
 
-    private CrashRestartDriver() {
-    }
+    private CrashRestartDriver() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
@@ -51,39 +49,68 @@ public final class CrashRestartDriver {
         String writeUnderWay = underWayAt >= 0 ? options.get(underWayAt + 1) : null;
         Path logDir = data.resolve("log").resolve("registry");
         long started = System.nanoTime();
-        try (SegmentedLog log = SegmentedLog.open(logDir, LogSettings.defaults().withFsync(false), Clock.systemUTC(), e -> { });
-             ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(daily))) {
-            RegistryChange pattern = lastLodgement(log).orElseThrow(() -> new IllegalArgumentException(
-                    data + " has no lodgement in its registry log: lodge one (lane-simulator lodgement-load) first"));
-            String patternCcrn = pattern.events().stream().filter(e -> e.action().equals("CONSIGNMENT_LODGED"))
-                    .findFirst().orElseThrow().subject();
+        try (SegmentedLog log =
+                        SegmentedLog.open(logDir, LogSettings.defaults().withFsync(false), Clock.systemUTC(), e -> {});
+                ChronicleStores stores = ChronicleStores.open(data, StoreSizes.forDailyConsignments(daily))) {
+            RegistryChange pattern = lastLodgement(log)
+                    .orElseThrow(
+                            () -> new IllegalArgumentException(
+                                    data
+                                            + " has no lodgement in its registry log: lodge one (lane-simulator lodgement-load) first"));
+            String patternCcrn = pattern.events().stream()
+                    .filter(e -> e.action().equals("CONSIGNMENT_LODGED"))
+                    .findFirst()
+                    .orElseThrow()
+                    .subject();
             for (int i = 0; i < changes; i++) {
                 String first15 = String.format("27%013d", i);
                 String ccrn = first15 + Ccrn.checkDigit(first15);
-                RegistryChange change = new RegistryChange(log.nextSequence(), Instant.now(), pattern.actor(),
-                        pattern.events().stream().map(e -> new RegistryChange.AuditEvent(e.action(),
-                                swap(e.subject(), patternCcrn, ccrn), swap(e.detail(), patternCcrn, ccrn))).toList(),
-                        pattern.writes().stream().map(w -> new RegistryChange.Write(w.store(),
-                                swap(w.key(), patternCcrn, ccrn), swap(w.value(), patternCcrn, ccrn))).toList(),
+                RegistryChange change = new RegistryChange(
+                        log.nextSequence(),
+                        Instant.now(),
+                        pattern.actor(),
+                        pattern.events().stream()
+                                .map(e -> new RegistryChange.AuditEvent(
+                                        e.action(),
+                                        swap(e.subject(), patternCcrn, ccrn),
+                                        swap(e.detail(), patternCcrn, ccrn)))
+                                .toList(),
+                        pattern.writes().stream()
+                                .map(w -> new RegistryChange.Write(
+                                        w.store(),
+                                        swap(w.key(), patternCcrn, ccrn),
+                                        swap(w.value(), patternCcrn, ccrn)))
+                                .toList(),
                         pattern.origin());
                 log.append(JsonCodec.writeBytes(change));
                 if (mapsSawThem) {
                     change.writes().forEach(w -> stores.store(w.store()).put(w.key(), w.value()));
                 }
             }
-            System.out.printf("appended %,d lodgements like #%d (%,d bytes of log now)%s in %.1f s%n", changes,
-                    pattern.sequence(), log.sizeBytes(), mapsSawThem ? ", put into the maps too" : "",
+            System.out.printf(
+                    "appended %,d lodgements like #%d (%,d bytes of log now)%s in %.1f s%n",
+                    changes,
+                    pattern.sequence(),
+                    log.sizeBytes(),
+                    mapsSawThem ? ", put into the maps too" : "",
                     (System.nanoTime() - started) / 1e9);
         }
         Path stores = data.resolve("stores");
         Path bootId = Path.of("/proc/sys/kernel/random/boot_id");
-        Files.writeString(stores.resolve("OPEN"), "1 " + (Files.isReadable(bootId) ? Files.readString(bootId).trim() : ""));
+        Files.writeString(
+                stores.resolve("OPEN"),
+                "1 " + (Files.isReadable(bootId) ? Files.readString(bootId).trim() : ""));
         if (writeUnderWay != null) {
             Path counter = stores.resolve(writeUnderWay + ".cm3.writing");
-            Files.write(counter, java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder()).putLong(0, 1).array());
+            Files.write(
+                    counter,
+                    java.nio.ByteBuffer.allocate(8)
+                            .order(java.nio.ByteOrder.nativeOrder())
+                            .putLong(0, 1)
+                            .array());
         }
-        System.out.println("left " + data + " as after kill -9" + (writeUnderWay == null ? "" : ", a write to "
-                + writeUnderWay + " under way"));
+        System.out.println("left " + data + " as after kill -9"
+                + (writeUnderWay == null ? "" : ", a write to " + writeUnderWay + " under way"));
     }
 
     private static Optional<RegistryChange> lastLodgement(SegmentedLog log) {

@@ -4,7 +4,6 @@ import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.KeyValueStore;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.StoreSizes;
-
 import java.nio.file.Path;
 
 /**
@@ -18,8 +17,7 @@ import java.nio.file.Path;
  */
 public final class FillDataFolder {
 
-    private FillDataFolder() {
-    }
+    private FillDataFolder() {}
 
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);
@@ -34,13 +32,15 @@ public final class FillDataFolder {
             for (int i = 0; i < count; i++) {
                 store.put(consignments.key(i), consignments.value(i));
                 if ((i + 1) % 1_000_000 == 0) {
-                    System.out.printf("%,d consignments (%.1f s for the last million)%n", i + 1,
-                            (System.nanoTime() - millionStart) / 1e9);
+                    System.out.printf(
+                            "%,d consignments (%.1f s for the last million)%n",
+                            i + 1, (System.nanoTime() - millionStart) / 1e9);
                     millionStart = System.nanoTime();
                 }
             }
         }
-        System.out.printf("%,d consignments in %s, closed cleanly after %.0f s%n", count, dataDir,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "%,d consignments in %s, closed cleanly after %.0f s%n",
+                count, dataDir, (System.nanoTime() - started) / 1e9);
     }
 }

@@ -9,7 +9,6 @@ import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RiskView;
 import hk.seamless.store.Stores;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,8 +29,7 @@ final class LaneBundles {
     /** Every bundle's trucker, fed and encoded alike: a registry account id (R and 24 hex digits, as Tokens.newId makes). */
     private static final String TRUCKER = "R3f2a9c1b7d5e4f6a8b9c0d1e";
 
-    private LaneBundles() {
-    }
+    private LaneBundles() {}
 
     static String mark(int i) {
         int j = i / 2;
@@ -91,8 +89,15 @@ final class LaneBundles {
             public long snapshot(Consumer<LaneChange> sink) {
                 Instant earliest = Instant.ofEpochMilli(EARLIEST_CROSSING);
                 for (int i = 0; i < count; i++) {
-                    sink.accept(new LaneChange.BundleActivated(id(i), mark(i), direction(i), earliest, false,
-                            List.of(ccrn(i, 0), ccrn(i, 1)), List.of(), TRUCKER));
+                    sink.accept(new LaneChange.BundleActivated(
+                            id(i),
+                            mark(i),
+                            direction(i),
+                            earliest,
+                            false,
+                            List.of(ccrn(i, 0), ccrn(i, 1)),
+                            List.of(),
+                            TRUCKER));
                 }
                 return 1;
             }

@@ -2,6 +2,15 @@ package hk.seamless.benchmarks;
 
 import hk.seamless.config.LogSettings;
 import hk.seamless.log.SegmentedLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,16 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
-
 /**
  * What the hash chain costs an append: a whole {@link SegmentedLog#append} of a registry-sized
  * entry (frame, CRC-32C, SHA-256 chain, one positional write to the page cache; no fsync, which
@@ -33,19 +32,22 @@ import java.util.zip.CRC32C;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {
-        // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it).
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-        "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it).
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+        })
 public class LogAppendBenchmark {
 
     /** A registry change of one lodged consignment is about 1.6 kB of JSON. */
@@ -62,7 +64,7 @@ public class LogAppendBenchmark {
     @Setup(Level.Trial)
     public void open() throws Exception {
         dir = Files.createTempDirectory("seamless-log-bench");
-        log = SegmentedLog.open(dir, LogSettings.defaults().withFsync(false), Clock.systemUTC(), e -> { });
+        log = SegmentedLog.open(dir, LogSettings.defaults().withFsync(false), Clock.systemUTC(), e -> {});
         payload = new byte[payloadBytes];
         Arrays.fill(payload, (byte) 'x');
         sha = MessageDigest.getInstance("SHA-256");

@@ -3,6 +3,8 @@ package hk.seamless.benchmarks;
 import hk.seamless.config.Direction;
 import hk.seamless.lane.BundleAtLane;
 import hk.seamless.lane.LaneBenchmarkAccess;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,9 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The same look-up as {@link BundleLookupBenchmark} ({@code mark|direction} to the compact value
@@ -33,20 +32,23 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {
-        // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
-        // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-        "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
+            // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+        })
 public class RedisLookupBenchmark {
 
     /** 0 means "not given": the set-up refuses to run rather than guess a server. */
@@ -100,12 +102,17 @@ public class RedisLookupBenchmark {
         }
         StringBuilder value = new StringBuilder(128);
         for (int k = 0; k < 1_000; k++) {
-            if (!redis.get(LaneBundles.key(indices[k]), value) || !value.toString().equals(LaneBundles.compactValue(indices[k]))) {
+            if (!redis.get(LaneBundles.key(indices[k]), value)
+                    || !value.toString().equals(LaneBundles.compactValue(indices[k]))) {
                 throw new IllegalStateException("Redis does not hold bundle " + indices[k] + " as expected");
             }
         }
-        System.out.printf("%n[set-up] redis on 127.0.0.1:%d: %,d keys (had %,d), ready in %,d ms; used_memory %s%n",
-                redisPort, Long.parseLong(redis.call("DBSIZE")), size, (System.nanoTime() - started) / 1_000_000,
+        System.out.printf(
+                "%n[set-up] redis on 127.0.0.1:%d: %,d keys (had %,d), ready in %,d ms; used_memory %s%n",
+                redisPort,
+                Long.parseLong(redis.call("DBSIZE")),
+                size,
+                (System.nanoTime() - started) / 1_000_000,
                 usedMemory());
     }
 
@@ -113,7 +120,8 @@ public class RedisLookupBenchmark {
         String info = redis.call("INFO", "memory");
         for (String l : info.split("\r\n")) {
             if (l.startsWith("used_memory:")) {
-                return LaneBundles.mib(Long.parseLong(l.substring("used_memory:".length()).trim()));
+                return LaneBundles.mib(
+                        Long.parseLong(l.substring("used_memory:".length()).trim()));
             }
         }
         return "?";

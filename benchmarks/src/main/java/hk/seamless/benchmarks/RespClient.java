@@ -35,8 +35,10 @@ final class RespClient implements AutoCloseable {
             out = socket.getOutputStream();
             in = socket.getInputStream();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach Redis at " + host + ":" + port
-                    + " (start it with benchmarks/run-redis-benchmark.sh): " + e, e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + host + ":" + port
+                            + " (start it with benchmarks/run-redis-benchmark.sh): " + e,
+                    e);
         }
     }
 
@@ -84,7 +86,8 @@ final class RespClient implements AutoCloseable {
     /** Sends without flushing or reading: for pipelined writes at set-up ({@link #readReply} each). */
     void send(String... args) {
         try {
-            StringBuilder c = new StringBuilder().append('*').append(args.length).append("\r\n");
+            StringBuilder c =
+                    new StringBuilder().append('*').append(args.length).append("\r\n");
             for (String a : args) {
                 byte[] bytes = a.getBytes(StandardCharsets.UTF_8);
                 c.append('$').append(bytes.length).append("\r\n").append(a).append("\r\n");

@@ -8,9 +8,6 @@ import hk.seamless.trade.CargoInformationReader;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.LodgementWindow;
-import net.openhft.chronicle.map.ChronicleMap;
-import org.HdrHistogram.Histogram;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import net.openhft.chronicle.map.ChronicleMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * Fills one store, built exactly as the engine builds it ({@link ChronicleStores#builder}, sized for
@@ -37,16 +36,20 @@ public final class ScaleFill {
 
     private static final int MILLION = 1_000_000;
 
-    private ScaleFill() {
-    }
+    private ScaleFill() {}
 
     public static void main(String[] args) throws Exception {
         StoreName store = args[0].equals("consignments") ? StoreName.CONSIGNMENTS : StoreName.LANE_BUNDLES;
-        Records records = store == StoreName.CONSIGNMENTS ? new Consignments()
+        Records records = store == StoreName.CONSIGNMENTS
+                ? new Consignments()
                 : new LaneBundleRecords(args.length > 2 ? Integer.parseInt(args[2]) : 2);
-        System.out.printf("%s: key ~%d B, value ~%d B (UTF-8) realistic; built for key %d B, value %d B%n", store,
-                records.key(12_345).length(), records.value(12_345).getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
-                store.averageKeyBytes(), store.averageValueBytes());
+        System.out.printf(
+                "%s: key ~%d B, value ~%d B (UTF-8) realistic; built for key %d B, value %d B%n",
+                store,
+                records.key(12_345).length(),
+                records.value(12_345).getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                store.averageKeyBytes(),
+                store.averageValueBytes());
         for (String millions : args[1].split(",")) {
             run(store, records, Integer.parseInt(millions) * MILLION);
         }
@@ -57,7 +60,8 @@ public final class ScaleFill {
         File file = dir.resolve(store.fileName()).toFile();
         try {
             long t0 = System.nanoTime();
-            ChronicleMap<CharSequence, CharSequence> map = ChronicleStores.builder(store, entries).createPersistedTo(file);
+            ChronicleMap<CharSequence, CharSequence> map =
+                    ChronicleStores.builder(store, entries).createPersistedTo(file);
             double create = seconds(t0);
             StringBuilder perMillion = new StringBuilder();
             long fillStart = System.nanoTime();
@@ -77,15 +81,28 @@ public final class ScaleFill {
             ChronicleStores.builder(store, entries).createPersistedTo(file).close();
             double reopen = seconds(t1);
             long t2 = System.nanoTime();
-            ChronicleStores.builder(store, entries).recoverPersistedTo(file, true, c -> { }).close();
+            ChronicleStores.builder(store, entries)
+                    .recoverPersistedTo(file, true, c -> {})
+                    .close();
             double recover = seconds(t2);
-            System.out.printf("%s %,d: nominal %,d MB, created in %.1f s; filled in %.1f s (%.2f s per million; each"
+            System.out.printf(
+                    "%s %,d: nominal %,d MB, created in %.1f s; filled in %.1f s (%.2f s per million; each"
                             + " million: %s); getUsing p50 %.2f us, p99 %.2f us, p99.9 %.2f us; %,d B on disk (du) ="
                             + " %.1f B per entry; clean re-open %.2f s; recoverPersistedTo %.1f s%n",
-                    store, entries, file.length() >> 20, create, fill, fill / (entries / (double) MILLION),
-                    perMillion.toString().trim(), latency.getValueAtPercentile(50) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0, du,
-                    du / (double) entries, reopen, recover);
+                    store,
+                    entries,
+                    file.length() >> 20,
+                    create,
+                    fill,
+                    fill / (entries / (double) MILLION),
+                    perMillion.toString().trim(),
+                    latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getValueAtPercentile(99.9) / 1000.0,
+                    du,
+                    du / (double) entries,
+                    reopen,
+                    recover);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -140,8 +157,8 @@ public final class ScaleFill {
             int j = i / 2;
             String mark = j < 26 * 26 * 9_999
                     ? "" + (char) ('A' + j / 9_999 / 26) + (char) ('A' + j / 9_999 % 26) + (1 + j % 9_999)
-                    : "" + (char) ('A' + j / 9_999 / 676 % 26) + (char) ('A' + j / 9_999 / 26 % 26) + (char) ('A' + j / 9_999 % 26)
-                    + (1 + j % 9_999);
+                    : "" + (char) ('A' + j / 9_999 / 676 % 26) + (char) ('A' + j / 9_999 / 26 % 26)
+                            + (char) ('A' + j / 9_999 % 26) + (1 + j % 9_999);
             return mark + "|" + LaneBundles.direction(i).name();
         }
 
@@ -157,11 +174,19 @@ public final class ScaleFill {
 
         Consignments() {
             Instant now = Instant.parse("2026-11-26T02:00:00Z");
-            LocalDate expected = LocalDate.ofInstant(now, ZoneId.of("Asia/Hong_Kong")).plusDays(3);
+            LocalDate expected =
+                    LocalDate.ofInstant(now, ZoneId.of("Asia/Hong_Kong")).plusDays(3);
             CargoInformation cargo = new CargoInformationReader(LodgementWindow.hongKong(Period.ofDays(14)))
                     .read(TypicalConsignment.body(expected), now);
-            json = JsonCodec.write(new Consignment("2600000000000000", "R3f2a9c1b7d5e4f6a8b9c0d1e", 1,
-                    ConsignmentStatus.LODGED, cargo, now, now, null));
+            json = JsonCodec.write(new Consignment(
+                    "2600000000000000",
+                    "R3f2a9c1b7d5e4f6a8b9c0d1e",
+                    1,
+                    ConsignmentStatus.LODGED,
+                    cargo,
+                    now,
+                    now,
+                    null));
         }
 
         @Override

@@ -11,7 +11,6 @@ import hk.seamless.trade.CargoInformationReader;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.LodgementWindow;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,29 +31,38 @@ import java.util.List;
  */
 public final class StoreFootprint {
 
-    private StoreFootprint() {
-    }
+    private StoreFootprint() {}
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("seamless-footprint");
         Instant now = Instant.parse("2026-11-26T02:00:00Z");
-        LocalDate expected = LocalDate.ofInstant(now, hk.seamless.config.HongKong.TIME_ZONE).plusDays(3);
+        LocalDate expected =
+                LocalDate.ofInstant(now, hk.seamless.config.HongKong.TIME_ZONE).plusDays(3);
         CargoInformation cargo = new CargoInformationReader(LodgementWindow.hongKong(Period.ofDays(14)))
                 .read(TypicalConsignment.body(expected), now);
         long consignmentJson = 0;
         long bundleJson = 0;
-        try (ChronicleStores stores = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(records / 100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(records / 100))) {
             long emptyConsignments = allocated(dir, StoreName.CONSIGNMENTS);
             long emptyBundles = allocated(dir, StoreName.BUNDLES);
             for (int i = 0; i < records; i++) {
                 String ccrn = String.format("26%014d", i);
-                String c = JsonCodec.write(new Consignment(ccrn, "R3f2a9c1b7d5e4f6a8b9c0d1e", 1,
-                        ConsignmentStatus.LODGED, cargo, now, now, null));
-                String b = JsonCodec.write(new Bundle(String.format("B%024x", i), "R3f2a9c1b7d5e4f6a8b9c0d1e",
-                        "FU" + (1000 + i % 9000), "FU " + (1000 + i % 9000), Direction.IMPORT,
-                        List.of(ccrn, String.format("26%014d", i + records)), false, BundleStatus.ACTIVE, now,
-                        now.plusSeconds(1800), null));
+                String c = JsonCodec.write(new Consignment(
+                        ccrn, "R3f2a9c1b7d5e4f6a8b9c0d1e", 1, ConsignmentStatus.LODGED, cargo, now, now, null));
+                String b = JsonCodec.write(new Bundle(
+                        String.format("B%024x", i),
+                        "R3f2a9c1b7d5e4f6a8b9c0d1e",
+                        "FU" + (1000 + i % 9000),
+                        "FU " + (1000 + i % 9000),
+                        Direction.IMPORT,
+                        List.of(ccrn, String.format("26%014d", i + records)),
+                        false,
+                        BundleStatus.ACTIVE,
+                        now,
+                        now.plusSeconds(1800),
+                        null));
                 stores.store(StoreName.CONSIGNMENTS).put(ccrn, c);
                 stores.store(StoreName.BUNDLES).put(String.format("B%024x", i), b);
                 consignmentJson += c.getBytes(StandardCharsets.UTF_8).length;
@@ -71,7 +78,8 @@ public final class StoreFootprint {
     }
 
     private static void report(String what, int records, long jsonBytes, long allocatedBytes) {
-        System.out.printf("%-12s records %,d  value (JSON) %,d B avg  off-heap %,d B per record (%,d B in all)%n",
+        System.out.printf(
+                "%-12s records %,d  value (JSON) %,d B avg  off-heap %,d B per record (%,d B in all)%n",
                 what, records, jsonBytes / records, allocatedBytes / records, allocatedBytes);
     }
 

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deletes a benchmark's temp data folder at the end of its trial. */
 final class TempFolders {
 
-    private TempFolders() {
-    }
+    private TempFolders() {}
 
     static void delete(Path dir) throws IOException {
         if (dir == null) {

@@ -10,18 +10,22 @@ import java.util.List;
  */
 public final class LaneBenchmarkAccess {
 
-    private LaneBenchmarkAccess() {
-    }
+    private LaneBenchmarkAccess() {}
 
     /** The value LaneView writes to lane-bundles for an ACTIVE bundle (the engine's own encoder, packing included). */
-    public static String encodeBundle(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits,
-                                      List<String> ccrns, String trucker) {
+    public static String encodeBundle(
+            String id,
+            long earliestCrossingMillis,
+            boolean empty,
+            List<String> riskHits,
+            List<String> ccrns,
+            String trucker) {
         return BundleAtLane.encode(id, earliestCrossingMillis, empty, riskHits, ccrns, trucker);
     }
 
     /** The value LaneView writes to lane-consignments for a BUNDLED consignment (parties and goods canonical). */
-    public static String encodeConsignment(long expectedEpochDay, String consignor, String consignee, String owner,
-                                           String goods) {
+    public static String encodeConsignment(
+            long expectedEpochDay, String consignor, String consignee, String owner, String goods) {
         return ConsignmentAtLane.encode("BUNDLED", expectedEpochDay, consignor, consignee, owner, goods);
     }
 

@@ -8,15 +8,29 @@ import hk.seamless.config.ControlPoint;
 import hk.seamless.config.Direction;
 import hk.seamless.config.HongKongControlPoints;
 import hk.seamless.config.Lane;
-import hk.seamless.lane.LaneView;
-import hk.seamless.lane.plate.PlateRead;
-import hk.seamless.risk.RandomSelection;
-import hk.seamless.risk.RiskView;
-import hk.seamless.store.ChronicleStores;
 import hk.seamless.feed.FeedSource;
 import hk.seamless.feed.LaneChange;
 import hk.seamless.lane.LaneFeedConsumer;
+import hk.seamless.lane.LaneView;
+import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.risk.PartyNames;
+import hk.seamless.risk.RandomSelection;
+import hk.seamless.risk.RiskView;
+import hk.seamless.store.ChronicleStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,21 +42,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.function.Consumer;
-import java.util.Comparator;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Handing a plate read from the thread that received it to the one pipeline thread that decides
@@ -69,24 +68,28 @@ import java.util.stream.Stream;
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {
-        // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
-        // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-        "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            // The same list as chronicle.jvm.flags in the parent pom (ChronicleFlagsTest checks it):
+            // forked JVMs are started with -cp, so the jar manifest's Add-Opens do not reach them.
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+        })
 public class HandOffBenchmark {
 
     /** The engine's default ring size (PipelineSettings.defaults()). */
     static final int CAPACITY = 8192;
+
     static final int BATCH = 4096;
     static final long NOW = Instant.parse("2026-11-26T04:00:00Z").toEpochMilli();
 
@@ -120,6 +123,7 @@ public class HandOffBenchmark {
         final Arrival arrival;
         /** Events done; written by the consumer only (a volatile store), read by the producer. */
         final AtomicLong done = new AtomicLong();
+
         long withBundle;
         long released;
 
@@ -135,7 +139,11 @@ public class HandOffBenchmark {
             RiskView risk = new RiskView(stores, controlPoints);
             new LaneFeedConsumer(stores, view, risk).finishStart(registryState());
             identification = new VehicleIdentification(view, 80);
-            rules = new ClearanceRules(view, risk, new RandomSelection(OptionalLong.of(7)), new ReleasedBundles(1 << 10, 60_000),
+            rules = new ClearanceRules(
+                    view,
+                    risk,
+                    new RandomSelection(OptionalLong.of(7)),
+                    new ReleasedBundles(1 << 10, 60_000),
                     lane -> true);
             arrival = new Arrival(new Lane("LMC-S-01", "LMC", Direction.IMPORT, true), 0);
         }
@@ -171,7 +179,8 @@ public class HandOffBenchmark {
         void check(String what) {
             long n = done.get();
             if (n > 0 && withBundle != n) {
-                throw new IllegalStateException(what + ": only " + withBundle + " of " + n + " arrivals found their bundle");
+                throw new IllegalStateException(
+                        what + ": only " + withBundle + " of " + n + " arrivals found their bundle");
             }
             if (n > 1_000 && (released < n / 4 || released > 3 * n / 4)) {
                 throw new IllegalStateException(what + ": random selection at 50% released " + released + " of " + n);
@@ -200,12 +209,23 @@ public class HandOffBenchmark {
                 public long snapshot(Consumer<LaneChange> sink) {
                     sink.accept(new LaneChange.VehicleRegistered("AB1234", "E2000017221101441890ABCD"));
                     for (String ccrn : List.of("2611111111111116", "2622222222222224")) {
-                        sink.accept(new LaneChange.ConsignmentBundled(ccrn, LocalDate.parse("2026-11-27"),
-                                PartyNames.canonical("深圳市華強電子"), PartyNames.canonical("Kwun Tong Traders"), "", ""));
+                        sink.accept(new LaneChange.ConsignmentBundled(
+                                ccrn,
+                                LocalDate.parse("2026-11-27"),
+                                PartyNames.canonical("深圳市華強電子"),
+                                PartyNames.canonical("Kwun Tong Traders"),
+                                "",
+                                ""));
                     }
-                    sink.accept(new LaneChange.BundleActivated("Babc", "AB1234", Direction.IMPORT,
-                            Instant.parse("2026-11-26T03:00:00Z"), false, List.of("2611111111111116", "2622222222222224"),
-                            List.of(), ""));
+                    sink.accept(new LaneChange.BundleActivated(
+                            "Babc",
+                            "AB1234",
+                            Direction.IMPORT,
+                            Instant.parse("2026-11-26T03:00:00Z"),
+                            false,
+                            List.of("2611111111111116", "2622222222222224"),
+                            List.of(),
+                            ""));
                     return 1;
                 }
             };
@@ -224,11 +244,16 @@ public class HandOffBenchmark {
         @Setup(Level.Trial)
         public void start() {
             work = new DecisionWork();
-            disruptor = new Disruptor<>(LaneEvent::new, CAPACITY, r -> {
-                Thread t = new Thread(r, "lane-pipeline");
-                t.setDaemon(true);
-                return t;
-            }, ProducerType.MULTI, new BlockingWaitStrategy());
+            disruptor = new Disruptor<>(
+                    LaneEvent::new,
+                    CAPACITY,
+                    r -> {
+                        Thread t = new Thread(r, "lane-pipeline");
+                        t.setDaemon(true);
+                        return t;
+                    },
+                    ProducerType.MULTI,
+                    new BlockingWaitStrategy());
             disruptor.handleEventsWith((event, sequence, endOfBatch) -> work.handle(event));
             ring = disruptor.start();
         }
@@ -259,6 +284,7 @@ public class HandOffBenchmark {
         ArrayBlockingQueue<LaneEvent> queue;
         /** Twice the queue: a slot is refilled only after the consumer is done with it. */
         final LaneEvent[] pool = new LaneEvent[2 * CAPACITY];
+
         final LaneEvent poison = new LaneEvent();
         Thread consumer;
         final PlateRead read = templateRead();
@@ -271,15 +297,17 @@ public class HandOffBenchmark {
                 pool[i] = new LaneEvent();
             }
             queue = new ArrayBlockingQueue<>(CAPACITY);
-            consumer = new Thread(() -> {
-                try {
-                    for (LaneEvent e = queue.take(); e != poison; e = queue.take()) {
-                        work.handle(e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "queue-consumer");
+            consumer = new Thread(
+                    () -> {
+                        try {
+                            for (LaneEvent e = queue.take(); e != poison; e = queue.take()) {
+                                work.handle(e);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "queue-consumer");
             consumer.setDaemon(true);
             consumer.start();
         }

@@ -1,10 +1,9 @@
 package hk.seamless.store;
 
-import net.openhft.chronicle.map.ChronicleMap;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import net.openhft.chronicle.map.ChronicleMap;
 
 /**
  * Benchmarks only: the engine's stores with {@code lane-bundles} sized for many bundles and every
@@ -28,7 +27,8 @@ public final class LaneBundleStores implements Stores, AutoCloseable {
         try {
             ChronicleMap<CharSequence, CharSequence> map = ChronicleStores.builder(name, bundles)
                     .createPersistedTo(dataDir.resolve(name.fileName()).toFile());
-            return new LaneBundleStores(small, new ChronicleKeyValueStore(map, bundles, ChronicleStores.MAX_BLOAT_FACTOR));
+            return new LaneBundleStores(
+                    small, new ChronicleKeyValueStore(map, bundles, ChronicleStores.MAX_BLOAT_FACTOR));
         } catch (IOException e) {
             small.close();
             throw new UncheckedIOException(e);

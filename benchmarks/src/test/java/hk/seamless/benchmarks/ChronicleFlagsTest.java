@@ -1,9 +1,8 @@
 package hk.seamless.benchmarks;
 
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
  * The forked benchmark JVMs must get the same --add-opens/--add-exports as the engine does in
@@ -32,9 +31,15 @@ class ChronicleFlagsTest {
         }
         List<String> expected = List.of(p.getProperty("jvm.flags").trim().split("\\s+"));
         Set<String> classes = benchmarkClasses();
-        assertTrue(classes.containsAll(List.of(RegistryRulesBenchmark.class.getName(), StoreBenchmark.class.getName(),
-                BundleLookupBenchmark.class.getName(), PlateBenchmark.class.getName(),
-                RedisLookupBenchmark.class.getName(), "hk.seamless.pipeline.HandOffBenchmark")), classes.toString());
+        assertTrue(
+                classes.containsAll(List.of(
+                        RegistryRulesBenchmark.class.getName(),
+                        StoreBenchmark.class.getName(),
+                        BundleLookupBenchmark.class.getName(),
+                        PlateBenchmark.class.getName(),
+                        RedisLookupBenchmark.class.getName(),
+                        "hk.seamless.pipeline.HandOffBenchmark")),
+                classes.toString());
         for (String name : classes) {
             Fork fork = Class.forName(name).getAnnotation(Fork.class);
             assertNotNull(fork, name + " has no @Fork with the Chronicle flags");

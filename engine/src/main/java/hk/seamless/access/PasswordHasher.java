@@ -1,11 +1,11 @@
 package hk.seamless.access;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Portal passwords, hashed slowly (PBKDF2-HMAC-SHA256, 600,000 iterations as OWASP's password

@@ -1,11 +1,5 @@
 package hk.seamless.access;
 
-import org.passay.DictionaryRule;
-import org.passay.PasswordData;
-import org.passay.RuleResult;
-import org.passay.dictionary.ArrayWordList;
-import org.passay.dictionary.WordListDictionary;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.passay.DictionaryRule;
+import org.passay.PasswordData;
+import org.passay.RuleResult;
+import org.passay.dictionary.ArrayWordList;
+import org.passay.dictionary.WordListDictionary;
 
 /**
  * What a portal password must be: {@link PasswordHasher#MIN_LENGTH} to {@link PasswordHasher#MAX_LENGTH}
@@ -29,13 +28,13 @@ public final class PasswordPolicy {
     private static final String LIST = "/passwords/common-passwords.txt";
     private static final DictionaryRule COMMON = new DictionaryRule(new WordListDictionary(load()));
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password will not do, in words for the field's error; empty when it will. */
     public static Optional<String> problem(String password) {
         if (password.length() < PasswordHasher.MIN_LENGTH || password.length() > PasswordHasher.MAX_LENGTH) {
-            return Optional.of("must be " + PasswordHasher.MIN_LENGTH + " to " + PasswordHasher.MAX_LENGTH + " characters");
+            return Optional.of(
+                    "must be " + PasswordHasher.MIN_LENGTH + " to " + PasswordHasher.MAX_LENGTH + " characters");
         }
         if (isCommon(password)) {
             return Optional.of("is one of the most common passwords, which are tried first: choose another");

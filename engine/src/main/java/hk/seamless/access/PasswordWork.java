@@ -3,7 +3,6 @@ package hk.seamless.access;
 import hk.seamless.rules.RuleViolation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +24,18 @@ public final class PasswordWork {
 
     public PasswordWork(int threads, int queued) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queued), r -> {
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queued),
+                r -> {
                     Thread t = new Thread(r, "password-hashing-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         // Idle between sign-ins: no thread is kept for nothing.
         pool.allowCoreThreadTimeOut(true);
     }

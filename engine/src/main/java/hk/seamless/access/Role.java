@@ -2,7 +2,12 @@ package hk.seamless.access;
 
 /** Who an account acts as (clearance rules, "Who uses it"). */
 public enum Role {
-    SHIPPER, AGENT, TRUCKER, OFFICER, SUPERVISOR, ADMIN;
+    SHIPPER,
+    AGENT,
+    TRUCKER,
+    OFFICER,
+    SUPERVISOR,
+    ADMIN;
 
     /** Shippers and agents lodge cargo information. */
     public boolean lodges() {

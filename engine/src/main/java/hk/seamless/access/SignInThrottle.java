@@ -47,7 +47,9 @@ public final class SignInThrottle {
         Optional<Duration> account = accounts.blockedFor(email, perAccount, period, now);
         Optional<Duration> client = addresses.blockedFor(clientAddress, perAddress, period, now);
         if (account.isPresent() || client.isPresent()) {
-            return account.isEmpty() || client.isPresent() && client.get().compareTo(account.get()) > 0 ? client : account;
+            return account.isEmpty() || client.isPresent() && client.get().compareTo(account.get()) > 0
+                    ? client
+                    : account;
         }
         accounts.record(email, now);
         addresses.record(clientAddress, now);

@@ -15,8 +15,7 @@ public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String newToken(String prefix) {
         byte[] bytes = new byte[32];

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param who      the account id, or the engine part that acted ("lane LMC-1", "housekeeping")
  * @param from     the channel and address ("http 10.0.0.7", "ivrs", "lane LMC-1"), null when not known
  */
-public record AuditEntry(String log, long sequence, Instant at, String who, String from, String action,
-                         String subject, String detail) {
-}
+public record AuditEntry(
+        String log, long sequence, Instant at, String who, String from, String action, String subject, String detail) {}

@@ -18,16 +18,24 @@ import java.util.List;
  * @param from inclusive, or null
  * @param to   exclusive, or null
  */
-public record AuditFilter(String ccrn, String bundle, String vehicle, String account, String lane, String arrival,
-                          Instant from, Instant to) {
+public record AuditFilter(
+        String ccrn,
+        String bundle,
+        String vehicle,
+        String account,
+        String lane,
+        String arrival,
+        Instant from,
+        Instant to) {
 
     /** The names it takes, in the order a 400 lists them. */
-    public static final List<String> NAMES = List.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival", "from", "to");
+    public static final List<String> NAMES =
+            List.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival", "from", "to");
 
     /** Each token twice: as a JSON string, and as one inside a JSON string (a record written is JSON in JSON). */
     private byte[][] patterns() {
         List<byte[]> patterns = new ArrayList<>();
-        for (String token : new String[]{ccrn, bundle, vehicle, account, lane, arrival}) {
+        for (String token : new String[] {ccrn, bundle, vehicle, account, lane, arrival}) {
             if (token != null) {
                 patterns.add(("\"" + token + "\"").getBytes(StandardCharsets.UTF_8));
                 patterns.add(("\\\"" + token + "\\\"").getBytes(StandardCharsets.UTF_8));
@@ -38,7 +46,9 @@ public record AuditFilter(String ccrn, String bundle, String vehicle, String acc
 
     /** A matcher for raw entries, built once per query. */
     Matcher matcher() {
-        return new Matcher(patterns(), from == null ? Long.MIN_VALUE : from.toEpochMilli(),
+        return new Matcher(
+                patterns(),
+                from == null ? Long.MIN_VALUE : from.toEpochMilli(),
                 to == null ? Long.MAX_VALUE : to.toEpochMilli());
     }
 
@@ -47,6 +57,7 @@ public record AuditFilter(String ccrn, String bundle, String vehicle, String acc
 
         /** Pairs: a token as a JSON string, then the same token escaped inside one. */
         private final byte[][] patterns;
+
         private final long fromMillis;
         private final long toMillis;
 

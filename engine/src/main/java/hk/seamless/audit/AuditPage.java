@@ -8,5 +8,4 @@ import java.util.List;
  * @param next where the following page starts, or null when the logs are read to their start (or
  *             past the query's {@code from})
  */
-public record AuditPage(List<AuditEntry> entries, AuditCursor next) {
-}
+public record AuditPage(List<AuditEntry> entries, AuditCursor next) {}

@@ -38,8 +38,8 @@ public final class AuditTrail {
         }
     }
 
-    private AuditPage query(List<AuditSource> logs, AuditFilter.Matcher matcher, AuditFilter filter, AuditCursor cursor,
-                            int limit) {
+    private AuditPage query(
+            List<AuditSource> logs, AuditFilter.Matcher matcher, AuditFilter filter, AuditCursor cursor, int limit) {
         long toMillis = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochMilli();
         List<Reading> readings = new ArrayList<>();
         for (AuditSource log : logs) {
@@ -85,6 +85,7 @@ public final class AuditTrail {
         LoggedEntry head;
         /** Below this every entry is either on the page or did not match. */
         long readBefore;
+
         boolean exhausted;
 
         Reading(AuditSource source, long before, Iterator<LoggedEntry> entries) {

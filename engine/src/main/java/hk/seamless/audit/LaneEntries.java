@@ -2,7 +2,6 @@ package hk.seamless.audit;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +11,7 @@ public final class LaneEntries {
 
     public static final String LOG = "lane";
 
-    private LaneEntries() {
-    }
+    private LaneEntries() {}
 
     public static List<AuditEntry> describe(LoggedEntry entry) {
         JsonObject json = new JsonObject(new String(entry.payload(), StandardCharsets.UTF_8));
@@ -22,21 +20,56 @@ public final class LaneEntries {
         String arrival = json.getString("arrivalId");
         Instant at = Instant.ofEpochMilli(entry.atMillis());
         String where = lane == null ? null : "lane " + lane;
-        return List.of(switch (kind) {
-            case "DECISION" -> new AuditEntry(LOG, entry.sequence(), at, where, where, "DECIDED", arrival,
-                    json.getString("decision") + " " + json.getString("vehicleMark", "(no mark)") + reasons(json)
-                            + (json.getString("bundleId") == null ? "" : ", bundle " + json.getString("bundleId")));
-            case "OVERRIDE" -> overridden(json, entry, at, where, arrival);
-            case "GATE_ACK" -> new AuditEntry(LOG, entry.sequence(), at, "gate of " + lane, where, "GATE_ACKNOWLEDGED",
-                    arrival, json.getString("state"));
-            case "REPEAT_READ" -> new AuditEntry(LOG, entry.sequence(), at, where, where, "REPEAT_READ", arrival,
-                    json.getString("read"));
-            // the gate's own driver: boom movements and faults; a cleared fault names the officer
-            case "BOOM_RAISED", "BOOM_LOWERED", "GATE_FAULT", "GATE_FAULT_CLEARED" -> new AuditEntry(LOG, entry.sequence(), at,
-                    json.getString("account", "gate of " + lane), json.getString("account") == null ? where : "console, " + where,
-                    kind, arrival == null ? lane : arrival, json.getString("detail"));
-            default -> new AuditEntry(LOG, entry.sequence(), at, where, where, kind, arrival, json.encode());
-        });
+        return List.of(
+                switch (kind) {
+                    case "DECISION" ->
+                        new AuditEntry(
+                                LOG,
+                                entry.sequence(),
+                                at,
+                                where,
+                                where,
+                                "DECIDED",
+                                arrival,
+                                json.getString("decision") + " " + json.getString("vehicleMark", "(no mark)")
+                                        + reasons(json)
+                                        + (json.getString("bundleId") == null
+                                                ? ""
+                                                : ", bundle " + json.getString("bundleId")));
+                    case "OVERRIDE" -> overridden(json, entry, at, where, arrival);
+                    case "GATE_ACK" ->
+                        new AuditEntry(
+                                LOG,
+                                entry.sequence(),
+                                at,
+                                "gate of " + lane,
+                                where,
+                                "GATE_ACKNOWLEDGED",
+                                arrival,
+                                json.getString("state"));
+                    case "REPEAT_READ" ->
+                        new AuditEntry(
+                                LOG,
+                                entry.sequence(),
+                                at,
+                                where,
+                                where,
+                                "REPEAT_READ",
+                                arrival,
+                                json.getString("read"));
+                    // the gate's own driver: boom movements and faults; a cleared fault names the officer
+                    case "BOOM_RAISED", "BOOM_LOWERED", "GATE_FAULT", "GATE_FAULT_CLEARED" ->
+                        new AuditEntry(
+                                LOG,
+                                entry.sequence(),
+                                at,
+                                json.getString("account", "gate of " + lane),
+                                json.getString("account") == null ? where : "console, " + where,
+                                kind,
+                                arrival == null ? lane : arrival,
+                                json.getString("detail"));
+                    default -> new AuditEntry(LOG, entry.sequence(), at, where, where, kind, arrival, json.encode());
+                });
     }
 
     private static AuditEntry overridden(JsonObject json, LoggedEntry entry, Instant at, String where, String arrival) {
@@ -46,8 +79,15 @@ public final class LaneEntries {
         if (last.getString("inspectionResult") != null) {
             detail += " (inspection: " + last.getString("inspectionResult") + ")";
         }
-        return new AuditEntry(LOG, entry.sequence(), at, last.getString("officer"), "console, " + where, "OVERRIDDEN",
-                arrival, detail);
+        return new AuditEntry(
+                LOG,
+                entry.sequence(),
+                at,
+                last.getString("officer"),
+                "console, " + where,
+                "OVERRIDDEN",
+                arrival,
+                detail);
     }
 
     private static String reasons(JsonObject json) {

@@ -3,7 +3,6 @@ package hk.seamless.audit;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.LogReader;
 import hk.seamless.log.Segment;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ public final class LogAuditSource implements AuditSource {
         }
         Stream<LogEntry> entries = reader.backward(from);
         opened.add(entries);
-        return entries.map(e -> new LoggedEntry(e.sequence(), e.appendedAtMillis(), e.payload())).iterator();
+        return entries.map(e -> new LoggedEntry(e.sequence(), e.appendedAtMillis(), e.payload()))
+                .iterator();
     }
 
     /** The last sequence before the first segment of a day after {@code toMillis}'s day: nothing later can be in range. */

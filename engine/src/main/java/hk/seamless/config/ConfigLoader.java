@@ -2,7 +2,6 @@ package hk.seamless.config;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,48 +39,119 @@ public final class ConfigLoader {
         Path dataDir = setting(file, "dataDir", "SEAMLESS_DATA_DIR", d.server().dataDir(), Path::of);
         // Secrets' values are never put in a message: a refused start is printed and logged.
         String adminToken = setting(file, "adminToken", "SEAMLESS_ADMIN_TOKEN", null, ConfigLoader::adminToken, false);
-        Duration lead = setting(file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.rules().bundlingLead(), ConfigLoader::duration);
-        Period window = setting(file, "lodgementWindow", "SEAMLESS_LODGEMENT_WINDOW", d.rules().lodgementWindow(),
+        Duration lead = setting(
+                file, "bundlingLead", "SEAMLESS_BUNDLING_LEAD", d.rules().bundlingLead(), ConfigLoader::duration);
+        Period window = setting(
+                file,
+                "lodgementWindow",
+                "SEAMLESS_LODGEMENT_WINDOW",
+                d.rules().lodgementWindow(),
                 ConfigLoader::period);
-        double rate = setting(file, "randomInspectionRate", "SEAMLESS_RANDOM_INSPECTION_RATE",
-                d.rules().randomInspectionRate(), ConfigLoader::rate);
-        OptionalLong seed = setting(file, "randomSeed", "SEAMLESS_RANDOM_SEED", d.rules().randomSeed(),
+        double rate = setting(
+                file,
+                "randomInspectionRate",
+                "SEAMLESS_RANDOM_INSPECTION_RATE",
+                d.rules().randomInspectionRate(),
+                ConfigLoader::rate);
+        OptionalLong seed = setting(
+                file,
+                "randomSeed",
+                "SEAMLESS_RANDOM_SEED",
+                d.rules().randomSeed(),
                 s -> OptionalLong.of(Long.parseLong(s)));
-        Duration fusion = setting(file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.rules().fusionWindow(), ConfigLoader::duration);
+        Duration fusion = setting(
+                file, "fusionWindow", "SEAMLESS_FUSION_WINDOW", d.rules().fusionWindow(), ConfigLoader::duration);
         refuseStoreCapacity(file);
         StoreSizing sizing = new StoreSizing(
                 setting(file, "retention", "SEAMLESS_RETENTION", d.sizing().retention(), ConfigLoader::duration),
-                setting(file, "dailyConsignments", "SEAMLESS_DAILY_CONSIGNMENTS", d.sizing().dailyConsignments(),
+                setting(
+                        file,
+                        "dailyConsignments",
+                        "SEAMLESS_DAILY_CONSIGNMENTS",
+                        d.sizing().dailyConsignments(),
                         s -> positive(Long.parseLong(s))));
-        boolean fsync = setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.log().fsync(), ConfigLoader::bool);
-        int failLimit = setting(file, "failedBundlingLimit", "SEAMLESS_FAILED_BUNDLING_LIMIT",
-                d.accounts().failedBundlingLimit(), s -> positive(Integer.parseInt(s)));
-        Duration failPeriod = setting(file, "failedBundlingPeriod", "SEAMLESS_FAILED_BUNDLING_PERIOD",
-                d.accounts().failedBundlingPeriod(), ConfigLoader::duration);
-        Duration sessionLifetime = setting(file, "sessionLifetime", "SEAMLESS_SESSION_LIFETIME",
-                d.accounts().sessionLifetime(), ConfigLoader::atLeastAMillisecond);
+        boolean fsync =
+                setting(file, "journalFsync", "SEAMLESS_JOURNAL_FSYNC", d.log().fsync(), ConfigLoader::bool);
+        int failLimit = setting(
+                file,
+                "failedBundlingLimit",
+                "SEAMLESS_FAILED_BUNDLING_LIMIT",
+                d.accounts().failedBundlingLimit(),
+                s -> positive(Integer.parseInt(s)));
+        Duration failPeriod = setting(
+                file,
+                "failedBundlingPeriod",
+                "SEAMLESS_FAILED_BUNDLING_PERIOD",
+                d.accounts().failedBundlingPeriod(),
+                ConfigLoader::duration);
+        Duration sessionLifetime = setting(
+                file,
+                "sessionLifetime",
+                "SEAMLESS_SESSION_LIFETIME",
+                d.accounts().sessionLifetime(),
+                ConfigLoader::atLeastAMillisecond);
         PipelineSettings p = d.pipeline();
         PipelineSettings pipeline = new PipelineSettings(
                 setting(file, "ringSize", "SEAMLESS_RING_SIZE", p.ringSize(), ConfigLoader::powerOfTwo),
-                setting(file, "plateConfidenceThreshold", "SEAMLESS_PLATE_CONFIDENCE_THRESHOLD",
-                        p.plateConfidenceThreshold(), ConfigLoader::percent),
+                setting(
+                        file,
+                        "plateConfidenceThreshold",
+                        "SEAMLESS_PLATE_CONFIDENCE_THRESHOLD",
+                        p.plateConfidenceThreshold(),
+                        ConfigLoader::percent),
                 setting(file, "waitStrategy", "SEAMLESS_WAIT_STRATEGY", p.waitStrategy(), ConfigLoader::waitStrategy),
-                setting(file, "releaseValidity", "SEAMLESS_RELEASE_VALIDITY", p.releaseValidity(), ConfigLoader::duration),
-                setting(file, "tickInterval", "SEAMLESS_TICK_INTERVAL", p.tickInterval(), ConfigLoader::atLeastAMillisecond),
-                setting(file, "presenceWindow", "SEAMLESS_PRESENCE_WINDOW", p.presenceWindow(), ConfigLoader::atLeastAMillisecond));
-        String ivrsSecret = setting(file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null,
-                ConfigLoader::signingSecret, false);
+                setting(
+                        file,
+                        "releaseValidity",
+                        "SEAMLESS_RELEASE_VALIDITY",
+                        p.releaseValidity(),
+                        ConfigLoader::duration),
+                setting(
+                        file,
+                        "tickInterval",
+                        "SEAMLESS_TICK_INTERVAL",
+                        p.tickInterval(),
+                        ConfigLoader::atLeastAMillisecond),
+                setting(
+                        file,
+                        "presenceWindow",
+                        "SEAMLESS_PRESENCE_WINDOW",
+                        p.presenceWindow(),
+                        ConfigLoader::atLeastAMillisecond));
+        String ivrsSecret = setting(
+                file, "ivrsSigningSecret", "SEAMLESS_IVRS_SIGNING_SECRET", null, ConfigLoader::signingSecret, false);
         String ivrsUrl = setting(file, "ivrsPublicUrl", "SEAMLESS_IVRS_PUBLIC_URL", null, IvrsWebhook::publicUrl);
         IntakeLimits l = d.limits();
         IntakeLimits limits = new IntakeLimits(
-                setting(file, "registrationsPerAddress", "SEAMLESS_REGISTRATIONS_PER_ADDRESS",
-                        l.registrationsPerAddress(), s -> positive(Integer.parseInt(s))),
-                setting(file, "registrationsOverall", "SEAMLESS_REGISTRATIONS_OVERALL",
-                        l.registrationsOverall(), s -> positive(Integer.parseInt(s))),
-                setting(file, "registrationPeriod", "SEAMLESS_REGISTRATION_PERIOD", l.registrationPeriod(), ConfigLoader::duration),
-                setting(file, "pendingRegistrationLimit", "SEAMLESS_PENDING_REGISTRATION_LIMIT",
-                        l.pendingRegistrationLimit(), s -> positive(Integer.parseInt(s))),
-                setting(file, "idempotencyRetention", "SEAMLESS_IDEMPOTENCY_RETENTION", l.idempotencyRetention(),
+                setting(
+                        file,
+                        "registrationsPerAddress",
+                        "SEAMLESS_REGISTRATIONS_PER_ADDRESS",
+                        l.registrationsPerAddress(),
+                        s -> positive(Integer.parseInt(s))),
+                setting(
+                        file,
+                        "registrationsOverall",
+                        "SEAMLESS_REGISTRATIONS_OVERALL",
+                        l.registrationsOverall(),
+                        s -> positive(Integer.parseInt(s))),
+                setting(
+                        file,
+                        "registrationPeriod",
+                        "SEAMLESS_REGISTRATION_PERIOD",
+                        l.registrationPeriod(),
+                        ConfigLoader::duration),
+                setting(
+                        file,
+                        "pendingRegistrationLimit",
+                        "SEAMLESS_PENDING_REGISTRATION_LIMIT",
+                        l.pendingRegistrationLimit(),
+                        s -> positive(Integer.parseInt(s))),
+                setting(
+                        file,
+                        "idempotencyRetention",
+                        "SEAMLESS_IDEMPOTENCY_RETENTION",
+                        l.idempotencyRetention(),
                         ConfigLoader::duration),
                 setting(file, "storeFillAlert", "SEAMLESS_STORE_FILL_ALERT", l.storeFillAlert(), ConfigLoader::rate));
         HttpLimits h = d.http();
@@ -90,19 +160,41 @@ public final class ConfigLoader {
                 setting(file, "headerTimeout", "SEAMLESS_HEADER_TIMEOUT", h.headerTimeout(), ConfigLoader::duration),
                 setting(file, "bodyTimeout", "SEAMLESS_BODY_TIMEOUT", h.bodyTimeout(), ConfigLoader::duration),
                 setting(file, "answerTimeout", "SEAMLESS_ANSWER_TIMEOUT", h.answerTimeout(), ConfigLoader::duration),
-                setting(file, "uploadsInFlight", "SEAMLESS_UPLOADS_IN_FLIGHT", h.uploadsInFlight(),
+                setting(
+                        file,
+                        "uploadsInFlight",
+                        "SEAMLESS_UPLOADS_IN_FLIGHT",
+                        h.uploadsInFlight(),
                         s -> positive(Integer.parseInt(s))),
-                setting(file, "uploadsPerAccount", "SEAMLESS_UPLOADS_PER_ACCOUNT", h.uploadsPerAccount(),
+                setting(
+                        file,
+                        "uploadsPerAccount",
+                        "SEAMLESS_UPLOADS_PER_ACCOUNT",
+                        h.uploadsPerAccount(),
                         s -> positive(Integer.parseInt(s))));
         LogSettings g = d.log();
         LogSettings log = new LogSettings(
-                setting(file, "logSegmentBytes", "SEAMLESS_LOG_SEGMENT_BYTES", g.segmentBytes(), ConfigLoader::segmentBytes),
+                setting(
+                        file,
+                        "logSegmentBytes",
+                        "SEAMLESS_LOG_SEGMENT_BYTES",
+                        g.segmentBytes(),
+                        ConfigLoader::segmentBytes),
                 fsync,
-                setting(file, "checkpointInterval", "SEAMLESS_CHECKPOINT_INTERVAL", g.checkpointInterval(),
+                setting(
+                        file,
+                        "checkpointInterval",
+                        "SEAMLESS_CHECKPOINT_INTERVAL",
+                        g.checkpointInterval(),
                         ConfigLoader::atLeastAMillisecond),
-                setting(file, "checkpointChanges", "SEAMLESS_CHECKPOINT_CHANGES", g.checkpointChanges(),
-                        s -> (long) positive(Integer.parseInt(s))),
-                setting(file, "archiveRetention", "SEAMLESS_ARCHIVE_RETENTION", g.archiveRetention(), ConfigLoader::archiveRetention));
+                setting(file, "checkpointChanges", "SEAMLESS_CHECKPOINT_CHANGES", g.checkpointChanges(), s ->
+                        (long) positive(Integer.parseInt(s))),
+                setting(
+                        file,
+                        "archiveRetention",
+                        "SEAMLESS_ARCHIVE_RETENTION",
+                        g.archiveRetention(),
+                        ConfigLoader::archiveRetention));
         List<ControlPoint> controlPoints = file.containsKey("controlPoints")
                 ? ControlPointsSetting.read(file.getValue("controlPoints"), rate)
                 : HongKongControlPoints.defaults(rate);
@@ -114,10 +206,18 @@ public final class ConfigLoader {
         rejectUnknownKeys(file);
         // The IVRS webhook checks its two settings together: after each setting and every file key was
         // checked on its own, so that a mistyped key is named before a secret missing its URL.
-        return new EngineConfig(new ServerSettings(host, port, dataDir, adminToken),
-                new RuleFigures(lead, window, rate, seed, fusion), controlPoints, sizing,
-                new AccountLimits(failLimit, failPeriod, sessionLifetime), pipeline, new IvrsWebhook(ivrsSecret, ivrsUrl),
-                limits, http, log, topology);
+        return new EngineConfig(
+                new ServerSettings(host, port, dataDir, adminToken),
+                new RuleFigures(lead, window, rate, seed, fusion),
+                controlPoints,
+                sizing,
+                new AccountLimits(failLimit, failPeriod, sessionLifetime),
+                pipeline,
+                new IvrsWebhook(ivrsSecret, ivrsUrl),
+                limits,
+                http,
+                log,
+                topology);
     }
 
     private Topology topology(JsonObject file, List<ControlPoint> controlPoints) {
@@ -127,13 +227,25 @@ public final class ConfigLoader {
                 setting(file, "kafkaBootstrap", "SEAMLESS_KAFKA_BOOTSTRAP", null, Function.identity()),
                 setting(file, "controlPoint", "SEAMLESS_CONTROL_POINT", null, Function.identity()),
                 setting(file, "feedTopic", "SEAMLESS_KAFKA_FEED_TOPIC", d.feedTopic(), Function.identity()),
-                setting(file, "laneReportsTopic", "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", d.laneReportsTopic(),
+                setting(
+                        file,
+                        "laneReportsTopic",
+                        "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC",
+                        d.laneReportsTopic(),
                         Function.identity()),
-                setting(file, "kafkaClientConfig", "SEAMLESS_KAFKA_CLIENT_CONFIG", Map.of(),
+                setting(
+                        file,
+                        "kafkaClientConfig",
+                        "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                        Map.of(),
                         TopologySetting::kafkaClient),
                 setting(file, "registryUrl", "SEAMLESS_REGISTRY_URL", null, TopologySetting::registryUrl),
                 setting(file, "feedToken", "SEAMLESS_FEED_TOKEN", null, ConfigLoader::feedToken, false),
-                setting(file, "feedBehindAfter", "SEAMLESS_FEED_BEHIND_AFTER", d.feedBehindAfter(),
+                setting(
+                        file,
+                        "feedBehindAfter",
+                        "SEAMLESS_FEED_BEHIND_AFTER",
+                        d.feedBehindAfter(),
                         ConfigLoader::atLeastAMillisecond));
         return TopologySetting.check(t, controlPoints);
     }
@@ -142,8 +254,8 @@ public final class ConfigLoader {
         return setting(file, key, envName, fallback, parse, true);
     }
 
-    private <T> T setting(JsonObject file, String key, String envName, T fallback, Function<String, T> parse,
-                          boolean quoteValue) {
+    private <T> T setting(
+            JsonObject file, String key, String envName, T fallback, Function<String, T> parse, boolean quoteValue) {
         read.add(key);
         String fromEnv = env.get(envName);
         String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
@@ -154,10 +266,12 @@ public final class ConfigLoader {
             return parse.apply(raw.trim());
         } catch (NumberFormatException e) {
             String where = fromEnv != null ? envName : "config file key '" + key + "'";
-            throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": not a number");
+            throw new ConfigException(
+                    where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": not a number");
         } catch (RuntimeException e) {
             String where = fromEnv != null ? envName : "config file key '" + key + "'";
-            throw new ConfigException(where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
+            throw new ConfigException(
+                    where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
         }
     }
 
@@ -182,7 +296,8 @@ public final class ConfigLoader {
     private void rejectUnknownKeys(JsonObject file) {
         for (String key : file.fieldNames()) {
             if (!read.contains(key)) {
-                throw new ConfigException("config file key '" + key + "' is not a setting (see the settings table in README.md)");
+                throw new ConfigException(
+                        "config file key '" + key + "' is not a setting (see the settings table in README.md)");
             }
         }
     }
@@ -198,7 +313,8 @@ public final class ConfigLoader {
         }
         String level = env.get("SEAMLESS_LOG_LEVEL");
         if (level != null && !Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level)) {
-            throw new ConfigException("SEAMLESS_LOG_LEVEL has an invalid value '" + level + "': ERROR, WARN, INFO, DEBUG or TRACE");
+            throw new ConfigException(
+                    "SEAMLESS_LOG_LEVEL has an invalid value '" + level + "': ERROR, WARN, INFO, DEBUG or TRACE");
         }
     }
 
@@ -236,7 +352,8 @@ public final class ConfigLoader {
 
     private static String signingSecret(String s) {
         if (s.length() < 16) {
-            throw new IllegalArgumentException("a signing secret needs at least 16 characters (a Twilio auth token has 32)");
+            throw new IllegalArgumentException(
+                    "a signing secret needs at least 16 characters (a Twilio auth token has 32)");
         }
         return s;
     }

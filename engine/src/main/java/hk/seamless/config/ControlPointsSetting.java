@@ -2,7 +2,6 @@ package hk.seamless.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +26,7 @@ final class ControlPointsSetting {
     private final Set<String> laneIds = new HashSet<>();
     private final Set<String> codes = new HashSet<>();
 
-    private ControlPointsSetting() {
-    }
+    private ControlPointsSetting() {}
 
     static List<ControlPoint> read(Object raw, double defaultRate) {
         if (!(raw instanceof JsonArray array) || array.isEmpty()) {
@@ -51,7 +49,8 @@ final class ControlPointsSetting {
         String name = cp.containsKey("name") ? text(cp, at, "name", false) : code;
         double rate = defaultRate;
         if (cp.containsKey("randomInspectionRate")) {
-            if (!(cp.getValue("randomInspectionRate") instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+            if (!(cp.getValue("randomInspectionRate") instanceof Number n)
+                    || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
                 throw bad(at + ".randomInspectionRate", "must be a number from 0 to 1");
             }
             rate = n.doubleValue();
@@ -79,11 +78,14 @@ final class ControlPointsSetting {
             throw bad(at + ".direction", "must be IMPORT or EXPORT");
         }
         Object rfid = lane.getValue("rfidReader", true);
-        LlrpReaderSetting llrp = rfid instanceof JsonObject reader ? LaneDevicesSetting.reader(reader, at + ".rfidReader") : null;
+        LlrpReaderSetting llrp =
+                rfid instanceof JsonObject reader ? LaneDevicesSetting.reader(reader, at + ".rfidReader") : null;
         if (!(rfid instanceof Boolean) && llrp == null) {
-            throw bad(at + ".rfidReader", "must be true, false, or an LLRP reader {\"url\": \"llrp://host:5084\", ...}");
+            throw bad(
+                    at + ".rfidReader", "must be true, false, or an LLRP reader {\"url\": \"llrp://host:5084\", ...}");
         }
-        ModbusGateSetting gate = lane.containsKey("gate") ? LaneDevicesSetting.gate(lane.getValue("gate"), at + ".gate") : null;
+        ModbusGateSetting gate =
+                lane.containsKey("gate") ? LaneDevicesSetting.gate(lane.getValue("gate"), at + ".gate") : null;
         return new Lane(id, controlPoint, direction, llrp != null || (Boolean) rfid, llrp, gate);
     }
 
@@ -93,7 +95,10 @@ final class ControlPointsSetting {
         }
         for (String key : object.fieldNames()) {
             if (!known.contains(key)) {
-                throw bad(at + "." + key, "is not a setting (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw bad(
+                        at + "." + key,
+                        "is not a setting (known: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
         return object;

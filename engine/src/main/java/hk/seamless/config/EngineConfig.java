@@ -52,10 +52,18 @@ public record EngineConfig(
 
     public static EngineConfig defaults() {
         RuleFigures rules = RuleFigures.defaults();
-        return new EngineConfig(ServerSettings.defaults(), rules,
-                HongKongControlPoints.defaults(rules.randomInspectionRate()), StoreSizing.defaults(),
-                AccountLimits.defaults(), PipelineSettings.defaults(), IvrsWebhook.unsigned(), IntakeLimits.defaults(),
-                HttpLimits.defaults(), LogSettings.defaults(), Topology.standalone());
+        return new EngineConfig(
+                ServerSettings.defaults(),
+                rules,
+                HongKongControlPoints.defaults(rules.randomInspectionRate()),
+                StoreSizing.defaults(),
+                AccountLimits.defaults(),
+                PipelineSettings.defaults(),
+                IvrsWebhook.unsigned(),
+                IntakeLimits.defaults(),
+                HttpLimits.defaults(),
+                LogSettings.defaults(),
+                Topology.standalone());
     }
 
     public EngineConfig withHttpPort(int port) {
@@ -80,7 +88,9 @@ public record EngineConfig(
     public EngineConfig withRandomSelection(double rate, OptionalLong seed) {
         return edited(e -> {
             e.rules = rules.withRandomSelection(rate, seed);
-            e.controlPoints = controlPoints.stream().map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes())).toList();
+            e.controlPoints = controlPoints.stream()
+                    .map(cp -> new ControlPoint(cp.code(), cp.name(), rate, cp.lanes()))
+                    .toList();
         });
     }
 
@@ -161,8 +171,8 @@ public record EngineConfig(
         }
 
         EngineConfig build() {
-            return new EngineConfig(server, rules, controlPoints, sizing, accounts, pipeline, ivrs, limits, http, log,
-                    topology);
+            return new EngineConfig(
+                    server, rules, controlPoints, sizing, accounts, pipeline, ivrs, limits, http, log, topology);
         }
     }
 }

@@ -15,6 +15,5 @@ public final class HongKong {
     public static final long UTC_OFFSET_MILLIS =
             TIME_ZONE.getRules().getOffset(java.time.Instant.now()).getTotalSeconds() * 1_000L;
 
-    private HongKong() {
-    }
+    private HongKong() {}
 }

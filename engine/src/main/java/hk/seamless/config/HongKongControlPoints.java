@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class HongKongControlPoints {
 
-    private HongKongControlPoints() {
-    }
+    private HongKongControlPoints() {}
 
     public static List<ControlPoint> defaults(double randomInspectionRate) {
         return List.of(

@@ -15,8 +15,13 @@ import java.time.Duration;
  * @param uploadsInFlight      batch files being received or processed at once, engine-wide
  * @param uploadsPerAccount    batch files being received or processed at once for one account
  */
-public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, Duration answerTimeout,
-                         int uploadsInFlight, int uploadsPerAccount) {
+public record HttpLimits(
+        Duration idleTimeout,
+        Duration headerTimeout,
+        Duration bodyTimeout,
+        Duration answerTimeout,
+        int uploadsInFlight,
+        int uploadsPerAccount) {
 
     public HttpLimits {
         requirePositive("idleTimeout", idleTimeout);
@@ -29,8 +34,8 @@ public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration 
     }
 
     public static HttpLimits defaults() {
-        return new HttpLimits(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 8, 2);
+        return new HttpLimits(
+                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 8, 2);
     }
 
     public HttpLimits withTimeouts(Duration idle, Duration header, Duration body) {

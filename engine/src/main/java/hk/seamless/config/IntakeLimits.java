@@ -15,8 +15,13 @@ import java.time.Duration;
  * @param storeFillAlert           the share of a store's room (0 to 1) above which a WARN is logged and
  *                                 /health lists the store
  */
-public record IntakeLimits(int registrationsPerAddress, int registrationsOverall, Duration registrationPeriod,
-                           int pendingRegistrationLimit, Duration idempotencyRetention, double storeFillAlert) {
+public record IntakeLimits(
+        int registrationsPerAddress,
+        int registrationsOverall,
+        Duration registrationPeriod,
+        int pendingRegistrationLimit,
+        Duration idempotencyRetention,
+        double storeFillAlert) {
 
     public IntakeLimits {
         if (registrationsPerAddress <= 0 || registrationsOverall <= 0 || pendingRegistrationLimit <= 0) {
@@ -30,7 +35,8 @@ public record IntakeLimits(int registrationsPerAddress, int registrationsOverall
                     + " a client retries a write within minutes");
         }
         if (!(storeFillAlert > 0 && storeFillAlert < 1)) {
-            throw new ConfigException("storeFillAlert (SEAMLESS_STORE_FILL_ALERT) is a share between 0 and 1, such as 0.8");
+            throw new ConfigException(
+                    "storeFillAlert (SEAMLESS_STORE_FILL_ALERT) is a share between 0 and 1, such as 0.8");
         }
     }
 

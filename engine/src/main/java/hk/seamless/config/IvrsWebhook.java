@@ -20,7 +20,8 @@ public record IvrsWebhook(String signingSecret, String publicUrl) {
     public IvrsWebhook {
         publicUrl = publicUrl == null ? null : publicUrl(publicUrl);
         if (signingSecret != null && signingSecret.isBlank()) {
-            throw new ConfigException("ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) is blank: leave it out to not check signatures");
+            throw new ConfigException(
+                    "ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) is blank: leave it out to not check signatures");
         }
         if (signingSecret != null && publicUrl == null) {
             throw new ConfigException("ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) is set but ivrsPublicUrl"
@@ -50,16 +51,20 @@ public record IvrsWebhook(String signingSecret, String publicUrl) {
             throw new IllegalArgumentException("not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
-                || uri.getRawAuthority() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("an absolute http or https URL with a host, such as https://ivrs.example.hk");
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+                || uri.getRawAuthority() == null
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "an absolute http or https URL with a host, such as https://ivrs.example.hk");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("the base URL only: no user:password@, ?query or #fragment");
         }
         String base = url.replaceAll("/+$", "");
         if (base.endsWith("/ivrs/v1/calls")) {
-            throw new IllegalArgumentException("the base URL, without /ivrs/v1/calls (the engine adds the request's path)");
+            throw new IllegalArgumentException(
+                    "the base URL, without /ivrs/v1/calls (the engine adds the request's path)");
         }
         return base;
     }

@@ -8,8 +8,13 @@ package hk.seamless.config;
  * @param llrpReader the lane's RFID reader when the engine reaches it over LLRP, else null (it posts reads itself)
  * @param modbusGate the lane's boom gate when the engine drives it over Modbus TCP, else null (a WebSocket gate)
  */
-public record Lane(String id, String controlPoint, Direction direction, boolean rfidReader,
-                   LlrpReaderSetting llrpReader, ModbusGateSetting modbusGate) {
+public record Lane(
+        String id,
+        String controlPoint,
+        Direction direction,
+        boolean rfidReader,
+        LlrpReaderSetting llrpReader,
+        ModbusGateSetting modbusGate) {
 
     public Lane(String id, String controlPoint, Direction direction, boolean rfidReader) {
         this(id, controlPoint, direction, rfidReader, null, null);

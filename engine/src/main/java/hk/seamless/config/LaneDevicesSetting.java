@@ -2,7 +2,6 @@ package hk.seamless.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -17,11 +16,20 @@ import java.util.Set;
 final class LaneDevicesSetting {
 
     private static final Set<String> READER_KEYS = Set.of("url", "antennas", "rssiFloor");
-    private static final Set<String> GATE_KEYS = Set.of("url", "unit", "raiseCoil", "mode", "pulseMillis", "loopInput",
-            "boomUpInput", "boomDownInput", "confirmWithinMillis", "loopStuckMillis", "pollMillis");
+    private static final Set<String> GATE_KEYS = Set.of(
+            "url",
+            "unit",
+            "raiseCoil",
+            "mode",
+            "pulseMillis",
+            "loopInput",
+            "boomUpInput",
+            "boomDownInput",
+            "confirmWithinMillis",
+            "loopStuckMillis",
+            "pollMillis");
 
-    private LaneDevicesSetting() {
-    }
+    private LaneDevicesSetting() {}
 
     static LlrpReaderSetting reader(JsonObject raw, String at) {
         known(raw, at, READER_KEYS);
@@ -69,8 +77,16 @@ final class LaneDevicesSetting {
         if (up == down || up == loop || down == loop) {
             throw bad(at + ".boomUpInput", "the loop, boom-up and boom-down inputs must be three different inputs");
         }
-        return new ModbusGateSetting(url.getHost(), url.getPort() < 0 ? 502 : url.getPort(), unit, coil,
-                mode.equals("pulse"), whole(raw, at, "pulseMillis", 500, 50, 10_000), loop, up, down,
+        return new ModbusGateSetting(
+                url.getHost(),
+                url.getPort() < 0 ? 502 : url.getPort(),
+                unit,
+                coil,
+                mode.equals("pulse"),
+                whole(raw, at, "pulseMillis", 500, 50, 10_000),
+                loop,
+                up,
+                down,
                 whole(raw, at, "confirmWithinMillis", 3_000, 100, 60_000),
                 whole(raw, at, "loopStuckMillis", 300_000, 1_000, 86_400_000),
                 whole(raw, at, "pollMillis", 50, 10, 5_000));
@@ -83,8 +99,11 @@ final class LaneDevicesSetting {
         }
         try {
             URI url = new URI(text);
-            if (!scheme.equals(url.getScheme()) || url.getHost() == null || (url.getPath() != null && !url.getPath().isEmpty())
-                    || url.getQuery() != null || url.getUserInfo() != null) {
+            if (!scheme.equals(url.getScheme())
+                    || url.getHost() == null
+                    || (url.getPath() != null && !url.getPath().isEmpty())
+                    || url.getQuery() != null
+                    || url.getUserInfo() != null) {
                 throw bad(at + ".url", "'" + text + "' must be like " + example);
             }
             return url;
@@ -107,7 +126,10 @@ final class LaneDevicesSetting {
     private static void known(JsonObject raw, String at, Set<String> keys) {
         for (String key : raw.fieldNames()) {
             if (!keys.contains(key)) {
-                throw bad(at + "." + key, "is not a setting (known: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+                throw bad(
+                        at + "." + key,
+                        "is not a setting (known: "
+                                + String.join(", ", keys.stream().sorted().toList()) + ")");
             }
         }
     }

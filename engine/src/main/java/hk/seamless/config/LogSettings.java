@@ -17,8 +17,12 @@ import java.time.Duration;
  * @param checkpointChanges  ... or after this many registry changes, whichever comes first
  * @param archiveRetention   sealed segments older than this may be deleted; null: kept for ever
  */
-public record LogSettings(long segmentBytes, boolean fsync, Duration checkpointInterval, long checkpointChanges,
-                          Duration archiveRetention) {
+public record LogSettings(
+        long segmentBytes,
+        boolean fsync,
+        Duration checkpointInterval,
+        long checkpointChanges,
+        Duration archiveRetention) {
 
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
 

@@ -12,9 +12,19 @@ package hk.seamless.config;
  * @param loopStuckMillis  a loop OCCUPIED for longer than this is taken as a stuck detector
  * @param pollMillis       how often the inputs are read
  */
-public record ModbusGateSetting(String host, int port, int unit, int raiseCoil, boolean pulse, long pulseMillis,
-                                int loopInput, int boomUpInput, int boomDownInput, long confirmWithinMillis,
-                                long loopStuckMillis, long pollMillis) {
+public record ModbusGateSetting(
+        String host,
+        int port,
+        int unit,
+        int raiseCoil,
+        boolean pulse,
+        long pulseMillis,
+        int loopInput,
+        int boomUpInput,
+        int boomDownInput,
+        long confirmWithinMillis,
+        long loopStuckMillis,
+        long pollMillis) {
 
     public boolean hasLoop() {
         return loopInput >= 0;

@@ -17,11 +17,21 @@ import java.time.Duration;
  *                                  an officer's RELEASE may still reach the gate); a lane's loop
  *                                  detector reporting CLEAR ends it sooner
  */
-public record PipelineSettings(int ringSize, int plateConfidenceThreshold, WaitStrategyKind waitStrategy,
-                               Duration releaseValidity, Duration tickInterval, Duration presenceWindow) {
+public record PipelineSettings(
+        int ringSize,
+        int plateConfidenceThreshold,
+        WaitStrategyKind waitStrategy,
+        Duration releaseValidity,
+        Duration tickInterval,
+        Duration presenceWindow) {
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(8192, 80, WaitStrategyKind.BLOCKING, Duration.ofSeconds(10), Duration.ofMillis(20),
+        return new PipelineSettings(
+                8192,
+                80,
+                WaitStrategyKind.BLOCKING,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(20),
                 Duration.ofSeconds(10));
     }
 }

@@ -10,8 +10,7 @@ import java.util.StringJoiner;
  */
 final class RedactedText {
 
-    private RedactedText() {
-    }
+    private RedactedText() {}
 
     /** {@code Name[a=1, secret=(set), b=null]}: every component by name, those in {@code secrets} hidden. */
     static String of(Record settings, Set<String> secrets) {

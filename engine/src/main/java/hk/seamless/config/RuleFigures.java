@@ -17,12 +17,17 @@ import java.util.OptionalLong;
  * @param randomSeed           the seed of the random draws (reproducible runs); empty: unseeded
  * @param fusionWindow         how long a lane waits for the other sensor's read of a vehicle
  */
-public record RuleFigures(Duration bundlingLead, Period lodgementWindow, double randomInspectionRate,
-                          OptionalLong randomSeed, Duration fusionWindow) {
+public record RuleFigures(
+        Duration bundlingLead,
+        Period lodgementWindow,
+        double randomInspectionRate,
+        OptionalLong randomSeed,
+        Duration fusionWindow) {
 
     /** Hong Kong's figures: a 30-minute lead, 14 days' lodgement, 3 % inspected, a 1-second fusion window. */
     public static RuleFigures defaults() {
-        return new RuleFigures(Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(), Duration.ofSeconds(1));
+        return new RuleFigures(
+                Duration.ofMinutes(30), Period.ofDays(14), 0.03, OptionalLong.empty(), Duration.ofSeconds(1));
     }
 
     public RuleFigures withRandomSelection(double rate, OptionalLong seed) {

@@ -19,9 +19,16 @@ import java.util.Map;
  * @param feedBehindAfter   a lane engine that has heard nothing from the registry for this long says
  *                          its feed is behind (the registry says "still here" every few seconds)
  */
-public record Topology(EngineRole role, String kafkaBootstrap, String controlPoint, String feedTopic,
-                       String laneReportsTopic, Map<String, String> kafkaClient, URI registryUrl, String feedToken,
-                       Duration feedBehindAfter) {
+public record Topology(
+        EngineRole role,
+        String kafkaBootstrap,
+        String controlPoint,
+        String feedTopic,
+        String laneReportsTopic,
+        Map<String, String> kafkaClient,
+        URI registryUrl,
+        String feedToken,
+        Duration feedBehindAfter) {
 
     public static final String DEFAULT_FEED_TOPIC = "seamless.lane-feed";
     public static final String DEFAULT_LANE_REPORTS_TOPIC = "seamless.lane-reports";
@@ -31,25 +38,57 @@ public record Topology(EngineRole role, String kafkaBootstrap, String controlPoi
     }
 
     public static Topology standalone() {
-        return new Topology(EngineRole.STANDALONE, null, null, DEFAULT_FEED_TOPIC, DEFAULT_LANE_REPORTS_TOPIC, Map.of(),
-                null, null, Duration.ofSeconds(10));
+        return new Topology(
+                EngineRole.STANDALONE,
+                null,
+                null,
+                DEFAULT_FEED_TOPIC,
+                DEFAULT_LANE_REPORTS_TOPIC,
+                Map.of(),
+                null,
+                null,
+                Duration.ofSeconds(10));
     }
 
     /** A registry publishing to {@code bootstrap} (tests; a real start reads the settings). */
     public static Topology registry(String bootstrap, String feedToken) {
-        return new Topology(EngineRole.REGISTRY, bootstrap, null, DEFAULT_FEED_TOPIC, DEFAULT_LANE_REPORTS_TOPIC,
-                Map.of(), null, feedToken, Duration.ofSeconds(10));
+        return new Topology(
+                EngineRole.REGISTRY,
+                bootstrap,
+                null,
+                DEFAULT_FEED_TOPIC,
+                DEFAULT_LANE_REPORTS_TOPIC,
+                Map.of(),
+                null,
+                feedToken,
+                Duration.ofSeconds(10));
     }
 
     /** A lane engine for {@code controlPoint} (tests; a real start reads the settings). */
     public static Topology lane(String bootstrap, String controlPoint, URI registryUrl, String feedToken) {
-        return new Topology(EngineRole.LANE, bootstrap, controlPoint, DEFAULT_FEED_TOPIC, DEFAULT_LANE_REPORTS_TOPIC,
-                Map.of(), registryUrl, feedToken, Duration.ofSeconds(10));
+        return new Topology(
+                EngineRole.LANE,
+                bootstrap,
+                controlPoint,
+                DEFAULT_FEED_TOPIC,
+                DEFAULT_LANE_REPORTS_TOPIC,
+                Map.of(),
+                registryUrl,
+                feedToken,
+                Duration.ofSeconds(10));
     }
 
     public Topology withFeedBehindAfter(Duration after) {
-        return new Topology(role, kafkaBootstrap, controlPoint, feedTopic, laneReportsTopic, kafkaClient, registryUrl,
-                feedToken, after);
+        return new Topology(
+                role,
+                kafkaBootstrap,
+                controlPoint,
+                feedTopic,
+                laneReportsTopic,
+                kafkaClient,
+                registryUrl,
+                feedToken,
+                after);
     }
 
     public boolean standaloneRole() {

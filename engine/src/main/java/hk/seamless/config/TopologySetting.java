@@ -17,8 +17,7 @@ import java.util.TreeMap;
  */
 final class TopologySetting {
 
-    private TopologySetting() {
-    }
+    private TopologySetting() {}
 
     static Topology check(Topology t, List<ControlPoint> controlPoints) {
         if (t.role() == EngineRole.STANDALONE) {
@@ -74,14 +73,18 @@ final class TopologySetting {
         if (t.role() != EngineRole.LANE) {
             return controlPoints;
         }
-        return controlPoints.stream().filter(cp -> cp.code().equals(t.controlPoint())).toList();
+        return controlPoints.stream()
+                .filter(cp -> cp.code().equals(t.controlPoint()))
+                .toList();
     }
 
     static URI registryUrl(String s) {
         URI uri = URI.create(s.replaceAll("/+$", ""));
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("an absolute http or https URL with a host, such as http://registry:8080");
+            throw new IllegalArgumentException(
+                    "an absolute http or https URL with a host, such as http://registry:8080");
         }
         return uri;
     }
@@ -99,8 +102,16 @@ final class TopologySetting {
         }
         Map<String, String> out = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k)));
-        for (String owned : List.of("bootstrap.servers", "group.id", "enable.auto.commit", "key.serializer",
-                "value.serializer", "key.deserializer", "value.deserializer", "acks", "enable.idempotence")) {
+        for (String owned : List.of(
+                "bootstrap.servers",
+                "group.id",
+                "enable.auto.commit",
+                "key.serializer",
+                "value.serializer",
+                "key.deserializer",
+                "value.deserializer",
+                "acks",
+                "enable.idempotence")) {
             if (out.containsKey(owned)) {
                 throw new IllegalArgumentException(owned + " is the engine's to set, not the file's"
                         + (owned.equals("bootstrap.servers") ? " (use SEAMLESS_KAFKA_BOOTSTRAP)" : ""));

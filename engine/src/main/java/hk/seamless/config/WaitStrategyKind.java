@@ -28,6 +28,7 @@ public enum WaitStrategyKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("one of " + Arrays.stream(values()).map(WaitStrategyKind::settingName).toList());
+        throw new IllegalArgumentException("one of "
+                + Arrays.stream(values()).map(WaitStrategyKind::settingName).toList());
     }
 }

@@ -1,10 +1,9 @@
 package hk.seamless.device;
 
 import hk.seamless.pipeline.GateEvent;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.BooleanSupplier;
 
 /**
  * The gate's safety rules, apart from how the gate is reached: the boom rises only for a RELEASE of
@@ -18,8 +17,7 @@ public final class BoomInterlock {
     private static final Logger LOG = LoggerFactory.getLogger(BoomInterlock.class);
 
     /** Where the boom and the loop are, as the inputs say. */
-    public record Inputs(boolean loopOccupied, boolean boomUp, boolean boomDown) {
-    }
+    public record Inputs(boolean loopOccupied, boolean boomUp, boolean boomDown) {}
 
     private final String laneId;
     private final boolean hasLoop;
@@ -31,12 +29,15 @@ public final class BoomInterlock {
 
     /** A RELEASE waiting for its vehicle to reach the loop, and until when it may be acted on. */
     private String armed;
+
     private long armedUntilMillis;
     /** The arrival the coil was last written for, and by when the boom-up switch must say so (0: not waiting). */
     private String raisedFor;
+
     private long confirmByMillis;
     /** The arrival the boom is up for, until it is down again. */
     private String upFor;
+
     private boolean coilHeld;
     private Inputs last;
     private long loopOccupiedSinceMillis;
@@ -45,12 +46,19 @@ public final class BoomInterlock {
     private long occupation;
     /** The last decision's arrival, and the occupation it was made during (-1: the loop was clear). */
     private String lastDecided;
+
     private long lastDecidedOccupation = -1;
     /** The occupation a RELEASE may raise the boom for: not one during which another arrival was decided. */
     private long releasableOccupation = -1;
 
-    public BoomInterlock(String laneId, boolean hasLoop, boolean holdMode, long confirmWithinMillis, long loopStuckMillis,
-                         BooleanSupplier faulted, GateActions actions) {
+    public BoomInterlock(
+            String laneId,
+            boolean hasLoop,
+            boolean holdMode,
+            long confirmWithinMillis,
+            long loopStuckMillis,
+            BooleanSupplier faulted,
+            GateActions actions) {
         this.laneId = laneId;
         this.hasLoop = hasLoop;
         this.holdMode = holdMode;
@@ -69,7 +77,9 @@ public final class BoomInterlock {
         // The vehicle on the loop now was already there when another arrival was decided: it may be
         // that one (an INSPECTed truck still standing under the boom), so this RELEASE waits for the
         // loop to clear and be occupied again. An override of the same arrival is for the same vehicle.
-        boolean sameVehicleMayBeAnother = loopOccupied && lastDecided != null && !lastDecided.equals(arrivalId)
+        boolean sameVehicleMayBeAnother = loopOccupied
+                && lastDecided != null
+                && !lastDecided.equals(arrivalId)
                 && lastDecidedOccupation == occupation;
         releasableOccupation = sameVehicleMayBeAnother ? occupation + 1 : occupation;
         if (arrivalId != null) {
@@ -77,8 +87,10 @@ public final class BoomInterlock {
             lastDecidedOccupation = loopOccupied ? occupation : -1;
         }
         if (armed != null && !armed.equals(arrivalId)) {
-            LOG.info("Lane {}: the RELEASE of {} is dropped: the lane has decided again before its truck reached the loop",
-                    laneId, armed);
+            LOG.info(
+                    "Lane {}: the RELEASE of {} is dropped: the lane has decided again before its truck reached the loop",
+                    laneId,
+                    armed);
             armed = null;
         }
         if (!release) {
@@ -126,8 +138,8 @@ public final class BoomInterlock {
         }
         if (confirmByMillis != 0 && !now.boomUp() && nowMillis > confirmByMillis) {
             confirmByMillis = 0;
-            fault("NOT_CONFIRMED: the boom-up switch did not close within " + confirmWithinMillis + " ms of the RELEASE of "
-                    + raisedFor);
+            fault("NOT_CONFIRMED: the boom-up switch did not close within " + confirmWithinMillis
+                    + " ms of the RELEASE of " + raisedFor);
         }
         raiseIfVehicleThere(nowMillis);
     }
@@ -144,8 +156,10 @@ public final class BoomInterlock {
             if (armed != null) {
                 // A vehicle left the loop while a RELEASE waited: it may have been the released truck
                 // backing away, and the next one on the loop is not it. An officer can release again.
-                LOG.warn("Lane {}: the RELEASE of {} is dropped: a vehicle left the loop before the boom rose",
-                        laneId, armed);
+                LOG.warn(
+                        "Lane {}: the RELEASE of {} is dropped: a vehicle left the loop before the boom rose",
+                        laneId,
+                        armed);
                 armed = null;
             }
             if (coilHeld) {
@@ -173,12 +187,15 @@ public final class BoomInterlock {
             return;
         }
         if (nowMillis > armedUntilMillis) {
-            LOG.info("Lane {}: the RELEASE of {} ran out before its vehicle reached the loop; the boom stays down",
-                    laneId, armed);
+            LOG.info(
+                    "Lane {}: the RELEASE of {} ran out before its vehicle reached the loop; the boom stays down",
+                    laneId,
+                    armed);
             armed = null;
             return;
         }
-        if (faulted.getAsBoolean() || (hasLoop && (last == null || !last.loopOccupied() || occupation < releasableOccupation))) {
+        if (faulted.getAsBoolean()
+                || (hasLoop && (last == null || !last.loopOccupied() || occupation < releasableOccupation))) {
             return;
         }
         if (last != null && last.boomUp()) {

@@ -3,7 +3,6 @@ package hk.seamless.device;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,11 +21,16 @@ public final class DeviceMetrics {
         this.registry = registry;
         this.lane = lane;
         this.device = device;
-        Gauge.builder("seamless_device_connected", connected, AtomicLong::get).tag("lane", lane).tag("device", device)
-                .description("1 while the engine holds a connection to the lane's device").register(registry);
+        Gauge.builder("seamless_device_connected", connected, AtomicLong::get)
+                .tag("lane", lane)
+                .tag("device", device)
+                .description("1 while the engine holds a connection to the lane's device")
+                .register(registry);
         Gauge.builder("seamless_device_last_report_epoch_seconds", lastReportMillis, v -> v.get() / 1000.0)
-                .tag("lane", lane).tag("device", device)
-                .description("when the device last reported (tags read, inputs polled)").register(registry);
+                .tag("lane", lane)
+                .tag("device", device)
+                .description("when the device last reported (tags read, inputs polled)")
+                .register(registry);
     }
 
     public void connected(boolean yes) {
@@ -39,12 +43,22 @@ public final class DeviceMetrics {
 
     /** A bad frame, an exception response, a refused request: counted by kind. */
     public void error(String kind) {
-        Counter.builder("seamless_device_errors").tag("lane", lane).tag("device", device).tag("error", kind)
-                .description("device messages refused or failed").register(registry).increment();
+        Counter.builder("seamless_device_errors")
+                .tag("lane", lane)
+                .tag("device", device)
+                .tag("error", kind)
+                .description("device messages refused or failed")
+                .register(registry)
+                .increment();
     }
 
     /** A counted event of the device (tag reports, boom movements, faults). */
     public void count(String name, String kind) {
-        Counter.builder(name).tag("lane", lane).tag("device", device).tag("kind", kind).register(registry).increment();
+        Counter.builder(name)
+                .tag("lane", lane)
+                .tag("device", device)
+                .tag("kind", kind)
+                .register(registry)
+                .increment();
     }
 }

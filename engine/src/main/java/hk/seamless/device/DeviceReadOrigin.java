@@ -7,18 +7,14 @@ enum DeviceReadOrigin implements ReadOrigin {
     INSTANCE;
 
     @Override
-    public void accepted(String arrivalId) {
-    }
+    public void accepted(String arrivalId) {}
 
     @Override
-    public void repeated(String arrivalId) {
-    }
+    public void repeated(String arrivalId) {}
 
     @Override
-    public void decided(String decisionJson) {
-    }
+    public void decided(String decisionJson) {}
 
     @Override
-    public void failed(String reason) {
-    }
+    public void failed(String reason) {}
 }

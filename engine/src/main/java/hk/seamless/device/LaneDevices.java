@@ -6,12 +6,11 @@ import hk.seamless.device.modbus.ModbusGate;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.pipeline.LanePipeline;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lane devices the engine drives itself, as the lanes' settings name them: an LLRP reader
@@ -24,8 +23,7 @@ public final class LaneDevices implements AutoCloseable {
 
     private final List<AutoCloseable> drivers = new ArrayList<>();
 
-    private LaneDevices() {
-    }
+    private LaneDevices() {}
 
     public static LaneDevices start(LanePipeline pipeline, LaneHub hub, Clock clock, MeterRegistry metrics) {
         LaneDevices devices = new LaneDevices();
@@ -43,8 +41,8 @@ public final class LaneDevices implements AutoCloseable {
                 gate.start();
             }
             if (lane.llrpReader() != null) {
-                LlrpReaderClient reader = new LlrpReaderClient(lane.llrpReader(), side,
-                        new DeviceMetrics(metrics, lane.id(), "reader"));
+                LlrpReaderClient reader =
+                        new LlrpReaderClient(lane.llrpReader(), side, new DeviceMetrics(metrics, lane.id(), "reader"));
                 devices.drivers.add(reader);
                 reader.start();
             }

@@ -5,10 +5,9 @@ import hk.seamless.gate.LaneHub;
 import hk.seamless.gate.LaneStateMessage;
 import hk.seamless.pipeline.GateEvent;
 import hk.seamless.pipeline.LanePipeline;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * The engine as one lane's drivers see it: reads go into the pipeline by the same path as the
@@ -62,7 +61,8 @@ public final class LaneSide {
             return;
         }
         LOG.error("Gate fault on lane {}: {}; the lane holds until an officer clears it", id, reason);
-        gateMetrics.count("seamless_gate_faults", reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason);
+        gateMetrics.count(
+                "seamless_gate_faults", reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason);
         journal(new GateEvent(GateEvent.Kind.GATE_FAULT, null, reason, null));
         pipeline.hold(index, "GATE_UNAVAILABLE");
         hub.toConsoles(LaneStateMessage.of(hub, index, id));
@@ -83,7 +83,8 @@ public final class LaneSide {
     public void loopCleared() {
         gateMetrics.count("seamless_loop_clears", "CLEAR");
         if (!pipeline.publishLaneClear(index)) {
-            LOG.error("Lane {}: the pipeline is full; the loop's CLEAR is lost (the presence window still ends it)", id);
+            LOG.error(
+                    "Lane {}: the pipeline is full; the loop's CLEAR is lost (the presence window still ends it)", id);
         }
     }
 

@@ -1,7 +1,6 @@
 package hk.seamless.engine;
 
 import hk.seamless.access.Tokens;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class AdminToken {
 
-    private AdminToken() {
-    }
+    private AdminToken() {}
 
     static String resolve(String configured, Path dataDir) {
         if (configured != null) {
@@ -48,7 +46,10 @@ final class AdminToken {
             Files.createFile(tmp);
         }
         Files.writeString(tmp, token + "\n");
-        Files.move(tmp, dataDir.resolve("admin.token"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                dataDir.resolve("admin.token"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

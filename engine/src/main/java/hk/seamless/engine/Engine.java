@@ -7,6 +7,7 @@ import hk.seamless.device.LaneDevices;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.http.Authentication;
 import hk.seamless.http.IdempotentWrites;
+import hk.seamless.http.RequestContract;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
 import hk.seamless.log.Checkpoint;
@@ -31,7 +32,6 @@ import hk.seamless.store.RegistryCheckpoints;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.store.StoreName;
-import hk.seamless.http.RequestContract;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.AccountCredentials;
 import hk.seamless.trade.Accounts;
@@ -66,9 +66,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -81,6 +78,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine assembled: stores opened (and recovered after an unclean stop), the journal replayed,
@@ -107,8 +106,16 @@ public final class Engine implements AutoCloseable {
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
     private final Supplier<Router> routers;
 
-    private Engine(EngineConfig config, ChronicleStores stores, RegistryWriter writer, LanePipeline pipeline, Vertx vertx,
-                   int port, String adminToken, RetentionMove retention, Supplier<Router> routers) {
+    private Engine(
+            EngineConfig config,
+            ChronicleStores stores,
+            RegistryWriter writer,
+            LanePipeline pipeline,
+            Vertx vertx,
+            int port,
+            String adminToken,
+            RetentionMove retention,
+            Supplier<Router> routers) {
         this.config = config;
         this.stores = stores;
         this.writer = writer;
@@ -156,7 +163,9 @@ public final class Engine implements AutoCloseable {
             LaneFeedConsumer laneConsumer = new LaneFeedConsumer(stores, laneView, riskView);
             // Where the feed goes: to this process's lanes, or (role registry) to Kafka through its outbox.
             feedOutbox = role == EngineRole.REGISTRY
-                    ? FeedOutbox.open(RegistryLogStart.logDir(config.server().dataDir()).resolveSibling("feed"), config.log(),
+                    ? FeedOutbox.open(
+                            RegistryLogStart.logDir(config.server().dataDir()).resolveSibling("feed"),
+                            config.log(),
                             clock)
                     : null;
             LaneFeed laneFeed = new LaneFeed(stores, feedOutbox != null ? feedOutbox : laneConsumer);
@@ -170,8 +179,8 @@ public final class Engine implements AutoCloseable {
 
             // The registry's log replayed over the maps, then its single writer. A lane engine's own
             // registry (its officers and devices) feeds nothing: its lanes are fed by the registry's.
-            List<RegistryChangeListener> listeners = role == EngineRole.LANE ? List.of(watchlistIndex)
-                    : List.of(laneFeed, watchlistIndex);
+            List<RegistryChangeListener> listeners =
+                    role == EngineRole.LANE ? List.of(watchlistIndex) : List.of(laneFeed, watchlistIndex);
             RegistryLogStart.Opened opened = RegistryLogStart.open(config, stores, mapsExisted, listeners, clock);
             registryLog = opened.log();
             SegmentedLog registryLogKept = registryLog;
@@ -179,8 +188,8 @@ public final class Engine implements AutoCloseable {
                 laneConsumer.finishStart(laneFeed);
             }
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
-            writer = registryWriter(config, stores, registryLog, clock, listeners, pendingRegistrations, laneFeed,
-                    feedOutbox);
+            writer = registryWriter(
+                    config, stores, registryLog, clock, listeners, pendingRegistrations, laneFeed, feedOutbox);
             registryLog = null;
             if (opened.checkpointDue()) {
                 await(writer.checkpoint());
@@ -189,20 +198,23 @@ public final class Engine implements AutoCloseable {
             // The registry, and the accounts as the configuration wants them.
             Archive archive = archive(stores, registryLogKept);
             TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex, archive);
-            String adminToken = AdminToken.resolve(config.server().adminToken(), config.server().dataDir());
+            String adminToken = AdminToken.resolve(
+                    config.server().adminToken(), config.server().dataDir());
             settleAccounts(stores, writer, adminToken);
 
             // Metrics, and Vert.x reporting into them.
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new StoreMetrics(stores, writer).bindTo(metrics);
             LaneFeedMetrics.bind(metrics, laneFeed, laneConsumer);
-            StoreFillAlerts fillAlerts = new StoreFillAlerts(stores, config.limits().storeFillAlert());
+            StoreFillAlerts fillAlerts =
+                    new StoreFillAlerts(stores, config.limits().storeFillAlert());
             fillAlerts.check();
             bindJvmAndProcessMetrics(metrics);
             vertx = vertx(metrics);
             // The API contract that checks request bodies, read while the rest starts.
             Future<RequestContract> contract = RequestContract.load(vertx)
-                    .onFailure(e -> LOG.error("The API contract could not be read: writes are refused until a restart", e));
+                    .onFailure(e ->
+                            LOG.error("The API contract could not be read: writes are refused until a restart", e));
             Authentication auth = new Authentication(registry.accounts(), clock);
 
             // The lane side: its journal read back (crossings the registry missed reported), then the pipeline.
@@ -220,20 +232,47 @@ public final class Engine implements AutoCloseable {
             restoreArrivals(pipeline, laneHistory);
 
             // The role's links over Kafka: started before serving, they never hold the start up.
-            roleLinks = RoleLinks.start(config, clock, metrics, stores, writer, feedOutbox, laneConsumer, laneLogKept,
-                    hub, vertx);
+            roleLinks = RoleLinks.start(
+                    config, clock, metrics, stores, writer, feedOutbox, laneConsumer, laneLogKept, hub, vertx);
 
             // The HTTP servers, last: nothing is served before the registry and the lanes are ready.
-            List<Consumer<Router>> routes = EngineRoutes.all(config, stores, registry, auth, vertx, metrics, fillAlerts,
-                    laneConsumer, pendingRegistrations, pipeline, hub, new EngineRoutes.AuditLogs(registryLogKept, laneLogKept),
-                    laneFeed, roleLinks::status);
+            List<Consumer<Router>> routes = EngineRoutes.all(
+                    config,
+                    stores,
+                    registry,
+                    auth,
+                    vertx,
+                    metrics,
+                    fillAlerts,
+                    laneConsumer,
+                    pendingRegistrations,
+                    pipeline,
+                    hub,
+                    new EngineRoutes.AuditLogs(registryLogKept, laneLogKept),
+                    laneFeed,
+                    roleLinks::status);
             Supplier<Router> routers = EngineRoutes.routers(vertx, config, registry, auth, contract, routes);
             int port = HttpServers.deploy(vertx, config, routers);
-            LOG.info("Seamless engine serving on http://{}:{} (data in {}, started in {} ms)", config.server().httpHost(), port,
-                    config.server().dataDir().toAbsolutePath(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.info(
+                    "Seamless engine serving on http://{}:{} (data in {}, started in {} ms)",
+                    config.server().httpHost(),
+                    port,
+                    config.server().dataDir().toAbsolutePath(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
-            RetentionMove retention = EngineTimers.start(vertx, config, clock, stores, writer, pipeline, hub, fillAlerts,
-                    archive, registry, registryLogKept, laneLogKept);
+            RetentionMove retention = EngineTimers.start(
+                    vertx,
+                    config,
+                    clock,
+                    stores,
+                    writer,
+                    pipeline,
+                    hub,
+                    fillAlerts,
+                    archive,
+                    registry,
+                    registryLogKept,
+                    laneLogKept);
             HttpServers.writePortFile(config.server().dataDir(), port);
             Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
             engine.roleLinks = roleLinks;
@@ -273,7 +312,8 @@ public final class Engine implements AutoCloseable {
         try {
             OwnerOnly.folder(config.server().dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + config.server().dataDir(), e);
+            throw new UncheckedIOException(
+                    "cannot create the data folder " + config.server().dataDir(), e);
         }
     }
 
@@ -281,8 +321,8 @@ public final class Engine implements AutoCloseable {
         try {
             return ChronicleStores.open(config.server().dataDir(), StoreSizes.of(config));
         } catch (IllegalStateException inUse) {
-            throw new StartFailure(inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder",
-                    inUse);
+            throw new StartFailure(
+                    inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder", inUse);
         }
     }
 
@@ -290,13 +330,23 @@ public final class Engine implements AutoCloseable {
      * The registry's one writer: the feed's listeners, then the count of pending registrations, see
      * each change; a checkpoint keeps the lane feed's number beside the registry's.
      */
-    private static RegistryWriter registryWriter(EngineConfig config, ChronicleStores stores, SegmentedLog registryLog,
-                                                 Clock clock, List<RegistryChangeListener> listeners,
-                                                 PendingRegistrations pendingRegistrations, LaneFeed laneFeed,
-                                                 FeedOutbox feedOutbox) {
-        return new RegistryWriter(stores, registryLog, clock,
-                Stream.concat(listeners.stream(), Stream.of(pendingRegistrations)).toList(),
-                new RegistryCheckpoints.Policy(config.log().checkpointInterval(), config.log().checkpointChanges()),
+    private static RegistryWriter registryWriter(
+            EngineConfig config,
+            ChronicleStores stores,
+            SegmentedLog registryLog,
+            Clock clock,
+            List<RegistryChangeListener> listeners,
+            PendingRegistrations pendingRegistrations,
+            LaneFeed laneFeed,
+            FeedOutbox feedOutbox) {
+        return new RegistryWriter(
+                stores,
+                registryLog,
+                clock,
+                Stream.concat(listeners.stream(), Stream.of(pendingRegistrations))
+                        .toList(),
+                new RegistryCheckpoints.Policy(
+                        config.log().checkpointInterval(), config.log().checkpointChanges()),
                 () -> {
                     // The outbox never holds less than the checkpoint says the feed issued: a start
                     // replays only what comes after it.
@@ -310,8 +360,11 @@ public final class Engine implements AutoCloseable {
     /** The archive reads a moved record's history back from the registry's log. */
     private static Archive archive(ChronicleStores stores, SegmentedLog registryLog) {
         LogReader registryLogReader = registryLog.reader();
-        return new Archive(stores, sequence -> registryLogReader.read(sequence)
-                .map(entry -> JsonCodec.read(entry.payload(), RegistryChange.class)));
+        return new Archive(
+                stores,
+                sequence -> registryLogReader
+                        .read(sequence)
+                        .map(entry -> JsonCodec.read(entry.payload(), RegistryChange.class)));
     }
 
     /** The configured admin exists; remembered answers keep no token in clear (older engines did). */
@@ -322,8 +375,10 @@ public final class Engine implements AutoCloseable {
         }));
         int cleared = await(writer.submit("configuration", tx -> IdempotentWrites.forgetRememberedSecrets(stores, tx)));
         if (cleared > 0) {
-            LOG.warn("{} remembered answers held a token in clear (an older engine kept them); they are cleared now, but"
-                    + " the journal before this start still holds them: rotate the tokens issued before the upgrade", cleared);
+            LOG.warn(
+                    "{} remembered answers held a token in clear (an older engine kept them); they are cleared now, but"
+                            + " the journal before this start still holds them: rotate the tokens issued before the upgrade",
+                    cleared);
         }
     }
 
@@ -335,12 +390,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Crossings the lane journal holds but the registry did not record before the last stop. */
-    private static void reportUnrecordedCrossings(LaneJournalReplay laneHistory, TradeRegistry registry,
-                                                  CrossingReporter crossings) {
-        int recovered = CrossingRecovery.reportUnrecorded(laneHistory, bundleId -> {
-            Bundle b = registry.bundles().find(bundleId);
-            return b != null && b.status() == BundleStatus.ACTIVE;
-        }, crossings);
+    private static void reportUnrecordedCrossings(
+            LaneJournalReplay laneHistory, TradeRegistry registry, CrossingReporter crossings) {
+        int recovered = CrossingRecovery.reportUnrecorded(
+                laneHistory,
+                bundleId -> {
+                    Bundle b = registry.bundles().find(bundleId);
+                    return b != null && b.status() == BundleStatus.ACTIVE;
+                },
+                crossings);
         if (recovered > 0) {
             LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
         }
@@ -348,7 +406,11 @@ public final class Engine implements AutoCloseable {
 
     /** Lanes in the pipeline's order; a gate fault latched before a restart still holds its lane. */
     private static LaneHub laneHub(EngineConfig config) {
-        return new LaneHub(config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).map(Lane::id).toList(),
+        return new LaneHub(
+                config.controlPoints().stream()
+                        .flatMap(cp -> cp.lanes().stream())
+                        .map(Lane::id)
+                        .toList(),
                 config.server().dataDir().resolve("gate-faults.properties"));
     }
 
@@ -356,7 +418,8 @@ public final class Engine implements AutoCloseable {
     private static void restoreArrivals(LanePipeline pipeline, LaneJournalReplay laneHistory) {
         pipeline.restoreArrivals(laneHistory.recentArrivals());
         if (laneHistory.unreadable() > 0) {
-            LOG.warn("{} arrivals in the lane journal could not be read back; they are not on the console's board",
+            LOG.warn(
+                    "{} arrivals in the lane journal could not be read back; they are not on the console's board",
                     laneHistory.unreadable());
         }
     }
@@ -367,10 +430,11 @@ public final class Engine implements AutoCloseable {
      * the start. A checkpoint without the mark (written before the feed) cannot say what the lane
      * view holds: the view is rebuilt from the registry once the log is read.
      */
-    private static void resumeLaneFeed(EngineConfig config, boolean mapsExisted, LaneFeed laneFeed,
-                                       LaneFeedConsumer laneConsumer) {
+    private static void resumeLaneFeed(
+            EngineConfig config, boolean mapsExisted, LaneFeed laneFeed, LaneFeedConsumer laneConsumer) {
         Checkpoint checkpoint = mapsExisted
-                ? Checkpoint.read(RegistryLogStart.logDir(config.server().dataDir())) : null;
+                ? Checkpoint.read(RegistryLogStart.logDir(config.server().dataDir()))
+                : null;
         Long mark = checkpoint == null ? null : checkpoint.marks().get(LaneFeed.CHECKPOINT_MARK);
         if (checkpoint != null && mark == null) {
             laneConsumer.rebuildAtStart("the registry's checkpoint does not say where the lane feed was");
@@ -392,26 +456,49 @@ public final class Engine implements AutoCloseable {
     /** The lane side reports a crossing; the registry records it on its own thread, durably. */
     private static CrossingReporter crossingReporter(RegistryWriter writer) {
         Crossings crossings = new Crossings();
-        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit("lane " + lane, "lane " + lane,
-                        tx -> crossings.record(tx, bundleId, new Crossing(controlPoint, lane, arrivalId, Instant.ofEpochMilli(atMillis))))
+        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit(
+                        "lane " + lane,
+                        "lane " + lane,
+                        tx -> crossings.record(
+                                tx,
+                                bundleId,
+                                new Crossing(controlPoint, lane, arrivalId, Instant.ofEpochMilli(atMillis))))
                 .exceptionally(e -> {
-                    LOG.error("Could not record the crossing of bundle {} ({}); it is in the lane journal and will be"
-                            + " reported again at the next start", bundleId, arrivalId, e);
+                    LOG.error(
+                            "Could not record the crossing of bundle {} ({}); it is in the lane journal and will be"
+                                    + " reported again at the next start",
+                            bundleId,
+                            arrivalId,
+                            e);
                     return false;
                 });
     }
 
-    private static TradeRegistry registry(EngineConfig config, ChronicleStores stores, RegistryWriter writer, Clock clock,
-                                          WatchlistIndex watchlist, Archive archive) {
+    private static TradeRegistry registry(
+            EngineConfig config,
+            ChronicleStores stores,
+            RegistryWriter writer,
+            Clock clock,
+            WatchlistIndex watchlist,
+            Archive archive) {
         LodgementWindow window = LodgementWindow.hongKong(config.rules().lodgementWindow());
         CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
-        FailedAttemptLimiter limiter = new FailedAttemptLimiter(config.accounts().failedBundlingLimit(),
-                config.accounts().failedBundlingPeriod());
-        return new TradeRegistry(writer, new Accounts(stores), new Vehicles(stores),
+        FailedAttemptLimiter limiter = new FailedAttemptLimiter(
+                config.accounts().failedBundlingLimit(), config.accounts().failedBundlingPeriod());
+        return new TradeRegistry(
+                writer,
+                new Accounts(stores),
+                new Vehicles(stores),
                 new Consignments(stores, ccrns, window, archive),
-                new Bundles(stores, window, config.rules().bundlingLead(), limiter, new BundlingRiskAssessment(watchlist),
+                new Bundles(
+                        stores,
+                        window,
+                        config.rules().bundlingLead(),
+                        limiter,
+                        new BundlingRiskAssessment(watchlist),
                         archive),
-                new CargoInformationReader(window), clock);
+                new CargoInformationReader(window),
+                clock);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -14,7 +14,6 @@ import hk.seamless.gate.LaneHub;
 import hk.seamless.http.AccountRoutes;
 import hk.seamless.http.AdminAccountRoutes;
 import hk.seamless.http.AuditRoutes;
-import hk.seamless.http.RequestContract;
 import hk.seamless.http.Authentication;
 import hk.seamless.http.BatchRoutes;
 import hk.seamless.http.ConsignmentRoutes;
@@ -27,6 +26,7 @@ import hk.seamless.http.GateFaultRoutes;
 import hk.seamless.http.HttpApi;
 import hk.seamless.http.IvrsRoutes;
 import hk.seamless.http.LaneRoutes;
+import hk.seamless.http.RequestContract;
 import hk.seamless.http.RiskRoutes;
 import hk.seamless.http.SystemRoutes;
 import hk.seamless.http.TemplateRoutes;
@@ -50,9 +50,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +57,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP routes the engine serves, each group given the parts of the engine it works on. */
 final class EngineRoutes {
@@ -71,23 +70,31 @@ final class EngineRoutes {
     /** Log entries one page of the audit trail may read: a page stays well under a second, then gives a cursor. */
     private static final int AUDIT_SCAN_BUDGET = 200_000;
 
-    private EngineRoutes() {
-    }
+    private EngineRoutes() {}
 
     /** Both logs, for the audit trail. */
-    record AuditLogs(SegmentedLog registry, SegmentedLog lanes) {
-    }
+    record AuditLogs(SegmentedLog registry, SegmentedLog lanes) {}
 
     /**
      * Every route group the servers mount (the batch upload is mounted apart, see {@link #routers}),
      * by role: the registry serves no lanes, a lane engine takes no lodgements, bundles or risk
      * settings (those are the registry's); both keep sign-in, the admin desk, health and the audit.
      */
-    static List<Consumer<Router>> all(EngineConfig config, ChronicleStores stores, TradeRegistry registry,
-                                      Authentication auth, Vertx vertx, PrometheusMeterRegistry metrics,
-                                      StoreFillAlerts fillAlerts, LaneFeedConsumer laneConsumer,
-                                      PendingRegistrations pendingRegistrations, LanePipeline pipeline,
-                                      LaneHub hub, AuditLogs logs, LaneFeed laneFeed, Supplier<JsonObject> roleStatus) {
+    static List<Consumer<Router>> all(
+            EngineConfig config,
+            ChronicleStores stores,
+            TradeRegistry registry,
+            Authentication auth,
+            Vertx vertx,
+            PrometheusMeterRegistry metrics,
+            StoreFillAlerts fillAlerts,
+            LaneFeedConsumer laneConsumer,
+            PendingRegistrations pendingRegistrations,
+            LanePipeline pipeline,
+            LaneHub hub,
+            AuditLogs logs,
+            LaneFeed laneFeed,
+            Supplier<JsonObject> roleStatus) {
         PasswordHasher hasher = PasswordHasher.standard();
         PasswordWork passwordWork = PasswordWork.standard();
         Devices devices = new Devices(stores, pipeline.lanes().stream().collect(Collectors.toMap(Lane::id, l -> l)));
@@ -97,12 +104,20 @@ final class EngineRoutes {
         boolean trade = role != EngineRole.LANE;
         boolean lanes = role != EngineRole.REGISTRY;
         List<Consumer<Router>> routes = new ArrayList<>();
-        routes.add(new SystemRoutes(registry, auth, config, metrics, rates::rateFor, fillAlerts, laneConsumer::staleReason,
-                roleStatus)::mount);
-        routes.add(new AccountRoutes(registry, auth, hasher, passwordWork, SignInThrottle.standard(),
-                config, pendingRegistrations)::mount);
-        routes.add(new AdminAccountRoutes(registry, auth, new AccountCredentials(stores),
-                hasher, passwordWork, adminTokenFile(config))::mount);
+        routes.add(
+                new SystemRoutes(
+                        registry,
+                        auth,
+                        config,
+                        metrics,
+                        rates::rateFor,
+                        fillAlerts,
+                        laneConsumer::staleReason,
+                        roleStatus)::mount);
+        routes.add(new AccountRoutes(
+                registry, auth, hasher, passwordWork, SignInThrottle.standard(), config, pendingRegistrations)::mount);
+        routes.add(new AdminAccountRoutes(
+                registry, auth, new AccountCredentials(stores), hasher, passwordWork, adminTokenFile(config))::mount);
         if (trade) {
             routes.add(new ConsignmentRoutes(registry, auth)::mount);
             routes.add(new FleetRoutes(registry, auth)::mount);
@@ -122,23 +137,32 @@ final class EngineRoutes {
     }
 
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
-    static Supplier<Router> routers(Vertx vertx, EngineConfig config, TradeRegistry registry, Authentication auth,
-                                    Future<RequestContract> contract, List<Consumer<Router>> routes) {
+    static Supplier<Router> routers(
+            Vertx vertx,
+            EngineConfig config,
+            TradeRegistry registry,
+            Authentication auth,
+            Future<RequestContract> contract,
+            List<Consumer<Router>> routes) {
         BatchRoutes batch = new BatchRoutes(registry, auth);
         WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
-        Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> { } : batch::mount;
+        Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> {} : batch::mount;
         return () -> HttpApi.router(vertx, admission, contract, routes, uploads);
     }
 
     /** The audit trail over both logs, each query reading them afresh (the logs grow while it reads). */
     private static AuditTrail auditTrail(SegmentedLog registryLog, SegmentedLog laneLog) {
-        return new AuditTrail(() -> List.of(
-                new LogAuditSource(RegistryEntries.LOG, registryLog.reader(), RegistryEntries::describe),
-                new LogAuditSource(LaneEntries.LOG, laneLog.reader(), LaneEntries::describe)), AUDIT_SCAN_BUDGET);
+        return new AuditTrail(
+                () -> List.of(
+                        new LogAuditSource(RegistryEntries.LOG, registryLog.reader(), RegistryEntries::describe),
+                        new LogAuditSource(LaneEntries.LOG, laneLog.reader(), LaneEntries::describe)),
+                AUDIT_SCAN_BUDGET);
     }
 
     private static Set<String> laneIds(EngineConfig config) {
-        return config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).map(Lane::id)
+        return config.controlPoints().stream()
+                .flatMap(cp -> cp.lanes().stream())
+                .map(Lane::id)
                 .collect(Collectors.toSet());
     }
 
@@ -154,10 +178,14 @@ final class EngineRoutes {
         return token -> {
             try {
                 AdminToken.write(config.server().dataDir(), token);
-                LOG.info("The admin token was rotated; {} holds the new one", config.server().dataDir().resolve("admin.token"));
+                LOG.info(
+                        "The admin token was rotated; {} holds the new one",
+                        config.server().dataDir().resolve("admin.token"));
             } catch (IOException e) {
-                LOG.error("The admin token was rotated but {} could not be rewritten: use the token the rotation showed",
-                        config.server().dataDir().resolve("admin.token"), e);
+                LOG.error(
+                        "The admin token was rotated but {} could not be rewritten: use the token the rotation showed",
+                        config.server().dataDir().resolve("admin.token"),
+                        e);
             }
         };
     }

@@ -6,7 +6,6 @@ import hk.seamless.log.OwnerOnly;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import java.util.function.Supplier;
 /** The engine's HTTP servers put to listen, and the file that says where they listen. */
 final class HttpServers {
 
-    private HttpServers() {
-    }
+    private HttpServers() {}
 
     /**
      * One server per event loop, sharing the port (Vert.x spreads the connections over them). With
@@ -37,17 +35,25 @@ final class HttpServers {
         // give each instance a port of its own.
         int port = config.server().httpPort() == 0 ? -1 : config.server().httpPort();
         try {
-            StartStep.await(vertx.deployVerticle(() -> {
-                HttpApiVerticle verticle = new HttpApiVerticle(config.server().httpHost(), port, config.http(), vx -> router.get());
-                deployed.add(verticle);
-                return verticle;
-            }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture());
+            StartStep.await(vertx.deployVerticle(
+                            () -> {
+                                HttpApiVerticle verticle = new HttpApiVerticle(
+                                        config.server().httpHost(), port, config.http(), vx -> router.get());
+                                deployed.add(verticle);
+                                return verticle;
+                            },
+                            new DeploymentOptions().setInstances(instances))
+                    .toCompletionStage()
+                    .toCompletableFuture());
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException bind) {
-                    throw new StartFailure("cannot listen on " + config.server().httpHost() + ":"
-                            + config.server().httpPort() + " (" + bind.getMessage() + "): another program, or another engine, has that port. Stop it, or"
-                            + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)", bind);
+                    throw new StartFailure(
+                            "cannot listen on " + config.server().httpHost() + ":"
+                                    + config.server().httpPort() + " (" + bind.getMessage()
+                                    + "): another program, or another engine, has that port. Stop it, or"
+                                    + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)",
+                            bind);
                 }
             }
             throw e;

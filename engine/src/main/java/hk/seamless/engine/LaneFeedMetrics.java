@@ -11,14 +11,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class LaneFeedMetrics {
 
-    private LaneFeedMetrics() {
-    }
+    private LaneFeedMetrics() {}
 
     static void bind(MeterRegistry registry, LaneFeed feed, LaneFeedConsumer consumer) {
         Gauge.builder("seamless_lane_feed_sequence", feed, LaneFeed::sequence)
-                .description("the last lane feed entry issued").register(registry);
+                .description("the last lane feed entry issued")
+                .register(registry);
         Gauge.builder("seamless_lane_feed_applied", consumer, LaneFeedConsumer::applied)
-                .description("the last lane feed entry the lane view applied").register(registry);
+                .description("the last lane feed entry the lane view applied")
+                .register(registry);
         Gauge.builder("seamless_lane_view_stale", consumer, c -> c.isStale() ? 1 : 0)
                 .description("1 while the lane view is stale: no bundle is trusted, every truck is inspected")
                 .register(registry);

@@ -3,11 +3,10 @@ package hk.seamless.engine;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.log.LegacyJournal;
 import hk.seamless.log.SegmentedLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lane log opened at start ({@code <data>/log/lane}), with an old {@code journal/lane.journal}
@@ -18,21 +17,27 @@ final class LaneLogStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneLogStart.class);
 
-    private LaneLogStart() {
-    }
+    private LaneLogStart() {}
 
     static SegmentedLog open(EngineConfig config, Clock clock) {
         RegistryLogStart.ownerOnly(config.server().dataDir().resolve("log"));
-        SegmentedLog log = RegistryLogStart.openOrSayWhy(() -> SegmentedLog.open(
-                config.server().dataDir().resolve("log").resolve("lane"), config.log().withFsync(false), clock, entry -> { }),
+        SegmentedLog log = RegistryLogStart.openOrSayWhy(
+                () -> SegmentedLog.open(
+                        config.server().dataDir().resolve("log").resolve("lane"),
+                        config.log().withFsync(false),
+                        clock,
+                        entry -> {}),
                 config.server().dataDir());
         try {
             Path oldJournal = config.server().dataDir().resolve("journal").resolve("lane.journal");
-            long imported = LegacyJournal.importInto(oldJournal, log, payload -> { });
+            long imported = LegacyJournal.importInto(oldJournal, log, payload -> {});
             if (imported > 0) {
                 log.checkpoint(java.util.Map.of());
-                LOG.warn("Imported {} entries of the old lane journal into {}; the old file is kept as {}.imported",
-                        imported, log.dir(), oldJournal);
+                LOG.warn(
+                        "Imported {} entries of the old lane journal into {}; the old file is kept as {}.imported",
+                        imported,
+                        log.dir(),
+                        oldJournal);
             }
             return log;
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import hk.seamless.config.ConfigException;
 import hk.seamless.config.ConfigLoader;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.store.NoPhoneHome;
-
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -15,13 +14,13 @@ import java.time.Clock;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         NoPhoneHome.ensure();
         if (args.length > 0 && args[0].equals("verify-log")) {
-            System.exit(VerifyLogCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(
+                    VerifyLogCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length == 1 && args[0].equals("training-start")) {
@@ -63,8 +62,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "seamless-shutdown"));
         if (config.server().adminToken() == null) {
             // Through the log, not println: with SEAMLESS_LOG_FORMAT=json every line must be JSON.
-            org.slf4j.LoggerFactory.getLogger(Main.class).info("Admin token: {}",
-                    config.server().dataDir().resolve("admin.token").toAbsolutePath());
+            org.slf4j.LoggerFactory.getLogger(Main.class)
+                    .info(
+                            "Admin token: {}",
+                            config.server().dataDir().resolve("admin.token").toAbsolutePath());
         }
     }
 }

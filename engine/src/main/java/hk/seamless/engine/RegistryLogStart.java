@@ -8,14 +8,13 @@ import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.RegistryReplay;
 import hk.seamless.store.StoreName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's log opened at start, and the maps brought up to it. The checkpoint says up to
@@ -32,15 +31,14 @@ final class RegistryLogStart {
      * The opened log; {@code checkpointDue} when the maps took entries the checkpoint does not cover
      * yet; {@code replayed} the entries applied to the maps (0 after a clean stop).
      */
-    record Opened(SegmentedLog log, boolean checkpointDue, long replayed) {
-    }
+    record Opened(SegmentedLog log, boolean checkpointDue, long replayed) {}
 
-    private RegistryLogStart() {
-    }
+    private RegistryLogStart() {}
 
     /** Whether the maps were on the disk before this start (call before the stores are opened). */
     static boolean mapsExist(Path dataDir) {
-        return Stream.of(StoreName.values()).anyMatch(n -> Files.exists(dataDir.resolve("stores").resolve(n.fileName())));
+        return Stream.of(StoreName.values())
+                .anyMatch(n -> Files.exists(dataDir.resolve("stores").resolve(n.fileName())));
     }
 
     /** A damaged log stops the start with a sentence that says what to run, not a stack trace. */
@@ -48,8 +46,10 @@ final class RegistryLogStart {
         try {
             return open.get();
         } catch (hk.seamless.log.LogDamageException e) {
-            throw new StartFailure(e.getMessage() + " (java -jar seamless-engine.jar verify-log --data "
-                    + dataDir.toAbsolutePath() + " says where it first breaks)", e);
+            throw new StartFailure(
+                    e.getMessage() + " (java -jar seamless-engine.jar verify-log --data " + dataDir.toAbsolutePath()
+                            + " says where it first breaks)",
+                    e);
         }
     }
 
@@ -66,16 +66,21 @@ final class RegistryLogStart {
         return dataDir.resolve("log").resolve("registry");
     }
 
-    static Opened open(EngineConfig config, ChronicleStores stores, boolean mapsExisted,
-                       List<RegistryChangeListener> listeners, Clock clock) {
+    static Opened open(
+            EngineConfig config,
+            ChronicleStores stores,
+            boolean mapsExisted,
+            List<RegistryChangeListener> listeners,
+            Clock clock) {
         ownerOnly(config.server().dataDir().resolve("log"));
         RegistryReplay replaying = new RegistryReplay(stores, listeners);
-        SegmentedLog log = openOrSayWhy(() -> SegmentedLog.open(logDir(config.server().dataDir()),
-                config.log(), clock, entry -> {
+        SegmentedLog log = openOrSayWhy(
+                () -> SegmentedLog.open(logDir(config.server().dataDir()), config.log(), clock, entry -> {
                     if (mapsExisted) {
                         replaying.accept(entry.payload());
                     }
-                }), config.server().dataDir());
+                }),
+                config.server().dataDir());
         try {
             boolean rebuilt = !mapsExisted && log.lastSequence() > 0;
             if (rebuilt) {
@@ -93,17 +98,27 @@ final class RegistryLogStart {
             });
             replaying.close();
             if (imported > 0) {
-                LOG.warn("Imported {} entries of the old registry journal into {}; the old file is kept as {}.imported"
-                        + " (delete it once a backup of log/ is made)", imported, logDir(config.server().dataDir()), oldJournal);
+                LOG.warn(
+                        "Imported {} entries of the old registry journal into {}; the old file is kept as {}.imported"
+                                + " (delete it once a backup of log/ is made)",
+                        imported,
+                        logDir(config.server().dataDir()),
+                        oldJournal);
             }
             if (rebuilt) {
-                LOG.warn("The maps were made afresh: rebuilt them from the {} entries of the registry log", log.lastSequence());
+                LOG.warn(
+                        "The maps were made afresh: rebuilt them from the {} entries of the registry log",
+                        log.lastSequence());
             }
             if (stores.recoveredFromUncleanStop()) {
-                LOG.warn("Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
-                        + " by Chronicle), {} log entries after the checkpoint replayed over them ({} of them already"
-                        + " held by the maps, {} aborted ones skipped); every acknowledged write is back",
-                        stores.recoveryRepairs(), replaying.replayed(), replaying.alreadyHeld(), replaying.skipped());
+                LOG.warn(
+                        "Recovered from an unclean stop: the stores reopened ({} damaged segments or entries repaired"
+                                + " by Chronicle), {} log entries after the checkpoint replayed over them ({} of them already"
+                                + " held by the maps, {} aborted ones skipped); every acknowledged write is back",
+                        stores.recoveryRepairs(),
+                        replaying.replayed(),
+                        replaying.alreadyHeld(),
+                        replaying.skipped());
             } else if (replaying.replayed() + replaying.skipped() > 0) {
                 LOG.info("Replayed {} registry log entries after the checkpoint", replaying.replayed());
             }

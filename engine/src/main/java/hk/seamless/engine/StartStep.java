@@ -8,8 +8,7 @@ import java.util.concurrent.TimeoutException;
 /** A start-up step the engine waits for before the next: a minute at most, its failure the start's. */
 final class StartStep {
 
-    private StartStep() {
-    }
+    private StartStep() {}
 
     static <T> T await(CompletableFuture<T> future) {
         try {

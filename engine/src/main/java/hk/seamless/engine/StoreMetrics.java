@@ -21,24 +21,48 @@ final class StoreMetrics {
         for (StoreName name : StoreName.values()) {
             String tag = name.name().toLowerCase();
             Gauge.builder("seamless_store_entries", stores, s -> s.store(name).size())
-                    .tag("store", tag).description("records in the off-heap store").register(registry);
-            Gauge.builder("seamless_store_fill_ratio", stores, s -> s.store(name).fill())
-                    .tag("store", tag).description("share of the store's room in use; at 1 it refuses writes").register(registry);
-            Gauge.builder("seamless_store_offheap_bytes", stores, s -> s.store(name).offHeapBytes())
-                    .tag("store", tag).baseUnit("bytes").description("off-heap memory used by the store").register(registry);
+                    .tag("store", tag)
+                    .description("records in the off-heap store")
+                    .register(registry);
+            Gauge.builder(
+                            "seamless_store_fill_ratio",
+                            stores,
+                            s -> s.store(name).fill())
+                    .tag("store", tag)
+                    .description("share of the store's room in use; at 1 it refuses writes")
+                    .register(registry);
+            Gauge.builder(
+                            "seamless_store_offheap_bytes",
+                            stores,
+                            s -> s.store(name).offHeapBytes())
+                    .tag("store", tag)
+                    .baseUnit("bytes")
+                    .description("off-heap memory used by the store")
+                    .register(registry);
         }
         Gauge.builder("seamless_journal_entries", writer, RegistryWriter::journalEntries)
-                .description("registry changes in the log (its last sequence)").register(registry);
+                .description("registry changes in the log (its last sequence)")
+                .register(registry);
         Gauge.builder("seamless_registry_refused_writes", writer, RegistryWriter::refusedWrites)
-                .description("commands refused because a store was full").register(registry);
+                .description("commands refused because a store was full")
+                .register(registry);
         Gauge.builder("seamless_journal_bytes", writer, RegistryWriter::journalBytes)
-                .baseUnit("bytes").description("size of the registry log, every segment").register(registry);
-        Gauge.builder("seamless_log_checkpoint_sequence", writer,
+                .baseUnit("bytes")
+                .description("size of the registry log, every segment")
+                .register(registry);
+        Gauge.builder(
+                        "seamless_log_checkpoint_sequence",
+                        writer,
                         w -> w.lastCheckpoint() == null ? 0 : w.lastCheckpoint().sequence())
                 .description("the registry log's last checkpoint: a start after a crash replays what follows it")
                 .register(registry);
-        Gauge.builder("seamless_log_checkpoint_timestamp_seconds", writer,
-                        w -> w.lastCheckpoint() == null ? 0 : w.lastCheckpoint().at().toEpochMilli() / 1000.0)
-                .description("when the registry log was last checkpointed (epoch seconds, 0: never)").register(registry);
+        Gauge.builder(
+                        "seamless_log_checkpoint_timestamp_seconds",
+                        writer,
+                        w -> w.lastCheckpoint() == null
+                                ? 0
+                                : w.lastCheckpoint().at().toEpochMilli() / 1000.0)
+                .description("when the registry log was last checkpointed (epoch seconds, 0: never)")
+                .register(registry);
     }
 }

@@ -2,7 +2,6 @@ package hk.seamless.engine;
 
 import hk.seamless.config.ConfigLoader;
 import hk.seamless.config.EngineConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,8 +33,7 @@ final class TrainingStartCommand {
     static final int OK = 0;
     static final int FAILED = 1;
 
-    private TrainingStartCommand() {
-    }
+    private TrainingStartCommand() {}
 
     static int run(PrintStream out, PrintStream err) {
         Path folder;
@@ -47,9 +45,10 @@ final class TrainingStartCommand {
         }
         try {
             EngineConfig config = new ConfigLoader(Map.of(
-                    "SEAMLESS_DATA_DIR", folder.resolve("data").toString(),
-                    "SEAMLESS_HTTP_HOST", "127.0.0.1",
-                    "SEAMLESS_HTTP_PORT", "0")).load(null);
+                            "SEAMLESS_DATA_DIR", folder.resolve("data").toString(),
+                            "SEAMLESS_HTTP_HOST", "127.0.0.1",
+                            "SEAMLESS_HTTP_PORT", "0"))
+                    .load(null);
             long began = System.nanoTime();
             try (Engine engine = Engine.start(config, Clock.systemUTC())) {
                 int status = health(engine.port());
@@ -57,7 +56,8 @@ final class TrainingStartCommand {
                     err.println("training-start: /health answered " + status);
                     return FAILED;
                 }
-                out.printf("training-start: the engine answered /health after %d ms; stopping%n",
+                out.printf(
+                        "training-start: the engine answered /health after %d ms; stopping%n",
                         (System.nanoTime() - began) / 1_000_000);
             }
             return OK;
@@ -72,8 +72,8 @@ final class TrainingStartCommand {
     /** The same request a readiness probe makes, so the classes that answer it are archived too. */
     private static int health(int port) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health")
-                    .toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create("http://127.0.0.1:" + port + "/health").toURL().openConnection();
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(30_000);
             int status = connection.getResponseCode();

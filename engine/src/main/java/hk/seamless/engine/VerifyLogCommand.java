@@ -2,7 +2,6 @@ package hk.seamless.engine;
 
 import hk.seamless.log.LogDamageException;
 import hk.seamless.log.LogVerifier;
-
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +21,7 @@ final class VerifyLogCommand {
     static final int UNUSABLE = 1;
     static final int BROKEN = 2;
 
-    private VerifyLogCommand() {
-    }
+    private VerifyLogCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 || !args[0].equals("--data")) {
@@ -34,7 +32,8 @@ final class VerifyLogCommand {
         if (!Files.isDirectory(data.resolve("log"))) {
             err.println("verify-log: " + data.toAbsolutePath() + " has no log/ folder"
                     + (Files.isDirectory(data.resolve("journal"))
-                    ? " (an older engine's data: start this version once to import its journal)" : ""));
+                            ? " (an older engine's data: start this version once to import its journal)"
+                            : ""));
             return UNUSABLE;
         }
         int status = OK;
@@ -49,11 +48,16 @@ final class VerifyLogCommand {
                 continue;
             }
             if (result.ok()) {
-                out.println(name + ": " + result.entries() + " entries in " + result.segments() + " segments, last sequence "
-                        + result.lastSequence() + (result.checkpoint() == null ? ", no checkpoint"
-                        : ", checkpoint at " + result.checkpoint().sequence()) + ": OK");
+                out.println(name + ": " + result.entries() + " entries in " + result.segments()
+                        + " segments, last sequence "
+                        + result.lastSequence()
+                        + (result.checkpoint() == null
+                                ? ", no checkpoint"
+                                : ", checkpoint at " + result.checkpoint().sequence())
+                        + ": OK");
             } else {
-                out.println(name + ": BROKEN: " + result.broken() + " (" + result.entries() + " entries checked before it)");
+                out.println(name + ": BROKEN: " + result.broken() + " (" + result.entries()
+                        + " entries checked before it)");
                 status = BROKEN;
             }
         }

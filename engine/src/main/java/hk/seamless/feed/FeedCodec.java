@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -24,16 +23,15 @@ public final class FeedCodec {
 
     /** Every lane change type by its wire name; kept in step with the sealed interface by a test. */
     static final List<Class<? extends LaneChange>> TYPES = Arrays.stream(LaneChange.class.getPermittedSubclasses())
-            .<Class<? extends LaneChange>>map(c -> c.asSubclass(LaneChange.class)).toList();
+            .<Class<? extends LaneChange>>map(c -> c.asSubclass(LaneChange.class))
+            .toList();
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-    private interface TypedChange {
-    }
+    private interface TypedChange {}
 
     private static final ObjectMapper MAPPER = mapper();
 
-    private FeedCodec() {
-    }
+    private FeedCodec() {}
 
     private static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper()
@@ -44,8 +42,8 @@ public final class FeedCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS)
                 .addMixIn(LaneChange.class, TypedChange.class);
-        TYPES.forEach(type -> mapper.registerSubtypes(new com.fasterxml.jackson.databind.jsontype.NamedType(type,
-                type.getSimpleName())));
+        TYPES.forEach(type -> mapper.registerSubtypes(
+                new com.fasterxml.jackson.databind.jsontype.NamedType(type, type.getSimpleName())));
         return mapper;
     }
 
@@ -114,8 +112,11 @@ public final class FeedCodec {
 
     private static FeedFormatException refused(Exception e) {
         if (e instanceof InvalidTypeIdException unknown) {
-            return new FeedFormatException("unknown lane change type '" + unknown.getTypeId() + "': this consumer knows "
-                    + TYPES.stream().map(Class::getSimpleName).toList() + "; upgrade it before reading this feed", e);
+            return new FeedFormatException(
+                    "unknown lane change type '" + unknown.getTypeId() + "': this consumer knows "
+                            + TYPES.stream().map(Class::getSimpleName).toList()
+                            + "; upgrade it before reading this feed",
+                    e);
         }
         return new FeedFormatException("unreadable feed entry: " + e.getMessage(), e);
     }

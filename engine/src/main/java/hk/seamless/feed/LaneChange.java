@@ -1,7 +1,6 @@
 package hk.seamless.feed;
 
 import hk.seamless.config.Direction;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +27,16 @@ public sealed interface LaneChange {
      * @param riskHits           the assessment at bundling, kept for officers
      * @param trucker            the account id of the trucker who bundled ("" when not known)
      */
-    record BundleActivated(String bundleId, String vehicleMark, Direction direction, Instant earliestCrossingAt,
-                           boolean empty, List<String> ccrns, List<String> riskHits, String trucker) implements LaneChange {
+    record BundleActivated(
+            String bundleId,
+            String vehicleMark,
+            Direction direction,
+            Instant earliestCrossingAt,
+            boolean empty,
+            List<String> ccrns,
+            List<String> riskHits,
+            String trucker)
+            implements LaneChange {
         public BundleActivated {
             require(bundleId, "bundleId");
             require(vehicleMark, "vehicleMark");
@@ -64,8 +71,9 @@ public sealed interface LaneChange {
      *
      * @param owner the account id of the shipper or agent who lodged it ("" when not known)
      */
-    record ConsignmentBundled(String ccrn, LocalDate expectedDate, String consignor, String consignee, String owner,
-                              String goods) implements LaneChange {
+    record ConsignmentBundled(
+            String ccrn, LocalDate expectedDate, String consignor, String consignee, String owner, String goods)
+            implements LaneChange {
         public ConsignmentBundled {
             require(ccrn, "ccrn");
             Objects.requireNonNull(expectedDate, "expectedDate");

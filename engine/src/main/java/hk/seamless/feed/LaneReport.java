@@ -14,12 +14,24 @@ import java.util.Objects;
  * @param laneSequence the entry of that engine's lane log this report is
  * @param at           when it was decided, or overridden
  */
-public record LaneReport(String engine, long laneSequence, Kind kind, String controlPoint, String lane,
-                         String arrivalId, String vehicleMark, String decision, List<String> reasons, String bundleId,
-                         Instant at) {
+public record LaneReport(
+        String engine,
+        long laneSequence,
+        Kind kind,
+        String controlPoint,
+        String lane,
+        String arrivalId,
+        String vehicleMark,
+        String decision,
+        List<String> reasons,
+        String bundleId,
+        Instant at) {
 
     /** A decision made by the pipeline, or an officer's override of one. */
-    public enum Kind { DECIDED, OVERRIDDEN }
+    public enum Kind {
+        DECIDED,
+        OVERRIDDEN
+    }
 
     public LaneReport {
         Objects.requireNonNull(engine, "engine");

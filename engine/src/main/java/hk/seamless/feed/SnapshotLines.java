@@ -13,11 +13,9 @@ public final class SnapshotLines {
     public static final String END = "{\"end\":true}";
 
     /** @param sequence the feed's sequence read before the records; @param takenAt when */
-    public record Head(long sequence, Instant takenAt) {
-    }
+    public record Head(long sequence, Instant takenAt) {}
 
-    private SnapshotLines() {
-    }
+    private SnapshotLines() {}
 
     public static String head(long sequence, Instant takenAt) {
         return "{\"sequence\":" + sequence + ",\"takenAt\":\"" + takenAt + "\"}";
@@ -28,11 +26,11 @@ public final class SnapshotLines {
         if (line == null) {
             throw new IllegalArgumentException("the snapshot is empty: no head line");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\\{\"sequence\":(\\d+),\"takenAt\":\"([^\"]+)\"}").matcher(line);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"sequence\":(\\d+),\"takenAt\":\"([^\"]+)\"}")
+                .matcher(line);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a snapshot's head line: "
-                    + (line.length() > 100 ? line.substring(0, 100) : line));
+            throw new IllegalArgumentException(
+                    "not a snapshot's head line: " + (line.length() > 100 ? line.substring(0, 100) : line));
         }
         return new Head(Long.parseLong(m.group(1)), Instant.parse(m.group(2)));
     }

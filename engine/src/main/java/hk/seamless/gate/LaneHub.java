@@ -1,7 +1,6 @@
 package hk.seamless.gate;
 
 import io.vertx.core.http.ServerWebSocket;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,7 +31,11 @@ public final class LaneHub {
 
     /** A hub whose latched faults live in memory only (tests that need no restart). */
     public LaneHub(int lanes) {
-        this(java.util.stream.IntStream.range(0, lanes).mapToObj(i -> "lane-" + i).toList(), null);
+        this(
+                java.util.stream.IntStream.range(0, lanes)
+                        .mapToObj(i -> "lane-" + i)
+                        .toList(),
+                null);
     }
 
     /**

@@ -1,15 +1,14 @@
 package hk.seamless.gate;
 
 import hk.seamless.log.DurableFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per lane, a fault the engine found at its gate (no confirmation, a lost connection, a stuck input,
@@ -41,7 +40,10 @@ final class LatchedFaults {
             saved = DurableFile.read(file);
         } catch (UncheckedIOException e) {
             // Unreadable: every lane is held rather than none, until officers clear them one by one.
-            LOG.error("Cannot read the gates' latched faults from {}; every lane is held until an officer clears it", file, e);
+            LOG.error(
+                    "Cannot read the gates' latched faults from {}; every lane is held until an officer clears it",
+                    file,
+                    e);
             for (int i = 0; i < byLane.length(); i++) {
                 byLane.set(i, "UNKNOWN: the record of latched faults could not be read at start");
             }
@@ -56,7 +58,9 @@ final class LatchedFaults {
                 LOG.warn("A fault latched on lane {}, which this engine no longer has, is forgotten", lane);
             } else {
                 byLane.set(index, saved.getProperty(lane));
-                LOG.warn("Lane {}'s gate fault stands from before the restart until an officer clears it: {}", lane,
+                LOG.warn(
+                        "Lane {}'s gate fault stands from before the restart until an officer clears it: {}",
+                        lane,
                         saved.getProperty(lane));
             }
         }

@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.PasswordHasher;
 import hk.seamless.access.PasswordWork;
 import hk.seamless.access.Principal;
@@ -22,12 +25,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.Optional;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /**
  * Registrations, approvals and portal sessions. Sign-ins are throttled per e-mail address and per
@@ -47,8 +46,14 @@ public final class AccountRoutes {
     private final RegistrationThrottle registrations;
     private final PendingRegistrations pending;
 
-    public AccountRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher, PasswordWork passwordWork,
-                         SignInThrottle throttle, EngineConfig config, PendingRegistrations pending) {
+    public AccountRoutes(
+            TradeRegistry registry,
+            Authentication auth,
+            PasswordHasher hasher,
+            PasswordWork passwordWork,
+            SignInThrottle throttle,
+            EngineConfig config,
+            PendingRegistrations pending) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
@@ -76,14 +81,23 @@ public final class AccountRoutes {
         Future<String> hash = request.password() == null
                 ? Future.succeededFuture(null)
                 : passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()));
-        hash.onFailure(e -> Failures.send(ctx.response(), e)).onSuccess(RouteSupport.answering(ctx, passwordHash ->
-                write(ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
-                    refuseWhenQueueIsFull();
-                    Account account = registry.accounts().register(tx, request, passwordHash);
-                    return new Reply(202, new JsonObject()
-                            .put("registrationId", account.id())
-                            .put("status", account.status().name()).encode(), null);
-                }))));
+        hash.onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(RouteSupport.answering(
+                        ctx,
+                        passwordHash -> write(
+                                ctx, registry.writer(), "anonymous", IdempotentWrites.wrap(ctx, "registration", tx -> {
+                                    refuseWhenQueueIsFull();
+                                    Account account = registry.accounts().register(tx, request, passwordHash);
+                                    return new Reply(
+                                            202,
+                                            new JsonObject()
+                                                    .put("registrationId", account.id())
+                                                    .put(
+                                                            "status",
+                                                            account.status().name())
+                                                    .encode(),
+                                            null);
+                                }))));
     }
 
     /**
@@ -92,8 +106,11 @@ public final class AccountRoutes {
      */
     private void refuseWhenQueueIsFull() {
         if (pending.count() >= config.limits().pendingRegistrationLimit()) {
-            throw new HttpProblem(429, "Registration queue full", "there are " + pending.count()
-                    + " registrations waiting for an administrator; try again later", List.of(),
+            throw new HttpProblem(
+                    429,
+                    "Registration queue full",
+                    "there are " + pending.count() + " registrations waiting for an administrator; try again later",
+                    List.of(),
                     config.limits().registrationPeriod());
         }
     }
@@ -107,28 +124,38 @@ public final class AccountRoutes {
         }
         String emailKey = e.strip().toLowerCase(java.util.Locale.ROOT);
         String client = RequestOrigin.address(ctx);
-        Optional<java.time.Duration> wait = throttle.begin(emailKey, client, registry.clock().instant());
+        Optional<java.time.Duration> wait =
+                throttle.begin(emailKey, client, registry.clock().instant());
         if (wait.isPresent()) {
-            throw RuleViolation.tooManyAttempts("too many wrong passwords for this e-mail address or from this"
-                    + " address; try again later", wait.get());
+            throw RuleViolation.tooManyAttempts(
+                    "too many wrong passwords for this e-mail address or from this" + " address; try again later",
+                    wait.get());
         }
         Optional<Account> account = registry.accounts().findByEmail(emailKey);
         String stored = account.map(Account::passwordHash).orElse(null);
         // No account, or one without a password: the decoy costs the same work, so the time taken
         // does not tell which e-mail addresses are registered.
         String against = stored != null ? stored : hasher.decoyHash();
-        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.matches(p, against) && stored != null)
+        passwordWork
+                .run(ctx.vertx().getOrCreateContext(), () -> hasher.matches(p, against) && stored != null)
                 .onFailure(t -> Failures.send(ctx.response(), t))
                 .onSuccess(RouteSupport.answering(ctx, matches -> {
                     if (!matches) {
-                        Failures.send(ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
+                        Failures.send(
+                                ctx.response(), new HttpProblem(401, "Unauthenticated", "e-mail or password is wrong"));
                         return;
                     }
                     throttle.succeeded(emailKey, client);
                     if (account.get().status() != AccountStatus.ACTIVE) {
-                        Failures.send(ctx.response(), new HttpProblem(403, "Forbidden", "the account is " + account.get().status()));
+                        Failures.send(
+                                ctx.response(),
+                                new HttpProblem(
+                                        403,
+                                        "Forbidden",
+                                        "the account is " + account.get().status()));
                     } else if (hasher.needsUpgrade(stored)) {
-                        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(p))
+                        passwordWork
+                                .run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(p))
                                 .onFailure(t -> Failures.send(ctx.response(), t))
                                 .onSuccess(stronger -> openSession(ctx, account.get(), stored, stronger));
                     } else {
@@ -143,13 +170,19 @@ public final class AccountRoutes {
                     if (strongerHash != null) {
                         registry.accounts().upgradePasswordHash(tx, account.id(), oldHash, strongerHash);
                     }
-                    return registry.accounts().openSession(tx, account.id(), config.accounts().sessionLifetime());
+                    return registry.accounts()
+                            .openSession(tx, account.id(), config.accounts().sessionLifetime());
                 })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(token -> {
-                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
-                            .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT).setSecure(overHttps(ctx))
-                            .setMaxAge(config.accounts().sessionLifetime().toSeconds()));
+                    ctx.response()
+                            .addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, token)
+                                    .setHttpOnly(true)
+                                    .setPath("/")
+                                    .setSameSite(CookieSameSite.STRICT)
+                                    .setSecure(overHttps(ctx))
+                                    .setMaxAge(
+                                            config.accounts().sessionLifetime().toSeconds()));
                     RouteSupport.ok(ctx, Views.account(account));
                 });
     }
@@ -176,22 +209,28 @@ public final class AccountRoutes {
                 })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(done -> {
-                    ctx.response().addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "").setPath("/").setMaxAge(0)
-                            .setSecure(overHttps(ctx)));
+                    ctx.response()
+                            .addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "")
+                                    .setPath("/")
+                                    .setMaxAge(0)
+                                    .setSecure(overHttps(ctx)));
                     RouteSupport.send(ctx, new Reply(204, "", null));
                 });
     }
 
     private void me(RoutingContext ctx) {
         Principal principal = auth.require(ctx);
-        RouteSupport.ok(ctx, Views.account(registry.accounts().find(principal.accountId()).orElseThrow()));
+        RouteSupport.ok(
+                ctx,
+                Views.account(registry.accounts().find(principal.accountId()).orElseThrow()));
     }
 
     /** The admin's queue: registrations in one status (PENDING unless asked), oldest first. */
     private void registrations(RoutingContext ctx) {
         auth.require(ctx, Role.ADMIN);
         AccountStatus status = QueryParams.enumValue(ctx, "status", AccountStatus.class, AccountStatus.PENDING);
-        ctx.vertx().executeBlocking(() -> registry.accounts().inStatus(status, REGISTRATION_LIST_MAX), false)
+        ctx.vertx()
+                .executeBlocking(() -> registry.accounts().inStatus(status, REGISTRATION_LIST_MAX), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(accounts -> {
                     JsonArray list = new JsonArray();
@@ -205,11 +244,14 @@ public final class AccountRoutes {
         String id = ctx.pathParam("id");
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Accounts.Approval approval = registry.accounts().approve(tx, id);
-            return Reply.withSecret(200, new JsonObject()
-                    .put("accountId", approval.account().id())
-                    .put("role", approval.account().role().name())
-                    .put("status", approval.account().status().name())
-                    .put("token", approval.token()), null);
+            return Reply.withSecret(
+                    200,
+                    new JsonObject()
+                            .put("accountId", approval.account().id())
+                            .put("role", approval.account().role().name())
+                            .put("status", approval.account().status().name())
+                            .put("token", approval.token()),
+                    null);
         }));
     }
 
@@ -218,7 +260,11 @@ public final class AccountRoutes {
         String id = ctx.pathParam("id");
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Account rejected = registry.accounts().reject(tx, id);
-            return Reply.of(200, new JsonObject().put("registrationId", rejected.id()).put("status", rejected.status().name()));
+            return Reply.of(
+                    200,
+                    new JsonObject()
+                            .put("registrationId", rejected.id())
+                            .put("status", rejected.status().name()));
         }));
     }
 }

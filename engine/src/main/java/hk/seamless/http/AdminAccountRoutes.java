@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.PasswordHasher;
 import hk.seamless.access.PasswordWork;
 import hk.seamless.access.Principal;
@@ -14,11 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.function.Consumer;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /**
  * The admin's hold on accounts: staff accounts made here (never through the public registration),
@@ -37,8 +36,13 @@ public final class AdminAccountRoutes {
     private final Consumer<String> adminTokenRotated;
 
     /** @param adminTokenRotated told the admin's new token once it is durable (the engine keeps its token file current) */
-    public AdminAccountRoutes(TradeRegistry registry, Authentication auth, AccountCredentials credentials,
-                              PasswordHasher hasher, PasswordWork passwordWork, Consumer<String> adminTokenRotated) {
+    public AdminAccountRoutes(
+            TradeRegistry registry,
+            Authentication auth,
+            AccountCredentials credentials,
+            PasswordHasher hasher,
+            PasswordWork passwordWork,
+            Consumer<String> adminTokenRotated) {
         this.registry = registry;
         this.auth = auth;
         this.credentials = credentials;
@@ -60,16 +64,22 @@ public final class AdminAccountRoutes {
     private void createStaff(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         RegistrationRequest request = RegistrationRequest.readStaff(RequestBodies.jsonObject(ctx));
-        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()))
+        passwordWork
+                .run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()))
                 .onFailure(e -> Failures.send(ctx.response(), e))
-                .onSuccess(hash -> write(ctx, registry.writer(), admin.accountId(),
-                        IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
+                .onSuccess(hash -> write(
+                        ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
                             Accounts.Approval made = registry.accounts().createStaff(tx, request, hash);
-                            return Reply.withSecret(201, new JsonObject()
-                                    .put("accountId", made.account().id())
-                                    .put("role", made.account().role().name())
-                                    .put("status", made.account().status().name())
-                                    .put("token", made.token()), "/api/v1/admin/accounts/" + made.account().id());
+                            return Reply.withSecret(
+                                    201,
+                                    new JsonObject()
+                                            .put("accountId", made.account().id())
+                                            .put("role", made.account().role().name())
+                                            .put(
+                                                    "status",
+                                                    made.account().status().name())
+                                            .put("token", made.token()),
+                                    "/api/v1/admin/accounts/" + made.account().id());
                         })));
     }
 
@@ -78,7 +88,8 @@ public final class AdminAccountRoutes {
         auth.require(ctx, Role.ADMIN);
         Role role = QueryParams.enumValue(ctx, "role", Role.class, null);
         AccountStatus status = QueryParams.enumValue(ctx, "status", AccountStatus.class, null);
-        ctx.vertx().executeBlocking(() -> registry.accounts().list(role, status, LIST_MAX), false)
+        ctx.vertx()
+                .executeBlocking(() -> registry.accounts().list(role, status, LIST_MAX), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(accounts -> {
                     JsonArray list = new JsonArray();
@@ -91,16 +102,28 @@ public final class AdminAccountRoutes {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(),
-                tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)))));
+        write(
+                ctx,
+                registry.writer(),
+                admin.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        admin.accountId(),
+                        tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)))));
     }
 
     private void reinstate(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(),
-                tx -> Reply.of(200, view(registry.accounts().reinstate(tx, id, reason)))));
+        write(
+                ctx,
+                registry.writer(),
+                admin.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        admin.accountId(),
+                        tx -> Reply.of(200, view(registry.accounts().reinstate(tx, id, reason)))));
     }
 
     /** A new API token for the account, shown once; every earlier one stops working. */
@@ -111,9 +134,19 @@ public final class AdminAccountRoutes {
     private void rotate(RoutingContext ctx, String id) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String reason = Reasons.read(ctx);
-        RouteSupport.submit(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(),
-                        tx -> Reply.withSecret(200, new JsonObject().put("accountId", id)
-                                .put("token", credentials.rotate(tx, id, reason)), null)))
+        RouteSupport.submit(
+                        ctx,
+                        registry.writer(),
+                        admin.accountId(),
+                        IdempotentWrites.wrap(
+                                ctx,
+                                admin.accountId(),
+                                tx -> Reply.withSecret(
+                                        200,
+                                        new JsonObject()
+                                                .put("accountId", id)
+                                                .put("token", credentials.rotate(tx, id, reason)),
+                                        null)))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(reply -> {
                     if (Accounts.ADMIN_ID.equals(id) && reply.carriesSecret()) {
@@ -128,8 +161,18 @@ public final class AdminAccountRoutes {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(),
-                tx -> Reply.of(200, new JsonObject().put("accountId", id).put("revoked", credentials.revoke(tx, id, reason)))));
+        write(
+                ctx,
+                registry.writer(),
+                admin.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        admin.accountId(),
+                        tx -> Reply.of(
+                                200,
+                                new JsonObject()
+                                        .put("accountId", id)
+                                        .put("revoked", credentials.revoke(tx, id, reason)))));
     }
 
     /** The admin replaces its own token: the one it called with stops working at once. */

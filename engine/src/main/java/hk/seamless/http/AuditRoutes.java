@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.access.Role;
 import hk.seamless.audit.AuditCursor;
 import hk.seamless.audit.AuditEntry;
@@ -13,17 +15,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /**
  * {@code GET /api/v1/audit}: the audit trail for supervisors and the administrator, newest first,
@@ -34,8 +32,8 @@ public final class AuditRoutes {
     private static final String PATH = "/api/v1/audit";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
-    private static final Set<String> PARAMETERS = Set.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival",
-            "from", "to", "limit", "cursor");
+    private static final Set<String> PARAMETERS =
+            Set.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival", "from", "to", "limit", "cursor");
 
     private final Authentication auth;
     private final AuditTrail trail;
@@ -54,25 +52,34 @@ public final class AuditRoutes {
     private void query(RoutingContext ctx) {
         auth.require(ctx, Role.SUPERVISOR, Role.ADMIN);
         Query q = read(ctx);
-        ctx.vertx().executeBlocking(() -> trail.query(q.filter(), q.cursor(), q.limit()), false)
+        ctx.vertx()
+                .executeBlocking(() -> trail.query(q.filter(), q.cursor(), q.limit()), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(page -> {
                     JsonArray entries = new JsonArray();
                     page.entries().forEach(e -> entries.add(view(e)));
-                    RouteSupport.ok(ctx, new JsonObject().put("entries", entries)
-                            .put("next", page.next() == null ? null : page.next().toString()));
+                    RouteSupport.ok(
+                            ctx,
+                            new JsonObject()
+                                    .put("entries", entries)
+                                    .put(
+                                            "next",
+                                            page.next() == null
+                                                    ? null
+                                                    : page.next().toString()));
                 });
     }
 
-    private record Query(AuditFilter filter, AuditCursor cursor, int limit) {
-    }
+    private record Query(AuditFilter filter, AuditCursor cursor, int limit) {}
 
     private Query read(RoutingContext ctx) {
         List<FieldError> errors = new ArrayList<>();
         for (String name : ctx.queryParams().names()) {
             if (!PARAMETERS.contains(name)) {
-                errors.add(new FieldError(name, "audit.unknown-filter", "is not a filter of the audit trail; filters are "
-                        + AuditFilter.NAMES + ", limit and cursor"));
+                errors.add(new FieldError(
+                        name,
+                        "audit.unknown-filter",
+                        "is not a filter of the audit trail; filters are " + AuditFilter.NAMES + ", limit and cursor"));
             }
         }
         String ccrn = field(errors, "ccrn", () -> {
@@ -137,9 +144,13 @@ public final class AuditRoutes {
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(hk.seamless.config.HongKong.TIME_ZONE).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(hk.seamless.config.HongKong.TIME_ZONE)
+                        .toInstant();
             } catch (DateTimeParseException notADate) {
-                throw new InvalidInputException(name, "audit.bad-time",
+                throw new InvalidInputException(
+                        name,
+                        "audit.bad-time",
                         "must be an ISO-8601 time with its offset (2026-12-02T10:00:00+08:00) or a date (2026-12-02)");
             }
         }
@@ -162,8 +173,14 @@ public final class AuditRoutes {
     }
 
     private static JsonObject view(AuditEntry e) {
-        return new JsonObject().put("log", e.log()).put("sequence", e.sequence()).put("at", Views.time(e.at()))
-                .put("who", e.who()).put("from", e.from()).put("action", e.action()).put("subject", e.subject())
+        return new JsonObject()
+                .put("log", e.log())
+                .put("sequence", e.sequence())
+                .put("at", Views.time(e.at()))
+                .put("who", e.who())
+                .put("from", e.from())
+                .put("action", e.action())
+                .put("subject", e.subject())
                 .put("detail", e.detail());
     }
 }

@@ -7,7 +7,6 @@ import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Accounts;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,7 +40,8 @@ public final class Authentication {
             throw new HttpProblem(401, "Unauthenticated", "a valid bearer token or session is required");
         }
         if (account.get().status() != AccountStatus.ACTIVE) {
-            throw new HttpProblem(403, "Forbidden", "the account is " + account.get().status());
+            throw new HttpProblem(
+                    403, "Forbidden", "the account is " + account.get().status());
         }
         return Accounts.principal(account.get());
     }
@@ -49,8 +49,10 @@ public final class Authentication {
     public Principal require(RoutingContext ctx, Role... roles) {
         Principal principal = require(ctx);
         if (Arrays.stream(roles).noneMatch(r -> r == principal.role())) {
-            throw new HttpProblem(403, "Forbidden", "this needs the role " + roleList(roles)
-                    + "; the account is " + principal.role());
+            throw new HttpProblem(
+                    403,
+                    "Forbidden",
+                    "this needs the role " + roleList(roles) + "; the account is " + principal.role());
         }
         return principal;
     }

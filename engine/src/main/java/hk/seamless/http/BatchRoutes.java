@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.config.EngineConfig;
@@ -12,10 +14,7 @@ import hk.seamless.trade.batch.BatchRow;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /**
  * Batch lodgement: a CSV or XML file of many consignments. Each row is checked by the same reader
@@ -40,11 +39,14 @@ public final class BatchRoutes {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         String type = ctx.request().getHeader("Content-Type");
         String fileName = ctx.request().getHeader("X-File-Name");
-        BatchReader reader = type == null && fileName == null ? null
-                : BatchReaders.forContentType(type == null ? "" : type, fileName == null ? "" : fileName,
-                        EngineConfig.MAX_BATCH_ROWS);
+        BatchReader reader = type == null && fileName == null
+                ? null
+                : BatchReaders.forContentType(
+                        type == null ? "" : type, fileName == null ? "" : fileName, EngineConfig.MAX_BATCH_ROWS);
         if (reader == null) {
-            throw new HttpProblem(415, "Unsupported media type",
+            throw new HttpProblem(
+                    415,
+                    "Unsupported media type",
                     "send the batch file as text/csv or application/xml (the body is the file itself)");
         }
         Buffer body = ctx.body().buffer();
@@ -53,10 +55,17 @@ public final class BatchRoutes {
         }
         byte[] file = body.getBytes();
         // Parsing 10 MiB of CSV takes tens of milliseconds: a worker's job, not an event loop's.
-        ctx.vertx().executeBlocking(() -> reader.read(file), false)
-                .onFailure(e -> Failures.send(ctx.response(), e instanceof BatchFormatException f
-                        ? new HttpProblem(400, "Unreadable batch file", f.getMessage(), List.of(new FieldError(f.field(), f.getMessage())))
-                        : e))
+        ctx.vertx()
+                .executeBlocking(() -> reader.read(file), false)
+                .onFailure(e -> Failures.send(
+                        ctx.response(),
+                        e instanceof BatchFormatException f
+                                ? new HttpProblem(
+                                        400,
+                                        "Unreadable batch file",
+                                        f.getMessage(),
+                                        List.of(new FieldError(f.field(), f.getMessage())))
+                                : e))
                 .onSuccess(RouteSupport.answering(ctx, rows -> lodgeRows(ctx, caller, rows)));
     }
 

@@ -13,7 +13,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,12 +36,10 @@ final class ChunkedBatch {
     private static final Duration STALE = Duration.ofMinutes(1);
 
     /** How far a keyed batch got; {@code owner} is the upload working on it. */
-    record Progress(String fingerprint, String owner, int rowsDone, int chunks, Instant at) {
-    }
+    record Progress(String fingerprint, String owner, int rowsDone, int chunks, Instant at) {}
 
     /** One chunk's results, kept until the batch's whole answer is remembered. */
-    record ChunkResults(String results, Instant at) {
-    }
+    record ChunkResults(String results, Instant at) {}
 
     private final TradeRegistry registry;
     private final RoutingContext ctx;
@@ -55,7 +52,8 @@ final class ChunkedBatch {
     private int rowsDone;
     private int chunks;
 
-    private ChunkedBatch(TradeRegistry registry, RoutingContext ctx, String actor, List<BatchRow> rows, String storeKey) {
+    private ChunkedBatch(
+            TradeRegistry registry, RoutingContext ctx, String actor, List<BatchRow> rows, String storeKey) {
         this.registry = registry;
         this.ctx = ctx;
         this.actor = actor;
@@ -84,18 +82,30 @@ final class ChunkedBatch {
         Progress progress = tx.get(StoreName.IDEMPOTENCY, progressKey(), Progress.class);
         if (progress != null) {
             if (!progress.fingerprint().equals(fingerprint)) {
-                throw new HttpProblem(422, "Idempotency key reused", "this Idempotency-Key was used before with a different request",
-                        List.of(new hk.seamless.rules.FieldError(IdempotentWrites.HEADER, "was used with a different request")));
+                throw new HttpProblem(
+                        422,
+                        "Idempotency key reused",
+                        "this Idempotency-Key was used before with a different request",
+                        List.of(new hk.seamless.rules.FieldError(
+                                IdempotentWrites.HEADER, "was used with a different request")));
             }
             if (progress.at().isAfter(tx.now().minus(STALE))) {
-                throw new HttpProblem(409, "Batch under way", "a batch with this Idempotency-Key is still being lodged;"
-                        + " send it again when that one has answered", List.of(), STALE);
+                throw new HttpProblem(
+                        409,
+                        "Batch under way",
+                        "a batch with this Idempotency-Key is still being lodged;"
+                                + " send it again when that one has answered",
+                        List.of(),
+                        STALE);
             }
             for (int i = 0; i < progress.chunks(); i++) {
                 ChunkResults done = tx.get(StoreName.IDEMPOTENCY, chunkKey(i), ChunkResults.class);
                 if (done == null) {
-                    throw new HttpProblem(409, "Batch cut off too long ago", "this batch was cut off and its progress has"
-                            + " since been purged; send the rows not yet lodged with a new Idempotency-Key");
+                    throw new HttpProblem(
+                            409,
+                            "Batch cut off too long ago",
+                            "this batch was cut off and its progress has"
+                                    + " since been purged; send the rows not yet lodged with a new Idempotency-Key");
                 }
                 results.addAll(new JsonArray(done.results()));
             }
@@ -110,21 +120,25 @@ final class ChunkedBatch {
         int from = rowsDone;
         int to = Math.min(rows.size(), from + CHUNK_ROWS);
         Promise<Reply> answer = Promise.promise();
-        RouteSupport.submit(ctx, registry.writer(), actor, tx -> lodgeChunk(tx, from, to)).onComplete(done -> {
-            if (done.failed()) {
-                release();
-                answer.handle(from == 0 ? Future.failedFuture(done.cause()) : Future.succeededFuture(cutOff(done.cause())));
-                return;
-            }
-            results.addAll(done.result());
-            rowsDone = to;
-            chunks++;
-            if (to < rows.size()) {
-                nextChunk().onComplete(answer);
-            } else {
-                answer.complete(reply(results));
-            }
-        });
+        RouteSupport.submit(ctx, registry.writer(), actor, tx -> lodgeChunk(tx, from, to))
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        release();
+                        answer.handle(
+                                from == 0
+                                        ? Future.failedFuture(done.cause())
+                                        : Future.succeededFuture(cutOff(done.cause())));
+                        return;
+                    }
+                    results.addAll(done.result());
+                    rowsDone = to;
+                    chunks++;
+                    if (to < rows.size()) {
+                        nextChunk().onComplete(answer);
+                    } else {
+                        answer.complete(reply(results));
+                    }
+                });
         return answer.future();
     }
 
@@ -140,8 +154,15 @@ final class ChunkedBatch {
         registry.writer().submit(actor, tx -> {
             Progress progress = tx.get(StoreName.IDEMPOTENCY, progressKey(), Progress.class);
             if (progress != null && progress.owner().equals(owner)) {
-                tx.put(StoreName.IDEMPOTENCY, progressKey(), new Progress(progress.fingerprint(), owner,
-                        progress.rowsDone(), progress.chunks(), tx.now().minus(STALE)));
+                tx.put(
+                        StoreName.IDEMPOTENCY,
+                        progressKey(),
+                        new Progress(
+                                progress.fingerprint(),
+                                owner,
+                                progress.rowsDone(),
+                                progress.chunks(),
+                                tx.now().minus(STALE)));
             }
             return null;
         });
@@ -151,7 +172,8 @@ final class ChunkedBatch {
         if (storeKey != null) {
             Progress progress = tx.get(StoreName.IDEMPOTENCY, progressKey(), Progress.class);
             if (progress == null || !progress.owner().equals(owner)) {
-                throw new HttpProblem(409, "Batch under way", "another upload with this Idempotency-Key took the batch over");
+                throw new HttpProblem(
+                        409, "Batch under way", "another upload with this Idempotency-Key took the batch over");
             }
         }
         JsonArray chunk = new JsonArray();
@@ -168,7 +190,10 @@ final class ChunkedBatch {
                 }
             } else {
                 tx.put(StoreName.IDEMPOTENCY, chunkKey(chunks), new ChunkResults(chunk.encode(), tx.now()));
-                tx.put(StoreName.IDEMPOTENCY, progressKey(), new Progress(fingerprint, owner, to, chunks + 1, tx.now()));
+                tx.put(
+                        StoreName.IDEMPOTENCY,
+                        progressKey(),
+                        new Progress(fingerprint, owner, to, chunks + 1, tx.now()));
             }
         }
         return chunk;
@@ -178,8 +203,11 @@ final class ChunkedBatch {
         JsonObject result = new JsonObject().put("row", row.rowNumber());
         if (!row.readProblems().isEmpty()) {
             JsonArray errors = new JsonArray();
-            row.readProblems().forEach(p -> errors.add(new JsonObject().put("field", "row").put("code", FieldError.INVALID)
-                    .put("message", p)));
+            row.readProblems()
+                    .forEach(p -> errors.add(new JsonObject()
+                            .put("field", "row")
+                            .put("code", FieldError.INVALID)
+                            .put("message", p)));
             return result.put("status", "REJECTED").put("errors", errors);
         }
         try {
@@ -188,7 +216,11 @@ final class ChunkedBatch {
             return result.put("status", "LODGED").put("ccrn", c.ccrn());
         } catch (InvalidInputException e) {
             JsonArray errors = new JsonArray();
-            e.errors().forEach(fe -> errors.add(new JsonObject().put("field", fe.field()).put("code", fe.code()).put("message", fe.message())));
+            e.errors()
+                    .forEach(fe -> errors.add(new JsonObject()
+                            .put("field", fe.field())
+                            .put("code", fe.code())
+                            .put("message", fe.message())));
             return result.put("status", "REJECTED").put("errors", errors);
         }
     }
@@ -200,14 +232,22 @@ final class ChunkedBatch {
      */
     private Reply cutOff(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         String why = "the registry could not take this row (" + cause.getMessage() + "); send it again"
                 + (storeKey == null ? " in a new batch" : " with the same Idempotency-Key");
         JsonArray all = results.copy();
         for (BatchRow row : rows.subList(rowsDone, rows.size())) {
-            all.add(new JsonObject().put("row", row.rowNumber()).put("status", "NOT_PROCESSED")
-                    .put("errors", new JsonArray().add(new JsonObject().put("field", "row")
-                            .put("code", FieldError.NOT_PROCESSED).put("message", why))));
+            all.add(new JsonObject()
+                    .put("row", row.rowNumber())
+                    .put("status", "NOT_PROCESSED")
+                    .put(
+                            "errors",
+                            new JsonArray()
+                                    .add(new JsonObject()
+                                            .put("field", "row")
+                                            .put("code", FieldError.NOT_PROCESSED)
+                                            .put("message", why))));
         }
         return reply(all);
     }

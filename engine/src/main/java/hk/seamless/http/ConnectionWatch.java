@@ -5,12 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every connection of one HTTP server moving: a connection that does not finish its headers,
@@ -97,10 +96,18 @@ final class ConnectionWatch {
             }
             // A streamed answer under way (its head sent: the feed's snapshot) is not overdue:
             // the time it takes is the size of what is sent, not a handler that never answered.
-            if (!request.response().headWritten() && now - w.requestAt > limits.answerTimeout().toMillis()) {
-                LOG.error("No answer to {} {} after {} (a defect); answering 503 and closing", request.method(),
-                        LogValues.escape(request.path()), limits.answerTimeout());
-                Problem.send(request.response(), 503, "Unavailable", "the engine did not answer in time; try again",
+            if (!request.response().headWritten()
+                    && now - w.requestAt > limits.answerTimeout().toMillis()) {
+                LOG.error(
+                        "No answer to {} {} after {} (a defect); answering 503 and closing",
+                        request.method(),
+                        LogValues.escape(request.path()),
+                        limits.answerTimeout());
+                Problem.send(
+                        request.response(),
+                        503,
+                        "Unavailable",
+                        "the engine did not answer in time; try again",
                         List.of());
                 return "unanswered";
             }

@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.rules.RuleViolation;
@@ -15,11 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Instant;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /** Lodging, reading, amending and cancelling consignments. */
 public final class ConsignmentRoutes {
@@ -72,8 +71,14 @@ public final class ConsignmentRoutes {
     private void cancel(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(),
-                tx -> Reply.of(200, view(consignments().cancel(tx, caller, ccrn), tx.now()))));
+        write(
+                ctx,
+                registry.writer(),
+                caller.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        caller.accountId(),
+                        tx -> Reply.of(200, view(consignments().cancel(tx, caller, ccrn), tx.now()))));
     }
 
     private void read(RoutingContext ctx) {
@@ -116,9 +121,14 @@ public final class ConsignmentRoutes {
         }
         JsonArray versions = new JsonArray();
         Instant now = registry.clock().instant();
-        consignments().versions(c).forEach(v -> versions.add(Views.cargo(v.cargo())
-                .put("version", v.version()).put("recordedAt", Views.time(v.recordedAt()))));
-        return new JsonObject().put("ccrn", c.ccrn()).put("status", c.statusAt(now, consignments().window()).name())
+        consignments()
+                .versions(c)
+                .forEach(v -> versions.add(Views.cargo(v.cargo())
+                        .put("version", v.version())
+                        .put("recordedAt", Views.time(v.recordedAt()))));
+        return new JsonObject()
+                .put("ccrn", c.ccrn())
+                .put("status", c.statusAt(now, consignments().window()).name())
                 .put("versions", versions);
     }
 
@@ -126,13 +136,18 @@ public final class ConsignmentRoutes {
     private void list(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         Instant now = registry.clock().instant();
-        ConsignmentFilter filter = new ConsignmentFilter(QueryParams.text(ctx, "q", SEARCH_MAX),
-                QueryParams.enumValue(ctx, "status", ConsignmentStatus.class, null), now, consignments().window());
-        ctx.vertx().executeBlocking(() -> consignments().ownedBy(caller.accountId(), LIST_MAX, filter), false)
+        ConsignmentFilter filter = new ConsignmentFilter(
+                QueryParams.text(ctx, "q", SEARCH_MAX),
+                QueryParams.enumValue(ctx, "status", ConsignmentStatus.class, null),
+                now,
+                consignments().window());
+        ctx.vertx()
+                .executeBlocking(() -> consignments().ownedBy(caller.accountId(), LIST_MAX, filter), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(list -> {
                     JsonArray items = new JsonArray();
-                    list.forEach(c -> items.add(Views.consignmentListItem(c, now, consignments().window())));
+                    list.forEach(c -> items.add(
+                            Views.consignmentListItem(c, now, consignments().window())));
                     RouteSupport.ok(ctx, new JsonObject().put("consignments", items));
                 });
     }

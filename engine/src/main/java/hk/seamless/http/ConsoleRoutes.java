@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.gate.LaneHub;
@@ -19,13 +21,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /** What officers use: the live feed of the lanes, the arrivals behind it, and overrides. */
 public final class ConsoleRoutes {
@@ -58,13 +57,17 @@ public final class ConsoleRoutes {
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             JsonArray lanes = new JsonArray();
             for (int i = 0; i < pipeline.lanes().size(); i++) {
-                lanes.add(hk.seamless.gate.LaneStateMessage.fields(hub, i, pipeline.lane(i).id())
+                lanes.add(hk.seamless.gate.LaneStateMessage.fields(
+                                hub, i, pipeline.lane(i).id())
                         .put("controlPoint", pipeline.lane(i).controlPoint())
                         .put("direction", pipeline.lane(i).direction().name())
                         .put("hold", hub.standingHold(i) == null ? null : new JsonObject(hub.standingHold(i))));
             }
-            socket.writeTextMessage(new JsonObject().put("kind", "hello").put("lanes", lanes)
-                    .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS).encode());
+            socket.writeTextMessage(new JsonObject()
+                    .put("kind", "hello")
+                    .put("lanes", lanes)
+                    .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS)
+                    .encode());
             hub.addConsole(socket);
             socket.closeHandler(v -> hub.removeConsole(socket));
         });
@@ -79,7 +82,8 @@ public final class ConsoleRoutes {
                 throw new InvalidInputException("awaiting", "the only value is 'officer'");
             }
             JsonArray waiting = new JsonArray();
-            pipeline.records().awaitingOfficer()
+            pipeline.records()
+                    .awaitingOfficer()
                     .forEach(r -> waiting.add(DecisionMessages.detail(r, pipeline.releaseValidityMillis())));
             RouteSupport.ok(ctx, new JsonObject().put("arrivals", waiting));
             return;
@@ -128,7 +132,8 @@ public final class ConsoleRoutes {
         List<FieldError> errors = new ArrayList<>();
         JsonFields f = new JsonFields(errors);
         f.rejectUnknown(body, "", OVERRIDE_FIELDS);
-        Verdict decision = body.getValue("decision") == null ? null : f.enumValue(body, "decision", "decision", Verdict.class);
+        Verdict decision =
+                body.getValue("decision") == null ? null : f.enumValue(body, "decision", "decision", Verdict.class);
         String reason = f.text(body, "reason", "reason", 500, true);
         String inspectionResult = f.text(body, "inspectionResult", "inspectionResult", 1000, false);
         String mark = f.text(body, "vehicleMark", "vehicleMark", 20, false);
@@ -139,15 +144,28 @@ public final class ConsoleRoutes {
             throw new InvalidInputException(errors);
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        String officerName = accounts.find(officer.accountId()).map(hk.seamless.trade.Account::name).orElse(null);
-        OverrideCommand command = new OverrideCommand(ctx.pathParam("arrivalId"), decision, reason, inspectionResult,
-                mark, officer.accountId(), officerName, outcome);
+        String officerName = accounts.find(officer.accountId())
+                .map(hk.seamless.trade.Account::name)
+                .orElse(null);
+        OverrideCommand command = new OverrideCommand(
+                ctx.pathParam("arrivalId"),
+                decision,
+                reason,
+                inspectionResult,
+                mark,
+                officer.accountId(),
+                officerName,
+                outcome);
         if (!pipeline.publishOverride(command)) {
             throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
         }
         Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
                 .onSuccess(json -> {
-                    LOG.info("Override of {} by {} ({}): {}", command.arrivalId(), officer.accountId(), officer.role(),
+                    LOG.info(
+                            "Override of {} by {} ({}): {}",
+                            command.arrivalId(),
+                            officer.accountId(),
+                            officer.role(),
                             decision != null ? decision : "REFER resolved by keying " + mark);
                     ctx.response().putHeader("Content-Type", "application/json").end(json);
                 })
@@ -156,7 +174,9 @@ public final class ConsoleRoutes {
 
     /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */
     private static void refusedUpgrade(RoutingContext ctx, Throwable e) {
-        Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the WebSocket handshake failed: "
-                + LogValues.escape(e.getMessage())));
+        Failures.send(
+                ctx.response(),
+                new HttpProblem(
+                        400, "Invalid request", "the WebSocket handshake failed: " + LogValues.escape(e.getMessage())));
     }
 }

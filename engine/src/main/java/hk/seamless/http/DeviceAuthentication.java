@@ -4,7 +4,6 @@ import hk.seamless.lane.Device;
 import hk.seamless.lane.DeviceKind;
 import hk.seamless.lane.Devices;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.Arrays;
 
 /**
@@ -24,18 +23,23 @@ public final class DeviceAuthentication {
      * the socket's own close handler must run (forget the socket).
      */
     public Runnable closeOnRevocation(Device device, io.vertx.core.http.ServerWebSocket socket) {
-        return devices.whileConnected(device.id(), () -> socket.close((short) 1008, "the device's token was rotated or revoked"));
+        return devices.whileConnected(
+                device.id(), () -> socket.close((short) 1008, "the device's token was rotated or revoked"));
     }
 
     public Device require(HttpServerRequest request, String laneId, DeviceKind... kinds) {
         String header = request.getHeader("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        Device device = token == null || token.isEmpty() ? null : devices.byToken(token).orElse(null);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
+        Device device =
+                token == null || token.isEmpty() ? null : devices.byToken(token).orElse(null);
         if (device == null) {
             throw new HttpProblem(401, "Unauthenticated", "a lane device's bearer token is required");
         }
         if (!device.lane().equals(laneId)) {
-            throw new HttpProblem(403, "Forbidden", "this device is bound to lane " + device.lane() + ", not " + laneId);
+            throw new HttpProblem(
+                    403, "Forbidden", "this device is bound to lane " + device.lane() + ", not " + laneId);
         }
         if (Arrays.stream(kinds).noneMatch(k -> k == device.kind())) {
             throw new HttpProblem(403, "Forbidden", "a " + device.kind() + " cannot send this message");

@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.lane.Device;
@@ -9,9 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /**
  * Admins register lane devices; each gets a token bound to one lane and one kind. The admin lists
@@ -41,14 +41,17 @@ public final class DeviceRoutes {
         Devices.Registration registration = devices.read(RequestBodies.jsonObject(ctx));
         write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
             Devices.Issued issued = devices.register(tx, registration);
-            return Reply.withSecret(201, view(issued.device()).put("token", issued.token()),
+            return Reply.withSecret(
+                    201,
+                    view(issued.device()).put("token", issued.token()),
                     "/api/v1/admin/devices/" + issued.device().id());
         }));
     }
 
     private void list(RoutingContext ctx) {
         auth.require(ctx, Role.ADMIN);
-        ctx.vertx().executeBlocking(devices::list, false)
+        ctx.vertx()
+                .executeBlocking(devices::list, false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(all -> {
                     JsonArray list = new JsonArray();
@@ -78,9 +81,16 @@ public final class DeviceRoutes {
      * Once the change is in the store, the devices' remembered tokens are forgotten (the old one is
      * refused) and the device's open sockets are closed.
      */
-    private void changeCredentials(RoutingContext ctx, Principal admin, String deviceId,
-                                   java.util.function.Function<hk.seamless.store.Transaction, Reply> command) {
-        RouteSupport.submit(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), command))
+    private void changeCredentials(
+            RoutingContext ctx,
+            Principal admin,
+            String deviceId,
+            java.util.function.Function<hk.seamless.store.Transaction, Reply> command) {
+        RouteSupport.submit(
+                        ctx,
+                        registry.writer(),
+                        admin.accountId(),
+                        IdempotentWrites.wrap(ctx, admin.accountId(), command))
                 .onComplete(done -> {
                     if (done.succeeded()) {
                         devices.credentialsChanged(deviceId);
@@ -102,7 +112,9 @@ public final class DeviceRoutes {
                 .put("registeredAt", Views.time(d.registeredAt()))
                 .put("registeredBy", d.registeredBy());
         if (d.revoked()) {
-            json.put("revokedAt", Views.time(d.revokedAt())).put("revokedBy", d.revokedBy()).put("revokeReason", d.revokeReason());
+            json.put("revokedAt", Views.time(d.revokedAt()))
+                    .put("revokedBy", d.revokedBy())
+                    .put("revokeReason", d.revokeReason());
         }
         return json;
     }

@@ -5,11 +5,10 @@ import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns whatever a request ended in into its problem answer. Client mistakes are 4xx naming the
@@ -19,34 +18,55 @@ public final class Failures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static void send(HttpServerResponse response, Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (t instanceof InvalidInputException e) {
             Problem.send(response, 400, "Invalid request", "the request has invalid fields", e.errors());
         } else if (t instanceof RuleViolation v) {
             sendViolation(response, v);
         } else if (t instanceof hk.seamless.lane.plate.InvalidPlateDocumentException p) {
-            Problem.send(response, 400, "Invalid plate read", "the plate read is not a valid alpr_results document",
+            Problem.send(
+                    response,
+                    400,
+                    "Invalid plate read",
+                    "the plate read is not a valid alpr_results document",
                     List.of(new hk.seamless.rules.FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
             if (p.retryAfter() != null && !response.headWritten()) {
-                response.putHeader("Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
+                response.putHeader(
+                        "Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
             }
             Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
-        } else if (t instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() >= 400 && h.getStatusCode() < 500) {
+        } else if (t instanceof io.vertx.ext.web.handler.HttpException h
+                && h.getStatusCode() >= 400
+                && h.getStatusCode() < 500) {
             // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.
-            Problem.send(response, h.getStatusCode(), "Invalid request", firstLine(h.getPayload() != null ? h.getPayload()
-                    : h.getMessage()), List.of());
+            Problem.send(
+                    response,
+                    h.getStatusCode(),
+                    "Invalid request",
+                    firstLine(h.getPayload() != null ? h.getPayload() : h.getMessage()),
+                    List.of());
         } else if (t instanceof DecodeException) {
-            Problem.send(response, 400, "Malformed JSON", "the body is not valid JSON: " + firstLine(t.getMessage()), List.of());
+            Problem.send(
+                    response,
+                    400,
+                    "Malformed JSON",
+                    "the body is not valid JSON: " + firstLine(t.getMessage()),
+                    List.of());
         } else if (t instanceof hk.seamless.store.StoreFullException full) {
             // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
             // short of room, and an operator is alerted long before (metric, log, /health).
-            Problem.send(response, 503, "Store full", full.getMessage() + "; nothing was changed",
-                    List.of(new hk.seamless.rules.FieldError("store", full.store().name().toLowerCase())));
+            Problem.send(
+                    response,
+                    503,
+                    "Store full",
+                    full.getMessage() + "; nothing was changed",
+                    List.of(new hk.seamless.rules.FieldError(
+                            "store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else if (t instanceof java.io.IOException || t instanceof io.vertx.core.http.HttpClosedException) {
@@ -54,7 +74,8 @@ public final class Failures {
             LOG.debug("A caller went away before its answer: {}", LogValues.escape(t.getMessage()));
         } else {
             LOG.error("Unexpected failure answering a request (a defect)", t);
-            Problem.send(response, 500, "Internal error", "the engine failed unexpectedly; this is a defect", List.of());
+            Problem.send(
+                    response, 500, "Internal error", "the engine failed unexpectedly; this is a defect", List.of());
         }
     }
 
@@ -66,7 +87,9 @@ public final class Failures {
             case UNPROCESSABLE -> Problem.send(response, 422, "Refused by the rules", v.getMessage(), v.errors());
             case TOO_MANY_ATTEMPTS -> {
                 if (!response.headWritten()) {
-                    response.putHeader("Retry-After", Long.toString(Math.max(1, v.retryAfter().toSeconds())));
+                    response.putHeader(
+                            "Retry-After",
+                            Long.toString(Math.max(1, v.retryAfter().toSeconds())));
                 }
                 Problem.send(response, 429, "Too many attempts", v.getMessage(), v.errors());
             }

@@ -1,16 +1,17 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.config.EngineRole;
 import hk.seamless.config.Topology;
 import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.SnapshotLines;
-import hk.seamless.registryfeed.LaneFeed;
 import hk.seamless.log.OwnerOnly;
+import hk.seamless.registryfeed.LaneFeed;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /**
  * {@code GET /api/v1/feed/snapshot}: the registry's state as lane changes, for a lane engine that
@@ -73,23 +72,33 @@ public final class FeedRoutes {
 
     private void snapshot(RoutingContext ctx) {
         if (topology.role() != EngineRole.REGISTRY) {
-            throw new HttpProblem(404, "Not found", "this engine is " + topology.role().settingValue()
-                    + "; the feed's snapshot is served by the engine in role registry");
+            throw new HttpProblem(
+                    404,
+                    "Not found",
+                    "this engine is " + topology.role().settingValue()
+                            + "; the feed's snapshot is served by the engine in role registry");
         }
         String presented = ctx.request().getHeader("Authorization");
         String expected = "Bearer " + topology.feedToken();
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpProblem(401, "Unauthorized", "the feed's snapshot needs the feed token (SEAMLESS_FEED_TOKEN)");
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpProblem(
+                    401, "Unauthorized", "the feed's snapshot needs the feed token (SEAMLESS_FEED_TOKEN)");
         }
         // The head goes at once: a million bundles take a while to read, and a caller (and the
         // connection watch) must see the answer under way meanwhile. The body follows from the file.
-        HttpServerResponse response = ctx.response().setStatusCode(200).setChunked(true)
+        HttpServerResponse response = ctx.response()
+                .setStatusCode(200)
+                .setChunked(true)
                 .putHeader("Content-Type", "application/x-ndjson; charset=utf-8");
         response.writeHead();
-        ctx.vertx().executeBlocking(this::write, false)
+        ctx.vertx()
+                .executeBlocking(this::write, false)
                 .onFailure(e -> ctx.request().connection().close())
-                .onSuccess(file -> ctx.vertx().fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+                .onSuccess(file -> ctx.vertx()
+                        .fileSystem()
+                        .open(file.toString(), new OpenOptions().setRead(true))
                         .compose(opened -> opened.pipeTo(response))
                         .onComplete(sent -> {
                             delete(file);

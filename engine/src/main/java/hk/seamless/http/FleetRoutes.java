@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.trade.Bundle;
@@ -12,9 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /** What truckers do: register vehicles, bundle CCRNs to them, unbundle. */
 public final class FleetRoutes {
@@ -50,7 +50,8 @@ public final class FleetRoutes {
 
     private void listVehicles(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
-        ctx.vertx().executeBlocking(() -> registry.vehicles().ownedBy(trucker.accountId()), false)
+        ctx.vertx()
+                .executeBlocking(() -> registry.vehicles().ownedBy(trucker.accountId()), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(vehicles -> {
                     JsonArray list = new JsonArray();
@@ -62,7 +63,8 @@ public final class FleetRoutes {
     private void readVehicle(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
         Vehicle vehicle = registry.vehicles().find(hk.seamless.trade.VehicleMark.canonical(ctx.pathParam("mark")));
-        if (vehicle == null || !(vehicle.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
+        if (vehicle == null
+                || !(vehicle.owner().equals(caller.accountId()) || caller.role().readsEverything())) {
             throw hk.seamless.rules.RuleViolation.notFound("no vehicle " + ctx.pathParam("mark") + " of yours");
         }
         RouteSupport.ok(ctx, Views.vehicle(vehicle));
@@ -81,7 +83,8 @@ public final class FleetRoutes {
     private void listBundles(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
         BundleStatus status = QueryParams.enumValue(ctx, "status", BundleStatus.class, null);
-        ctx.vertx().executeBlocking(() -> registry.bundles().ownedBy(trucker.accountId(), status, BUNDLE_LIST_MAX), false)
+        ctx.vertx()
+                .executeBlocking(() -> registry.bundles().ownedBy(trucker.accountId(), status, BUNDLE_LIST_MAX), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(bundles -> {
                     JsonArray list = new JsonArray();
@@ -94,14 +97,23 @@ public final class FleetRoutes {
     private void readBundle(RoutingContext ctx) {
         Principal caller = auth.require(ctx);
         String id = ctx.pathParam("id");
-        RouteSupport.lookUp(ctx, () -> registry.bundles().visibleTo(caller, id), bundle -> RouteSupport.ok(ctx,
-                caller.role().readsEverything() ? Views.bundleForOfficer(bundle) : Views.bundle(bundle)));
+        RouteSupport.lookUp(
+                ctx,
+                () -> registry.bundles().visibleTo(caller, id),
+                bundle -> RouteSupport.ok(
+                        ctx, caller.role().readsEverything() ? Views.bundleForOfficer(bundle) : Views.bundle(bundle)));
     }
 
     private void unbundle(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
         String id = ctx.pathParam("id");
-        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(),
-                tx -> Reply.of(200, Views.bundle(registry.bundles().unbundle(tx, trucker, id)))));
+        write(
+                ctx,
+                registry.writer(),
+                trucker.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        trucker.accountId(),
+                        tx -> Reply.of(200, Views.bundle(registry.bundles().unbundle(tx, trucker, id)))));
     }
 }

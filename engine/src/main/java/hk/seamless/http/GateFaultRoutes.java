@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.gate.LaneHub;
@@ -12,12 +14,9 @@ import hk.seamless.trade.JsonFields;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /**
  * An officer clears a gate fault the engine latched (no confirmation, a lost connection, a stuck
@@ -61,15 +60,30 @@ public final class GateFaultRoutes {
         if (cleared == null) {
             throw new HttpProblem(409, "Conflict", "lane " + laneId + " has no gate fault to clear");
         }
-        if (!pipeline.publishGateEvent(lane, new GateEvent(GateEvent.Kind.GATE_FAULT_CLEARED, null,
-                reason + " (was: " + cleared + ")", officer.accountId()))) {
+        if (!pipeline.publishGateEvent(
+                lane,
+                new GateEvent(
+                        GateEvent.Kind.GATE_FAULT_CLEARED,
+                        null,
+                        reason + " (was: " + cleared + ")",
+                        officer.accountId()))) {
             hub.latchFault(lane, cleared);
             throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
         }
-        LOG.warn("Gate fault on lane {} cleared by {} ({}): {}; was {}", laneId, officer.accountId(), officer.role(),
-                LogValues.escape(reason), cleared);
+        LOG.warn(
+                "Gate fault on lane {} cleared by {} ({}): {}; was {}",
+                laneId,
+                officer.accountId(),
+                officer.role(),
+                LogValues.escape(reason),
+                cleared);
         hub.toConsoles(LaneStateMessage.of(hub, lane, laneId));
-        ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("lane", laneId)
-                .put("cleared", cleared).put("gateAvailable", hub.gateAvailable(lane)).encode());
+        ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject()
+                        .put("lane", laneId)
+                        .put("cleared", cleared)
+                        .put("gateAvailable", hub.gateAvailable(lane))
+                        .encode());
     }
 }

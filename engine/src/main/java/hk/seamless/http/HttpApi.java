@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,11 +17,14 @@ import java.util.function.Consumer;
  */
 public final class HttpApi {
 
-    private HttpApi() {
-    }
+    private HttpApi() {}
 
-    public static Router router(Vertx vertx, WriteAdmission admission, Future<RequestContract> contract,
-                                List<Consumer<Router>> routeGroups, Consumer<Router> batchRoutes) {
+    public static Router router(
+            Vertx vertx,
+            WriteAdmission admission,
+            Future<RequestContract> contract,
+            List<Consumer<Router>> routeGroups,
+            Consumer<Router> batchRoutes) {
         Router router = Router.router(vertx);
         router.route().handler(RequestFraming::handle);
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
@@ -42,16 +44,47 @@ public final class HttpApi {
         routeGroups.forEach(group -> group.accept(router));
         WebPages.mount(router);
 
-        router.errorHandler(404, ctx -> Problem.send(ctx.response(), 404, "Not found",
-                "no such resource: " + ctx.request().method() + " " + ctx.request().path(), List.of()));
-        router.errorHandler(405, ctx -> Problem.send(ctx.response(), 405, "Method not allowed",
-                ctx.request().method() + " is not allowed on " + ctx.request().path(), List.of()));
-        router.errorHandler(413, ctx -> Problem.send(ctx.response(), 413, "Body too large",
-                "the body is larger than " + limitFor(ctx) + " bytes; nothing was read or written", List.of()));
-        router.errorHandler(400, ctx -> Problem.send(ctx.response(), 400, "Invalid request",
-                ctx.failure() == null ? "the request is malformed" : String.valueOf(ctx.failure().getMessage()), List.of()));
-        router.errorHandler(500, ctx -> Failures.send(ctx.response(),
-                ctx.failure() == null ? new IllegalStateException("router failure") : ctx.failure()));
+        router.errorHandler(
+                404,
+                ctx -> Problem.send(
+                        ctx.response(),
+                        404,
+                        "Not found",
+                        "no such resource: " + ctx.request().method() + " "
+                                + ctx.request().path(),
+                        List.of()));
+        router.errorHandler(
+                405,
+                ctx -> Problem.send(
+                        ctx.response(),
+                        405,
+                        "Method not allowed",
+                        ctx.request().method() + " is not allowed on "
+                                + ctx.request().path(),
+                        List.of()));
+        router.errorHandler(
+                413,
+                ctx -> Problem.send(
+                        ctx.response(),
+                        413,
+                        "Body too large",
+                        "the body is larger than " + limitFor(ctx) + " bytes; nothing was read or written",
+                        List.of()));
+        router.errorHandler(
+                400,
+                ctx -> Problem.send(
+                        ctx.response(),
+                        400,
+                        "Invalid request",
+                        ctx.failure() == null
+                                ? "the request is malformed"
+                                : String.valueOf(ctx.failure().getMessage()),
+                        List.of()));
+        router.errorHandler(
+                500,
+                ctx -> Failures.send(
+                        ctx.response(),
+                        ctx.failure() == null ? new IllegalStateException("router failure") : ctx.failure()));
         return router;
     }
 
@@ -92,7 +125,8 @@ public final class HttpApi {
 
     private static int limitFor(RoutingContext ctx) {
         String path = ctx.request().path();
-        return path.endsWith("/consignments/batch") ? EngineConfig.MAX_BATCH_BYTES
+        return path.endsWith("/consignments/batch")
+                ? EngineConfig.MAX_BATCH_BYTES
                 : path.startsWith("/lane/") ? EngineConfig.MAX_DEVICE_MESSAGE_BYTES : EngineConfig.MAX_BODY_BYTES;
     }
 }

@@ -1,7 +1,6 @@
 package hk.seamless.http;
 
 import hk.seamless.rules.FieldError;
-
 import java.util.List;
 
 /** A problem found by the HTTP layer itself: no credentials, wrong role, wrong media type. */
@@ -21,7 +20,8 @@ public final class HttpProblem extends RuntimeException {
     }
 
     /** @param retryAfter how long the client should wait before trying again (a Retry-After header), or null */
-    public HttpProblem(int status, String title, String detail, List<FieldError> errors, java.time.Duration retryAfter) {
+    public HttpProblem(
+            int status, String title, String detail, List<FieldError> errors, java.time.Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;

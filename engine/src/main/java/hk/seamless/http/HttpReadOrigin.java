@@ -5,7 +5,6 @@ import hk.seamless.pipeline.ReadOrigin;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +24,8 @@ final class HttpReadOrigin implements ReadOrigin {
         ctx.vertx().setTimer(timeoutMillis, id -> {
             if (answered.compareAndSet(false, true)) {
                 pipeline.hold(lane, "DECISION_TIMEOUT");
-                Problem.send(ctx.response(), 503, "Unavailable", "no decision in time; the gate stays closed", List.of());
+                Problem.send(
+                        ctx.response(), 503, "Unavailable", "no decision in time; the gate stays closed", List.of());
             }
         });
     }
@@ -37,7 +37,9 @@ final class HttpReadOrigin implements ReadOrigin {
 
     @Override
     public void repeated(String arrivalId) {
-        answer(202, new JsonObject().put("arrivalId", arrivalId).put("repeat", true).encode());
+        answer(
+                202,
+                new JsonObject().put("arrivalId", arrivalId).put("repeat", true).encode());
     }
 
     @Override
@@ -56,7 +58,10 @@ final class HttpReadOrigin implements ReadOrigin {
         if (answered.compareAndSet(false, true)) {
             context.runOnContext(v -> {
                 if (!ctx.response().ended()) {
-                    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+                    ctx.response()
+                            .setStatusCode(status)
+                            .putHeader("Content-Type", "application/json")
+                            .end(body);
                 }
             });
         }

@@ -4,7 +4,6 @@ import hk.seamless.rules.FieldError;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -26,12 +25,10 @@ public final class IdempotentWrites {
      * @param at          when the answer was given: it is purged once older than the retention (null in older records)
      * @param secretShown the answer held a token: only the fact is kept, never the body
      */
-    record Remembered(String fingerprint, int status, String body, String location, java.time.Instant at,
-                      boolean secretShown) {
-    }
+    record Remembered(
+            String fingerprint, int status, String body, String location, java.time.Instant at, boolean secretShown) {}
 
-    private IdempotentWrites() {
-    }
+    private IdempotentWrites() {}
 
     /**
      * Refuses a malformed key (400). The API checks it before a write's body is read, so that no
@@ -39,7 +36,10 @@ public final class IdempotentWrites {
      */
     public static void checkKey(String key) {
         if (key != null && !KEY.matcher(key).matches()) {
-            throw new HttpProblem(400, "Invalid request", "the Idempotency-Key must be 1 to 200 visible ASCII characters",
+            throw new HttpProblem(
+                    400,
+                    "Invalid request",
+                    "the Idempotency-Key must be 1 to 200 visible ASCII characters",
                     List.of(new FieldError(HEADER, "must be 1 to 200 visible ASCII characters")));
         }
     }
@@ -68,12 +68,16 @@ public final class IdempotentWrites {
             return null;
         }
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new HttpProblem(422, "Idempotency key reused",
+            throw new HttpProblem(
+                    422,
+                    "Idempotency key reused",
                     "this Idempotency-Key was used before with a different request",
                     List.of(new FieldError(HEADER, "was used with a different request")));
         }
         if (earlier.secretShown()) {
-            throw new HttpProblem(409, "Token shown once",
+            throw new HttpProblem(
+                    409,
+                    "Token shown once",
                     "this request was done before with this Idempotency-Key; the token it issued was shown"
                             + " once and is not kept anywhere. Nothing was done again: rotate the token to get a new one",
                     List.of(new FieldError(HEADER, "was used before for a write whose token is shown only once")));
@@ -82,9 +86,12 @@ public final class IdempotentWrites {
     }
 
     static void remember(Transaction tx, String storeKey, String fingerprint, Reply reply) {
-        tx.put(StoreName.IDEMPOTENCY, storeKey, reply.carriesSecret()
-                ? new Remembered(fingerprint, reply.status(), null, reply.location(), tx.now(), true)
-                : new Remembered(fingerprint, reply.status(), reply.body(), reply.location(), tx.now(), false));
+        tx.put(
+                StoreName.IDEMPOTENCY,
+                storeKey,
+                reply.carriesSecret()
+                        ? new Remembered(fingerprint, reply.status(), null, reply.location(), tx.now(), true)
+                        : new Remembered(fingerprint, reply.status(), reply.body(), reply.location(), tx.now(), false));
     }
 
     /**
@@ -106,8 +113,10 @@ public final class IdempotentWrites {
         });
         for (String key : keys) {
             Remembered old = tx.get(StoreName.IDEMPOTENCY, key, Remembered.class);
-            tx.put(StoreName.IDEMPOTENCY, key, new Remembered(old.fingerprint(), old.status(), null, old.location(),
-                    old.at(), true));
+            tx.put(
+                    StoreName.IDEMPOTENCY,
+                    key,
+                    new Remembered(old.fingerprint(), old.status(), null, old.location(), old.at(), true));
         }
         tx.put(StoreName.IDEMPOTENCY, SECRETS_FORGOTTEN, "true");
         tx.audit("REMEMBERED_SECRETS_FORGOTTEN", "idempotency", keys.size() + " remembered answers held a token");
@@ -115,7 +124,8 @@ public final class IdempotentWrites {
     }
 
     /** Wraps {@code command} if the request carries a key; {@code scope} keeps callers' keys apart. */
-    public static Function<Transaction, Reply> wrap(RoutingContext ctx, String scope, Function<Transaction, Reply> command) {
+    public static Function<Transaction, Reply> wrap(
+            RoutingContext ctx, String scope, Function<Transaction, Reply> command) {
         String storeKey = storeKey(ctx, scope);
         if (storeKey == null) {
             return command;

@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.access.PasswordHasher;
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
@@ -21,14 +23,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static hk.seamless.http.RouteSupport.guarded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The phone channel: a trucker's keypad PIN ({@code PUT /api/v1/accounts/me/ivrs-pin}) and the
@@ -50,17 +49,26 @@ public final class IvrsRoutes {
     /** Null when no signing secret is configured: calls are then taken from anyone. */
     private final WebhookSignature signature;
 
-    public IvrsRoutes(TradeRegistry registry, Authentication auth, PasswordHasher hasher,
-                      hk.seamless.access.PasswordWork passwordWork, Stores stores, Vertx vertx, EngineConfig config) {
+    public IvrsRoutes(
+            TradeRegistry registry,
+            Authentication auth,
+            PasswordHasher hasher,
+            hk.seamless.access.PasswordWork passwordWork,
+            Stores stores,
+            Vertx vertx,
+            EngineConfig config) {
         this.registry = registry;
         this.auth = auth;
         this.hasher = hasher;
         this.passwordWork = passwordWork;
         this.pins = new IvrsPins(stores);
-        this.calls = new IvrsCalls(new RegistryCallServices(registry, pins, stores, hasher, vertx, passwordWork), registry.clock());
+        this.calls = new IvrsCalls(
+                new RegistryCallServices(registry, pins, stores, hasher, vertx, passwordWork), registry.clock());
         vertx.setPeriodic(IvrsCalls.IDLE_EXPIRY.toMillis() / 10, id -> calls.forgetIdleCalls());
-        this.signature = config.ivrs().signingSecret() == null ? null
-                : new WebhookSignature(config.ivrs().signingSecret(), config.ivrs().publicUrl());
+        this.signature = config.ivrs().signingSecret() == null
+                ? null
+                : new WebhookSignature(
+                        config.ivrs().signingSecret(), config.ivrs().publicUrl());
         if (signature == null) {
             LOG.warn("IVRS webhook signatures are not checked: anyone who can reach POST /ivrs/v1/calls can place calls"
                     + " and key PINs (and so lock truckers out). Set ivrsSigningSecret (SEAMLESS_IVRS_SIGNING_SECRET) and"
@@ -92,10 +100,16 @@ public final class IvrsRoutes {
         }
         String pin = IvrsPins.checkPin(body.getValue("pin"));
         // The slow hash runs on the password pool, never on the event loop or the registry writer.
-        passwordWork.run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(pin))
+        passwordWork
+                .run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(pin))
                 .onFailure(e -> Failures.send(ctx.response(), e))
-                .onSuccess(hash -> RouteSupport.write(ctx, registry.writer(), trucker.accountId(), tx -> Reply.of(200,
-                        new JsonObject().put("ivrsAccountNumber", pins.set(tx, trucker.accountId(), hash)))));
+                .onSuccess(hash -> RouteSupport.write(
+                        ctx,
+                        registry.writer(),
+                        trucker.accountId(),
+                        tx -> Reply.of(
+                                200,
+                                new JsonObject().put("ivrsAccountNumber", pins.set(tx, trucker.accountId(), hash)))));
     }
 
     private void call(RoutingContext ctx) {
@@ -111,12 +125,13 @@ public final class IvrsRoutes {
             return;
         }
         try {
-            Future.fromCompletionStage(calls.handle(request), ctx.vertx().getOrCreateContext()).onComplete(done -> {
-                if (done.failed()) {
-                    LOG.error("IVRS webhook failed (a defect); the caller is told sorry", done.cause());
-                }
-                answer(ctx, done.succeeded() ? done.result() : CallAnswer.sorry());
-            });
+            Future.fromCompletionStage(calls.handle(request), ctx.vertx().getOrCreateContext())
+                    .onComplete(done -> {
+                        if (done.failed()) {
+                            LOG.error("IVRS webhook failed (a defect); the caller is told sorry", done.cause());
+                        }
+                        answer(ctx, done.succeeded() ? done.result() : CallAnswer.sorry());
+                    });
         } catch (RuntimeException e) {
             LOG.error("IVRS webhook failed (a defect); the caller is told sorry", e);
             answer(ctx, CallAnswer.sorry());
@@ -132,16 +147,24 @@ public final class IvrsRoutes {
         if (signature == null) {
             return true;
         }
-        String body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().toString();
+        String body = ctx.body() == null || ctx.body().buffer() == null
+                ? null
+                : ctx.body().buffer().toString();
         String header = ctx.request().getHeader(WebhookSignature.HEADER);
         // The form fields of the body only: the query is already in the signed URL.
         if (signature.verify(ctx.request().uri(), body, header)) {
             return true;
         }
-        LOG.warn("IVRS webhook call refused (403): {} signature, CallSid {}, from {}", header == null ? "no" : "a wrong",
-                callSidForLog(body), ctx.request().remoteAddress());
-        ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end("webhook signature missing or wrong\n");
+        LOG.warn(
+                "IVRS webhook call refused (403): {} signature, CallSid {}, from {}",
+                header == null ? "no" : "a wrong",
+                callSidForLog(body),
+                ctx.request().remoteAddress());
+        ctx.response()
+                .setStatusCode(403)
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end("webhook signature missing or wrong\n");
         return false;
     }
 
@@ -172,7 +195,10 @@ public final class IvrsRoutes {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(200).putHeader("Content-Type", Twiml.CONTENT_TYPE)
-                .putHeader("Cache-Control", "no-store").end(Twiml.render(answer));
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("Content-Type", Twiml.CONTENT_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .end(Twiml.render(answer));
     }
 }

@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.Device;
 import hk.seamless.lane.DeviceKind;
@@ -13,10 +15,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /**
  * The lane devices' side: plate reads, tag reads and EMPTY presses over HTTP or a lane stream, and
@@ -57,8 +56,11 @@ public final class LaneRoutes {
                 handler.handle(ctx);
             } catch (RuntimeException e) {
                 // The path and the message carry what the caller sent: escaped, so it cannot forge log lines.
-                LOG.warn("Refused a device message on {} {}: {}", ctx.request().method(),
-                        LogValues.escape(ctx.request().path()), LogValues.escape(e.getMessage()));
+                LOG.warn(
+                        "Refused a device message on {} {}: {}",
+                        ctx.request().method(),
+                        LogValues.escape(ctx.request().path()),
+                        LogValues.escape(e.getMessage()));
                 Failures.send(ctx.response(), e);
             }
         };
@@ -112,16 +114,25 @@ public final class LaneRoutes {
 
     private void stream(RoutingContext ctx) {
         int lane = lane(ctx);
-        Device device = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
+        Device device = devices.require(
+                ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA, DeviceKind.RFID, DeviceKind.BUTTON);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addStream(lane, socket);
             Runnable forget = devices.closeOnRevocation(device, socket);
-            LOG.info("{} {} connected its stream on {} from {}", device.kind(), device.id(), pipeline.lane(lane).id(),
+            LOG.info(
+                    "{} {} connected its stream on {} from {}",
+                    device.kind(),
+                    device.id(),
+                    pipeline.lane(lane).id(),
                     socket.remoteAddress());
             socket.closeHandler(v -> {
                 forget.run();
                 hub.removeStream(lane, socket);
-                LOG.info("{} {} disconnected its stream on {}", device.kind(), device.id(), pipeline.lane(lane).id());
+                LOG.info(
+                        "{} {} disconnected its stream on {}",
+                        device.kind(),
+                        device.id(),
+                        pipeline.lane(lane).id());
             });
             socket.textMessageHandler(text -> onStreamMessage(lane, device, socket, text));
         });
@@ -144,17 +155,24 @@ public final class LaneRoutes {
                 DeviceMessages.emptyDeclaration(message);
                 taken = pipeline.publishEmpty(lane, origin);
             } else {
-                throw new HttpProblem(kind == null || !List.of("plate", "tag", "empty").contains(kind) ? 400 : 403,
-                        "Refused", "a " + device.kind() + " cannot send a message of kind " + kind);
+                throw new HttpProblem(
+                        kind == null || !List.of("plate", "tag", "empty").contains(kind) ? 400 : 403,
+                        "Refused",
+                        "a " + device.kind() + " cannot send a message of kind " + kind);
             }
             if (!taken) {
                 refuseFull(lane, origin);
             }
         } catch (DecodeException | ClassCastException e) {
-            LOG.warn("Refused a frame on the stream of {}: not a JSON object", pipeline.lane(lane).id());
+            LOG.warn(
+                    "Refused a frame on the stream of {}: not a JSON object",
+                    pipeline.lane(lane).id());
             socket.writeTextMessage(StreamErrors.of(400, "the message is not a JSON object", List.of()));
         } catch (RuntimeException e) {
-            LOG.warn("Refused a frame on the stream of {}: {}", pipeline.lane(lane).id(), LogValues.escape(e.getMessage()));
+            LOG.warn(
+                    "Refused a frame on the stream of {}: {}",
+                    pipeline.lane(lane).id(),
+                    LogValues.escape(e.getMessage()));
             socket.writeTextMessage(StreamErrors.of(e));
         }
     }
@@ -164,14 +182,21 @@ public final class LaneRoutes {
         Device gate = devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.GATE);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
             hub.addGate(lane, socket);
-            LOG.info("Gate {} connected on {} from {}", gate.id(), pipeline.lane(lane).id(), socket.remoteAddress());
+            LOG.info(
+                    "Gate {} connected on {} from {}",
+                    gate.id(),
+                    pipeline.lane(lane).id(),
+                    socket.remoteAddress());
             laneState(lane);
             Runnable forget = devices.closeOnRevocation(gate, socket);
             socket.closeHandler(v -> {
                 forget.run();
                 hub.removeGate(lane, socket);
                 // Until it is back the lane's decisions reach no gate: it stays closed (fail-safe).
-                LOG.warn("Gate {} disconnected from {}{}", gate.id(), pipeline.lane(lane).id(),
+                LOG.warn(
+                        "Gate {} disconnected from {}{}",
+                        gate.id(),
+                        pipeline.lane(lane).id(),
                         hub.gateConnected(lane) ? "" : ": the lane has no gate connected");
                 laneState(lane);
             });
@@ -179,8 +204,9 @@ public final class LaneRoutes {
         });
     }
 
-    private static final String GATE_MESSAGES = "a gate sends {\"ack\": arrivalId, \"state\": \"OPENED\" or \"CLOSED\"},"
-            + " {\"status\": \"FAULT\" or \"READY\"}, or its loop detector's {\"loop\": \"CLEAR\" or \"OCCUPIED\"}";
+    private static final String GATE_MESSAGES =
+            "a gate sends {\"ack\": arrivalId, \"state\": \"OPENED\" or \"CLOSED\"},"
+                    + " {\"status\": \"FAULT\" or \"READY\"}, or its loop detector's {\"loop\": \"CLEAR\" or \"OCCUPIED\"}";
 
     private void onGateMessage(int lane, ServerWebSocket socket, String text) {
         try {
@@ -200,13 +226,16 @@ public final class LaneRoutes {
     private void onGateAck(int lane, ServerWebSocket socket, JsonObject message) {
         Object ack = message.getValue("ack");
         Object state = message.getValue("state");
-        if (!(ack instanceof String arrivalId) || arrivalId.isBlank() || arrivalId.length() > 80
+        if (!(ack instanceof String arrivalId)
+                || arrivalId.isBlank()
+                || arrivalId.length() > 80
                 || !("OPENED".equals(state) || "CLOSED".equals(state))) {
             socket.writeTextMessage(StreamErrors.of(400, GATE_MESSAGES, List.of()));
             return;
         }
         if (!pipeline.publishGateAck(lane, arrivalId, "OPENED".equals(state))) {
-            socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the acknowledgement again", List.of()));
+            socket.writeTextMessage(
+                    StreamErrors.of(503, "the lane pipeline is full; send the acknowledgement again", List.of()));
         }
     }
 
@@ -231,17 +260,21 @@ public final class LaneRoutes {
             return;
         }
         if ("CLEAR".equals(loop) && !pipeline.publishLaneClear(lane)) {
-            socket.writeTextMessage(StreamErrors.of(503, "the lane pipeline is full; send the loop state again", List.of()));
+            socket.writeTextMessage(
+                    StreamErrors.of(503, "the lane pipeline is full; send the loop state again", List.of()));
         }
     }
 
     private void laneState(int lane) {
-        hub.toConsoles(hk.seamless.gate.LaneStateMessage.of(hub, lane, pipeline.lane(lane).id()));
+        hub.toConsoles(hk.seamless.gate.LaneStateMessage.of(
+                hub, lane, pipeline.lane(lane).id()));
     }
 
     /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */
     private static void refusedUpgrade(RoutingContext ctx, Throwable e) {
-        Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the WebSocket handshake failed: "
-                + LogValues.escape(e.getMessage())));
+        Failures.send(
+                ctx.response(),
+                new HttpProblem(
+                        400, "Invalid request", "the WebSocket handshake failed: " + LogValues.escape(e.getMessage())));
     }
 }

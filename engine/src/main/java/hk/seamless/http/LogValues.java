@@ -9,8 +9,7 @@ public final class LogValues {
 
     static final int MAX_LENGTH = 300;
 
-    private LogValues() {
-    }
+    private LogValues() {}
 
     public static String escape(Object value) {
         if (value == null) {
@@ -20,7 +19,10 @@ public final class LogValues {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 16);
         for (int i = 0; i < text.length(); i++) {
             if (out.length() >= MAX_LENGTH) {
-                return out.append("...(").append(text.length()).append(" chars)").toString();
+                return out.append("...(")
+                        .append(text.length())
+                        .append(" chars)")
+                        .toString();
             }
             char c = text.charAt(i);
             switch (c) {

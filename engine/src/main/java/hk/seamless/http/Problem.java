@@ -4,7 +4,6 @@ import hk.seamless.rules.FieldError;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.List;
 
 /** RFC 9457 problem details: every error the engine gives, in one shape. */
@@ -12,8 +11,7 @@ public final class Problem {
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
-    private Problem() {
-    }
+    private Problem() {}
 
     public static JsonObject of(int status, String title, String detail, List<FieldError> errors) {
         JsonObject problem = new JsonObject()
@@ -23,13 +21,17 @@ public final class Problem {
                 .put("detail", detail);
         if (errors != null && !errors.isEmpty()) {
             JsonArray list = new JsonArray();
-            errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("code", e.code()).put("message", e.message())));
+            errors.forEach(e -> list.add(new JsonObject()
+                    .put("field", e.field())
+                    .put("code", e.code())
+                    .put("message", e.message())));
             problem.put("errors", list);
         }
         return problem;
     }
 
-    public static void send(HttpServerResponse response, int status, String title, String detail, List<FieldError> errors) {
+    public static void send(
+            HttpServerResponse response, int status, String title, String detail, List<FieldError> errors) {
         if (response.ended() || response.headWritten()) {
             return;
         }
@@ -39,6 +41,8 @@ public final class Problem {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return title.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

@@ -2,7 +2,6 @@ package hk.seamless.http;
 
 import hk.seamless.rules.InvalidInputException;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -12,8 +11,7 @@ import java.util.Locale;
  */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** One of {@code type}'s values, in any case; {@code fallback} when absent or blank. */
     static <E extends Enum<E>> E enumValue(RoutingContext ctx, String name, Class<E> type, E fallback) {

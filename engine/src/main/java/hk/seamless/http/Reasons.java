@@ -4,7 +4,6 @@ import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.trade.JsonFields;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,7 @@ final class Reasons {
 
     static final int MAX_LENGTH = 500;
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     /** {@code {"reason": "..."}}: 1 to 500 characters, nothing else in the body. */
     static String read(RoutingContext ctx) {

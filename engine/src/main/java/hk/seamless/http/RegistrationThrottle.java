@@ -3,7 +3,6 @@ package hk.seamless.http;
 import hk.seamless.access.TokenBucket;
 import hk.seamless.config.IntakeLimits;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,8 +58,8 @@ final class RegistrationThrottle {
             // Full buckets carry no memory of their caller: forgetting them changes nothing.
             byAddress.values().removeIf(b -> b.isFull(now));
         }
-        return byAddress.computeIfAbsent(address,
-                a -> new TokenBucket(limits.registrationsPerAddress(), limits.registrationPeriod(), now));
+        return byAddress.computeIfAbsent(
+                address, a -> new TokenBucket(limits.registrationsPerAddress(), limits.registrationPeriod(), now));
     }
 
     static String clientAddress(RoutingContext ctx) {
@@ -94,8 +93,11 @@ final class RegistrationThrottle {
             byte[] raw = peer.getAddress();
             boolean uniqueLocalV6 = raw.length == 16 && (raw[0] & 0xFE) == 0xFC;
             boolean sharedV4 = raw.length == 4 && (raw[0] & 0xFF) == 100 && (raw[1] & 0xC0) == 64;
-            return peer.isLoopbackAddress() || peer.isSiteLocalAddress() || peer.isLinkLocalAddress()
-                    || uniqueLocalV6 || sharedV4;
+            return peer.isLoopbackAddress()
+                    || peer.isSiteLocalAddress()
+                    || peer.isLinkLocalAddress()
+                    || uniqueLocalV6
+                    || sharedV4;
         } catch (java.net.UnknownHostException e) {
             return false;
         }

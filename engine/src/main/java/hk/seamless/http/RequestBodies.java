@@ -11,8 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     public static JsonObject jsonObject(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
@@ -37,7 +36,7 @@ public final class RequestBodies {
     /** SHA-256 of what identifies the request, for the Idempotency-Key check. */
     public static String fingerprint(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
-        return hk.seamless.access.Tokens.hash(ctx.request().method().name() + " " + ctx.request().path() + "\n"
-                + (body == null ? "" : body.toString()));
+        return hk.seamless.access.Tokens.hash(ctx.request().method().name() + " "
+                + ctx.request().path() + "\n" + (body == null ? "" : body.toString()));
     }
 }

@@ -16,11 +16,6 @@ import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The API contract ({@code openapi.yaml}, the document the engine serves) checking each JSON body
@@ -53,8 +52,21 @@ public final class RequestContract {
 
     static final String RESOURCE = "openapi.yaml";
     /** Value rules the domain code states with its own codes and messages; the contract keeps to shape. */
-    static final Set<String> VALUE_RULES = Set.of("pattern", "format", "minLength", "maxLength", "minimum",
-            "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum", "const", "minItems", "maxItems", "uniqueItems");
+    static final Set<String> VALUE_RULES = Set.of(
+            "pattern",
+            "format",
+            "minLength",
+            "maxLength",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "enum",
+            "const",
+            "minItems",
+            "maxItems",
+            "uniqueItems");
+
     private static final String JSON = "application/json";
 
     private final OpenAPIContract contract;
@@ -64,14 +76,18 @@ public final class RequestContract {
     private RequestContract(OpenAPIContract contract) {
         this.contract = contract;
         // The contract's repository holds every schema the bodies refer to ($ref); errors as a list.
-        JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
-                .setBaseUri("app:///").setOutputFormat(OutputFormat.Basic);
+        JsonSchemaOptions options = new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("app:///")
+                .setOutputFormat(OutputFormat.Basic);
         Map<String, Validator> byOperation = new HashMap<>();
         for (Operation operation : contract.operations()) {
-            MediaType json = operation.getRequestBody() == null ? null
+            MediaType json = operation.getRequestBody() == null
+                    ? null
                     : operation.getRequestBody().getContent().get(JSON);
             if (json != null) {
-                byOperation.put(operation.getOperationId(),
+                byOperation.put(
+                        operation.getOperationId(),
                         contract.getSchemaRepository().validator(json.getSchema(), options));
             }
         }
@@ -90,7 +106,8 @@ public final class RequestContract {
      * @throws InvalidInputException naming each field that breaks the contract's shape
      */
     void check(RoutingContext ctx, JsonObject body) {
-        Operation operation = contract.findOperation(ctx.request().path(), ctx.request().method());
+        Operation operation =
+                contract.findOperation(ctx.request().path(), ctx.request().method());
         Validator validator = operation == null ? null : bodies.get(operation.getOperationId());
         if (validator == null) {
             return;
@@ -129,12 +146,17 @@ public final class RequestContract {
             } else if (isAdditional(keyword)) {
                 // Located at the unknown field itself, or at its object with the name in the message.
                 String unknown = quoted(error);
-                String name = unknown.isEmpty() || field.equals(unknown) || field.endsWith("." + unknown) ? field
+                String name = unknown.isEmpty() || field.equals(unknown) || field.endsWith("." + unknown)
+                        ? field
                         : (field.isEmpty() ? unknown : field + "." + unknown);
                 byField.putIfAbsent(name, new FieldError(name, FieldError.INVALID, "is not a field of this request"));
             } else if (keyword.endsWith("/type")) {
-                byField.putIfAbsent(field, new FieldError(field.isEmpty() ? "body" : field, FieldError.INVALID,
-                        "is not of the type the API contract gives it (" + error + ")"));
+                byField.putIfAbsent(
+                        field,
+                        new FieldError(
+                                field.isEmpty() ? "body" : field,
+                                FieldError.INVALID,
+                                "is not of the type the API contract gives it (" + error + ")"));
             } else if (!field.isEmpty() || !keyword.isEmpty()) {
                 byField.putIfAbsent(field, new FieldError(field.isEmpty() ? "body" : field, FieldError.INVALID, error));
             }
@@ -146,8 +168,12 @@ public final class RequestContract {
     private static boolean summaryOrAlternative(OutputUnit unit) {
         String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
         String error = unit.getError() == null ? "" : unit.getError();
-        return keyword.contains("/oneOf") || keyword.contains("/anyOf") || keyword.endsWith("/properties")
-                || keyword.endsWith("/$ref") || keyword.endsWith("/allOf") || keyword.endsWith("/items")
+        return keyword.contains("/oneOf")
+                || keyword.contains("/anyOf")
+                || keyword.endsWith("/properties")
+                || keyword.endsWith("/$ref")
+                || keyword.endsWith("/allOf")
+                || keyword.endsWith("/items")
                 || error.startsWith("A subschema had errors");
     }
 
@@ -160,7 +186,8 @@ public final class RequestContract {
         String at = additional.getInstanceLocation() == null ? "" : additional.getInstanceLocation();
         for (OutputUnit other : units) {
             String where = other.getInstanceLocation() == null ? "" : other.getInstanceLocation();
-            if (other != additional && !isAdditional(other.getKeywordLocation() == null ? "" : other.getKeywordLocation())
+            if (other != additional
+                    && !isAdditional(other.getKeywordLocation() == null ? "" : other.getKeywordLocation())
                     && (where.equals(at) || where.startsWith(at + "/"))) {
                 return true;
             }
@@ -221,7 +248,8 @@ public final class RequestContract {
                     yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
                 }
             };
-            Map<String, Object> loaded = new Yaml(constructor).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, Object> loaded =
+                    new Yaml(constructor).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return new JsonObject(loaded);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.Set;
 
@@ -18,12 +17,12 @@ import java.util.Set;
 final class RequestFraming {
 
     /** No route takes PATCH: it is refused here like TRACE, before anyone is asked who is calling. */
-    static final Set<HttpMethod> ALLOWED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
+    static final Set<HttpMethod> ALLOWED = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
+
     private static final String ALLOW = "GET, HEAD, OPTIONS, POST, PUT, DELETE";
 
-    private RequestFraming() {
-    }
+    private RequestFraming() {}
 
     static void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
@@ -41,8 +40,12 @@ final class RequestFraming {
         }
         if (!ALLOWED.contains(request.method())) {
             ctx.response().putHeader("Allow", ALLOW);
-            Problem.send(ctx.response(), 405, "Method not allowed",
-                    LogValues.escape(request.method().name()) + " is not a method the engine takes", List.of());
+            Problem.send(
+                    ctx.response(),
+                    405,
+                    "Method not allowed",
+                    LogValues.escape(request.method().name()) + " is not a method the engine takes",
+                    List.of());
             return;
         }
         try {
@@ -50,7 +53,11 @@ final class RequestFraming {
             // where nothing answers.
             request.params();
         } catch (IllegalArgumentException e) {
-            Problem.send(ctx.response(), 400, "Invalid request", "the query string is not validly percent-encoded",
+            Problem.send(
+                    ctx.response(),
+                    400,
+                    "Invalid request",
+                    "the query string is not validly percent-encoded",
                     List.of());
             return;
         }

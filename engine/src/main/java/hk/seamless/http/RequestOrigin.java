@@ -11,12 +11,13 @@ final class RequestOrigin {
 
     private static final int MAX_FORWARDED = 64;
 
-    private RequestOrigin() {
-    }
+    private RequestOrigin() {}
 
     /** The peer and, when a proxy forwarded the request, {@code "<peer> for <client>"}. */
     static String address(RoutingContext ctx) {
-        String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String peer = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
         String forwarded = ctx.request().getHeader("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return peer;

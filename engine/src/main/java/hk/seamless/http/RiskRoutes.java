@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.risk.RandomRates;
@@ -11,12 +14,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Locale;
 import java.util.Map;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /** Risk settings: supervisors keep the watch list and the random-selection rates; officers read them. */
 public final class RiskRoutes {
@@ -56,7 +55,8 @@ public final class RiskRoutes {
 
     private void list(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
-        ctx.vertx().executeBlocking(watchlist::all, false)
+        ctx.vertx()
+                .executeBlocking(watchlist::all, false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(entries -> {
                     JsonArray list = new JsonArray();
@@ -68,8 +68,8 @@ public final class RiskRoutes {
     private void read(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
         String id = ctx.pathParam("entryId");
-        WatchlistEntry entry = watchlist.find(id)
-                .orElseThrow(() -> RuleViolation.notFound("no watch-list entry " + id));
+        WatchlistEntry entry =
+                watchlist.find(id).orElseThrow(() -> RuleViolation.notFound("no watch-list entry " + id));
         RouteSupport.ok(ctx, view(entry));
     }
 
@@ -95,8 +95,18 @@ public final class RiskRoutes {
         Principal supervisor = auth.require(ctx, Role.SUPERVISOR);
         String controlPoint = ctx.pathParam("controlPoint").toUpperCase(Locale.ROOT);
         double rate = RandomRates.readRate(RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), supervisor.accountId(), IdempotentWrites.wrap(ctx, supervisor.accountId(), tx ->
-                Reply.of(200, new JsonObject().put("controlPoint", controlPoint).put("rate", rates.set(tx, controlPoint, rate)))));
+        write(
+                ctx,
+                registry.writer(),
+                supervisor.accountId(),
+                IdempotentWrites.wrap(
+                        ctx,
+                        supervisor.accountId(),
+                        tx -> Reply.of(
+                                200,
+                                new JsonObject()
+                                        .put("controlPoint", controlPoint)
+                                        .put("rate", rates.set(tx, controlPoint, rate)))));
     }
 
     static JsonObject view(WatchlistEntry entry) {

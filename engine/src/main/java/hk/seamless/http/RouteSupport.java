@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.function.Function;
 
 /**
@@ -16,8 +15,7 @@ import java.util.function.Function;
  */
 public final class RouteSupport {
 
-    private RouteSupport() {
-    }
+    private RouteSupport() {}
 
     /** A handler whose exceptions become problem answers instead of escaping to the router. */
     public static Handler<RoutingContext> guarded(Handler<RoutingContext> handler) {
@@ -49,8 +47,10 @@ public final class RouteSupport {
      * Runs {@code command} on the writer, recording where the request came from; the future
      * completes on the request's context.
      */
-    public static <T> Future<T> submit(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, T> command) {
-        return Future.fromCompletionStage(writer.submit(actor, RequestOrigin.of(ctx), command),
+    public static <T> Future<T> submit(
+            RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, T> command) {
+        return Future.fromCompletionStage(
+                writer.submit(actor, RequestOrigin.of(ctx), command),
                 ctx.vertx().getOrCreateContext());
     }
 
@@ -59,12 +59,14 @@ public final class RouteSupport {
      * it throws (not found, say) becomes the problem answer.
      */
     public static <T> void lookUp(RoutingContext ctx, java.util.concurrent.Callable<T> lookUp, Handler<T> answer) {
-        ctx.vertx().executeBlocking(lookUp, false)
+        ctx.vertx()
+                .executeBlocking(lookUp, false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(answering(ctx, answer));
     }
 
-    public static void write(RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, Reply> command) {
+    public static void write(
+            RoutingContext ctx, RegistryWriter writer, String actor, Function<Transaction, Reply> command) {
         submit(ctx, writer, actor, command).onComplete(done -> {
             if (done.succeeded()) {
                 send(ctx, done.result());
@@ -81,7 +83,8 @@ public final class RouteSupport {
         if (reply.location() != null) {
             ctx.response().putHeader("Location", reply.location());
         }
-        ctx.response().setStatusCode(reply.status())
+        ctx.response()
+                .setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(reply.body());
     }

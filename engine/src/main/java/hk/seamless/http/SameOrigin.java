@@ -1,7 +1,6 @@
 package hk.seamless.http;
 
 import io.vertx.core.http.HttpServerRequest;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,8 +13,7 @@ import java.util.Locale;
  */
 final class SameOrigin {
 
-    private SameOrigin() {
-    }
+    private SameOrigin() {}
 
     /** True when the Origin matches, or (no Origin) when the browser itself says same-origin. */
     static boolean matches(HttpServerRequest request) {
@@ -48,7 +46,8 @@ final class SameOrigin {
                 return null;
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
-            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+            int port =
+                    uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
             return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
         } catch (URISyntaxException e) {
             return null;

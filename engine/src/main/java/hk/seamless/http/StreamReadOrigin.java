@@ -19,15 +19,21 @@ final class StreamReadOrigin implements ReadOrigin {
     @Override
     public void accepted(String arrivalId) {
         if (!socket.isClosed()) {
-            socket.writeTextMessage(new JsonObject().put("kind", "accepted").put("arrivalId", arrivalId).encode());
+            socket.writeTextMessage(new JsonObject()
+                    .put("kind", "accepted")
+                    .put("arrivalId", arrivalId)
+                    .encode());
         }
     }
 
     @Override
     public void repeated(String arrivalId) {
         if (!socket.isClosed()) {
-            socket.writeTextMessage(new JsonObject().put("kind", "accepted").put("arrivalId", arrivalId)
-                    .put("repeat", true).encode());
+            socket.writeTextMessage(new JsonObject()
+                    .put("kind", "accepted")
+                    .put("arrivalId", arrivalId)
+                    .put("repeat", true)
+                    .encode());
         }
     }
 
@@ -39,7 +45,11 @@ final class StreamReadOrigin implements ReadOrigin {
     @Override
     public void failed(String reason) {
         if (!socket.isClosed()) {
-            socket.writeTextMessage(new JsonObject().put("kind", "error").put("status", 503).put("detail", reason).encode());
+            socket.writeTextMessage(new JsonObject()
+                    .put("kind", "error")
+                    .put("status", 503)
+                    .put("detail", reason)
+                    .encode());
         }
     }
 }

@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.store.RegistryWriter;
@@ -10,8 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import static hk.seamless.http.RouteSupport.guarded;
 
 /** Health, metrics, and the rule settings in force. */
 public final class SystemRoutes {
@@ -34,10 +34,15 @@ public final class SystemRoutes {
      * @param fillAlerts which stores are near full, for /health
      * @param laneViewStale why the lane view is stale (being rebuilt, or a rebuild failed), or null when current
      */
-    public SystemRoutes(TradeRegistry registry, Authentication auth, EngineConfig config, PrometheusMeterRegistry metrics,
-                        java.util.function.ToDoubleFunction<String> randomRate, StoreFillAlerts fillAlerts,
-                        java.util.function.Supplier<String> laneViewStale,
-                        java.util.function.Supplier<JsonObject> roleStatus) {
+    public SystemRoutes(
+            TradeRegistry registry,
+            Authentication auth,
+            EngineConfig config,
+            PrometheusMeterRegistry metrics,
+            java.util.function.ToDoubleFunction<String> randomRate,
+            StoreFillAlerts fillAlerts,
+            java.util.function.Supplier<String> laneViewStale,
+            java.util.function.Supplier<JsonObject> roleStatus) {
         this.roleStatus = roleStatus;
         this.fillAlerts = fillAlerts;
         this.laneViewStale = laneViewStale;
@@ -68,17 +73,24 @@ public final class SystemRoutes {
         hk.seamless.log.Checkpoint checkpoint = registry.writer().lastCheckpoint();
         if (checkpoint != null) {
             // What a start after a crash would replay: the entries after this one.
-            body.put("lastCheckpoint", new JsonObject().put("sequence", checkpoint.sequence())
-                    .put("at", Views.time(checkpoint.at())));
+            body.put(
+                    "lastCheckpoint",
+                    new JsonObject().put("sequence", checkpoint.sequence()).put("at", Views.time(checkpoint.at())));
         }
         JsonArray filling = new JsonArray();
-        fillAlerts.filling().forEach(f -> filling.add(new JsonObject().put("store", f.store().name().toLowerCase())
-                .put("fill", Math.round(f.fill() * 1000) / 1000.0)));
+        fillAlerts
+                .filling()
+                .forEach(f -> filling.add(new JsonObject()
+                        .put("store", f.store().name().toLowerCase())
+                        .put("fill", Math.round(f.fill() * 1000) / 1000.0)));
         body.put("storesFilling", filling);
         RegistryWriter.Refusal refusal = registry.writer().lastRefusal();
         if (refusal != null && refusal.at().isAfter(registry.clock().instant().minus(RECENT_REFUSAL))) {
-            body.put("storeFull", new JsonObject().put("store", refusal.store().name().toLowerCase())
-                    .put("lastRefusedAt", Views.time(refusal.at())));
+            body.put(
+                    "storeFull",
+                    new JsonObject()
+                            .put("store", refusal.store().name().toLowerCase())
+                            .put("lastRefusedAt", Views.time(refusal.at())));
         }
         // Stale keeps the engine UP: the lanes inspect every truck (no bundle is trusted) until the
         // view is rebuilt, which is safe, and a restart is what rebuilds it if the rebuild failed.
@@ -93,7 +105,9 @@ public final class SystemRoutes {
     }
 
     private void metrics(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+        ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape());
     }
 
     /**
@@ -105,7 +119,10 @@ public final class SystemRoutes {
         JsonArray controlPoints = new JsonArray();
         for (ControlPoint cp : config.controlPoints()) {
             JsonArray lanes = new JsonArray();
-            cp.lanes().forEach(l -> lanes.add(new JsonObject().put("id", l.id()).put("direction", l.direction().name())));
+            cp.lanes()
+                    .forEach(l -> lanes.add(new JsonObject()
+                            .put("id", l.id())
+                            .put("direction", l.direction().name())));
             JsonObject point = new JsonObject().put("code", cp.code()).put("name", cp.name());
             if (staff) {
                 point.put("randomInspectionRate", randomRate.applyAsDouble(cp.code()));
@@ -117,7 +134,11 @@ public final class SystemRoutes {
         // not against a browser's clock that may be wrong or in another zone.
         JsonObject settings = new JsonObject()
                 .put("serverTime", Views.time(now))
-                .put("hongKongDate", now.atZone(hk.seamless.config.HongKong.TIME_ZONE).toLocalDate().toString())
+                .put(
+                        "hongKongDate",
+                        now.atZone(hk.seamless.config.HongKong.TIME_ZONE)
+                                .toLocalDate()
+                                .toString())
                 .put("timeZone", hk.seamless.config.HongKong.TIME_ZONE.getId())
                 .put("bundlingLead", config.rules().bundlingLead().toString())
                 .put("lodgementWindow", config.rules().lodgementWindow().toString())
@@ -125,7 +146,9 @@ public final class SystemRoutes {
                 .put("plateConfidenceThreshold", config.pipeline().plateConfidenceThreshold())
                 .put("releaseValidity", config.pipeline().releaseValidity().toString())
                 .put("failedBundlingLimit", config.accounts().failedBundlingLimit())
-                .put("failedBundlingPeriod", config.accounts().failedBundlingPeriod().toString())
+                .put(
+                        "failedBundlingPeriod",
+                        config.accounts().failedBundlingPeriod().toString())
                 .put("controlPoints", controlPoints);
         if (staff) {
             settings.put("randomInspectionRate", config.rules().randomInspectionRate());

@@ -1,5 +1,8 @@
 package hk.seamless.http;
 
+import static hk.seamless.http.RouteSupport.guarded;
+import static hk.seamless.http.RouteSupport.write;
+
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
 import hk.seamless.trade.LodgementTemplate;
@@ -9,9 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import static hk.seamless.http.RouteSupport.guarded;
-import static hk.seamless.http.RouteSupport.write;
 
 /**
  * Lodgement templates: a shipper or agent saves a lodgement form under a name and fills the next
@@ -40,7 +40,8 @@ public final class TemplateRoutes {
 
     private void list(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        ctx.vertx().executeBlocking(() -> templates.ownedBy(caller.accountId()), false)
+        ctx.vertx()
+                .executeBlocking(() -> templates.ownedBy(caller.accountId()), false)
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(list -> {
                     JsonArray items = new JsonArray();
@@ -52,16 +53,20 @@ public final class TemplateRoutes {
     private void read(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         String name = LodgementTemplates.readName(ctx.pathParam("name"));
-        LodgementTemplate template = templates.find(caller.accountId(), name)
-                .orElseThrow(() -> LodgementTemplates.notFound(name));
+        LodgementTemplate template =
+                templates.find(caller.accountId(), name).orElseThrow(() -> LodgementTemplates.notFound(name));
         RouteSupport.ok(ctx, Views.template(template));
     }
 
     private void save(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         LodgementTemplates.Draft draft = LodgementTemplates.read(ctx.pathParam("name"), RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(),
-                tx -> Reply.of(200, Views.template(templates.save(tx, draft)))));
+        write(
+                ctx,
+                registry.writer(),
+                caller.accountId(),
+                IdempotentWrites.wrap(
+                        ctx, caller.accountId(), tx -> Reply.of(200, Views.template(templates.save(tx, draft)))));
     }
 
     private void delete(RoutingContext ctx) {

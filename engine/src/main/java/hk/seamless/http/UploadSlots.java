@@ -1,7 +1,6 @@
 package hk.seamless.http;
 
 import hk.seamless.config.HttpLimits;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,12 +32,17 @@ public final class UploadSlots {
     public synchronized Runnable take(String accountId) {
         int mine = byAccount.getOrDefault(accountId, 0);
         if (mine >= perAccount) {
-            throw new HttpProblem(429, "Too many uploads", "this account already has " + mine
-                    + " batch files being lodged; wait for their answers and send again");
+            throw new HttpProblem(
+                    429,
+                    "Too many uploads",
+                    "this account already has " + mine
+                            + " batch files being lodged; wait for their answers and send again");
         }
         if (inFlight >= total) {
-            throw new HttpProblem(503, "Unavailable", "the engine is receiving as many batch files as it takes at once;"
-                    + " send again shortly");
+            throw new HttpProblem(
+                    503,
+                    "Unavailable",
+                    "the engine is receiving as many batch files as it takes at once;" + " send again shortly");
         }
         byAccount.put(accountId, mine + 1);
         inFlight++;

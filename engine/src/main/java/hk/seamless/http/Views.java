@@ -1,8 +1,8 @@
 package hk.seamless.http;
 
 import hk.seamless.trade.Account;
-import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BulkCargo;
+import hk.seamless.trade.Bundle;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.LodgementTemplate;
@@ -12,9 +12,7 @@ import hk.seamless.trade.Party;
 import hk.seamless.trade.Vehicle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -24,13 +22,13 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Views {
 
-
-    private Views() {
-    }
+    private Views() {}
 
     public static String time(Instant instant) {
-        return instant == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.MILLIS).atZone(hk.seamless.config.HongKong.TIME_ZONE));
+        return instant == null
+                ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        instant.truncatedTo(ChronoUnit.MILLIS).atZone(hk.seamless.config.HongKong.TIME_ZONE));
     }
 
     public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {
@@ -78,10 +76,12 @@ public final class Views {
                 .put("consignee", party(cargo.consignee()));
         if (cargo.packaged() != null) {
             PackagedCargo p = cargo.packaged();
-            json.put("packaged", new JsonObject()
-                    .put("packageDescription", p.packageDescription())
-                    .put("packageCount", p.packageCount())
-                    .put("articlesDescription", p.articlesDescription()));
+            json.put(
+                    "packaged",
+                    new JsonObject()
+                            .put("packageDescription", p.packageDescription())
+                            .put("packageCount", p.packageCount())
+                            .put("articlesDescription", p.articlesDescription()));
         } else {
             BulkCargo b = cargo.bulk();
             JsonObject bulk = new JsonObject();
@@ -100,8 +100,11 @@ public final class Views {
     }
 
     private static JsonObject crossing(hk.seamless.trade.Crossing crossing) {
-        return new JsonObject().put("controlPoint", crossing.controlPoint()).put("lane", crossing.lane())
-                .put("arrivalId", crossing.arrivalId()).put("crossedAt", time(crossing.crossedAt()));
+        return new JsonObject()
+                .put("controlPoint", crossing.controlPoint())
+                .put("lane", crossing.lane())
+                .put("arrivalId", crossing.arrivalId())
+                .put("crossedAt", time(crossing.crossedAt()));
     }
 
     private static JsonObject party(Party party) {
@@ -136,14 +139,15 @@ public final class Views {
     }
 
     public static JsonObject template(LodgementTemplate t) {
-        return new JsonObject().put("name", t.name()).put("savedAt", time(t.savedAt()))
+        return new JsonObject()
+                .put("name", t.name())
+                .put("savedAt", time(t.savedAt()))
                 .put("cargo", new JsonObject(t.cargo()));
     }
 
     public static JsonObject vehicle(Vehicle v) {
-        JsonObject json = new JsonObject()
-                .put("registrationMark", v.display())
-                .put("registeredAt", time(v.registeredAt()));
+        JsonObject json =
+                new JsonObject().put("registrationMark", v.display()).put("registeredAt", time(v.registeredAt()));
         if (v.rfidTag() != null) {
             json.put("rfidTag", v.rfidTag());
         }

@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-
 import java.util.List;
 
 /**
@@ -39,34 +38,53 @@ public final class WebPages {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "worker-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-    private WebPages() {
-    }
+    private WebPages() {}
 
     public static void mount(Router router) {
         router.getWithRegex("^/$").handler(ctx -> redirect(ctx, "/portal/"));
         // Every browser asks for it on every page: answer with the lane-gate icon, not a 404 in the log.
-        router.route("/favicon.ico").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "image/x-icon").putHeader("Cache-Control", "max-age=86400")
-                .sendFile("webroot/favicon.ico"));
+        router.route("/favicon.ico")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "image/x-icon")
+                        .putHeader("Cache-Control", "max-age=86400")
+                        .sendFile("webroot/favicon.ico"));
         // The batch file formats (CSV template, XSD, XML example) that the API documents, for
         // download from the portal: the same files the engine ships, not copies that could drift.
-        router.route("/portal/batch/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        router.route("/portal/batch/*")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
                 .handler(WebPages::securityHeaders)
-                .handler(StaticHandler.create("batch").setDefaultContentEncoding("UTF-8").setMaxAgeSeconds(0)
+                .handler(StaticHandler.create("batch")
+                        .setDefaultContentEncoding("UTF-8")
+                        .setMaxAgeSeconds(0)
                         .setDirectoryListing(false));
         // The API contract, as shipped in the jar, and its reference page.
-        router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/yaml; charset=utf-8").putHeader("Cache-Control", "no-cache")
-                .putHeader("X-Content-Type-Options", "nosniff").sendFile("openapi.yaml"));
+        router.route("/openapi.yaml")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .sendFile("openapi.yaml"));
         router.getWithRegex("^/docs$").handler(ctx -> redirect(ctx, "/docs/"));
-        router.route("/docs/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        router.route("/docs/*")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
                 .handler(ctx -> securityHeaders(ctx, DOCS_CONTENT_SECURITY_POLICY))
-                .handler(StaticHandler.create("apidocs").setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
-                        .setMaxAgeSeconds(0).setDirectoryListing(false));
+                .handler(StaticHandler.create("apidocs")
+                        .setIndexPage("index.html")
+                        .setDefaultContentEncoding("UTF-8")
+                        .setMaxAgeSeconds(0)
+                        .setDirectoryListing(false));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
             router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
-            router.route("/" + area + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+            router.route("/" + area + "/*")
+                    .method(HttpMethod.GET)
+                    .method(HttpMethod.HEAD)
                     .handler(WebPages::securityHeaders)
                     .handler(StaticHandler.create("webroot/" + area)
                             .setIndexPage("index.html")

@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ public final class WriteAdmission {
 
     /** Writes anyone may send: they carry no credentials, so they are checked by their own rules. */
     private static final Set<String> ANONYMOUS = Set.of("POST /api/v1/registrations", "POST /api/v1/sessions");
+
     static final String BATCH_PATH = "/api/v1/consignments/batch";
 
     private final Authentication auth;
@@ -45,7 +45,9 @@ public final class WriteAdmission {
     }
 
     static boolean isWrite(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+        return method == HttpMethod.POST
+                || method == HttpMethod.PUT
+                || method == HttpMethod.PATCH
                 || method == HttpMethod.DELETE;
     }
 
@@ -82,8 +84,11 @@ public final class WriteAdmission {
         boolean byCookie = request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && request.getCookie(Authentication.SESSION_COOKIE) != null;
         if ((byCookie || request.getHeader("Origin") != null) && !SameOrigin.matches(request)) {
-            throw new HttpProblem(403, "Cross-site request refused", "a request with the session cookie must come from"
-                    + " this site's own pages (its Origin must be this site); nothing was read or written");
+            throw new HttpProblem(
+                    403,
+                    "Cross-site request refused",
+                    "a request with the session cookie must come from"
+                            + " this site's own pages (its Origin must be this site); nothing was read or written");
         }
     }
 
@@ -94,13 +99,19 @@ public final class WriteAdmission {
         }
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new HttpProblem(415, "Unsupported media type", "send the body as application/json"
-                    + (type == null ? " (the request has no Content-Type)" : ", not " + LogValues.escape(type)));
+            throw new HttpProblem(
+                    415,
+                    "Unsupported media type",
+                    "send the body as application/json"
+                            + (type == null
+                                    ? " (the request has no Content-Type)"
+                                    : ", not " + LogValues.escape(type)));
         }
     }
 
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (length != null && !length.trim().equals("0"));
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.trim().equals("0"));
     }
 }

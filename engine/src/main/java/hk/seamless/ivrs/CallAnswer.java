@@ -20,8 +20,13 @@ public record CallAnswer(List<Speech> says, Gather gather, boolean hangup, int s
 
     /** The answer to a request that is not a call at all (no CallSid): sorry, in both languages, and goodbye. */
     public static CallAnswer sorry() {
-        return new CallAnswer(List.of(new Speech(Language.ENGLISH, Phrases.ENGLISH.technicalProblem()),
-                new Speech(Language.CANTONESE, Phrases.CANTONESE.technicalProblem())), null, true, 0);
+        return new CallAnswer(
+                List.of(
+                        new Speech(Language.ENGLISH, Phrases.ENGLISH.technicalProblem()),
+                        new Speech(Language.CANTONESE, Phrases.CANTONESE.technicalProblem())),
+                null,
+                true,
+                0);
     }
 
     public String spokenText() {

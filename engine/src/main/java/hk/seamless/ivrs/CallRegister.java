@@ -1,7 +1,6 @@
 package hk.seamless.ivrs;
 
 import hk.seamless.ivrs.CallState.Call;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package hk.seamless.ivrs;
 
 import hk.seamless.config.Direction;
 import hk.seamless.trade.ConsignmentStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +19,8 @@ public interface CallServices {
     CompletionStage<List<VehicleChoice>> vehicles(String accountId);
 
     /** Bundles through the same rules as the API; a refusal is an answer, not a failure. */
-    CompletionStage<BundleResult> bundle(String accountId, String canonicalMark, Direction direction, List<String> ccrns);
+    CompletionStage<BundleResult> bundle(
+            String accountId, String canonicalMark, Direction direction, List<String> ccrns);
 
     /** The vehicle's ACTIVE bundle for the direction, or null. */
     CompletionStage<ActiveBundle> activeBundle(String accountId, String canonicalMark, Direction direction);
@@ -32,7 +32,12 @@ public interface CallServices {
 
     // ---- answers ----
 
-    enum PinStatus { OK, WRONG, LOCKED, NOT_ALLOWED }
+    enum PinStatus {
+        OK,
+        WRONG,
+        LOCKED,
+        NOT_ALLOWED
+    }
 
     /** @param lockedUntil set when LOCKED; @param accountId set when OK */
     record PinCheck(PinStatus status, String accountId, Instant lockedUntil) {
@@ -55,10 +60,17 @@ public interface CallServices {
     }
 
     /** @param mark canonical (the key), @param display as printed ("FU 1234") */
-    record VehicleChoice(String mark, String display) {
-    }
+    record VehicleChoice(String mark, String display) {}
 
-    enum RefusalKind { ACTIVE_BUNDLE, VEHICLE_NOT_YOURS, NO_SUCH_CCRN, NOT_LODGED, WRONG_DIRECTION, TOO_MANY_ATTEMPTS, OTHER }
+    enum RefusalKind {
+        ACTIVE_BUNDLE,
+        VEHICLE_NOT_YOURS,
+        NO_SUCH_CCRN,
+        NOT_LODGED,
+        WRONG_DIRECTION,
+        TOO_MANY_ATTEMPTS,
+        OTHER
+    }
 
     /**
      * Why the rules refused.
@@ -68,12 +80,11 @@ public interface CallServices {
      * @param direction for WRONG_DIRECTION: the direction it was lodged for
      * @param message   the rules' own words, said when nothing more precise is known
      */
-    record Refusal(RefusalKind kind, String ccrn, ConsignmentStatus status, Direction direction, String message) {
-    }
+    record Refusal(RefusalKind kind, String ccrn, ConsignmentStatus status, Direction direction, String message) {}
 
     /** Either a bundle (id, earliest crossing) or the refusals; {@code unavailable} when the registry failed. */
-    record BundleResult(String bundleId, int ccrnCount, Instant earliestCrossingAt, List<Refusal> refusals,
-                        boolean unavailable) {
+    record BundleResult(
+            String bundleId, int ccrnCount, Instant earliestCrossingAt, List<Refusal> refusals, boolean unavailable) {
 
         public BundleResult {
             refusals = refusals == null ? List.of() : List.copyOf(refusals);
@@ -96,12 +107,14 @@ public interface CallServices {
         }
     }
 
-    record ActiveBundle(String bundleId, int ccrnCount, boolean empty, Instant earliestCrossingAt) {
-    }
+    record ActiveBundle(String bundleId, int ccrnCount, boolean empty, Instant earliestCrossingAt) {}
 
-    enum UnbundleStatus { UNBUNDLED, GONE, UNAVAILABLE }
+    enum UnbundleStatus {
+        UNBUNDLED,
+        GONE,
+        UNAVAILABLE
+    }
 
     /** GONE: the bundle was used, unbundled or is not the caller's by the time the rules looked. */
-    record UnbundleResult(UnbundleStatus status, int ccrnCount, String reason) {
-    }
+    record UnbundleResult(UnbundleStatus status, int ccrnCount, String reason) {}
 }

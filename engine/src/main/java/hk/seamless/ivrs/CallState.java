@@ -1,30 +1,19 @@
 package hk.seamless.ivrs;
+
 import hk.seamless.config.Direction;
-import hk.seamless.trade.BundleRequest;
-import hk.seamless.trade.Ccrn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** A call in progress and what its turns decide: the state the call flow keeps per CallSid. */
 final class CallState {
 
-    private CallState() {
-    }
-
+    private CallState() {}
 
     @SafeVarargs
     static Outcome end(Call call, String audit, Function<Phrases, String>... texts) {
@@ -36,7 +25,9 @@ final class CallState {
     @SafeVarargs
     static List<Speech> speak(Call call, Function<Phrases, String>... texts) {
         List<Speech> says = new ArrayList<>();
-        List<Phrases> in = call.language == null ? List.of(Phrases.ENGLISH, Phrases.CANTONESE) : List.of(Phrases.of(call.language));
+        List<Phrases> in = call.language == null
+                ? List.of(Phrases.ENGLISH, Phrases.CANTONESE)
+                : List.of(Phrases.of(call.language));
         for (Phrases p : in) {
             for (Function<Phrases, String> text : texts) {
                 says.add(new Speech(p.language(), text.apply(p)));
@@ -50,11 +41,9 @@ final class CallState {
     }
 
     /** What one turn decided: what to say, what to gather (null: hang up), and the journal's line. */
-    record Outcome(List<Speech> says, Gather gather, String audit) {
-    }
+    record Outcome(List<Speech> says, Gather gather, String audit) {}
 
-    record Handled(String keys, CallAnswer answer) {
-    }
+    record Handled(String keys, CallAnswer answer) {}
 
     /** One call. Changed only by its own turns, which run one at a time. */
     static final class Call {

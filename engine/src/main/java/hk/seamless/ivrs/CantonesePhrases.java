@@ -2,11 +2,8 @@ package hk.seamless.ivrs;
 
 import hk.seamless.config.Direction;
 import hk.seamless.trade.ConsignmentStatus;
-
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 final class CantonesePhrases extends Phrases {
@@ -130,14 +127,13 @@ final class CantonesePhrases extends Phrases {
 
     @Override
     public String confirmBundle(int count, String markDisplay, Direction direction) {
-        return "將" + count + "批貨物綑綁到" + spellMark(markDisplay) + "，" + direction(direction)
-                + "。確認，請按1。取消，請按2。";
+        return "將" + count + "批貨物綑綁到" + spellMark(markDisplay) + "，" + direction(direction) + "。確認，請按1。取消，請按2。";
     }
 
     @Override
     public String bundled(int count, String markDisplay, Direction direction, Instant earliestCrossing) {
-        return "完成。" + count + "批貨物已經綑綁到" + spellMark(markDisplay) + "，" + direction(direction)
-                + "。最早過境時間係香港時間" + time(earliestCrossing) + "。再見。";
+        return "完成。" + count + "批貨物已經綑綁到" + spellMark(markDisplay) + "，" + direction(direction) + "。最早過境時間係香港時間"
+                + time(earliestCrossing) + "。再見。";
     }
 
     @Override
@@ -157,8 +153,8 @@ final class CantonesePhrases extends Phrases {
             case VEHICLE_NOT_YOURS -> spellMark(markDisplay) + "唔係登記喺你名下。";
             case NO_SUCH_CCRN -> "搵唔到編號" + spellCcrn(r.ccrn()) + "嘅貨物。";
             case NOT_LODGED -> "編號" + spellCcrn(r.ccrn()) + "嘅貨物" + status(r.status()) + "，唔可以綑綁。";
-            case WRONG_DIRECTION -> "編號" + spellCcrn(r.ccrn()) + "嘅貨物係" + direction(r.direction())
-                    + "，唔係" + direction(direction) + "。";
+            case WRONG_DIRECTION ->
+                "編號" + spellCcrn(r.ccrn()) + "嘅貨物係" + direction(r.direction()) + "，唔係" + direction(direction) + "。";
             case TOO_MANY_ATTEMPTS -> tooManyBundlingFailures();
             case OTHER -> r.ccrn() == null ? "呢次綑綁唔成功。" : "編號" + spellCcrn(r.ccrn()) + "唔可以綑綁。";
         };
@@ -231,8 +227,9 @@ final class CantonesePhrases extends Phrases {
         int hour = t.getHour();
         String period = hour < 6 ? "凌晨" : hour < 12 ? "上午" : hour == 12 ? "中午" : hour < 18 ? "下午" : "晚上";
         int twelve = hour % 12 == 0 ? 12 : hour % 12;
-        return t.getMonthValue() + "月" + t.getDayOfMonth() + "日（星期" + WEEKDAYS[t.getDayOfWeek().getValue() - 1] + "）"
-                + period + twelve + "時" + String.format(Locale.ROOT, "%02d", t.getMinute()) + "分";
+        return t.getMonthValue() + "月" + t.getDayOfMonth() + "日（星期"
+                + WEEKDAYS[t.getDayOfWeek().getValue() - 1] + "）" + period + twelve + "時"
+                + String.format(Locale.ROOT, "%02d", t.getMinute()) + "分";
     }
 
     private static String status(ConsignmentStatus status) {

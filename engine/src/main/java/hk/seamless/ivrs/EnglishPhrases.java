@@ -2,9 +2,7 @@ package hk.seamless.ivrs;
 
 import hk.seamless.config.Direction;
 import hk.seamless.trade.ConsignmentStatus;
-
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -156,16 +154,20 @@ final class EnglishPhrases extends Phrases {
     @Override
     public String refusal(CallServices.Refusal r, String markDisplay, Direction direction) {
         return switch (r.kind()) {
-            case ACTIVE_BUNDLE -> spellMark(markDisplay) + " already has an active bundle for " + direction(direction)
-                    + ". Unbundle it first.";
+            case ACTIVE_BUNDLE ->
+                spellMark(markDisplay) + " already has an active bundle for " + direction(direction)
+                        + ". Unbundle it first.";
             case VEHICLE_NOT_YOURS -> spellMark(markDisplay) + " is not registered to you.";
             case NO_SUCH_CCRN -> "No consignment has C C R N " + spellCcrn(r.ccrn()) + ".";
             case NOT_LODGED -> "Consignment " + spellCcrn(r.ccrn()) + " is " + status(r.status()) + ", not lodged.";
-            case WRONG_DIRECTION -> "Consignment " + spellCcrn(r.ccrn()) + " is lodged for "
-                    + direction(r.direction()) + ", not " + direction(direction) + ".";
+            case WRONG_DIRECTION ->
+                "Consignment " + spellCcrn(r.ccrn()) + " is lodged for " + direction(r.direction()) + ", not "
+                        + direction(direction) + ".";
             case TOO_MANY_ATTEMPTS -> tooManyBundlingFailures();
-            case OTHER -> r.ccrn() == null ? sentence(r.message())
-                    : "C C R N " + spellCcrn(r.ccrn()) + " cannot be bundled: " + sentence(r.message());
+            case OTHER ->
+                r.ccrn() == null
+                        ? sentence(r.message())
+                        : "C C R N " + spellCcrn(r.ccrn()) + " cannot be bundled: " + sentence(r.message());
         };
     }
 
@@ -188,8 +190,11 @@ final class EnglishPhrases extends Phrases {
 
     @Override
     public String unbundled(int count) {
-        return "Done. The bundle is cancelled" + (count == 0 ? "" : ", and its " + consignments(count)
-                + (count == 1 ? " is" : " are") + " lodged again") + ". Goodbye.";
+        return "Done. The bundle is cancelled"
+                + (count == 0
+                        ? ""
+                        : ", and its " + consignments(count) + (count == 1 ? " is" : " are") + " lodged again")
+                + ". Goodbye.";
     }
 
     @Override
@@ -234,7 +239,9 @@ final class EnglishPhrases extends Phrases {
 
     @Override
     public String time(Instant instant) {
-        return TIME.format(ZonedDateTime.ofInstant(instant, hk.seamless.config.HongKong.TIME_ZONE)).replace("AM", "am").replace("PM", "pm");
+        return TIME.format(ZonedDateTime.ofInstant(instant, hk.seamless.config.HongKong.TIME_ZONE))
+                .replace("AM", "am")
+                .replace("PM", "pm");
     }
 
     private static String consignments(int count) {

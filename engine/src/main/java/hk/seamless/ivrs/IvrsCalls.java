@@ -1,30 +1,27 @@
 package hk.seamless.ivrs;
 
-import hk.seamless.ivrs.CallState.Call;
-import hk.seamless.ivrs.CallState.Handled;
-import hk.seamless.ivrs.CallState.Outcome;
-
 import static hk.seamless.ivrs.CallState.done;
 import static hk.seamless.ivrs.CallState.end;
 import static hk.seamless.ivrs.CallState.speak;
+
 import hk.seamless.config.Direction;
+import hk.seamless.ivrs.CallState.Call;
+import hk.seamless.ivrs.CallState.Handled;
+import hk.seamless.ivrs.CallState.Outcome;
 import hk.seamless.trade.BundleRequest;
 import hk.seamless.trade.Ccrn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The phone call, as a state machine keyed by the platform's CallSid, independent of any platform's
@@ -46,19 +43,34 @@ public final class IvrsCalls {
     public static final Duration IDLE_EXPIRY = Duration.ofMinutes(30);
     /** Calls held at once: a flood of made-up CallSids gets a polite goodbye, not the heap. */
     public static final int MAX_CALLS = 20_000;
+
     static final int SILENCE_REPEATS = 2;
     static final int PIN_TRIES_PER_CALL = 3;
     /** Wrong keys in a row at one step before the call is ended. */
     static final int INVALID_INPUTS = 5;
+
     static final int VEHICLES_PER_PAGE = 9;
     static final int HISTORY = 8;
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,64}");
-    private static final Pattern PIN_SHAPE = Pattern.compile("[0-9]{" + IvrsPins.MIN_PIN_DIGITS + "," + IvrsPins.MAX_PIN_DIGITS + "}");
+    private static final Pattern PIN_SHAPE =
+            Pattern.compile("[0-9]{" + IvrsPins.MIN_PIN_DIGITS + "," + IvrsPins.MAX_PIN_DIGITS + "}");
     private static final Pattern ACCOUNT_SHAPE = Pattern.compile("[0-9]{" + IvrsPins.ACCOUNT_NUMBER_DIGITS + "}");
     private static final Logger LOG = LoggerFactory.getLogger(IvrsCalls.class);
 
-    enum Step { START, LANGUAGE, ACCOUNT, PIN, VEHICLE, DIRECTION, ACTION, CCRN, CONFIRM, UNBUNDLE, ENDED }
+    enum Step {
+        START,
+        LANGUAGE,
+        ACCOUNT,
+        PIN,
+        VEHICLE,
+        DIRECTION,
+        ACTION,
+        CCRN,
+        CONFIRM,
+        UNBUNDLE,
+        ENDED
+    }
 
     private final CallServices services;
     private final Clock clock;
@@ -95,7 +107,8 @@ public final class IvrsCalls {
         }
         CompletableFuture<CallAnswer> answer;
         synchronized (call) {
-            answer = call.tail.handle((previous, failure) -> null)
+            answer = call.tail
+                    .handle((previous, failure) -> null)
                     .thenCompose(ignored -> turn(call, request))
                     .toCompletableFuture();
             call.tail = answer;
@@ -133,7 +146,10 @@ public final class IvrsCalls {
         if (call.step != Step.START && step != null && step != call.sequence) {
             Handled earlier = call.history.get(step);
             boolean replay = earlier != null && Objects.equals(earlier.keys(), keys);
-            return audited(call, "REPLAY", replay ? "of step " + step + " answered again" : "stale step " + step + " ignored",
+            return audited(
+                    call,
+                    "REPLAY",
+                    replay ? "of step " + step + " answered again" : "stale step " + step + " ignored",
                     replay ? earlier.answer() : call.last);
         }
         if (call.step == Step.ENDED) {
@@ -155,19 +171,20 @@ public final class IvrsCalls {
             outcome = CompletableFuture.failedFuture(e);
         }
         return outcome.handle((o, failure) -> {
-            if (failure != null) {
-                LOG.error("IVRS call {} failed at {}", call.sid, at, failure);
-                return end(call, "failed: " + failure.getClass().getSimpleName(), Phrases::technicalProblem);
-            }
-            return o;
-        }).thenCompose(o -> {
-            int answered = call.sequence;
-            call.sequence++;
-            CallAnswer answer = new CallAnswer(o.says(), o.gather(), o.gather() == null, call.sequence);
-            call.history.put(answered, new Handled(keys, answer));
-            call.last = answer;
-            return audited(call, at.name(), o.audit(), answer);
-        });
+                    if (failure != null) {
+                        LOG.error("IVRS call {} failed at {}", call.sid, at, failure);
+                        return end(call, "failed: " + failure.getClass().getSimpleName(), Phrases::technicalProblem);
+                    }
+                    return o;
+                })
+                .thenCompose(o -> {
+                    int answered = call.sequence;
+                    call.sequence++;
+                    CallAnswer answer = new CallAnswer(o.says(), o.gather(), o.gather() == null, call.sequence);
+                    call.history.put(answered, new Handled(keys, answer));
+                    call.last = answer;
+                    return audited(call, at.name(), o.audit(), answer);
+                });
     }
 
     private CompletionStage<CallAnswer> audited(Call call, String step, String detail, CallAnswer answer) {
@@ -199,8 +216,12 @@ public final class IvrsCalls {
     }
 
     private Outcome begin(Call call) {
-        call.moveTo(Step.LANGUAGE, List.of(new Speech(Language.ENGLISH, Phrases.ENGLISH.greeting()),
-                new Speech(Language.CANTONESE, Phrases.CANTONESE.greeting())), Gather.ONE_KEY);
+        call.moveTo(
+                Step.LANGUAGE,
+                List.of(
+                        new Speech(Language.ENGLISH, Phrases.ENGLISH.greeting()),
+                        new Speech(Language.CANTONESE, Phrases.CANTONESE.greeting())),
+                Gather.ONE_KEY);
         return call.ask("call from " + call.from, List.of());
     }
 
@@ -254,12 +275,16 @@ public final class IvrsCalls {
                     call.vehicles = List.copyOf(vehicles);
                     call.page = 0;
                     call.moveTo(Step.VEHICLE, vehiclePrompt(call), Gather.ONE_KEY);
-                    return call.ask("right, account " + check.accountId() + ", " + vehicles.size() + " vehicles", List.of());
+                    return call.ask(
+                            "right, account " + check.accountId() + ", " + vehicles.size() + " vehicles", List.of());
                 });
             }
             case WRONG -> done(wrongPin(call, "wrong"));
-            case LOCKED -> done(end(call, "refused: account locked until " + check.lockedUntil(),
-                    p -> p.locked(check.lockedUntil())));
+            case LOCKED ->
+                done(end(
+                        call,
+                        "refused: account locked until " + check.lockedUntil(),
+                        p -> p.locked(check.lockedUntil())));
             case NOT_ALLOWED -> done(end(call, "right, but the account may not use the phone", Phrases::notAllowed));
         });
     }
@@ -267,8 +292,11 @@ public final class IvrsCalls {
     private Outcome wrongPin(Call call, String audit) {
         call.pinTries++;
         if (call.pinTries >= PIN_TRIES_PER_CALL) {
-            return end(call, audit + " (" + call.pinTries + " in this call), call ended",
-                    Phrases::wrongAccountOrPin, Phrases::tooManyWrongPins);
+            return end(
+                    call,
+                    audit + " (" + call.pinTries + " in this call), call ended",
+                    Phrases::wrongAccountOrPin,
+                    Phrases::tooManyWrongPins);
         }
         call.moveTo(Step.ACCOUNT, speak(call, Phrases::accountNumber), Gather.ACCOUNT_NUMBER);
         return call.ask(audit + " (" + call.pinTries + " in this call)", speak(call, Phrases::wrongAccountOrPin));
@@ -279,7 +307,8 @@ public final class IvrsCalls {
         List<Speech> says = new ArrayList<>();
         int first = call.page * VEHICLES_PER_PAGE;
         for (int i = first; i < Math.min(first + VEHICLES_PER_PAGE, call.vehicles.size()); i++) {
-            says.add(new Speech(call.language, p.vehicleOption(call.vehicles.get(i).display(), i - first + 1)));
+            says.add(new Speech(
+                    call.language, p.vehicleOption(call.vehicles.get(i).display(), i - first + 1)));
         }
         if (call.vehicles.size() > VEHICLES_PER_PAGE) {
             says.add(new Speech(call.language, p.moreVehicles()));
@@ -295,7 +324,8 @@ public final class IvrsCalls {
             return call.ask("page " + (call.page + 1), List.of());
         }
         int index = keys.length() == 1 && keys.charAt(0) >= '1' && keys.charAt(0) <= '9'
-                ? call.page * VEHICLES_PER_PAGE + keys.charAt(0) - '1' : -1;
+                ? call.page * VEHICLES_PER_PAGE + keys.charAt(0) - '1'
+                : -1;
         if (index < 0 || index >= Math.min(call.vehicles.size(), (call.page + 1) * VEHICLES_PER_PAGE)) {
             return again(call, "no such choice", Phrases::notAChoice);
         }
@@ -317,7 +347,8 @@ public final class IvrsCalls {
     private void toMenu(Call call) {
         call.ccrns.clear();
         call.active = null;
-        call.moveTo(Step.ACTION, speak(call, p -> p.chooseAction(call.vehicle.display(), call.direction)), Gather.ONE_KEY);
+        call.moveTo(
+                Step.ACTION, speak(call, p -> p.chooseAction(call.vehicle.display(), call.direction)), Gather.ONE_KEY);
     }
 
     private CompletionStage<Outcome> action(Call call, String keys) {
@@ -329,17 +360,26 @@ public final class IvrsCalls {
         if (!keys.equals("2")) {
             return done(again(call, "no such choice", Phrases::notAChoice));
         }
-        return services.activeBundle(call.accountId, call.vehicle.mark(), call.direction).thenApply(active -> {
-            if (active == null) {
-                List<Speech> why = speak(call, p -> p.noActiveBundle(call.vehicle.display(), call.direction));
-                toMenu(call);
-                return call.ask("unbundle: no active bundle", why);
-            }
-            call.active = active;
-            call.moveTo(Step.UNBUNDLE, speak(call, p -> p.confirmUnbundle(call.vehicle.display(), call.direction,
-                    active.ccrnCount(), active.empty())), Gather.ONE_KEY);
-            return call.ask("unbundle: active bundle " + active.bundleId(), List.of());
-        });
+        return services.activeBundle(call.accountId, call.vehicle.mark(), call.direction)
+                .thenApply(active -> {
+                    if (active == null) {
+                        List<Speech> why = speak(call, p -> p.noActiveBundle(call.vehicle.display(), call.direction));
+                        toMenu(call);
+                        return call.ask("unbundle: no active bundle", why);
+                    }
+                    call.active = active;
+                    call.moveTo(
+                            Step.UNBUNDLE,
+                            speak(
+                                    call,
+                                    p -> p.confirmUnbundle(
+                                            call.vehicle.display(),
+                                            call.direction,
+                                            active.ccrnCount(),
+                                            active.empty())),
+                            Gather.ONE_KEY);
+                    return call.ask("unbundle: active bundle " + active.bundleId(), List.of());
+                });
     }
 
     private Outcome ccrn(Call call, String keys) {
@@ -373,7 +413,9 @@ public final class IvrsCalls {
         if (call.ccrns.isEmpty()) {
             return again(call, "star before any CCRN", Phrases::noCcrnYet);
         }
-        call.moveTo(Step.CONFIRM, speak(call, p -> p.confirmBundle(call.ccrns.size(), call.vehicle.display(), call.direction)),
+        call.moveTo(
+                Step.CONFIRM,
+                speak(call, p -> p.confirmBundle(call.ccrns.size(), call.vehicle.display(), call.direction)),
                 Gather.ONE_KEY);
         return call.ask(audit + ", " + call.ccrns.size() + " to confirm", preface);
     }
@@ -388,27 +430,35 @@ public final class IvrsCalls {
             return done(again(call, "no such choice", Phrases::notAChoice));
         }
         List<String> ccrns = List.copyOf(call.ccrns);
-        return services.bundle(call.accountId, call.vehicle.mark(), call.direction, ccrns).thenApply(result -> {
-            if (result.succeeded()) {
-                return end(call, "bundled " + result.bundleId() + " " + call.vehicle.mark() + " " + call.direction
-                        + " " + String.join(",", ccrns),
-                        p -> p.bundled(result.ccrnCount(), call.vehicle.display(), call.direction, result.earliestCrossingAt()));
-            }
-            if (result.unavailable()) {
-                return end(call, "registry unavailable, nothing bundled", Phrases::technicalProblem);
-            }
-            List<String> kinds = result.refusals().stream().map(r -> r.kind().name()).toList();
-            if (kinds.contains(CallServices.RefusalKind.TOO_MANY_ATTEMPTS.name())) {
-                return end(call, "refused: too many failed attempts", Phrases::tooManyBundlingFailures);
-            }
-            List<Speech> said = new ArrayList<>();
-            for (CallServices.Refusal r : result.refusals()) {
-                said.addAll(speak(call, p -> p.refusal(r, call.vehicle.display(), call.direction)));
-            }
-            said.addAll(speak(call, Phrases::nothingBundled));
-            toMenu(call);
-            return call.ask("refused: " + String.join(",", kinds), said);
-        });
+        return services.bundle(call.accountId, call.vehicle.mark(), call.direction, ccrns)
+                .thenApply(result -> {
+                    if (result.succeeded()) {
+                        return end(
+                                call,
+                                "bundled " + result.bundleId() + " " + call.vehicle.mark() + " " + call.direction + " "
+                                        + String.join(",", ccrns),
+                                p -> p.bundled(
+                                        result.ccrnCount(),
+                                        call.vehicle.display(),
+                                        call.direction,
+                                        result.earliestCrossingAt()));
+                    }
+                    if (result.unavailable()) {
+                        return end(call, "registry unavailable, nothing bundled", Phrases::technicalProblem);
+                    }
+                    List<String> kinds =
+                            result.refusals().stream().map(r -> r.kind().name()).toList();
+                    if (kinds.contains(CallServices.RefusalKind.TOO_MANY_ATTEMPTS.name())) {
+                        return end(call, "refused: too many failed attempts", Phrases::tooManyBundlingFailures);
+                    }
+                    List<Speech> said = new ArrayList<>();
+                    for (CallServices.Refusal r : result.refusals()) {
+                        said.addAll(speak(call, p -> p.refusal(r, call.vehicle.display(), call.direction)));
+                    }
+                    said.addAll(speak(call, Phrases::nothingBundled));
+                    toMenu(call);
+                    return call.ask("refused: " + String.join(",", kinds), said);
+                });
     }
 
     private CompletionStage<Outcome> unbundle(Call call, String keys) {
@@ -423,7 +473,8 @@ public final class IvrsCalls {
         String bundleId = call.active.bundleId();
         return services.unbundle(call.accountId, bundleId).thenApply(result -> switch (result.status()) {
             case UNBUNDLED -> end(call, "unbundled " + bundleId, p -> p.unbundled(result.ccrnCount()));
-            case UNAVAILABLE -> end(call, "registry unavailable, " + bundleId + " not unbundled", Phrases::technicalProblem);
+            case UNAVAILABLE ->
+                end(call, "registry unavailable, " + bundleId + " not unbundled", Phrases::technicalProblem);
             case GONE -> {
                 List<Speech> said = speak(call, Phrases::bundleGone);
                 toMenu(call);

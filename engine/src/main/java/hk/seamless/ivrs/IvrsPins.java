@@ -5,7 +5,6 @@ import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,9 @@ public final class IvrsPins {
         if (!(value instanceof String pin)) {
             throw new InvalidInputException("pin", value == null ? "is required" : "must be a string of 6 to 8 digits");
         }
-        if (pin.length() < MIN_PIN_DIGITS || pin.length() > MAX_PIN_DIGITS || !pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (pin.length() < MIN_PIN_DIGITS
+                || pin.length() > MAX_PIN_DIGITS
+                || !pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidInputException("pin", "must be 6 to 8 digits");
         }
         if (pin.chars().distinct().count() == 1) {
@@ -89,7 +90,11 @@ public final class IvrsPins {
     }
 
     /** What one PIN attempt came to, decided on the writer. */
-    public enum Attempt { RIGHT, WRONG, LOCKED }
+    public enum Attempt {
+        RIGHT,
+        WRONG,
+        LOCKED
+    }
 
     /**
      * Records an attempt whose PIN was compared (slowly) against {@code checkedHash}: a right one

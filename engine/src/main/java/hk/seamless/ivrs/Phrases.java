@@ -1,13 +1,7 @@
 package hk.seamless.ivrs;
 
 import hk.seamless.config.Direction;
-import hk.seamless.trade.ConsignmentStatus;
-
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Everything the phone line says, in English and in Cantonese (written in Traditional Chinese, as

@@ -21,9 +21,6 @@ import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.TradeRegistry;
 import hk.seamless.trade.VehicleMark;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +28,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The call's needs met by the engine itself: the same registry writer, rules and stores as the API.
@@ -55,8 +54,13 @@ public final class RegistryCallServices implements CallServices {
     private volatile String decoyHash;
 
     /** @param passwordWork where PINs are hashed: the pool of their own that passwords use, not the shared workers */
-    public RegistryCallServices(TradeRegistry registry, IvrsPins pins, Stores stores, PasswordHasher hasher, Vertx vertx,
-                                hk.seamless.access.PasswordWork passwordWork) {
+    public RegistryCallServices(
+            TradeRegistry registry,
+            IvrsPins pins,
+            Stores stores,
+            PasswordHasher hasher,
+            Vertx vertx,
+            hk.seamless.access.PasswordWork passwordWork) {
         this.registry = registry;
         this.pins = pins;
         this.stores = stores;
@@ -81,26 +85,33 @@ public final class RegistryCallServices implements CallServices {
             return CompletableFuture.completedFuture(PinCheck.locked(stored.lockedUntil()));
         }
         return hashing(() -> {
-            if (stored == null) {
-                hasher.matches(pin, decoy());
-                return false;
-            }
-            return hasher.matches(pin, stored.hash());
-        }).thenCompose(matched -> {
-            if (stored == null) {
-                return CompletableFuture.completedFuture(PinCheck.wrong());
-            }
-            return registry.writer().submit(accountId, ORIGIN, tx -> pins.record(tx, accountId, stored.hash(), matched))
-                    .thenApply(attempt -> switch (attempt) {
-                        case WRONG -> PinCheck.wrong();
-                        case LOCKED -> PinCheck.locked(pins.find(accountId).lockedUntil());
-                        case RIGHT -> {
-                            Account account = registry.accounts().find(accountId).orElse(null);
-                            yield account != null && account.role() == Role.TRUCKER && account.status() == AccountStatus.ACTIVE
-                                    ? PinCheck.ok(accountId) : PinCheck.notAllowed();
-                        }
-                    });
-        });
+                    if (stored == null) {
+                        hasher.matches(pin, decoy());
+                        return false;
+                    }
+                    return hasher.matches(pin, stored.hash());
+                })
+                .thenCompose(matched -> {
+                    if (stored == null) {
+                        return CompletableFuture.completedFuture(PinCheck.wrong());
+                    }
+                    return registry.writer()
+                            .submit(accountId, ORIGIN, tx -> pins.record(tx, accountId, stored.hash(), matched))
+                            .thenApply(attempt -> switch (attempt) {
+                                case WRONG -> PinCheck.wrong();
+                                case LOCKED ->
+                                    PinCheck.locked(pins.find(accountId).lockedUntil());
+                                case RIGHT -> {
+                                    Account account =
+                                            registry.accounts().find(accountId).orElse(null);
+                                    yield account != null
+                                                    && account.role() == Role.TRUCKER
+                                                    && account.status() == AccountStatus.ACTIVE
+                                            ? PinCheck.ok(accountId)
+                                            : PinCheck.notAllowed();
+                                }
+                            });
+                });
     }
 
     private String decoy() {
@@ -115,20 +126,26 @@ public final class RegistryCallServices implements CallServices {
     @Override
     public CompletionStage<List<VehicleChoice>> vehicles(String accountId) {
         return blocking(() -> registry.vehicles().ownedBy(accountId).stream()
-                .map(v -> new VehicleChoice(v.registrationMark(), v.display())).toList());
+                .map(v -> new VehicleChoice(v.registrationMark(), v.display()))
+                .toList());
     }
 
     @Override
-    public CompletionStage<BundleResult> bundle(String accountId, String canonicalMark, Direction direction, List<String> ccrns) {
+    public CompletionStage<BundleResult> bundle(
+            String accountId, String canonicalMark, Direction direction, List<String> ccrns) {
         BundleRequest request;
         try {
-            request = new BundleRequest(VehicleMark.parse(canonicalMark), direction,
-                    ccrns.stream().map(Ccrn::parse).toList(), false);
+            request = new BundleRequest(
+                    VehicleMark.parse(canonicalMark),
+                    direction,
+                    ccrns.stream().map(Ccrn::parse).toList(),
+                    false);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(BundleResult.refused(List.of(
-                    new Refusal(RefusalKind.OTHER, null, null, null, e.getMessage()))));
+            return CompletableFuture.completedFuture(
+                    BundleResult.refused(List.of(new Refusal(RefusalKind.OTHER, null, null, null, e.getMessage()))));
         }
-        return registry.writer().submit(accountId, ORIGIN, tx -> registry.bundles().bundle(tx, request))
+        return registry.writer()
+                .submit(accountId, ORIGIN, tx -> registry.bundles().bundle(tx, request))
                 .handle((bundle, failure) -> {
                     if (failure == null) {
                         return BundleResult.bundled(bundle.id(), bundle.ccrns().size(), bundle.earliestCrossingAt());
@@ -148,7 +165,8 @@ public final class RegistryCallServices implements CallServices {
     private List<Refusal> refusals(RuleViolation v, List<String> ccrns, Direction direction) {
         List<Refusal> out = new ArrayList<>();
         switch (v.kind()) {
-            case TOO_MANY_ATTEMPTS -> out.add(new Refusal(RefusalKind.TOO_MANY_ATTEMPTS, null, null, null, v.getMessage()));
+            case TOO_MANY_ATTEMPTS ->
+                out.add(new Refusal(RefusalKind.TOO_MANY_ATTEMPTS, null, null, null, v.getMessage()));
             case CONFLICT -> out.add(new Refusal(RefusalKind.ACTIVE_BUNDLE, null, null, null, v.getMessage()));
             default -> {
                 for (FieldError error : v.errors()) {
@@ -175,12 +193,14 @@ public final class RegistryCallServices implements CallServices {
         if (c == null) {
             return new Refusal(RefusalKind.NO_SUCH_CCRN, ccrn, null, null, message);
         }
-        ConsignmentStatus status = c.statusAt(registry.clock().instant(), registry.consignments().window());
+        ConsignmentStatus status =
+                c.statusAt(registry.clock().instant(), registry.consignments().window());
         if (status != ConsignmentStatus.LODGED) {
             return new Refusal(RefusalKind.NOT_LODGED, ccrn, status, null, message);
         }
         if (c.cargo().direction() != direction) {
-            return new Refusal(RefusalKind.WRONG_DIRECTION, ccrn, null, c.cargo().direction(), message);
+            return new Refusal(
+                    RefusalKind.WRONG_DIRECTION, ccrn, null, c.cargo().direction(), message);
         }
         return new Refusal(RefusalKind.OTHER, ccrn, null, null, message);
     }
@@ -189,20 +209,24 @@ public final class RegistryCallServices implements CallServices {
     public CompletionStage<ActiveBundle> activeBundle(String accountId, String canonicalMark, Direction direction) {
         String id = stores.store(StoreName.ACTIVE_BUNDLES).get(Bundles.activeKey(canonicalMark, direction));
         Bundle bundle = id == null ? null : registry.bundles().find(id);
-        if (bundle == null || bundle.status() != BundleStatus.ACTIVE || !bundle.trucker().equals(accountId)) {
+        if (bundle == null
+                || bundle.status() != BundleStatus.ACTIVE
+                || !bundle.trucker().equals(accountId)) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.completedFuture(new ActiveBundle(bundle.id(), bundle.ccrns().size(), bundle.empty(),
-                bundle.earliestCrossingAt()));
+        return CompletableFuture.completedFuture(
+                new ActiveBundle(bundle.id(), bundle.ccrns().size(), bundle.empty(), bundle.earliestCrossingAt()));
     }
 
     @Override
     public CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId) {
         Principal trucker = new Principal(accountId, Role.TRUCKER);
-        return registry.writer().submit(accountId, ORIGIN, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
+        return registry.writer()
+                .submit(accountId, ORIGIN, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
                 .handle((ended, failure) -> {
                     if (failure == null) {
-                        return new UnbundleResult(UnbundleStatus.UNBUNDLED, ended.ccrns().size(), null);
+                        return new UnbundleResult(
+                                UnbundleStatus.UNBUNDLED, ended.ccrns().size(), null);
                     }
                     Throwable t = unwrap(failure);
                     if (t instanceof RuleViolation v) {

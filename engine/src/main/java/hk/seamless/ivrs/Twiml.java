@@ -17,11 +17,11 @@ public final class Twiml {
     public static final String CONTENT_TYPE = "text/xml; charset=utf-8";
     /** Where a gather calls back, relative to the webhook's own URL, so that a path prefix in front of the engine is kept. */
     static final String ACTION = "calls";
+
     private static final Set<String> ENDED = Set.of("completed", "busy", "failed", "no-answer", "canceled");
     private static final int MAX_FIELDS = 100;
 
-    private Twiml() {
-    }
+    private Twiml() {}
 
     /**
      * Reads a callback from its form fields (and the query of the action URL, which carries the step).
@@ -31,8 +31,12 @@ public final class Twiml {
     public static CallRequest request(Map<String, String> fields, String stepParameter) {
         String status = fields.get("CallStatus");
         boolean ended = status != null && ENDED.contains(status.strip().toLowerCase(Locale.ROOT));
-        return new CallRequest(blankToNull(fields.get("CallSid")), fields.get("From"), fields.get("Digits"),
-                step(stepParameter), ended);
+        return new CallRequest(
+                blankToNull(fields.get("CallSid")),
+                fields.get("From"),
+                fields.get("Digits"),
+                step(stepParameter),
+                ended);
     }
 
     private static Integer step(String text) {
@@ -72,10 +76,14 @@ public final class Twiml {
         StringBuilder xml = new StringBuilder(512).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>");
         if (answer.gather() != null) {
             Gather g = answer.gather();
-            xml.append("<Gather input=\"dtmf\" numDigits=\"").append(g.numDigits())
-                    .append("\" finishOnKey=\"").append(escape(g.finishOnKey()))
-                    .append("\" timeout=\"").append(g.timeoutSeconds())
-                    .append("\" action=\"").append(escape(ACTION + "?step=" + answer.step()))
+            xml.append("<Gather input=\"dtmf\" numDigits=\"")
+                    .append(g.numDigits())
+                    .append("\" finishOnKey=\"")
+                    .append(escape(g.finishOnKey()))
+                    .append("\" timeout=\"")
+                    .append(g.timeoutSeconds())
+                    .append("\" action=\"")
+                    .append(escape(ACTION + "?step=" + answer.step()))
                     .append("\" method=\"POST\" actionOnEmptyResult=\"true\">");
             says(xml, answer);
             xml.append("</Gather>");
@@ -88,7 +96,11 @@ public final class Twiml {
 
     private static void says(StringBuilder xml, CallAnswer answer) {
         for (Speech s : answer.says()) {
-            xml.append("<Say language=\"").append(s.language().tag()).append("\">").append(escape(s.text())).append("</Say>");
+            xml.append("<Say language=\"")
+                    .append(s.language().tag())
+                    .append("\">")
+                    .append(escape(s.text()))
+                    .append("</Say>");
         }
     }
 
@@ -103,8 +115,12 @@ public final class Twiml {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+                    boolean legal = c == 0x9
+                            || c == 0xA
+                            || c == 0xD
+                            || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD)
+                            || (c >= 0x10000 && c <= 0x10FFFF);
                     if (legal) {
                         out.appendCodePoint(c);
                     }

@@ -1,7 +1,5 @@
 package hk.seamless.ivrs;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The voice platform's signature on its webhook calls, TwiML style ({@code X-Twilio-Signature}):
@@ -72,7 +72,8 @@ public final class WebhookSignature {
 
     private byte[] mac(String url, Map<String, SortedSet<String>> fields) {
         StringBuilder data = new StringBuilder(url);
-        fields.forEach((name, values) -> values.forEach(value -> data.append(name).append(value)));
+        fields.forEach(
+                (name, values) -> values.forEach(value -> data.append(name).append(value)));
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

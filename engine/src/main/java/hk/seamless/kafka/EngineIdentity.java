@@ -1,7 +1,6 @@
 package hk.seamless.kafka;
 
 import hk.seamless.log.DurableFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,8 +13,7 @@ import java.util.UUID;
  */
 public final class EngineIdentity {
 
-    private EngineIdentity() {
-    }
+    private EngineIdentity() {}
 
     public static String of(Path dataDir) {
         Path file = dataDir.resolve("engine.properties");

@@ -2,18 +2,17 @@ package hk.seamless.kafka;
 
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.registryfeed.FeedOutbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Role registry: puts the lane feed on its Kafka topic, from the {@link FeedOutbox}, in order, and
@@ -29,6 +28,7 @@ public final class FeedPublisher extends KafkaLink {
 
     /** Twice as often as a lane engine's shortest sensible "behind" threshold. */
     static final Duration HEARTBEAT = Duration.ofSeconds(2);
+
     private static final int BATCH = 1000;
 
     private final FeedOutbox outbox;
@@ -99,7 +99,8 @@ public final class FeedPublisher extends KafkaLink {
         try (KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-feed-publisher-position", null)) {
             TopicPartition partition = new TopicPartition(clients.topology().feedTopic(), 0);
             consumer.assign(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), KafkaClients.BLOCK).get(partition);
+            long end =
+                    consumer.endOffsets(List.of(partition), KafkaClients.BLOCK).get(partition);
             if (end == 0) {
                 return 0;
             }
@@ -110,7 +111,8 @@ public final class FeedPublisher extends KafkaLink {
                     return FeedRecords.sequence(record);
                 }
             }
-            throw new IllegalStateException("the feed topic's last record could not be read within " + KafkaClients.BLOCK);
+            throw new IllegalStateException(
+                    "the feed topic's last record could not be read within " + KafkaClients.BLOCK);
         }
     }
 }

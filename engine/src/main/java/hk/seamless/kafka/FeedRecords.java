@@ -3,13 +3,12 @@ package hk.seamless.kafka;
 import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.feed.LaneChange;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The feed topic's records. An entry: its {@link FeedCodec} bytes, keyed by the vehicle it is
@@ -25,8 +24,7 @@ final class FeedRecords {
     static final String ENTRY = "entry";
     static final String HEARTBEAT = "heartbeat";
 
-    private FeedRecords() {
-    }
+    private FeedRecords() {}
 
     static ProducerRecord<String, byte[]> entry(String topic, FeedEntry entry) {
         RecordHeaders headers = new RecordHeaders();

@@ -6,17 +6,16 @@ import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.store.KeyValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Role lane: reads the registry's feed topic into the lane views, on a thread of its own, never
@@ -39,6 +38,7 @@ public final class FeedSubscriber extends KafkaLink {
     static final String OFFSET_SEQUENCE_KEY = "kafka-offset-sequence";
     /** A snapshot is at least as recent as its sequence; entries committed just before it may be stamped earlier. */
     private static final Duration SNAPSHOT_MARGIN = Duration.ofMinutes(1);
+
     private static final Duration REBUILD_RETRY = Duration.ofSeconds(15);
 
     private final LaneFeedConsumer views;
@@ -51,8 +51,13 @@ public final class FeedSubscriber extends KafkaLink {
     private volatile long registrySequence;
     private long lastRebuildAttempt;
 
-    public FeedSubscriber(KafkaClients clients, LaneFeedConsumer views, RemoteSnapshot snapshots, KeyValueStore position,
-                          Clock clock, MeterRegistry metrics) {
+    public FeedSubscriber(
+            KafkaClients clients,
+            LaneFeedConsumer views,
+            RemoteSnapshot snapshots,
+            KeyValueStore position,
+            Clock clock,
+            MeterRegistry metrics) {
         super(clients, "seamless-feed-subscriber");
         this.views = views;
         this.snapshots = snapshots;
@@ -61,14 +66,16 @@ public final class FeedSubscriber extends KafkaLink {
         this.startedAt = clock.instant();
         this.lag = Timer.builder("seamless_feed_lag")
                 .description("from the registry committing a change to this lane engine applying it")
-                .publishPercentiles(0.5, 0.99).register(metrics);
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     /** How current the views are, for {@code /health} and the consoles. */
     public FeedStatus status() {
         Instant now = clock.instant();
         Instant heard = lastHeardAt;
-        boolean quiet = heard == null ? now.isAfter(startedAt.plus(clients.topology().feedBehindAfter()))
+        boolean quiet = heard == null
+                ? now.isAfter(startedAt.plus(clients.topology().feedBehindAfter()))
                 : now.isAfter(heard.plus(clients.topology().feedBehindAfter()));
         boolean behind = quiet || views.isStale() || registrySequence > views.applied();
         Instant since = !behind ? null : heard != null ? heard : startedAt;
@@ -77,7 +84,8 @@ public final class FeedSubscriber extends KafkaLink {
 
     @Override
     protected void session() {
-        KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-feed-" + clients.topology().controlPoint(), null);
+        KafkaConsumer<String, byte[]> consumer =
+                clients.consumer("seamless-feed-" + clients.topology().controlPoint(), null);
         try {
             TopicPartition partition = new TopicPartition(clients.topology().feedTopic(), 0);
             consumer.assign(List.of(partition));
@@ -140,8 +148,8 @@ public final class FeedSubscriber extends KafkaLink {
             return;
         }
         long from = snapshots.takenAt().minus(SNAPSHOT_MARGIN).toEpochMilli();
-        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(Map.of(partition, Math.max(0, from)),
-                KafkaClients.BLOCK);
+        Map<TopicPartition, OffsetAndTimestamp> found =
+                consumer.offsetsForTimes(Map.of(partition, Math.max(0, from)), KafkaClients.BLOCK);
         OffsetAndTimestamp at = found.get(partition);
         if (at == null) {
             consumer.seekToEnd(List.of(partition));
@@ -155,7 +163,11 @@ public final class FeedSubscriber extends KafkaLink {
      *                    stale view, or entries announced but not applied yet
      * @param behindSince since when (the last time the registry was heard), or null when current
      */
-    public record FeedStatus(boolean behind, Instant behindSince, Instant lastHeardAt, long applied,
-                             long registrySequence, String lastError) {
-    }
+    public record FeedStatus(
+            boolean behind,
+            Instant behindSince,
+            Instant lastHeardAt,
+            long applied,
+            long registrySequence,
+            String lastError) {}
 }

@@ -1,6 +1,14 @@
 package hk.seamless.kafka;
 
 import hk.seamless.config.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,17 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The Kafka clients of one engine, made the same way: the bootstrap servers and the operator's
@@ -118,24 +116,42 @@ public final class KafkaClients {
         Properties p = base("seamless-topics");
         Admin admin = Admin.create(p);
         try {
-            create(admin, new NewTopic(topology.feedTopic(), Optional.of(1), Optional.empty())
-                    .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))));
-            create(admin, new NewTopic(topology.laneReportsTopic(), Optional.of(REPORT_PARTITIONS), Optional.empty())
-                    .configs(Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(7).toMillis()))));
-            TopicDescription feed = admin.describeTopics(List.of(topology.feedTopic())).allTopicNames()
-                    .get(BLOCK.toMillis(), TimeUnit.MILLISECONDS).get(topology.feedTopic());
+            create(
+                    admin,
+                    new NewTopic(topology.feedTopic(), Optional.of(1), Optional.empty())
+                            .configs(Map.of(
+                                    "cleanup.policy",
+                                    "delete",
+                                    "retention.ms",
+                                    Long.toString(Duration.ofDays(7).toMillis()))));
+            create(
+                    admin,
+                    new NewTopic(topology.laneReportsTopic(), Optional.of(REPORT_PARTITIONS), Optional.empty())
+                            .configs(Map.of(
+                                    "cleanup.policy",
+                                    "delete",
+                                    "retention.ms",
+                                    Long.toString(Duration.ofDays(7).toMillis()))));
+            TopicDescription feed = admin.describeTopics(List.of(topology.feedTopic()))
+                    .allTopicNames()
+                    .get(BLOCK.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topology.feedTopic());
             if (feed.partitions().size() != 1) {
-                throw new IllegalStateException("the feed topic " + topology.feedTopic() + " has " + feed.partitions().size()
-                        + " partitions; it must have one (feedTopic, SEAMLESS_KAFKA_FEED_TOPIC): the lane feed is one sequence");
+                throw new IllegalStateException(
+                        "the feed topic " + topology.feedTopic() + " has "
+                                + feed.partitions().size()
+                                + " partitions; it must have one (feedTopic, SEAMLESS_KAFKA_FEED_TOPIC): the lane feed is one sequence");
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + topology.kafkaBootstrap() + " did not answer: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka at " + topology.kafkaBootstrap() + " did not answer: " + e.getMessage(), e);
         } finally {
             admin.close(Duration.ofSeconds(1)); // not the default, which waits as long as Kafka is away
         }
     }
 
-    private static void create(Admin admin, NewTopic topic) throws InterruptedException, ExecutionException, TimeoutException {
+    private static void create(Admin admin, NewTopic topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         try {
             admin.createTopics(List.of(topic)).all().get(BLOCK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -1,9 +1,8 @@
 package hk.seamless.kafka;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /**
  * One of the roles' links over Kafka: a thread of its own that opens its Kafka clients, works

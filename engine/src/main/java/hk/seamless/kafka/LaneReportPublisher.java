@@ -5,10 +5,6 @@ import hk.seamless.feed.LaneReport;
 import hk.seamless.log.DurableFile;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.SegmentedLog;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +15,9 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Role lane: reports the lane's decisions and overrides to the registry over Kafka, from the lane
@@ -55,7 +54,8 @@ public final class LaneReportPublisher extends KafkaLink {
 
     @Override
     protected void session() throws InterruptedException, ExecutionException {
-        KafkaProducer<String, byte[]> producer = clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
+        KafkaProducer<String, byte[]> producer =
+                clients.producer("seamless-lane-reports-" + clients.topology().controlPoint());
         try {
             while (running()) {
                 if (!sendBatch(producer)) {
@@ -86,8 +86,10 @@ public final class LaneReportPublisher extends KafkaLink {
                 LogEntry entry = it.next();
                 LaneReport report = LaneReports.of(engine, entry);
                 if (report != null) {
-                    sent.add(producer.send(new ProducerRecord<>(clients.topology().laneReportsTopic(),
-                            report.controlPoint(), FeedCodec.writeReport(report))));
+                    sent.add(producer.send(new ProducerRecord<>(
+                            clients.topology().laneReportsTopic(),
+                            report.controlPoint(),
+                            FeedCodec.writeReport(report))));
                 }
                 last = entry.sequence();
             }

@@ -8,12 +8,6 @@ import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
 import hk.seamless.trade.Crossing;
 import hk.seamless.trade.Crossings;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Role registry: records what the lane engines report, one registry transaction each:
@@ -85,16 +84,22 @@ public final class LaneReportRecorder extends KafkaLink {
                 reports.add(FeedCodec.readReport(record.value()));
             } catch (FeedFormatException e) {
                 // Kept out of the transaction, said and skipped: one bad record must not stop the rest.
-                LOG.error("A lane report could not be read (topic {}, partition {}, offset {}); skipped: {}",
-                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                LOG.error(
+                        "A lane report could not be read (topic {}, partition {}, offset {}); skipped: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
             }
         }
         // One registry change per report, so that the audit trail finds each on its own (a filter
         // on a bundle returns the changes naming it); the writer still forces many with one fsync.
         List<CompletableFuture<Boolean>> done = new ArrayList<>(reports.size());
         for (LaneReport report : reports) {
-            done.add(writer.submit("lane " + report.lane(), "kafka " + clients.topology().laneReportsTopic()
-                    + " from lane engine " + report.controlPoint(), tx -> record(tx, report)));
+            done.add(writer.submit(
+                    "lane " + report.lane(),
+                    "kafka " + clients.topology().laneReportsTopic() + " from lane engine " + report.controlPoint(),
+                    tx -> record(tx, report)));
         }
         for (CompletableFuture<Boolean> one : done) {
             if (one.get(1, TimeUnit.MINUTES)) {
@@ -111,12 +116,16 @@ public final class LaneReportRecorder extends KafkaLink {
             return false;
         }
         tx.put(StoreName.RECORDED_REPORTS, engineKey, Long.toString(report.laneSequence()));
-        tx.audit(report.kind() == LaneReport.Kind.DECIDED ? LANE_DECISION : LANE_OVERRIDE, report.arrivalId(),
+        tx.audit(
+                report.kind() == LaneReport.Kind.DECIDED ? LANE_DECISION : LANE_OVERRIDE,
+                report.arrivalId(),
                 report.decision() + " " + (report.vehicleMark() == null ? "(no plate)" : report.vehicleMark())
                         + " at " + report.lane() + (report.bundleId() == null ? "" : ", bundle " + report.bundleId())
                         + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())));
         if (report.isCrossing()) {
-            crossings.record(tx, report.bundleId(),
+            crossings.record(
+                    tx,
+                    report.bundleId(),
                     new Crossing(report.controlPoint(), report.lane(), report.arrivalId(), report.at()));
         }
         return true;

@@ -4,7 +4,6 @@ import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.FeedSource;
 import hk.seamless.feed.LaneChange;
 import hk.seamless.feed.SnapshotLines;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,8 @@ public final class RemoteSnapshot implements FeedSource {
 
     private final URI url;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile long sequence;
     private volatile Instant takenAt = Instant.EPOCH;
 
@@ -59,8 +59,11 @@ public final class RemoteSnapshot implements FeedSource {
     /** @throws IllegalStateException naming what went wrong (the registry away, a refusal) */
     @Override
     public long snapshot(Consumer<LaneChange> sink) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -70,10 +73,11 @@ public final class RemoteSnapshot implements FeedSource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching the registry's snapshot", e);
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the registry at " + url + " answered " + response.statusCode() + ": "
-                        + lines.readLine());
+                throw new IllegalStateException(
+                        "the registry at " + url + " answered " + response.statusCode() + ": " + lines.readLine());
             }
             SnapshotLines.Head head = SnapshotLines.head(lines.readLine());
             long at = head.sequence();
@@ -88,7 +92,8 @@ public final class RemoteSnapshot implements FeedSource {
                 sink.accept(FeedCodec.readChange(line));
                 changes++;
             }
-            throw new IllegalStateException("the registry's snapshot ended after " + changes + " changes without its end mark");
+            throw new IllegalStateException(
+                    "the registry's snapshot ended after " + changes + " changes without its end mark");
         } catch (IOException e) {
             throw new UncheckedIOException("the registry's snapshot could not be read whole", e);
         }

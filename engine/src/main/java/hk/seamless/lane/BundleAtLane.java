@@ -23,6 +23,7 @@ public final class BundleAtLane {
     final StringBuilder raw = new StringBuilder(256);
     /** Where {@link #idHash} decodes the id: the hash is over its text, as everywhere else. */
     private final StringBuilder idText = new StringBuilder(32);
+
     private int idEnd;
     private long earliestCrossingMillis;
     private boolean empty;
@@ -32,14 +33,22 @@ public final class BundleAtLane {
     private final int[] ccrnEnd = new int[MAX_CCRNS];
     private int truckerStart;
 
-    static String encode(String id, long earliestCrossingMillis, boolean empty, List<String> riskHits, List<String> ccrns,
-                         String trucker) {
+    static String encode(
+            String id,
+            long earliestCrossingMillis,
+            boolean empty,
+            List<String> riskHits,
+            List<String> ccrns,
+            String trucker) {
         char s = CompactValue.SEPARATOR;
         StringBuilder out = new StringBuilder(96);
         PackedText.appendId(out, id);
         out.append(s);
         PackedText.appendNumber(out, earliestCrossingMillis);
-        out.append(s).append(empty ? '1' : '0').append(String.join(",", riskHits)).append(s);
+        out.append(s)
+                .append(empty ? '1' : '0')
+                .append(String.join(",", riskHits))
+                .append(s);
         PackedText.appendCcrns(out, ccrns);
         out.append(s);
         if (trucker != null) {

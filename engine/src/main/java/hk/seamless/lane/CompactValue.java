@@ -9,8 +9,7 @@ final class CompactValue {
 
     static final char SEPARATOR = '\u001F';
 
-    private CompactValue() {
-    }
+    private CompactValue() {}
 
     /** Index just past the end of field {@code from..}: the next separator or the end. */
     static int fieldEnd(CharSequence value, int from) {

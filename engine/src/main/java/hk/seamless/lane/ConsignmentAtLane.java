@@ -19,8 +19,8 @@ public final class ConsignmentAtLane {
     private int ownerEnd;
     private int goodsStart;
 
-    static String encode(String status, long expectedEpochDay, String consignor, String consignee, String owner,
-                         String goods) {
+    static String encode(
+            String status, long expectedEpochDay, String consignor, String consignee, String owner, String goods) {
         char s = CompactValue.SEPARATOR;
         return status + s + expectedEpochDay + s + consignor + s + consignee + s + owner + s + goods;
     }

@@ -2,5 +2,8 @@ package hk.seamless.lane;
 
 /** What a lane device is; each kind may send only its own messages. */
 public enum DeviceKind {
-    CAMERA, RFID, BUTTON, GATE
+    CAMERA,
+    RFID,
+    BUTTON,
+    GATE
 }

@@ -4,7 +4,6 @@ import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.trade.JsonFields;
 import io.vertx.core.json.JsonObject;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ public final class DeviceMessages {
     private static final Set<String> TAG_FIELDS = Set.of("kind", "epc", "antenna", "rssi", "seenAt");
     private static final Set<String> EMPTY_FIELDS = Set.of("kind", "pressedAt");
 
-    private DeviceMessages() {
-    }
+    private DeviceMessages() {}
 
     /** @return the EPC, upper-case hexadecimal */
     public static String tagRead(JsonObject body) {

@@ -10,7 +10,6 @@ import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
 import hk.seamless.trade.JsonFields;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,10 @@ public final class Devices {
      * (a look-up that raced the revocation) is never trusted.
      */
     private final Map<String, Remembered> byToken = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Remembered(Device device, long generation) {
-    }
+    private record Remembered(Device device, long generation) {}
 
     /** How to close each device's open lane connections (streams, gate sockets), by device id. */
     private final Map<String, Set<Runnable>> connections = new java.util.concurrent.ConcurrentHashMap<>();
@@ -47,11 +46,9 @@ public final class Devices {
         this.lanes = lanes;
     }
 
-    public record Registration(String lane, DeviceKind kind) {
-    }
+    public record Registration(String lane, DeviceKind kind) {}
 
-    public record Issued(Device device, String token) {
-    }
+    public record Issued(Device device, String token) {}
 
     public Registration read(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
@@ -83,7 +80,10 @@ public final class Devices {
         int revoked = revokeTokens(tx, deviceId);
         String token = Tokens.newToken("dv_");
         tx.put(StoreName.DEVICE_CREDENTIALS, Tokens.hash(token), device.id());
-        tx.audit("DEVICE_TOKEN_ROTATED", device.id(), device.kind() + " on " + device.lane() + ", " + revoked + " revoked: " + reason);
+        tx.audit(
+                "DEVICE_TOKEN_ROTATED",
+                device.id(),
+                device.kind() + " on " + device.lane() + ", " + revoked + " revoked: " + reason);
         return new Issued(device, token);
     }
 
@@ -116,7 +116,9 @@ public final class Devices {
      * unregisters it (call it when the connection closes by itself).
      */
     public Runnable whileConnected(String deviceId, Runnable close) {
-        connections.computeIfAbsent(deviceId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(close);
+        connections
+                .computeIfAbsent(deviceId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                .add(close);
         return () -> connections.computeIfPresent(deviceId, (id, set) -> {
             set.remove(close);
             return set.isEmpty() ? null : set;
@@ -127,7 +129,9 @@ public final class Devices {
     public List<Device> list() {
         List<Device> result = new ArrayList<>();
         stores.store(StoreName.DEVICES).forEach((id, json) -> result.add(JsonCodec.read(json, Device.class)));
-        result.sort(java.util.Comparator.comparing(Device::lane).thenComparing(Device::kind).thenComparing(Device::registeredAt));
+        result.sort(java.util.Comparator.comparing(Device::lane)
+                .thenComparing(Device::kind)
+                .thenComparing(Device::registeredAt));
         return result;
     }
 
@@ -163,7 +167,8 @@ public final class Devices {
         }
         String id = stores.store(StoreName.DEVICE_CREDENTIALS).get(Tokens.hash(token));
         String json = id == null ? null : stores.store(StoreName.DEVICES).get(id);
-        Optional<Device> device = Optional.ofNullable(json).map(j -> JsonCodec.read(j, Device.class))
+        Optional<Device> device = Optional.ofNullable(json)
+                .map(j -> JsonCodec.read(j, Device.class))
                 .filter(d -> !d.revoked());
         device.ifPresent(d -> byToken.put(token, new Remembered(d, current)));
         return device;

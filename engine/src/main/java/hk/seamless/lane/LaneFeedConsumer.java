@@ -8,10 +8,9 @@ import hk.seamless.risk.RiskView;
 import hk.seamless.store.KeyValueStore;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.Consumer;
 
 /**
  * Applies the lane feed to the lane side's views ({@link LaneView}, {@link RiskView}), in sequence
@@ -37,6 +36,7 @@ public final class LaneFeedConsumer implements FeedConsumer {
 
     /** The views' layout: raise it whenever they keep something new; a change rebuilds them once. */
     static final String FORMAT = "4"; // 4: the lane bundle's ids, millis and CCRNs packed (PackedText)
+
     static final String APPLIED_KEY = "applied";
     static final String FORMAT_KEY = "format";
     static final String STALE_KEY = "stale";
@@ -50,7 +50,7 @@ public final class LaneFeedConsumer implements FeedConsumer {
     private volatile String staleReason;
     private FeedSource source;
     /** Where a suspected clone is raised (the lane consoles); nowhere until the lane side is running. */
-    private volatile Consumer<LaneChange.CloneSuspected> cloneAlerts = c -> { };
+    private volatile Consumer<LaneChange.CloneSuspected> cloneAlerts = c -> {};
     /** Before {@link #finishStart}: what was found wrong waits for the journal to be read. */
     private String rebuildAtStart;
 
@@ -65,7 +65,8 @@ public final class LaneFeedConsumer implements FeedConsumer {
             rebuildAtStart = "it was stale (" + staleReason + ")";
             lane.trust(false);
         } else if (!FORMAT.equals(state.get(FORMAT_KEY)) || appliedValue == null) {
-            rebuildAtStart = state.get(FORMAT_KEY) == null ? "it has no layout mark (new, or from an older version)"
+            rebuildAtStart = state.get(FORMAT_KEY) == null
+                    ? "it has no layout mark (new, or from an older version)"
                     : "its layout " + state.get(FORMAT_KEY) + " is not this version's " + FORMAT;
         }
     }
@@ -95,8 +96,10 @@ public final class LaneFeedConsumer implements FeedConsumer {
         try {
             entry.changes().forEach(this::apply);
         } catch (RuntimeException e) {
-            failed("feed entry " + entry.sequence() + " (registry change " + entry.registrySequence()
-                    + ") could not be applied: " + e, e);
+            failed(
+                    "feed entry " + entry.sequence() + " (registry change " + entry.registrySequence()
+                            + ") could not be applied: " + e,
+                    e);
             return;
         }
         applied = entry.sequence();
@@ -159,12 +162,17 @@ public final class LaneFeedConsumer implements FeedConsumer {
     private void failed(String reason, RuntimeException cause) {
         markStale(reason);
         if (source == null) {
-            LOG.error("The lane view is stale: {}; it is rebuilt from the registry once the journal is read", reason, cause);
+            LOG.error(
+                    "The lane view is stale: {}; it is rebuilt from the registry once the journal is read",
+                    reason,
+                    cause);
             rebuildAtStart(reason);
             return;
         }
-        LOG.error("The lane view is stale: {}; rebuilding it from the registry now (trucks are inspected meanwhile)",
-                reason, cause);
+        LOG.error(
+                "The lane view is stale: {}; rebuilding it from the registry now (trucks are inspected meanwhile)",
+                reason,
+                cause);
         rebuild(reason);
     }
 
@@ -191,12 +199,18 @@ public final class LaneFeedConsumer implements FeedConsumer {
             state.remove(STALE_KEY);
             staleReason = null;
             lane.trust(true);
-            LOG.info("Rebuilt the lane view from the registry ({} lane changes, feed at {}, in {} ms) because {}", n[0], at,
-                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), reason);
+            LOG.info(
+                    "Rebuilt the lane view from the registry ({} lane changes, feed at {}, in {} ms) because {}",
+                    n[0],
+                    at,
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    reason);
             return n[0];
         } catch (RuntimeException e) {
-            LOG.error("Could not rebuild the lane view; it stays stale and every truck is inspected until a restart"
-                    + " rebuilds it", e);
+            LOG.error(
+                    "Could not rebuild the lane view; it stays stale and every truck is inspected until a restart"
+                            + " rebuilds it",
+                    e);
             return 0;
         }
     }
@@ -225,7 +239,8 @@ public final class LaneFeedConsumer implements FeedConsumer {
         } else if (change instanceof LaneChange.CloneSuspected c) {
             cloneAlerts.accept(c);
         } else if (!(change instanceof LaneChange.CrossingRecorded)) {
-            throw new IllegalStateException("no way to apply " + change.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "no way to apply " + change.getClass().getSimpleName());
         }
         // A crossing needs nothing here: this engine's own lane reported it, and its bundle's end
         // comes in the same entry. Lane engines at other control points will use it.

@@ -27,6 +27,7 @@ public final class LaneView {
     private final KeyValueStore suspendedAccounts;
     /** The pipeline thread's key buffer (reads happen on that thread only). */
     private final StringBuilder readKey = new StringBuilder(32);
+
     private volatile boolean trusted = true;
 
     public LaneView(Stores stores) {
@@ -40,8 +41,15 @@ public final class LaneView {
     // ---- writes: the feed consumer only (the registry writer thread in process) ----
 
     void bundleActivated(LaneChange.BundleActivated b) {
-        bundles.put(b.vehicleMark() + "|" + b.direction().name(), BundleAtLane.encode(b.bundleId(),
-                b.earliestCrossingAt().toEpochMilli(), b.empty(), b.riskHits(), b.ccrns(), b.trucker()));
+        bundles.put(
+                b.vehicleMark() + "|" + b.direction().name(),
+                BundleAtLane.encode(
+                        b.bundleId(),
+                        b.earliestCrossingAt().toEpochMilli(),
+                        b.empty(),
+                        b.riskHits(),
+                        b.ccrns(),
+                        b.trucker()));
     }
 
     void bundleEnded(LaneChange.BundleEnded b) {
@@ -67,8 +75,10 @@ public final class LaneView {
      * compares, never normalises.
      */
     void consignmentBundled(LaneChange.ConsignmentBundled c) {
-        consignments.put(c.ccrn(), ConsignmentAtLane.encode(BUNDLED, c.expectedDate().toEpochDay(), c.consignor(),
-                c.consignee(), c.owner(), c.goods()));
+        consignments.put(
+                c.ccrn(),
+                ConsignmentAtLane.encode(
+                        BUNDLED, c.expectedDate().toEpochDay(), c.consignor(), c.consignee(), c.owner(), c.goods()));
     }
 
     void consignmentUnbundled(LaneChange.ConsignmentUnbundled c) {

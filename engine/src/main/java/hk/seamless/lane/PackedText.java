@@ -27,9 +27,11 @@ final class PackedText {
     static final char CCRNS_MARK = '#';
     /** Put before a literal that starts with a mark (or with itself), so that it reads back as itself. */
     static final char ESCAPE = '!';
+
     static final int ID_HEX_DIGITS = 24;
     /** Mark, letter and 16 digits. */
     static final int PACKED_ID_LENGTH = 18;
+
     static final int CCRN_DIGITS = 16;
     static final int CCRN_CHUNK = 9;
 
@@ -45,8 +47,7 @@ final class PackedText {
         }
     }
 
-    private PackedText() {
-    }
+    private PackedText() {}
 
     // ---- numbers ----
 
@@ -90,7 +91,9 @@ final class PackedText {
             into.append(field.charAt(start + 1));
             for (int i = start + 2; i < end; i += 2) {
                 int twelveBits = (value(field.charAt(i)) << 6) | value(field.charAt(i + 1));
-                into.append(HEX[twelveBits >>> 8]).append(HEX[(twelveBits >>> 4) & 15]).append(HEX[twelveBits & 15]);
+                into.append(HEX[twelveBits >>> 8])
+                        .append(HEX[(twelveBits >>> 4) & 15])
+                        .append(HEX[twelveBits & 15]);
             }
         } else {
             into.append(field, literalStart(field, start, end), end);
@@ -164,7 +167,8 @@ final class PackedText {
     // ---- literals ----
 
     static void appendLiteral(StringBuilder out, String text) {
-        if (!text.isEmpty() && (text.charAt(0) == ID_MARK || text.charAt(0) == CCRNS_MARK || text.charAt(0) == ESCAPE)) {
+        if (!text.isEmpty()
+                && (text.charAt(0) == ID_MARK || text.charAt(0) == CCRNS_MARK || text.charAt(0) == ESCAPE)) {
             out.append(ESCAPE);
         }
         out.append(text);

@@ -30,8 +30,8 @@ record ArchiveStart(long sequence, byte[] previousHash) {
             return null;
         }
         try {
-            return new ArchiveStart(Long.parseLong(p.getProperty("sequence")),
-                    HexFormat.of().parseHex(p.getProperty("previousHash")));
+            return new ArchiveStart(
+                    Long.parseLong(p.getProperty("sequence")), HexFormat.of().parseHex(p.getProperty("previousHash")));
         } catch (RuntimeException e) {
             throw new LogDamageException(dir.resolve(FILE) + " cannot be read: " + e.getMessage());
         }
@@ -50,8 +50,7 @@ record ArchiveStart(long sequence, byte[] previousHash) {
      * first entry chains on (zeros at sequence 1). Segments before the archive start are the
      * leftovers of an interrupted deletion, not part of the chain.
      */
-    record Start(int index, long sequence, byte[] previousHash) {
-    }
+    record Start(int index, long sequence, byte[] previousHash) {}
 
     static Start of(Path dir, List<Segment> segments) {
         if (segments.isEmpty() || segments.get(0).firstSequence() == 1) {
@@ -59,8 +58,9 @@ record ArchiveStart(long sequence, byte[] previousHash) {
         }
         ArchiveStart start = read(dir);
         if (start == null) {
-            throw new LogDamageException("the log " + dir + " starts at sequence " + segments.get(0).firstSequence()
-                    + " (segment " + segments.get(0).name() + ") and has no " + FILE + ": its first segments were removed");
+            throw new LogDamageException(
+                    "the log " + dir + " starts at sequence " + segments.get(0).firstSequence() + " (segment "
+                            + segments.get(0).name() + ") and has no " + FILE + ": its first segments were removed");
         }
         for (int i = 0; i < segments.size(); i++) {
             if (segments.get(i).firstSequence() == start.sequence()) {

@@ -29,8 +29,7 @@ final class ChainWalk {
     }
 
     /** Where and why the walk of a segment stopped; {@code found} is the frame there, if any. */
-    record Outcome(Stop stop, long position, FrameReader.Read found) {
-    }
+    record Outcome(Stop stop, long position, FrameReader.Read found) {}
 
     @FunctionalInterface
     interface Visitor {
@@ -82,7 +81,8 @@ final class ChainWalk {
             lastAt = read.atMillis();
             next++;
             walked++;
-            visitor.entry(new LogEntry(read.sequence(), read.atMillis(), read.payload(), segment.name(), read.position()),
+            visitor.entry(
+                    new LogEntry(read.sequence(), read.atMillis(), read.payload(), segment.name(), read.position()),
                     hash);
         }
     }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * @param position where the entry's frame starts in {@code segment}
  * @param end      where it ends: the next entry's frame starts there
  */
-public record Checkpoint(long sequence, byte[] hash, String segment, long position, long end, Instant at,
-                         Map<String, Long> marks) {
+public record Checkpoint(
+        long sequence, byte[] hash, String segment, long position, long end, Instant at, Map<String, Long> marks) {
 
     static final String FILE = "checkpoint";
     private static final String MARK = "mark.";
@@ -48,9 +48,14 @@ public record Checkpoint(long sequence, byte[] hash, String segment, long positi
                 marks.put(key.substring(MARK.length()), Long.parseLong(p.getProperty(key)));
             }
         }
-        return new Checkpoint(Long.parseLong(required(p, "sequence")), HexFormat.of().parseHex(required(p, "hash")),
-                required(p, "segment"), Long.parseLong(required(p, "position")), Long.parseLong(required(p, "end")),
-                Instant.parse(required(p, "at")), marks);
+        return new Checkpoint(
+                Long.parseLong(required(p, "sequence")),
+                HexFormat.of().parseHex(required(p, "hash")),
+                required(p, "segment"),
+                Long.parseLong(required(p, "position")),
+                Long.parseLong(required(p, "end")),
+                Instant.parse(required(p, "at")),
+                marks);
     }
 
     private static String required(Properties p, String key) {
@@ -70,8 +75,8 @@ public record Checkpoint(long sequence, byte[] hash, String segment, long positi
         try {
             return fromProperties(p);
         } catch (RuntimeException e) {
-            throw new LogDamageException("the checkpoint " + dir.resolve(FILE) + " cannot be read (" + e.getMessage()
-                    + "); run verify-log");
+            throw new LogDamageException(
+                    "the checkpoint " + dir.resolve(FILE) + " cannot be read (" + e.getMessage() + "); run verify-log");
         }
     }
 

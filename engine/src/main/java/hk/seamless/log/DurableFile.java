@@ -18,13 +18,12 @@ import java.util.Properties;
  */
 public final class DurableFile {
 
-    private DurableFile() {
-    }
+    private DurableFile() {}
 
     public static void write(Path file, Properties values) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OwnerOnly.file(temporary);
             OutputStream out = Channels.newOutputStream(channel);
             values.store(out, null);

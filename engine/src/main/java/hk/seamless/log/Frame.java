@@ -18,10 +18,10 @@ final class Frame {
     static final int HEADER = 4 + 4 + 8 + 8 + HASH;
     /** Larger than any registry transaction (a 20,000-row batch of 1.4 kB rows is 28 MB). */
     static final int MAX_PAYLOAD = 256 * 1024 * 1024;
+
     static final byte[] ZERO_HASH = new byte[HASH];
 
-    private Frame() {
-    }
+    private Frame() {}
 
     static void checkPayload(byte[] payload) {
         if (payload.length == 0 || payload.length > MAX_PAYLOAD) {
@@ -31,13 +31,18 @@ final class Frame {
 
     /** Puts one whole frame into {@code out}. */
     static void put(ByteBuffer out, long sequence, long atMillis, byte[] previousHash, byte[] payload) {
-        out.putInt(payload.length).putInt(crc(sequence, atMillis, previousHash, payload))
-                .putLong(sequence).putLong(atMillis).put(previousHash).put(payload);
+        out.putInt(payload.length)
+                .putInt(crc(sequence, atMillis, previousHash, payload))
+                .putLong(sequence)
+                .putLong(atMillis)
+                .put(previousHash)
+                .put(payload);
     }
 
     static int crc(long sequence, long atMillis, byte[] previousHash, byte[] payload) {
         CRC32C crc = new CRC32C();
-        ByteBuffer numbers = ByteBuffer.allocate(16).putLong(sequence).putLong(atMillis).flip();
+        ByteBuffer numbers =
+                ByteBuffer.allocate(16).putLong(sequence).putLong(atMillis).flip();
         crc.update(numbers);
         crc.update(previousHash);
         crc.update(payload);

@@ -23,7 +23,8 @@ final class FrameReader {
     }
 
     /** What was found at {@code position}; for an ENTRY, {@code payload} is null when it was skipped. */
-    record Read(Kind kind, long position, long sequence, long atMillis, byte[] previousHash, byte[] payload, int length) {
+    record Read(
+            Kind kind, long position, long sequence, long atMillis, byte[] previousHash, byte[] payload, int length) {
 
         long end() {
             return position + Frame.HEADER + length;
@@ -35,6 +36,7 @@ final class FrameReader {
     private final ByteBuffer buffer;
     /** The file offset of the buffer's first byte. */
     private long bufferStart;
+
     private long position;
 
     FrameReader(FileChannel channel, long position) throws IOException {

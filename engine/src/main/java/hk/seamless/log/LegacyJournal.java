@@ -24,8 +24,7 @@ public final class LegacyJournal {
     private static final int HEADER = 8;
     private static final int BATCH_BYTES = 8 * 1024 * 1024;
 
-    private LegacyJournal() {
-    }
+    private LegacyJournal() {}
 
     /**
      * Imports {@code oldFile} if it is there.
@@ -56,7 +55,10 @@ public final class LegacyJournal {
             });
             appended[0] += append(log, batch, imported);
             log.force();
-            Files.move(oldFile, oldFile.resolveSibling(oldFile.getFileName() + ".imported"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    oldFile,
+                    oldFile.resolveSibling(oldFile.getFileName() + ".imported"),
+                    StandardCopyOption.ATOMIC_MOVE);
             DurableFile.forceFolder(oldFile.getParent());
             return appended[0];
         } catch (IOException e) {

@@ -9,5 +9,4 @@ package hk.seamless.log;
  * @param segment          the file name of the segment that holds it
  * @param position         the byte offset of its frame in that segment
  */
-public record LogEntry(long sequence, long appendedAtMillis, byte[] payload, String segment, long position) {
-}
+public record LogEntry(long sequence, long appendedAtMillis, byte[] payload, String segment, long position) {}

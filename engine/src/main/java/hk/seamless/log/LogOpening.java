@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  */
 final class LogOpening {
 
-    private LogOpening() {
-    }
+    private LogOpening() {}
 
     static SegmentedLog.Opened open(Path dir, Consumer<LogEntry> pastCheckpoint) throws IOException {
         List<Segment> segments = Segment.list(dir);
@@ -64,15 +63,19 @@ final class LogOpening {
                     break;
                 }
                 throw new LogDamageException("segment " + segment.name() + " of " + dir + " should begin at sequence "
-                        + walk.next() + " but is named for " + segment.firstSequence() + ": entries are missing or out of"
+                        + walk.next() + " but is named for " + segment.firstSequence()
+                        + ": entries are missing or out of"
                         + " order; run verify-log");
             }
-            FileChannel channel = FileChannel.open(segment.file(), last
-                    ? new StandardOpenOption[]{StandardOpenOption.READ, StandardOpenOption.WRITE}
-                    : new StandardOpenOption[]{StandardOpenOption.READ});
+            FileChannel channel = FileChannel.open(
+                    segment.file(),
+                    last
+                            ? new StandardOpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
+                            : new StandardOpenOption[] {StandardOpenOption.READ});
             try {
                 long size = channel.size();
-                ChainWalk.Outcome outcome = walk.walk(segment, channel, from, size, (entry, hash) -> pastCheckpoint.accept(entry));
+                ChainWalk.Outcome outcome =
+                        walk.walk(segment, channel, from, size, (entry, hash) -> pastCheckpoint.accept(entry));
                 from = 0;
                 if (outcome.stop() != ChainWalk.Stop.END) {
                     if (!last) {
@@ -103,8 +106,12 @@ final class LogOpening {
             opened.lastPosition = walk.lastPosition();
             opened.lastEnd = walk.lastEnd();
         }
-        opened.report = new SegmentedLog.OpenReport(opened.report.segment(), opened.report.offset(),
-                opened.report.bytesCut(), opened.report.reason(), walk.walked());
+        opened.report = new SegmentedLog.OpenReport(
+                opened.report.segment(),
+                opened.report.offset(),
+                opened.report.bytesCut(),
+                opened.report.reason(),
+                walk.walked());
         return opened;
     }
 
@@ -121,25 +128,34 @@ final class LogOpening {
     private static void checkEntry(Segment segment, Checkpoint checkpoint) throws IOException {
         try (FileChannel channel = FileChannel.open(segment.file(), StandardOpenOption.READ)) {
             FrameReader.Read read = new FrameReader(channel, checkpoint.position()).next(true);
-            boolean same = read.kind() == FrameReader.Kind.ENTRY && read.sequence() == checkpoint.sequence()
+            boolean same = read.kind() == FrameReader.Kind.ENTRY
+                    && read.sequence() == checkpoint.sequence()
                     && read.end() == checkpoint.end()
-                    && Arrays.equals(Frame.hash(Frame.sha256(), read.previousHash(), read.sequence(), read.atMillis(),
-                    read.payload()), checkpoint.hash());
+                    && Arrays.equals(
+                            Frame.hash(
+                                    Frame.sha256(),
+                                    read.previousHash(),
+                                    read.sequence(),
+                                    read.atMillis(),
+                                    read.payload()),
+                            checkpoint.hash());
             if (!same) {
-                throw new LogDamageException("the checkpoint's entry (sequence " + checkpoint.sequence() + " in segment "
-                        + segment.name() + " at byte " + checkpoint.position() + ") is not there as it was checkpointed;"
-                        + " run verify-log");
+                throw new LogDamageException(
+                        "the checkpoint's entry (sequence " + checkpoint.sequence() + " in segment "
+                                + segment.name() + " at byte " + checkpoint.position()
+                                + ") is not there as it was checkpointed;"
+                                + " run verify-log");
             }
         }
     }
 
     /** Keeps the cut bytes beside the segment (evidence, never silently dropped), then truncates. */
-    private static SegmentedLog.OpenReport cutTail(Segment segment, FileChannel channel, ChainWalk.Outcome outcome,
-                                                   long size) throws IOException {
+    private static SegmentedLog.OpenReport cutTail(
+            Segment segment, FileChannel channel, ChainWalk.Outcome outcome, long size) throws IOException {
         long offset = outcome.position();
         Path kept = segment.file().resolveSibling(segment.name() + ".cut-at-" + offset);
-        try (FileChannel out = FileChannel.open(kept, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                kept, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             hk.seamless.log.OwnerOnly.file(kept);
             long copied = 0;
             while (copied < size - offset) {

@@ -58,7 +58,9 @@ public final class LogReader {
         long last = lastVisible.getAsLong();
         List<Segment> segments = segments();
         // Before the first segment kept (the archive retention deleted older ones): from the first kept.
-        long from = segments.isEmpty() ? fromSequence : Math.max(fromSequence, segments.get(0).firstSequence());
+        long from = segments.isEmpty()
+                ? fromSequence
+                : Math.max(fromSequence, segments.get(0).firstSequence());
         int index = Math.max(0, segmentIndex(segments, from));
         Forward iterator = new Forward(segments.subList(Math.min(index, segments.size()), segments.size()), from, last);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
@@ -155,7 +157,8 @@ public final class LogReader {
                         continue;
                     }
                     if (read.kind() == FrameReader.Kind.ENTRY && read.sequence() == wanted) {
-                        return new LogEntry(read.sequence(), read.atMillis(), read.payload(), segment.name(), read.position());
+                        return new LogEntry(
+                                read.sequence(), read.atMillis(), read.payload(), segment.name(), read.position());
                     }
                     throw damaged(segment, read, wanted);
                 }
@@ -221,7 +224,7 @@ public final class LogReader {
             FrameReader frames = new FrameReader(channel, 0);
             FrameReader.Read read;
             while ((read = frames.next(false)).kind() == FrameReader.Kind.ENTRY && read.sequence() <= upTo) {
-                found.add(new long[]{read.position(), read.end()});
+                found.add(new long[] {read.position(), read.end()});
             }
             positions = new long[found.size()];
             ends = new long[found.size()];

@@ -46,8 +46,7 @@ public final class LogVerifier {
         }
     }
 
-    private LogVerifier() {
-    }
+    private LogVerifier() {}
 
     /** @throws LogDamageException when the folder is not a log at all (missing, or its files unreadable) */
     public static Result verify(Path dir) {
@@ -70,8 +69,13 @@ public final class LogVerifier {
             start = ArchiveStart.of(dir, segments);
         } catch (LogDamageException e) {
             String first = segments.isEmpty() ? "-" : segments.get(0).name();
-            return new Result(dir, 0, segments.size(), 0, null, new Break(segments.isEmpty() ? 0
-                    : 1, first, Kind.REMOVED, e.getMessage()));
+            return new Result(
+                    dir,
+                    0,
+                    segments.size(),
+                    0,
+                    null,
+                    new Break(segments.isEmpty() ? 0 : 1, first, Kind.REMOVED, e.getMessage()));
         }
         ChainWalk walk = new ChainWalk(start.sequence(), start.previousHash());
         Break[] checkpointBreak = {null};
@@ -80,17 +84,32 @@ public final class LogVerifier {
             boolean last = i == segments.size() - 1;
             if (segment.firstSequence() != walk.next() && !(last && Files.size(segment.file()) == 0)) {
                 Kind kind = segment.firstSequence() > walk.next() ? Kind.REMOVED : Kind.REORDERED;
-                return result(dir, segments, walk, checkpoint, new Break(walk.next(), segment.name(), kind,
-                        "the segment is named for sequence " + segment.firstSequence() + " but sequence " + walk.next()
-                                + " comes next" + (kind == Kind.REMOVED ? ": a segment or entries are missing" : "")));
+                return result(
+                        dir,
+                        segments,
+                        walk,
+                        checkpoint,
+                        new Break(
+                                walk.next(),
+                                segment.name(),
+                                kind,
+                                "the segment is named for sequence " + segment.firstSequence() + " but sequence "
+                                        + walk.next() + " comes next"
+                                        + (kind == Kind.REMOVED ? ": a segment or entries are missing" : "")));
             }
             try (FileChannel channel = FileChannel.open(segment.file(), StandardOpenOption.READ)) {
                 long size = channel.size();
                 ChainWalk.Outcome outcome = walk.walk(segment, channel, 0, size, (entry, hash) -> {
-                    if (checkpoint != null && checkpointBreak[0] == null && entry.sequence() == checkpoint.sequence()
-                            && (!Arrays.equals(hash, checkpoint.hash()) || !entry.segment().equals(checkpoint.segment())
-                            || entry.position() != checkpoint.position())) {
-                        checkpointBreak[0] = new Break(entry.sequence(), entry.segment(), Kind.ALTERED,
+                    if (checkpoint != null
+                            && checkpointBreak[0] == null
+                            && entry.sequence() == checkpoint.sequence()
+                            && (!Arrays.equals(hash, checkpoint.hash())
+                                    || !entry.segment().equals(checkpoint.segment())
+                                    || entry.position() != checkpoint.position())) {
+                        checkpointBreak[0] = new Break(
+                                entry.sequence(),
+                                entry.segment(),
+                                Kind.ALTERED,
                                 "the checkpoint's hash or position does not match this entry");
                     }
                 });
@@ -98,46 +117,77 @@ public final class LogVerifier {
                     return result(dir, segments, walk, checkpoint, checkpointBreak[0]);
                 }
                 if (outcome.stop() != ChainWalk.Stop.END) {
-                    return result(dir, segments, walk, checkpoint, breakAt(segment, channel, size, last, outcome, walk));
+                    return result(
+                            dir, segments, walk, checkpoint, breakAt(segment, channel, size, last, outcome, walk));
                 }
             }
         }
         long lastSequence = walk.next() - 1;
         if (checkpoint != null && checkpoint.sequence() > lastSequence) {
-            return result(dir, segments, walk, checkpoint, new Break(checkpoint.sequence(), checkpoint.segment(),
-                    Kind.REMOVED, "the checkpoint names an entry the log no longer has (the log ends at " + lastSequence + ")"));
+            return result(
+                    dir,
+                    segments,
+                    walk,
+                    checkpoint,
+                    new Break(
+                            checkpoint.sequence(),
+                            checkpoint.segment(),
+                            Kind.REMOVED,
+                            "the checkpoint names an entry the log no longer has (the log ends at " + lastSequence
+                                    + ")"));
         }
         return result(dir, segments, walk, checkpoint, null);
     }
 
-    private static Result result(Path dir, List<Segment> segments, ChainWalk walk, Checkpoint checkpoint, Break broken) {
+    private static Result result(
+            Path dir, List<Segment> segments, ChainWalk walk, Checkpoint checkpoint, Break broken) {
         return new Result(dir, walk.walked(), segments.size(), walk.next() - 1, checkpoint, broken);
     }
 
-    private static Break breakAt(Segment segment, FileChannel channel, long size, boolean last, ChainWalk.Outcome outcome,
-                                 ChainWalk walk) throws IOException {
+    private static Break breakAt(
+            Segment segment, FileChannel channel, long size, boolean last, ChainWalk.Outcome outcome, ChainWalk walk)
+            throws IOException {
         long expected = walk.next();
         FrameReader.Read found = outcome.found();
         return switch (outcome.stop()) {
-            case TORN -> new Break(expected, segment.name(), last ? Kind.TORN : Kind.REMOVED,
-                    "the segment ends inside a frame at byte " + outcome.position()
-                            + (last ? "" : ", and it is not the last segment: its end was cut off"));
-            case CORRUPT -> new Break(expected, segment.name(),
-                    last && found.length() > 0 && found.end() >= size ? Kind.TORN : Kind.ALTERED,
-                    "the frame at byte " + outcome.position() + " has a wrong length or checksum");
+            case TORN ->
+                new Break(
+                        expected,
+                        segment.name(),
+                        last ? Kind.TORN : Kind.REMOVED,
+                        "the segment ends inside a frame at byte " + outcome.position()
+                                + (last ? "" : ", and it is not the last segment: its end was cut off"));
+            case CORRUPT ->
+                new Break(
+                        expected,
+                        segment.name(),
+                        last && found.length() > 0 && found.end() >= size ? Kind.TORN : Kind.ALTERED,
+                        "the frame at byte " + outcome.position() + " has a wrong length or checksum");
             case GAP -> {
                 // A swapped pair shows first as a gap: the missing entry comes right after.
                 FrameReader.Read after = new FrameReader(channel, found.end(), size).next(false);
                 boolean swapped = after.kind() == FrameReader.Kind.ENTRY && after.sequence() == expected;
-                yield new Break(expected, segment.name(), swapped ? Kind.REORDERED : Kind.REMOVED,
+                yield new Break(
+                        expected,
+                        segment.name(),
+                        swapped ? Kind.REORDERED : Kind.REMOVED,
                         "sequence " + found.sequence() + " is at byte " + outcome.position() + " where " + expected
                                 + " should be" + (swapped ? ", and " + expected + " follows it" : ""));
             }
-            case BACKWARD -> new Break(found.sequence(), segment.name(), Kind.REORDERED,
-                    "sequence " + found.sequence() + " is at byte " + outcome.position() + " where " + expected + " should be");
-            case CHAIN -> new Break(expected - 1, walk.lastSegment() == null ? segment.name() : walk.lastSegment(),
-                    Kind.ALTERED, "entry " + expected + " does not chain on it: its content (or the link of " + expected
-                    + ") was changed");
+            case BACKWARD ->
+                new Break(
+                        found.sequence(),
+                        segment.name(),
+                        Kind.REORDERED,
+                        "sequence " + found.sequence() + " is at byte " + outcome.position() + " where " + expected
+                                + " should be");
+            case CHAIN ->
+                new Break(
+                        expected - 1,
+                        walk.lastSegment() == null ? segment.name() : walk.lastSegment(),
+                        Kind.ALTERED,
+                        "entry " + expected + " does not chain on it: its content (or the link of " + expected
+                                + ") was changed");
             case END -> throw new IllegalStateException("not a break");
         };
     }

@@ -18,8 +18,7 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates the folder (and missing parents) if need be, and makes it the owner's only. */
     public static Path folder(Path dir) throws IOException {

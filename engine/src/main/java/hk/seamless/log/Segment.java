@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +32,10 @@ public record Segment(Path file, long firstSequence, LocalDate day) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(Segment::parse).filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.comparingLong(Segment::firstSequence)).toList();
+            return files.map(Segment::parse)
+                    .filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparingLong(Segment::firstSequence))
+                    .toList();
         }
     }
 

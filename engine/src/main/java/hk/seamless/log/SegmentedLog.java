@@ -1,9 +1,6 @@
 package hk.seamless.log;
 
 import hk.seamless.config.LogSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only, hash-chained log in segment files: the registry's audit trail and what makes
@@ -107,9 +106,16 @@ public final class SegmentedLog implements AutoCloseable {
             OwnerOnly.folder(dir);
             Opened opened = LogOpening.open(dir, pastCheckpoint);
             if (opened.report.cut()) {
-                LOG.warn("The log {} ended in a torn or damaged entry: cut {} bytes off segment {} at offset {} ({});"
-                                + " they are kept in {}.cut-at-{}", dir, opened.report.bytesCut(), opened.report.segment(),
-                        opened.report.offset(), opened.report.reason(), opened.report.segment(), opened.report.offset());
+                LOG.warn(
+                        "The log {} ended in a torn or damaged entry: cut {} bytes off segment {} at offset {} ({});"
+                                + " they are kept in {}.cut-at-{}",
+                        dir,
+                        opened.report.bytesCut(),
+                        opened.report.segment(),
+                        opened.report.offset(),
+                        opened.report.reason(),
+                        opened.report.segment(),
+                        opened.report.offset());
             }
             return new SegmentedLog(dir, settings, clock, opened.report, opened);
         } catch (IOException e) {
@@ -143,7 +149,8 @@ public final class SegmentedLog implements AutoCloseable {
         }
         long now = clock.millis();
         try {
-            startSegmentIfDue(LocalDate.ofInstant(Instant.ofEpochMilli(now), hk.seamless.config.HongKong.TIME_ZONE), bytes);
+            startSegmentIfDue(
+                    LocalDate.ofInstant(Instant.ofEpochMilli(now), hk.seamless.config.HongKong.TIME_ZONE), bytes);
             ByteBuffer frames = ByteBuffer.allocate((int) bytes);
             long sequence = lastSequence;
             byte[] hash = lastHash;
@@ -190,8 +197,8 @@ public final class SegmentedLog implements AutoCloseable {
             }
         }
         current = Segment.of(dir, lastSequence + 1, day);
-        channel = FileChannel.open(current.file(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        channel = FileChannel.open(
+                current.file(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         OwnerOnly.file(current.file());
         currentSize = channel.size();
         DurableFile.forceFolder(dir);
@@ -238,7 +245,8 @@ public final class SegmentedLog implements AutoCloseable {
             if (lastSequence == 0) {
                 return null;
             }
-            checkpoint = new Checkpoint(lastSequence, lastHash, lastSegment, lastPosition, lastEnd, clock.instant(), marks);
+            checkpoint =
+                    new Checkpoint(lastSequence, lastHash, lastSegment, lastPosition, lastEnd, clock.instant(), marks);
         }
         synchronized (checkpointing) {
             Checkpoint last = lastCheckpoint;
@@ -247,8 +255,8 @@ public final class SegmentedLog implements AutoCloseable {
             }
             try {
                 // Its own descriptor: the writer may seal and close the segment meanwhile.
-                try (FileChannel segment = FileChannel.open(dir.resolve(checkpoint.segment()), StandardOpenOption.READ,
-                        StandardOpenOption.WRITE)) {
+                try (FileChannel segment = FileChannel.open(
+                        dir.resolve(checkpoint.segment()), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     segment.force(false);
                 }
                 checkpoint.write(dir);
@@ -322,7 +330,8 @@ public final class SegmentedLog implements AutoCloseable {
                     break;
                 }
                 FrameReader.Read first = ArchiveStart.firstFrame(next);
-                if (next.firstSequence() - 1 > checkpoint.sequence() || first == null
+                if (next.firstSequence() - 1 > checkpoint.sequence()
+                        || first == null
                         || !Instant.ofEpochMilli(first.atMillis()).isBefore(cutoff)) {
                     break;
                 }
@@ -331,7 +340,8 @@ public final class SegmentedLog implements AutoCloseable {
                 Files.delete(segments.get(i).file());
                 sizeBytes -= size;
                 deleted++;
-                LOG.info("Deleted the archived log segment {} (older than the retention, before the checkpoint)",
+                LOG.info(
+                        "Deleted the archived log segment {} (older than the retention, before the checkpoint)",
                         segments.get(i).name());
             }
             return deleted;

@@ -1,10 +1,8 @@
 package hk.seamless.pipeline;
 
 import hk.seamless.config.Lane;
-import hk.seamless.lane.plate.PlateRead;
-
 import hk.seamless.lane.BundleAtLane;
-
+import hk.seamless.lane.plate.PlateRead;
 import java.util.EnumSet;
 
 /**
@@ -22,11 +20,13 @@ final class Arrival {
 
     /** The best frame's plate; the other frames' plates and every frame's candidates are its candidates. */
     final PlateRead plate = new PlateRead();
+
     boolean hasPlate;
     /** How many camera frames the arrival took in. */
     int frames;
     /** Reads of this vehicle after its decision, while it was still at the lane: recorded, never decided. */
     int repeatReads;
+
     private final PlateRead previousBest = new PlateRead();
     final StringBuilder epc = new StringBuilder(32);
     boolean hasTag;
@@ -35,10 +35,12 @@ final class Arrival {
 
     /** The canonical vehicle mark the arrival was identified as (empty if not identified). */
     final StringBuilder vehicleMark = new StringBuilder(16);
+
     Verdict verdict;
     final EnumSet<ReasonCode> reasons = EnumSet.noneOf(ReasonCode.class);
     /** The vehicle's ACTIVE bundle for the lane's direction, if {@link #hasBundle}. */
     final BundleAtLane bundle = new BundleAtLane();
+
     boolean hasBundle;
     long decidedAtMillis;
 

@@ -1,7 +1,6 @@
 package hk.seamless.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -23,9 +22,15 @@ final class ArrivalHandler implements EventHandler<LaneEvent> {
     private final Consumer<Arrival> decide = this::decide;
     private long now;
 
-    ArrivalHandler(Fusion fusion, VehicleIdentification identification, ClearanceRules rules,
-                   DecisionPublisher publisher, OverrideDesk overrides, GateAcknowledgements acks, Clock clock,
-                   Runnable endOfBatch) {
+    ArrivalHandler(
+            Fusion fusion,
+            VehicleIdentification identification,
+            ClearanceRules rules,
+            DecisionPublisher publisher,
+            OverrideDesk overrides,
+            GateAcknowledgements acks,
+            Clock clock,
+            Runnable endOfBatch) {
         this.endOfBatch = endOfBatch;
         this.fusion = fusion;
         this.identification = identification;

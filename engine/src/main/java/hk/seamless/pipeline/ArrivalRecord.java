@@ -7,9 +7,21 @@ import java.util.List;
  * An arrival as decided, kept for the console and for overrides: the reads behind it, the
  * decision, the gate's acknowledgement and every override. Immutable; replaced on change.
  */
-public record ArrivalRecord(String id, String controlPoint, String lane, String direction, String vehicleMark,
-                            Verdict decision, List<ReasonCode> reasons, String bundleId, List<String> ccrns,
-                            Instant decidedAt, Reads reads, String gateState, List<Override> overrides, int repeatReads) {
+public record ArrivalRecord(
+        String id,
+        String controlPoint,
+        String lane,
+        String direction,
+        String vehicleMark,
+        Verdict decision,
+        List<ReasonCode> reasons,
+        String bundleId,
+        List<String> ccrns,
+        Instant decidedAt,
+        Reads reads,
+        String gateState,
+        List<Override> overrides,
+        int repeatReads) {
 
     public ArrivalRecord {
         reasons = List.copyOf(reasons);
@@ -24,35 +36,84 @@ public record ArrivalRecord(String id, String controlPoint, String lane, String 
         }
     }
 
-    public record Candidate(String plate, int confidence) {
-    }
+    public record Candidate(String plate, int confidence) {}
 
     /**
      * An officer's decision over the engine's, with the reason and any inspection result. The
      * officer's name is kept as it was at the time, for the audit trail other officers read.
      */
-    public record Override(String officer, String officerName, Verdict from, Verdict to, String reason, String inspectionResult,
-                           String keyedMark, Instant at) {
-    }
+    public record Override(
+            String officer,
+            String officerName,
+            Verdict from,
+            Verdict to,
+            String reason,
+            String inspectionResult,
+            String keyedMark,
+            Instant at) {}
 
     public ArrivalRecord withGateState(String state) {
-        return new ArrivalRecord(id, controlPoint, lane, direction, vehicleMark, decision, reasons, bundleId, ccrns,
-                decidedAt, reads, state, overrides, repeatReads);
+        return new ArrivalRecord(
+                id,
+                controlPoint,
+                lane,
+                direction,
+                vehicleMark,
+                decision,
+                reasons,
+                bundleId,
+                ccrns,
+                decidedAt,
+                reads,
+                state,
+                overrides,
+                repeatReads);
     }
 
     /** The vehicle was read again while still at the lane: counted with its arrival, never decided again. */
     public ArrivalRecord withRepeatReads(int count) {
-        return new ArrivalRecord(id, controlPoint, lane, direction, vehicleMark, decision, reasons, bundleId, ccrns,
-                decidedAt, reads, gateState, overrides, count);
+        return new ArrivalRecord(
+                id,
+                controlPoint,
+                lane,
+                direction,
+                vehicleMark,
+                decision,
+                reasons,
+                bundleId,
+                ccrns,
+                decidedAt,
+                reads,
+                gateState,
+                overrides,
+                count);
     }
 
-    public ArrivalRecord overridden(String mark, Verdict to, List<ReasonCode> newReasons, String newBundleId,
-                                    List<String> newCcrns, Override override) {
+    public ArrivalRecord overridden(
+            String mark,
+            Verdict to,
+            List<ReasonCode> newReasons,
+            String newBundleId,
+            List<String> newCcrns,
+            Override override) {
         List<Override> all = new java.util.ArrayList<>(overrides);
         all.add(override);
         // The gate has not answered the new decision yet: an earlier "CLOSED" must not read as
         // the gate's answer to an override's RELEASE.
-        return new ArrivalRecord(id, controlPoint, lane, direction, mark, to, newReasons, newBundleId, newCcrns,
-                override.at(), reads, null, all, repeatReads);
+        return new ArrivalRecord(
+                id,
+                controlPoint,
+                lane,
+                direction,
+                mark,
+                to,
+                newReasons,
+                newBundleId,
+                newCcrns,
+                override.at(),
+                reads,
+                null,
+                all,
+                repeatReads);
     }
 }

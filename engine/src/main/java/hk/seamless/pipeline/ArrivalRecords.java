@@ -57,8 +57,8 @@ public final class ArrivalRecords {
                 result.add(r);
             }
         }
-        result.sort(java.util.Comparator.comparing(ArrivalRecord::decidedAt,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        result.sort(java.util.Comparator.comparing(
+                ArrivalRecord::decidedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return result;
     }
 

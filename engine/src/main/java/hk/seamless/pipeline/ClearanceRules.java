@@ -4,7 +4,6 @@ import hk.seamless.lane.ConsignmentAtLane;
 import hk.seamless.lane.LaneView;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
-
 import java.util.function.IntPredicate;
 
 /**
@@ -34,8 +33,12 @@ final class ClearanceRules {
     private final StringBuilder account = new StringBuilder(32);
 
     /** @param gateAvailable by lane index: whether the lane's gate is connected and not in fault */
-    ClearanceRules(LaneView view, RiskView risk, RandomSelection random, ReleasedBundles released,
-                   IntPredicate gateAvailable) {
+    ClearanceRules(
+            LaneView view,
+            RiskView risk,
+            RandomSelection random,
+            ReleasedBundles released,
+            IntPredicate gateAvailable) {
         this.view = view;
         this.risk = risk;
         this.random = random;
@@ -92,7 +95,8 @@ final class ClearanceRules {
         long today = Math.floorDiv(nowMillis + hk.seamless.config.HongKong.UTC_OFFSET_MILLIS, DAY_MILLIS);
         for (int i = 0; i < arrival.bundle.ccrnCount(); i++) {
             arrival.bundle.ccrn(i, ccrn);
-            if (!view.consignment(ccrn, consignment) || !consignment.statusIs("BUNDLED")
+            if (!view.consignment(ccrn, consignment)
+                    || !consignment.statusIs("BUNDLED")
                     || today > consignment.expectedEpochDay() + 1) {
                 arrival.reasons.add(ReasonCode.CCRN_INVALID);
                 continue;

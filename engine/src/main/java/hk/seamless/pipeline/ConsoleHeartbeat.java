@@ -2,7 +2,6 @@ package hk.seamless.pipeline;
 
 import hk.seamless.gate.LaneHub;
 import io.vertx.core.Vertx;
-
 import java.time.Clock;
 
 /**
@@ -16,8 +15,7 @@ public final class ConsoleHeartbeat {
     /** Often enough that a dead feed is noticed in half a minute; rare enough to cost nothing. */
     public static final long INTERVAL_MILLIS = 10_000;
 
-    private ConsoleHeartbeat() {
-    }
+    private ConsoleHeartbeat() {}
 
     public static long start(Vertx vertx, LaneHub hub, Clock clock) {
         return vertx.setPeriodic(INTERVAL_MILLIS, id -> hub.toConsoles(DecisionMessages.heartbeat(clock.instant())));

@@ -1,7 +1,6 @@
 package hk.seamless.pipeline;
 
 import io.vertx.core.json.JsonObject;
-
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -13,17 +12,23 @@ import java.util.function.Predicate;
  */
 public final class CrossingRecovery {
 
-    private CrossingRecovery() {
-    }
+    private CrossingRecovery() {}
 
     /** @return how many crossings were reported again */
-    public static int reportUnrecorded(LaneJournalReplay journal, Predicate<String> stillActive, CrossingReporter reporter) {
+    public static int reportUnrecorded(
+            LaneJournalReplay journal, Predicate<String> stillActive, CrossingReporter reporter) {
         int reported = 0;
         for (Map.Entry<String, JsonObject> release : journal.releasesByBundle().entrySet()) {
             if (stillActive.test(release.getKey())) {
                 JsonObject e = release.getValue();
-                reporter.crossed(release.getKey(), e.getString("controlPoint"), e.getString("lane"), e.getString("arrivalId"),
-                        OffsetDateTime.parse(e.getString("decidedAt")).toInstant().toEpochMilli());
+                reporter.crossed(
+                        release.getKey(),
+                        e.getString("controlPoint"),
+                        e.getString("lane"),
+                        e.getString("arrivalId"),
+                        OffsetDateTime.parse(e.getString("decidedAt"))
+                                .toInstant()
+                                .toEpochMilli());
                 reported++;
             }
         }

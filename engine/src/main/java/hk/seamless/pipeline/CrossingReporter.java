@@ -8,7 +8,7 @@ public interface CrossingReporter {
      * For a lane engine (role lane): its crossings reach the registry from the lane log, where the
      * RELEASE already is, so the pipeline has nobody to tell.
      */
-    CrossingReporter NONE = (bundleId, controlPoint, lane, arrivalId, atMillis) -> { };
+    CrossingReporter NONE = (bundleId, controlPoint, lane, arrivalId, atMillis) -> {};
 
     void crossed(String bundleId, String controlPoint, String lane, String arrivalId, long atMillis);
 }

@@ -2,7 +2,6 @@ package hk.seamless.pipeline;
 
 import hk.seamless.log.SegmentedLog;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,8 +44,12 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     void gateAcknowledged(String arrivalId, String lane, String state, long atMillis) {
-        append(new JsonObject().put("entry", "GATE_ACK").put("arrivalId", arrivalId).put("lane", lane)
-                .put("state", state).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
+        append(new JsonObject()
+                .put("entry", "GATE_ACK")
+                .put("arrivalId", arrivalId)
+                .put("lane", lane)
+                .put("state", state)
+                .put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
     }
 
     /** A boom movement (BOOM_RAISED, BOOM_LOWERED) or a fault (GATE_FAULT, GATE_FAULT_CLEARED) at a lane's gate. */
@@ -56,8 +59,12 @@ final class DecisionJournal implements AutoCloseable {
 
     /** A read of a vehicle already decided and still at the lane: kept with its arrival, not decided. */
     void repeatRead(String arrivalId, String lane, LaneEventType read, long atMillis) {
-        append(new JsonObject().put("entry", "REPEAT_READ").put("arrivalId", arrivalId).put("lane", lane)
-                .put("read", read.name()).put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
+        append(new JsonObject()
+                .put("entry", "REPEAT_READ")
+                .put("arrivalId", arrivalId)
+                .put("lane", lane)
+                .put("read", read.name())
+                .put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
     }
 
     private void append(JsonObject entry) {

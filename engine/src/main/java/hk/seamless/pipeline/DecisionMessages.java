@@ -2,9 +2,7 @@ package hk.seamless.pipeline;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -13,9 +11,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DecisionMessages {
 
-
-    private DecisionMessages() {
-    }
+    private DecisionMessages() {}
 
     /**
      * The decision message. {@code validUntil} tells a gate how long a RELEASE may be acted on:
@@ -52,20 +48,31 @@ public final class DecisionMessages {
     static JsonObject withDetail(JsonObject decision, ArrivalRecord r) {
         JsonObject json = decision.put("kind", "arrival");
         JsonArray candidates = new JsonArray();
-        r.reads().candidates().forEach(c -> candidates.add(new JsonObject().put("plate", c.plate()).put("confidence", c.confidence())));
-        json.put("reads", new JsonObject()
-                .put("plate", r.reads().plate())
-                .put("confidence", r.reads().confidence())
-                .put("candidates", candidates)
-                .put("epc", r.reads().epc())
-                .put("emptyPressed", r.reads().emptyPressed()));
+        r.reads()
+                .candidates()
+                .forEach(c ->
+                        candidates.add(new JsonObject().put("plate", c.plate()).put("confidence", c.confidence())));
+        json.put(
+                "reads",
+                new JsonObject()
+                        .put("plate", r.reads().plate())
+                        .put("confidence", r.reads().confidence())
+                        .put("candidates", candidates)
+                        .put("epc", r.reads().epc())
+                        .put("emptyPressed", r.reads().emptyPressed()));
         json.put("gateState", r.gateState());
         json.put("repeatReads", r.repeatReads());
         JsonArray overrides = new JsonArray();
-        r.overrides().forEach(o -> overrides.add(new JsonObject()
-                .put("officer", o.officer()).put("officerName", o.officerName()).put("from", o.from().name()).put("to", o.to().name())
-                .put("reason", o.reason()).put("inspectionResult", o.inspectionResult())
-                .put("keyedMark", o.keyedMark()).put("at", time(o.at()))));
+        r.overrides()
+                .forEach(o -> overrides.add(new JsonObject()
+                        .put("officer", o.officer())
+                        .put("officerName", o.officerName())
+                        .put("from", o.from().name())
+                        .put("to", o.to().name())
+                        .put("reason", o.reason())
+                        .put("inspectionResult", o.inspectionResult())
+                        .put("keyedMark", o.keyedMark())
+                        .put("at", time(o.at()))));
         return json.put("overrides", overrides);
     }
 
@@ -84,17 +91,36 @@ public final class DecisionMessages {
         java.util.List<ArrivalRecord.Override> overrides = new java.util.ArrayList<>();
         detail.getJsonArray("overrides", new JsonArray()).forEach(o -> {
             JsonObject v = (JsonObject) o;
-            overrides.add(new ArrivalRecord.Override(v.getString("officer"), v.getString("officerName"),
+            overrides.add(new ArrivalRecord.Override(
+                    v.getString("officer"),
+                    v.getString("officerName"),
                     Verdict.valueOf(v.getString("from")),
-                    Verdict.valueOf(v.getString("to")), v.getString("reason"), v.getString("inspectionResult"),
-                    v.getString("keyedMark"), instant(v.getString("at"))));
+                    Verdict.valueOf(v.getString("to")),
+                    v.getString("reason"),
+                    v.getString("inspectionResult"),
+                    v.getString("keyedMark"),
+                    instant(v.getString("at"))));
         });
-        return new ArrivalRecord(detail.getString("arrivalId"), detail.getString("controlPoint"), detail.getString("lane"),
-                detail.getString("direction"), detail.getString("vehicleMark"), Verdict.valueOf(detail.getString("decision")),
-                reasons, detail.getString("bundleId"), ccrns, instant(detail.getString("decidedAt")),
-                new ArrivalRecord.Reads(reads.getString("plate"), reads.getInteger("confidence", 0), candidates,
-                        reads.getString("epc"), reads.getBoolean("emptyPressed", false)),
-                detail.getString("gateState"), overrides, detail.getInteger("repeatReads", 0));
+        return new ArrivalRecord(
+                detail.getString("arrivalId"),
+                detail.getString("controlPoint"),
+                detail.getString("lane"),
+                detail.getString("direction"),
+                detail.getString("vehicleMark"),
+                Verdict.valueOf(detail.getString("decision")),
+                reasons,
+                detail.getString("bundleId"),
+                ccrns,
+                instant(detail.getString("decidedAt")),
+                new ArrivalRecord.Reads(
+                        reads.getString("plate"),
+                        reads.getInteger("confidence", 0),
+                        candidates,
+                        reads.getString("epc"),
+                        reads.getBoolean("emptyPressed", false)),
+                detail.getString("gateState"),
+                overrides,
+                detail.getInteger("repeatReads", 0));
     }
 
     private static Instant instant(String text) {
@@ -103,8 +129,14 @@ public final class DecisionMessages {
 
     /** Said to a lane's gate and display when no decision can be given: stay closed, see an officer. */
     public static String hold(String lane, String reason, Instant at) {
-        return new JsonObject().put("kind", "hold").put("lane", lane).put("decision", "HOLD")
-                .put("display", Verdict.REFER.display()).put("reason", reason).put("at", time(at)).encode();
+        return new JsonObject()
+                .put("kind", "hold")
+                .put("lane", lane)
+                .put("decision", "HOLD")
+                .put("display", Verdict.REFER.display())
+                .put("reason", reason)
+                .put("at", time(at))
+                .encode();
     }
 
     /** Said to consoles when nothing else is: the feed is alive (see {@link ConsoleHeartbeat}). */
@@ -113,6 +145,8 @@ public final class DecisionMessages {
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(hk.seamless.config.HongKong.TIME_ZONE));
+        return instant == null
+                ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(hk.seamless.config.HongKong.TIME_ZONE));
     }
 }

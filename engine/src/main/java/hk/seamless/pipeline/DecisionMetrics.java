@@ -4,7 +4,6 @@ import hk.seamless.config.Lane;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +27,22 @@ final class DecisionMetrics {
 
     /** Bucket bounds: the pipeline decides in microseconds; a slow machine or a full ring in ms. */
     private static final Duration[] BUCKETS = {
-        Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
-        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofSeconds(2)};
+        Duration.ofNanos(50_000),
+        Duration.ofNanos(100_000),
+        Duration.ofNanos(250_000),
+        Duration.ofNanos(500_000),
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2)
+    };
 
     private final MeterRegistry registry;
     private Counter[][] decisions = new Counter[0][];
@@ -67,15 +78,20 @@ final class DecisionMetrics {
         Counter[] byVerdict = new Counter[Verdict.values().length];
         for (Verdict v : Verdict.values()) {
             byVerdict[v.ordinal()] = Counter.builder("seamless_lane_decisions")
-                    .tag("control_point", lane.controlPoint()).tag("lane", lane.id()).tag("decision", v.name())
-                    .description("arrivals decided, by lane").register(registry);
+                    .tag("control_point", lane.controlPoint())
+                    .tag("lane", lane.id())
+                    .tag("decision", v.name())
+                    .description("arrivals decided, by lane")
+                    .register(registry);
         }
         Counter[] byReason = new Counter[ReasonCode.values().length];
         for (ReasonCode r : ReasonCode.values()) {
             // Registered once per control point: the lanes of one share the meter.
             byReason[r.ordinal()] = Counter.builder("seamless_decision_reasons")
-                    .tag("control_point", lane.controlPoint()).tag("reason", r.name())
-                    .description("reasons given with decisions").register(registry);
+                    .tag("control_point", lane.controlPoint())
+                    .tag("reason", r.name())
+                    .description("reasons given with decisions")
+                    .register(registry);
         }
         decisions[laneIndex] = byVerdict;
         reasons[laneIndex] = byReason;

@@ -3,10 +3,9 @@ package hk.seamless.pipeline;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.BundleAtLane;
 import io.micrometer.core.instrument.Counter;
-import io.vertx.core.json.JsonObject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,8 +30,14 @@ final class DecisionPublisher {
     private final Map<Verdict, Counter> decisions = new EnumMap<>(Verdict.class);
     private final DecisionMetrics byLane;
 
-    DecisionPublisher(LaneHub hub, ArrivalRecords records, DecisionJournal journal, ReleasedBundles released,
-                      CrossingReporter crossings, long releaseValidityMillis, MeterRegistry metrics) {
+    DecisionPublisher(
+            LaneHub hub,
+            ArrivalRecords records,
+            DecisionJournal journal,
+            ReleasedBundles released,
+            CrossingReporter crossings,
+            long releaseValidityMillis,
+            MeterRegistry metrics) {
         this.hub = hub;
         this.records = records;
         this.journal = journal;
@@ -44,8 +49,12 @@ final class DecisionPublisher {
                 .publishPercentiles(0.5, 0.9, 0.99, 0.999)
                 .register(metrics);
         for (Verdict v : Verdict.values()) {
-            decisions.put(v, Counter.builder("seamless_decisions").tag("decision", v.name())
-                    .description("arrivals decided").register(metrics));
+            decisions.put(
+                    v,
+                    Counter.builder("seamless_decisions")
+                            .tag("decision", v.name())
+                            .description("arrivals decided")
+                            .register(metrics));
         }
         this.byLane = new DecisionMetrics(metrics);
     }
@@ -78,7 +87,8 @@ final class DecisionPublisher {
         hub.toConsoles(message);
         if (record.decision() == Verdict.RELEASE && arrival.hasBundle) {
             released.add(arrival.bundle.idHash(), arrival.decidedAtMillis);
-            crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
+            crossings.crossed(
+                    record.bundleId(), record.controlPoint(), record.lane(), record.id(), arrival.decidedAtMillis);
         }
     }
 
@@ -100,14 +110,18 @@ final class DecisionPublisher {
         records.replace(record);
         journal.overriddenNow(record); // before the gate hears it, as a decision is
         if (vehicleAtLane) {
-            String message = DecisionMessages.decision(record, releaseValidityMillis).encode();
+            String message =
+                    DecisionMessages.decision(record, releaseValidityMillis).encode();
             hub.toGates(laneIndex, message);
             hub.toStreams(laneIndex, message);
         }
         // Consoles see it as an override, with who, why and the inspection result.
-        hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis).put("kind", "override").encode());
+        hub.toConsoles(DecisionMessages.detail(record, releaseValidityMillis)
+                .put("kind", "override")
+                .encode());
         if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
-            long hash = BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
+            long hash =
+                    BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
             if (!released.contains(hash, atMillis)) {
                 released.add(hash, atMillis);
                 crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
@@ -122,10 +136,15 @@ final class DecisionPublisher {
     static ArrivalRecord snapshot(Arrival a) {
         List<ArrivalRecord.Candidate> candidates = new ArrayList<>(a.plate.candidateCount());
         for (int i = 0; i < a.plate.candidateCount(); i++) {
-            candidates.add(new ArrivalRecord.Candidate(a.plate.candidate(i).toString(), a.plate.candidateConfidence(i)));
+            candidates.add(
+                    new ArrivalRecord.Candidate(a.plate.candidate(i).toString(), a.plate.candidateConfidence(i)));
         }
-        ArrivalRecord.Reads reads = new ArrivalRecord.Reads(a.hasPlate ? a.plate.plate().toString() : null,
-                a.hasPlate ? a.plate.confidence() : 0, candidates, a.hasTag ? a.epc.toString() : null, a.emptyPressed);
+        ArrivalRecord.Reads reads = new ArrivalRecord.Reads(
+                a.hasPlate ? a.plate.plate().toString() : null,
+                a.hasPlate ? a.plate.confidence() : 0,
+                candidates,
+                a.hasTag ? a.epc.toString() : null,
+                a.emptyPressed);
         String bundleId = null;
         List<String> ccrns = List.of();
         if (a.hasBundle) {
@@ -138,8 +157,20 @@ final class DecisionPublisher {
                 ccrns.add(text.toString());
             }
         }
-        return new ArrivalRecord(a.id, a.lane.controlPoint(), a.lane.id(), a.lane.direction().name(),
-                a.vehicleMark.length() == 0 ? null : a.vehicleMark.toString(), a.verdict, new ArrayList<>(a.reasons),
-                bundleId, ccrns, Instant.ofEpochMilli(a.decidedAtMillis), reads, null, List.of(), a.repeatReads);
+        return new ArrivalRecord(
+                a.id,
+                a.lane.controlPoint(),
+                a.lane.id(),
+                a.lane.direction().name(),
+                a.vehicleMark.length() == 0 ? null : a.vehicleMark.toString(),
+                a.verdict,
+                new ArrayList<>(a.reasons),
+                bundleId,
+                ccrns,
+                Instant.ofEpochMilli(a.decidedAtMillis),
+                reads,
+                null,
+                List.of(),
+                a.repeatReads);
     }
 }

@@ -1,7 +1,6 @@
 package hk.seamless.pipeline;
 
 import hk.seamless.config.Lane;
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,6 +36,7 @@ final class Fusion {
     private final boolean[] filling;
     /** Until when (epoch millis) the lane's decided vehicle counts as present; 0 when none is. */
     private final long[] presentUntil;
+
     private final long windowMillis;
     private final long presenceMillis;
     private final ArrivalIds ids;

@@ -17,13 +17,21 @@ final class GateAcknowledgements {
     private final io.micrometer.core.instrument.Counter opened;
     private final io.micrometer.core.instrument.Counter closed;
 
-    GateAcknowledgements(ArrivalRecords records, DecisionJournal journal, LaneHub hub, String[] laneIds,
-                         io.micrometer.core.instrument.MeterRegistry metrics) {
+    GateAcknowledgements(
+            ArrivalRecords records,
+            DecisionJournal journal,
+            LaneHub hub,
+            String[] laneIds,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.laneIds = laneIds;
-        this.opened = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks").tag("state", "OPENED")
-                .description("gate acknowledgements").register(metrics);
-        this.closed = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks").tag("state", "CLOSED")
-                .description("gate acknowledgements").register(metrics);
+        this.opened = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks")
+                .tag("state", "OPENED")
+                .description("gate acknowledgements")
+                .register(metrics);
+        this.closed = io.micrometer.core.instrument.Counter.builder("seamless_gate_acks")
+                .tag("state", "CLOSED")
+                .description("gate acknowledgements")
+                .register(metrics);
         this.records = records;
         this.journal = journal;
         this.hub = hub;
@@ -40,12 +48,14 @@ final class GateAcknowledgements {
      * an officer clears it: the lane holds its releases meanwhile.
      */
     private void roseWithoutRelease(int laneIndex, String arrivalId, Verdict decision, long nowMillis) {
-        String reason = "ROSE_WITHOUT_RELEASE: the gate says it OPENED for " + arrivalId + " whose decision is " + decision;
+        String reason =
+                "ROSE_WITHOUT_RELEASE: the gate says it OPENED for " + arrivalId + " whose decision is " + decision;
         if (!hub.latchFault(laneIndex, reason)) {
             return;
         }
         gateEvent(laneIndex, new GateEvent(GateEvent.Kind.GATE_FAULT, arrivalId, reason, null), nowMillis);
-        String hold = DecisionMessages.hold(laneIds[laneIndex], "GATE_UNAVAILABLE", java.time.Instant.ofEpochMilli(nowMillis));
+        String hold = DecisionMessages.hold(
+                laneIds[laneIndex], "GATE_UNAVAILABLE", java.time.Instant.ofEpochMilli(nowMillis));
         hub.holdStands(laneIndex, hold);
         hub.toGates(laneIndex, hold);
         hub.toConsoles(hold);
@@ -62,7 +72,10 @@ final class GateAcknowledgements {
         }
         (opened ? this.opened : this.closed).increment();
         if (opened && record.decision() != Verdict.RELEASE) {
-            LOG.error("Gate fault on {}: the gate says it OPENED for {} whose decision is {}", record.lane(), id,
+            LOG.error(
+                    "Gate fault on {}: the gate says it OPENED for {} whose decision is {}",
+                    record.lane(),
+                    id,
                     record.decision());
             roseWithoutRelease(laneIndex, id, record.decision(), nowMillis);
         } else if (!opened && record.decision() == Verdict.RELEASE) {
@@ -70,7 +83,11 @@ final class GateAcknowledgements {
         }
         records.replace(record.withGateState(state));
         journal.gateAcknowledged(id, record.lane(), state, nowMillis);
-        hub.toConsoles(new JsonObject().put("kind", "gate").put("arrivalId", id).put("lane", record.lane())
-                .put("state", state).encode());
+        hub.toConsoles(new JsonObject()
+                .put("kind", "gate")
+                .put("arrivalId", id)
+                .put("lane", record.lane())
+                .put("state", state)
+                .encode());
     }
 }

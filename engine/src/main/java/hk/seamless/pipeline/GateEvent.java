@@ -13,7 +13,12 @@ import io.vertx.core.json.JsonObject;
  */
 public record GateEvent(Kind kind, String arrivalId, String detail, String account) {
 
-    public enum Kind { BOOM_RAISED, BOOM_LOWERED, GATE_FAULT, GATE_FAULT_CLEARED }
+    public enum Kind {
+        BOOM_RAISED,
+        BOOM_LOWERED,
+        GATE_FAULT,
+        GATE_FAULT_CLEARED
+    }
 
     JsonObject toJson(String lane) {
         JsonObject json = new JsonObject().put("entry", kind.name()).put("lane", lane);

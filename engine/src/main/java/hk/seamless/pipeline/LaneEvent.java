@@ -12,12 +12,14 @@ public final class LaneEvent {
     int laneIndex;
     /** When the engine took the event in ({@code System.nanoTime()}), for the pipeline's own latency. */
     long receivedNanos;
+
     final PlateRead plate = new PlateRead();
     final StringBuilder epc = new StringBuilder(32);
     /** Who is waiting for the answer to this read; null for ticks. */
     ReadOrigin origin;
     /** GATE_ACK: the arrival acknowledged and whether the gate opened. */
     final StringBuilder ackArrivalId = new StringBuilder(40);
+
     boolean gateOpened;
     /** OVERRIDE: an officer's instruction (rare: an object is fine here). */
     OverrideCommand override;

@@ -14,10 +14,12 @@ import hk.seamless.lane.plate.PlateRead;
 final class LaneEventTranslators {
 
     static final EventTranslatorThreeArg<LaneEvent, Integer, PlateRead, ReadOrigin> PLATE =
-            (event, sequence, lane, read, origin) -> event.reset(LaneEventType.PLATE, lane, origin).plate.copyFrom(read);
+            (event, sequence, lane, read, origin) ->
+                    event.reset(LaneEventType.PLATE, lane, origin).plate.copyFrom(read);
 
     static final EventTranslatorThreeArg<LaneEvent, Integer, CharSequence, ReadOrigin> TAG =
-            (event, sequence, lane, epc, origin) -> event.reset(LaneEventType.TAG, lane, origin).epc.append(epc);
+            (event, sequence, lane, epc, origin) ->
+                    event.reset(LaneEventType.TAG, lane, origin).epc.append(epc);
 
     static final EventTranslatorTwoArg<LaneEvent, Integer, ReadOrigin> EMPTY =
             (event, sequence, lane, origin) -> event.reset(LaneEventType.EMPTY, lane, origin);
@@ -34,12 +36,10 @@ final class LaneEventTranslators {
     static final EventTranslatorOneArg<LaneEvent, Integer> LANE_CLEAR =
             (event, sequence, lane) -> event.reset(LaneEventType.LANE_CLEAR, lane, null);
 
-    static final EventTranslatorTwoArg<LaneEvent, Integer, GateEvent> GATE_EVENT =
-            (event, sequence, lane, gateEvent) -> event.reset(LaneEventType.GATE_EVENT, lane, null).gateEvent = gateEvent;
+    static final EventTranslatorTwoArg<LaneEvent, Integer, GateEvent> GATE_EVENT = (event, sequence, lane, gateEvent) ->
+            event.reset(LaneEventType.GATE_EVENT, lane, null).gateEvent = gateEvent;
 
-    static final EventTranslator<LaneEvent> TICK =
-            (event, sequence) -> event.reset(LaneEventType.TICK, -1, null);
+    static final EventTranslator<LaneEvent> TICK = (event, sequence) -> event.reset(LaneEventType.TICK, -1, null);
 
-    private LaneEventTranslators() {
-    }
+    private LaneEventTranslators() {}
 }

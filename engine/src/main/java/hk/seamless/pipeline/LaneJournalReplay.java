@@ -3,7 +3,6 @@ package hk.seamless.pipeline;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.LogReader;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -36,8 +35,8 @@ public final class LaneJournalReplay {
     private final Map<String, ArrivalRecord> recentArrivals;
     private final int unreadable;
 
-    private LaneJournalReplay(Map<String, JsonObject> releasesByBundle, Map<String, ArrivalRecord> recentArrivals,
-                              int unreadable) {
+    private LaneJournalReplay(
+            Map<String, JsonObject> releasesByBundle, Map<String, ArrivalRecord> recentArrivals, int unreadable) {
         this.releasesByBundle = releasesByBundle;
         this.recentArrivals = recentArrivals;
         this.unreadable = unreadable;
@@ -117,7 +116,8 @@ public final class LaneJournalReplay {
             // Replaced in place: an override keeps the arrival's position among the newest.
             arrivals.replace(entry.getString("arrivalId"), DecisionMessages.record(entry));
         } else if ("GATE_ACK".equals(kind)) {
-            arrivals.computeIfPresent(entry.getString("arrivalId"), (id, r) -> r.withGateState(entry.getString("state")));
+            arrivals.computeIfPresent(
+                    entry.getString("arrivalId"), (id, r) -> r.withGateState(entry.getString("state")));
         } else if ("REPEAT_READ".equals(kind)) {
             arrivals.computeIfPresent(entry.getString("arrivalId"), (id, r) -> r.withRepeatReads(r.repeatReads() + 1));
         }

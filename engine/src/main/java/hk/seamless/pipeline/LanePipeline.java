@@ -9,26 +9,23 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import hk.seamless.config.EngineConfig;
-import hk.seamless.config.WaitStrategyKind;
 import hk.seamless.config.Lane;
+import hk.seamless.config.WaitStrategyKind;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.PlateRead;
+import hk.seamless.log.SegmentedLog;
 import hk.seamless.risk.RandomSelection;
 import hk.seamless.risk.RiskView;
-import hk.seamless.log.SegmentedLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lane pipeline: reads from every lane go into one LMAX Disruptor ring, and one handler thread
@@ -49,6 +46,7 @@ public final class LanePipeline implements AutoCloseable {
     private final Map<String, Integer> laneIndex = new HashMap<>();
     /** Each lane's index boxed once: handing it to a translator then allocates nothing, however many lanes. */
     private final Integer[] laneNumbers;
+
     private final Disruptor<LaneEvent> disruptor;
     private final RingBuffer<LaneEvent> ring;
     /** How many recent arrivals officers can open and override; older ones live on in the lane journal. */
@@ -60,9 +58,18 @@ public final class LanePipeline implements AutoCloseable {
     private final Clock clock;
     private final long releaseValidityMillis;
 
-    public LanePipeline(EngineConfig config, LaneView view, RiskView risk, LaneHub hub, CrossingReporter crossings,
-                        SegmentedLog laneLog, Clock clock, MeterRegistry metrics) {
-        this.lanes = config.controlPoints().stream().flatMap(cp -> cp.lanes().stream()).toList();
+    public LanePipeline(
+            EngineConfig config,
+            LaneView view,
+            RiskView risk,
+            LaneHub hub,
+            CrossingReporter crossings,
+            SegmentedLog laneLog,
+            Clock clock,
+            MeterRegistry metrics) {
+        this.lanes = config.controlPoints().stream()
+                .flatMap(cp -> cp.lanes().stream())
+                .toList();
         this.laneNumbers = new Integer[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             laneIndex.put(lanes.get(i).id(), i);
@@ -76,32 +83,45 @@ public final class LanePipeline implements AutoCloseable {
         // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
         ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
         java.util.function.IntPredicate gateAvailable = hub::gateAvailable;
-        ClearanceRules rules = new ClearanceRules(view, risk, new RandomSelection(config.rules().randomSeed()), released,
-                gateAvailable);
-        DecisionPublisher publisher = new DecisionPublisher(hub, records, journal, released, crossings,
-                releaseValidityMillis, metrics);
+        ClearanceRules rules = new ClearanceRules(
+                view, risk, new RandomSelection(config.rules().randomSeed()), released, gateAvailable);
+        DecisionPublisher publisher =
+                new DecisionPublisher(hub, records, journal, released, crossings, releaseValidityMillis, metrics);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
-        Fusion fusion = new Fusion(lanes, config.rules().fusionWindow().toMillis(), config.pipeline().presenceWindow().toMillis(),
-                new ArrivalIds(clock.millis()), new SameVehicle(view::vehicleByTag));
-        ArrivalHandler handler = new ArrivalHandler(fusion,
+        Fusion fusion = new Fusion(
+                lanes,
+                config.rules().fusionWindow().toMillis(),
+                config.pipeline().presenceWindow().toMillis(),
+                new ArrivalIds(clock.millis()),
+                new SameVehicle(view::vehicleByTag));
+        ArrivalHandler handler = new ArrivalHandler(
+                fusion,
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),
-                rules, publisher, new OverrideDesk(records, rules, publisher, lanes, laneIndex, releaseValidityMillis,
-                        fusion, gateAvailable),
-                new GateAcknowledgements(records, journal, hub, laneIds, metrics), clock, journal::endOfBatch);
+                rules,
+                publisher,
+                new OverrideDesk(
+                        records, rules, publisher, lanes, laneIndex, releaseValidityMillis, fusion, gateAvailable),
+                new GateAcknowledgements(records, journal, hub, laneIds, metrics),
+                clock,
+                journal::endOfBatch);
 
-        this.disruptor = new Disruptor<>(LaneEvent::new, config.pipeline().ringSize(),
+        this.disruptor = new Disruptor<>(
+                LaneEvent::new,
+                config.pipeline().ringSize(),
                 r -> {
                     Thread t = new Thread(r, "lane-pipeline");
                     t.setDaemon(true);
                     return t;
                 },
-                ProducerType.MULTI, waitStrategy(config.pipeline().waitStrategy()));
+                ProducerType.MULTI,
+                waitStrategy(config.pipeline().waitStrategy()));
         // Before start: Disruptor's default handler kills the consumer thread, and every lane with it.
         disruptor.setDefaultExceptionHandler(new FailClosed());
         disruptor.handleEventsWith(handler);
         this.ring = disruptor.start();
         Gauge.builder("seamless_ring_fill", ring, r -> r.getBufferSize() - r.remainingCapacity())
-                .description("events waiting in the lane pipeline's ring").register(metrics);
+                .description("events waiting in the lane pipeline's ring")
+                .register(metrics);
         Gauge.builder("seamless_ring_size", ring, RingBuffer::getBufferSize).register(metrics);
     }
 

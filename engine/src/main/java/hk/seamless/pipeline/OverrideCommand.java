@@ -10,7 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * @param inspectionResult required when an INSPECT is turned into a RELEASE
  * @param officerName      as the audit trail shows it to other officers (the account id stays the key)
  */
-public record OverrideCommand(String arrivalId, Verdict decision, String reason, String inspectionResult,
-                              String vehicleMark, String officer, String officerName,
-                              CompletableFuture<String> outcome) {
-}
+public record OverrideCommand(
+        String arrivalId,
+        Verdict decision,
+        String reason,
+        String inspectionResult,
+        String vehicleMark,
+        String officer,
+        String officerName,
+        CompletableFuture<String> outcome) {}

@@ -5,7 +5,6 @@ import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.VehicleMark;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +31,15 @@ final class OverrideDesk {
     private final Fusion presence;
     private final java.util.function.IntPredicate gateAvailable;
 
-    OverrideDesk(ArrivalRecords records, ClearanceRules rules, DecisionPublisher publisher, List<Lane> lanes,
-                 Map<String, Integer> laneIndex, long releaseValidityMillis, Fusion presence,
-                 java.util.function.IntPredicate gateAvailable) {
+    OverrideDesk(
+            ArrivalRecords records,
+            ClearanceRules rules,
+            DecisionPublisher publisher,
+            List<Lane> lanes,
+            Map<String, Integer> laneIndex,
+            long releaseValidityMillis,
+            Fusion presence,
+            java.util.function.IntPredicate gateAvailable) {
         this.presence = presence;
         this.gateAvailable = gateAvailable;
         this.records = records;
@@ -66,12 +71,13 @@ final class OverrideDesk {
         List<String> ccrns = record.ccrns();
         if (c.vehicleMark() != null) {
             if (record.decision() != Verdict.REFER && record.decision() != Verdict.HOLD) {
-                throw RuleViolation.conflict("a mark is keyed only to resolve a REFER or a HOLD; this arrival is "
-                        + record.decision());
+                throw RuleViolation.conflict(
+                        "a mark is keyed only to resolve a REFER or a HOLD; this arrival is " + record.decision());
             }
             Arrival keyed = new Arrival(lanes.get(index), index);
             keyed.open(record.id(), nowMillis);
-            keyed.vehicleMark.append(VehicleMark.parse(c.vehicleMark(), "vehicleMark").value());
+            keyed.vehicleMark.append(
+                    VehicleMark.parse(c.vehicleMark(), "vehicleMark").value());
             keyed.emptyPressed = record.reads().emptyPressed();
             rules.decide(keyed, nowMillis);
             keyed.decidedAtMillis = nowMillis;
@@ -91,12 +97,20 @@ final class OverrideDesk {
             reasons.add(ReasonCode.OFFICER_OVERRIDE);
         }
         boolean inspectedThenReleased = record.decision() == Verdict.INSPECT && to == Verdict.RELEASE;
-        if (inspectedThenReleased && (c.inspectionResult() == null || c.inspectionResult().isBlank())) {
-            throw new InvalidInputException(List.of(new FieldError("inspectionResult",
-                    "is required when an INSPECT is turned into a RELEASE")));
+        if (inspectedThenReleased
+                && (c.inspectionResult() == null || c.inspectionResult().isBlank())) {
+            throw new InvalidInputException(List.of(
+                    new FieldError("inspectionResult", "is required when an INSPECT is turned into a RELEASE")));
         }
-        ArrivalRecord.Override override = new ArrivalRecord.Override(c.officer(), c.officerName(), record.decision(), to, c.reason(),
-                c.inspectionResult(), c.vehicleMark(), Instant.ofEpochMilli(nowMillis));
+        ArrivalRecord.Override override = new ArrivalRecord.Override(
+                c.officer(),
+                c.officerName(),
+                record.decision(),
+                to,
+                c.reason(),
+                c.inspectionResult(),
+                c.vehicleMark(),
+                Instant.ofEpochMilli(nowMillis));
         ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
         boolean atLane = presence.isPresent(index, record.id(), nowMillis);
         boolean gateUp = gateAvailable.test(index);
@@ -108,7 +122,11 @@ final class OverrideDesk {
     }
 
     /** What the gate was told of the override, for the officer. */
-    enum GateSignal { SENT, VEHICLE_GONE, GATE_UNAVAILABLE }
+    enum GateSignal {
+        SENT,
+        VEHICLE_GONE,
+        GATE_UNAVAILABLE
+    }
 
     private static GateSignal gateSignal(boolean atLane, boolean gateUp) {
         return !atLane ? GateSignal.VEHICLE_GONE : gateUp ? GateSignal.SENT : GateSignal.GATE_UNAVAILABLE;
@@ -117,7 +135,9 @@ final class OverrideDesk {
     private static String gateNote(boolean atLane, boolean gateUp, Verdict to, String lane) {
         if (!atLane) {
             return "The vehicle is no longer at lane " + lane + ": its gate was not signalled. "
-                    + (to == Verdict.RELEASE ? "Release the truck where it stands now." : "Direct the truck in person.");
+                    + (to == Verdict.RELEASE
+                            ? "Release the truck where it stands now."
+                            : "Direct the truck in person.");
         }
         if (!gateUp) {
             return "The gate of lane " + lane + " is not connected or is in fault: "

@@ -66,7 +66,8 @@ final class SameVehicle {
             return true;
         }
         for (int i = 0; i < arrival.plate.candidateCount(); i++) {
-            if (PlateNormaliser.normalise(arrival.plate.candidate(i), known) && LookAlikes.equalUnderLookAlikes(mark, known)) {
+            if (PlateNormaliser.normalise(arrival.plate.candidate(i), known)
+                    && LookAlikes.equalUnderLookAlikes(mark, known)) {
                 return true;
             }
         }

@@ -47,7 +47,8 @@ final class VehicleIdentification {
 
     /** Writes the vehicle's mark into the arrival, or decides REFER and returns false. */
     boolean identify(Arrival arrival) {
-        boolean bestConfident = arrival.hasPlate && arrival.plate.confidence() >= confidenceThreshold
+        boolean bestConfident = arrival.hasPlate
+                && arrival.plate.confidence() >= confidenceThreshold
                 && PlateNormaliser.normalise(arrival.plate.plate(), best);
         if (!bestConfident) {
             best.setLength(0);
@@ -103,7 +104,8 @@ final class VehicleIdentification {
         }
         PlateRead plate = arrival.plate;
         for (int i = 0; i < plate.candidateCount(); i++) {
-            if (plate.candidateConfidence(i) < confidenceThreshold || !PlateNormaliser.normalise(plate.candidate(i), reading)) {
+            if (plate.candidateConfidence(i) < confidenceThreshold
+                    || !PlateNormaliser.normalise(plate.candidate(i), reading)) {
                 continue;
             }
             anyConfident = true;
@@ -123,7 +125,8 @@ final class VehicleIdentification {
         }
         PlateRead plate = arrival.plate;
         for (int i = 0; i < plate.candidateCount() && !ambiguous; i++) {
-            if (plate.candidateConfidence(i) >= confidenceThreshold && PlateNormaliser.normalise(plate.candidate(i), reading)) {
+            if (plate.candidateConfidence(i) >= confidenceThreshold
+                    && PlateNormaliser.normalise(plate.candidate(i), reading)) {
                 fitsOf(reading, expected);
             }
         }
@@ -138,7 +141,7 @@ final class VehicleIdentification {
         switch (resolution) {
             case EXACT, RESOLVED -> addFit(resolved);
             case AMBIGUOUS -> ambiguous = true;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -157,7 +160,8 @@ final class VehicleIdentification {
 
     /** On a REFER, the officer sees the best reading the camera had, if any. */
     private void shownMark(Arrival arrival) {
-        if (arrival.vehicleMark.length() == 0 && arrival.hasPlate
+        if (arrival.vehicleMark.length() == 0
+                && arrival.hasPlate
                 && PlateNormaliser.normalise(arrival.plate.plate(), reading)) {
             arrival.vehicleMark.append(reading);
         }

@@ -8,15 +8,14 @@ import hk.seamless.feed.FeedSource;
 import hk.seamless.log.LogEntry;
 import hk.seamless.log.LogReader;
 import hk.seamless.log.SegmentedLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's lane feed kept on disk until Kafka has it: each numbered {@link FeedEntry}, in
@@ -44,7 +43,7 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
     }
 
     public static FeedOutbox open(Path dir, LogSettings settings, Clock clock) {
-        return new FeedOutbox(SegmentedLog.open(dir, settings.withFsync(false), clock, entry -> { }));
+        return new FeedOutbox(SegmentedLog.open(dir, settings.withFsync(false), clock, entry -> {}));
     }
 
     @Override
@@ -55,7 +54,9 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
         if (lastSequence != 0 && entry.sequence() != lastSequence + 1) {
             // Entries the outbox never held (a data folder from before the roles): lane engines
             // see the gap and rebuild from the registry's snapshot; nothing is released meanwhile.
-            LOG.warn("The feed outbox jumps from entry {} to {}: lane engines will rebuild their views", lastSequence,
+            LOG.warn(
+                    "The feed outbox jumps from entry {} to {}: lane engines will rebuild their views",
+                    lastSequence,
                     entry.sequence());
         }
         log.append(FeedCodec.write(entry));
@@ -69,8 +70,10 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
     @Override
     public void resynchronise(FeedSource source, String reason) {
         resynchronisations++;
-        LOG.error("A registry change could not be put on the lane feed ({}); lane engines miss it until they rebuild"
-                + " (restart them on an empty lane view, or wait for their next rebuild)", reason);
+        LOG.error(
+                "A registry change could not be put on the lane feed ({}); lane engines miss it until they rebuild"
+                        + " (restart them on an empty lane view, or wait for their next rebuild)",
+                reason);
     }
 
     /** Forced and checkpointed: called before the registry checkpoints (see the class comment). */
@@ -103,13 +106,13 @@ public final class FeedOutbox implements FeedConsumer, AutoCloseable {
         // Consecutive in both numberings from where the outbox began (a jump only makes the feed's
         // run ahead, so this starts early, never late), so one subtraction finds it. Both numbers
         // come from the same entry: the writer appends meanwhile.
-        long logSequence = Math.max(1, from - (newest.get().entry().sequence() - newest.get().logSequence()));
+        long logSequence = Math.max(
+                1, from - (newest.get().entry().sequence() - newest.get().logSequence()));
         return reader.forward(logSequence).map(e -> FeedCodec.read(e.payload())).filter(e -> e.sequence() >= from);
     }
 
     /** A feed entry and the outbox log's sequence it is kept under. */
-    private record Held(FeedEntry entry, long logSequence) {
-    }
+    private record Held(FeedEntry entry, long logSequence) {}
 
     private static Optional<Held> newest(LogReader reader) {
         try (Stream<LogEntry> back = reader.backward(Long.MAX_VALUE)) {

@@ -12,10 +12,9 @@ import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
-import hk.seamless.trade.Crossings;
 import hk.seamless.trade.ConsignmentStatus;
+import hk.seamless.trade.Crossings;
 import hk.seamless.trade.Vehicle;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +32,7 @@ import java.util.Set;
  */
 public final class LaneChangeProjection {
 
-    private LaneChangeProjection() {
-    }
+    private LaneChangeProjection() {}
 
     public static List<LaneChange> project(RegistryChange change) {
         List<LaneChange> out = new ArrayList<>();
@@ -61,11 +59,15 @@ public final class LaneChangeProjection {
                         account(JsonCodec.read(write.value(), Account.class), out);
                     }
                 }
-                case WATCHLIST -> out.add(write.value() == null ? new LaneChange.WatchEntryRemoved(write.key())
-                        : watchEntry(JsonCodec.read(write.value(), WatchlistEntry.class)));
-                case RANDOM_RATES -> out.add(new LaneChange.RandomRateChanged(write.key(),
-                        write.value() == null ? null : Double.valueOf(write.value())));
-                default -> { }
+                case WATCHLIST ->
+                    out.add(
+                            write.value() == null
+                                    ? new LaneChange.WatchEntryRemoved(write.key())
+                                    : watchEntry(JsonCodec.read(write.value(), WatchlistEntry.class)));
+                case RANDOM_RATES ->
+                    out.add(new LaneChange.RandomRateChanged(
+                            write.key(), write.value() == null ? null : Double.valueOf(write.value())));
+                default -> {}
             }
         }
         for (RegistryChange.AuditEvent event : change.events()) {
@@ -96,14 +98,29 @@ public final class LaneChangeProjection {
 
     static void bundle(Bundle bundle, List<LaneChange> out) {
         if (bundle.status() == BundleStatus.ACTIVE) {
-            out.add(new LaneChange.BundleActivated(bundle.id(), bundle.vehicleMark(), bundle.direction(),
-                    bundle.earliestCrossingAt(), bundle.empty(), bundle.ccrns(), bundle.riskHits(), bundle.trucker()));
+            out.add(new LaneChange.BundleActivated(
+                    bundle.id(),
+                    bundle.vehicleMark(),
+                    bundle.direction(),
+                    bundle.earliestCrossingAt(),
+                    bundle.empty(),
+                    bundle.ccrns(),
+                    bundle.riskHits(),
+                    bundle.trucker()));
             return;
         }
-        out.add(new LaneChange.BundleEnded(bundle.id(), bundle.vehicleMark(), bundle.direction(), bundle.status().name()));
+        out.add(new LaneChange.BundleEnded(
+                bundle.id(),
+                bundle.vehicleMark(),
+                bundle.direction(),
+                bundle.status().name()));
         if (bundle.status() == BundleStatus.USED && bundle.crossing() != null) {
-            out.add(new LaneChange.CrossingRecorded(bundle.id(), bundle.crossing().controlPoint(), bundle.crossing().lane(),
-                    bundle.crossing().arrivalId(), bundle.crossing().crossedAt()));
+            out.add(new LaneChange.CrossingRecorded(
+                    bundle.id(),
+                    bundle.crossing().controlPoint(),
+                    bundle.crossing().lane(),
+                    bundle.crossing().arrivalId(),
+                    bundle.crossing().crossedAt()));
         }
     }
 
@@ -119,7 +136,8 @@ public final class LaneChangeProjection {
      */
     private static boolean lodgedOnly(String consignmentJson, Set<String> ofEndedBundles) {
         String[] statusAndCcrn = JsonCodec.topLevelText(consignmentJson, "status", "ccrn");
-        return ConsignmentStatus.LODGED.name().equals(statusAndCcrn[0]) && statusAndCcrn[1] != null
+        return ConsignmentStatus.LODGED.name().equals(statusAndCcrn[0])
+                && statusAndCcrn[1] != null
                 && !ofEndedBundles.contains(statusAndCcrn[1]);
     }
 
@@ -135,14 +153,20 @@ public final class LaneChangeProjection {
         CargoInformation cargo = c.cargo();
         String consignor = cargo.consignor() == null ? "" : cargo.consignor().name();
         String consignee = cargo.consignee() == null ? "" : cargo.consignee().name();
-        return new LaneChange.ConsignmentBundled(c.ccrn(), cargo.expectedDate(), PartyNames.canonical(consignor),
-                PartyNames.canonical(consignee), c.owner() == null ? "" : c.owner(), PartyNames.canonical(goods(cargo)));
+        return new LaneChange.ConsignmentBundled(
+                c.ccrn(),
+                cargo.expectedDate(),
+                PartyNames.canonical(consignor),
+                PartyNames.canonical(consignee),
+                c.owner() == null ? "" : c.owner(),
+                PartyNames.canonical(goods(cargo)));
     }
 
     /** The description of goods targeting rules look at, as the bundling assessment reads it. */
     private static String goods(CargoInformation cargo) {
         if (cargo.packaged() != null) {
-            return nullToEmpty(cargo.packaged().packageDescription()) + " " + nullToEmpty(cargo.packaged().articlesDescription());
+            return nullToEmpty(cargo.packaged().packageDescription()) + " "
+                    + nullToEmpty(cargo.packaged().articlesDescription());
         }
         return cargo.bulk() == null ? "" : nullToEmpty(cargo.bulk().description());
     }
@@ -168,6 +192,7 @@ public final class LaneChangeProjection {
     }
 
     static LaneChange.WatchEntryAdded watchEntry(WatchlistEntry entry) {
-        return new LaneChange.WatchEntryAdded(entry.id(), WatchKind.valueOf(entry.kind().name()), entry.value());
+        return new LaneChange.WatchEntryAdded(
+                entry.id(), WatchKind.valueOf(entry.kind().name()), entry.value());
     }
 }

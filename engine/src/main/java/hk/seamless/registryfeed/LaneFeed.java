@@ -7,11 +7,10 @@ import hk.seamless.feed.LaneChange;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.Stores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The in-process feed: hears each committed registry change (on the writer thread, in commit
@@ -64,8 +63,10 @@ public final class LaneFeed implements RegistryChangeListener, FeedSource {
         } catch (RuntimeException e) {
             // Deterministic: the same entry fails again on the next start, so the numbering holds.
             // The lane view may now lack this change; only a rebuild from the records is sure.
-            LOG.error("Could not turn registry change {} into lane changes; the lane view is rebuilt from the registry",
-                    change.sequence(), e);
+            LOG.error(
+                    "Could not turn registry change {} into lane changes; the lane view is rebuilt from the registry",
+                    change.sequence(),
+                    e);
             consumer.resynchronise(this, "registry change " + change.sequence() + " could not be projected: " + e);
             return;
         }

@@ -11,7 +11,6 @@ import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Vehicle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +26,7 @@ import java.util.function.Consumer;
  */
 final class RegistrySnapshot {
 
-    private RegistrySnapshot() {
-    }
+    private RegistrySnapshot() {}
 
     /** @return how many lane changes were streamed */
     static long stream(Stores stores, Consumer<LaneChange> sink) {
@@ -40,15 +38,20 @@ final class RegistrySnapshot {
         List<LaneChange> buffer = new ArrayList<>(1);
         stores.store(StoreName.ACCOUNTS).forEach((id, json) -> {
             LaneChangeProjection.account(JsonCodec.read(json, Account.class), buffer);
-            buffer.stream().filter(c -> c instanceof LaneChange.AccountSuspended).forEach(counted);
+            buffer.stream()
+                    .filter(c -> c instanceof LaneChange.AccountSuspended)
+                    .forEach(counted);
             buffer.clear();
         });
-        stores.store(StoreName.WATCHLIST).forEach((id, json) ->
-                counted.accept(LaneChangeProjection.watchEntry(JsonCodec.read(json, WatchlistEntry.class))));
-        stores.store(StoreName.RANDOM_RATES).forEach((controlPoint, rate) ->
-                counted.accept(new LaneChange.RandomRateChanged(controlPoint, Double.valueOf(rate))));
-        stores.store(StoreName.VEHICLES).forEach((mark, json) ->
-                counted.accept(LaneChangeProjection.vehicle(JsonCodec.read(json, Vehicle.class))));
+        stores.store(StoreName.WATCHLIST)
+                .forEach((id, json) ->
+                        counted.accept(LaneChangeProjection.watchEntry(JsonCodec.read(json, WatchlistEntry.class))));
+        stores.store(StoreName.RANDOM_RATES)
+                .forEach((controlPoint, rate) ->
+                        counted.accept(new LaneChange.RandomRateChanged(controlPoint, Double.valueOf(rate))));
+        stores.store(StoreName.VEHICLES)
+                .forEach((mark, json) ->
+                        counted.accept(LaneChangeProjection.vehicle(JsonCodec.read(json, Vehicle.class))));
         stores.store(StoreName.CONSIGNMENTS).forEach((ccrn, json) -> {
             Consignment c = JsonCodec.read(json, Consignment.class);
             if (c.status() == ConsignmentStatus.BUNDLED) {

@@ -3,7 +3,6 @@ package hk.seamless.risk;
 import hk.seamless.trade.BundlingRisk;
 import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +36,12 @@ public final class BundlingRiskAssessment implements BundlingRisk {
                 }
                 case PARTY -> {
                     for (Consignment c : consignments) {
-                        if (entry.value().equals(PartyNames.canonical(c.cargo().consignor().name()))
-                                || entry.value().equals(PartyNames.canonical(c.cargo().consignee().name()))) {
+                        if (entry.value()
+                                        .equals(PartyNames.canonical(
+                                                c.cargo().consignor().name()))
+                                || entry.value()
+                                        .equals(PartyNames.canonical(
+                                                c.cargo().consignee().name()))) {
                             hits.add("WATCHLIST");
                         }
                     }

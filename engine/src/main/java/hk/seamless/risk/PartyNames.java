@@ -27,8 +27,7 @@ import java.util.Locale;
  */
 public final class PartyNames {
 
-    private PartyNames() {
-    }
+    private PartyNames() {}
 
     /** The comparison key of a party name; null gives "". Safe on any input, allocates a little. */
     public static String canonical(CharSequence name) {
@@ -43,7 +42,8 @@ public final class PartyNames {
             i += Character.charCount(cp);
             if (isSpace(cp)) {
                 pendingSpace = out.length() > 0;
-            } else if (isPunctuation(cp) || Character.getType(cp) == Character.FORMAT
+            } else if (isPunctuation(cp)
+                    || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.CONTROL) {
                 // dropped: it neither separates words nor is part of one
             } else {
@@ -59,8 +59,9 @@ public final class PartyNames {
     }
 
     /** Words of a company's legal form, upper case, as the steps before leave them. */
-    private static final String[] FORM_WORDS = {"LTD", "LIMITED", "CO", "COMPANY", "CORP", "CORPORATION", "INC",
-        "INCORPORATED", "LLC", "PLC", "COLTD"};
+    private static final String[] FORM_WORDS = {
+        "LTD", "LIMITED", "CO", "COMPANY", "CORP", "CORPORATION", "INC", "INCORPORATED", "LLC", "PLC", "COLTD"
+    };
     /** The same in Chinese, longest first (they are not separated by spaces). */
     private static final String[] FORM_ENDINGS = {"股份有限公司", "有限責任公司", "有限责任公司", "有限公司", "公司"};
 
@@ -108,9 +109,13 @@ public final class PartyNames {
 
     private static boolean isPunctuation(int cp) {
         switch (Character.getType(cp)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION -> {
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> {
                 return true;
             }
             default -> {

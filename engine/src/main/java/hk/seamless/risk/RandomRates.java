@@ -9,7 +9,6 @@ import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
 import hk.seamless.trade.JsonFields;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,7 +93,8 @@ public final class RandomRates {
     private ControlPoint controlPoint(String code) {
         ControlPoint cp = code == null ? null : controlPoints.get(code.toUpperCase(Locale.ROOT));
         if (cp == null) {
-            throw RuleViolation.notFound("no control point " + code + "; the control points are " + controlPoints.keySet());
+            throw RuleViolation.notFound(
+                    "no control point " + code + "; the control points are " + controlPoints.keySet());
         }
         return cp;
     }

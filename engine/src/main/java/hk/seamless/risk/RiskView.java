@@ -4,7 +4,6 @@ import hk.seamless.config.ControlPoint;
 import hk.seamless.store.KeyValueStore;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,6 @@ import hk.seamless.store.Transaction;
 import hk.seamless.trade.JsonFields;
 import hk.seamless.trade.VehicleMark;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class Watchlist {
 
     /** How long a value may be, in characters as entered and once made canonical. */
     public static final int MAX_VALUE = 200;
+
     private static final Set<String> FIELDS = Set.of("kind", "value");
 
     private final Stores stores;
@@ -38,8 +38,7 @@ public final class Watchlist {
     }
 
     /** A checked request to add an entry: its canonical value and what was typed (trimmed). */
-    public record Addition(WatchlistKind kind, String value, String display) {
-    }
+    public record Addition(WatchlistKind kind, String value, String display) {}
 
     /** Reads {@code {kind, value}}, reporting every problem by field name. */
     public static Addition read(JsonObject body) {
@@ -91,8 +90,8 @@ public final class Watchlist {
             throw RuleViolation.conflict(addition.kind() + " " + addition.value()
                     + " is already on the watch list as entry " + existing.get().id());
         }
-        WatchlistEntry entry = new WatchlistEntry(Tokens.newId("W"), addition.kind(), addition.value(),
-                addition.display(), tx.actor(), tx.now());
+        WatchlistEntry entry = new WatchlistEntry(
+                Tokens.newId("W"), addition.kind(), addition.value(), addition.display(), tx.actor(), tx.now());
         tx.put(StoreName.WATCHLIST, entry.id(), entry);
         tx.audit("WATCHLIST_ADDED", entry.id(), entry.kind() + " " + entry.value());
         return entry;

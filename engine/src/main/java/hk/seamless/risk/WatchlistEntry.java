@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param display what the supervisor typed, trimmed: for people to read, never compared
  * @param addedBy the account id of the supervisor who added it
  */
-public record WatchlistEntry(String id, WatchlistKind kind, String value, String display, String addedBy, Instant addedAt) {
+public record WatchlistEntry(
+        String id, WatchlistKind kind, String value, String display, String addedBy, Instant addedAt) {
 
     /** The lane side's key for this entry: {@code KIND|canonical value}. */
     public String laneKey() {

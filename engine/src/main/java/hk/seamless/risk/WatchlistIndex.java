@@ -5,7 +5,6 @@ import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,8 @@ public final class WatchlistIndex implements RegistryChangeListener {
     private volatile List<WatchlistEntry> entries;
 
     public WatchlistIndex(Stores stores) {
-        stores.store(StoreName.WATCHLIST).forEach((id, json) -> byId.put(id, JsonCodec.read(json, WatchlistEntry.class)));
+        stores.store(StoreName.WATCHLIST)
+                .forEach((id, json) -> byId.put(id, JsonCodec.read(json, WatchlistEntry.class)));
         publish();
     }
 

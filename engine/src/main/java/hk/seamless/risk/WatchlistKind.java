@@ -6,5 +6,7 @@ package hk.seamless.risk;
  * goods contains the words (RISK_RULE rather than WATCHLIST).
  */
 public enum WatchlistKind {
-    VEHICLE, PARTY, GOODS
+    VEHICLE,
+    PARTY,
+    GOODS
 }

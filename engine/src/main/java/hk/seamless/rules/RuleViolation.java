@@ -10,7 +10,13 @@ import java.util.List;
  */
 public final class RuleViolation extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, UNPROCESSABLE, TOO_MANY_ATTEMPTS }
+    public enum Kind {
+        NOT_FOUND,
+        FORBIDDEN,
+        CONFLICT,
+        UNPROCESSABLE,
+        TOO_MANY_ATTEMPTS
+    }
 
     private final Kind kind;
     private final List<FieldError> errors;

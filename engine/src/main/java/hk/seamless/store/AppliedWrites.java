@@ -9,11 +9,9 @@ import java.util.List;
  */
 final class AppliedWrites {
 
-    private record Before(KeyValueStore store, String key, String value) {
-    }
+    private record Before(KeyValueStore store, String key, String value) {}
 
-    private AppliedWrites() {
-    }
+    private AppliedWrites() {}
 
     /**
      * @throws StoreFullException when a store refused a write; the writes before it are undone
@@ -50,7 +48,8 @@ final class AppliedWrites {
     static boolean reapply(RegistryChange change, Stores stores) {
         for (RegistryChange.Write write : change.writes()) {
             KeyValueStore store = stores.store(write.store());
-            boolean held = write.value() == null ? !store.containsKey(write.key())
+            boolean held = write.value() == null
+                    ? !store.containsKey(write.key())
                     : store.holds(write.key(), valueKept(write, change));
             if (!held) {
                 apply(change, stores);
@@ -80,7 +79,8 @@ final class AppliedWrites {
             }
         } catch (RuntimeException e) {
             e.addSuppressed(refused);
-            throw new IllegalStateException("could not undo the writes of change " + sequence + " after a store refused one", e);
+            throw new IllegalStateException(
+                    "could not undo the writes of change " + sequence + " after a store refused one", e);
         }
     }
 }

@@ -1,14 +1,12 @@
 package hk.seamless.store;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import java.util.function.BiConsumer;
 
 /** A {@link KeyValueStore} over a persisted Chronicle Map of UTF-8 strings. */
 final class ChronicleKeyValueStore implements KeyValueStore {
@@ -28,8 +26,11 @@ final class ChronicleKeyValueStore implements KeyValueStore {
      * @param maxBloatFactor how many extra tiers per segment the map may add beyond them
      * @param writing        counts the writes under way, for the next start after a kill
      */
-    ChronicleKeyValueStore(ChronicleMap<CharSequence, CharSequence> map, long sizedFor, double maxBloatFactor,
-                           WritesInFlight writing) {
+    ChronicleKeyValueStore(
+            ChronicleMap<CharSequence, CharSequence> map,
+            long sizedFor,
+            double maxBloatFactor,
+            WritesInFlight writing) {
         this.map = map;
         this.sizedFor = sizedFor;
         this.maxBloatFactor = maxBloatFactor;
@@ -135,8 +136,8 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         double segments = map.segments();
         double maxExtraTiers = maxBloatFactor * segments;
         double extraTiersInUse = Math.max(0, maxExtraTiers - map.remainingAutoResizes());
-        double firstTiersInUse = extraTiersInUse > 0 ? segments
-                : Math.min(1.0, (double) map.longSize() / sizedFor) * segments;
+        double firstTiersInUse =
+                extraTiersInUse > 0 ? segments : Math.min(1.0, (double) map.longSize() / sizedFor) * segments;
         return Math.min(1.0, (firstTiersInUse + extraTiersInUse) / (segments + maxExtraTiers));
     }
 

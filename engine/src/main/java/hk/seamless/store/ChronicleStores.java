@@ -1,11 +1,6 @@
 package hk.seamless.store;
 
 import hk.seamless.log.OwnerOnly;
-import net.openhft.chronicle.map.ChronicleMap;
-import net.openhft.chronicle.map.ChronicleMapBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens every {@link StoreName} as a Chronicle Map persisted under {@code <data>/stores}.
@@ -69,21 +68,26 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         try {
             OwnerOnly.folder(dataDir);
             OwnerOnly.folder(dir);
-            FileChannel lockChannel = FileChannel.open(dir.resolve("LOCK"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel lockChannel =
+                    FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             OwnerOnly.file(dir.resolve("LOCK"));
             FileLock lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
-                throw new IllegalStateException("the data folder " + dataDir.toAbsolutePath()
-                        + " is in use by another engine process");
+                throw new IllegalStateException(
+                        "the data folder " + dataDir.toAbsolutePath() + " is in use by another engine process");
             }
             OpenMarker.LastStop lastStop = OpenMarker.lastStop(dir);
             ChronicleStores result = new ChronicleStores(dir, lockChannel, lock, lastStop != OpenMarker.LastStop.CLEAN);
             for (StoreName name : StoreName.values()) {
                 WritesInFlight writing = WritesInFlight.open(dir.resolve(name.fileName()));
-                result.stores.put(name, new ChronicleKeyValueStore(result.openMap(name, sizes, lastStop, writing),
-                        sizes.entries(name), MAX_BLOAT_FACTOR, writing));
+                result.stores.put(
+                        name,
+                        new ChronicleKeyValueStore(
+                                result.openMap(name, sizes, lastStop, writing),
+                                sizes.entries(name),
+                                MAX_BLOAT_FACTOR,
+                                writing));
                 OwnerOnly.file(dir.resolve(name.fileName()));
                 OwnerOnly.file(WritesInFlight.counterFile(dir.resolve(name.fileName())));
             }
@@ -91,9 +95,11 @@ public final class ChronicleStores implements Stores, AutoCloseable {
             OwnerOnly.file(dir.resolve(OpenMarker.FILE_NAME));
             forceDirectory(dir);
             if (lastStop == OpenMarker.LastStop.PROCESS_KILLED) {
-                LOG.info("The last run's process was killed (the machine stayed up): Chronicle's recovery walked {}"
+                LOG.info(
+                        "The last run's process was killed (the machine stayed up): Chronicle's recovery walked {}"
                                 + " (a write was under way there); {} segment locks it left held released in the others",
-                        result.recovered.isEmpty() ? "no map" : result.recovered, result.locksReleased);
+                        result.recovered.isEmpty() ? "no map" : result.recovered,
+                        result.locksReleased);
             } else if (lastStop == OpenMarker.LastStop.MACHINE_STOPPED) {
                 LOG.info("The last run ended without a clean stop and the machine may have stopped with it:"
                         + " Chronicle's recovery walked every map");
@@ -104,17 +110,17 @@ public final class ChronicleStores implements Stores, AutoCloseable {
         }
     }
 
-    private ChronicleMap<CharSequence, CharSequence> openMap(StoreName name, StoreSizes sizes,
-                                                             OpenMarker.LastStop lastStop, WritesInFlight writing)
-            throws IOException {
+    private ChronicleMap<CharSequence, CharSequence> openMap(
+            StoreName name, StoreSizes sizes, OpenMarker.LastStop lastStop, WritesInFlight writing) throws IOException {
         File file = dir.resolve(name.fileName()).toFile();
         ChronicleMapBuilder<CharSequence, CharSequence> builder = builder(name, sizes.entries(name))
                 // The engine's own shutdown hook closes the maps, after forcing them and
                 // checkpointing the log; Chronicle's would close them under the writer's feet.
                 .skipCloseOnExitHook(true);
         boolean existed = file.exists();
-        boolean recover = existed && (lastStop == OpenMarker.LastStop.MACHINE_STOPPED
-                || lastStop == OpenMarker.LastStop.PROCESS_KILLED && writing.underWay() != 0);
+        boolean recover = existed
+                && (lastStop == OpenMarker.LastStop.MACHINE_STOPPED
+                        || lastStop == OpenMarker.LastStop.PROCESS_KILLED && writing.underWay() != 0);
         ChronicleMap<CharSequence, CharSequence> map;
         if (recover) {
             recovered.add(name);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +31,13 @@ final class IsoInstantReader extends JsonDeserializer<Instant> {
     /** The instant, or null when {@code text} is not in the engine's own form. */
     static Instant parse(String text) {
         int length = text.length();
-        if (length < 20 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 20
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -53,8 +57,14 @@ final class IsoInstantReader extends JsonDeserializer<Instant> {
                 nanos *= 10;
             }
         }
-        if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
-                || day > 31 || hour > 23 || minute > 59 || second > 59) {
+        if ((year | month | day | hour | minute | second | nanos) < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         try {

@@ -9,8 +9,7 @@ public final class NoPhoneHome {
 
     public static final String CHRONICLE_ANALYTICS = "chronicle.analytics.disable";
 
-    private NoPhoneHome() {
-    }
+    private NoPhoneHome() {}
 
     public static void ensure() {
         System.setProperty(CHRONICLE_ANALYTICS, "true");

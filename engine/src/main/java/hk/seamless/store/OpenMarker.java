@@ -27,8 +27,7 @@ final class OpenMarker {
     static final String FILE_NAME = "OPEN";
     private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
-    private OpenMarker() {
-    }
+    private OpenMarker() {}
 
     static LastStop lastStop(Path storesDir) {
         Path marker = storesDir.resolve(FILE_NAME);

@@ -12,8 +12,8 @@ import java.util.List;
  * @param origin from where: the channel and address the command came through (e.g. "http 10.0.0.7"),
  *               null for the engine's own work and for entries written before origins were kept
  */
-public record RegistryChange(long sequence, Instant at, String actor, List<AuditEvent> events, List<Write> writes,
-                             String origin) {
+public record RegistryChange(
+        long sequence, Instant at, String actor, List<AuditEvent> events, List<Write> writes, String origin) {
 
     public RegistryChange {
         events = List.copyOf(events);
@@ -34,21 +34,26 @@ public record RegistryChange(long sequence, Instant at, String actor, List<Audit
      * list of changes and the refusal is in the audit trail.
      */
     static RegistryChange abortOf(RegistryChange refused, long sequence, String reason) {
-        return new RegistryChange(sequence, refused.at(), refused.actor(),
-                List.of(new AuditEvent(ABORTED, Long.toString(refused.sequence()), reason)), List.of(), refused.origin());
+        return new RegistryChange(
+                sequence,
+                refused.at(),
+                refused.actor(),
+                List.of(new AuditEvent(ABORTED, Long.toString(refused.sequence()), reason)),
+                List.of(),
+                refused.origin());
     }
 
     /** Whether this entry takes back the change numbered {@code sequence}. */
     boolean aborts(long sequence) {
-        return writes.isEmpty() && events.size() == 1 && ABORTED.equals(events.get(0).action())
+        return writes.isEmpty()
+                && events.size() == 1
+                && ABORTED.equals(events.get(0).action())
                 && Long.toString(sequence).equals(events.get(0).subject());
     }
 
     /** A put of {@code value}, or a removal when {@code value} is null. */
-    public record Write(StoreName store, String key, String value) {
-    }
+    public record Write(StoreName store, String key, String value) {}
 
     /** What happened, to which subject (a CCRN, a bundle id, an account id), in words. */
-    public record AuditEvent(String action, String subject, String detail) {
-    }
+    public record AuditEvent(String action, String subject, String detail) {}
 }

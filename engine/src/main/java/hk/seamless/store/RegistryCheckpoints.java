@@ -2,12 +2,11 @@ package hk.seamless.store;
 
 import hk.seamless.log.Checkpoint;
 import hk.seamless.log.SegmentedLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When the registry's maps are forced to the disk and the log checkpointed, so that a start after a
@@ -50,7 +49,9 @@ public final class RegistryCheckpoints {
             lastAttemptMillis = nowMillis;
         }
         long since = sinceLastCheckpoint();
-        if (since > 0 && (since >= policy.changes() || nowMillis - lastAttemptMillis >= policy.interval().toMillis())) {
+        if (since > 0
+                && (since >= policy.changes()
+                        || nowMillis - lastAttemptMillis >= policy.interval().toMillis())) {
             tryNow(nowMillis);
         }
     }

@@ -22,6 +22,7 @@ public final class RegistryReplay implements Consumer<byte[]>, AutoCloseable {
 
     /** Enough decoded changes in hand for the applier never to wait on a read, and at most a few MB. */
     private static final int IN_HAND = 1_024;
+
     private static final RegistryChange NO_MORE = new RegistryChange(-1, Instant.EPOCH, "", List.of(), List.of(), null);
 
     private final Stores stores;

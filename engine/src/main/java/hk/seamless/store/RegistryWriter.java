@@ -2,9 +2,6 @@ package hk.seamless.store;
 
 import hk.seamless.log.Checkpoint;
 import hk.seamless.log.SegmentedLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's single writer. Every command that changes the registry runs here, one at a time,
@@ -53,8 +52,7 @@ public final class RegistryWriter implements AutoCloseable {
     private volatile Refusal lastRefusal;
 
     /** The last command a full store refused: which store, and when. */
-    public record Refusal(StoreName store, java.time.Instant at) {
-    }
+    public record Refusal(StoreName store, java.time.Instant at) {}
 
     public RegistryWriter(Stores stores, SegmentedLog journal, Clock clock, List<RegistryChangeListener> listeners) {
         this(stores, journal, clock, listeners, RegistryCheckpoints.Policy.defaults(), Map::of);
@@ -64,8 +62,13 @@ public final class RegistryWriter implements AutoCloseable {
      * @param checkpointPolicy how often the maps are forced and the log checkpointed
      * @param marks            what the registry keeps in each checkpoint beside the log's own position
      */
-    public RegistryWriter(Stores stores, SegmentedLog journal, Clock clock, List<RegistryChangeListener> listeners,
-                          RegistryCheckpoints.Policy checkpointPolicy, Supplier<Map<String, Long>> marks) {
+    public RegistryWriter(
+            Stores stores,
+            SegmentedLog journal,
+            Clock clock,
+            List<RegistryChangeListener> listeners,
+            RegistryCheckpoints.Policy checkpointPolicy,
+            Supplier<Map<String, Long>> marks) {
         this.stores = stores;
         this.journal = journal;
         this.checkpoints = new RegistryCheckpoints(stores, journal, checkpointPolicy, marks);
@@ -108,7 +111,8 @@ public final class RegistryWriter implements AutoCloseable {
         return result;
     }
 
-    private <T> void execute(String actor, String origin, Function<Transaction, T> command, CompletableFuture<T> result) {
+    private <T> void execute(
+            String actor, String origin, Function<Transaction, T> command, CompletableFuture<T> result) {
         if (broken != null) {
             result.completeExceptionally(new StoreUnavailableException("the registry journal failed", broken));
             return;
@@ -152,7 +156,8 @@ public final class RegistryWriter implements AutoCloseable {
         } catch (StoreFullException full) {
             // The change is in the journal but not in the maps: say so right after it, so that a
             // replay skips it. Failing to append this is a journal failure like any other.
-            journal.append(JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.nextSequence(), full.getMessage())));
+            journal.append(
+                    JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.nextSequence(), full.getMessage())));
             throw full;
         }
         logWrite(change);
@@ -175,7 +180,12 @@ public final class RegistryWriter implements AutoCloseable {
             if (event.detail() == null || event.detail().isEmpty()) {
                 WRITES.info("#{} {} {} by {}", change.sequence(), event.action(), event.subject(), change.actor());
             } else {
-                WRITES.info("#{} {} {} by {}: {}", change.sequence(), event.action(), event.subject(), change.actor(),
+                WRITES.info(
+                        "#{} {} {} by {}: {}",
+                        change.sequence(),
+                        event.action(),
+                        event.subject(),
+                        change.actor(),
                         event.detail());
             }
         }

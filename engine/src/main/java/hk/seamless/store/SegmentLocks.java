@@ -17,8 +17,7 @@ import net.openhft.chronicle.map.ChronicleMap;
  */
 final class SegmentLocks {
 
-    private SegmentLocks() {
-    }
+    private SegmentLocks() {}
 
     /** @return how many segments had a lock held */
     static int releaseAll(ChronicleMap<?, ?> map) {

@@ -1,14 +1,13 @@
 package hk.seamless.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes records that have outlived their use (expired sessions, old idempotency answers), so that
@@ -26,8 +25,7 @@ public final class StalePurge {
      *
      * @param stale given a record's value and the instant of the purge: whether it may go
      */
-    public record Rule(StoreName store, String what, BiPredicate<String, Instant> stale) {
-    }
+    public record Rule(StoreName store, String what, BiPredicate<String, Instant> stale) {}
 
     private final Stores stores;
     private final RegistryWriter writer;
@@ -57,13 +55,15 @@ public final class StalePurge {
                 removals.add(writer.submit("housekeeping", tx -> remove(tx, rule, chunk, now)));
             }
         }
-        return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            int removed = removals.stream().mapToInt(CompletableFuture::join).sum();
-            if (removed > 0) {
-                LOG.info("Purged {} stale records", removed);
-            }
-            return removed;
-        });
+        return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    int removed =
+                            removals.stream().mapToInt(CompletableFuture::join).sum();
+                    if (removed > 0) {
+                        LOG.info("Purged {} stale records", removed);
+                    }
+                    return removed;
+                });
     }
 
     private static int remove(Transaction tx, Rule rule, List<String> keys, Instant now) {

@@ -1,7 +1,6 @@
 package hk.seamless.store;
 
 import hk.seamless.config.EngineConfig;
-
 import java.time.Duration;
 
 /**
@@ -26,12 +25,17 @@ public final class StoreSizes {
     private final double daily;
     /** Days a consignment can be LODGED or BUNDLED: the lodgement window, plus the day it takes to expire. */
     private final double openDays;
+
     private final double retentionDays;
     private final double sessionDays;
     private final double idempotencyDays;
 
-    StoreSizes(long dailyConsignments, Duration retention, Duration lodgementWindow, Duration sessionLifetime,
-                       Duration idempotencyRetention) {
+    StoreSizes(
+            long dailyConsignments,
+            Duration retention,
+            Duration lodgementWindow,
+            Duration sessionLifetime,
+            Duration idempotencyRetention) {
         this.daily = dailyConsignments;
         this.openDays = days(lodgementWindow) + 1;
         this.retentionDays = days(retention);
@@ -40,7 +44,9 @@ public final class StoreSizes {
     }
 
     public static StoreSizes of(EngineConfig config) {
-        return new StoreSizes(config.sizing().dailyConsignments(), config.retention(),
+        return new StoreSizes(
+                config.sizing().dailyConsignments(),
+                config.retention(),
                 // a window given in months counts each as 31 days (never smaller than it is)
                 Duration.ofDays(config.rules().lodgementWindow().toTotalMonths() * 31
                         + config.rules().lodgementWindow().getDays()),

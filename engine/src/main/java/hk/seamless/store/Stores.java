@@ -7,6 +7,5 @@ public interface Stores {
     KeyValueStore store(StoreName name);
 
     /** Writes every store's changes through to its file (before a checkpoint); nothing for stores in memory. */
-    default void force() {
-    }
+    default void force() {}
 }

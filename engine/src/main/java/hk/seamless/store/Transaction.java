@@ -74,8 +74,8 @@ public final class Transaction {
 
     RegistryChange toChange(long sequence) {
         List<RegistryChange.Write> writes = new ArrayList<>();
-        staged.forEach((store, entries) -> entries.forEach((key, value) ->
-                writes.add(new RegistryChange.Write(store, key, value == REMOVED ? null : value))));
+        staged.forEach((store, entries) -> entries.forEach(
+                (key, value) -> writes.add(new RegistryChange.Write(store, key, value == REMOVED ? null : value))));
         return new RegistryChange(sequence, now, actor, events, writes, origin);
     }
 }

@@ -40,8 +40,8 @@ final class WritesInFlight implements AutoCloseable {
     static WritesInFlight open(Path mapFile) {
         Path file = counterFile(mapFile);
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             return new WritesInFlight(channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, Long.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map " + file, e);

@@ -6,7 +6,6 @@ import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,8 @@ public final class AccountCredentials {
     public int revoke(Transaction tx, String accountId, String reason) {
         Account account = withCredentials(tx, accountId);
         if (account.role() == Role.ADMIN) {
-            throw RuleViolation.conflict("the admin's token can be rotated, never only revoked: the desk would lock itself out");
+            throw RuleViolation.conflict(
+                    "the admin's token can be rotated, never only revoked: the desk would lock itself out");
         }
         int revoked = revokeAll(tx, account.id());
         tx.audit("TOKENS_REVOKED", account.id(), revoked + " revoked: " + reason);
@@ -61,8 +61,18 @@ public final class AccountCredentials {
      */
     public void ensureAdmin(Transaction tx, String configuredToken) {
         if (tx.get(StoreName.ACCOUNTS, Accounts.ADMIN_ID) == null) {
-            Account admin = new Account(Accounts.ADMIN_ID, Role.ADMIN, "Administrator", null, null, null,
-                    AccountStatus.ACTIVE, null, tx.now(), tx.now(), "configuration");
+            Account admin = new Account(
+                    Accounts.ADMIN_ID,
+                    Role.ADMIN,
+                    "Administrator",
+                    null,
+                    null,
+                    null,
+                    AccountStatus.ACTIVE,
+                    null,
+                    tx.now(),
+                    tx.now(),
+                    "configuration");
             tx.put(StoreName.ACCOUNTS, Accounts.ADMIN_ID, admin);
             tx.audit("ADMIN_CREATED", Accounts.ADMIN_ID, "first start");
         }
@@ -73,7 +83,10 @@ public final class AccountCredentials {
         int revoked = revokeAll(tx, Accounts.ADMIN_ID);
         tx.put(StoreName.CREDENTIALS, hash, Accounts.ADMIN_ID);
         tx.put(StoreName.CREDENTIALS, CONFIGURED_ADMIN_TOKEN, hash);
-        tx.audit("ADMIN_TOKEN_ISSUED", Accounts.ADMIN_ID, "from configuration; " + revoked + " earlier admin tokens revoked");
+        tx.audit(
+                "ADMIN_TOKEN_ISSUED",
+                Accounts.ADMIN_ID,
+                "from configuration; " + revoked + " earlier admin tokens revoked");
     }
 
     private static Account withCredentials(Transaction tx, String accountId) {

@@ -5,5 +5,8 @@ package hk.seamless.trade;
  * SUSPENDED, and a SUSPENDED one reinstated (ACTIVE again).
  */
 public enum AccountStatus {
-    PENDING, ACTIVE, REJECTED, SUSPENDED
+    PENDING,
+    ACTIVE,
+    REJECTED,
+    SUSPENDED
 }

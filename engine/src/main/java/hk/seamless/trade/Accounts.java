@@ -11,7 +11,6 @@ import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,17 +33,25 @@ public final class Accounts {
     }
 
     /** The result of an approval: the token is shown this once and kept only as a hash. */
-    public record Approval(Account account, String token) {
-    }
+    public record Approval(Account account, String token) {}
 
     /** @param passwordHash already hashed, off the writer thread (the hash is slow on purpose) */
     public Account register(Transaction tx, RegistrationRequest request, String passwordHash) {
         if (tx.get(StoreName.ACCOUNTS_BY_EMAIL, request.email()) != null) {
             throw RuleViolation.conflictOn("email", "an account with this e-mail address is already registered");
         }
-        Account account = new Account(Tokens.newId("R"), request.role(), request.name(), request.email(),
-                request.phone(), request.businessRegistrationNo(), AccountStatus.PENDING, passwordHash,
-                tx.now(), null, null);
+        Account account = new Account(
+                Tokens.newId("R"),
+                request.role(),
+                request.name(),
+                request.email(),
+                request.phone(),
+                request.businessRegistrationNo(),
+                AccountStatus.PENDING,
+                passwordHash,
+                tx.now(),
+                null,
+                null);
         tx.put(StoreName.ACCOUNTS, account.id(), account);
         tx.put(StoreName.ACCOUNTS_BY_EMAIL, account.email(), account.id());
         tx.audit("REGISTRATION_SUBMITTED", account.id(), account.role() + " " + account.email());
@@ -83,8 +90,18 @@ public final class Accounts {
         if (tx.get(StoreName.ACCOUNTS_BY_EMAIL, request.email()) != null) {
             throw RuleViolation.conflictOn("email", "an account with this e-mail address is already registered");
         }
-        Account account = new Account(Tokens.newId("R"), request.role(), request.name(), request.email(),
-                request.phone(), null, AccountStatus.ACTIVE, passwordHash, tx.now(), tx.now(), tx.actor());
+        Account account = new Account(
+                Tokens.newId("R"),
+                request.role(),
+                request.name(),
+                request.email(),
+                request.phone(),
+                null,
+                AccountStatus.ACTIVE,
+                passwordHash,
+                tx.now(),
+                tx.now(),
+                tx.actor());
         String token = Tokens.newToken("sl_");
         tx.put(StoreName.ACCOUNTS, account.id(), account);
         tx.put(StoreName.ACCOUNTS_BY_EMAIL, account.email(), account.id());
@@ -140,7 +157,10 @@ public final class Accounts {
 
     public String openSession(Transaction tx, String accountId, Duration lifetime) {
         String token = Tokens.newToken("ss_");
-        tx.put(StoreName.SESSIONS, Tokens.hash(token), new Session(accountId, tx.now().plus(lifetime)));
+        tx.put(
+                StoreName.SESSIONS,
+                Tokens.hash(token),
+                new Session(accountId, tx.now().plus(lifetime)));
         tx.audit("SESSION_OPENED", accountId, "");
         return token;
     }

@@ -1,7 +1,6 @@
 package hk.seamless.trade;
 
 import hk.seamless.config.Direction;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,29 +11,85 @@ import java.util.List;
  * @param riskHits    reason codes found by the risk assessment at bundling time (WATCHLIST,
  *                    RISK_RULE), kept with the bundle and combined with the lane's own checks
  */
-public record Bundle(String id, String trucker, String vehicleMark, String vehicleMarkDisplay, Direction direction,
-                     List<String> ccrns, boolean empty, BundleStatus status, Instant bundledAt,
-                     Instant earliestCrossingAt, Instant endedAt, List<String> riskHits, Crossing crossing) {
+public record Bundle(
+        String id,
+        String trucker,
+        String vehicleMark,
+        String vehicleMarkDisplay,
+        Direction direction,
+        List<String> ccrns,
+        boolean empty,
+        BundleStatus status,
+        Instant bundledAt,
+        Instant earliestCrossingAt,
+        Instant endedAt,
+        List<String> riskHits,
+        Crossing crossing) {
 
     public Bundle {
         ccrns = List.copyOf(ccrns);
         riskHits = riskHits == null ? List.of() : List.copyOf(riskHits);
     }
 
-    public Bundle(String id, String trucker, String vehicleMark, String vehicleMarkDisplay, Direction direction,
-                  List<String> ccrns, boolean empty, BundleStatus status, Instant bundledAt,
-                  Instant earliestCrossingAt, Instant endedAt) {
-        this(id, trucker, vehicleMark, vehicleMarkDisplay, direction, ccrns, empty, status, bundledAt,
-                earliestCrossingAt, endedAt, List.of(), null);
+    public Bundle(
+            String id,
+            String trucker,
+            String vehicleMark,
+            String vehicleMarkDisplay,
+            Direction direction,
+            List<String> ccrns,
+            boolean empty,
+            BundleStatus status,
+            Instant bundledAt,
+            Instant earliestCrossingAt,
+            Instant endedAt) {
+        this(
+                id,
+                trucker,
+                vehicleMark,
+                vehicleMarkDisplay,
+                direction,
+                ccrns,
+                empty,
+                status,
+                bundledAt,
+                earliestCrossingAt,
+                endedAt,
+                List.of(),
+                null);
     }
 
     public Bundle ended(BundleStatus newStatus, Instant at) {
-        return new Bundle(id, trucker, vehicleMark, vehicleMarkDisplay, direction, ccrns, empty, newStatus,
-                bundledAt, earliestCrossingAt, at, riskHits, crossing);
+        return new Bundle(
+                id,
+                trucker,
+                vehicleMark,
+                vehicleMarkDisplay,
+                direction,
+                ccrns,
+                empty,
+                newStatus,
+                bundledAt,
+                earliestCrossingAt,
+                at,
+                riskHits,
+                crossing);
     }
 
     public Bundle used(Crossing where) {
-        return new Bundle(id, trucker, vehicleMark, vehicleMarkDisplay, direction, ccrns, empty, BundleStatus.USED,
-                bundledAt, earliestCrossingAt, where.crossedAt(), riskHits, where);
+        return new Bundle(
+                id,
+                trucker,
+                vehicleMark,
+                vehicleMarkDisplay,
+                direction,
+                ccrns,
+                empty,
+                BundleStatus.USED,
+                bundledAt,
+                earliestCrossingAt,
+                where.crossedAt(),
+                riskHits,
+                where);
     }
 }

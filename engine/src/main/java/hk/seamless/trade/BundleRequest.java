@@ -5,7 +5,6 @@ import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,5 +2,7 @@ package hk.seamless.trade;
 
 /** ACTIVE until the truck crosses (USED) or the trucker unbundles (UNBUNDLED). */
 public enum BundleStatus {
-    ACTIVE, USED, UNBUNDLED
+    ACTIVE,
+    USED,
+    UNBUNDLED
 }

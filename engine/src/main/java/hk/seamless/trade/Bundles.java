@@ -7,7 +7,6 @@ import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +26,23 @@ public final class Bundles {
     private final BundlingRisk risk;
     private final Archive archive;
 
-    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts,
-                   BundlingRisk risk) {
+    public Bundles(
+            Stores stores,
+            LodgementWindow window,
+            Duration lead,
+            FailedAttemptLimiter failedAttempts,
+            BundlingRisk risk) {
         this(stores, window, lead, failedAttempts, risk, new Archive(stores, sequence -> java.util.Optional.empty()));
     }
 
     /** @param archive where a used or unbundled bundle is found once it has left the hot map */
-    public Bundles(Stores stores, LodgementWindow window, Duration lead, FailedAttemptLimiter failedAttempts,
-                   BundlingRisk risk, Archive archive) {
+    public Bundles(
+            Stores stores,
+            LodgementWindow window,
+            Duration lead,
+            FailedAttemptLimiter failedAttempts,
+            BundlingRisk risk,
+            Archive archive) {
         this.stores = stores;
         this.window = window;
         this.lead = lead;
@@ -59,7 +67,8 @@ public final class Bundles {
         String mark = request.vehicleMark().value();
         Vehicle vehicle = tx.get(StoreName.VEHICLES, mark, Vehicle.class);
         if (vehicle == null || !vehicle.owner().equals(tx.actor())) {
-            throw RuleViolation.unprocessable("vehicle " + request.vehicleMark().display() + " is not registered to you",
+            throw RuleViolation.unprocessable(
+                    "vehicle " + request.vehicleMark().display() + " is not registered to you",
                     List.of(new FieldError("vehicleMark", "register the vehicle first (POST /api/v1/vehicles)")));
         }
         String activeKey = activeKey(mark, request.direction());
@@ -70,16 +79,30 @@ public final class Bundles {
         }
         List<Consignment> consignments = bundleable(tx, request);
         Instant now = tx.now();
-        Bundle bundle = new Bundle(hk.seamless.access.Tokens.newId("B"), tx.actor(), mark, vehicle.display(),
-                request.direction(), request.ccrns().stream().map(Ccrn::value).toList(), request.empty(),
-                BundleStatus.ACTIVE, now, now.plus(lead), null, risk.assess(mark, consignments), null);
+        Bundle bundle = new Bundle(
+                hk.seamless.access.Tokens.newId("B"),
+                tx.actor(),
+                mark,
+                vehicle.display(),
+                request.direction(),
+                request.ccrns().stream().map(Ccrn::value).toList(),
+                request.empty(),
+                BundleStatus.ACTIVE,
+                now,
+                now.plus(lead),
+                null,
+                risk.assess(mark, consignments),
+                null);
         for (Consignment c : consignments) {
             tx.put(StoreName.CONSIGNMENTS, c.ccrn(), c.withStatus(ConsignmentStatus.BUNDLED, bundle.id(), now));
         }
         tx.put(StoreName.BUNDLES, bundle.id(), bundle);
         tx.put(StoreName.ACTIVE_BUNDLES, activeKey, bundle.id());
-        tx.audit("BUNDLED", bundle.id(), vehicle.display() + " " + request.direction() + " "
-                + (bundle.empty() ? "EMPTY" : String.join(",", bundle.ccrns())));
+        tx.audit(
+                "BUNDLED",
+                bundle.id(),
+                vehicle.display() + " " + request.direction() + " "
+                        + (bundle.empty() ? "EMPTY" : String.join(",", bundle.ccrns())));
         return bundle;
     }
 
@@ -99,8 +122,10 @@ public final class Bundles {
             if (status != ConsignmentStatus.LODGED) {
                 errors.add(new FieldError(field, "consignment " + ccrn.value() + " is " + status + ", not LODGED"));
             } else if (c.cargo().direction() != request.direction()) {
-                errors.add(new FieldError(field, "consignment " + ccrn.value() + " is lodged for "
-                        + c.cargo().direction() + ", not " + request.direction()));
+                errors.add(new FieldError(
+                        field,
+                        "consignment " + ccrn.value() + " is lodged for "
+                                + c.cargo().direction() + ", not " + request.direction()));
             } else {
                 result.add(c);
             }
@@ -139,7 +164,9 @@ public final class Bundles {
     /** The bundle, hot or archived, if the caller may see it. May read the archive: not on an event loop. */
     public Bundle visibleTo(Principal caller, String bundleId) {
         Bundle bundle = find(bundleId);
-        if (bundle == null || !(bundle.trucker().equals(caller.accountId()) || caller.role().readsEverything())) {
+        if (bundle == null
+                || !(bundle.trucker().equals(caller.accountId())
+                        || caller.role().readsEverything())) {
             throw RuleViolation.notFound("no bundle " + bundleId + " of yours");
         }
         return bundle;
@@ -161,7 +188,9 @@ public final class Bundles {
                 }
             }
         });
-        result.sort(Comparator.comparing(Bundle::bundledAt).thenComparing(Bundle::id).reversed());
+        result.sort(Comparator.comparing(Bundle::bundledAt)
+                .thenComparing(Bundle::id)
+                .reversed());
         return result.size() > limit ? result.subList(0, limit) : result;
     }
 

@@ -4,7 +4,6 @@ import hk.seamless.config.Direction;
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +26,8 @@ public final class CargoInformationReader {
     static final BigDecimal WEIGHT_MAX_KG = new BigDecimal("1000000");
     static final BigDecimal VOLUME_MAX_M3 = new BigDecimal("100000");
 
-    private static final Set<String> TOP = Set.of("direction", "expectedDate", "consignor", "consignee", "packaged", "bulk");
+    private static final Set<String> TOP =
+            Set.of("direction", "expectedDate", "consignor", "consignee", "packaged", "bulk");
     private static final Set<String> PARTY = Set.of("name", "address");
     private static final Set<String> PACKAGED = Set.of("packageDescription", "packageCount", "articlesDescription");
     private static final Set<String> BULK = Set.of("grossWeightKg", "grossVolumeM3", "quantity", "description");
@@ -78,8 +78,11 @@ public final class CargoInformationReader {
             f.add("expectedDate", "must be a real date written YYYY-MM-DD");
             return null;
         }
-        window.violation(date, now).ifPresent(message -> f.add("expectedDate",
-                window.isBeforeToday(date, now) ? FieldError.DATE_IN_PAST : FieldError.DATE_TOO_FAR_AHEAD, message));
+        window.violation(date, now)
+                .ifPresent(message -> f.add(
+                        "expectedDate",
+                        window.isBeforeToday(date, now) ? FieldError.DATE_IN_PAST : FieldError.DATE_TOO_FAR_AHEAD,
+                        message));
         return date;
     }
 

@@ -2,7 +2,6 @@ package hk.seamless.trade;
 
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
-
 import java.util.Objects;
 
 /**
@@ -77,7 +76,8 @@ public final class Ccrn {
             throw new InvalidInputException(fieldName, FieldError.CCRN_FORMAT, "must be 16 digits");
         }
         if (!Mod11Ten.isValid(digits)) {
-            throw new InvalidInputException(fieldName, FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped");
+            throw new InvalidInputException(
+                    fieldName, FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped");
         }
         return new Ccrn(digits);
     }

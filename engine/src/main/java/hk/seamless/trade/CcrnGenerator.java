@@ -2,7 +2,6 @@ package hk.seamless.trade;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -25,7 +24,6 @@ import java.util.random.RandomGenerator;
 public final class CcrnGenerator {
 
     /** The year of lodgement is the Hong Kong calendar year, not the UTC one. */
-
     private static final long SERIAL_BOUND = 10_000_000_000_000L; // 10^13
 
     private final RandomGenerator random;
@@ -38,7 +36,9 @@ public final class CcrnGenerator {
 
     /** @return a fresh CCRN for a declaration lodged now (Hong Kong date) */
     public Ccrn next() {
-        int year = LocalDate.ofInstant(clock.instant(), hk.seamless.config.HongKong.TIME_ZONE).getYear() % 100;
+        int year = LocalDate.ofInstant(clock.instant(), hk.seamless.config.HongKong.TIME_ZONE)
+                        .getYear()
+                % 100;
         long serial = random.nextLong(SERIAL_BOUND);
         // Locale.ROOT: some locales would format with non-ASCII digits.
         return Ccrn.withCheckDigit(String.format(Locale.ROOT, "%02d%013d", year, serial));

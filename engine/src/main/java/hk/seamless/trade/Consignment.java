@@ -10,13 +10,28 @@ import java.time.Instant;
  * @param versionRecordedAt when this version's cargo information was recorded (lodged or amended):
  *                  bundling and unbundling do not change it. Null in records written before it was kept
  */
-public record Consignment(String ccrn, String owner, int version, ConsignmentStatus status, CargoInformation cargo,
-                          Instant lodgedAt, Instant updatedAt, String bundleId, Crossing crossing,
-                          Instant versionRecordedAt) {
+public record Consignment(
+        String ccrn,
+        String owner,
+        int version,
+        ConsignmentStatus status,
+        CargoInformation cargo,
+        Instant lodgedAt,
+        Instant updatedAt,
+        String bundleId,
+        Crossing crossing,
+        Instant versionRecordedAt) {
 
     /** A new version, recorded at {@code updatedAt}. */
-    public Consignment(String ccrn, String owner, int version, ConsignmentStatus status, CargoInformation cargo,
-                       Instant lodgedAt, Instant updatedAt, String bundleId) {
+    public Consignment(
+            String ccrn,
+            String owner,
+            int version,
+            ConsignmentStatus status,
+            CargoInformation cargo,
+            Instant lodgedAt,
+            Instant updatedAt,
+            String bundleId) {
         this(ccrn, owner, version, status, cargo, lodgedAt, updatedAt, bundleId, null, updatedAt);
     }
 
@@ -42,13 +57,22 @@ public record Consignment(String ccrn, String owner, int version, ConsignmentSta
     }
 
     public Consignment withStatus(ConsignmentStatus newStatus, String newBundleId, Instant at) {
-        return new Consignment(ccrn, owner, version, newStatus, cargo, lodgedAt, at, newBundleId, crossing,
-                versionRecordedAt);
+        return new Consignment(
+                ccrn, owner, version, newStatus, cargo, lodgedAt, at, newBundleId, crossing, versionRecordedAt);
     }
 
     public Consignment crossed(Crossing where) {
-        return new Consignment(ccrn, owner, version, ConsignmentStatus.CROSSED, cargo, lodgedAt, where.crossedAt(),
-                bundleId, where, versionRecordedAt);
+        return new Consignment(
+                ccrn,
+                owner,
+                version,
+                ConsignmentStatus.CROSSED,
+                cargo,
+                lodgedAt,
+                where.crossedAt(),
+                bundleId,
+                where,
+                versionRecordedAt);
     }
 
     public Consignment amended(CargoInformation newCargo, Instant at) {

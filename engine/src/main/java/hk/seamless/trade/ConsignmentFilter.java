@@ -25,7 +25,9 @@ public record ConsignmentFilter(String text, ConsignmentStatus status, Instant n
         if (status != null && c.statusAt(now, window) != status) {
             return false;
         }
-        return text == null || ccrnMatches(c.ccrn()) || contains(c.cargo().consignor().name())
+        return text == null
+                || ccrnMatches(c.ccrn())
+                || contains(c.cargo().consignor().name())
                 || contains(c.cargo().consignee().name());
     }
 

@@ -5,5 +5,9 @@ package hk.seamless.trade;
  * on unbundling.
  */
 public enum ConsignmentStatus {
-    LODGED, BUNDLED, CROSSED, CANCELLED, EXPIRED
+    LODGED,
+    BUNDLED,
+    CROSSED,
+    CANCELLED,
+    EXPIRED
 }

@@ -6,7 +6,6 @@ import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,8 @@ public final class Consignments {
 
     public Consignment lodge(Transaction tx, CargoInformation cargo) {
         Ccrn ccrn = newCcrn(tx);
-        Consignment consignment = new Consignment(ccrn.value(), tx.actor(), 1, ConsignmentStatus.LODGED, cargo,
-                tx.now(), tx.now(), null);
+        Consignment consignment =
+                new Consignment(ccrn.value(), tx.actor(), 1, ConsignmentStatus.LODGED, cargo, tx.now(), tx.now(), null);
         tx.put(StoreName.CONSIGNMENTS, ccrn.value(), consignment);
         tx.audit("CONSIGNMENT_LODGED", ccrn.value(), cargo.direction() + " expected " + cargo.expectedDate());
         return consignment;
@@ -82,9 +81,10 @@ public final class Consignments {
         ConsignmentStatus status = c.statusAt(now, window);
         if (status != ConsignmentStatus.LODGED) {
             String hint = status == ConsignmentStatus.BUNDLED
-                    ? ": it is bundled to a vehicle; the trucker must unbundle it first" : "";
-            throw RuleViolation.conflict("consignment " + c.ccrn() + " is " + status
-                    + " and can only be " + verb + " while LODGED" + hint);
+                    ? ": it is bundled to a vehicle; the trucker must unbundle it first"
+                    : "";
+            throw RuleViolation.conflict(
+                    "consignment " + c.ccrn() + " is " + status + " and can only be " + verb + " while LODGED" + hint);
         }
     }
 

@@ -25,15 +25,22 @@ public final class Crossings {
         if (bundle != null && bundle.status() == BundleStatus.USED && bundle.crossing() != null) {
             Crossing first = bundle.crossing();
             if (!first.arrivalId().equals(where.arrivalId())) {
-                tx.audit(SUSPECTED_CLONE, bundleId, bundle.vehicleMarkDisplay() + " released again at " + where.lane()
-                        + " (" + where.arrivalId() + ", " + where.crossedAt() + ") after crossing at " + first.lane()
-                        + " (" + first.arrivalId() + ", " + first.crossedAt() + "): a cloned plate is suspected");
+                tx.audit(
+                        SUSPECTED_CLONE,
+                        bundleId,
+                        bundle.vehicleMarkDisplay() + " released again at " + where.lane()
+                                + " (" + where.arrivalId() + ", " + where.crossedAt() + ") after crossing at "
+                                + first.lane()
+                                + " (" + first.arrivalId() + ", " + first.crossedAt()
+                                + "): a cloned plate is suspected");
             }
             return false;
         }
         if (bundle == null || bundle.status() != BundleStatus.ACTIVE) {
-            tx.audit("CROSSING_IGNORED", bundleId, "bundle is " + (bundle == null ? "unknown" : bundle.status())
-                    + "; arrival " + where.arrivalId());
+            tx.audit(
+                    "CROSSING_IGNORED",
+                    bundleId,
+                    "bundle is " + (bundle == null ? "unknown" : bundle.status()) + "; arrival " + where.arrivalId());
             return false;
         }
         for (String ccrn : bundle.ccrns()) {
@@ -44,7 +51,10 @@ public final class Crossings {
         }
         tx.put(StoreName.BUNDLES, bundleId, bundle.used(where));
         tx.remove(StoreName.ACTIVE_BUNDLES, Bundles.activeKey(bundle.vehicleMark(), bundle.direction()));
-        tx.audit("CROSSED", bundleId, bundle.vehicleMarkDisplay() + " at " + where.lane() + " (" + where.arrivalId() + ")");
+        tx.audit(
+                "CROSSED",
+                bundleId,
+                bundle.vehicleMarkDisplay() + " at " + where.lane() + " (" + where.arrivalId() + ")");
         return true;
     }
 }

@@ -1,7 +1,6 @@
 package hk.seamless.trade;
 
 import hk.seamless.access.RecentFailures;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package hk.seamless.trade;
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

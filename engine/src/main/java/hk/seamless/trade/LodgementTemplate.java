@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param cargo the draft as JSON text, kept as sent (after its light checks): a draft need not be
  *              a valid lodgement yet, so it is not read into {@link CargoInformation}
  */
-public record LodgementTemplate(String owner, String name, String cargo, Instant savedAt) {
-}
+public record LodgementTemplate(String owner, String name, String cargo, Instant savedAt) {}

@@ -9,7 +9,6 @@ import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ public final class LodgementTemplates {
 
     /** Enough for a trader's regular lanes and customers; more is a sign of scripted misuse. */
     public static final int MAX_PER_ACCOUNT = 100;
+
     public static final int NAME_MAX = 60;
     public static final int CARGO_MAX_BYTES = 8 * 1024;
 
@@ -47,8 +47,7 @@ public final class LodgementTemplates {
     }
 
     /** A template as asked for, checked: its name and its cargo draft, nulls left out. */
-    public record Draft(String name, JsonObject cargo) {
-    }
+    public record Draft(String name, JsonObject cargo) {}
 
     /**
      * Checks a template's name (from the path, already decoded) and its body {@code {cargo}}. The
@@ -133,7 +132,8 @@ public final class LodgementTemplates {
             throw RuleViolation.conflict("you already keep " + count + " lodgement templates, the most an account may;"
                     + " delete one, or save over one of the same name");
         }
-        LodgementTemplate template = new LodgementTemplate(tx.actor(), draft.name(), draft.cargo().encode(), tx.now());
+        LodgementTemplate template =
+                new LodgementTemplate(tx.actor(), draft.name(), draft.cargo().encode(), tx.now());
         tx.put(StoreName.LODGEMENT_TEMPLATES, key, template);
         if (!replacing) {
             tx.put(StoreName.LODGEMENT_TEMPLATES, tx.actor(), Integer.toString(count + 1));

@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 public final class LodgementWindow {
 
-
     private final Period window;
     private final ZoneId zone;
 
@@ -54,7 +53,8 @@ public final class LodgementWindow {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate earliest = expectedDate.minus(window);
         if (today.isBefore(earliest)) {
-            return Optional.of("must be no more than " + describe(window) + " ahead (earliest lodgement " + earliest + ")");
+            return Optional.of(
+                    "must be no more than " + describe(window) + " ahead (earliest lodgement " + earliest + ")");
         }
         if (today.isAfter(expectedDate)) {
             return Optional.of("is in the past: lodgement closes at the end of the expected date");

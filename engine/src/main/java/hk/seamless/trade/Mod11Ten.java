@@ -9,8 +9,7 @@ package hk.seamless.trade;
  */
 final class Mod11Ten {
 
-    private Mod11Ten() {
-    }
+    private Mod11Ten() {}
 
     /**
      * @param digits one or more ASCII digits
@@ -33,8 +32,7 @@ final class Mod11Ten {
                 return false;
             }
         }
-        return checkDigit(digitsWithCheck.subSequence(0, length - 1))
-                == digitsWithCheck.charAt(length - 1) - '0';
+        return checkDigit(digitsWithCheck.subSequence(0, length - 1)) == digitsWithCheck.charAt(length - 1) - '0';
     }
 
     static boolean isAsciiDigit(char c) {

@@ -4,7 +4,6 @@ import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryChangeListener;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,8 +34,7 @@ public final class PendingRegistrations implements RegistryChangeListener {
             switch (event.action()) {
                 case "REGISTRATION_SUBMITTED" -> count.incrementAndGet();
                 case "REGISTRATION_APPROVED", "REGISTRATION_REJECTED" -> count.decrementAndGet();
-                default -> {
-                }
+                default -> {}
             }
         }
     }

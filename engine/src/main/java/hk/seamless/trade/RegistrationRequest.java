@@ -5,7 +5,6 @@ import hk.seamless.access.Role;
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +12,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A registration form as received, checked field by field. */
-public record RegistrationRequest(Role role, String name, String email, String password, String phone,
-                                  String businessRegistrationNo) {
+public record RegistrationRequest(
+        Role role, String name, String email, String password, String phone, String businessRegistrationNo) {
 
-    private static final Set<String> FIELDS = Set.of("role", "name", "email", "password", "phone", "businessRegistrationNo");
+    private static final Set<String> FIELDS =
+            Set.of("role", "name", "email", "password", "phone", "businessRegistrationNo");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{6,19}$");
     /** Hong Kong business registration numbers are 8 digits (optionally with a branch suffix). */
@@ -26,6 +26,7 @@ public record RegistrationRequest(Role role, String name, String email, String p
      * devices by admins: none of them through the public registration.
      */
     private static final Set<Role> SELF_REGISTERING = Set.of(Role.SHIPPER, Role.AGENT, Role.TRUCKER);
+
     private static final Set<Role> STAFF = Set.of(Role.OFFICER, Role.SUPERVISOR);
 
     /** A registration through the public form: a trader's. */
@@ -44,8 +45,10 @@ public record RegistrationRequest(Role role, String name, String email, String p
         f.rejectUnknown(body, "", FIELDS);
         Role role = f.enumValue(body, "role", "role", Role.class);
         if (role != null && !roles.contains(role)) {
-            f.add("role", "must be one of " + roles.stream().sorted().toList()
-                    + (role.isStaff() ? "; staff accounts are created by an admin" : ""));
+            f.add(
+                    "role",
+                    "must be one of " + roles.stream().sorted().toList()
+                            + (role.isStaff() ? "; staff accounts are created by an admin" : ""));
         }
         String name = f.text(body, "name", "name", 200, true);
         String email = f.text(body, "email", "email", 254, true);

@@ -5,15 +5,14 @@ import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves records that can no longer change out of the hot maps once they have been finished for the
@@ -36,8 +35,13 @@ public final class RetentionMove {
     private final Clock clock;
     private final Duration retention;
 
-    public RetentionMove(Stores stores, RegistryWriter writer, Archive archive, LodgementWindow window, Clock clock,
-                         Duration retention) {
+    public RetentionMove(
+            Stores stores,
+            RegistryWriter writer,
+            Archive archive,
+            LodgementWindow window,
+            Clock clock,
+            Duration retention) {
         this.stores = stores;
         this.writer = writer;
         this.archive = archive;

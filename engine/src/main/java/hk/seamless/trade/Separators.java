@@ -10,8 +10,7 @@ package hk.seamless.trade;
  */
 final class Separators {
 
-    private Separators() {
-    }
+    private Separators() {}
 
     static boolean isSpace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);

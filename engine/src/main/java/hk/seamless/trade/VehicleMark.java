@@ -2,7 +2,6 @@ package hk.seamless.trade;
 
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -57,9 +56,7 @@ public final class VehicleMark {
             return "";
         }
         StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints()
-                .filter(codePoint -> !Separators.isSeparator(codePoint))
-                .forEach(out::appendCodePoint);
+        raw.codePoints().filter(codePoint -> !Separators.isSeparator(codePoint)).forEach(out::appendCodePoint);
         return out.toString().toUpperCase(Locale.ROOT);
     }
 
@@ -80,23 +77,31 @@ public final class VehicleMark {
         }
         String text = Separators.stripSpaces(raw);
         if (text.codePoints().anyMatch(VehicleMark::isChinese)) {
-            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "contains Chinese characters: a mainland plate such as"
-                    + " \u7ca4Z\u00b7A123\u6e2f is not a Hong Kong registration mark; enter the Hong Kong mark");
+            throw new InvalidInputException(
+                    fieldName,
+                    FieldError.VEHICLE_MARK,
+                    "contains Chinese characters: a mainland plate such as"
+                            + " \u7ca4Z\u00b7A123\u6e2f is not a Hong Kong registration mark; enter the Hong Kong mark");
         }
         String spaced = upperCaseWithSingleSpaceSeparators(text, fieldName);
         if (spaced.startsWith(" ") || spaced.endsWith(" ")) {
             throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "must not start or end with a hyphen");
         }
         if (spaced.contains("  ")) {
-            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "must not contain two spaces or hyphens in a row");
+            throw new InvalidInputException(
+                    fieldName, FieldError.VEHICLE_MARK, "must not contain two spaces or hyphens in a row");
         }
         if (spaced.length() > MAX_LENGTH) {
-            throw new InvalidInputException(fieldName,
-                    FieldError.VEHICLE_MARK, "must be at most " + MAX_LENGTH + " characters counting spaces (got " + spaced.length() + ")");
+            throw new InvalidInputException(
+                    fieldName,
+                    FieldError.VEHICLE_MARK,
+                    "must be at most " + MAX_LENGTH + " characters counting spaces (got " + spaced.length() + ")");
         }
         if (spaced.chars().anyMatch(c -> c == 'I' || c == 'O' || c == 'Q')) {
-            throw new InvalidInputException(fieldName,
-                    FieldError.VEHICLE_MARK, "letters I, O and Q are never used in Hong Kong registration marks");
+            throw new InvalidInputException(
+                    fieldName,
+                    FieldError.VEHICLE_MARK,
+                    "letters I, O and Q are never used in Hong Kong registration marks");
         }
         String key = spaced.replace(" ", "");
         if (key.chars().noneMatch(c -> c >= 'A' && c <= 'Z')) {
@@ -142,14 +147,18 @@ public final class VehicleMark {
 
     private static VehicleMark ordinary(String letters, String digits, boolean spaced, String fieldName) {
         if (letters.length() != 2) {
-            throw new InvalidInputException(fieldName,
-                    FieldError.VEHICLE_MARK, "an ordinary mark has two letters before the number (e.g. AB 1234)");
+            throw new InvalidInputException(
+                    fieldName,
+                    FieldError.VEHICLE_MARK,
+                    "an ordinary mark has two letters before the number (e.g. AB 1234)");
         }
         if (digits.charAt(0) == '0') {
-            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "the number of an ordinary mark must not start with 0");
+            throw new InvalidInputException(
+                    fieldName, FieldError.VEHICLE_MARK, "the number of an ordinary mark must not start with 0");
         }
         if (digits.length() > 4) {
-            throw new InvalidInputException(fieldName, FieldError.VEHICLE_MARK, "an ordinary mark has at most 4 digits after the letters");
+            throw new InvalidInputException(
+                    fieldName, FieldError.VEHICLE_MARK, "an ordinary mark has at most 4 digits after the letters");
         }
         // However the trader spaced it ("A B1234"), show it the one way plates show it.
         String display = spaced ? letters + " " + digits : letters + digits;
@@ -167,8 +176,10 @@ public final class VehicleMark {
             } else if ((codePoint >= 'A' && codePoint <= 'Z') || (codePoint >= '0' && codePoint <= '9')) {
                 out.append((char) codePoint);
             } else {
-                throw new InvalidInputException(fieldName,
-                        FieldError.VEHICLE_MARK, "may contain only letters A to Z, digits 0 to 9 and spaces (found " + shown(codePoint) + ")");
+                throw new InvalidInputException(
+                        fieldName,
+                        FieldError.VEHICLE_MARK,
+                        "may contain only letters A to Z, digits 0 to 9 and spaces (found " + shown(codePoint) + ")");
             }
         });
         return out.toString();

@@ -8,7 +8,6 @@ import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 import hk.seamless.store.Transaction;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +20,7 @@ public final class Vehicles {
 
     /** An EPC as RFID readers report it: hexadecimal, 96 bits usually, up to 496. */
     private static final Pattern EPC = Pattern.compile("^[0-9A-F]{8,124}$");
+
     private static final Set<String> FIELDS = Set.of("registrationMark", "rfidTag");
 
     private final Stores stores;
@@ -29,8 +29,7 @@ public final class Vehicles {
         this.stores = stores;
     }
 
-    public record Registration(VehicleMark mark, String rfidTag) {
-    }
+    public record Registration(VehicleMark mark, String rfidTag) {}
 
     public static Registration read(JsonObject body) {
         List<FieldError> errors = new ArrayList<>();
@@ -54,9 +53,11 @@ public final class Vehicles {
         String key = registration.mark().value();
         Vehicle existing = tx.get(StoreName.VEHICLES, key, Vehicle.class);
         if (existing != null) {
-            throw RuleViolation.conflict(existing.owner().equals(tx.actor())
-                    ? "you have already registered " + registration.mark().display()
-                    : registration.mark().display() + " is registered to another account");
+            throw RuleViolation.conflict(
+                    existing.owner().equals(tx.actor())
+                            ? "you have already registered "
+                                    + registration.mark().display()
+                            : registration.mark().display() + " is registered to another account");
         }
         if (registration.rfidTag() != null && tx.get(StoreName.VEHICLES_BY_TAG, registration.rfidTag()) != null) {
             throw RuleViolation.conflict("RFID tag " + registration.rfidTag() + " is already bound to another vehicle");

@@ -1,17 +1,16 @@
 package hk.seamless.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.rules.RuleViolation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The hashing pool is bounded: past its queue a hash is refused at once (429), never queued without end. */
 class PasswordWorkTest {
@@ -38,8 +37,10 @@ class PasswordWorkTest {
             assertEquals(RuleViolation.Kind.TOO_MANY_ATTEMPTS, violation.kind());
 
             release.countDown();
-            assertEquals("first", running.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-            assertEquals("second", queued.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertEquals(
+                    "first", running.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertEquals(
+                    "second", queued.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }

@@ -1,12 +1,11 @@
 package hk.seamless.access;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
@@ -21,7 +20,9 @@ class SignInThrottleTest {
         Duration wait = throttle.begin("a@x.hk", "10.0.0.2", T0.plusSeconds(10)).orElseThrow();
         assertEquals(Duration.ofMinutes(15).minusSeconds(10).plusSeconds(1), wait);
         assertTrue(throttle.begin("b@x.hk", "10.0.0.1", T0.plusSeconds(10)).isEmpty(), "others are not blocked");
-        assertTrue(throttle.begin("a@x.hk", "10.0.0.1", T0.plus(Duration.ofMinutes(15)).plusSeconds(1)).isEmpty());
+        assertTrue(throttle.begin(
+                        "a@x.hk", "10.0.0.1", T0.plus(Duration.ofMinutes(15)).plusSeconds(1))
+                .isEmpty());
     }
 
     @Test
@@ -42,8 +43,10 @@ class SignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             throttle.begin("guess" + i + "@x.hk", "203.0.113.9", T0);
         }
-        assertTrue(throttle.begin("fresh@x.hk", "203.0.113.9", T0.plusSeconds(1)).isPresent());
-        assertTrue(throttle.begin("fresh@x.hk", "203.0.113.10", T0.plusSeconds(1)).isEmpty());
+        assertTrue(
+                throttle.begin("fresh@x.hk", "203.0.113.9", T0.plusSeconds(1)).isPresent());
+        assertTrue(
+                throttle.begin("fresh@x.hk", "203.0.113.10", T0.plusSeconds(1)).isEmpty());
     }
 
     @Test

@@ -1,18 +1,17 @@
 package hk.seamless.audit;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The merge, the filters and the paging of the audit trail, over logs held in memory. */
 class AuditTrailTest {
@@ -34,28 +33,43 @@ class AuditTrailTest {
 
         @Override
         public List<AuditEntry> describe(LoggedEntry e) {
-            return List.of(new AuditEntry(name, e.sequence(), Instant.ofEpochMilli(e.atMillis()), "who", null,
-                    new String(e.payload(), StandardCharsets.UTF_8), "", ""));
+            return List.of(new AuditEntry(
+                    name,
+                    e.sequence(),
+                    Instant.ofEpochMilli(e.atMillis()),
+                    "who",
+                    null,
+                    new String(e.payload(), StandardCharsets.UTF_8),
+                    "",
+                    ""));
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static MemoryLog log(String name, int[] minutes, String... payloads) {
         List<LoggedEntry> entries = new ArrayList<>();
         for (int i = 0; i < minutes.length; i++) {
-            entries.add(new LoggedEntry(i + 1, T0 + minutes[i] * 60_000L, payloads[i].getBytes(StandardCharsets.UTF_8)));
+            entries.add(
+                    new LoggedEntry(i + 1, T0 + minutes[i] * 60_000L, payloads[i].getBytes(StandardCharsets.UTF_8)));
         }
         return new MemoryLog(name, entries);
     }
 
-    private final MemoryLog registry = log("registry", new int[]{1, 3, 5, 7},
-            "{\"subject\":\"CCRN-A\"}", "{\"value\":\"{\\\"ccrns\\\":[\\\"CCRN-A\\\"],\\\"id\\\":\\\"B1\\\"}\"}",
-            "{\"subject\":\"CCRN-B\"}", "{\"subject\":\"B1\"}");
-    private final MemoryLog lane = log("lane", new int[]{2, 6, 8},
-            "{\"bundleId\":\"B1\",\"ccrns\":[\"CCRN-A\"]}", "{\"bundleId\":\"B2\"}", "{\"arrivalId\":\"A9\"}");
+    private final MemoryLog registry = log(
+            "registry",
+            new int[] {1, 3, 5, 7},
+            "{\"subject\":\"CCRN-A\"}",
+            "{\"value\":\"{\\\"ccrns\\\":[\\\"CCRN-A\\\"],\\\"id\\\":\\\"B1\\\"}\"}",
+            "{\"subject\":\"CCRN-B\"}",
+            "{\"subject\":\"B1\"}");
+    private final MemoryLog lane = log(
+            "lane",
+            new int[] {2, 6, 8},
+            "{\"bundleId\":\"B1\",\"ccrns\":[\"CCRN-A\"]}",
+            "{\"bundleId\":\"B2\"}",
+            "{\"arrivalId\":\"A9\"}");
     private final AuditTrail trail = new AuditTrail(() -> List.of(registry, lane), 1_000);
 
     private static AuditFilter none() {
@@ -69,7 +83,8 @@ class AuditTrailTest {
     @Test
     void bothLogsAreMergedNewestFirst() {
         AuditPage page = trail.query(none(), AuditCursor.start(), 10);
-        assertEquals(List.of("lane3", "registry4", "lane2", "registry3", "registry2", "lane1", "registry1"), actions(page));
+        assertEquals(
+                List.of("lane3", "registry4", "lane2", "registry3", "registry2", "lane1", "registry1"), actions(page));
         assertNull(page.next(), "everything was read");
     }
 
@@ -91,8 +106,15 @@ class AuditTrailTest {
 
     @Test
     void aTimeRangeKeepsFromAndStopsBeforeTo() {
-        AuditFilter range = new AuditFilter(null, null, null, null, null, null,
-                Instant.ofEpochMilli(T0 + 3 * 60_000L), Instant.ofEpochMilli(T0 + 7 * 60_000L));
+        AuditFilter range = new AuditFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.ofEpochMilli(T0 + 3 * 60_000L),
+                Instant.ofEpochMilli(T0 + 7 * 60_000L));
         assertEquals(List.of("lane2", "registry3", "registry2"), actions(trail.query(range, AuditCursor.start(), 10)));
     }
 
@@ -115,12 +137,14 @@ class AuditTrailTest {
     void aPageThatRunsOutOfItsScanBudgetGivesACursorToGoOn() {
         AuditTrail tight = new AuditTrail(() -> List.of(registry, lane), 2);
         AuditFilter rare = new AuditFilter(null, null, null, null, null, null, null, null);
-        AuditPage first = tight.query(new AuditFilter("CCRN-A", null, null, null, null, null, null, null), AuditCursor.start(), 10);
+        AuditPage first = tight.query(
+                new AuditFilter("CCRN-A", null, null, null, null, null, null, null), AuditCursor.start(), 10);
         assertNotNull(first.next(), "budget spent before the logs' start");
         List<String> seen = new ArrayList<>(actions(first));
         AuditCursor cursor = first.next();
         while (cursor != null) {
-            AuditPage page = tight.query(new AuditFilter("CCRN-A", null, null, null, null, null, null, null), cursor, 10);
+            AuditPage page =
+                    tight.query(new AuditFilter("CCRN-A", null, null, null, null, null, null, null), cursor, 10);
             seen.addAll(actions(page));
             cursor = page.next();
         }

@@ -1,17 +1,16 @@
 package hk.seamless.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -28,15 +27,17 @@ class ConfigLoaderTest {
         assertEquals(0.03, config.rules().randomInspectionRate());
         assertEquals(Duration.ofSeconds(1), config.rules().fusionWindow());
         assertEquals(6, config.controlPoints().size());
-        assertTrue(config.controlPoints().stream().allMatch(cp -> cp.lanes().stream().anyMatch(l -> l.direction() == Direction.IMPORT)
-                && cp.lanes().stream().anyMatch(l -> l.direction() == Direction.EXPORT)));
+        assertTrue(config.controlPoints().stream()
+                .allMatch(cp -> cp.lanes().stream().anyMatch(l -> l.direction() == Direction.IMPORT)
+                        && cp.lanes().stream().anyMatch(l -> l.direction() == Direction.EXPORT)));
     }
 
     @Test
     void environmentOverridesTheFileWhichOverridesTheDefaults() throws Exception {
         Path file = dir.resolve("seamless.json");
         Files.writeString(file, "{\"httpPort\": 9000, \"bundlingLead\": \"PT45M\", \"randomInspectionRate\": 0.1}");
-        EngineConfig config = new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "9100", "SEAMLESS_RANDOM_SEED", "42")).load(file);
+        EngineConfig config =
+                new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "9100", "SEAMLESS_RANDOM_SEED", "42")).load(file);
         assertEquals(9100, config.server().httpPort());
         assertEquals(Duration.ofMinutes(45), config.rules().bundlingLead());
         assertEquals(0.1, config.rules().randomInspectionRate());
@@ -50,23 +51,28 @@ class ConfigLoaderTest {
         assertEquals(2, defaults.uploadsPerAccount());
         Path file = dir.resolve("limits.json");
         Files.writeString(file, "{\"bodyTimeout\": \"PT2M\", \"uploadsInFlight\": 3}");
-        HttpLimits limits = new ConfigLoader(Map.of("SEAMLESS_HEADER_TIMEOUT", "PT5S", "SEAMLESS_UPLOADS_PER_ACCOUNT", "1"))
-                .load(file).http();
+        HttpLimits limits = new ConfigLoader(
+                        Map.of("SEAMLESS_HEADER_TIMEOUT", "PT5S", "SEAMLESS_UPLOADS_PER_ACCOUNT", "1"))
+                .load(file)
+                .http();
         assertEquals(Duration.ofSeconds(5), limits.headerTimeout());
         assertEquals(Duration.ofMinutes(2), limits.bodyTimeout());
         assertEquals(3, limits.uploadsInFlight());
         assertEquals(1, limits.uploadsPerAccount());
-        ConfigException zero = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of("SEAMLESS_IDLE_TIMEOUT", "PT0S")).load(null));
+        ConfigException zero = assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_IDLE_TIMEOUT", "PT0S")).load(null));
         assertTrue(zero.getMessage().contains("idleTimeout"), zero.getMessage());
     }
 
     @Test
     void aBadValueStopsTheStartNamingTheSetting() {
-        ConfigException e = assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(
+                ConfigException.class,
                 () -> new ConfigLoader(Map.of("SEAMLESS_RANDOM_INSPECTION_RATE", "1.5")).load(null));
         assertTrue(e.getMessage().contains("SEAMLESS_RANDOM_INSPECTION_RATE"), e.getMessage());
-        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "30 minutes")).load(null));
+        assertThrows(
+                ConfigException.class,
+                () -> new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "30 minutes")).load(null));
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_ADMIN_TOKEN", "short")).load(null));
     }
 
@@ -80,7 +86,9 @@ class ConfigLoaderTest {
         EngineConfig config = new ConfigLoader(Map.of()).load(file);
         ControlPoint lmc = config.controlPoints().get(0);
         assertEquals(0.5, lmc.randomInspectionRate());
-        assertEquals(new Lane("LMC-N-01", "LMC", Direction.EXPORT, false), lmc.lanes().get(1));
+        assertEquals(
+                new Lane("LMC-N-01", "LMC", Direction.EXPORT, false),
+                lmc.lanes().get(1));
         assertTrue(lmc.lanes().get(0).rfidReader(), "a lane has a reader unless the file says not");
     }
 
@@ -88,23 +96,28 @@ class ConfigLoaderTest {
     void aBadControlPointStopsTheStartNamingThePlaceInTheFile() throws Exception {
         // Each of these was a ClassCastException or an IllegalArgumentException without a name before.
         Map<String, String> cases = Map.of(
-                "[{\"code\": \"LMC\", \"lanes\": [\"LMC-S-01\"]}]", "controlPoints[0].lanes[0]",
+                "[{\"code\": \"LMC\", \"lanes\": [\"LMC-S-01\"]}]",
+                "controlPoints[0].lanes[0]",
                 "[{\"code\": \"LMC\", \"lanes\": [{\"id\": \"LMC-S-01\", \"direction\": \"SOUTH\"}]}]",
                 "controlPoints[0].lanes[0].direction",
                 "[{\"code\": \"LMC\", \"lanes\": [{\"id\": \"LMC-S-01\", \"direction\": \"IMPORT\", \"rfidReader\": \"yes\"}]}]",
                 "controlPoints[0].lanes[0].rfidReader",
                 "[{\"code\": \"LMC\", \"randomInspectionRate\": \"high\", \"lanes\": [{\"id\": \"A\", \"direction\": \"IMPORT\"}]}]",
                 "controlPoints[0].randomInspectionRate",
-                "[{\"code\": 7, \"lanes\": []}]", "controlPoints[0].code",
-                "[{\"code\": \"LMC\", \"lanes\": []}]", "controlPoints[0].lanes",
+                "[{\"code\": 7, \"lanes\": []}]",
+                "controlPoints[0].code",
+                "[{\"code\": \"LMC\", \"lanes\": []}]",
+                "controlPoints[0].lanes",
                 "[{\"code\": \"A\", \"lanes\": [{\"id\": \"X-1\", \"direction\": \"IMPORT\"}]},"
                         + " {\"code\": \"B\", \"lanes\": [{\"id\": \"X-1\", \"direction\": \"EXPORT\"}]}]",
                 "controlPoints[1].lanes[0].id",
-                "{\"LMC\": 4}", "controlPoints");
+                "{\"LMC\": 4}",
+                "controlPoints");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path file = dir.resolve("seamless.json");
             Files.writeString(file, "{\"controlPoints\": " + c.getKey() + "}");
-            ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file), c.getKey());
+            ConfigException e =
+                    assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file), c.getKey());
             assertTrue(e.getMessage().contains("'" + c.getValue() + "'"), c.getValue() + " <- " + e.getMessage());
         }
     }
@@ -115,20 +128,27 @@ class ConfigLoaderTest {
         Files.writeString(file, "{\"httpPort\": 9000, \"bundlinglead\": \"PT0S\"}");
         ConfigException typo = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
         assertTrue(typo.getMessage().contains("'bundlinglead' is not a setting"), typo.getMessage());
-        ConfigException tick = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of("SEAMLESS_TICK_INTERVAL", "PT0S")).load(null));
+        ConfigException tick = assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_TICK_INTERVAL", "PT0S")).load(null));
         assertTrue(tick.getMessage().contains("SEAMLESS_TICK_INTERVAL"), tick.getMessage());
-        ConfigException port = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "eighty")).load(null));
-        assertTrue(port.getMessage().contains("SEAMLESS_HTTP_PORT") && port.getMessage().contains("not a number"), port.getMessage());
-        assertEquals(Duration.ofHours(2),
-                new ConfigLoader(Map.of("SEAMLESS_SESSION_LIFETIME", "PT2H")).load(null).accounts().sessionLifetime());
+        ConfigException port = assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_HTTP_PORT", "eighty")).load(null));
+        assertTrue(
+                port.getMessage().contains("SEAMLESS_HTTP_PORT")
+                        && port.getMessage().contains("not a number"),
+                port.getMessage());
+        assertEquals(
+                Duration.ofHours(2),
+                new ConfigLoader(Map.of("SEAMLESS_SESSION_LIFETIME", "PT2H"))
+                        .load(null)
+                        .accounts()
+                        .sessionLifetime());
     }
 
     @Test
     void theLogFormatAndLevelAreCheckedToo() {
-        ConfigException format = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "xml")).load(null));
+        ConfigException format = assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "xml")).load(null));
         assertTrue(format.getMessage().contains("SEAMLESS_LOG_FORMAT"), format.getMessage());
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_LOG_LEVEL", "verbose")).load(null));
         new ConfigLoader(Map.of("SEAMLESS_LOG_FORMAT", "json", "SEAMLESS_LOG_LEVEL", "DEBUG")).load(null);
@@ -136,23 +156,28 @@ class ConfigLoaderTest {
 
     @Test
     void theLogsSegmentsCheckpointsAndRetentionAreSettings() throws Exception {
-        hk.seamless.config.LogSettings defaults = new ConfigLoader(Map.of()).load(null).log();
+        hk.seamless.config.LogSettings defaults =
+                new ConfigLoader(Map.of()).load(null).log();
         assertEquals(64L * 1024 * 1024, defaults.segmentBytes());
         assertEquals(Duration.ofMinutes(5), defaults.checkpointInterval());
         assertEquals(100_000, defaults.checkpointChanges());
         assertEquals(null, defaults.archiveRetention(), "customs keep records for years: never deleted unless set");
         Path file = Files.createTempFile("seamless", ".json");
         Files.writeString(file, "{\"logSegmentBytes\": 8388608, \"checkpointChanges\": 5000}");
-        hk.seamless.config.LogSettings set = new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_INTERVAL", "PT1M",
-                "SEAMLESS_ARCHIVE_RETENTION", "P3650D")).load(file).log();
+        hk.seamless.config.LogSettings set = new ConfigLoader(
+                        Map.of("SEAMLESS_CHECKPOINT_INTERVAL", "PT1M", "SEAMLESS_ARCHIVE_RETENTION", "P3650D"))
+                .load(file)
+                .log();
         assertEquals(8L * 1024 * 1024, set.segmentBytes());
         assertEquals(5000, set.checkpointChanges());
         assertEquals(Duration.ofMinutes(1), set.checkpointInterval());
         assertEquals(Duration.ofDays(3650), set.archiveRetention());
-        ConfigException tiny = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of("SEAMLESS_LOG_SEGMENT_BYTES", "1000")).load(null));
+        ConfigException tiny = assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_LOG_SEGMENT_BYTES", "1000")).load(null));
         assertTrue(tiny.getMessage().contains("SEAMLESS_LOG_SEGMENT_BYTES"), tiny.getMessage());
-        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_ARCHIVE_RETENTION", "PT1H")).load(null));
-        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_CHANGES", "0")).load(null));
+        assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_ARCHIVE_RETENTION", "PT1H")).load(null));
+        assertThrows(
+                ConfigException.class, () -> new ConfigLoader(Map.of("SEAMLESS_CHECKPOINT_CHANGES", "0")).load(null));
     }
 }

@@ -1,6 +1,6 @@
 package hk.seamless.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -10,8 +10,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Each {@code withX} changes what it names and carries every other setting over untouched. */
 class EngineConfigEditTest {
@@ -24,19 +23,30 @@ class EngineConfigEditTest {
         assertChanged(defaults.withDataDir(Path.of("elsewhere")), "server.dataDir");
         assertChanged(defaults.withDailyConsignments(5), "sizing");
         assertChanged(defaults.withAdminToken("a-token"), "server.adminToken");
-        assertChanged(defaults.withRandomSelection(0.5, OptionalLong.of(3)), "rules.randomInspectionRate",
-                "rules.randomSeed", "controlPoints");
-        assertChanged(defaults.withControlPoints(List.of(defaults.controlPoints().get(0))), "controlPoints");
+        assertChanged(
+                defaults.withRandomSelection(0.5, OptionalLong.of(3)),
+                "rules.randomInspectionRate",
+                "rules.randomSeed",
+                "controlPoints");
+        assertChanged(
+                defaults.withControlPoints(List.of(defaults.controlPoints().get(0))), "controlPoints");
         PipelineSettings p = defaults.pipeline();
-        assertChanged(defaults.withPipeline(new PipelineSettings(p.ringSize() * 2, p.plateConfidenceThreshold(),
-                p.waitStrategy(), p.releaseValidity(), p.tickInterval(), p.presenceWindow())), "pipeline");
+        assertChanged(
+                defaults.withPipeline(new PipelineSettings(
+                        p.ringSize() * 2,
+                        p.plateConfidenceThreshold(),
+                        p.waitStrategy(),
+                        p.releaseValidity(),
+                        p.tickInterval(),
+                        p.presenceWindow())),
+                "pipeline");
         assertChanged(defaults.withLog(new LogSettings(1 << 20, true, Duration.ofMinutes(1), 10, null)), "log");
     }
 
     @Test
     void aChangeKeepsTheChecksOfAConfiguration() {
-        org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
-                () -> defaults.withIvrsSigning("a-secret-of-enough-length-for-the-test", null));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigException.class, () -> defaults.withIvrsSigning("a-secret-of-enough-length-for-the-test", null));
     }
 
     /**
@@ -47,8 +57,10 @@ class EngineConfigEditTest {
     private void assertChanged(EngineConfig changed, String... names) throws Exception {
         Set<String> differing = new TreeSet<>();
         for (String setting : differingSettings(defaults, changed)) {
-            differing.add(List.of(names).stream().filter(n -> setting.equals(n) || setting.startsWith(n + "."))
-                    .findFirst().orElse(setting));
+            differing.add(List.of(names).stream()
+                    .filter(n -> setting.equals(n) || setting.startsWith(n + "."))
+                    .findFirst()
+                    .orElse(setting));
         }
         assertEquals(new TreeSet<>(List.of(names)), differing);
     }

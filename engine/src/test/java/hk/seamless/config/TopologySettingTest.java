@@ -1,7 +1,8 @@
 package hk.seamless.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The roles' settings: what each role needs, and every wrong combination refused naming the setting. */
 class TopologySettingTest {
@@ -56,12 +55,26 @@ class TopologySettingTest {
     void aRegistryNeedsKafkaAndTheFeedTokenAndNoControlPoint() {
         refused("SEAMLESS_KAFKA_BOOTSTRAP", "SEAMLESS_ROLE", "registry", "SEAMLESS_FEED_TOKEN", TOKEN);
         refused("SEAMLESS_FEED_TOKEN", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092");
-        refused("SEAMLESS_CONTROL_POINT", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN, "SEAMLESS_CONTROL_POINT", "LMC");
-        refused("SEAMLESS_FEED_TOKEN", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", "short");
-        EngineConfig registry = load("SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN);
+        refused(
+                "SEAMLESS_CONTROL_POINT",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_CONTROL_POINT",
+                "LMC");
+        refused(
+                "SEAMLESS_FEED_TOKEN",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                "short");
+        EngineConfig registry = load(
+                "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092", "SEAMLESS_FEED_TOKEN", TOKEN);
         assertEquals(EngineRole.REGISTRY, registry.topology().role());
         assertEquals(6, registry.controlPoints().size(), "the registry's settings keep every control point");
         assertTrue(!registry.toString().contains(TOKEN), "the feed token never printed: " + registry);
@@ -69,38 +82,78 @@ class TopologySettingTest {
 
     @Test
     void aLaneEngineNeedsItsControlPointAKnownOneAndTheRegistrysUrl() {
-        String[] base = {"SEAMLESS_ROLE", "lane", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092", "SEAMLESS_FEED_TOKEN", TOKEN};
+        String[] base = {"SEAMLESS_ROLE", "lane", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092", "SEAMLESS_FEED_TOKEN", TOKEN
+        };
         refused("SEAMLESS_CONTROL_POINT", with(base, "SEAMLESS_REGISTRY_URL", "http://registry:8080"));
-        refused("SEAMLESS_CONTROL_POINT", with(base, "SEAMLESS_REGISTRY_URL", "http://registry:8080",
-                "SEAMLESS_CONTROL_POINT", "XYZ"));
+        refused(
+                "SEAMLESS_CONTROL_POINT",
+                with(base, "SEAMLESS_REGISTRY_URL", "http://registry:8080", "SEAMLESS_CONTROL_POINT", "XYZ"));
         refused("SEAMLESS_REGISTRY_URL", with(base, "SEAMLESS_CONTROL_POINT", "LMC"));
-        refused("SEAMLESS_REGISTRY_URL", with(base, "SEAMLESS_CONTROL_POINT", "LMC", "SEAMLESS_REGISTRY_URL", "registry:8080"));
-        EngineConfig lane = load(with(base, "SEAMLESS_CONTROL_POINT", "SBC", "SEAMLESS_REGISTRY_URL", "http://registry:8080/"));
-        assertEquals(List.of("SBC"), lane.controlPoints().stream().map(ControlPoint::code).toList(),
+        refused(
+                "SEAMLESS_REGISTRY_URL",
+                with(base, "SEAMLESS_CONTROL_POINT", "LMC", "SEAMLESS_REGISTRY_URL", "registry:8080"));
+        EngineConfig lane =
+                load(with(base, "SEAMLESS_CONTROL_POINT", "SBC", "SEAMLESS_REGISTRY_URL", "http://registry:8080/"));
+        assertEquals(
+                List.of("SBC"),
+                lane.controlPoints().stream().map(ControlPoint::code).toList(),
                 "a lane engine serves its own control point's lanes only");
         assertEquals(URI.create("http://registry:8080"), lane.topology().registryUrl());
     }
 
     @Test
     void theFeedAndTheReportsAreTwoTopics() {
-        refused("SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN, "SEAMLESS_KAFKA_FEED_TOPIC", "t", "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", "t");
+        refused(
+                "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_KAFKA_FEED_TOPIC",
+                "t",
+                "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC",
+                "t");
     }
 
     @Test
     void theKafkaClientFileIsPassedOnButMayNotTakeTheEnginesOwnSettings(@TempDir Path dir) throws IOException {
         Path security = dir.resolve("kafka-client.properties");
         Files.writeString(security, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
-        EngineConfig config = load("SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN, "SEAMLESS_KAFKA_CLIENT_CONFIG", security.toString());
+        EngineConfig config = load(
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                security.toString());
         assertEquals("SASL_SSL", config.topology().kafkaClient().get("security.protocol"));
         assertTrue(!config.topology().toString().contains("SCRAM"), "the client settings' values are not printed");
 
         Files.writeString(security, "bootstrap.servers=elsewhere:9092\n");
-        refused("SEAMLESS_KAFKA_CLIENT_CONFIG", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN, "SEAMLESS_KAFKA_CLIENT_CONFIG", security.toString());
-        refused("SEAMLESS_KAFKA_CLIENT_CONFIG", "SEAMLESS_ROLE", "registry", "SEAMLESS_KAFKA_BOOTSTRAP", "kafka:9092",
-                "SEAMLESS_FEED_TOKEN", TOKEN, "SEAMLESS_KAFKA_CLIENT_CONFIG", dir.resolve("missing").toString());
+        refused(
+                "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                security.toString());
+        refused(
+                "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_KAFKA_CLIENT_CONFIG",
+                dir.resolve("missing").toString());
     }
 
     private static String[] with(String[] base, String... more) {

@@ -1,9 +1,5 @@
 package hk.seamless.deploy;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A compose file of deploy/compose read as compose reads it: YAML with anchors and merge keys, and
@@ -93,7 +92,9 @@ final class ComposeStack {
     @SuppressWarnings("unchecked")
     List<String> list(String service, String key) {
         Object v = service(service).get(key);
-        return v == null ? List.of() : ((List<Object>) v).stream().map(String::valueOf).toList();
+        return v == null
+                ? List.of()
+                : ((List<Object>) v).stream().map(String::valueOf).toList();
     }
 
     String interpolate(String value) {

@@ -22,8 +22,10 @@ final class ContainerEngineCondition implements ExecutionCondition {
             if (DockerClientFactory.instance().isDockerAvailable()) {
                 return ConditionEvaluationResult.enabled("a container engine answers");
             }
-            return disabled(who, "no container engine here: Docker is not reachable (no /var/run/docker.sock or "
-                    + "DOCKER_HOST); .ci/run installs docker.io and starts dockerd");
+            return disabled(
+                    who,
+                    "no container engine here: Docker is not reachable (no /var/run/docker.sock or "
+                            + "DOCKER_HOST); .ci/run installs docker.io and starts dockerd");
         } catch (Throwable e) {
             return disabled(who, "no container engine here: " + e);
         }

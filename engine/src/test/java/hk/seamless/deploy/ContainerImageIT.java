@@ -1,22 +1,14 @@
 package hk.seamless.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.output.Slf4jLogConsumer;
-import org.testcontainers.containers.wait.strategy.Wait;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +30,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.Slf4jLogConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
  * The container image of deploy/container/Dockerfile, built from the repository with the jar that
@@ -61,7 +60,8 @@ class ContainerImageIT {
     private static String image;
     private static final String ADMIN_TOKEN = "it-admin-" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern STARTED = Pattern.compile("started in (\\d+) ms");
 
     private static String volume;
@@ -92,8 +92,13 @@ class ContainerImageIT {
     void becomesHealthyAndTheApiAnswers() throws Exception {
         try (GenericContainer<?> engine = engine()) {
             engine.start();
-            assertEquals("healthy", client().inspectContainerCmd(engine.getContainerId()).exec()
-                    .getState().getHealth().getStatus());
+            assertEquals(
+                    "healthy",
+                    client().inspectContainerCmd(engine.getContainerId())
+                            .exec()
+                            .getState()
+                            .getHealth()
+                            .getStatus());
             assertEquals("10001", engine.execInContainer("id", "-u").getStdout().trim(), "runs as user seamless");
             System.out.println("engine in the container: " + startLine(engine));
 
@@ -167,7 +172,9 @@ class ContainerImageIT {
             // SIGKILL while writes are in flight: no shutdown hook, no flush, no clean close.
             // (Writers start no new request from here; those in flight meet the kill.)
             killed.set(true);
-            client().killContainerCmd(engine.getContainerId()).withSignal("KILL").exec();
+            client().killContainerCmd(engine.getContainerId())
+                    .withSignal("KILL")
+                    .exec();
             writers.shutdown();
             assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
             assertEquals(0, unexpected.get(), "lodgements failed before the kill");
@@ -186,7 +193,10 @@ class ContainerImageIT {
                 }
             }
             assertEquals(List.of(), missing, "acknowledged lodgements lost by docker kill");
-            assertEquals(200, get(engine, "/api/v1/consignments/" + firstCcrn, shipperToken).statusCode());
+            assertEquals(
+                    200,
+                    get(engine, "/api/v1/consignments/" + firstCcrn, shipperToken)
+                            .statusCode());
             client().stopContainerCmd(engine.getContainerId()).withTimeout(30).exec();
         }
     }
@@ -219,7 +229,9 @@ class ContainerImageIT {
     }
 
     private static HttpResponse<String> get(GenericContainer<?> engine, String path, String token) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(engine, path)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(engine, path))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -228,7 +240,8 @@ class ContainerImageIT {
 
     private static HttpResponse<String> post(GenericContainer<?> engine, String path, String token, String body)
             throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(engine, path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(engine, path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8));
         if (token != null) {
@@ -247,11 +260,15 @@ class ContainerImageIT {
     }
 
     private static String approvedShipper(GenericContainer<?> engine) throws IOException {
-        HttpResponse<String> reg = post(engine, "/api/v1/registrations", null,
+        HttpResponse<String> reg = post(
+                engine,
+                "/api/v1/registrations",
+                null,
                 "{\"role\":\"SHIPPER\",\"name\":\"Pearl River Electronics\",\"email\":\"ops@pearlriver.example\"}");
         assertEquals(202, reg.statusCode(), reg.body());
         String id = JSON.readTree(reg.body()).path("registrationId").asText();
-        HttpResponse<String> approved = post(engine, "/api/v1/admin/registrations/" + id + "/approve", ADMIN_TOKEN, null);
+        HttpResponse<String> approved =
+                post(engine, "/api/v1/admin/registrations/" + id + "/approve", ADMIN_TOKEN, null);
         assertEquals(200, approved.statusCode(), approved.body());
         String token = JSON.readTree(approved.body()).path("token").asText();
         assertTrue(!token.isEmpty(), approved.body());

@@ -1,17 +1,16 @@
 package hk.seamless.deploy;
 
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The images the container tests run, built from the repository's Dockerfiles with what
@@ -30,19 +29,22 @@ final class LocalImages {
     private static boolean engineBuilt;
     private static boolean kafkaBuilt;
 
-    private LocalImages() {
-    }
+    private LocalImages() {}
 
     static Path root() {
-        return Path.of(System.getProperty("seamless.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("seamless.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The engine's image, with the jar {@code package} made. */
     static synchronized String engine() throws Exception {
         if (!engineBuilt) {
-            Path jar = Path.of(System.getProperty("seamless.engine.jar",
+            Path jar = Path.of(System.getProperty(
+                    "seamless.engine.jar",
                     root().resolve("engine/target/seamless-engine.jar").toString()));
-            assertTrue(Files.isRegularFile(jar), jar + " is missing: these tests run after `package` (./mvnw -B verify)");
+            assertTrue(
+                    Files.isRegularFile(jar), jar + " is missing: these tests run after `package` (./mvnw -B verify)");
             ensureBaseImage();
             long t0 = System.nanoTime();
             new ImageFromDockerfile(ENGINE, false)
@@ -60,8 +62,10 @@ final class LocalImages {
     static synchronized String kafka() throws Exception {
         if (!kafkaBuilt) {
             Path lib = root().resolve("deploy/kafka/target/lib");
-            assertTrue(hasBroker(lib), lib + " has no kafka_2.13 jar: deploy/kafka's `package` writes it"
-                    + " (./mvnw -B verify builds it before the engine)");
+            assertTrue(
+                    hasBroker(lib),
+                    lib + " has no kafka_2.13 jar: deploy/kafka's `package` writes it"
+                            + " (./mvnw -B verify builds it before the engine)");
             ensureBaseImage();
             long t0 = System.nanoTime();
             new ImageFromDockerfile(KAFKA, false)
@@ -96,8 +100,12 @@ final class LocalImages {
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             System.out.println(BASE_IMAGE + " is missing: making it with deploy/container/build-image.sh --base-only");
         }
-        Process p = new ProcessBuilder("bash", root().resolve("deploy/container/build-image.sh").toString(), "--base-only")
-                .inheritIO().start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        root().resolve("deploy/container/build-image.sh").toString(),
+                        "--base-only")
+                .inheritIO()
+                .start();
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             fail("build-image.sh --base-only did not finish in 20 minutes");

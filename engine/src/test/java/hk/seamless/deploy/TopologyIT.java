@@ -1,35 +1,33 @@
 package hk.seamless.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.github.dockerjava.api.DockerClient;
 import hk.seamless.http.LaneTestClient;
 import hk.seamless.http.TradeApiClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
-import org.testcontainers.containers.output.Slf4jLogConsumer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.lifecycle.Startables;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.output.Slf4jLogConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.lifecycle.Startables;
 
 /**
  * The compose topology (deploy/compose/topology.yaml) from the locally built images: the Kafka
@@ -72,14 +70,21 @@ class TopologyIT {
         String engineImage = LocalImages.engine();
         String kafkaImage = LocalImages.kafka();
         // The settings as deploy/compose/topology.yaml gives them, with the variables an env file would give.
-        ComposeStack stack = ComposeStack.read(LocalImages.root().resolve("deploy/compose/topology.yaml"), Map.of(
-                "SEAMLESS_ADMIN_TOKEN", ADMIN_TOKEN,
-                "SEAMLESS_FEED_TOKEN", FEED_TOKEN,
-                "SEAMLESS_DAILY_CONSIGNMENTS", "100",          // small stores: a quicker start
-                "SEAMLESS_FEED_BEHIND_AFTER", "PT3S"));         // says "behind" sooner than the stack's 10 s
+        ComposeStack stack = ComposeStack.read(
+                LocalImages.root().resolve("deploy/compose/topology.yaml"),
+                Map.of(
+                        "SEAMLESS_ADMIN_TOKEN",
+                        ADMIN_TOKEN,
+                        "SEAMLESS_FEED_TOKEN",
+                        FEED_TOKEN,
+                        "SEAMLESS_DAILY_CONSIGNMENTS",
+                        "100", // small stores: a quicker start
+                        "SEAMLESS_FEED_BEHIND_AFTER",
+                        "PT3S")); // says "behind" sooner than the stack's 10 s
         network = Network.newNetwork();
         kafka = new GenericContainer<>(kafkaImage)
-                .withNetwork(network).withNetworkAliases("kafka")
+                .withNetwork(network)
+                .withNetworkAliases("kafka")
                 .withEnv(stack.environment("kafka"))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(768L * 1024 * 1024))
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("kafka-container")))
@@ -94,7 +99,9 @@ class TopologyIT {
         trucker = registryApi.newAccount("TRUCKER");
         supervisor = registryApi.newAccount("SUPERVISOR");
         // No random inspection at LMC: every decision here follows from what the lane engine knows.
-        registryApi.put("/api/v1/risk/random-rates/LMC", supervisor.token(), new JsonObject().put("rate", 0.0)).expect(200);
+        registryApi
+                .put("/api/v1/risk/random-rates/LMC", supervisor.token(), new JsonObject().put("rate", 0.0))
+                .expect(200);
 
         lmc = engine(engineImage, "lane-lmc", stack.environment("lane-lmc"));
         assertEquals("LMC", stack.environment("lane-lmc").get("SEAMLESS_CONTROL_POINT"));
@@ -112,7 +119,10 @@ class TopologyIT {
                 continue;
             }
             try {
-                if (Boolean.TRUE.equals(client().inspectContainerCmd(c.getContainerId()).exec().getState().getPaused())) {
+                if (Boolean.TRUE.equals(client().inspectContainerCmd(c.getContainerId())
+                        .exec()
+                        .getState()
+                        .getPaused())) {
                     client().unpauseContainerCmd(c.getContainerId()).exec();
                 }
             } catch (RuntimeException e) {
@@ -142,14 +152,18 @@ class TopologyIT {
         JsonObject released = decideAt("LMC-S-02", before);
         assertEquals("RELEASE", released.getString("decision"), "bundled before the cut: released " + released);
         JsonObject inspected = decideAt("LMC-S-03", during);
-        assertNotEquals("RELEASE", inspected.getString("decision"),
+        assertNotEquals(
+                "RELEASE",
+                inspected.getString("decision"),
                 "bundled during the cut, the lane engine cannot know of it: " + inspected);
 
-        await(() -> health(lmcApi).getJsonObject("feed").getBoolean("behind"), "the lane engine says its feed is behind");
+        await(
+                () -> health(lmcApi).getJsonObject("feed").getBoolean("behind"),
+                "the lane engine says its feed is behind");
         JsonObject feed = health(lmcApi).getJsonObject("feed");
         assertNotNull(feed.getString("behindSince"), "and since when: " + feed);
-        assertEquals("ACTIVE", bundleStatus(before.bundleId()),
-                "cut off, the crossing has not reached the registry yet");
+        assertEquals(
+                "ACTIVE", bundleStatus(before.bundleId()), "cut off, the crossing has not reached the registry yet");
 
         // Back: the crossing made while cut off is recorded once; the lane engine catches up.
         client().unpauseContainerCmd(kafka.getContainerId()).exec();
@@ -157,7 +171,9 @@ class TopologyIT {
         assertEquals(1, audit(before.bundleId(), "CROSSED").size(), "one crossing recorded");
         awaitCaughtUp();
         await(() -> !health(lmcApi).getJsonObject("feed").getBoolean("behind"), "the feed is current again");
-        assertEquals("RELEASE", decideAt("LMC-S-04", during).getString("decision"),
+        assertEquals(
+                "RELEASE",
+                decideAt("LMC-S-04", during).getString("decision"),
                 "now the bundle made during the cut is at the lane engine");
     }
 
@@ -166,7 +182,8 @@ class TopologyIT {
     /** An engine container under its compose service's name, with that service's settings. */
     private GenericContainer<?> engine(String image, String service, Map<String, String> environment) {
         return new GenericContainer<>(image)
-                .withNetwork(network).withNetworkAliases(service)
+                .withNetwork(network)
+                .withNetworkAliases(service)
                 .withEnv(environment)
                 .withExposedPorts(8080)
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(1024L * 1024 * 1024))
@@ -209,14 +226,14 @@ class TopologyIT {
     /** The lane engine has applied everything the registry issued so far. */
     private void awaitCaughtUp() {
         long issued = health(registryApi).getJsonObject("feed").getLong("issued");
-        await(() -> health(lmcApi).getJsonObject("feed").getLong("applied") >= issued,
+        await(
+                () -> health(lmcApi).getJsonObject("feed").getLong("applied") >= issued,
                 "lane engine LMC at feed entry " + issued);
     }
 
     // ---- the registry's side ----
 
-    record Truck(String mark, String tag, String bundleId) {
-    }
+    record Truck(String mark, String tag, String bundleId) {}
 
     private Truck bundledTruck() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Hong_Kong"));
@@ -229,7 +246,11 @@ class TopologyIT {
     }
 
     private String bundleStatus(String bundleId) {
-        return registryApi.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status");
+        return registryApi
+                .get("/api/v1/bundles/" + bundleId, trucker.token())
+                .expect(200)
+                .json()
+                .getString("status");
     }
 
     private void awaitBundleStatus(String bundleId, String status) {
@@ -237,10 +258,16 @@ class TopologyIT {
     }
 
     private JsonArray audit(String bundleId, String action) {
-        JsonArray entries = registryApi.get("/api/v1/audit?bundle=" + bundleId + "&limit=50", supervisor.token())
-                .expect(200).json().getJsonArray("entries");
+        JsonArray entries = registryApi
+                .get("/api/v1/audit?bundle=" + bundleId + "&limit=50", supervisor.token())
+                .expect(200)
+                .json()
+                .getJsonArray("entries");
         JsonArray out = new JsonArray();
-        entries.stream().map(JsonObject.class::cast).filter(e -> action.equals(e.getString("action"))).forEach(out::add);
+        entries.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> action.equals(e.getString("action")))
+                .forEach(out::add);
         return out;
     }
 
@@ -259,19 +286,25 @@ class TopologyIT {
             awaitGateConnected(laneId);
             lmcLanes.plateRead(laneId, camera, truck.mark(), 95).expect(202);
             lmcLanes.tagRead(laneId, rfid, truck.tag());
-            return gate.await(f -> "decision".equals(f.getString("kind")) && truck.mark().equals(f.getString("vehicleMark")),
-                    Duration.ofSeconds(30), "deciding vehicle " + truck.mark() + " at " + laneId);
+            return gate.await(
+                    f -> "decision".equals(f.getString("kind")) && truck.mark().equals(f.getString("vehicleMark")),
+                    Duration.ofSeconds(30),
+                    "deciding vehicle " + truck.mark() + " at " + laneId);
         }
     }
 
     private void awaitGateConnected(String laneId) {
-        await(() -> {
-            try (LaneTestClient.Socket console = lmcLanes.console(officer.token())) {
-                JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(10), "the hello");
-                return hello.getJsonArray("lanes").stream().map(JsonObject.class::cast)
-                        .anyMatch(l -> laneId.equals(l.getString("lane")) && l.getBoolean("gateConnected"));
-            }
-        }, "lane " + laneId + "'s gate connected");
+        await(
+                () -> {
+                    try (LaneTestClient.Socket console = lmcLanes.console(officer.token())) {
+                        JsonObject hello = console.await(
+                                f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(10), "the hello");
+                        return hello.getJsonArray("lanes").stream()
+                                .map(JsonObject.class::cast)
+                                .anyMatch(l -> laneId.equals(l.getString("lane")) && l.getBoolean("gateConnected"));
+                    }
+                },
+                "lane " + laneId + "'s gate connected");
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -1,13 +1,12 @@
 package hk.seamless.device;
 
-import hk.seamless.pipeline.GateEvent;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.pipeline.GateEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The gate's safety rules on their own, with a recording of what they did. */
 class BoomInterlockTest {
@@ -83,7 +82,9 @@ class BoomInterlockTest {
         gate.decided("A2", true, 10_000, 2);
         gate.decided("A3", false, 0, 3);
         gate.inputs(loop(true, false, true), 10);
-        assertEquals(List.of("closed A1", "closed A3"), done,
+        assertEquals(
+                List.of("closed A1", "closed A3"),
+                done,
                 "A2's RELEASE gave way to A3's decision before A2 reached the loop; the boom-down switch answers the others");
     }
 
@@ -140,7 +141,10 @@ class BoomInterlockTest {
         done.clear();
         gate.inputs(loop(false, false, true), 50);
         gate.inputs(loop(true, false, true), 60);
-        assertEquals(List.of("loop clear"), done, "a vehicle left while A2's RELEASE waited: the next one is not known to be A2");
+        assertEquals(
+                List.of("loop clear"),
+                done,
+                "a vehicle left while A2's RELEASE waited: the next one is not known to be A2");
         gate.decided("A2", true, 10_000, 70); // an officer, seeing A2 on the loop, releases it again
         assertEquals(List.of("loop clear", "coil set"), done);
         done.clear();

@@ -1,8 +1,7 @@
 package hk.seamless.engine;
 
-import net.openhft.chronicle.map.ChronicleMap;
-
 import java.io.File;
+import net.openhft.chronicle.map.ChronicleMap;
 
 /**
  * The control for {@link NoCallOutTest}: a program that opens a persisted Chronicle Map the way
@@ -11,12 +10,13 @@ import java.io.File;
  */
 public final class ChronicleWithoutTheSwitch {
 
-    private ChronicleWithoutTheSwitch() {
-    }
+    private ChronicleWithoutTheSwitch() {}
 
     public static void main(String[] args) throws Exception {
         try (ChronicleMap<String, String> map = ChronicleMap.of(String.class, String.class)
-                .entries(1_000).averageKeySize(16).averageValueSize(64)
+                .entries(1_000)
+                .averageKeySize(16)
+                .averageValueSize(64)
                 .createPersistedTo(new File(args[0]))) {
             map.put("k", "v");
             Thread.sleep(Long.parseLong(args[1]));

@@ -1,15 +1,14 @@
 package hk.seamless.engine;
 
-import hk.seamless.log.LogVerifier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.log.LogVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stop by SIGTERM (systemd, docker stop, Kubernetes) is a clean stop: the maps are forced and the

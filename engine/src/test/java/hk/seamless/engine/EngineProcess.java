@@ -65,7 +65,8 @@ final class EngineProcess {
             }
             Thread.sleep(50);
         }
-        return new EngineProcess(process, Integer.parseInt(Files.readString(portFile).strip()));
+        return new EngineProcess(
+                process, Integer.parseInt(Files.readString(portFile).strip()));
     }
 
     int port() {

@@ -1,17 +1,16 @@
 package hk.seamless.engine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine as operators start it ({@code java ... Main}): what it says about the IVRS webhook's signatures. */
 class IvrsSigningStartTest {
@@ -31,7 +30,8 @@ class IvrsSigningStartTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("SEAMLESS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("SEAMLESS_HTTP_PORT", "0");
@@ -45,7 +45,8 @@ class IvrsSigningStartTest {
         }
         String output = Files.readString(log);
         assertEquals(2, process.exitValue(), output);
-        assertTrue(output.contains("SEAMLESS_IVRS_SIGNING_SECRET") && output.contains("SEAMLESS_IVRS_PUBLIC_URL"), output);
+        assertTrue(
+                output.contains("SEAMLESS_IVRS_SIGNING_SECRET") && output.contains("SEAMLESS_IVRS_PUBLIC_URL"), output);
         assertFalse(output.contains(SECRET), output);
         // Refused before anything was opened.
         assertFalse(Files.exists(data.resolve("http.port")), output);
@@ -57,7 +58,11 @@ class IvrsSigningStartTest {
         EngineProcess engine = EngineProcess.start(dir.resolve("data"), log);
         engine.stop();
         String output = Files.readString(log);
-        assertTrue(output.lines().anyMatch(line -> line.contains("WARN") && line.contains("signatures are not checked")
-                && line.contains("SEAMLESS_IVRS_SIGNING_SECRET")), output);
+        assertTrue(
+                output.lines()
+                        .anyMatch(line -> line.contains("WARN")
+                                && line.contains("signatures are not checked")
+                                && line.contains("SEAMLESS_IVRS_SIGNING_SECRET")),
+                output);
     }
 }

@@ -1,5 +1,11 @@
 package hk.seamless.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.LogSettings;
 import hk.seamless.log.LogEntry;
@@ -9,9 +15,6 @@ import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.StoreName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,12 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process killed between appending a change to the registry log and applying it to the maps must
@@ -37,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JournalReplayTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T02:00:00Z");
-    private static final String BUNDLE = "{\"id\":\"B1\",\"trucker\":\"T1\",\"vehicleMark\":\"FU1234\",\"vehicleMarkDisplay\":\"FU 1234\","
-            + "\"direction\":\"IMPORT\",\"ccrns\":[],\"empty\":true,\"status\":\"ACTIVE\","
-            + "\"bundledAt\":\"2026-11-26T02:00:00Z\",\"earliestCrossingAt\":\"2026-11-26T02:30:00Z\"}";
+    private static final String BUNDLE =
+            "{\"id\":\"B1\",\"trucker\":\"T1\",\"vehicleMark\":\"FU1234\",\"vehicleMarkDisplay\":\"FU 1234\","
+                    + "\"direction\":\"IMPORT\",\"ccrns\":[],\"empty\":true,\"status\":\"ACTIVE\","
+                    + "\"bundledAt\":\"2026-11-26T02:00:00Z\",\"earliestCrossingAt\":\"2026-11-26T02:30:00Z\"}";
 
     @TempDir
     Path data;
@@ -49,26 +49,40 @@ class JournalReplayTest {
     }
 
     private static RegistryChange bundled(long sequence) {
-        return new RegistryChange(sequence, AT, "T1", List.of(new RegistryChange.AuditEvent("BUNDLED", "B1", "test")),
-                List.of(new RegistryChange.Write(StoreName.BUNDLES, "B1", BUNDLE),
+        return new RegistryChange(
+                sequence,
+                AT,
+                "T1",
+                List.of(new RegistryChange.AuditEvent("BUNDLED", "B1", "test")),
+                List.of(
+                        new RegistryChange.Write(StoreName.BUNDLES, "B1", BUNDLE),
                         new RegistryChange.Write(StoreName.ACTIVE_BUNDLES, "FU1234|IMPORT", "B1")));
     }
 
     /** The kept change, the refused one and the entry that takes it back. */
     private static List<RegistryChange> keptRefusedAborted() {
-        RegistryChange kept = new RegistryChange(1, AT, "T1", List.of(),
-                List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "kept")));
-        RegistryChange refused = new RegistryChange(2, AT, "T1", List.of(),
-                List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "refused"),
+        RegistryChange kept = new RegistryChange(
+                1, AT, "T1", List.of(), List.of(new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "kept")));
+        RegistryChange refused = new RegistryChange(
+                2,
+                AT,
+                "T1",
+                List.of(),
+                List.of(
+                        new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k1", "refused"),
                         new RegistryChange.Write(StoreName.IDEMPOTENCY, "T1|k2", "refused")));
-        RegistryChange abort = new RegistryChange(3, AT, "T1",
-                List.of(new RegistryChange.AuditEvent(RegistryChange.ABORTED, "2", "the idempotency store is full")), List.of());
+        RegistryChange abort = new RegistryChange(
+                3,
+                AT,
+                "T1",
+                List.of(new RegistryChange.AuditEvent(RegistryChange.ABORTED, "2", "the idempotency store is full")),
+                List.of());
         return List.of(kept, refused, abort);
     }
 
     private void appendToLog(List<RegistryChange> changes) {
-        try (SegmentedLog log = SegmentedLog.open(data.resolve("log").resolve("registry"), LogSettings.defaults(),
-                Clock.systemUTC(), e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(
+                data.resolve("log").resolve("registry"), LogSettings.defaults(), Clock.systemUTC(), e -> {})) {
             changes.forEach(c -> log.append(JsonCodec.writeBytes(c)));
         }
     }
@@ -81,7 +95,10 @@ class JournalReplayTest {
                 byte[] payload = JsonCodec.writeBytes(change);
                 CRC32C crc = new CRC32C();
                 crc.update(payload);
-                out.write(ByteBuffer.allocate(8).putInt(payload.length).putInt((int) crc.getValue()).array());
+                out.write(ByteBuffer.allocate(8)
+                        .putInt(payload.length)
+                        .putInt((int) crc.getValue())
+                        .array());
                 out.write(payload);
             }
         }
@@ -92,12 +109,15 @@ class JournalReplayTest {
     }
 
     private void assertBundleIsBack() {
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertEquals(BUNDLE, stores.store(StoreName.BUNDLES).get("B1"));
             assertEquals("B1", stores.store(StoreName.ACTIVE_BUNDLES).get("FU1234|IMPORT"));
             hk.seamless.lane.BundleAtLane laneView = new hk.seamless.lane.BundleAtLane();
-            assertTrue(new hk.seamless.lane.LaneView(stores).activeBundle("FU1234", hk.seamless.config.Direction.IMPORT,
-                    laneView), "the lane side's view was rebuilt too");
+            assertTrue(
+                    new hk.seamless.lane.LaneView(stores)
+                            .activeBundle("FU1234", hk.seamless.config.Direction.IMPORT, laneView),
+                    "the lane side's view was rebuilt too");
             StringBuilder id = new StringBuilder();
             laneView.id(id);
             assertEquals("B1", id.toString());
@@ -107,7 +127,8 @@ class JournalReplayTest {
     @Test
     void anUncleanStopReplaysLoggedChangesTheMapsNeverSaw() throws Exception {
         // The log got the change; the maps did not (the kill came in between).
-        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100)).close();
+        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))
+                .close();
         appendToLog(List.of(bundled(1)));
         markKilled();
 
@@ -122,7 +143,8 @@ class JournalReplayTest {
             assertEquals(true, Files.exists(data.resolve("stores").resolve("OPEN")));
         }
         assertEquals(false, Files.exists(data.resolve("stores").resolve("OPEN")));
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertNull(stores.store(StoreName.BUNDLES).get("B1"));
         }
     }
@@ -131,8 +153,10 @@ class JournalReplayTest {
     void aCleanRestartReplaysNothingAndAKillReplaysOnlyWhatFollowsTheCheckpoint() throws Exception {
         Engine.start(config(), Clock.systemUTC()).close();
         long checkpointed;
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
-            RegistryLogStart.Opened opened = RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+            RegistryLogStart.Opened opened =
+                    RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
             try (SegmentedLog log = opened.log()) {
                 assertEquals(0, opened.replayed(), "a clean stop checkpointed: a clean restart replays nothing");
                 assertEquals(0, log.openReport().entriesRead());
@@ -145,8 +169,10 @@ class JournalReplayTest {
             }
         }
         markKilled();
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
-            RegistryLogStart.Opened opened = RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+            RegistryLogStart.Opened opened =
+                    RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
             try (SegmentedLog log = opened.log()) {
                 assertEquals(2, opened.replayed(), "only the two entries after the checkpoint at " + checkpointed);
                 assertEquals(BUNDLE, stores.store(StoreName.BUNDLES).get("B1"));
@@ -156,13 +182,15 @@ class JournalReplayTest {
 
     @Test
     void replayAfterAnUncleanStopSkipsAChangeTheLogSaysWasAborted() throws Exception {
-        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100)).close();
+        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))
+                .close();
         appendToLog(keptRefusedAborted());
         markKilled();
 
         Engine.start(config(), Clock.systemUTC()).close();
 
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertEquals("kept", stores.store(StoreName.IDEMPOTENCY).get("T1|k1"));
             assertNull(stores.store(StoreName.IDEMPOTENCY).get("T1|k2"));
         }
@@ -170,7 +198,8 @@ class JournalReplayTest {
 
     @Test
     void thePreviousVersionsJournalIsImportedWithItsSequencesAndReplayedAfterAKill() throws Exception {
-        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100)).close();
+        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))
+                .close();
         List<RegistryChange> old = new java.util.ArrayList<>(keptRefusedAborted());
         old.add(bundled(4));
         writeOldJournal(old);
@@ -179,17 +208,21 @@ class JournalReplayTest {
         Engine.start(config(), Clock.systemUTC()).close();
 
         assertBundleIsBack();
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertEquals("kept", stores.store(StoreName.IDEMPOTENCY).get("T1|k1"));
             assertNull(stores.store(StoreName.IDEMPOTENCY).get("T1|k2"), "the aborted change stays out");
         }
         assertFalse(Files.exists(data.resolve("journal").resolve("registry.journal")));
         assertTrue(Files.exists(data.resolve("journal").resolve("registry.journal.imported")), "the old file is kept");
-        try (Stream<LogEntry> entries = LogReader.of(data.resolve("log").resolve("registry")).forward(1)) {
+        try (Stream<LogEntry> entries =
+                LogReader.of(data.resolve("log").resolve("registry")).forward(1)) {
             List<LogEntry> all = entries.toList();
             assertTrue(all.size() > 4, "the old entries, then this start's own");
             for (LogEntry e : all) {
-                assertEquals(e.sequence(), JsonCodec.read(e.payload(), RegistryChange.class).sequence(),
+                assertEquals(
+                        e.sequence(),
+                        JsonCodec.read(e.payload(), RegistryChange.class).sequence(),
                         "a change's sequence is its place in the log");
             }
         }
@@ -197,7 +230,8 @@ class JournalReplayTest {
 
     @Test
     void anOldJournalBesideCleanMapsIsImportedAndCheckpointedSoTheNextStartReadsNothing() throws Exception {
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             // The old engine stopped cleanly: its maps already hold what its journal says.
             stores.store(StoreName.BUNDLES).put("B1", BUNDLE);
         }
@@ -205,9 +239,11 @@ class JournalReplayTest {
 
         Engine.start(config(), Clock.systemUTC()).close();
 
-        try (ChronicleStores stores = ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
+        try (ChronicleStores stores =
+                ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
             assertEquals(BUNDLE, stores.store(StoreName.BUNDLES).get("B1"));
-            RegistryLogStart.Opened opened = RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
+            RegistryLogStart.Opened opened =
+                    RegistryLogStart.open(config(), stores, true, List.of(), Clock.systemUTC());
             try (SegmentedLog log = opened.log()) {
                 assertEquals(0, opened.replayed());
                 assertTrue(log.lastSequence() > 1);
@@ -218,12 +254,14 @@ class JournalReplayTest {
 
     @Test
     void mapsDeletedToBeRebuiltGetTheWholeLogBack() throws Exception {
-        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100)).close();
+        ChronicleStores.open(data, hk.seamless.store.StoreSizes.forDailyConsignments(100))
+                .close();
         appendToLog(List.of(bundled(1)));
         Engine.start(config(), Clock.systemUTC()).close();
         // The operator deletes the maps (say, to restore them from the log alone).
         try (Stream<Path> files = Files.list(data.resolve("stores"))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".cm3")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".cm3"))
+                    .toList()) {
                 Files.delete(f);
             }
         }
@@ -238,11 +276,16 @@ class JournalReplayTest {
         Files.createDirectories(data.resolve("stores"));
         Files.writeString(data.resolve("stores").resolve("OPEN"), "killed");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-            EngineConfig config = EngineConfig.defaults().withHttpPort(taken.getLocalPort()).withDataDir(data)
+            EngineConfig config = EngineConfig.defaults()
+                    .withHttpPort(taken.getLocalPort())
+                    .withDataDir(data)
                     .withDailyConsignments(100);
-            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Engine.start(config, Clock.systemUTC()));
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    RuntimeException.class, () -> Engine.start(config, Clock.systemUTC()));
         }
-        assertEquals(true, Files.exists(data.resolve("stores").resolve("OPEN")),
+        assertEquals(
+                true,
+                Files.exists(data.resolve("stores").resolve("OPEN")),
                 "a failed start must not clear the marker: its replay may be half done");
     }
 }

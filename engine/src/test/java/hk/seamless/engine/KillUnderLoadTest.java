@@ -1,5 +1,8 @@
 package hk.seamless.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.http.ApiResponse;
 import hk.seamless.http.LaneTestClient;
 import hk.seamless.http.TradeApiClient;
@@ -7,9 +10,6 @@ import hk.seamless.lane.LaneViewComparison;
 import hk.seamless.store.ChronicleStores;
 import hk.seamless.store.StoreSizes;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,9 +22,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} in the middle of concurrent lodgements, bundlings and lane decisions, with
@@ -41,6 +40,7 @@ class KillUnderLoadTest {
 
     /** What the engine answered with a 2xx before it was killed. */
     private final Queue<String> lodged = new ConcurrentLinkedQueue<>();
+
     private final Queue<String> bundled = new ConcurrentLinkedQueue<>();
     private final Queue<String> released = new ConcurrentLinkedQueue<>();
     /** A 5xx or an answer no rule explains, seen before the kill: each is a defect. */
@@ -49,8 +49,13 @@ class KillUnderLoadTest {
     @Test
     void nothingAcknowledgedIsLostAndTheLaneViewAgreesWithTheRegistry() throws Exception {
         Path log = data.resolve("engine.log");
-        Map<String, String> env = Map.of("SEAMLESS_BUNDLING_LEAD", "PT0S", "SEAMLESS_RANDOM_INSPECTION_RATE", "0",
-                "SEAMLESS_CHECKPOINT_CHANGES", "40");
+        Map<String, String> env = Map.of(
+                "SEAMLESS_BUNDLING_LEAD",
+                "PT0S",
+                "SEAMLESS_RANDOM_INSPECTION_RATE",
+                "0",
+                "SEAMLESS_CHECKPOINT_CHANGES",
+                "40");
         EngineProcess engine = EngineProcess.start(data, log, env);
         String admin = Files.readString(data.resolve("admin.token")).strip();
         TradeApiClient api = new TradeApiClient(engine.port(), admin);
@@ -61,7 +66,7 @@ class KillUnderLoadTest {
         List<String[]> devices = new ArrayList<>();
         for (String lane : LANES) {
             gates.add(lanes.gate(lane, lanes.registerDevice(lane, "GATE")));
-            devices.add(new String[]{lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID")});
+            devices.add(new String[] {lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID")});
         }
         String date = LocalDate.now(ZoneId.of("Asia/Hong_Kong")).plusDays(2).toString();
 
@@ -69,19 +74,21 @@ class KillUnderLoadTest {
         CountDownLatch busy = new CountDownLatch(LANES.length * 5);
         List<Thread> workers = new ArrayList<>();
         for (String[] lane : devices) {
-            Thread worker = new Thread(() -> {
-                while (!killed.get()) {
-                    try {
-                        oneTruck(api, lanes, shipper, trucker, lane, date);
-                        busy.countDown();
-                    } catch (Throwable e) {
-                        if (!killed.get()) {
-                            defects.add(lane[0] + ": " + e.getMessage());
+            Thread worker = new Thread(
+                    () -> {
+                        while (!killed.get()) {
+                            try {
+                                oneTruck(api, lanes, shipper, trucker, lane, date);
+                                busy.countDown();
+                            } catch (Throwable e) {
+                                if (!killed.get()) {
+                                    defects.add(lane[0] + ": " + e.getMessage());
+                                }
+                                return;
+                            }
                         }
-                        return;
-                    }
-                }
-            }, "truck-" + lane[0]);
+                    },
+                    "truck-" + lane[0]);
             worker.start();
             workers.add(worker);
         }
@@ -102,7 +109,10 @@ class KillUnderLoadTest {
                 after.get("/api/v1/consignments/" + ccrn, shipper.token()).expect(200);
             }
             for (String bundleId : bundled) {
-                String status = after.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status");
+                String status = after.get("/api/v1/bundles/" + bundleId, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status");
                 assertTrue(status.equals("ACTIVE") || status.equals("USED"), bundleId + " is " + status);
             }
             // A release is a crossing: the registry has it, or the lane journal reported it again at the start.
@@ -117,15 +127,23 @@ class KillUnderLoadTest {
         }
     }
 
-    private void oneTruck(TradeApiClient api, LaneTestClient lanes, TradeApiClient.Account shipper,
-                          TradeApiClient.Account trucker, String[] lane, String date) {
+    private void oneTruck(
+            TradeApiClient api,
+            LaneTestClient lanes,
+            TradeApiClient.Account shipper,
+            TradeApiClient.Account trucker,
+            String[] lane,
+            String date) {
         String mark = TradeApiClient.uniqueMark();
         String tag = TradeApiClient.uniqueTag();
         api.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
         JsonObject cargo = TradeApiClient.packaged("IMPORT", LocalDate.parse(date));
         String ccrn = api.lodge(shipper.token(), cargo).getString("ccrn");
         lodged.add(ccrn);
-        String bundleId = api.bundleRaw(trucker.token(), mark, "IMPORT", ccrn).expect(201).json().getString("bundleId");
+        String bundleId = api.bundleRaw(trucker.token(), mark, "IMPORT", ccrn)
+                .expect(201)
+                .json()
+                .getString("bundleId");
         bundled.add(bundleId);
         lanes.plateRead(lane[0], lane[1], mark, 95).expect(202);
         ApiResponse decided = lanes.tagRead(lane[0], lane[2], tag).expect(200);
@@ -137,11 +155,15 @@ class KillUnderLoadTest {
         }
     }
 
-    private static void awaitUsed(TradeApiClient api, TradeApiClient.Account trucker, String bundleId) throws InterruptedException {
+    private static void awaitUsed(TradeApiClient api, TradeApiClient.Account trucker, String bundleId)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         String status = null;
         while (System.nanoTime() < deadline) {
-            status = api.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status");
+            status = api.get("/api/v1/bundles/" + bundleId, trucker.token())
+                    .expect(200)
+                    .json()
+                    .getString("status");
             if ("USED".equals(status)) {
                 return;
             }

@@ -1,9 +1,7 @@
 package hk.seamless.engine;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +18,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the engine does not phone home. Chronicle's analytics send over {@code HttpURLConnection},
@@ -37,23 +36,27 @@ class NoCallOutTest {
 
     @TempDir
     Path dir;
+
     private ServerSocket trap;
     private final List<String> trapped = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setTrap() throws IOException {
         trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!trap.isClosed()) {
-                try (Socket s = trap.accept()) {
-                    s.setSoTimeout(2_000);
-                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-                    trapped.add(String.valueOf(in.readLine()));
-                } catch (IOException ignored) {
-                    // closed, or the caller gave up: either way the connection was recorded or never made
-                }
-            }
-        }, "phone-home-trap");
+        Thread accept = new Thread(
+                () -> {
+                    while (!trap.isClosed()) {
+                        try (Socket s = trap.accept()) {
+                            s.setSoTimeout(2_000);
+                            BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                            trapped.add(String.valueOf(in.readLine()));
+                        } catch (IOException ignored) {
+                            // closed, or the caller gave up: either way the connection was recorded or never made
+                        }
+                    }
+                },
+                "phone-home-trap");
         accept.setDaemon(true);
         accept.start();
     }
@@ -65,10 +68,16 @@ class NoCallOutTest {
 
     @Test
     void chronicleWithoutTheSwitchIsCaughtByTheTrap() throws Exception {
-        Process control = java(ChronicleWithoutTheSwitch.class.getName(), dir.resolve("control.cm3").toString(), "6000").start();
+        Process control = java(
+                        ChronicleWithoutTheSwitch.class.getName(),
+                        dir.resolve("control.cm3").toString(),
+                        "6000")
+                .start();
         assertEquals(0, waitFor(control), "the control program failed");
-        assertFalse(trapped.isEmpty(), "the trap saw no report from Chronicle without the switch: "
-                + "it cannot tell a quiet engine from a blind trap");
+        assertFalse(
+                trapped.isEmpty(),
+                "the trap saw no report from Chronicle without the switch: "
+                        + "it cannot tell a quiet engine from a blind trap");
     }
 
     @Test
@@ -109,13 +118,17 @@ class NoCallOutTest {
         command.add(classPathWithoutJUnit());
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(mainClass + ".log").toFile()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve(mainClass + ".log").toFile()));
     }
 
     private static String classPathWithoutJUnit() {
         return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
+                .filter(e -> !e.contains("junit")
+                        && !e.contains("opentest4j")
+                        && !e.contains("apiguardian")
                         && !e.contains("surefire"))
                 .collect(Collectors.joining(java.io.File.pathSeparator));
     }

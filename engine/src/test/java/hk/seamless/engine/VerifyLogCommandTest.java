@@ -1,9 +1,9 @@
 package hk.seamless.engine;
 
-import hk.seamless.config.EngineConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hk.seamless.config.EngineConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -15,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code verify-log --data DIR}: what the operator runs when a start refuses a damaged log. */
 class VerifyLogCommandTest {
@@ -29,12 +28,19 @@ class VerifyLogCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return VerifyLogCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return VerifyLogCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private void startAndStopAnEngine() {
-        Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100), Clock.systemUTC())
+        Engine.start(
+                        EngineConfig.defaults()
+                                .withHttpPort(0)
+                                .withDataDir(data)
+                                .withDailyConsignments(100),
+                        Clock.systemUTC())
                 .close();
     }
 
@@ -43,8 +49,10 @@ class VerifyLogCommandTest {
         startAndStopAnEngine();
         assertEquals(0, run("--data", data.toString()), err.toString());
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.matches("(?s)registry: \\d+ entries in 1 segments, last sequence \\d+, checkpoint at \\d+: OK\n"
-                + "lane: 0 entries in 0 segments, last sequence 0, no checkpoint: OK\n"), text);
+        assertTrue(
+                text.matches("(?s)registry: \\d+ entries in 1 segments, last sequence \\d+, checkpoint at \\d+: OK\n"
+                        + "lane: 0 entries in 0 segments, last sequence 0, no checkpoint: OK\n"),
+                text);
     }
 
     @Test
@@ -52,7 +60,8 @@ class VerifyLogCommandTest {
         startAndStopAnEngine();
         Path segment;
         try (Stream<Path> files = Files.list(data.resolve("log").resolve("registry"))) {
-            segment = files.filter(f -> f.toString().endsWith(".seg")).findFirst().orElseThrow();
+            segment =
+                    files.filter(f -> f.toString().endsWith(".seg")).findFirst().orElseThrow();
         }
         try (RandomAccessFile raf = new RandomAccessFile(segment.toFile(), "rw")) {
             raf.seek(60);
@@ -61,8 +70,10 @@ class VerifyLogCommandTest {
             raf.write(b ^ 1);
         }
         assertEquals(2, run("--data", data.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("registry: BROKEN: ALTERED at sequence 1 in segment "
-                + segment.getFileName()), out.toString());
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8)
+                        .contains("registry: BROKEN: ALTERED at sequence 1 in segment " + segment.getFileName()),
+                out.toString());
     }
 
     @Test
@@ -87,7 +98,10 @@ class VerifyLogCommandTest {
         command.add("--data");
         command.add(data.toString());
         Path output = data.resolve("verify.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         String text = Files.readString(output);
         assertEquals(0, process.exitValue(), text);

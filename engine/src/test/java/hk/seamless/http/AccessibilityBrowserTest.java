@@ -1,22 +1,21 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 
 /**
  * Every page, in the states people see, audited in Chromium by axe-core against WCAG 2.1 A and AA:
@@ -104,8 +103,9 @@ class AccessibilityBrowserTest extends LaneHarness {
             browser.field("Number of packages").sendKeys(Keys.TAB);
             browser.shown("[aria-invalid='true']");
             audit(browser, "portal lodgement form with errors");
-            for (String[] view : new String[][] {{"consignments", "My consignments"}, {"batch", "Batch upload"},
-                    {"templates", "Lodgement templates"}}) {
+            for (String[] view : new String[][] {
+                {"consignments", "My consignments"}, {"batch", "Batch upload"}, {"templates", "Lodgement templates"}
+            }) {
                 browser.go("/portal/#/" + view[0]);
                 browser.awaitText("h1", view[1]);
                 audit(browser, "portal " + view[0]);
@@ -150,8 +150,10 @@ class AccessibilityBrowserTest extends LaneHarness {
             browser.awaitText("section.lane[data-lane='" + rig.lane() + "']", "REFER");
             audit(browser, "console board with a RELEASE and a REFER waiting");
 
-            browser.driver().findElement(By.xpath("//section[@data-lane='" + rig.lane() + "']//*[normalize-space(.)='"
-                    + cleared.mark() + "' and (self::a or self::button)]")).click();
+            browser.driver()
+                    .findElement(By.xpath("//section[@data-lane='" + rig.lane() + "']//*[normalize-space(.)='"
+                            + cleared.mark() + "' and (self::a or self::button)]"))
+                    .click();
             browser.shown("dialog[open]");
             browser.awaitText("dialog[open]", "What the lane read");
             audit(browser, "console arrival dialog");
@@ -170,17 +172,18 @@ class AccessibilityBrowserTest extends LaneHarness {
         try (Browser browser = Browser.open(engine.port())) {
             browser.go("/admin");
             browser.field("Admin token");
-            browser.script("const i = document.createElement('input'); i.id = 'stray'; document.querySelector('main').append(i);");
+            browser.script(
+                    "const i = document.createElement('input'); i.id = 'stray'; document.querySelector('main').append(i);");
             audit(browser, "admin token form with a stray input");
             assertEquals(1, violations.size(), violations.toString());
-            assertTrue(violations.get(0).contains("label") && violations.get(0).contains("#stray"),
-                    violations.get(0));
+            assertTrue(violations.get(0).contains("label") && violations.get(0).contains("#stray"), violations.get(0));
         }
     }
 
     @Test
     void theAdminDeskMeetsWcagAa() {
-        api.register("AGENT", TradeApiClient.uniqueEmail("a11y-agent"), PASSWORD).expect(202);
+        api.register("AGENT", TradeApiClient.uniqueEmail("a11y-agent"), PASSWORD)
+                .expect(202);
         try (Browser browser = Browser.open(engine.port())) {
             browser.go("/admin");
             browser.field("Admin token");

@@ -1,15 +1,14 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The admin desk's lists in a real Chromium: an account suspended, reinstated and its token
@@ -42,8 +41,12 @@ class AccountsDeskBrowserTest extends EngineHarness {
     void theAdminSuspendsReinstatesRotatesAndRevokesWithReasons() {
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
         LaneTestClient lane = new LaneTestClient(engine.port(), api);
-        JsonObject camera = api.post("/api/v1/admin/devices", api.adminToken(),
-                new JsonObject().put("lane", "LMC-S-02").put("kind", "CAMERA")).expect(201).json();
+        JsonObject camera = api.post(
+                        "/api/v1/admin/devices",
+                        api.adminToken(),
+                        new JsonObject().put("lane", "LMC-S-02").put("kind", "CAMERA"))
+                .expect(201)
+                .json();
         String deviceId = camera.getString("deviceId");
         String oldAdmin = api.adminToken();
 
@@ -70,9 +73,11 @@ class AccountsDeskBrowserTest extends EngineHarness {
             browser.awaitText("#accounts-done", "Reinstated Trucker Test Ltd.");
             api.get("/api/v1/accounts/me", trucker.token()).expect(200);
 
-            withReason(browser, accountRow(trucker.id()), "Rotate token", "Rotate token", "token found in a shared drive");
+            withReason(
+                    browser, accountRow(trucker.id()), "Rotate token", "Rotate token", "token found in a shared drive");
             WebElement rotated = browser.awaitText("#account-token", "New API token for Trucker Test Ltd");
-            String newToken = rotated.findElement(By.cssSelector("code.secret")).getText().strip();
+            String newToken =
+                    rotated.findElement(By.cssSelector("code.secret")).getText().strip();
             api.get("/api/v1/accounts/me", trucker.token()).problem(401);
             api.get("/api/v1/accounts/me", newToken).expect(200);
 
@@ -81,9 +86,13 @@ class AccountsDeskBrowserTest extends EngineHarness {
             browser.awaitText(deviceRow(deviceId), "In service");
             withReason(browser, deviceRow(deviceId), "Rotate token", "Rotate token", "camera replaced after a fault");
             WebElement deviceToken = browser.awaitText("#device-result", "New token: Plate camera at lane LMC-S-02");
-            String newCamera = deviceToken.findElement(By.cssSelector("code.secret")).getText().strip();
+            String newCamera = deviceToken
+                    .findElement(By.cssSelector("code.secret"))
+                    .getText()
+                    .strip();
             assertNotEquals(camera.getString("token"), newCamera);
-            lane.plateRead("LMC-S-02", camera.getString("token"), "FU1234", 93.1).problem(401);
+            lane.plateRead("LMC-S-02", camera.getString("token"), "FU1234", 93.1)
+                    .problem(401);
             assertTrue(lane.plateRead("LMC-S-02", newCamera, "FU1234", 93.1).status() < 300);
 
             withReason(browser, deviceRow(deviceId), "Revoke", "Revoke", "camera stolen from the lane");
@@ -107,7 +116,8 @@ class AccountsDeskBrowserTest extends EngineHarness {
             // Last, the admin's own token: the old one stops working, the desk goes on with the new one.
             withReason(browser, accountRow("admin"), "Rotate token", "Rotate token", "desk token rotation, quarterly");
             WebElement own = browser.awaitText("#account-token", "New admin token");
-            String newAdmin = own.findElement(By.cssSelector("code.secret")).getText().strip();
+            String newAdmin =
+                    own.findElement(By.cssSelector("code.secret")).getText().strip();
             assertEquals(newAdmin, browser.script("return sessionStorage.getItem('seamless.adminToken')"));
             api.get("/api/v1/accounts/me", oldAdmin).problem(401);
             api.get("/api/v1/accounts/me", newAdmin).expect(200);

@@ -1,17 +1,16 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The admin desk in a real Chromium: opened with the admin token only (a wrong one is refused),
@@ -58,10 +57,15 @@ class AdminBrowserTest extends EngineHarness {
 
     /** The ACTIVE accounts with this e-mail address, as the engine lists them. */
     private JsonArray active(String email) {
-        JsonArray all = api.get("/api/v1/admin/registrations?status=ACTIVE", api.adminToken()).expect(200).json()
+        JsonArray all = api.get("/api/v1/admin/registrations?status=ACTIVE", api.adminToken())
+                .expect(200)
+                .json()
                 .getJsonArray("registrations");
         JsonArray found = new JsonArray();
-        all.stream().map(JsonObject.class::cast).filter(r -> email.equals(r.getString("email"))).forEach(found::add);
+        all.stream()
+                .map(JsonObject.class::cast)
+                .filter(r -> email.equals(r.getString("email")))
+                .forEach(found::add);
         return found;
     }
 
@@ -76,9 +80,13 @@ class AdminBrowserTest extends EngineHarness {
     @Test
     void theAdminApprovesAndRejectsRegistrationsAndRegistersADevice() {
         String email = TradeApiClient.uniqueEmail("desk-agent");
-        String approveId = api.register("AGENT", email, PASSWORD).expect(202).json().getString("registrationId");
+        String approveId =
+                api.register("AGENT", email, PASSWORD).expect(202).json().getString("registrationId");
         String rejectEmail = TradeApiClient.uniqueEmail("desk-shipper");
-        String rejectId = api.register("SHIPPER", rejectEmail, "shipper-pass-123").expect(202).json().getString("registrationId");
+        String rejectId = api.register("SHIPPER", rejectEmail, "shipper-pass-123")
+                .expect(202)
+                .json()
+                .getString("registrationId");
 
         try (Browser browser = Browser.open(engine.port())) {
             browser.go("/admin");
@@ -97,26 +105,32 @@ class AdminBrowserTest extends EngineHarness {
             WebElement approval = browser.awaitText("#approval", "Approved: Agent Test Ltd (Agent)");
             browser.awaitText("#approval", "system-to-system");
             browser.awaitText("#approval", "password");
-            String token = approval.findElement(By.cssSelector("code.secret")).getText().strip();
+            String token = approval.findElement(By.cssSelector("code.secret"))
+                    .getText()
+                    .strip();
             assertTrue(token.length() >= 20, "the API token is shown in full: " + token);
             JsonObject me = api.get("/api/v1/accounts/me", token).expect(200).json();
             assertEquals("AGENT", me.getString("role"));
             assertEquals(email, me.getString("email"));
-            browser.await(d -> d.findElements(By.cssSelector(rowCss(approveId))).isEmpty() ? Boolean.TRUE : null,
+            browser.await(
+                    d -> d.findElements(By.cssSelector(rowCss(approveId))).isEmpty() ? Boolean.TRUE : null,
                     "the approved registration to leave the queue");
             browser.screenshot("admin-approved");
 
             within(browser.shown(rowCss(rejectId)), "Reject").click();
             within(browser.shown(rowCss(rejectId)), "Yes, reject").click();
             browser.awaitText("#registrations-done", "Rejected the registration of Shipper Test Ltd.");
-            JsonObject rejected = api.get("/api/v1/admin/registrations?status=REJECTED", api.adminToken()).expect(200).json();
+            JsonObject rejected = api.get("/api/v1/admin/registrations?status=REJECTED", api.adminToken())
+                    .expect(200)
+                    .json();
             assertTrue(rejected.encode().contains(rejectId), rejected.encode());
 
             browser.select("Lane", "MKT-N-02 (export)");
             browser.select("Device kind", "Gate controller");
             browser.click("Register device");
             WebElement device = browser.awaitText("#device-result", "Registered: Gate controller at lane MKT-N-02");
-            String deviceToken = device.findElement(By.cssSelector("code.secret")).getText().strip();
+            String deviceToken =
+                    device.findElement(By.cssSelector("code.secret")).getText().strip();
             try (LaneTestClient.Socket gate = new LaneTestClient(engine.port(), api).gate("MKT-N-02", deviceToken)) {
                 assertTrue(gate.seen().isEmpty(), "the gate connects with the token the desk showed");
             }
@@ -130,7 +144,11 @@ class AdminBrowserTest extends EngineHarness {
 
             assertEquals(List.of(), browser.scriptErrors());
             // The approved agent signs in with the password of the registration.
-            api.post("/api/v1/sessions", null, new JsonObject().put("email", email).put("password", PASSWORD)).expect(200);
+            api.post(
+                            "/api/v1/sessions",
+                            null,
+                            new JsonObject().put("email", email).put("password", PASSWORD))
+                    .expect(200);
         }
     }
 
@@ -162,8 +180,12 @@ class AdminBrowserTest extends EngineHarness {
             browser.go("/admin");
             browser.type("Admin token", api.adminToken()).click("Open the desk");
             browser.awaitText("#staff h2", "Create a staff account");
-            assertEquals(List.of("", "OFFICER", "SUPERVISOR"), browser.field("Role").findElements(By.tagName("option")).stream()
-                    .map(o -> o.getAttribute("value")).toList(), "the desk offers the two staff roles and no trader role");
+            assertEquals(
+                    List.of("", "OFFICER", "SUPERVISOR"),
+                    browser.field("Role").findElements(By.tagName("option")).stream()
+                            .map(o -> o.getAttribute("value"))
+                            .toList(),
+                    "the desk offers the two staff roles and no trader role");
 
             // A confirmation that differs is caught beside its field, and nothing is sent.
             recordCalls(browser, false);
@@ -176,7 +198,9 @@ class AdminBrowserTest extends EngineHarness {
             browser.click("Create account");
             browser.awaitText("#staff-password2-error", "The two passwords are not the same.");
             assertEquals("true", browser.field("Confirm the password").getAttribute("aria-invalid"));
-            assertEquals(browser.field("Confirm the password"), browser.driver().switchTo().activeElement(),
+            assertEquals(
+                    browser.field("Confirm the password"),
+                    browser.driver().switchTo().activeElement(),
                     "the focus goes to the field at fault");
             assertEquals(List.of(), calls(browser), "nothing reaches the engine while the form has a slip");
 
@@ -185,28 +209,46 @@ class AdminBrowserTest extends EngineHarness {
             browser.click("Create account");
             browser.awaitText("#staff-email-error", "An account with this e-mail address is already registered.");
             assertEquals("true", browser.field("E-mail address").getAttribute("aria-invalid"));
-            assertEquals(null, browser.field("Confirm the password").getAttribute("aria-invalid"), "the earlier slip is cleared");
-            assertEquals(browser.field("E-mail address"), browser.driver().switchTo().activeElement());
+            assertEquals(
+                    null,
+                    browser.field("Confirm the password").getAttribute("aria-invalid"),
+                    "the earlier slip is cleared");
+            assertEquals(
+                    browser.field("E-mail address"), browser.driver().switchTo().activeElement());
             browser.screenshot("admin-staff-taken");
 
             // A double press sends one account, with an Idempotency-Key.
             browser.script("window.seamlessCalls.length = 0");
             browser.type("E-mail address", email);
-            browser.script("const form = document.getElementById('staff-form'); form.requestSubmit(); form.requestSubmit();");
+            browser.script(
+                    "const form = document.getElementById('staff-form'); form.requestSubmit(); form.requestSubmit();");
             WebElement result = browser.awaitText("#staff-result", "Account created: " + name + " (Supervisor)");
-            browser.awaitText("#staff-result", name + " can now sign in to the lane console at /console/ with this e-mail and password.");
+            browser.awaitText(
+                    "#staff-result",
+                    name + " can now sign in to the lane console at /console/ with this e-mail and password.");
             browser.awaitText("#staff-result", email);
             assertFalse(browser.pageText().contains(STAFF_PASSWORD), "the password is not shown again");
             for (String id : List.of("staff-name", "staff-email", "staff-phone", "staff-password", "staff-password2")) {
                 assertEquals("", browser.driver().findElement(By.id(id)).getAttribute("value"), id + " is cleared");
             }
             List<Map<String, Object>> sent = calls(browser);
-            assertEquals(1, sent.stream().filter(c -> "/api/v1/admin/accounts".equals(c.get("path"))
-                    && "POST".equals(c.get("method"))).count(), "one account for a double press: " + sent);
-            assertEquals(0, sent.stream().filter(c -> ((String) c.get("path")).startsWith("/api/v1/registrations")).count(),
+            assertEquals(
+                    1,
+                    sent.stream()
+                            .filter(c ->
+                                    "/api/v1/admin/accounts".equals(c.get("path")) && "POST".equals(c.get("method")))
+                            .count(),
+                    "one account for a double press: " + sent);
+            assertEquals(
+                    0,
+                    sent.stream()
+                            .filter(c -> ((String) c.get("path")).startsWith("/api/v1/registrations"))
+                            .count(),
                     "staff never go through the public registration: " + sent);
-            sent.stream().filter(c -> "POST".equals(c.get("method"))).forEach(c ->
-                    assertTrue(c.get("key") instanceof String key && !key.isBlank(), "an Idempotency-Key on " + c));
+            sent.stream()
+                    .filter(c -> "POST".equals(c.get("method")))
+                    .forEach(c -> assertTrue(
+                            c.get("key") instanceof String key && !key.isBlank(), "an Idempotency-Key on " + c));
             JsonArray accounts = active(email);
             assertEquals(1, accounts.size(), accounts.encode());
             assertEquals("SUPERVISOR", accounts.getJsonObject(0).getString("role"));
@@ -260,7 +302,8 @@ class AdminBrowserTest extends EngineHarness {
             browser.awaitText("#staff-result", "Account created: " + name + " (Officer)");
             assertFalse(browser.pageText().contains(PASSWORD), "the password is not shown again");
             List<Map<String, Object>> sent = calls(browser).stream()
-                    .filter(c -> "/api/v1/admin/accounts".equals(c.get("path")) && "POST".equals(c.get("method"))).toList();
+                    .filter(c -> "/api/v1/admin/accounts".equals(c.get("path")) && "POST".equals(c.get("method")))
+                    .toList();
             assertEquals(2, sent.size(), sent.toString());
             assertEquals(sent.get(0).get("key"), sent.get(1).get("key"), "the retry carries the same Idempotency-Key");
             assertEquals(1, active(email).size());

@@ -1,16 +1,15 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin's token is replaced, never added to: a new configured token makes the old one stop
@@ -22,12 +21,15 @@ class AdminTokenRotationTest {
     private static final JsonObject WHY = new JsonObject().put("reason", "quarterly rotation");
 
     private Engine start(Path dataDir, String configuredToken) {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
+        EngineConfig config =
+                EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
         return Engine.start(configuredToken == null ? config : config.withAdminToken(configuredToken), clock);
     }
 
     private static int me(Engine engine, String token) {
-        return new TradeApiClient(engine.port(), token).get("/api/v1/accounts/me", token).status();
+        return new TradeApiClient(engine.port(), token)
+                .get("/api/v1/accounts/me", token)
+                .status();
     }
 
     @Test
@@ -43,7 +45,10 @@ class AdminTokenRotationTest {
             assertEquals(200, me(engine, b));
             TradeApiClient admin = new TradeApiClient(engine.port(), b);
             admin.post("/api/v1/admin/token/rotate", b, new JsonObject()).problemNaming(400, "reason");
-            rotated = admin.post("/api/v1/admin/token/rotate", b, WHY).expect(200).json().getString("token");
+            rotated = admin.post("/api/v1/admin/token/rotate", b, WHY)
+                    .expect(200)
+                    .json()
+                    .getString("token");
             assertNotEquals(b, rotated);
             assertEquals(401, me(engine, b), "the token it rotated with stops working at once");
             assertEquals(200, me(engine, rotated));
@@ -61,16 +66,22 @@ class AdminTokenRotationTest {
         try (Engine engine = start(dataDir, null)) {
             first = Files.readString(dataDir.resolve("admin.token")).strip();
             assertEquals(200, me(engine, first));
-            rotated = new TradeApiClient(engine.port(), first).post("/api/v1/admin/token/rotate", first, WHY)
-                    .expect(200).json().getString("token");
-            assertEquals(rotated, Files.readString(dataDir.resolve("admin.token")).strip());
+            rotated = new TradeApiClient(engine.port(), first)
+                    .post("/api/v1/admin/token/rotate", first, WHY)
+                    .expect(200)
+                    .json()
+                    .getString("token");
+            assertEquals(
+                    rotated, Files.readString(dataDir.resolve("admin.token")).strip());
             assertEquals(401, me(engine, first));
         }
         try (Engine engine = start(dataDir, null)) {
             assertEquals(200, me(engine, rotated));
             assertEquals(401, me(engine, first));
-            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dataDir.resolve("admin.token"))));
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve("admin.token"))));
         }
     }
 }

@@ -12,10 +12,6 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIVersion;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The API contract ({@code openapi.yaml}) as the tests read it: checked against the OpenAPI 3.1
@@ -100,10 +99,13 @@ final class ApiContract {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Object loaded = new Yaml(new SafeConstructor(options) {
-            {
-                yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR));
-            }
-        }).load(yaml);
+                    {
+                        yamlConstructors.put(
+                                org.yaml.snakeyaml.nodes.Tag.TIMESTAMP,
+                                yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR));
+                    }
+                })
+                .load(yaml);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) loaded;
         return new JsonObject(map);
@@ -156,7 +158,8 @@ final class ApiContract {
         int bestParams = Integer.MAX_VALUE;
         for (String operation : operations()) {
             String[] parts = operation.split(" ", 2);
-            if (!parts[0].equalsIgnoreCase(method) || !templatePattern(parts[1]).matcher(path).matches()) {
+            if (!parts[0].equalsIgnoreCase(method)
+                    || !templatePattern(parts[1]).matcher(path).matches()) {
                 continue;
             }
             int params = parts[1].split("\\{", -1).length - 1;
@@ -181,9 +184,12 @@ final class ApiContract {
         String[] parts = operation.split(" ", 2);
         Map<String, JsonObject> byPlace = new java.util.LinkedHashMap<>();
         JsonObject item = resolved.getJsonObject("paths").getJsonObject(parts[1]);
-        for (JsonArray list : new JsonArray[] {item.getJsonArray("parameters", new JsonArray()),
-                operation(operation).getJsonArray("parameters", new JsonArray())}) {
-            list.forEach(p -> byPlace.put(((JsonObject) p).getString("in") + " " + ((JsonObject) p).getString("name"), (JsonObject) p));
+        for (JsonArray list : new JsonArray[] {
+            item.getJsonArray("parameters", new JsonArray()),
+            operation(operation).getJsonArray("parameters", new JsonArray())
+        }) {
+            list.forEach(p -> byPlace.put(
+                    ((JsonObject) p).getString("in") + " " + ((JsonObject) p).getString("name"), (JsonObject) p));
         }
         return new ArrayList<>(byPlace.values());
     }
@@ -191,7 +197,9 @@ final class ApiContract {
     /** The names of the query parameters the operation documents. */
     Set<String> queryParameters(String operation) {
         Set<String> names = new TreeSet<>();
-        parameters(operation).stream().filter(p -> "query".equals(p.getString("in"))).forEach(p -> names.add(p.getString("name")));
+        parameters(operation).stream()
+                .filter(p -> "query".equals(p.getString("in")))
+                .forEach(p -> names.add(p.getString("name")));
         return names;
     }
 
@@ -208,7 +216,8 @@ final class ApiContract {
         String[] segments = path.split("/");
         for (int i = 0; i < templateSegments.length && i < segments.length; i++) {
             if (templateSegments[i].startsWith("{")) {
-                pathValues.put(templateSegments[i].substring(1, templateSegments[i].length() - 1),
+                pathValues.put(
+                        templateSegments[i].substring(1, templateSegments[i].length() - 1),
                         java.net.URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
@@ -225,8 +234,9 @@ final class ApiContract {
             String name = parameter.getString("name");
             JsonObject schema = parameter.getJsonObject("schema", new JsonObject());
             if ("path".equals(parameter.getString("in")) && pathValues.containsKey(name)) {
-                fits(schema, typed(schema, pathValues.get(name))).forEach(p -> problems.add(operation + " path parameter " + name
-                        + "=" + pathValues.get(name) + ": " + p));
+                fits(schema, typed(schema, pathValues.get(name)))
+                        .forEach(p -> problems.add(
+                                operation + " path parameter " + name + "=" + pathValues.get(name) + ": " + p));
             } else if ("query".equals(parameter.getString("in"))) {
                 documentedQuery.add(name);
                 List<String> values = query.getOrDefault(name, List.of());
@@ -234,15 +244,16 @@ final class ApiContract {
                     problems.add(operation + " lacks its required query parameter " + name);
                 }
                 for (String value : values) {
-                    fits(schema, typed(schema, value)).forEach(p -> problems.add(operation + " query parameter " + name
-                            + "=" + value + ": " + p));
+                    fits(schema, typed(schema, value))
+                            .forEach(
+                                    p -> problems.add(operation + " query parameter " + name + "=" + value + ": " + p));
                 }
             }
         }
         for (String name : query.keySet()) {
             if (!documentedQuery.contains(name)) {
-                problems.add(operation + " was called with query parameter " + name + ", which the contract does not document"
-                        + " (it documents " + documentedQuery + ")");
+                problems.add(operation + " was called with query parameter " + name
+                        + ", which the contract does not document" + " (it documents " + documentedQuery + ")");
             }
         }
         return problems;
@@ -269,23 +280,30 @@ final class ApiContract {
     List<String> checkRequestMedia(String operation, String contentType, boolean hasBody) {
         JsonObject requestBody = operation(operation).getJsonObject("requestBody");
         if (requestBody == null) {
-            return hasBody ? List.of(operation + ": the contract documents no request body, one was sent (" + contentType + ")")
+            return hasBody
+                    ? List.of(
+                            operation + ": the contract documents no request body, one was sent (" + contentType + ")")
                     : List.of();
         }
         if (!hasBody) {
             return Boolean.TRUE.equals(requestBody.getBoolean("required"))
-                    ? List.of(operation + ": the contract requires a request body, none was sent") : List.of();
+                    ? List.of(operation + ": the contract requires a request body, none was sent")
+                    : List.of();
         }
         String mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
         Set<String> documented = requestBody.getJsonObject("content").fieldNames();
-        return documented.contains(mediaType) ? List.of()
+        return documented.contains(mediaType)
+                ? List.of()
                 : List.of(operation + ": request media type " + mediaType + " is not documented (" + documented + ")");
     }
 
     /** The request body example named {@code name} of an operation (application/json). */
     JsonObject requestExample(String operation, String name) {
-        JsonObject examples = operation(operation).getJsonObject("requestBody").getJsonObject("content")
-                .getJsonObject("application/json").getJsonObject("examples");
+        JsonObject examples = operation(operation)
+                .getJsonObject("requestBody")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples");
         if (examples == null || examples.getJsonObject(name) == null) {
             throw new AssertionError(operation + " has no request example named " + name);
         }
@@ -297,7 +315,8 @@ final class ApiContract {
         Map<String, Set<String>> all = new java.util.TreeMap<>();
         for (String operation : operations()) {
             JsonObject body = operation(operation).getJsonObject("requestBody");
-            JsonObject json = body == null ? null : body.getJsonObject("content").getJsonObject("application/json");
+            JsonObject json =
+                    body == null ? null : body.getJsonObject("content").getJsonObject("application/json");
             if (json != null && json.getJsonObject("examples") != null) {
                 all.put(operation, new TreeSet<>(json.getJsonObject("examples").fieldNames()));
             }
@@ -336,7 +355,8 @@ final class ApiContract {
         String mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
         JsonObject media = content.getJsonObject(mediaType);
         if (media == null) {
-            problems.add(operation + " " + status + ": media type " + mediaType + " is not documented (" + content.fieldNames() + ")");
+            problems.add(operation + " " + status + ": media type " + mediaType + " is not documented ("
+                    + content.fieldNames() + ")");
             return problems;
         }
         if (media.getJsonObject("schema") != null && mediaType.endsWith("json")) {
@@ -349,8 +369,8 @@ final class ApiContract {
             }
             OutputUnit result = validator(media.getJsonObject("schema")).validate(instance);
             if (!Boolean.TRUE.equals(result.getValid())) {
-                problems.add(operation + " " + status + ": the body does not fit the documented schema: " + summary(result)
-                        + "\n    body: " + body);
+                problems.add(operation + " " + status + ": the body does not fit the documented schema: "
+                        + summary(result) + "\n    body: " + body);
             }
         }
         return problems;
@@ -360,13 +380,17 @@ final class ApiContract {
     List<String> checkRequest(String operation, JsonObject body) {
         JsonObject requestBody = operation(operation).getJsonObject("requestBody");
         if (requestBody == null) {
-            return body == null ? List.of() : List.of(operation + ": the contract documents no request body, the walk sent " + body);
+            return body == null
+                    ? List.of()
+                    : List.of(operation + ": the contract documents no request body, the walk sent " + body);
         }
         JsonObject json = requestBody.getJsonObject("content").getJsonObject("application/json");
         if (json == null || json.getJsonObject("schema") == null) {
             return List.of(operation + ": the contract documents no JSON request body");
         }
-        return fits(json.getJsonObject("schema"), body).stream().map(p -> operation + " request " + body + ": " + p).toList();
+        return fits(json.getJsonObject("schema"), body).stream()
+                .map(p -> operation + " request " + body + ": " + p)
+                .toList();
     }
 
     /** Every JSON example the contract gives, request or response, that its own schema does not allow. */
@@ -388,8 +412,11 @@ final class ApiContract {
                     JsonObject header = headers.getJsonObject(name);
                     JsonObject examples = header.getJsonObject("examples", new JsonObject());
                     for (String example : examples.fieldNames()) {
-                        fits(header.getJsonObject("schema"), examples.getJsonObject(example).getValue("value"))
-                                .forEach(p -> problems.add(operation + " " + status + " header " + name + " example " + example + ": " + p));
+                        fits(
+                                        header.getJsonObject("schema"),
+                                        examples.getJsonObject(example).getValue("value"))
+                                .forEach(p -> problems.add(operation + " " + status + " header " + name + " example "
+                                        + example + ": " + p));
                     }
                 }
             }
@@ -421,16 +448,20 @@ final class ApiContract {
     }
 
     private static Validator validator(JsonObject schema) {
-        return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
-                .setBaseUri("app:///").setOutputFormat(OutputFormat.Basic));
+        return Validator.create(
+                JsonSchema.of(schema),
+                new JsonSchemaOptions()
+                        .setDraft(Draft.DRAFT202012)
+                        .setBaseUri("app:///")
+                        .setOutputFormat(OutputFormat.Basic));
     }
 
     private static String summary(OutputUnit unit) {
         List<String> lines = new ArrayList<>();
         if (unit.getErrors() != null) {
             for (OutputUnit e : unit.getErrors()) {
-                lines.add((e.getInstanceLocation() == null ? "" : e.getInstanceLocation()) + " "
-                        + e.getError() + " (" + e.getKeywordLocation() + ")");
+                lines.add((e.getInstanceLocation() == null ? "" : e.getInstanceLocation()) + " " + e.getError() + " ("
+                        + e.getKeywordLocation() + ")");
             }
         }
         if (lines.isEmpty()) {

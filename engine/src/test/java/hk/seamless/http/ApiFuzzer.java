@@ -1,7 +1,6 @@
 package hk.seamless.http;
 
 import io.vertx.core.json.JsonObject;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,8 @@ public final class ApiFuzzer {
     private final List<FuzzRequests.Caller> callers;
 
     /** What a run saw: statuses by count, and every request that got a 5xx or no answer at all. */
-    public record Result(long requests, Map<Integer, Long> statuses, List<String> serverErrors, List<String> unanswered) {
+    public record Result(
+            long requests, Map<Integer, Long> statuses, List<String> serverErrors, List<String> unanswered) {
 
         public String histogram() {
             StringBuilder out = new StringBuilder();
@@ -68,14 +68,21 @@ public final class ApiFuzzer {
             TradeApiClient.Account account = api.newAccount(role, PASSWORD);
             someAccount = account.id();
             callers.add(new FuzzRequests.Caller(role, bearer(account.token())));
-            String cookie = api.post("/api/v1/sessions", null, new JsonObject().put("email", account.email())
-                    .put("password", PASSWORD)).expect(200).header("Set-Cookie").split(";", 2)[0];
+            String cookie = api.post(
+                            "/api/v1/sessions",
+                            null,
+                            new JsonObject().put("email", account.email()).put("password", PASSWORD))
+                    .expect(200)
+                    .header("Set-Cookie")
+                    .split(";", 2)[0];
             String origin = "Origin: http://127.0.0.1:" + port + "\r\n";
             callers.add(new FuzzRequests.Caller(role + " cookie", "Cookie: " + cookie + "\r\n" + origin));
             callers.add(new FuzzRequests.Caller(role + " cookie, no origin", "Cookie: " + cookie + "\r\n"));
             if (role.equals("SHIPPER")) {
                 // The engine's own today: a test engine runs on a clock of its own.
-                LocalDate today = LocalDate.parse(api.get("/api/v1/settings", account.token()).expect(200).json()
+                LocalDate today = LocalDate.parse(api.get("/api/v1/settings", account.token())
+                        .expect(200)
+                        .json()
                         .getString("hongKongDate"));
                 ccrn = api.lodgeCcrn(account.token(), "IMPORT", today.plusDays(2));
             } else if (role.equals("TRUCKER")) {
@@ -83,7 +90,8 @@ public final class ApiFuzzer {
             }
         }
         for (String kind : List.of("CAMERA", "RFID", "BUTTON", "GATE")) {
-            callers.add(new FuzzRequests.Caller(kind.toLowerCase() + " device", bearer(lanes.registerDevice(lane, kind))));
+            callers.add(
+                    new FuzzRequests.Caller(kind.toLowerCase() + " device", bearer(lanes.registerDevice(lane, kind))));
         }
         // A pending registration, for approvals and rejections to find.
         api.register("AGENT", TradeApiClient.uniqueEmail("fuzz-pending"), null).expect(202);
@@ -184,7 +192,8 @@ public final class ApiFuzzer {
                 String line = head.toString(StandardCharsets.ISO_8859_1);
                 // HTTP/1.0: Vert.x's own answer to a request it could not parse (414 for a too long request line).
                 return (line.startsWith("HTTP/1.1 ") || line.startsWith("HTTP/1.0 ")) && line.length() >= 12
-                        ? Integer.parseInt(line.substring(9, 12)) : -1;
+                        ? Integer.parseInt(line.substring(9, 12))
+                        : -1;
             } catch (SocketTimeoutException e) {
                 return -1;
             } catch (IOException e) {
@@ -217,11 +226,15 @@ public final class ApiFuzzer {
         long started = System.nanoTime();
         Result result = fuzzer.run(seed, Long.MAX_VALUE, budget, threads);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("seed %d: %d requests in %.0f s (%.0f/s) over %d connections at a time%n", seed,
-                result.requests(), seconds, result.requests() / seconds, threads);
-        System.out.println("statuses (-1: no answer; -2: reset after an early answer to a large body; -3: could not connect):");
+        System.out.printf(
+                "seed %d: %d requests in %.0f s (%.0f/s) over %d connections at a time%n",
+                seed, result.requests(), seconds, result.requests() / seconds, threads);
+        System.out.println(
+                "statuses (-1: no answer; -2: reset after an early answer to a large body; -3: could not connect):");
         System.out.print(result.histogram());
-        System.out.printf("5xx: %d, unanswered: %d%n", result.serverErrors().size(), result.unanswered().size());
+        System.out.printf(
+                "5xx: %d, unanswered: %d%n",
+                result.serverErrors().size(), result.unanswered().size());
         result.serverErrors().stream().limit(20).forEach(e -> System.out.println("5xx: " + e));
         result.unanswered().stream().limit(20).forEach(e -> System.out.println("unanswered: " + e));
         System.exit(result.serverErrors().isEmpty() && result.unanswered().isEmpty() ? 0 : 1);

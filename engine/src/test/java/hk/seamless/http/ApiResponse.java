@@ -1,16 +1,15 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-
-import java.net.http.HttpHeaders;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One HTTP answer, kept whole so a test can look at status, headers and body. */
 public record ApiResponse(String request, int status, HttpHeaders headers, String body) {
@@ -43,7 +42,9 @@ public record ApiResponse(String request, int status, HttpHeaders headers, Strin
         expect(expected);
         String type = contentType();
         assertNotNull(type, describe() + ": no Content-Type");
-        assertTrue(type.startsWith("application/problem+json"), describe() + ": Content-Type " + type + " is not problem+json");
+        assertTrue(
+                type.startsWith("application/problem+json"),
+                describe() + ": Content-Type " + type + " is not problem+json");
         JsonObject problem = json();
         assertEquals(expected, problem.getInteger("status"), describe() + ": problem status");
         assertNotNull(problem.getString("title"), describe() + ": problem without title");

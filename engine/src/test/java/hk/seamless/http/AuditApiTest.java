@@ -1,18 +1,17 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /api/v1/audit}: who did what, when and from where, across the registry and the lanes,
@@ -21,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditApiTest extends LaneHarness {
 
     private JsonArray audit(String query) {
-        return api.get("/api/v1/audit?" + query, supervisor.token()).expect(200).json().getJsonArray("entries");
+        return api.get("/api/v1/audit?" + query, supervisor.token())
+                .expect(200)
+                .json()
+                .getJsonArray("entries");
     }
 
     private static List<String> actions(JsonArray entries) {
@@ -35,11 +37,16 @@ class AuditApiTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck truck = newTruck();
         String ccrn = lodge("IMPORT");
-        String bundleId = api.bundle(trucker.token(), truck.mark(), "IMPORT", ccrn).getString("bundleId");
+        String bundleId =
+                api.bundle(trucker.token(), truck.mark(), "IMPORT", ccrn).getString("bundleId");
         clock.advance(PAST_LEAD);
         JsonObject decision = arrive(rig, truck);
         assertDecision(decision, "RELEASE", "PROCEED");
-        eventually("/api/v1/consignments/" + ccrn, shipper.token(), c -> "CROSSED".equals(c.getString("status")), "CROSSED");
+        eventually(
+                "/api/v1/consignments/" + ccrn,
+                shipper.token(),
+                c -> "CROSSED".equals(c.getString("status")),
+                "CROSSED");
 
         JsonArray entries = audit("ccrn=" + ccrn);
         List<String> actions = actions(entries);
@@ -49,27 +56,38 @@ class AuditApiTest extends LaneHarness {
         assertTrue(actions.indexOf("CROSSED") < actions.indexOf("BUNDLED"), "newest first: " + actions);
         Instant previous = Instant.MAX;
         for (Object o : entries) {
-            Instant at = java.time.OffsetDateTime.parse(((JsonObject) o).getString("at")).toInstant();
+            Instant at = java.time.OffsetDateTime.parse(((JsonObject) o).getString("at"))
+                    .toInstant();
             assertFalse(at.isAfter(previous), "newest first: " + entries.encodePrettily());
             previous = at;
         }
-        JsonObject lodged = entries.stream().map(JsonObject.class::cast)
-                .filter(e -> "CONSIGNMENT_LODGED".equals(e.getString("action"))).findFirst().orElseThrow();
+        JsonObject lodged = entries.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> "CONSIGNMENT_LODGED".equals(e.getString("action")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(shipper.id(), lodged.getString("who"));
         assertTrue(lodged.getString("from").startsWith("http "), "from where: " + lodged);
         assertEquals("registry", lodged.getString("log"));
-        JsonObject decided = entries.stream().map(JsonObject.class::cast)
-                .filter(e -> "DECIDED".equals(e.getString("action"))).findFirst().orElseThrow();
+        JsonObject decided = entries.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> "DECIDED".equals(e.getString("action")))
+                .findFirst()
+                .orElseThrow();
         assertEquals("lane", decided.getString("log"));
         assertEquals(decision.getString("arrivalId"), decided.getString("subject"));
         assertTrue(decided.getString("detail").startsWith("RELEASE"), decided.encode());
 
         // the same story by the bundle, the vehicle, the arrival and the lane
         assertTrue(actions(audit("bundle=" + bundleId)).containsAll(List.of("BUNDLED", "DECIDED", "CROSSED")));
-        assertTrue(actions(audit("vehicle=" + truck.mark())).containsAll(List.of("VEHICLE_REGISTERED", "BUNDLED", "DECIDED")));
-        assertTrue(actions(audit("arrival=" + decision.getString("arrivalId"))).containsAll(List.of("DECIDED", "CROSSED")));
+        assertTrue(actions(audit("vehicle=" + truck.mark()))
+                .containsAll(List.of("VEHICLE_REGISTERED", "BUNDLED", "DECIDED")));
+        assertTrue(actions(audit("arrival=" + decision.getString("arrivalId")))
+                .containsAll(List.of("DECIDED", "CROSSED")));
         assertTrue(actions(audit("lane=" + rig.lane() + "&ccrn=" + ccrn)).contains("DECIDED"));
-        assertFalse(actions(audit("account=" + shipper.id() + "&bundle=" + bundleId)).contains("DECIDED"),
+        assertFalse(
+                actions(audit("account=" + shipper.id() + "&bundle=" + bundleId))
+                        .contains("DECIDED"),
                 "filters combine: the lane's decision does not name the shipper");
     }
 
@@ -91,8 +109,12 @@ class AuditApiTest extends LaneHarness {
         String cursor = null;
         int pages = 0;
         do {
-            JsonObject page = api.get("/api/v1/audit?account=" + shipper.id() + "&from=" + from.plusSeconds(30) + "&to=" + to
-                    + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor), supervisor.token()).expect(200).json();
+            JsonObject page = api.get(
+                            "/api/v1/audit?account=" + shipper.id() + "&from=" + from.plusSeconds(30) + "&to=" + to
+                                    + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor),
+                            supervisor.token())
+                    .expect(200)
+                    .json();
             for (Object o : page.getJsonArray("entries")) {
                 JsonObject e = (JsonObject) o;
                 if ("CONSIGNMENT_LODGED".equals(e.getString("action"))) {
@@ -130,6 +152,7 @@ class AuditApiTest extends LaneHarness {
         api.get("/api/v1/audit?cursor=registry.x", token).problemNaming(400, "cursor");
         api.get("/api/v1/audit?colour=red", token).problemNaming(400, "colour");
         JsonObject both = api.get("/api/v1/audit?ccrn=1&limit=0", token).problem(400);
-        assertTrue(ApiResponse.fields(both).containsAll(List.of("ccrn", "limit")), "every bad filter is named: " + both);
+        assertTrue(
+                ApiResponse.fields(both).containsAll(List.of("ccrn", "limit")), "every bad filter is named: " + both);
     }
 }

@@ -1,5 +1,12 @@
 package hk.seamless.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,14 +24,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
-
 /**
  * A real headless Chromium (Debian's {@code chromium}) driven through Debian's {@code chromedriver}:
  * nothing is downloaded, and Chromium's own background traffic (updates, sync, safe browsing) is
@@ -41,8 +40,10 @@ public final class Browser implements AutoCloseable {
     /** How long a page may take to show what a test waits for; a ceiling, never a speed claim. */
     public static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SEAMLESS_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("SEAMLESS_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("SEAMLESS_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("SEAMLESS_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("seamless.screenshots", "target/screenshots"));
 
     private final ChromeDriver driver;
@@ -66,11 +67,21 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-default-apps",
                     "--disable-features=Translate,OptimizationHints,MediaRouter",
-                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-GB");
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height,
+                    "--lang=en-GB");
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -93,8 +104,10 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("browser tests are required here but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install -y chromium chromium-driver");
         }
-        Assumptions.assumeTrue(present, "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                + " (apt-get install -y chromium chromium-driver); CI installs them and sets SEAMLESS_REQUIRE_BROWSER");
+        Assumptions.assumeTrue(
+                present,
+                "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+                        + " (apt-get install -y chromium chromium-driver); CI installs them and sets SEAMLESS_REQUIRE_BROWSER");
     }
 
     public WebDriver driver() {
@@ -117,24 +130,33 @@ public final class Browser implements AutoCloseable {
      * hint after its name), among those shown. Labels are tied to inputs by {@code for}.
      */
     public WebElement field(String labelText) {
-        return await(d -> {
-            for (WebElement label : d.findElements(By.xpath("//label[starts-with(normalize-space(.), " + literal(labelText) + ")]"))) {
-                String target = label.getAttribute("for");
-                if (target != null && label.isDisplayed()) {
-                    List<WebElement> inputs = d.findElements(By.id(target));
-                    if (!inputs.isEmpty() && inputs.get(0).isDisplayed()) {
-                        return inputs.get(0);
+        return await(
+                d -> {
+                    for (WebElement label : d.findElements(
+                            By.xpath("//label[starts-with(normalize-space(.), " + literal(labelText) + ")]"))) {
+                        String target = label.getAttribute("for");
+                        if (target != null && label.isDisplayed()) {
+                            List<WebElement> inputs = d.findElements(By.id(target));
+                            if (!inputs.isEmpty() && inputs.get(0).isDisplayed()) {
+                                return inputs.get(0);
+                            }
+                        }
                     }
-                }
-            }
-            return null;
-        }, "a shown field labelled '" + labelText + "'");
+                    return null;
+                },
+                "a shown field labelled '" + labelText + "'");
     }
 
     /** A shown button (or link styled as one) whose text is exactly {@code text}. */
     public WebElement button(String text) {
-        return await(d -> d.findElements(By.xpath("//button[normalize-space(.)=" + literal(text) + "] | //a[normalize-space(.)="
-                        + literal(text) + "]")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+        return await(
+                d -> d
+                        .findElements(By.xpath("//button[normalize-space(.)=" + literal(text)
+                                + "] | //a[normalize-space(.)=" + literal(text) + "]"))
+                        .stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null),
                 "a shown button '" + text + "'");
     }
 
@@ -157,20 +179,28 @@ public final class Browser implements AutoCloseable {
 
     /** The first shown element matching a CSS selector, waiting for it. */
     public WebElement shown(String css) {
-        return await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+        return await(
+                d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null),
                 "a shown '" + css + "'");
     }
 
     /** Waits until the element matching {@code css} shows text containing {@code text}; returns it. */
     public WebElement awaitText(String css, String text) {
-        return await(d -> d.findElements(By.cssSelector(css)).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null),
+        return await(
+                d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().contains(text))
+                        .findFirst()
+                        .orElse(null),
                 "'" + css + "' showing '" + text + "'");
     }
 
     /** Waits until the whole page shows {@code text} somewhere. */
     public Browser awaitPageText(String text) {
-        await(d -> d.findElement(By.tagName("body")).getText().contains(text) ? Boolean.TRUE : null,
+        await(
+                d -> d.findElement(By.tagName("body")).getText().contains(text) ? Boolean.TRUE : null,
                 "the page showing '" + text + "'");
         return this;
     }
@@ -187,8 +217,11 @@ public final class Browser implements AutoCloseable {
     public <T> T await(ExpectedCondition<T> condition, Duration patience, String what) {
         // An element found a moment ago may be replaced by a re-render or a reload while the
         // condition looks at it: that is the page changing, not the condition failing, so keep waiting.
-        return new WebDriverWait(driver, patience).withMessage(() -> "waited " + patience.toSeconds() + " s for " + what
-                + "; the page shows:\n" + safePageText()).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, patience)
+                .withMessage(() ->
+                        "waited " + patience.toSeconds() + " s for " + what + "; the page shows:\n" + safePageText())
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private String safePageText() {
@@ -247,7 +280,8 @@ public final class Browser implements AutoCloseable {
 
     private static void deleteQuietly(Path folder) {
         try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile left behind is harmless
         }

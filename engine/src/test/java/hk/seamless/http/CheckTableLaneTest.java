@@ -1,16 +1,15 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * The check table of "At the lane", row by row, end to end: devices post reads over HTTP, the
@@ -23,7 +22,9 @@ class CheckTableLaneTest extends LaneHarness {
     private static void assertDirectsToInspection(JsonObject decision) {
         String display = decision.getString("display");
         assertNotNull(display, decision.encode());
-        assertTrue(display.toUpperCase().contains(INSPECT_DISPLAY_WORD), "an INSPECT display directs to inspection: " + display);
+        assertTrue(
+                display.toUpperCase().contains(INSPECT_DISPLAY_WORD),
+                "an INSPECT display directs to inspection: " + display);
     }
 
     @Test
@@ -103,7 +104,10 @@ class CheckTableLaneTest extends LaneHarness {
     void aBundledCcrnPastItsExpectedDateByMoreThanADayIsInvalid() {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
-        String ccrn = lodge("IMPORT", today(), "Expiry Test Trading " + UUID.randomUUID().toString().substring(0, 6));
+        String ccrn = lodge(
+                "IMPORT",
+                today(),
+                "Expiry Test Trading " + UUID.randomUUID().toString().substring(0, 6));
         JsonObject bundle = api.bundle(trucker.token(), a.mark(), "IMPORT", ccrn);
         clock.advance(Duration.ofDays(2).plusMinutes(1));
         JsonObject decision = arrive(rig, a);
@@ -146,9 +150,16 @@ class CheckTableLaneTest extends LaneHarness {
         Truck a = newTruck();
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
-        String arrivalId = lanes.emptyPress(rig.lane(), rig.button()).expect(202).json().getString("arrivalId");
-        assertEquals(arrivalId, lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202).json().getString("arrivalId"));
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        String arrivalId =
+                lanes.emptyPress(rig.lane(), rig.button()).expect(202).json().getString("arrivalId");
+        assertEquals(
+                arrivalId,
+                lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95)
+                        .expect(202)
+                        .json()
+                        .getString("arrivalId"));
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertDecision(decision, "INSPECT", null, "EMPTY_CONFLICT");
         rig.gate().awaitDecision(arrivalId);
@@ -162,7 +173,8 @@ class CheckTableLaneTest extends LaneHarness {
         clock.advance(PAST_LEAD);
         lanes.emptyPress(rig.lane(), rig.button()).expect(202);
         lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202);
-        assertDecision(lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json(), "RELEASE", "PROCEED");
+        assertDecision(
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json(), "RELEASE", "PROCEED");
     }
 
     @Test
@@ -172,8 +184,13 @@ class CheckTableLaneTest extends LaneHarness {
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         String typed = a.mark().substring(0, 2).toLowerCase() + "-" + a.mark().substring(2);
-        String entry = api.post("/api/v1/risk/watchlist", supervisor.token(),
-                new JsonObject().put("kind", "VEHICLE").put("value", typed)).expect(201).json().getString("entryId");
+        String entry = api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", "VEHICLE").put("value", typed))
+                .expect(201)
+                .json()
+                .getString("entryId");
         assertDecision(arrive(rig, a), "INSPECT", null, "WATCHLIST");
         // Off the list again, the same vehicle (still bundled after an INSPECT) is released.
         api.delete("/api/v1/risk/watchlist/" + entry, supervisor.token()).expect(200);
@@ -190,8 +207,11 @@ class CheckTableLaneTest extends LaneHarness {
         api.bundle(trucker.token(), a.mark(), "IMPORT", ccrn);
         clock.advance(PAST_LEAD);
         // Listed after bundling: only the lane can catch it.
-        api.post("/api/v1/risk/watchlist", supervisor.token(),
-                new JsonObject().put("kind", "PARTY").put("value", party)).expect(201);
+        api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", "PARTY").put("value", party))
+                .expect(201);
         assertDecision(arrive(rig, a), "INSPECT", null, "WATCHLIST");
     }
 
@@ -205,8 +225,13 @@ class CheckTableLaneTest extends LaneHarness {
         String ccrn = api.lodge(shipper.token(), body).getString("ccrn");
         api.bundle(trucker.token(), a.mark(), "EXPORT", ccrn);
         clock.advance(PAST_LEAD);
-        api.post("/api/v1/risk/watchlist", supervisor.token(), new JsonObject().put("kind", "PARTY")
-                .put("value", "WATCHED CONSIGNEE " + suffix.toUpperCase() + " CO LTD")).expect(201);
+        api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject()
+                                .put("kind", "PARTY")
+                                .put("value", "WATCHED CONSIGNEE " + suffix.toUpperCase() + " CO LTD"))
+                .expect(201);
         assertDecision(arrive(rig, a), "INSPECT", null, "WATCHLIST");
     }
 
@@ -214,14 +239,24 @@ class CheckTableLaneTest extends LaneHarness {
     void aWatchListHitFoundAtBundlingStaysWithTheBundleButTheLaneJudgesTheListInForce() {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
-        String entry = api.post("/api/v1/risk/watchlist", supervisor.token(),
-                new JsonObject().put("kind", "VEHICLE").put("value", a.mark())).expect(201).json().getString("entryId");
+        String entry = api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", "VEHICLE").put("value", a.mark()))
+                .expect(201)
+                .json()
+                .getString("entryId");
         String bundleId = bundleLaden(a.mark(), "IMPORT").getString("bundleId");
         api.delete("/api/v1/risk/watchlist/" + entry, supervisor.token()).expect(200);
         clock.advance(PAST_LEAD);
         // The assessment made at bundling stays with the bundle for officers to see ...
-        assertEquals(java.util.List.of("WATCHLIST"), api.get("/api/v1/bundles/" + bundleId, officer.token()).expect(200)
-                .json().getJsonArray("riskHits").getList());
+        assertEquals(
+                java.util.List.of("WATCHLIST"),
+                api.get("/api/v1/bundles/" + bundleId, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonArray("riskHits")
+                        .getList());
         // ... but an entry removed before the arrival no longer applies at the lane.
         assertDecision(arrive(rig, a), "RELEASE", "PROCEED");
     }
@@ -231,11 +266,18 @@ class CheckTableLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
         String word = "Targetedwidget" + UUID.randomUUID().toString().substring(0, 6);
-        api.post("/api/v1/risk/watchlist", supervisor.token(),
-                new JsonObject().put("kind", "GOODS").put("value", word)).expect(201);
+        api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", "GOODS").put("value", word))
+                .expect(201);
         JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(1));
         body.getJsonObject("packaged").put("articlesDescription", "Assorted " + word.toLowerCase() + " spare parts");
-        api.bundle(trucker.token(), a.mark(), "IMPORT", api.lodge(shipper.token(), body).getString("ccrn"));
+        api.bundle(
+                trucker.token(),
+                a.mark(),
+                "IMPORT",
+                api.lodge(shipper.token(), body).getString("ccrn"));
         clock.advance(PAST_LEAD);
         assertDecision(arrive(rig, a), "INSPECT", null, "RISK_RULE");
     }
@@ -266,8 +308,12 @@ class CheckTableLaneTest extends LaneHarness {
         String ccrn = lodge("IMPORT");
         JsonObject bundle = api.bundle(trucker.token(), a.mark(), "IMPORT", ccrn);
         clock.advance(PAST_LEAD);
-        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 91).expect(202).json().getString("arrivalId");
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 91)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
         assertDecision(decision, "RELEASE", "PROCEED");
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertEquals(rig.controlPoint(), decision.getString("controlPoint"));
@@ -307,7 +353,11 @@ class CheckTableLaneTest extends LaneHarness {
         assertEquals(java.util.List.of(ccrn), first.getJsonArray("ccrns").getList());
 
         eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
-        eventually("/api/v1/consignments/" + ccrn, shipper.token(), c -> "CROSSED".equals(c.getString("status")), "CROSSED");
+        eventually(
+                "/api/v1/consignments/" + ccrn,
+                shipper.token(),
+                c -> "CROSSED".equals(c.getString("status")),
+                "CROSSED");
 
         clock.advance(PAST_PRESENCE);
         JsonObject again = arrive(rig, a);
@@ -324,7 +374,9 @@ class CheckTableLaneTest extends LaneHarness {
         JsonObject released = arrive(rig, a);
         assertDecision(released, "RELEASE", "PROCEED");
         // While it is still at the lane its reads are repeats of that arrival, never decided again.
-        JsonObject repeat = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202).json();
+        JsonObject repeat = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95)
+                .expect(202)
+                .json();
         assertEquals(released.getString("arrivalId"), repeat.getString("arrivalId"));
         assertEquals(true, repeat.getBoolean("repeat"));
         // Back again once it has left, without waiting for the crossing to be recorded.

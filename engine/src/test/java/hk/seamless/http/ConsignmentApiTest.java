@@ -1,18 +1,17 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.OffsetDateTime;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** Lodging and reading consignments: CCRNs, Chinese text, who may see what. */
 class ConsignmentApiTest extends EngineHarness {
@@ -52,7 +51,8 @@ class ConsignmentApiTest extends EngineHarness {
     @Test
     void lodgeBulk() {
         TradeApiClient.Account agent = api.newAccount("AGENT");
-        ApiResponse response = api.lodgeRaw(agent.token(), TradeApiClient.bulk("EXPORT", today().plusDays(1))).expect(201);
+        ApiResponse response = api.lodgeRaw(agent.token(), TradeApiClient.bulk("EXPORT", today().plusDays(1)))
+                .expect(201);
         String ccrn = response.json().getString("ccrn");
         assertTrue(TradeApiClient.validCcrn(ccrn), ccrn);
         assertEquals("LODGED", response.json().getString("status"));
@@ -61,7 +61,10 @@ class ConsignmentApiTest extends EngineHarness {
         JsonObject read = api.consignment(agent.token(), ccrn);
         JsonObject bulk = read.getJsonObject("bulk");
         assertNotNull(bulk, read.encode());
-        assertEquals(0, new java.math.BigDecimal(bulk.getValue("grossWeightKg").toString()).compareTo(new java.math.BigDecimal(18000)));
+        assertEquals(
+                0,
+                new java.math.BigDecimal(bulk.getValue("grossWeightKg").toString())
+                        .compareTo(new java.math.BigDecimal(18000)));
         assertEquals("3 tanks", bulk.getString("quantity"));
         assertEquals("Diesel fuel", bulk.getString("description"));
         assertNull(read.getValue("packaged"));
@@ -71,7 +74,10 @@ class ConsignmentApiTest extends EngineHarness {
         byVolume.getJsonObject("bulk").remove("grossWeightKg");
         byVolume.getJsonObject("bulk").put("grossVolumeM3", 40.5);
         String second = api.lodge(agent.token(), byVolume).getString("ccrn");
-        assertEquals(40.5, api.consignment(agent.token(), second).getJsonObject("bulk").getDouble("grossVolumeM3"), 1e-9);
+        assertEquals(
+                40.5,
+                api.consignment(agent.token(), second).getJsonObject("bulk").getDouble("grossVolumeM3"),
+                1e-9);
     }
 
     @Test
@@ -114,7 +120,11 @@ class ConsignmentApiTest extends EngineHarness {
         JsonObject ok = TradeApiClient.packaged("IMPORT", today().plusDays(3));
         ok.getJsonObject("consignor").put("name", "華".repeat(200));
         String ccrn = api.lodge(shipper.token(), ok).getString("ccrn");
-        assertEquals("華".repeat(200), api.consignment(shipper.token(), ccrn).getJsonObject("consignor").getString("name"));
+        assertEquals(
+                "華".repeat(200),
+                api.consignment(shipper.token(), ccrn)
+                        .getJsonObject("consignor")
+                        .getString("name"));
         JsonObject tooLong = TradeApiClient.packaged("IMPORT", today().plusDays(3));
         tooLong.getJsonObject("consignor").put("name", "華".repeat(201));
         api.lodgeRaw(shipper.token(), tooLong).problemNaming(400, "consignor.name");
@@ -128,10 +138,14 @@ class ConsignmentApiTest extends EngineHarness {
         String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(3));
         String mistyped = TradeApiClient.wrongCheckDigit(ccrn);
         api.get("/api/v1/consignments/" + mistyped, shipper.token()).problemNaming(400, "ccrn");
-        api.put("/api/v1/consignments/" + mistyped, shipper.token(), TradeApiClient.packaged("IMPORT", today().plusDays(3)))
+        api.put(
+                        "/api/v1/consignments/" + mistyped,
+                        shipper.token(),
+                        TradeApiClient.packaged("IMPORT", today().plusDays(3)))
                 .problemNaming(400, "ccrn");
         api.delete("/api/v1/consignments/" + mistyped, shipper.token()).problemNaming(400, "ccrn");
-        api.get("/api/v1/consignments/" + ccrn.substring(0, 15), shipper.token()).problemNaming(400, "ccrn");
+        api.get("/api/v1/consignments/" + ccrn.substring(0, 15), shipper.token())
+                .problemNaming(400, "ccrn");
         api.get("/api/v1/consignments/26ABCDEFGHIJKLMN", shipper.token()).problemNaming(400, "ccrn");
         // and the consignment is untouched
         assertEquals("LODGED", api.consignment(shipper.token(), ccrn).getString("status"));
@@ -141,7 +155,8 @@ class ConsignmentApiTest extends EngineHarness {
     void groupedCcrnAsPrintedIsAccepted() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(3));
-        String grouped = ccrn.substring(0, 4) + "-" + ccrn.substring(4, 8) + "-" + ccrn.substring(8, 12) + "-" + ccrn.substring(12);
+        String grouped = ccrn.substring(0, 4) + "-" + ccrn.substring(4, 8) + "-" + ccrn.substring(8, 12) + "-"
+                + ccrn.substring(12);
         assertEquals(ccrn, api.consignment(shipper.token(), grouped).getString("ccrn"));
     }
 
@@ -151,9 +166,13 @@ class ConsignmentApiTest extends EngineHarness {
         String unknown = TradeApiClient.unknownCcrn();
         api.get("/api/v1/consignments/" + unknown, shipper.token()).problem(404);
         api.delete("/api/v1/consignments/" + unknown, shipper.token()).problem(404);
-        api.put("/api/v1/consignments/" + unknown, shipper.token(), TradeApiClient.packaged("IMPORT", today().plusDays(3)))
+        api.put(
+                        "/api/v1/consignments/" + unknown,
+                        shipper.token(),
+                        TradeApiClient.packaged("IMPORT", today().plusDays(3)))
                 .problem(404);
-        api.get("/api/v1/consignments/" + unknown + "/versions", shipper.token()).problem(404);
+        api.get("/api/v1/consignments/" + unknown + "/versions", shipper.token())
+                .problem(404);
     }
 
     @Test
@@ -168,9 +187,11 @@ class ConsignmentApiTest extends EngineHarness {
             ApiResponse read = api.get("/api/v1/consignments/" + ccrn, stranger.token());
             read.problem(404);
             assertFalse(read.body().contains("Shenzhen"), "no cargo detail may leak: " + read.body());
-            api.get("/api/v1/consignments/" + ccrn + "/versions", stranger.token()).problem(404);
+            api.get("/api/v1/consignments/" + ccrn + "/versions", stranger.token())
+                    .problem(404);
         }
-        api.put("/api/v1/consignments/" + ccrn, other.token(), TradeApiClient.bulk("EXPORT", today().plusDays(4))).problem(404);
+        api.put("/api/v1/consignments/" + ccrn, other.token(), TradeApiClient.bulk("EXPORT", today().plusDays(4)))
+                .problem(404);
         api.delete("/api/v1/consignments/" + ccrn, other.token()).problem(404);
         assertFalse(api.myCcrns(other.token()).contains(ccrn));
 
@@ -178,7 +199,9 @@ class ConsignmentApiTest extends EngineHarness {
         JsonObject seen = api.consignment(officer.token(), ccrn);
         assertEquals("LODGED", seen.getString("status"), "the stranger's refused cancel changed nothing");
         assertEquals(1, seen.getInteger("version"), "the stranger's refused amend changed nothing");
-        assertEquals("Shenzhen Huaqiang Electronics Co", seen.getJsonObject("consignor").getString("name"));
+        assertEquals(
+                "Shenzhen Huaqiang Electronics Co",
+                seen.getJsonObject("consignor").getString("name"));
         TradeApiClient.Account supervisor = api.newAccount("SUPERVISOR");
         api.consignment(supervisor.token(), ccrn);
         api.consignment(api.adminToken(), ccrn);
@@ -191,7 +214,8 @@ class ConsignmentApiTest extends EngineHarness {
     void onlyShippersAndAgentsLodge() {
         for (String role : List.of("TRUCKER", "OFFICER")) {
             TradeApiClient.Account account = api.newAccount(role);
-            api.lodgeRaw(account.token(), TradeApiClient.packaged("IMPORT", today().plusDays(3))).problem(403);
+            api.lodgeRaw(account.token(), TradeApiClient.packaged("IMPORT", today().plusDays(3)))
+                    .problem(403);
         }
     }
 }

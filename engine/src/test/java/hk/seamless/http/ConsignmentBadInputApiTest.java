@@ -1,14 +1,13 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every way a consignment body can be wrong: a 4xx naming the field, and nothing written. */
 class ConsignmentBadInputApiTest extends EngineHarness {
@@ -16,34 +15,44 @@ class ConsignmentBadInputApiTest extends EngineHarness {
     @Test
     void malformedJsonIs400() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        JsonObject problem = api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\",")
+        JsonObject problem = api.postRaw(
+                        "/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\",")
                 .problem(400);
         assertFalse(problem.getString("detail", "").isBlank(), "say what was wrong");
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "").problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "")
+                .problem(400);
     }
 
     @Test
     void pathologicalJsonIsAClientError() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deep).problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deep)
+                .problem(400);
         String deepArray = "{\"direction\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deepArray).problem(400);
-        String hugeNumber = TradeApiClient.packaged("IMPORT", today().plusDays(3)).encode()
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", deepArray)
+                .problem(400);
+        String hugeNumber = TradeApiClient.packaged("IMPORT", today().plusDays(3))
+                .encode()
                 .replace("\"packageCount\":120", "\"packageCount\":" + "9".repeat(5000));
         ApiResponse huge = api.postRaw("/api/v1/consignments", shipper.token(), "application/json", hugeNumber);
         huge.problem(400);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\"} trailing").problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\"} trailing")
+                .problem(400);
         assertTrue(api.myCcrns(shipper.token()).isEmpty());
     }
 
     @Test
     void bodyThatIsNotAnObjectIs400() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "[1, 2, 3]").problem(400);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "\"IMPORT\"").problem(400);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "42").problem(400);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "null").problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "[1, 2, 3]")
+                .problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "\"IMPORT\"")
+                .problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "42")
+                .problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "null")
+                .problem(400);
     }
 
     @Test
@@ -69,8 +78,10 @@ class ConsignmentBadInputApiTest extends EngineHarness {
     @Test
     void unknownDirectionNamesTheField() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("NORTH", today().plusDays(3))).problemNaming(400, "direction");
-        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("import", today().plusDays(3))).problemNaming(400, "direction");
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("NORTH", today().plusDays(3)))
+                .problemNaming(400, "direction");
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("import", today().plusDays(3)))
+                .problemNaming(400, "direction");
     }
 
     @Test
@@ -123,7 +134,9 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         JsonObject one = TradeApiClient.packaged("IMPORT", today().plusDays(3));
         one.getJsonObject("packaged").put("packageCount", 1);
         String ccrn = api.lodge(shipper.token(), one).getString("ccrn");
-        assertEquals(1, api.consignment(shipper.token(), ccrn).getJsonObject("packaged").getInteger("packageCount"));
+        assertEquals(
+                1,
+                api.consignment(shipper.token(), ccrn).getJsonObject("packaged").getInteger("packageCount"));
     }
 
     @Test
@@ -139,7 +152,12 @@ class ConsignmentBadInputApiTest extends EngineHarness {
                     .problemNaming(400, "packaged.packageCount"));
             checks.add(() -> {
                 String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(3));
-                api.send("PUT", "/api/v1/consignments/" + ccrn, shipper.token(), "application/json", TradeApiClient.bytes(body))
+                api.send(
+                                "PUT",
+                                "/api/v1/consignments/" + ccrn,
+                                shipper.token(),
+                                "application/json",
+                                TradeApiClient.bytes(body))
                         .problemNaming(400, "packaged.packageCount");
                 api.delete("/api/v1/consignments/" + ccrn, shipper.token()).expect(200);
             });
@@ -151,7 +169,10 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         }
         org.junit.jupiter.api.Assertions.assertAll(checks.stream());
         for (String ccrn : api.myCcrns(shipper.token())) {
-            assertEquals("CANCELLED", api.consignment(shipper.token(), ccrn).getString("status"), "no refused body was lodged");
+            assertEquals(
+                    "CANCELLED",
+                    api.consignment(shipper.token(), ccrn).getString("status"),
+                    "no refused body was lodged");
         }
     }
 
@@ -178,17 +199,25 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         body.getJsonObject("consignor").remove("address");
         body.getJsonObject("consignee").put("name", "   ");
         JsonObject problem = api.lodgeRaw(shipper.token(), body).problem(400);
-        assertEquals(List.of("consignor.address", "direction"), ApiResponse.fields(problem).stream().sorted().toList(),
+        assertEquals(
+                List.of("consignor.address", "direction"),
+                ApiResponse.fields(problem).stream().sorted().toList(),
                 problem.encode());
 
         body.put("direction", "IMPORT");
         body.getJsonObject("consignor").put("address", "1 Huaqiang Road, Shenzhen");
         body.getJsonObject("packaged").put("packageCount", 0);
         problem = api.lodgeRaw(shipper.token(), body).problem(400);
-        assertEquals(List.of("consignee.name", "packaged.packageCount"), ApiResponse.fields(problem).stream().sorted().toList(),
+        assertEquals(
+                List.of("consignee.name", "packaged.packageCount"),
+                ApiResponse.fields(problem).stream().sorted().toList(),
                 problem.encode());
-        assertEquals("required", problem.getJsonArray("errors").getJsonObject(
-                ApiResponse.fields(problem).indexOf("consignee.name")).getString("code"), problem.encode());
+        assertEquals(
+                "required",
+                problem.getJsonArray("errors")
+                        .getJsonObject(ApiResponse.fields(problem).indexOf("consignee.name"))
+                        .getString("code"),
+                problem.encode());
     }
 
     @Test
@@ -215,8 +244,10 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String json = TradeApiClient.packaged("IMPORT", today().plusDays(3)).encode();
         api.postRaw("/api/v1/consignments", shipper.token(), "text/plain", json).problem(415);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/x-www-form-urlencoded", json).problem(415);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json; charset=utf-8", json).expect(201);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/x-www-form-urlencoded", json)
+                .problem(415);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json; charset=utf-8", json)
+                .expect(201);
     }
 
     @Test
@@ -229,19 +260,24 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         JsonObject badCount = TradeApiClient.packaged("IMPORT", today().plusDays(3));
         badCount.getJsonObject("packaged").put("packageCount", 0);
         api.lodgeRaw(shipper.token(), badCount).problem(400);
-        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today().plusDays(30))).problem(400);
-        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{oops").problem(400);
+        api.lodgeRaw(shipper.token(), TradeApiClient.packaged("IMPORT", today().plusDays(30)))
+                .problem(400);
+        api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "{oops")
+                .problem(400);
         api.postRaw("/api/v1/consignments", shipper.token(), "text/plain", "{}").problem(415);
         // A refused amendment leaves the consignment at version 1 with its values.
-        JsonObject badAmend = TradeApiClient.packaged("IMPORT", today().plusDays(3)).put("direction", "SOUTH");
+        JsonObject badAmend =
+                TradeApiClient.packaged("IMPORT", today().plusDays(3)).put("direction", "SOUTH");
         api.put("/api/v1/consignments/" + kept, shipper.token(), badAmend).problem(400);
 
         assertEquals(before, api.myCcrns(shipper.token()));
         JsonObject read = api.consignment(shipper.token(), kept);
         assertEquals(1, read.getInteger("version"));
         assertEquals("IMPORT", read.getString("direction"));
-        JsonArray versions = api.get("/api/v1/consignments/" + kept + "/versions", shipper.token()).expect(200)
-                .json().getJsonArray("versions");
+        JsonArray versions = api.get("/api/v1/consignments/" + kept + "/versions", shipper.token())
+                .expect(200)
+                .json()
+                .getJsonArray("versions");
         assertEquals(1, versions.size());
     }
 }

@@ -1,18 +1,17 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The officers' lane console in a real Chromium against a real engine: signing in, the live board
@@ -56,7 +55,9 @@ class ConsoleBrowserTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         try (Browser browser = Browser.open(engine.port())) {
             browser.go("/console");
-            browser.type("E-mail", me.email()).type("Password", "not the password").click("Sign in");
+            browser.type("E-mail", me.email())
+                    .type("Password", "not the password")
+                    .click("Sign in");
             browser.awaitText(".form-errors", "The e-mail or password is wrong.");
             browser.screenshot("console-signin-refused");
             browser.type("Password", PASSWORD).click("Sign in");
@@ -66,8 +67,10 @@ class ConsoleBrowserTest extends LaneHarness {
             String lane = "section.lane[data-lane='" + rig.lane() + "']";
             browser.awaitText(lane, rig.lane());
             browser.awaitText(lane + " .gate-link", "Gate connected");
-            assertTrue(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Risk settings']")).stream()
-                    .noneMatch(WebElement::isDisplayed), "an officer has no risk settings");
+            assertTrue(
+                    browser.driver().findElements(By.xpath("//button[normalize-space(.)='Risk settings']")).stream()
+                            .noneMatch(WebElement::isDisplayed),
+                    "an officer has no risk settings");
 
             // A bundled truck, past its earliest crossing time, is released: live on the board, then its gate's answer.
             Truck cleared = newTruck();
@@ -82,13 +85,18 @@ class ConsoleBrowserTest extends LaneHarness {
             ack(rig, released.getString("arrivalId"), "OPENED");
             browser.awaitText(releasedRow, "Opened");
 
-            // A truck whose consignor is on the watch list when it is bundled: INSPECT, with the risk hit kept on the bundle.
+            // A truck whose consignor is on the watch list when it is bundled: INSPECT, with the risk hit kept on the
+            // bundle.
             String party = "Watched Consignor " + UUID.randomUUID().toString().substring(0, 8) + " Co";
-            api.post("/api/v1/risk/watchlist", supervisor.token(), new JsonObject().put("kind", "PARTY").put("value", party))
+            api.post(
+                            "/api/v1/risk/watchlist",
+                            supervisor.token(),
+                            new JsonObject().put("kind", "PARTY").put("value", party))
                     .expect(201);
             Truck watched = newTruck();
             String ccrn = lodge("IMPORT", today().plusDays(1), party);
-            String bundleId = api.bundle(trucker.token(), watched.mark(), "IMPORT", ccrn).getString("bundleId");
+            String bundleId =
+                    api.bundle(trucker.token(), watched.mark(), "IMPORT", ccrn).getString("bundleId");
             clock.advance(PAST_LEAD);
             JsonObject inspected = arrive(rig, watched);
             assertDecision(inspected, "INSPECT", null, "WATCHLIST");
@@ -133,17 +141,26 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.awaitText("#arrival table.overrides", "Inspected at bay 3");
             browser.awaitText(inspectedRow, "RELEASE");
             browser.awaitText(inspectedRow, "Decided by an officer");
-            rig.gate().await(f -> inspectedId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
-                    Duration.ofSeconds(5), "the officer's RELEASE at the gate");
+            rig.gate()
+                    .await(
+                            f -> inspectedId.equals(f.getString("arrivalId"))
+                                    && "RELEASE".equals(f.getString("decision")),
+                            Duration.ofSeconds(5),
+                            "the officer's RELEASE at the gate");
             browser.screenshot("console-arrival-overridden");
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-            browser.await(d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
-            assertEquals(markButton, browser.driver().switchTo().activeElement(), "closing the dialog gives the focus back");
+            browser.await(
+                    d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
+            assertEquals(
+                    markButton, browser.driver().switchTo().activeElement(), "closing the dialog gives the focus back");
 
             // Another officer takes a second look (through the API, as any console would): the audit
             // trail names them, and says "You" for this officer's own override.
-            api.post("/api/v1/arrivals/" + inspectedId + "/override", officer.token(),
-                    new JsonObject().put("decision", "INSPECT").put("reason", "Second look at the seals")).expect(200);
+            api.post(
+                            "/api/v1/arrivals/" + inspectedId + "/override",
+                            officer.token(),
+                            new JsonObject().put("decision", "INSPECT").put("reason", "Second look at the seals"))
+                    .expect(200);
             browser.awaitText(inspectedRow, "INSPECT");
             markButton.click();
             WebElement trail = browser.awaitText("#arrival table.overrides", "Second look at the seals");
@@ -151,7 +168,8 @@ class ConsoleBrowserTest extends LaneHarness {
             assertTrue(trail.getText().contains("Officer Test Ltd"), "named, not an account id: " + trail.getText());
             assertFalse(trail.getText().contains(officer.id()), trail.getText());
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-            browser.await(d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
+            browser.await(
+                    d -> d.findElement(By.id("arrival")).isDisplayed() ? null : Boolean.TRUE, "the dialog to close");
 
             // A plate read with low confidence and no tag: REFER, waiting for an officer at the top of the board.
             Truck unread = newTruck();
@@ -164,7 +182,8 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.awaitText(card, "REFER");
             browser.awaitText(card, "Camera read " + unread.mark() + " (41%)");
             browser.awaitText(card, "Vehicle not identified");
-            assertTrue(browser.shown(rowCss(referId)).getAttribute("class").contains("REFER"), "the REFER row stands out");
+            assertTrue(
+                    browser.shown(rowCss(referId)).getAttribute("class").contains("REFER"), "the REFER row stands out");
             browser.screenshot("console-refer-waiting");
 
             WebElement waiting = browser.shown(card);
@@ -173,10 +192,15 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.type("Vehicle mark", unread.mark().toLowerCase());
             browser.type("Reason", "Plate dirty; checked by eye");
             within(browser.shown(card), "Release").click();
-            JsonObject atGate = rig.gate().await(f -> referId.equals(f.getString("arrivalId"))
-                    && "RELEASE".equals(f.getString("decision")), Duration.ofSeconds(5), "the RELEASE after keying the mark");
+            JsonObject atGate = rig.gate()
+                    .await(
+                            f -> referId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
+                            Duration.ofSeconds(5),
+                            "the RELEASE after keying the mark");
             assertEquals(unread.mark(), atGate.getString("vehicleMark"));
-            browser.await(d -> d.findElements(By.cssSelector(card)).isEmpty() ? Boolean.TRUE : null, "the REFER to leave the queue");
+            browser.await(
+                    d -> d.findElements(By.cssSelector(card)).isEmpty() ? Boolean.TRUE : null,
+                    "the REFER to leave the queue");
             browser.awaitText(rowCss(referId), "RELEASE");
             browser.awaitText(rowCss(referId), unread.mark());
 
@@ -210,7 +234,10 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.select("Kind of entry", "Vehicle (registration mark)");
             browser.type("Mark, name or words", "NOT A MARK!");
             browser.click("Add to watch list");
-            browser.await(d -> "true".equals(browser.field("Mark, name or words").getAttribute("aria-invalid")) ? Boolean.TRUE : null,
+            browser.await(
+                    d -> "true".equals(browser.field("Mark, name or words").getAttribute("aria-invalid"))
+                            ? Boolean.TRUE
+                            : null,
                     "the engine's refusal beside the field");
             assertFalse(browser.shown("#watch-value-error").getText().isBlank());
 
@@ -218,15 +245,20 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.click("Add to watch list");
             browser.awaitText("#watchlist-notice", "Added " + mark + " to the watch list.");
             browser.awaitText("#watchlist-rows", mark);
-            assertTrue(api.get("/api/v1/risk/watchlist", supervisor.token()).expect(200).body().contains(mark));
+            assertTrue(api.get("/api/v1/risk/watchlist", supervisor.token())
+                    .expect(200)
+                    .body()
+                    .contains(mark));
 
             browser.select("Control point", "Man Kam To");
             browser.type("Random selection rate (%)", "5");
             browser.click("Set rate");
             browser.awaitText("#rates-notice", "Man Kam To: the random selection rate is now 5%.");
             browser.awaitText("#rates-rows tr[data-cp='MKT']", "5%");
-            JsonObject settings = api.get("/api/v1/settings", boss.token()).expect(200).json();
-            settings.getJsonArray("controlPoints").stream().map(JsonObject.class::cast)
+            JsonObject settings =
+                    api.get("/api/v1/settings", boss.token()).expect(200).json();
+            settings.getJsonArray("controlPoints").stream()
+                    .map(JsonObject.class::cast)
                     .filter(cp -> "MKT".equals(cp.getString("code")))
                     .forEach(cp -> assertEquals(0.05, cp.getDouble("randomInspectionRate"), 1e-9));
             browser.screenshot("console-risk-settings");
@@ -258,7 +290,9 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.awaitText(rowCss(releasedId), "Opened");
             String referId = plateAlone(rig, "粤Z·A123港", 97).getString("arrivalId");
             browser.awaitText(cardCss(referId), "REFER");
-            assertEquals(Boolean.TRUE, browser.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.script("return document.documentElement.scrollWidth <= window.innerWidth"),
                     "nothing runs off the side of a tablet");
             browser.screenshot("console-board-tablet");
             // By keyboard: Enter on the vehicle's mark opens the arrival; Close gives the focus back.
@@ -294,14 +328,17 @@ class ConsoleBrowserTest extends LaneHarness {
             assertFalse(card.getAttribute("class").contains("held"), "no hold before one is said");
 
             engine.pipeline().hold(engine.pipeline().laneIndex(rig.lane()), "DECISION_TIMEOUT");
-            JsonObject atGate = rig.gate().await(f -> "hold".equals(f.getString("kind")), Duration.ofSeconds(5), "the hold at the gate");
+            JsonObject atGate = rig.gate()
+                    .await(f -> "hold".equals(f.getString("kind")), Duration.ofSeconds(5), "the hold at the gate");
             assertEquals("SEE OFFICER", atGate.getString("display"));
 
             // Seen from another control point: its button says a lane there is held.
             browser.awaitText(button + " .hold-count", "1 held");
             browser.shown(button).click();
             WebElement hold = browser.awaitText(lane + " .lane-hold", "No decision could be given (10:00:00)");
-            browser.awaitText(lane + " .lane-hold", "The gate stays closed and the lane display says SEE OFFICER — see the truck.");
+            browser.awaitText(
+                    lane + " .lane-hold",
+                    "The gate stays closed and the lane display says SEE OFFICER — see the truck.");
             browser.awaitText(lane + " .lane-hold", "Cause: the engine took too long to decide.");
             browser.awaitText(lane + " .lane-hold", "This clears when the lane's next decision arrives.");
             browser.awaitText(lane + " .lane-hold .decision.HOLD", "HOLD");
@@ -333,10 +370,13 @@ class ConsoleBrowserTest extends LaneHarness {
             JsonObject released = arrive(rig, next);
             assertEquals("RELEASE", released.getString("decision"));
             browser.awaitText(rowCss(released.getString("arrivalId")), "RELEASE");
-            browser.await(d -> d.findElement(By.cssSelector(lane + " .lane-hold")).isDisplayed() ? null : Boolean.TRUE,
+            browser.await(
+                    d -> d.findElement(By.cssSelector(lane + " .lane-hold")).isDisplayed() ? null : Boolean.TRUE,
                     "the hold to clear with the lane's next decision");
             assertFalse(card.getAttribute("class").contains("held"));
-            assertFalse(browser.driver().findElement(By.cssSelector(button + " .hold-count")).isDisplayed());
+            assertFalse(browser.driver()
+                    .findElement(By.cssSelector(button + " .hold-count"))
+                    .isDisplayed());
             browser.screenshot("console-hold-cleared");
             assertEquals(List.of(), browser.scriptErrors());
         }

@@ -1,19 +1,18 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The console's feed really drops and comes back: the engine is stopped (every socket closes) and
@@ -67,11 +66,13 @@ class ConsoleReconnectBrowserTest {
 
             engine.start();
             browser.awaitText("#connection", "Live");
-            browser.await(d -> d.findElement(org.openqa.selenium.By.id("stale")).isDisplayed() ? null : Boolean.TRUE,
+            browser.await(
+                    d -> d.findElement(org.openqa.selenium.By.id("stale")).isDisplayed() ? null : Boolean.TRUE,
                     "the not-live warning to go");
 
             // An arrival after the reconnect reaches the board through the new feed.
-            String arrivalId = lanes.plateRead(lane, camera, mark, 95).expect(202).json().getString("arrivalId");
+            String arrivalId =
+                    lanes.plateRead(lane, camera, mark, 95).expect(202).json().getString("arrivalId");
             assertNotNull(arrivalId);
             JsonObject decision = lanes.tagRead(lane, rfid, tag).expect(200).json();
             String row = "tr[data-arrival='" + arrivalId + "']";
@@ -93,7 +94,7 @@ class ConsoleReconnectBrowserTest {
         TradeApiClient api = new TradeApiClient(engine.port(), engine.engine().adminToken());
         TradeApiClient.Account officer = api.newAccount("OFFICER", PASSWORD);
         try (FreezingTcpProxy network = new FreezingTcpProxy(engine.port());
-             Browser browser = Browser.open(network.port())) {
+                Browser browser = Browser.open(network.port())) {
             browser.go("/console");
             browser.type("E-mail", officer.email()).type("Password", PASSWORD).click("Sign in");
             browser.awaitText("#connection", "Live");
@@ -101,16 +102,21 @@ class ConsoleReconnectBrowserTest {
             network.freeze();
             long frozenAt = System.nanoTime();
             // Three missed 10-second heartbeats: a ceiling for the wait, not a speed claim.
-            browser.await(d -> d.findElement(By.id("connection")).getText().contains("Connection lost")
-                    ? Boolean.TRUE : null, Duration.ofSeconds(45), "the page to notice the silent feed");
-            assertTrue(System.nanoTime() - frozenAt >= Duration.ofSeconds(20).toNanos(),
+            browser.await(
+                    d -> d.findElement(By.id("connection")).getText().contains("Connection lost") ? Boolean.TRUE : null,
+                    Duration.ofSeconds(45),
+                    "the page to notice the silent feed");
+            assertTrue(
+                    System.nanoTime() - frozenAt >= Duration.ofSeconds(20).toNanos(),
                     "not before heartbeats were really missed");
             browser.awaitText("#stale", "The board is not live");
             browser.screenshot("console-feed-silent");
 
             network.thaw();
-            browser.await(d -> d.findElement(By.id("connection")).getText().contains("Live")
-                    ? Boolean.TRUE : null, Duration.ofSeconds(30), "the page to reconnect by itself");
+            browser.await(
+                    d -> d.findElement(By.id("connection")).getText().contains("Live") ? Boolean.TRUE : null,
+                    Duration.ofSeconds(30),
+                    "the page to reconnect by itself");
             assertEquals(List.of(), browser.scriptErrors());
         }
     }

@@ -1,12 +1,11 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The REFER queue survives a reload: a REFER older than the newest arrivals the console asks for
@@ -32,11 +31,23 @@ class ConsoleReferQueueBrowserTest extends LaneHarness {
         for (int i = 0; i < 305; i++) {
             arrive(busy, i % 2 == 0 ? regular : another);
         }
-        JsonObject newest = api.get("/api/v1/arrivals?limit=300", officer.token()).expect(200).json();
-        assertTrue(newest.getJsonArray("arrivals").stream().map(JsonObject.class::cast)
-                .noneMatch(a -> referId.equals(a.getString("arrivalId"))), "the REFER is older than the newest 300");
-        List<String> waiting = api.get("/api/v1/arrivals?awaiting=officer", officer.token()).expect(200).json()
-                .getJsonArray("arrivals").stream().map(JsonObject.class::cast).map(a -> a.getString("arrivalId")).toList();
+        JsonObject newest = api.get("/api/v1/arrivals?limit=300", officer.token())
+                .expect(200)
+                .json();
+        assertTrue(
+                newest.getJsonArray("arrivals").stream()
+                        .map(JsonObject.class::cast)
+                        .noneMatch(a -> referId.equals(a.getString("arrivalId"))),
+                "the REFER is older than the newest 300");
+        List<String> waiting = api
+                .get("/api/v1/arrivals?awaiting=officer", officer.token())
+                .expect(200)
+                .json()
+                .getJsonArray("arrivals")
+                .stream()
+                .map(JsonObject.class::cast)
+                .map(a -> a.getString("arrivalId"))
+                .toList();
         assertTrue(waiting.contains(referId), waiting.toString());
         api.get("/api/v1/arrivals?awaiting=everyone", officer.token()).problemNaming(400, "awaiting");
 

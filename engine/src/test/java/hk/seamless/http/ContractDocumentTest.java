@@ -1,16 +1,15 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The contract on its own: OpenAPI 3.1, and every example it gives allowed by the schema it gives. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,11 +37,27 @@ class ContractDocumentTest {
     @Test
     void theSchemaCheckCatchesAnExampleThatDoesNotFit() {
         // The check above can fail: a problem without its status is refused by the Problem schema.
-        JsonObject problemSchema = contract.operation("GET /api/v1/accounts/me").getJsonObject("responses")
-                .getJsonObject("401").getJsonObject("content").getJsonObject("application/problem+json").getJsonObject("schema");
-        assertFalse(ApiContract.fits(problemSchema, new JsonObject().put("type", "urn:seamless:problem:x").put("title", "X")
-                .put("detail", "no status")).isEmpty());
-        assertEquals(List.of(), ApiContract.fits(problemSchema, new JsonObject().put("type", "urn:seamless:problem:x")
-                .put("title", "X").put("status", 401).put("detail", "d")));
+        JsonObject problemSchema = contract.operation("GET /api/v1/accounts/me")
+                .getJsonObject("responses")
+                .getJsonObject("401")
+                .getJsonObject("content")
+                .getJsonObject("application/problem+json")
+                .getJsonObject("schema");
+        assertFalse(ApiContract.fits(
+                        problemSchema,
+                        new JsonObject()
+                                .put("type", "urn:seamless:problem:x")
+                                .put("title", "X")
+                                .put("detail", "no status"))
+                .isEmpty());
+        assertEquals(
+                List.of(),
+                ApiContract.fits(
+                        problemSchema,
+                        new JsonObject()
+                                .put("type", "urn:seamless:problem:x")
+                                .put("title", "X")
+                                .put("status", 401)
+                                .put("detail", "d")));
     }
 }

@@ -1,12 +1,11 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract's examples against a real engine: one walk through the API, from registration to the
@@ -62,11 +61,12 @@ class ContractExamplesTest extends EngineHarness {
             Files.writeString(RUN_LOG, new JsonArray(run).encodePrettily(), StandardCharsets.UTF_8);
         }
         List<String> unsent = new ArrayList<>();
-        contract.requestExamples().forEach((operation, names) -> names.forEach(name -> {
-            if (!examplesSent.contains(operation + " #" + name)) {
-                unsent.add(operation + " #" + name);
-            }
-        }));
+        contract.requestExamples()
+                .forEach((operation, names) -> names.forEach(name -> {
+                    if (!examplesSent.contains(operation + " #" + name)) {
+                        unsent.add(operation + " #" + name);
+                    }
+                }));
         assertTrue(problems.isEmpty(), "answers that differ from the contract:\n  " + String.join("\n  ", problems));
         assertTrue(unsent.isEmpty(), "request examples in openapi.yaml that the walk did not send: " + unsent);
         Set<String> unexercised = new TreeSet<>(contract.operations());
@@ -90,11 +90,17 @@ class ContractExamplesTest extends EngineHarness {
     ApiResponse record(String operation, ApiResponse answer) {
         exercised.add(operation);
         problems.addAll(contract.check(operation, answer.status(), answer.contentType(), answer.body()));
-        JsonObject entry = new JsonObject().put("operation", operation).put("request", answer.request())
-                .put("status", answer.status()).put("contentType", answer.contentType());
+        JsonObject entry = new JsonObject()
+                .put("operation", operation)
+                .put("request", answer.request())
+                .put("status", answer.status())
+                .put("contentType", answer.contentType());
         try {
-            entry.put("body", answer.body() == null || answer.body().isEmpty() ? null
-                    : io.vertx.core.json.Json.decodeValue(answer.body()));
+            entry.put(
+                    "body",
+                    answer.body() == null || answer.body().isEmpty()
+                            ? null
+                            : io.vertx.core.json.Json.decodeValue(answer.body()));
         } catch (RuntimeException notJson) {
             entry.put("body", answer.body().length() > 400 ? answer.body().substring(0, 400) + "..." : answer.body());
         }

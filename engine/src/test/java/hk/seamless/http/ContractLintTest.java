@@ -1,7 +1,8 @@
 package hk.seamless.http;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract passes Redocly's linter ({@code @redocly/cli}, from npm, at a pinned version) with
@@ -40,8 +39,14 @@ class ContractLintTest {
             Assumptions.abort(why);
         }
         Path output = Files.createTempFile("seamless-contract-lint-", ".txt");
-        Process lint = new ProcessBuilder(npx, "--yes", REDOCLY_CLI, "lint", "--config", "redocly.yaml",
-                "engine/src/main/resources/openapi.yaml")
+        Process lint = new ProcessBuilder(
+                        npx,
+                        "--yes",
+                        REDOCLY_CLI,
+                        "lint",
+                        "--config",
+                        "redocly.yaml",
+                        "engine/src/main/resources/openapi.yaml")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())

@@ -1,23 +1,22 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract and the engine agree on what exists: every route the engine's router mounts is in
@@ -79,7 +78,8 @@ class ContractRoutesTest extends EngineHarness {
         List<String> problems = new ArrayList<>();
         for (String operation : mounted) {
             if (!documented.contains(operation)) {
-                problems.add(operation + " is mounted by the engine but missing from engine/src/main/resources/openapi.yaml"
+                problems.add(operation
+                        + " is mounted by the engine but missing from engine/src/main/resources/openapi.yaml"
                         + " (add it under paths: \"" + operation.substring(operation.indexOf(' ') + 1) + "\": "
                         + operation.substring(0, operation.indexOf(' ')).toLowerCase(java.util.Locale.ROOT) + ")");
             }
@@ -95,7 +95,8 @@ class ContractRoutesTest extends EngineHarness {
                 problems.add(operation + " is mounted now: take it out of ContractRoutesTest.NOT_YET_MOUNTED");
             }
         }
-        assertTrue(problems.isEmpty(), "the engine's routes and the contract differ:\n  " + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(), "the engine's routes and the contract differ:\n  " + String.join("\n  ", problems));
         assertTrue(mounted.size() > 40, "the router should have been read, not found empty: " + mounted);
     }
 
@@ -109,18 +110,25 @@ class ContractRoutesTest extends EngineHarness {
             }
         }
         JsonObject listed = contract.errorCodes();
-        Set<String> enumerated = new TreeSet<>(ApiContract.strings(contract.document().getJsonObject("components")
-                .getJsonObject("schemas").getJsonObject("ErrorCode").getJsonArray("enum")));
+        Set<String> enumerated = new TreeSet<>(ApiContract.strings(contract.document()
+                .getJsonObject("components")
+                .getJsonObject("schemas")
+                .getJsonObject("ErrorCode")
+                .getJsonArray("enum")));
         Set<String> missing = new TreeSet<>(named);
         missing.removeAll(listed.fieldNames());
         assertEquals(Set.of(), missing, "FieldError codes not in openapi.yaml's x-error-codes");
-        assertEquals(new TreeSet<>(listed.fieldNames()), enumerated,
+        assertEquals(
+                new TreeSet<>(listed.fieldNames()),
+                enumerated,
                 "x-error-codes and components.schemas.ErrorCode.enum must list the same codes");
-        listed.forEach(e -> assertTrue(e.getValue() instanceof String s && s.length() > 10,
+        listed.forEach(e -> assertTrue(
+                e.getValue() instanceof String s && s.length() > 10,
                 "x-error-codes." + e.getKey() + " must say what it means"));
         // The reference page shows the description, not x- extensions: the table there lists them too.
         String description = contract.document().getJsonObject("info").getString("description");
-        listed.fieldNames().forEach(code -> assertTrue(description.contains("| `" + code + "` |"),
-                "info.description's table of codes lacks " + code));
+        listed.fieldNames()
+                .forEach(code -> assertTrue(
+                        description.contains("| `" + code + "` |"), "info.description's table of codes lacks " + code));
     }
 }

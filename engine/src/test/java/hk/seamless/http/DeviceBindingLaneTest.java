@@ -1,13 +1,13 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A device speaks only for its lane and only as what it is; a refused or malformed message never
@@ -47,8 +47,12 @@ class DeviceBindingLaneTest extends LaneHarness {
 
     /** After any refusal the lane still works, from a clean slate: one plate opens one new arrival. */
     private void assertTheLaneStillDecides() {
-        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), truck.mark(), 95).expect(202).json().getString("arrivalId");
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), truck.tag()).expect(200).json();
+        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), truck.mark(), 95)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), truck.tag()).expect(200).json();
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertDecision(decision, "INSPECT", null, "NO_BUNDLE");
         rig.gate().awaitDecision(arrivalId);
@@ -56,8 +60,11 @@ class DeviceBindingLaneTest extends LaneHarness {
 
     @Test
     void aCameraTokenOfAnotherLaneIsForbidden() {
-        JsonObject problem = lanes.plateRead(rig.lane(), other.camera(), truck.mark(), 95).problem(403);
-        assertTrue(problem.getString("detail", "").contains(other.lane()), "says which lane the device belongs to: " + problem);
+        JsonObject problem =
+                lanes.plateRead(rig.lane(), other.camera(), truck.mark(), 95).problem(403);
+        assertTrue(
+                problem.getString("detail", "").contains(other.lane()),
+                "says which lane the device belongs to: " + problem);
         assertTheGateHeardNothing();
         assertTheLaneStillDecides();
     }
@@ -101,7 +108,8 @@ class DeviceBindingLaneTest extends LaneHarness {
         lanes.plateDocument(rig.lane(), rig.camera(), overConfident).problemNaming(400, "results[0].confidence");
 
         JsonObject badCandidate = LaneTestClient.alpr(truck.mark(), 95, truck.mark(), "ninety");
-        lanes.plateDocument(rig.lane(), rig.camera(), badCandidate).problemNaming(400, "results[0].candidates[0].confidence");
+        lanes.plateDocument(rig.lane(), rig.camera(), badCandidate)
+                .problemNaming(400, "results[0].candidates[0].confidence");
 
         JsonObject notResults = LaneTestClient.alpr(truck.mark(), 95).put("data_type", "heartbeat");
         lanes.plateDocument(rig.lane(), rig.camera(), notResults).problemNaming(400, "data_type");
@@ -116,20 +124,28 @@ class DeviceBindingLaneTest extends LaneHarness {
     @Test
     void aMalformedTagReadOrEmptyPressIsRefusedNamingTheField() {
         lanes.tagRead(rig.lane(), rig.rfid(), "not-hex!").problemNaming(400, "epc");
-        api.post("/lane/v1/lanes/" + rig.lane() + "/tag-reads", rig.rfid(),
-                LaneTestClient.tag(truck.tag()).put("seenAt", "yesterday")).problemNaming(400, "seenAt");
-        api.post("/lane/v1/lanes/" + rig.lane() + "/empty-declarations", rig.button(),
-                new JsonObject().put("pressedAt", 12)).problemNaming(400, "pressedAt");
+        api.post(
+                        "/lane/v1/lanes/" + rig.lane() + "/tag-reads",
+                        rig.rfid(),
+                        LaneTestClient.tag(truck.tag()).put("seenAt", "yesterday"))
+                .problemNaming(400, "seenAt");
+        api.post(
+                        "/lane/v1/lanes/" + rig.lane() + "/empty-declarations",
+                        rig.button(),
+                        new JsonObject().put("pressedAt", 12))
+                .problemNaming(400, "pressedAt");
         assertTheGateHeardNothing();
         assertTheLaneStillDecides();
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        lanes.plateRaw(rig.lane(), rig.camera(), "{\"data_type\": \"alpr_results\", \"results\": [").problem(400);
+        lanes.plateRaw(rig.lane(), rig.camera(), "{\"data_type\": \"alpr_results\", \"results\": [")
+                .problem(400);
         lanes.plateRaw(rig.lane(), rig.camera(), "[1, 2, 3]").problem(400);
         lanes.plateRaw(rig.lane(), rig.camera(), "").problem(400);
-        api.postRaw(LaneTestClient.plateReads(rig.lane()), rig.camera(), "text/plain", "AB1234").expect(415);
+        api.postRaw(LaneTestClient.plateReads(rig.lane()), rig.camera(), "text/plain", "AB1234")
+                .expect(415);
         assertTheGateHeardNothing();
         assertTheLaneStillDecides();
     }
@@ -138,7 +154,8 @@ class DeviceBindingLaneTest extends LaneHarness {
     void aBodyOverSixtyFourKibibytesIsTooLarge() {
         JsonObject document = LaneTestClient.alpr(truck.mark(), 95);
         document.put("comment", "x".repeat(65 * 1024));
-        JsonObject problem = lanes.plateDocument(rig.lane(), rig.camera(), document).problem(413);
+        JsonObject problem =
+                lanes.plateDocument(rig.lane(), rig.camera(), document).problem(413);
         assertTrue(problem.getString("detail", "").contains(Integer.toString(64 * 1024)), problem.encode());
         assertTheGateHeardNothing();
         assertTheLaneStillDecides();
@@ -147,12 +164,27 @@ class DeviceBindingLaneTest extends LaneHarness {
     @Test
     void aRichAgentDocumentWithExtraFieldsIsAccepted() {
         JsonObject document = LaneTestClient.alpr(truck.mark(), 95, truck.mark(), 95.0);
-        document.put("uuid", "cam1-1732592400123").put("camera_id", 7).put("processing_time_ms", 21.5)
+        document.put("uuid", "cam1-1732592400123")
+                .put("camera_id", 7)
+                .put("processing_time_ms", 21.5)
                 .put("regions_of_interest", new JsonArray());
-        document.getJsonArray("results").getJsonObject(0).put("region", "hk").put("matches_template", 1)
-                .put("coordinates", new JsonArray().add(new JsonObject().put("x", 1).put("y", 2)));
-        String arrivalId = lanes.plateDocument(rig.lane(), rig.camera(), document).expect(202).json().getString("arrivalId");
-        assertEquals(arrivalId, lanes.tagRead(rig.lane(), rig.rfid(), truck.tag()).expect(200).json().getString("arrivalId"));
+        document.getJsonArray("results")
+                .getJsonObject(0)
+                .put("region", "hk")
+                .put("matches_template", 1)
+                .put(
+                        "coordinates",
+                        new JsonArray().add(new JsonObject().put("x", 1).put("y", 2)));
+        String arrivalId = lanes.plateDocument(rig.lane(), rig.camera(), document)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        assertEquals(
+                arrivalId,
+                lanes.tagRead(rig.lane(), rig.rfid(), truck.tag())
+                        .expect(200)
+                        .json()
+                        .getString("arrivalId"));
         rig.gate().awaitDecision(arrivalId);
     }
 }

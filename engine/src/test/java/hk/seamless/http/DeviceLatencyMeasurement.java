@@ -6,11 +6,10 @@ import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Lane;
 import hk.seamless.config.LlrpReaderSetting;
 import hk.seamless.config.ModbusGateSetting;
+import hk.seamless.engine.Engine;
 import hk.seamless.lanesim.devices.LlrpReaderEmulator;
 import hk.seamless.lanesim.devices.ModbusGateEmulator;
-import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -53,24 +52,31 @@ public final class DeviceLatencyMeasurement {
             LlrpReaderEmulator reader = new LlrpReaderEmulator();
             gates.add(gate);
             readers.add(reader);
-            deviceLanes.add(new Lane(String.format("DEV-S-%02d", i), "DEV", Direction.IMPORT, true,
+            deviceLanes.add(new Lane(
+                    String.format("DEV-S-%02d", i),
+                    "DEV",
+                    Direction.IMPORT,
+                    true,
                     new LlrpReaderSetting("127.0.0.1", reader.port(), Set.of(1), null),
                     new ModbusGateSetting("127.0.0.1", gate.port(), 1, 0, true, 100, 0, 1, 2, 3_000, 3_600_000, 20)));
         }
         TestClock clock = new TestClock(TestClock.hongKong(2026, 11, 17, 10, 0, 0));
         Path data = Files.createTempDirectory("seamless-latency");
-        EngineConfig defaults = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(3_000);
+        EngineConfig defaults =
+                EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(3_000);
         List<ControlPoint> points = new ArrayList<>(defaults.controlPoints());
         points.add(new ControlPoint("DEV", "Device lanes", 0.0, deviceLanes));
-        Engine engine = Engine.start(defaults.withControlPoints(points).withRandomSelection(0.0, java.util.OptionalLong.of(1)),
-                clock);
+        Engine engine = Engine.start(
+                defaults.withControlPoints(points).withRandomSelection(0.0, java.util.OptionalLong.of(1)), clock);
         try {
             TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
             LaneTestClient lanes = new LaneTestClient(engine.port(), api);
             TradeApiClient.Account shipper = api.newAccount("SHIPPER");
             TradeApiClient.Account trucker = api.newAccount("TRUCKER");
-            List<String> wsLanes = engine.pipeline().lanes().stream().filter(l -> !"DEV".equals(l.controlPoint()))
-                    .map(Lane::id).toList();
+            List<String> wsLanes = engine.pipeline().lanes().stream()
+                    .filter(l -> !"DEV".equals(l.controlPoint()))
+                    .map(Lane::id)
+                    .toList();
             System.out.println("Bundling " + 2 * arrivals + " trucks...");
             List<String[]> trucks = new ArrayList<>();
             for (int i = 0; i < 2 * arrivals; i++) {
@@ -78,10 +84,21 @@ public final class DeviceLatencyMeasurement {
                 String tag = TradeApiClient.uniqueTag();
                 api.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
                 int lane = i % LANES;
-                String direction = i < arrivals ? "IMPORT" : engine.pipeline().lane(engine.pipeline().laneIndex(wsLanes.get(lane)))
-                        .direction().name();
-                api.bundle(trucker.token(), mark, direction, api.lodgeCcrn(shipper.token(), direction, clock.hongKongToday().plusDays(1)));
-                trucks.add(new String[]{mark, tag});
+                String direction = i < arrivals
+                        ? "IMPORT"
+                        : engine.pipeline()
+                                .lane(engine.pipeline().laneIndex(wsLanes.get(lane)))
+                                .direction()
+                                .name();
+                api.bundle(
+                        trucker.token(),
+                        mark,
+                        direction,
+                        api.lodgeCcrn(
+                                shipper.token(),
+                                direction,
+                                clock.hongKongToday().plusDays(1)));
+                trucks.add(new String[] {mark, tag});
             }
             clock.advance(Duration.ofMinutes(31));
             ConcurrentLinkedQueue<Long> viaDevices = new ConcurrentLinkedQueue<>();
@@ -102,20 +119,27 @@ public final class DeviceLatencyMeasurement {
             }
             Thread.sleep(1_000);
             ScheduledExecutorService driver = Executors.newScheduledThreadPool(6);
-            System.out.println("LLRP + Modbus: " + arrivals + " arrivals at " + rate + "/s over " + LANES + " lanes...");
+            System.out.println(
+                    "LLRP + Modbus: " + arrivals + " arrivals at " + rate + "/s over " + LANES + " lanes...");
             long periodNanos = 1_000_000_000L / rate;
             for (int i = 0; i < arrivals; i++) {
                 int lane = i % LANES;
                 String[] truck = trucks.get(i);
                 long at = i * periodNanos;
-                driver.schedule(() -> {
-                    gates.get(lane).vehicleArrives();
-                    lanes.plateRead(deviceLanes.get(lane).id(), deviceCameras[lane], truck[0], 92.5);
-                }, at, TimeUnit.NANOSECONDS);
-                driver.schedule(() -> {
-                    sentAt.put(lane, System.nanoTime());
-                    readers.get(lane).sees(truck[1], 1, -50);
-                }, at + 80_000_000L, TimeUnit.NANOSECONDS);
+                driver.schedule(
+                        () -> {
+                            gates.get(lane).vehicleArrives();
+                            lanes.plateRead(deviceLanes.get(lane).id(), deviceCameras[lane], truck[0], 92.5);
+                        },
+                        at,
+                        TimeUnit.NANOSECONDS);
+                driver.schedule(
+                        () -> {
+                            sentAt.put(lane, System.nanoTime());
+                            readers.get(lane).sees(truck[1], 1, -50);
+                        },
+                        at + 80_000_000L,
+                        TimeUnit.NANOSECONDS);
                 driver.schedule(() -> gates.get(lane).vehicleLeaves(), at + 200_000_000L, TimeUnit.NANOSECONDS);
             }
             Thread.sleep(seconds * 1000L + 2_000);
@@ -130,21 +154,31 @@ public final class DeviceLatencyMeasurement {
                 cameras[i] = lanes.registerDevice(lane, "CAMERA");
                 rfids[i] = lanes.registerDevice(lane, "RFID");
                 String gateToken = lanes.registerDevice(lane, "GATE");
-                sockets.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + gateToken)
-                        .buildAsync(URI.create("ws://127.0.0.1:" + engine.port() + "/lane/v1/lanes/" + lane + "/gate"),
-                                new TimingGate(tagSentAt, viaWebSocket)).get(10, TimeUnit.SECONDS));
+                sockets.add(http.newWebSocketBuilder()
+                        .header("Authorization", "Bearer " + gateToken)
+                        .buildAsync(
+                                URI.create("ws://127.0.0.1:" + engine.port() + "/lane/v1/lanes/" + lane + "/gate"),
+                                new TimingGate(tagSentAt, viaWebSocket))
+                        .get(10, TimeUnit.SECONDS));
             }
             Thread.sleep(1_000);
-            System.out.println("HTTP + WebSocket gate: " + arrivals + " arrivals at " + rate + "/s over " + LANES + " lanes...");
+            System.out.println(
+                    "HTTP + WebSocket gate: " + arrivals + " arrivals at " + rate + "/s over " + LANES + " lanes...");
             for (int i = 0; i < arrivals; i++) {
                 int lane = i % LANES;
                 String[] truck = trucks.get(arrivals + i);
                 long at = i * periodNanos;
-                driver.schedule(() -> lanes.plateRead(wsLanes.get(lane), cameras[lane], truck[0], 92.5), at, TimeUnit.NANOSECONDS);
-                driver.schedule(() -> {
-                    tagSentAt.put(truck[0], System.nanoTime());
-                    lanes.tagRead(wsLanes.get(lane), rfids[lane], truck[1]);
-                }, at + 80_000_000L, TimeUnit.NANOSECONDS);
+                driver.schedule(
+                        () -> lanes.plateRead(wsLanes.get(lane), cameras[lane], truck[0], 92.5),
+                        at,
+                        TimeUnit.NANOSECONDS);
+                driver.schedule(
+                        () -> {
+                            tagSentAt.put(truck[0], System.nanoTime());
+                            lanes.tagRead(wsLanes.get(lane), rfids[lane], truck[1]);
+                        },
+                        at + 80_000_000L,
+                        TimeUnit.NANOSECONDS);
             }
             Thread.sleep(seconds * 1000L + 2_000);
             driver.shutdownNow();
@@ -166,8 +200,13 @@ public final class DeviceLatencyMeasurement {
             System.out.println(path + ": nothing measured");
             return;
         }
-        System.out.printf("%s: %d of %d arrivals, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", path, sorted.size(), arrivals,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+        System.out.printf(
+                "%s: %d of %d arrivals, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                path,
+                sorted.size(),
+                arrivals,
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.99)) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6);
     }
 
@@ -177,7 +216,9 @@ public final class DeviceLatencyMeasurement {
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             long now = System.nanoTime();
             JsonObject frame = new JsonObject(data.toString());
-            Long sent = "decision".equals(frame.getString("kind")) ? sentAt.remove(frame.getString("vehicleMark", "")) : null;
+            Long sent = "decision".equals(frame.getString("kind"))
+                    ? sentAt.remove(frame.getString("vehicleMark", ""))
+                    : null;
             if (sent != null) {
                 out.add(now - sent);
             }

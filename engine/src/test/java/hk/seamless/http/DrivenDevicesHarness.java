@@ -1,5 +1,7 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import hk.seamless.config.ControlPoint;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Lane;
@@ -8,8 +10,6 @@ import hk.seamless.config.ModbusGateSetting;
 import hk.seamless.lanesim.devices.LlrpReaderEmulator;
 import hk.seamless.lanesim.devices.ModbusGateEmulator;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * A real engine whose chosen lanes have devices the engine drives itself: an emulated Modbus TCP
@@ -27,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 abstract class DrivenDevicesHarness extends LaneHarness {
 
     /** How a test lane is fitted. */
-    record Fit(boolean modbusGate, boolean pulse, int raiseCoil, boolean llrpReader) {
-    }
+    record Fit(boolean modbusGate, boolean pulse, int raiseCoil, boolean llrpReader) {}
 
     /** The engine's wait for the boom-up switch, in the test clock's milliseconds (the test moves that clock). */
     static final long CONFIRM_WITHIN_MILLIS = 3_000;
@@ -59,9 +57,19 @@ abstract class DrivenDevicesHarness extends LaneHarness {
         if (fit.modbusGate()) {
             ModbusGateEmulator emulator = new ModbusGateEmulator(fit.pulse(), 300);
             gates.put(lane.id(), emulator);
-            gate = new ModbusGateSetting("127.0.0.1", emulator.port(), ModbusGateEmulator.UNIT, fit.raiseCoil(), fit.pulse(),
-                    200, ModbusGateEmulator.LOOP, ModbusGateEmulator.BOOM_UP, ModbusGateEmulator.BOOM_DOWN,
-                    CONFIRM_WITHIN_MILLIS, 3_600_000, 20);
+            gate = new ModbusGateSetting(
+                    "127.0.0.1",
+                    emulator.port(),
+                    ModbusGateEmulator.UNIT,
+                    fit.raiseCoil(),
+                    fit.pulse(),
+                    200,
+                    ModbusGateEmulator.LOOP,
+                    ModbusGateEmulator.BOOM_UP,
+                    ModbusGateEmulator.BOOM_DOWN,
+                    CONFIRM_WITHIN_MILLIS,
+                    3_600_000,
+                    20);
         }
         LlrpReaderSetting reader = null;
         if (fit.llrpReader()) {
@@ -102,8 +110,14 @@ abstract class DrivenDevicesHarness extends LaneHarness {
 
     /** A line of {@code /metrics} now: its value, or 0 when the series has not appeared yet. */
     double metric(String series) {
-        return api.get("/metrics", null).expect(200).body().lines().filter(l -> l.startsWith(series + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+        return api.get("/metrics", null)
+                .expect(200)
+                .body()
+                .lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     /**
@@ -124,7 +138,10 @@ abstract class DrivenDevicesHarness extends LaneHarness {
         String last = null;
         while (System.nanoTime() < deadline) {
             String metrics = api.get("/metrics", null).expect(200).body();
-            last = metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst().orElse(null);
+            last = metrics.lines()
+                    .filter(l -> l.startsWith(series + " "))
+                    .findFirst()
+                    .orElse(null);
             if (last != null && ok.test(Double.parseDouble(last.substring(last.lastIndexOf(' ') + 1)))) {
                 return Double.parseDouble(last.substring(last.lastIndexOf(' ') + 1));
             }
@@ -144,19 +161,27 @@ abstract class DrivenDevicesHarness extends LaneHarness {
      * reads. Read through the log's own reader, entry by entry.
      */
     void awaitJournalled(String text) {
-        java.nio.file.Path laneLog = engine.config().server().dataDir().resolve("log").resolve("lane");
-        awaitTrue(() -> {
-            try (java.util.stream.Stream<hk.seamless.log.LogEntry> entries = hk.seamless.log.LogReader.of(laneLog).forward(1)) {
-                return entries.anyMatch(e -> new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8).contains(text));
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }, "the lane log holding " + text);
+        java.nio.file.Path laneLog =
+                engine.config().server().dataDir().resolve("log").resolve("lane");
+        awaitTrue(
+                () -> {
+                    try (java.util.stream.Stream<hk.seamless.log.LogEntry> entries =
+                            hk.seamless.log.LogReader.of(laneLog).forward(1)) {
+                        return entries.anyMatch(
+                                e -> new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8).contains(text));
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                },
+                "the lane log holding " + text);
     }
 
     /** Plate by the camera's HTTP route: 202 with the arrival's id. */
     String plate(String lane, String camera, Truck truck) {
-        return lanes.plateRead(lane, camera, truck.mark(), 92.5).expect(202).json().getString("arrivalId");
+        return lanes.plateRead(lane, camera, truck.mark(), 92.5)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
     }
 
     ApiResponse clearFault(String lane, String token, JsonObject body) {

@@ -2,15 +2,14 @@ package hk.seamless.http;
 
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * One real engine per test class, on loopback with a random port, data in a temporary folder, and
@@ -28,7 +27,11 @@ public abstract class EngineHarness {
 
     @BeforeAll
     void startEngine(@TempDir Path dataDir) {
-        engine = Engine.start(configure(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100)),
+        engine = Engine.start(
+                configure(EngineConfig.defaults()
+                        .withHttpPort(0)
+                        .withDataDir(dataDir)
+                        .withDailyConsignments(100)),
                 clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }

@@ -1,21 +1,20 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Topology;
 import hk.seamless.engine.Engine;
 import hk.seamless.feed.FeedCodec;
 import hk.seamless.feed.LaneChange;
 import hk.seamless.feed.SnapshotLines;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry's snapshot for lane engines, served whether Kafka is there or not: the feed token
@@ -35,7 +34,10 @@ class FeedSnapshotRouteTest {
     void theSnapshotIsTheRegistrysStateLineByLineForTheFeedTokenOnly(@TempDir Path data) throws Exception {
         Path leftOver = Files.createDirectories(data.resolve("feed-snapshots")).resolve("feed-snapshot-1.ndjson");
         Files.writeString(leftOver, "{\"sequence\":1,");
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100)
+        EngineConfig config = EngineConfig.defaults()
+                .withHttpPort(0)
+                .withDataDir(data)
+                .withDailyConsignments(100)
                 .withTopology(Topology.registry("127.0.0.1:1", TOKEN)); // Kafka away: the route does not need it
         try (Engine registry = Engine.start(config, new TestClock(EngineHarness.START))) {
             assertFalse(Files.exists(leftOver), "a half-written snapshot of an earlier run is deleted at start");
@@ -51,10 +53,18 @@ class FeedSnapshotRouteTest {
             SnapshotLines.Head head = SnapshotLines.head(lines.get(0));
             assertTrue(head.sequence() >= 1, "the feed's sequence at the snapshot: " + lines.get(0));
             assertEquals(SnapshotLines.END, lines.get(lines.size() - 1), "ends with its end mark");
-            List<LaneChange> changes = lines.subList(1, lines.size() - 1).stream().map(FeedCodec::readChange).toList();
-            assertTrue(changes.contains(new LaneChange.VehicleRegistered(mark, changes.stream()
-                            .filter(c -> c instanceof LaneChange.VehicleRegistered v && v.mark().equals(mark))
-                            .map(c -> ((LaneChange.VehicleRegistered) c).rfidTag()).findFirst().orElse(null))),
+            List<LaneChange> changes = lines.subList(1, lines.size() - 1).stream()
+                    .map(FeedCodec::readChange)
+                    .toList();
+            assertTrue(
+                    changes.contains(new LaneChange.VehicleRegistered(
+                            mark,
+                            changes.stream()
+                                    .filter(c -> c instanceof LaneChange.VehicleRegistered v
+                                            && v.mark().equals(mark))
+                                    .map(c -> ((LaneChange.VehicleRegistered) c).rfidTag())
+                                    .findFirst()
+                                    .orElse(null))),
                     "the vehicle registered is in it: " + changes);
             // Deleted once the engine has sent it, which may be a moment after the caller has read it.
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();

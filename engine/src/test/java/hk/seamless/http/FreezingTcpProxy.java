@@ -69,27 +69,30 @@ final class FreezingTcpProxy implements AutoCloseable {
     }
 
     private void relay(Socket from, Socket to, String direction) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                while (true) {
-                    awaitThaw();
-                    int n = in.read(buffer);
-                    if (n < 0) {
-                        break;
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        while (true) {
+                            awaitThaw();
+                            int n = in.read(buffer);
+                            if (n < 0) {
+                                break;
+                            }
+                            // Bytes read just as the freeze began are held, not delivered, until the thaw.
+                            awaitThaw();
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException ignored) {
+                        // either side went away: so does the relay
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    // Bytes read just as the freeze began are held, not delivered, until the thaw.
-                    awaitThaw();
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // either side went away: so does the relay
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "freezing-proxy-" + direction);
+                },
+                "freezing-proxy-" + direction);
         t.setDaemon(true);
         t.start();
     }

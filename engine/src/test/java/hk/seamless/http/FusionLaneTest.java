@@ -1,13 +1,12 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fusion against the injected clock: a lane with a camera and an RFID reader waits for both, for
@@ -31,7 +30,9 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundledTruck();
         clock.advance(PAST_LEAD);
-        JsonObject accepted = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(202).json();
+        JsonObject accepted = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94)
+                .expect(202)
+                .json();
         String arrivalId = accepted.getString("arrivalId");
         assertNotNull(arrivalId, "202 {arrivalId}: " + accepted.encode());
         rig.gate().assertNone(f -> decisionOf(f, arrivalId), QUIET, "decision before the window ran out");
@@ -43,7 +44,9 @@ class FusionLaneTest extends LaneHarness {
         JsonObject decision = rig.gate().awaitDecision(arrivalId);
         assertDecision(decision, "RELEASE", "PROCEED");
         assertEquals(a.mark(), decision.getString("vehicleMark"));
-        JsonObject detail = api.get("/api/v1/arrivals/" + arrivalId, officer.token()).expect(200).json();
+        JsonObject detail = api.get("/api/v1/arrivals/" + arrivalId, officer.token())
+                .expect(200)
+                .json();
         assertEquals(a.mark(), detail.getJsonObject("reads").getString("plate"));
         assertEquals(null, detail.getJsonObject("reads").getValue("epc"), "no tag was read");
     }
@@ -53,15 +56,23 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundledTruck();
         clock.advance(PAST_LEAD);
-        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(202).json().getString("arrivalId");
+        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         clock.advance(Duration.ofMillis(600));
         ApiResponse tag = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200);
         JsonObject decision = tag.json();
         assertEquals("decision", decision.getString("kind"));
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertDecision(decision, "RELEASE", "PROCEED");
-        assertEquals(a.tag(), api.get("/api/v1/arrivals/" + arrivalId, officer.token()).expect(200).json()
-                .getJsonObject("reads").getString("epc"));
+        assertEquals(
+                a.tag(),
+                api.get("/api/v1/arrivals/" + arrivalId, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("reads")
+                        .getString("epc"));
         rig.gate().awaitDecision(arrivalId);
     }
 
@@ -70,8 +81,13 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundledTruck();
         clock.advance(PAST_LEAD);
-        String arrivalId = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json().getString("arrivalId");
-        JsonObject decision = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(200).json();
+        String arrivalId = lanes.tagRead(rig.lane(), rig.rfid(), a.tag())
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        JsonObject decision = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94)
+                .expect(200)
+                .json();
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertDecision(decision, "RELEASE", "PROCEED");
     }
@@ -81,16 +97,24 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
         Truck b = newTruck();
-        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(202).json().getString("arrivalId");
-        String second = lanes.plateRead(rig.lane(), rig.camera(), b.mark(), 94).expect(202).json().getString("arrivalId");
+        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String second = lanes.plateRead(rig.lane(), rig.camera(), b.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotEquals(first, second, "the second plate is another vehicle");
 
         JsonObject firstDecision = rig.gate().awaitDecision(first); // without the clock moving
         assertEquals(a.mark(), firstDecision.getString("vehicleMark"));
         assertDecision(firstDecision, "INSPECT", null, "NO_BUNDLE");
-        rig.gate().assertNone(f -> decisionOf(f, second), QUIET, "decision of the new arrival before its window ran out");
+        rig.gate()
+                .assertNone(f -> decisionOf(f, second), QUIET, "decision of the new arrival before its window ran out");
 
-        JsonObject secondDecision = lanes.tagRead(rig.lane(), rig.rfid(), b.tag()).expect(200).json();
+        JsonObject secondDecision =
+                lanes.tagRead(rig.lane(), rig.rfid(), b.tag()).expect(200).json();
         assertEquals(second, secondDecision.getString("arrivalId"));
         assertEquals(b.mark(), secondDecision.getString("vehicleMark"));
     }
@@ -100,14 +124,25 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundledTruck();
         clock.advance(PAST_LEAD);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 62).expect(202).json().getString("arrivalId");
-        String again = lanes.plateRead(rig.lane(), rig.camera(), a.mark().toLowerCase(), 91).expect(202).json().getString("arrivalId");
+        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 62)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String again = lanes.plateRead(rig.lane(), rig.camera(), a.mark().toLowerCase(), 91)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertEquals(first, again, "the same vehicle seen twice is one arrival");
         clock.advance(PAST_WINDOW);
         JsonObject decision = rig.gate().awaitDecision(first);
         assertDecision(decision, "RELEASE", "PROCEED");
-        assertEquals(91, api.get("/api/v1/arrivals/" + first, officer.token()).expect(200).json()
-                .getJsonObject("reads").getInteger("confidence"));
+        assertEquals(
+                91,
+                api.get("/api/v1/arrivals/" + first, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("reads")
+                        .getInteger("confidence"));
     }
 
     @Test
@@ -115,8 +150,14 @@ class FusionLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
         Truck b = newTruck();
-        String first = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json().getString("arrivalId");
-        String second = lanes.tagRead(rig.lane(), rig.rfid(), b.tag()).expect(202).json().getString("arrivalId");
+        String first = lanes.tagRead(rig.lane(), rig.rfid(), a.tag())
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String second = lanes.tagRead(rig.lane(), rig.rfid(), b.tag())
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotEquals(first, second);
         rig.gate().awaitDecision(first);
         rig.gate().assertNone(f -> decisionOf(f, second), QUIET, "decision of the new arrival");
@@ -130,16 +171,29 @@ class FusionLaneTest extends LaneHarness {
         Truck a = bundledTruck();
         Truck b = newTruck();
         clock.advance(PAST_LEAD);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94).expect(202).json().getString("arrivalId");
+        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         clock.advance(PAST_WINDOW);
         rig.gate().awaitDecision(first);
-        JsonObject late = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json();
-        assertEquals(first, late.getString("arrivalId"), "the vehicle's own tag, read late, is recorded with its arrival");
+        JsonObject late =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202).json();
+        assertEquals(
+                first, late.getString("arrivalId"), "the vehicle's own tag, read late, is recorded with its arrival");
         assertEquals(true, late.getBoolean("repeat"));
         rig.gate().assertNoDecision(QUIET);
-        String second = lanes.tagRead(rig.lane(), rig.rfid(), b.tag()).expect(202).json().getString("arrivalId");
+        String second = lanes.tagRead(rig.lane(), rig.rfid(), b.tag())
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotEquals(first, second, "a decided arrival takes no reads of another vehicle");
-        assertEquals(1, api.get("/api/v1/arrivals/" + first, officer.token()).expect(200).json().getInteger("repeatReads"));
+        assertEquals(
+                1,
+                api.get("/api/v1/arrivals/" + first, officer.token())
+                        .expect(200)
+                        .json()
+                        .getInteger("repeatReads"));
     }
 
     @Test
@@ -147,8 +201,14 @@ class FusionLaneTest extends LaneHarness {
         Rig one = rig("IMPORT");
         Rig two = rig("IMPORT");
         Truck a = newTruck();
-        String atOne = lanes.plateRead(one.lane(), one.camera(), a.mark(), 94).expect(202).json().getString("arrivalId");
-        String atTwo = lanes.tagRead(two.lane(), two.rfid(), a.tag()).expect(202).json().getString("arrivalId");
+        String atOne = lanes.plateRead(one.lane(), one.camera(), a.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String atTwo = lanes.tagRead(two.lane(), two.rfid(), a.tag())
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotEquals(atOne, atTwo);
         one.gate().assertNoDecision(QUIET);
         clock.advance(PAST_WINDOW);

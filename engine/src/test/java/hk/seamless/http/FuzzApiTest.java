@@ -1,11 +1,10 @@
 package hk.seamless.http;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * A few thousand seeded, mutated requests over every route (issue 11): not one answered with a
@@ -23,12 +22,17 @@ class FuzzApiTest extends EngineHarness {
         ApiFuzzer.Result result = fuzzer.run(SEED, REQUESTS, Duration.ofMinutes(4), 2);
         System.out.println("Fuzzed " + result.requests() + " requests:\n" + result.histogram());
 
-        assertTrue(result.serverErrors().isEmpty(), result.serverErrors().size() + " answers were a 5xx, such as "
-                + result.serverErrors().stream().limit(5).toList());
-        assertTrue(result.unanswered().isEmpty(), result.unanswered().size() + " requests got no answer, such as "
-                + result.unanswered().stream().limit(5).toList());
-        assertTrue(result.statuses().keySet().stream().anyMatch(s -> s >= 200 && s < 300), "some requests were taken: "
-                + result.statuses());
+        assertTrue(
+                result.serverErrors().isEmpty(),
+                result.serverErrors().size() + " answers were a 5xx, such as "
+                        + result.serverErrors().stream().limit(5).toList());
+        assertTrue(
+                result.unanswered().isEmpty(),
+                result.unanswered().size() + " requests got no answer, such as "
+                        + result.unanswered().stream().limit(5).toList());
+        assertTrue(
+                result.statuses().keySet().stream().anyMatch(s -> s >= 200 && s < 300),
+                "some requests were taken: " + result.statuses());
         assertEquals(200, api.get("/health", null).expect(200).status());
         assertEquals("UP", api.get("/health", null).json().getString("status"));
     }

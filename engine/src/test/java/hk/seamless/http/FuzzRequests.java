@@ -2,7 +2,6 @@ package hk.seamless.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,25 +17,49 @@ import java.util.Random;
 final class FuzzRequests {
 
     /** Who may be calling: the Authorization or Cookie (and Origin) headers to send. */
-    record Caller(String name, String headers) {
-    }
+    record Caller(String name, String headers) {}
 
     /** One route: method, path with {placeholders}, and an example of its body (null: none). */
-    record Route(String method, String path, String example, String contentType) {
-    }
+    record Route(String method, String path, String example, String contentType) {}
 
     /** Values the fuzzer puts into paths: real ones from the set-up, and nonsense. */
-    record Known(String ccrn, String mark, String lane, String accountId, String arrivalId) {
-    }
+    record Known(String ccrn, String mark, String lane, String accountId, String arrivalId) {}
 
-    private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "BREW",
-            "CONNECT", "PROPFIND"};
-    private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8", "text/csv",
-            "application/xml", "text/plain", "multipart/form-data; boundary=zz", "application/x-www-form-urlencoded",
-            "application/json; charset=latin1", "*/*", "", "application/problem+json"};
+    private static final String[] METHODS = {
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "BREW", "CONNECT", "PROPFIND"
+    };
+    private static final String[] CONTENT_TYPES = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "text/csv",
+        "application/xml",
+        "text/plain",
+        "multipart/form-data; boundary=zz",
+        "application/x-www-form-urlencoded",
+        "application/json; charset=latin1",
+        "*/*",
+        "",
+        "application/problem+json"
+    };
     private static final String[] KEYS = {"k-1", "a b", "\u00e9t\u00e9", "x".repeat(201), "", "\t", "ok-key-42"};
-    private static final String[] ODD_SEGMENTS = {"", "%zz", "%0d%0aERROR%20forged", "..", "%2e%2e", "\u6e2f",
-            "x".repeat(3000), "%00", "-1", "99999999999999999999", "null", "a%2Fb", "%25", "~", "CCRN", "SBC-S-01%20"};
+    private static final String[] ODD_SEGMENTS = {
+        "",
+        "%zz",
+        "%0d%0aERROR%20forged",
+        "..",
+        "%2e%2e",
+        "\u6e2f",
+        "x".repeat(3000),
+        "%00",
+        "-1",
+        "99999999999999999999",
+        "null",
+        "a%2Fb",
+        "%25",
+        "~",
+        "CCRN",
+        "SBC-S-01%20"
+    };
 
     private final Random random;
     private final Known known;
@@ -60,8 +83,14 @@ final class FuzzRequests {
         String method = random.nextInt(6) == 0 ? pick(METHODS) : route.method();
         String path = fillPath(route.path());
         if (random.nextInt(8) == 0) {
-            path += pick(new String[]{"?limit=" + pick(ODD_SEGMENTS), "?status=NOPE", "?q=%zz", "?lane=" + known.lane(),
-                    "?limit=10", "?" + "p=".repeat(200)});
+            path += pick(new String[] {
+                "?limit=" + pick(ODD_SEGMENTS),
+                "?status=NOPE",
+                "?q=%zz",
+                "?lane=" + known.lane(),
+                "?limit=10",
+                "?" + "p=".repeat(200)
+            });
         }
         Caller caller = callers.get(random.nextInt(callers.size()));
         byte[] body = body(route);
@@ -80,18 +109,28 @@ final class FuzzRequests {
             head.append("Idempotency-Key: ").append(pick(KEYS)).append("\r\n");
         }
         if (random.nextInt(10) == 0) {
-            head.append(pick(new String[]{"Origin: https://evil.example\r\n", "Origin: null\r\n",
-                    "X-Forwarded-Proto: https\r\n", "Accept-Encoding: gzip\r\n", "Sec-Fetch-Site: cross-site\r\n",
-                    "X-File-Name: rows.csv\r\n", "Accept: text/html\r\n", "X-Twilio-Signature: abc\r\n"}));
+            head.append(pick(new String[] {
+                "Origin: https://evil.example\r\n",
+                "Origin: null\r\n",
+                "X-Forwarded-Proto: https\r\n",
+                "Accept-Encoding: gzip\r\n",
+                "Sec-Fetch-Site: cross-site\r\n",
+                "X-File-Name: rows.csv\r\n",
+                "Accept: text/html\r\n",
+                "X-Twilio-Signature: abc\r\n"
+            }));
         }
-        if (route.path().endsWith("/feed") || route.path().endsWith("/stream") || route.path().endsWith("/gate")) {
+        if (route.path().endsWith("/feed")
+                || route.path().endsWith("/stream")
+                || route.path().endsWith("/gate")) {
             if (random.nextBoolean()) {
                 head.append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")
                         .append(random.nextInt(4) == 0 ? "" : "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
             }
         }
         if (random.nextInt(40) == 0) {
-            head.append("Transfer-Encoding: ").append(pick(new String[]{"chunked, identity", "gzip", "identity"}))
+            head.append("Transfer-Encoding: ")
+                    .append(pick(new String[] {"chunked, identity", "gzip", "identity"}))
                     .append("\r\n");
         }
         head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -125,10 +164,25 @@ final class FuzzRequests {
         } else if (kind < 6 && route.example() != null) {
             text = mutateText(route.example());
         } else {
-            text = pick(new String[]{"", "{", "{\"a\":", "[1,2,3]", "null", "\"text\"", "1e999999", "{}",
-                    "{\"direction\":\"IMPORT\"", "<?xml version=\"1.0\"?><a>", "\u0000\u0001\u0002",
-                    "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "a=1&b=" + "%".repeat(30),
-                    "\uFEFF{\"role\":\"SHIPPER\"}", "\u6e2f\u6e2f\u6e2f", "{\"a\":\"\uD800\"}", "x".repeat(70_000)});
+            text = pick(new String[] {
+                "",
+                "{",
+                "{\"a\":",
+                "[1,2,3]",
+                "null",
+                "\"text\"",
+                "1e999999",
+                "{}",
+                "{\"direction\":\"IMPORT\"",
+                "<?xml version=\"1.0\"?><a>",
+                "\u0000\u0001\u0002",
+                "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+                "a=1&b=" + "%".repeat(30),
+                "\uFEFF{\"role\":\"SHIPPER\"}",
+                "\u6e2f\u6e2f\u6e2f",
+                "{\"a\":\"\uD800\"}",
+                "x".repeat(70_000)
+            });
             if (route.example() != null && route.example().startsWith("{") && random.nextBoolean()) {
                 String whole = mutate(new JsonObject(route.example())).encode();
                 text = whole.substring(0, random.nextInt(whole.length()));
@@ -143,7 +197,7 @@ final class FuzzRequests {
         for (int i = 0; i < changes && random.nextInt(5) != 0; i++) {
             List<String> names = new ArrayList<>(copy.fieldNames());
             if (names.isEmpty() || random.nextInt(6) == 0) {
-                copy.put(pick(new String[]{"unknown", "__proto__", "", "\u6e2f"}), oddValue());
+                copy.put(pick(new String[] {"unknown", "__proto__", "", "\u6e2f"}), oddValue());
                 continue;
             }
             String name = names.get(random.nextInt(names.size()));
@@ -174,7 +228,8 @@ final class FuzzRequests {
             case 10 -> true;
             case 11 -> 0.5;
             case 12 -> "2026-02-30";
-            case 13 -> LocalDate.of(2026, 11, 17).plusDays(random.nextInt(40) - 20).toString();
+            case 13 ->
+                LocalDate.of(2026, 11, 17).plusDays(random.nextInt(40) - 20).toString();
             case 14 -> "IMPORT";
             default -> Integer.MIN_VALUE;
         };
@@ -196,7 +251,8 @@ final class FuzzRequests {
 
     private static List<Route> routes(Known known) {
         String date = LocalDate.of(2026, 11, 18).toString();
-        String consignment = TradeApiClient.packaged("IMPORT", LocalDate.of(2026, 11, 18)).encode();
+        String consignment =
+                TradeApiClient.packaged("IMPORT", LocalDate.of(2026, 11, 18)).encode();
         String csv = "direction,expectedDate,consignor.name,consignor.address,consignee.name,consignee.address,"
                 + "packaged.packageDescription,packaged.packageCount,packaged.articlesDescription\n"
                 + "IMPORT," + date + ",Shenzhen Co,1 Road,HK Ltd,2 Road,CARTONS,10,Phones\n";
@@ -207,10 +263,24 @@ final class FuzzRequests {
                 new Route("GET", "/health", null, null),
                 new Route("GET", "/metrics", null, null),
                 new Route("GET", "/api/v1/settings", null, null),
-                new Route("POST", "/api/v1/registrations", new JsonObject().put("role", "SHIPPER").put("name", "Fuzz Ltd")
-                        .put("email", "fuzz@example.hk").put("password", "correct horse battery").encode(), json),
-                new Route("POST", "/api/v1/sessions", new JsonObject().put("email", "fuzz@example.hk")
-                        .put("password", "not the password").encode(), json),
+                new Route(
+                        "POST",
+                        "/api/v1/registrations",
+                        new JsonObject()
+                                .put("role", "SHIPPER")
+                                .put("name", "Fuzz Ltd")
+                                .put("email", "fuzz@example.hk")
+                                .put("password", "correct horse battery")
+                                .encode(),
+                        json),
+                new Route(
+                        "POST",
+                        "/api/v1/sessions",
+                        new JsonObject()
+                                .put("email", "fuzz@example.hk")
+                                .put("password", "not the password")
+                                .encode(),
+                        json),
                 new Route("DELETE", "/api/v1/sessions/current", null, null),
                 new Route("GET", "/api/v1/accounts/me", null, null),
                 new Route("GET", "/api/v1/admin/registrations", null, null),
@@ -225,40 +295,91 @@ final class FuzzRequests {
                 new Route("DELETE", "/api/v1/consignments/{ccrn}", null, null),
                 new Route("POST", "/api/v1/consignments/batch", csv, "text/csv"),
                 new Route("POST", "/api/v1/consignments/batch", xml, "application/xml"),
-                new Route("POST", "/api/v1/vehicles", new JsonObject().put("registrationMark", "FZ" + 1234)
-                        .put("rfidTag", "E200341201FUZZ").encode(), json),
+                new Route(
+                        "POST",
+                        "/api/v1/vehicles",
+                        new JsonObject()
+                                .put("registrationMark", "FZ" + 1234)
+                                .put("rfidTag", "E200341201FUZZ")
+                                .encode(),
+                        json),
                 new Route("GET", "/api/v1/vehicles", null, null),
                 new Route("GET", "/api/v1/vehicles/{mark}", null, null),
-                new Route("POST", "/api/v1/bundles", new JsonObject().put("vehicleMark", known.mark()).put("direction", "IMPORT")
-                        .put("ccrns", new JsonArray().add(known.ccrn())).encode(), json),
+                new Route(
+                        "POST",
+                        "/api/v1/bundles",
+                        new JsonObject()
+                                .put("vehicleMark", known.mark())
+                                .put("direction", "IMPORT")
+                                .put("ccrns", new JsonArray().add(known.ccrn()))
+                                .encode(),
+                        json),
                 new Route("GET", "/api/v1/bundles", null, null),
                 new Route("GET", "/api/v1/bundles/{any}", null, null),
                 new Route("DELETE", "/api/v1/bundles/{any}", null, null),
-                new Route("POST", "/api/v1/admin/devices", new JsonObject().put("lane", known.lane()).put("kind", "CAMERA")
-                        .encode(), json),
-                new Route("POST", "/api/v1/risk/watchlist", new JsonObject().put("kind", "PARTY").put("value", "Fuzz Co")
-                        .put("reason", "fuzz").encode(), json),
+                new Route(
+                        "POST",
+                        "/api/v1/admin/devices",
+                        new JsonObject()
+                                .put("lane", known.lane())
+                                .put("kind", "CAMERA")
+                                .encode(),
+                        json),
+                new Route(
+                        "POST",
+                        "/api/v1/risk/watchlist",
+                        new JsonObject()
+                                .put("kind", "PARTY")
+                                .put("value", "Fuzz Co")
+                                .put("reason", "fuzz")
+                                .encode(),
+                        json),
                 new Route("GET", "/api/v1/risk/watchlist", null, null),
                 new Route("GET", "/api/v1/risk/watchlist/{any}", null, null),
                 new Route("DELETE", "/api/v1/risk/watchlist/{any}", null, null),
                 new Route("GET", "/api/v1/risk/random-rates", null, null),
-                new Route("PUT", "/api/v1/risk/random-rates/SBC", new JsonObject().put("rate", 0.03).encode(), json),
+                new Route(
+                        "PUT",
+                        "/api/v1/risk/random-rates/SBC",
+                        new JsonObject().put("rate", 0.03).encode(),
+                        json),
                 new Route("GET", "/api/v1/templates", null, null),
                 new Route("GET", "/api/v1/templates/{any}", null, null),
                 new Route("PUT", "/api/v1/templates/{any}", consignment, json),
                 new Route("DELETE", "/api/v1/templates/{any}", null, null),
-                new Route("PUT", "/api/v1/accounts/me/ivrs-pin", new JsonObject().put("pin", "482913").encode(), json),
+                new Route(
+                        "PUT",
+                        "/api/v1/accounts/me/ivrs-pin",
+                        new JsonObject().put("pin", "482913").encode(),
+                        json),
                 new Route("GET", "/api/v1/arrivals", null, null),
                 new Route("GET", "/api/v1/arrivals/{arrival}", null, null),
-                new Route("POST", "/api/v1/arrivals/{arrival}/override", new JsonObject().put("decision", "INSPECT")
-                        .put("reason", "fuzz").encode(), json),
+                new Route(
+                        "POST",
+                        "/api/v1/arrivals/{arrival}/override",
+                        new JsonObject()
+                                .put("decision", "INSPECT")
+                                .put("reason", "fuzz")
+                                .encode(),
+                        json),
                 new Route("GET", "/console/v1/feed", null, null),
-                new Route("POST", "/lane/v1/lanes/{lane}/plate-reads", LaneTestClient.alpr("FZ1234", 91.5).encode(), json),
-                new Route("POST", "/lane/v1/lanes/{lane}/tag-reads", LaneTestClient.tag("E200341201FUZZ").encode(), json),
+                new Route(
+                        "POST",
+                        "/lane/v1/lanes/{lane}/plate-reads",
+                        LaneTestClient.alpr("FZ1234", 91.5).encode(),
+                        json),
+                new Route(
+                        "POST",
+                        "/lane/v1/lanes/{lane}/tag-reads",
+                        LaneTestClient.tag("E200341201FUZZ").encode(),
+                        json),
                 new Route("POST", "/lane/v1/lanes/{lane}/empty-declarations", "{}", json),
                 new Route("GET", "/lane/v1/lanes/{lane}/stream", null, null),
                 new Route("GET", "/lane/v1/lanes/{lane}/gate", null, null),
-                new Route("POST", "/ivrs/v1/calls", "CallSid=CAfuzz&From=%2B85291234567&Digits=1",
+                new Route(
+                        "POST",
+                        "/ivrs/v1/calls",
+                        "CallSid=CAfuzz&From=%2B85291234567&Digits=1",
                         "application/x-www-form-urlencoded"),
                 new Route("GET", "/", null, null),
                 new Route("GET", "/portal", null, null),

@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * "No gate, no crossing": a lane whose gate is not connected, or reports a fault, cannot release.
@@ -19,8 +19,12 @@ class GateAvailabilityLaneTest extends LaneHarness {
     }
 
     private JsonObject readsWithoutGate(Rig rig, Truck t) {
-        String id = lanes.plateRead(rig.lane(), rig.camera(), t.mark(), 95).expect(202).json().getString("arrivalId");
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), t.tag()).expect(200).json();
+        String id = lanes.plateRead(rig.lane(), rig.camera(), t.mark(), 95)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), t.tag()).expect(200).json();
         assertEquals(id, decision.getString("arrivalId"));
         return decision;
     }
@@ -36,16 +40,34 @@ class GateAvailabilityLaneTest extends LaneHarness {
         awaitGateSeen(rig.lane(), false, false);
         JsonObject held = readsWithoutGate(rig, a);
         assertDecision(held, "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
-        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status"));
-        assertEquals("BUNDLED", api.get("/api/v1/consignments/" + ccrn, shipper.token()).expect(200).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                api.get("/api/v1/bundles/" + bundleId, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"));
+        assertEquals(
+                "BUNDLED",
+                api.get("/api/v1/consignments/" + ccrn, shipper.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"));
 
         // The officer releases the truck by hand: that is the crossing.
-        JsonObject answer = api.post("/api/v1/arrivals/" + held.getString("arrivalId") + "/override", officer.token(),
-                new JsonObject().put("decision", "RELEASE").put("reason", "boom raised by hand")).expect(200).json();
+        JsonObject answer = api.post(
+                        "/api/v1/arrivals/" + held.getString("arrivalId") + "/override",
+                        officer.token(),
+                        new JsonObject().put("decision", "RELEASE").put("reason", "boom raised by hand"))
+                .expect(200)
+                .json();
         assertEquals("RELEASE", answer.getString("decision"));
         assertEquals("GATE_UNAVAILABLE", answer.getString("gateSignal"));
         eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")), "USED");
-        eventually("/api/v1/consignments/" + ccrn, shipper.token(), c -> "CROSSED".equals(c.getString("status")), "CROSSED");
+        eventually(
+                "/api/v1/consignments/" + ccrn,
+                shipper.token(),
+                c -> "CROSSED".equals(c.getString("status")),
+                "CROSSED");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gate's side of the fail-safe: a gate hears only what is decided while it is connected
@@ -20,12 +19,14 @@ class GateFailSafeLaneTest extends LaneHarness {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     /** Devices registered, but no gate connected yet. */
-    private record Devices(String lane, String camera, String rfid, String gateToken) {
-    }
+    private record Devices(String lane, String camera, String rfid, String gateToken) {}
 
     private Devices devicesWithoutGate(String direction) {
         String lane = freshLane(direction);
-        return new Devices(lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID"),
+        return new Devices(
+                lane,
+                lanes.registerDevice(lane, "CAMERA"),
+                lanes.registerDevice(lane, "RFID"),
                 lanes.registerDevice(lane, "GATE"));
     }
 
@@ -39,7 +40,10 @@ class GateFailSafeLaneTest extends LaneHarness {
     }
 
     private String gateState(String arrivalId) {
-        return api.get("/api/v1/arrivals/" + arrivalId, officer.token()).expect(200).json().getString("gateState");
+        return api.get("/api/v1/arrivals/" + arrivalId, officer.token())
+                .expect(200)
+                .json()
+                .getString("gateState");
     }
 
     @Test
@@ -54,13 +58,16 @@ class GateFailSafeLaneTest extends LaneHarness {
         assertEquals("HOLD", held.getString("decision"));
 
         LaneTestClient.Socket gate = track(lanes.gate(d.lane(), d.gateToken()));
-        gate.assertNone(f -> held.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
+        gate.assertNone(
+                f -> held.getString("arrivalId").equals(f.getString("arrivalId")),
+                QUIET,
                 "a decision made before the gate connected, replayed to it");
 
         // Connected now, it hears the next vehicle's decision.
         Truck b = newTruck();
         lanes.plateRead(d.lane(), d.camera(), b.mark(), 95).expect(202);
-        String next = lanes.tagRead(d.lane(), d.rfid(), b.tag()).expect(200).json().getString("arrivalId");
+        String next =
+                lanes.tagRead(d.lane(), d.rfid(), b.tag()).expect(200).json().getString("arrivalId");
         assertEquals("INSPECT", gate.awaitDecision(next).getString("decision"));
     }
 
@@ -73,10 +80,13 @@ class GateFailSafeLaneTest extends LaneHarness {
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202);
-        JsonObject held = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        JsonObject held =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
         assertEquals("HOLD", held.getString("decision"));
         LaneTestClient.Socket again = track(lanes.gate(rig.lane(), rig.gateToken()));
-        again.assertNone(f -> held.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
+        again.assertNone(
+                f -> held.getString("arrivalId").equals(f.getString("arrivalId")),
+                QUIET,
                 "the decision made while the gate was away");
     }
 
@@ -86,8 +96,10 @@ class GateFailSafeLaneTest extends LaneHarness {
         JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), WAIT, "the hello");
         long interval = hello.getLong("heartbeatMillis");
         assertEquals(10_000, interval, "the page is told how often to expect a heartbeat");
-        JsonObject heartbeat = console.await(f -> "heartbeat".equals(f.getString("kind")),
-                Duration.ofMillis(interval + 5_000), "a heartbeat with no lane traffic at all");
+        JsonObject heartbeat = console.await(
+                f -> "heartbeat".equals(f.getString("kind")),
+                Duration.ofMillis(interval + 5_000),
+                "a heartbeat with no lane traffic at all");
         assertNotNull(heartbeat.getString("at"));
     }
 
@@ -98,8 +110,10 @@ class GateFailSafeLaneTest extends LaneHarness {
         // What the pipeline does on an engine error, a decision timeout or a full ring.
         engine.pipeline().hold(engine.pipeline().laneIndex(rig.lane()), "DECISION_TIMEOUT");
         for (LaneTestClient.Socket socket : List.of(rig.gate(), console)) {
-            JsonObject hold = socket.await(f -> "hold".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane")),
-                    WAIT, "the HOLD");
+            JsonObject hold = socket.await(
+                    f -> "hold".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane")),
+                    WAIT,
+                    "the HOLD");
             assertEquals("HOLD", hold.getString("decision"));
             assertEquals("SEE OFFICER", hold.getString("display"));
             assertEquals("DECISION_TIMEOUT", hold.getString("reason"));
@@ -110,15 +124,19 @@ class GateFailSafeLaneTest extends LaneHarness {
     void anAcknowledgementIsShownOnTheConsoleAndRecorded() {
         LaneTestClient.Socket console = track(lanes.console(officer.token()));
         Rig rig = rig("IMPORT");
-        JsonObject lane = console.await(f -> "lane".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane")),
-                WAIT, "the lane's gate connecting");
+        JsonObject lane = console.await(
+                f -> "lane".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane")),
+                WAIT,
+                "the lane's gate connecting");
         assertEquals(Boolean.TRUE, lane.getBoolean("gateConnected"));
 
         String arrivalId = releasedArrival(rig).getString("arrivalId");
         assertNull(gateState(arrivalId), "no acknowledgement yet");
         rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "OPENED"));
-        JsonObject shown = console.await(f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
-                WAIT, "the gate's acknowledgement");
+        JsonObject shown = console.await(
+                f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
+                WAIT,
+                "the gate's acknowledgement");
         assertEquals("OPENED", shown.getString("state"));
         assertEquals(rig.lane(), shown.getString("lane"));
         assertEquals("OPENED", gateState(arrivalId), "recorded before the console was told");
@@ -130,24 +148,28 @@ class GateFailSafeLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         String arrivalId = releasedArrival(rig).getString("arrivalId");
         String[] malformed = {
-                new JsonObject().put("ack", arrivalId).put("state", "AJAR").encode(),
-                new JsonObject().put("ack", 42).put("state", "OPENED").encode(),
-                new JsonObject().put("state", "OPENED").encode(),
-                new JsonObject().put("ack", "").put("state", "OPENED").encode(),
-                "{\"ack\": \"" + arrivalId + "\", \"state\": ",
-                "[\"" + arrivalId + "\", \"OPENED\"]",
+            new JsonObject().put("ack", arrivalId).put("state", "AJAR").encode(),
+            new JsonObject().put("ack", 42).put("state", "OPENED").encode(),
+            new JsonObject().put("state", "OPENED").encode(),
+            new JsonObject().put("ack", "").put("state", "OPENED").encode(),
+            "{\"ack\": \"" + arrivalId + "\", \"state\": ",
+            "[\"" + arrivalId + "\", \"OPENED\"]",
         };
         for (String bad : malformed) {
             rig.gate().send(bad);
             JsonObject error = rig.gate().await(f -> "error".equals(f.getString("kind")), WAIT, "an error for " + bad);
             assertEquals(400, error.getInteger("status"), error.encode());
         }
-        console.assertNone(f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")), QUIET,
+        console.assertNone(
+                f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
+                QUIET,
                 "a gate state from a malformed acknowledgement");
         assertNull(gateState(arrivalId));
 
         rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "CLOSED"));
-        console.await(f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")), WAIT,
+        console.await(
+                f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
+                WAIT,
                 "the well-formed acknowledgement");
         assertEquals("CLOSED", gateState(arrivalId));
     }
@@ -159,7 +181,9 @@ class GateFailSafeLaneTest extends LaneHarness {
         Rig theirs = rig("IMPORT");
         String arrivalId = releasedArrival(theirs).getString("arrivalId");
         mine.gate().send(new JsonObject().put("ack", arrivalId).put("state", "OPENED"));
-        console.assertNone(f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")), QUIET,
+        console.assertNone(
+                f -> "gate".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
+                QUIET,
                 "another lane's gate acknowledging");
         assertNull(gateState(arrivalId));
     }
@@ -168,11 +192,19 @@ class GateFailSafeLaneTest extends LaneHarness {
     void theConsoleIsToldWhenAGateDisconnects() {
         LaneTestClient.Socket console = track(lanes.console(officer.token()));
         Rig rig = rig("EXPORT");
-        console.await(f -> "lane".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane"))
-                && Boolean.TRUE.equals(f.getBoolean("gateConnected")), WAIT, "gate connected");
+        console.await(
+                f -> "lane".equals(f.getString("kind"))
+                        && rig.lane().equals(f.getString("lane"))
+                        && Boolean.TRUE.equals(f.getBoolean("gateConnected")),
+                WAIT,
+                "gate connected");
         rig.gate().close();
-        console.await(f -> "lane".equals(f.getString("kind")) && rig.lane().equals(f.getString("lane"))
-                && Boolean.FALSE.equals(f.getBoolean("gateConnected")), WAIT, "gate disconnected");
+        console.await(
+                f -> "lane".equals(f.getString("kind"))
+                        && rig.lane().equals(f.getString("lane"))
+                        && Boolean.FALSE.equals(f.getBoolean("gateConnected")),
+                WAIT,
+                "gate disconnected");
     }
 
     @Test
@@ -192,7 +224,8 @@ class GateFailSafeLaneTest extends LaneHarness {
             org.junit.jupiter.api.Assertions.fail("the handshake should have been refused with " + status);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause() : e.getCause();
+                    ? c.getCause()
+                    : e.getCause();
             if (!(cause instanceof java.net.http.WebSocketHandshakeException refused)) {
                 throw new AssertionError("refused in an unexpected way", cause);
             }

@@ -24,12 +24,16 @@ class GateFaultConsoleBrowserTest extends LaneHarness {
 
             String inspected = arrive(rig, unbundled).getString("arrivalId");
             rig.gate().send(new JsonObject().put("ack", inspected).put("state", "OPENED"));
-            browser.awaitText(lane + " .gate-link", "Gate fault: ROSE_WITHOUT_RELEASE (held until an officer clears it)");
+            browser.awaitText(
+                    lane + " .gate-link", "Gate fault: ROSE_WITHOUT_RELEASE (held until an officer clears it)");
             browser.awaitText(lane + " .lane-hold", "Cause: the gate is offline or in fault");
             browser.screenshot("console-gate-fault");
 
-            api.post("/api/v1/lanes/" + rig.lane() + "/gate-fault/clear", me.token(),
-                    new JsonObject().put("reason", "boom checked")).expect(200);
+            api.post(
+                            "/api/v1/lanes/" + rig.lane() + "/gate-fault/clear",
+                            me.token(),
+                            new JsonObject().put("reason", "boom checked"))
+                    .expect(200);
             browser.awaitText(lane + " .gate-link", "Gate connected");
         }
     }

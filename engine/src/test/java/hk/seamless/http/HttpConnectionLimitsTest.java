@@ -1,12 +1,11 @@
 package hk.seamless.http;
 
-import hk.seamless.config.EngineConfig;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.config.EngineConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * Connections that hold the engine without finishing a request are closed: headers never
@@ -17,8 +16,8 @@ class HttpConnectionLimitsTest extends EngineHarness {
 
     @Override
     protected EngineConfig configure(EngineConfig config) {
-        return config.withHttpLimits(config.http().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300),
-                Duration.ofMillis(300)));
+        return config.withHttpLimits(
+                config.http().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300)));
     }
 
     @Test

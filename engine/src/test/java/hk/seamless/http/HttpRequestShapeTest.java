@@ -1,16 +1,13 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Requests shaped so that they used to go unanswered, end in a 500, or leave a socket or a log
@@ -28,25 +25,35 @@ class HttpRequestShapeTest extends EngineHarness {
     }
 
     private String post(String path, String headers, String body) {
-        return "POST " + path + " HTTP/1.1\r\n" + host() + headers
-                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+        return "POST " + path + " HTTP/1.1\r\n" + host() + headers + "Content-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
     }
 
     @Test
     void aBatchWithAMalformedIdempotencyKeyIsAnswered() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        String answer = RawHttp.exchange(engine.port(), post("/api/v1/consignments/batch",
-                "Authorization: Bearer " + shipper.token() + "\r\nContent-Type: text/csv\r\nIdempotency-Key: a b\r\n", CSV));
+        String answer = RawHttp.exchange(
+                engine.port(),
+                post(
+                        "/api/v1/consignments/batch",
+                        "Authorization: Bearer " + shipper.token()
+                                + "\r\nContent-Type: text/csv\r\nIdempotency-Key: a b\r\n",
+                        CSV));
         assertEquals(400, RawHttp.statusOf(answer), answer);
         assertTrue(answer.contains("Idempotency-Key"), answer);
     }
 
     @Test
     void aRegistrationWithAPasswordAndAMalformedIdempotencyKeyIsAnswered() {
-        String body = new JsonObject().put("role", "SHIPPER").put("name", "Key Test Ltd")
-                .put("email", TradeApiClient.uniqueEmail("key")).put("password", "correct horse battery").encode();
-        String answer = RawHttp.exchange(engine.port(), post("/api/v1/registrations",
-                "Content-Type: application/json\r\nIdempotency-Key: a b\r\n", body));
+        String body = new JsonObject()
+                .put("role", "SHIPPER")
+                .put("name", "Key Test Ltd")
+                .put("email", TradeApiClient.uniqueEmail("key"))
+                .put("password", "correct horse battery")
+                .encode();
+        String answer = RawHttp.exchange(
+                engine.port(),
+                post("/api/v1/registrations", "Content-Type: application/json\r\nIdempotency-Key: a b\r\n", body));
         assertEquals(400, RawHttp.statusOf(answer), answer);
         assertTrue(answer.contains("Idempotency-Key"), answer);
     }
@@ -56,25 +63,35 @@ class HttpRequestShapeTest extends EngineHarness {
         // A refusal found after the password hash (on a worker): the key is good, the e-mail taken.
         String email = TradeApiClient.uniqueEmail("twice");
         api.register("SHIPPER", email, "correct horse battery").expect(202);
-        String body = new JsonObject().put("role", "SHIPPER").put("name", "Twice Ltd").put("email", email)
-                .put("password", "correct horse battery").encode();
-        String answer = RawHttp.exchange(engine.port(), post("/api/v1/registrations",
-                "Content-Type: application/json\r\nIdempotency-Key: twice-" + email + "\r\n", body));
+        String body = new JsonObject()
+                .put("role", "SHIPPER")
+                .put("name", "Twice Ltd")
+                .put("email", email)
+                .put("password", "correct horse battery")
+                .encode();
+        String answer = RawHttp.exchange(
+                engine.port(),
+                post(
+                        "/api/v1/registrations",
+                        "Content-Type: application/json\r\nIdempotency-Key: twice-" + email + "\r\n",
+                        body));
         assertEquals(409, RawHttp.statusOf(answer), answer);
     }
 
     @Test
     void traceWithAMultipartBodyIsA405() {
-        String answer = RawHttp.exchange(engine.port(), "TRACE /api/v1/consignments HTTP/1.1\r\n" + host()
-                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        String answer = RawHttp.exchange(
+                engine.port(),
+                "TRACE /api/v1/consignments HTTP/1.1\r\n" + host()
+                        + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertEquals(405, RawHttp.statusOf(answer), answer);
         assertTrue(answer.contains("application/problem+json"), answer);
     }
 
     @Test
     void aMadeUpMethodIsA405() {
-        String answer = RawHttp.exchange(engine.port(), "BREW /api/v1/consignments HTTP/1.1\r\n" + host()
-                + "Connection: close\r\n\r\n");
+        String answer = RawHttp.exchange(
+                engine.port(), "BREW /api/v1/consignments HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
         assertEquals(405, RawHttp.statusOf(answer), answer);
     }
 
@@ -82,8 +99,9 @@ class HttpRequestShapeTest extends EngineHarness {
     void chunkedFollowedByAnotherCodingIsA400AndTheConnectionCloses() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         try (RawHttp http = RawHttp.open(engine.port(), 10_000)) {
-            http.send("POST /api/v1/consignments HTTP/1.1\r\n" + host() + "Authorization: Bearer " + shipper.token()
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked, identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+            http.send(
+                    "POST /api/v1/consignments HTTP/1.1\r\n" + host() + "Authorization: Bearer " + shipper.token()
+                            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked, identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
             String answer = http.readUntilClosed();
             assertEquals(400, RawHttp.statusOf(answer), answer);
         }
@@ -98,7 +116,8 @@ class HttpRequestShapeTest extends EngineHarness {
             assertEquals(401, RawHttp.statusOf(http.readUntilClosed()));
         }
         try (RawHttp http = RawHttp.open(engine.port(), 10_000)) {
-            http.send("GET /lane/v1/lanes/SBC-S-01/gate HTTP/1.1\r\n" + host() + "Authorization: Bearer nope\r\n" + upgrade);
+            http.send("GET /lane/v1/lanes/SBC-S-01/gate HTTP/1.1\r\n" + host() + "Authorization: Bearer nope\r\n"
+                    + upgrade);
             int status = RawHttp.statusOf(http.readUntilClosed());
             assertTrue(status == 401 || status == 403, "status " + status);
         }
@@ -119,25 +138,31 @@ class HttpRequestShapeTest extends EngineHarness {
     void aLaneIdWithALineBreakCannotForgeALogLine() {
         List<String> logged;
         try (LogCapture capture = new LogCapture(LaneRoutes.class)) {
-            String answer = RawHttp.exchange(engine.port(), post(
-                    "/lane/v1/lanes/SBC-S-01%0d%0aERROR%20forged%20by%20a%20caller/plate-reads",
-                    "Content-Type: application/json\r\n", "{}"));
+            String answer = RawHttp.exchange(
+                    engine.port(),
+                    post(
+                            "/lane/v1/lanes/SBC-S-01%0d%0aERROR%20forged%20by%20a%20caller/plate-reads",
+                            "Content-Type: application/json\r\n", "{}"));
             assertEquals(404, RawHttp.statusOf(answer), answer);
             logged = capture.messages();
         }
-        String refusal = logged.stream().filter(m -> m.contains("Refused a device message")).findFirst()
+        String refusal = logged.stream()
+                .filter(m -> m.contains("Refused a device message"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the refusal is logged: " + logged));
-        assertFalse(refusal.contains("\r") || refusal.contains("\n"), "a caller wrote a log line of its own: " + refusal);
+        assertFalse(
+                refusal.contains("\r") || refusal.contains("\n"), "a caller wrote a log line of its own: " + refusal);
         assertTrue(refusal.contains("\\r\\nERROR forged by a caller"), "the line break is shown escaped: " + refusal);
     }
 
     @Test
     void aRequestLineTooLongIsA414() {
         String path = "/api/v1/risk/watchlist/" + "x".repeat(3000);
-        String answer = RawHttp.exchange(engine.port(), "GET " + path + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+        String answer =
+                RawHttp.exchange(engine.port(), "GET " + path + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
         assertEquals(401, RawHttp.statusOf(answer), answer);
-        String tooLong = RawHttp.exchange(engine.port(), "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host()
-                + "Connection: close\r\n\r\n");
+        String tooLong = RawHttp.exchange(
+                engine.port(), "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
         assertEquals(414, RawHttp.statusOf(tooLong), tooLong);
     }
 

@@ -1,9 +1,14 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,13 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Whole phone calls through the TwiML webhook, against a real engine, in English and in Cantonese. */
 class IvrsCallTest extends EngineHarness {
@@ -35,7 +34,9 @@ class IvrsCallTest extends EngineHarness {
     private Setup setUp() {
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
         String mark = api.newVehicle(trucker.token());
-        JsonObject pin = api.put("/api/v1/accounts/me/ivrs-pin", trucker.token(), new JsonObject().put("pin", PIN)).expect(200).json();
+        JsonObject pin = api.put("/api/v1/accounts/me/ivrs-pin", trucker.token(), new JsonObject().put("pin", PIN))
+                .expect(200)
+                .json();
         String number = pin.getString("ivrsAccountNumber");
         assertTrue(number.matches("[1-9][0-9]{7}"), number);
         return new Setup(trucker, number, mark, api.newAccount("SHIPPER"));
@@ -86,9 +87,14 @@ class IvrsCallTest extends EngineHarness {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
-        return raw(step == null ? WEBHOOK : WEBHOOK + "?step=" + step, "application/x-www-form-urlencoded", body.toString());
+        return raw(
+                step == null ? WEBHOOK : WEBHOOK + "?step=" + step,
+                "application/x-www-form-urlencoded",
+                body.toString());
     }
 
     private TwimlAnswer raw(String path, String contentType, String body) {
@@ -143,13 +149,24 @@ class IvrsCallTest extends EngineHarness {
             api.put(path, trucker.token(), new JsonObject().put("pin", bad)).problemNaming(400, "pin");
         }
         api.put(path, trucker.token(), new JsonObject()).problemNaming(400, "pin");
-        api.put(path, trucker.token(), new JsonObject().put("pin", PIN).put("extra", 1)).problemNaming(400, "extra");
-        api.put(path, api.newAccount("SHIPPER").token(), new JsonObject().put("pin", PIN)).problem(403);
+        api.put(path, trucker.token(), new JsonObject().put("pin", PIN).put("extra", 1))
+                .problemNaming(400, "extra");
+        api.put(path, api.newAccount("SHIPPER").token(), new JsonObject().put("pin", PIN))
+                .problem(403);
         api.put(path, null, new JsonObject().put("pin", PIN)).problem(401);
-        String number = api.put(path, trucker.token(), new JsonObject().put("pin", PIN)).expect(200).json().getString("ivrsAccountNumber");
-        assertEquals(number, api.put(path, trucker.token(), new JsonObject().put("pin", "20481730")).expect(200)
-                .json().getString("ivrsAccountNumber"));
-        assertFalse(api.put(path, trucker.token(), new JsonObject().put("pin", "20481730")).body().contains("20481730"));
+        String number = api.put(path, trucker.token(), new JsonObject().put("pin", PIN))
+                .expect(200)
+                .json()
+                .getString("ivrsAccountNumber");
+        assertEquals(
+                number,
+                api.put(path, trucker.token(), new JsonObject().put("pin", "20481730"))
+                        .expect(200)
+                        .json()
+                        .getString("ivrsAccountNumber"));
+        assertFalse(api.put(path, trucker.token(), new JsonObject().put("pin", "20481730"))
+                .body()
+                .contains("20481730"));
     }
 
     // ---- whole calls ----
@@ -165,19 +182,25 @@ class IvrsCallTest extends EngineHarness {
         assertAllIn(first, "en-GB");
         assertEquals("17", first.gather().getAttribute("numDigits"));
         assertSaid(call.key(a), "Accepted: " + spelled(a) + ".");
-        assertSaid(call.key(TradeApiClient.wrongCheckDigit(b)), "The check digit is wrong: that number was mistyped. Please key it again.");
+        assertSaid(
+                call.key(TradeApiClient.wrongCheckDigit(b)),
+                "The check digit is wrong: that number was mistyped. Please key it again.");
         assertSaid(call.key(b), "Accepted: " + spelled(b) + ".");
         assertSaid(call.key("*"), "Bundle 2 consignments to " + s.spelledMark() + " for import? To confirm, press 1.");
         TwimlAnswer done = call.key("1");
         assertTrue(done.hangup(), done.xml());
-        assertEquals("Done. 2 consignments are bundled to " + s.spelledMark() + " for import. The earliest crossing time is "
-                + "10:30 am on Tuesday 17 November, Hong Kong time. Goodbye.", done.text());
+        assertEquals(
+                "Done. 2 consignments are bundled to " + s.spelledMark() + " for import. The earliest crossing time is "
+                        + "10:30 am on Tuesday 17 November, Hong Kong time. Goodbye.",
+                done.text());
 
         // The bundle is one the API would have made: compare with one made through it, at the same instant.
         String id = bundleIdOf(s, a);
         assertNotNull(id);
         assertEquals(id, bundleIdOf(s, b));
-        JsonObject byPhone = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
+        JsonObject byPhone = api.get("/api/v1/bundles/" + id, s.trucker().token())
+                .expect(200)
+                .json();
         String otherMark = api.newVehicle(s.trucker().token());
         JsonObject byApi = api.bundle(s.trucker().token(), otherMark, "IMPORT", lodge(s, "IMPORT"), lodge(s, "IMPORT"));
         assertEquals(new JsonArray(List.of(a, b)), byPhone.getJsonArray("ccrns"));
@@ -191,11 +214,16 @@ class IvrsCallTest extends EngineHarness {
         // A later call unbundles it.
         clock.advance(Duration.ofMinutes(5));
         Call later = toMenu(s, "1", "1");
-        assertSaid(later.key("2"), s.spelledMark() + " has an active bundle for import with 2 consignments. To unbundle it, press 1.");
+        assertSaid(
+                later.key("2"),
+                s.spelledMark() + " has an active bundle for import with 2 consignments. To unbundle it, press 1.");
         TwimlAnswer unbundled = later.key("1");
         assertTrue(unbundled.hangup());
-        assertEquals("Done. The bundle is cancelled, and its 2 consignments are lodged again. Goodbye.", unbundled.text());
-        JsonObject ended = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
+        assertEquals(
+                "Done. The bundle is cancelled, and its 2 consignments are lodged again. Goodbye.", unbundled.text());
+        JsonObject ended = api.get("/api/v1/bundles/" + id, s.trucker().token())
+                .expect(200)
+                .json();
         assertEquals("UNBUNDLED", ended.getString("status"));
         assertEquals("LODGED", api.consignment(s.shipper().token(), a).getString("status"));
         assertEquals("LODGED", api.consignment(s.shipper().token(), b).getString("status"));
@@ -221,10 +249,11 @@ class IvrsCallTest extends EngineHarness {
         TwimlAnswer done = call.key("1");
         assertTrue(done.hangup());
         assertAllIn(done, "zh-HK");
-        assertEquals("完成。2批貨物已經綑綁到" + s.spelledMark() + "，出口。最早過境時間係香港時間11月17日（星期二）上午10時30分。再見。",
-                done.text());
+        assertEquals("完成。2批貨物已經綑綁到" + s.spelledMark() + "，出口。最早過境時間係香港時間11月17日（星期二）上午10時30分。再見。", done.text());
         String id = bundleIdOf(s, a);
-        JsonObject bundle = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
+        JsonObject bundle = api.get("/api/v1/bundles/" + id, s.trucker().token())
+                .expect(200)
+                .json();
         assertEquals("ACTIVE", bundle.getString("status"));
         assertEquals("EXPORT", bundle.getString("direction"));
         assertEquals(new JsonArray(List.of(a, b)), bundle.getJsonArray("ccrns"));
@@ -234,7 +263,12 @@ class IvrsCallTest extends EngineHarness {
         TwimlAnswer unbundled = later.key("1");
         assertTrue(unbundled.hangup());
         assertEquals("完成。綑綁已經取消，2批貨物已經恢復為已遞交。再見。", unbundled.text());
-        assertEquals("UNBUNDLED", api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json().getString("status"));
+        assertEquals(
+                "UNBUNDLED",
+                api.get("/api/v1/bundles/" + id, s.trucker().token())
+                        .expect(200)
+                        .json()
+                        .getString("status"));
         assertEquals("LODGED", api.consignment(s.shipper().token(), a).getString("status"));
     }
 
@@ -296,7 +330,9 @@ class IvrsCallTest extends EngineHarness {
         third.key(s.number());
         TwimlAnswer stillLocked = third.key(PIN);
         assertTrue(stillLocked.hangup());
-        assertSaid(stillLocked, "phone access is locked. Please call again after 10:15 am on Tuesday 17 November, Hong Kong time.");
+        assertSaid(
+                stillLocked,
+                "phone access is locked. Please call again after 10:15 am on Tuesday 17 November, Hong Kong time.");
 
         clock.advance(Duration.ofMinutes(15));
         Call fourth = new Call();
@@ -328,7 +364,8 @@ class IvrsCallTest extends EngineHarness {
         assertEquals("Sorry, we did not hear anything. " + menu, twice.text());
         TwimlAnswer end = call.key(null);
         assertTrue(end.hangup());
-        assertEquals("We have not heard from you, so we will end this call. Thank you for calling. Goodbye.", end.text());
+        assertEquals(
+                "We have not heard from you, so we will end this call. Thank you for calling. Goodbye.", end.text());
     }
 
     @Test
@@ -348,7 +385,9 @@ class IvrsCallTest extends EngineHarness {
         // Without the step as well: the call is over, nothing more is done.
         TwimlAnswer again = post(fields(call.sid, "1"), null);
         assertTrue(again.hangup());
-        JsonObject bundle = api.get("/api/v1/bundles/" + id, s.trucker().token()).expect(200).json();
+        JsonObject bundle = api.get("/api/v1/bundles/" + id, s.trucker().token())
+                .expect(200)
+                .json();
         assertEquals("ACTIVE", bundle.getString("status"));
         assertEquals(id, bundleIdOf(s, a));
     }
@@ -359,11 +398,14 @@ class IvrsCallTest extends EngineHarness {
         assertTrue(noSid.hangup());
         assertSaid(noSid, "Sorry, we cannot take your call now");
         assertTrue(noSid.languages().contains("zh-HK"));
-        assertTrue(raw(WEBHOOK, "application/x-www-form-urlencoded", "CallSid=%zz&Digits=1").hangup());
+        assertTrue(raw(WEBHOOK, "application/x-www-form-urlencoded", "CallSid=%zz&Digits=1")
+                .hangup());
         assertTrue(raw(WEBHOOK, "application/json", "{\"CallSid\": \"CA1\"}").hangup());
         assertTrue(raw(WEBHOOK, null, "").hangup());
-        assertTrue(raw(WEBHOOK, "application/x-www-form-urlencoded", "CallSid=" + "A".repeat(500)).hangup());
-        assertTrue(raw(WEBHOOK + "?step=abc", "application/x-www-form-urlencoded", "CallSid=&Digits=").hangup());
+        assertTrue(raw(WEBHOOK, "application/x-www-form-urlencoded", "CallSid=" + "A".repeat(500))
+                .hangup());
+        assertTrue(raw(WEBHOOK + "?step=abc", "application/x-www-form-urlencoded", "CallSid=&Digits=")
+                .hangup());
 
         // An unknown CallSid with Digits is a new call from the start.
         TwimlAnswer fresh = post(fields("CA-never-seen-" + UUID.randomUUID(), "12345678"), 41);
@@ -380,8 +422,12 @@ class IvrsCallTest extends EngineHarness {
         call.key("1");
         assertSaid(call.key("1234"), "A phone account number has 8 digits.");
         // A status callback ends the call; what follows is a new call.
-        ApiResponse completed = api.postRaw(WEBHOOK, null, "application/x-www-form-urlencoded",
-                "CallSid=" + call.sid + "&CallStatus=completed").expect(200);
+        ApiResponse completed = api.postRaw(
+                        WEBHOOK,
+                        null,
+                        "application/x-www-form-urlencoded",
+                        "CallSid=" + call.sid + "&CallStatus=completed")
+                .expect(200);
         assertTrue(completed.body().contains("<Response><Hangup/></Response>"), completed.body());
         assertSaid(post(fields(call.sid, "1"), null), "Welcome to Seamless");
         // Other methods on the webhook are client errors, not server ones.

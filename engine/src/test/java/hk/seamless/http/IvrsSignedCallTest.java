@@ -1,15 +1,16 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.ConfigException;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,13 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The IVRS webhook with signing on, over real HTTP: signed calls work as before, forged ones get a
@@ -37,14 +36,20 @@ class IvrsSignedCallTest extends EngineHarness {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     /** Where the platform thinks the engine is: behind a proxy, under a prefix it strips. */
     private static final String PUBLIC_URL = "https://ivrs.example.hk/seamless";
+
     private static final String PIN = "204817";
     private static final String WEBHOOK = "/ivrs/v1/calls";
 
     @BeforeAll
     @Override
     void startEngine(@TempDir Path dataDir) {
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100)
-                .withIvrsSigning(SECRET, PUBLIC_URL + "/"), clock);
+        engine = Engine.start(
+                EngineConfig.defaults()
+                        .withHttpPort(0)
+                        .withDataDir(dataDir)
+                        .withDailyConsignments(100)
+                        .withIvrsSigning(SECRET, PUBLIC_URL + "/"),
+                clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }
 
@@ -57,7 +62,8 @@ class IvrsSignedCallTest extends EngineHarness {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -65,8 +71,10 @@ class IvrsSignedCallTest extends EngineHarness {
 
     private static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 
@@ -78,8 +86,13 @@ class IvrsSignedCallTest extends EngineHarness {
     private ApiResponse send(Integer step, Map<String, String> form, String signatureHeader) {
         return signatureHeader == null
                 ? api.postRaw(path(step), null, "application/x-www-form-urlencoded", encode(form))
-                : api.postRaw(path(step), null, "application/x-www-form-urlencoded", encode(form),
-                        "X-Twilio-Signature", signatureHeader);
+                : api.postRaw(
+                        path(step),
+                        null,
+                        "application/x-www-form-urlencoded",
+                        encode(form),
+                        "X-Twilio-Signature",
+                        signatureHeader);
     }
 
     private ApiResponse signed(Integer step, Map<String, String> form) {
@@ -131,7 +144,9 @@ class IvrsSignedCallTest extends EngineHarness {
     private String[] trucker(TradeApiClient.Account trucker) {
         String mark = api.newVehicle(trucker.token());
         String number = api.put("/api/v1/accounts/me/ivrs-pin", trucker.token(), new JsonObject().put("pin", PIN))
-                .expect(200).json().getString("ivrsAccountNumber");
+                .expect(200)
+                .json()
+                .getString("ivrsAccountNumber");
         return new String[] {number, mark};
     }
 
@@ -163,7 +178,12 @@ class IvrsSignedCallTest extends EngineHarness {
         String bundleId = api.consignment(shipper.token(), a).getString("bundleId");
         assertNotNull(bundleId);
         assertEquals(bundleId, api.consignment(shipper.token(), b).getString("bundleId"));
-        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                api.get("/api/v1/bundles/" + bundleId, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"));
     }
 
     @Test
@@ -178,8 +198,10 @@ class IvrsSignedCallTest extends EngineHarness {
             for (String digits : new String[] {null, "1", number, "11122" + i}) {
                 Map<String, String> form = fields(sid, digits);
                 assertRefused(send(null, form, null));
-                assertRefused(send(null, form, platformSignature("ffffffffffffffffffffffffffffffff", PUBLIC_URL + WEBHOOK, form)));
-                assertRefused(send(null, form, platformSignature(SECRET, "http://127.0.0.1:" + engine.port() + WEBHOOK, form)));
+                assertRefused(send(
+                        null, form, platformSignature("ffffffffffffffffffffffffffffffff", PUBLIC_URL + WEBHOOK, form)));
+                assertRefused(send(
+                        null, form, platformSignature(SECRET, "http://127.0.0.1:" + engine.port() + WEBHOOK, form)));
                 assertRefused(send(null, form, platformSignature(SECRET, PUBLIC_URL + WEBHOOK, fields(sid, "0"))));
             }
         }
@@ -231,7 +253,8 @@ class IvrsSignedCallTest extends EngineHarness {
         assertRefused(api.postRaw(WEBHOOK, null, "application/x-www-form-urlencoded", "CallSid=%zz&Digits=1"));
         assertRefused(api.postRaw(WEBHOOK, null, "application/json", "{\"CallSid\": \"CA1\"}"));
         assertRefused(api.postRaw(WEBHOOK, null, null, ""));
-        assertRefused(api.postRaw(WEBHOOK, null, "application/x-www-form-urlencoded", "CallSid=CA1%0D%0Aforged-log-line"));
+        assertRefused(
+                api.postRaw(WEBHOOK, null, "application/x-www-form-urlencoded", "CallSid=CA1%0D%0Aforged-log-line"));
         // Signed but without a CallSid: the platform's own mistake, answered with TwiML as before.
         ApiResponse noSid = signed(null, Map.of("From", "+85291234567")).expect(200);
         TwimlAnswer answer = TwimlAnswer.parse(noSid.body());
@@ -241,8 +264,11 @@ class IvrsSignedCallTest extends EngineHarness {
 
     @Test
     void theStartRefusesASecretWithoutAPublicUrl() {
-        ConfigException e = assertThrows(ConfigException.class, () -> EngineConfig.defaults().withIvrsSigning(SECRET, null));
-        assertTrue(e.getMessage().contains("SEAMLESS_IVRS_SIGNING_SECRET") && e.getMessage().contains("SEAMLESS_IVRS_PUBLIC_URL"),
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> EngineConfig.defaults().withIvrsSigning(SECRET, null));
+        assertTrue(
+                e.getMessage().contains("SEAMLESS_IVRS_SIGNING_SECRET")
+                        && e.getMessage().contains("SEAMLESS_IVRS_PUBLIC_URL"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
         assertNull(EngineConfig.defaults().ivrs().signingSecret());

@@ -12,11 +12,9 @@ import java.util.List;
 final class JsSource {
 
     /** A template literal's piece: literal text, or the expression of a {@code ${...}}. */
-    record Piece(String text, String expression) {
-    }
+    record Piece(String text, String expression) {}
 
-    private JsSource() {
-    }
+    private JsSource() {}
 
     /** The source with its comments blanked (newlines kept, so line numbers stay). */
     static String withoutComments(String source) {
@@ -139,7 +137,9 @@ final class JsSource {
     static List<String> arguments(String code, int open) {
         int close = balancedEnd(code, open);
         String inside = code.substring(open + 1, Math.max(open + 1, close - 1));
-        return inside.isBlank() ? List.of() : split(inside, ',').stream().map(String::strip).toList();
+        return inside.isBlank()
+                ? List.of()
+                : split(inside, ',').stream().map(String::strip).toList();
     }
 
     /** Splits at each {@code separator} outside brackets and literals. */

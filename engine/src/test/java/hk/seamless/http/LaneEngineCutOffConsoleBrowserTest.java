@@ -1,19 +1,18 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Topology;
 import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane engine (role lane) that cannot reach Kafka or the registry still starts and serves its
@@ -28,8 +27,14 @@ class LaneEngineCutOffConsoleBrowserTest {
     void theConsoleSaysTheLaneEngineIsCutOffFromTheRegistry(@TempDir Path data) {
         TestClock clock = new TestClock(EngineHarness.START);
         // Port 1 on loopback: nothing listens there, so both Kafka and the registry are away.
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100)
-                .withTopology(Topology.lane("127.0.0.1:1", "LMC", URI.create("http://127.0.0.1:1"),
+        EngineConfig config = EngineConfig.defaults()
+                .withHttpPort(0)
+                .withDataDir(data)
+                .withDailyConsignments(100)
+                .withTopology(Topology.lane(
+                        "127.0.0.1:1",
+                        "LMC",
+                        URI.create("http://127.0.0.1:1"),
                         "feed-token-for-the-console-test-0123"));
         try (Engine engine = Engine.start(config, clock)) {
             TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
@@ -40,7 +45,9 @@ class LaneEngineCutOffConsoleBrowserTest {
 
             try (Browser browser = Browser.open(engine.port())) {
                 browser.go("/console");
-                browser.type("E-mail", officer.email()).type("Password", PASSWORD).click("Sign in");
+                browser.type("E-mail", officer.email())
+                        .type("Password", PASSWORD)
+                        .click("Sign in");
                 browser.awaitText("#connection", "Live");
                 clock.advance(Duration.ofSeconds(11)); // past feedBehindAfter with nothing heard
                 browser.awaitText("#registry-feed", "Cut off from the registry since");

@@ -1,10 +1,11 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -13,10 +14,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * A real engine for lane tests: trade accounts, random selection off everywhere (each test that
@@ -53,8 +52,7 @@ abstract class LaneHarness extends EngineHarness {
     }
 
     /** A registered vehicle: its canonical mark and its RFID tag. */
-    record Truck(String mark, String tag) {
-    }
+    record Truck(String mark, String tag) {}
 
     @BeforeAll
     void laneAccounts() {
@@ -85,7 +83,8 @@ abstract class LaneHarness extends EngineHarness {
     }
 
     void setRandomRate(String controlPoint, double rate) {
-        api.put("/api/v1/risk/random-rates/" + controlPoint, supervisor.token(), new JsonObject().put("rate", rate)).expect(200);
+        api.put("/api/v1/risk/random-rates/" + controlPoint, supervisor.token(), new JsonObject().put("rate", rate))
+                .expect(200);
     }
 
     /** A lane nobody in this class has used yet. */
@@ -105,8 +104,13 @@ abstract class LaneHarness extends EngineHarness {
     Rig rigAt(String lane) {
         String gateToken = lanes.registerDevice(lane, "GATE");
         LaneTestClient.Socket gate = track(lanes.gate(lane, gateToken));
-        return new Rig(lane, lanes.registerDevice(lane, "CAMERA"), lanes.registerDevice(lane, "RFID"),
-                lanes.registerDevice(lane, "BUTTON"), gateToken, gate);
+        return new Rig(
+                lane,
+                lanes.registerDevice(lane, "CAMERA"),
+                lanes.registerDevice(lane, "RFID"),
+                lanes.registerDevice(lane, "BUTTON"),
+                gateToken,
+                gate);
     }
 
     /**
@@ -118,9 +122,13 @@ abstract class LaneHarness extends EngineHarness {
         JsonObject entry = null;
         while (System.nanoTime() < deadline) {
             try (LaneTestClient.Socket console = lanes.console(officer.token())) {
-                JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello");
-                entry = hello.getJsonArray("lanes").stream().map(JsonObject.class::cast)
-                        .filter(l -> lane.equals(l.getString("lane"))).findFirst().orElseThrow();
+                JsonObject hello =
+                        console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello");
+                entry = hello.getJsonArray("lanes").stream()
+                        .map(JsonObject.class::cast)
+                        .filter(l -> lane.equals(l.getString("lane")))
+                        .findFirst()
+                        .orElseThrow();
                 if (entry.getBoolean("gateConnected") == connected && entry.getBoolean("gateFault") == fault) {
                     return;
                 }
@@ -132,7 +140,8 @@ abstract class LaneHarness extends EngineHarness {
                 break;
             }
         }
-        fail("the engine never saw lane " + lane + "'s gate as connected=" + connected + ", fault=" + fault + ": " + entry);
+        fail("the engine never saw lane " + lane + "'s gate as connected=" + connected + ", fault=" + fault + ": "
+                + entry);
     }
 
     <T extends AutoCloseable> T track(T closeable) {
@@ -175,8 +184,10 @@ abstract class LaneHarness extends EngineHarness {
         StringBuilder out = new StringBuilder();
         out.append("WXY".charAt(r.nextInt(3)));
         for (char c : shape.toCharArray()) {
-            out.append(c == 'L' ? letters.charAt(r.nextInt(letters.length()))
-                    : c == 'D' ? digits.charAt(r.nextInt(digits.length())) : c);
+            out.append(
+                    c == 'L'
+                            ? letters.charAt(r.nextInt(letters.length()))
+                            : c == 'D' ? digits.charAt(r.nextInt(digits.length())) : c);
         }
         return out.toString();
     }
@@ -197,8 +208,15 @@ abstract class LaneHarness extends EngineHarness {
     }
 
     JsonObject bundleEmpty(String mark, String direction) {
-        return api.post("/api/v1/bundles", trucker.token(), new JsonObject().put("vehicleMark", mark)
-                .put("direction", direction).put("empty", true)).expect(201).json();
+        return api.post(
+                        "/api/v1/bundles",
+                        trucker.token(),
+                        new JsonObject()
+                                .put("vehicleMark", mark)
+                                .put("direction", direction)
+                                .put("empty", true))
+                .expect(201)
+                .json();
     }
 
     static String direction(Rig rig) {
@@ -209,9 +227,13 @@ abstract class LaneHarness extends EngineHarness {
 
     /** Plate then tag within the window: the tag's answer is 200 with the decision, which the gate gets too. */
     JsonObject arrive(Rig rig, String plate, String tag) {
-        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), plate, 92.5).expect(202).json().getString("arrivalId");
+        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), plate, 92.5)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotNull(arrivalId, "a plate read that does not complete the arrival is answered with its id");
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), tag).expect(200).json();
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), tag).expect(200).json();
         assertEquals(arrivalId, decision.getString("arrivalId"), "the tag completes the arrival the plate opened");
         JsonObject atGate = rig.gate().awaitDecision(arrivalId);
         assertEquals(decision.getString("decision"), atGate.getString("decision"), "gate and reader hear one decision");
@@ -224,7 +246,10 @@ abstract class LaneHarness extends EngineHarness {
 
     /** A plate read alone on an RFID lane: 202, then decided when the window runs out. */
     JsonObject plateAlone(Rig rig, JsonObject document) {
-        String arrivalId = lanes.plateDocument(rig.lane(), rig.camera(), document).expect(202).json().getString("arrivalId");
+        String arrivalId = lanes.plateDocument(rig.lane(), rig.camera(), document)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotNull(arrivalId);
         clock.advance(PAST_WINDOW);
         return rig.gate().awaitDecision(arrivalId);

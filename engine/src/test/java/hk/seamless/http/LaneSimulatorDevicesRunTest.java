@@ -1,14 +1,13 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.ConfigLoader;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
 import hk.seamless.lanesim.LaneSimulator;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,9 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The lane simulator's {@code --devices llrp,modbus} run against a real engine, wired the way an
@@ -36,16 +35,51 @@ class LaneSimulatorDevicesRunTest {
     void trucksSeenByEmulatedReadersPassUnderEmulatedBoomsWithNothingWrong(@TempDir Path dir) throws Exception {
         Path settings = dir.resolve("devices.json");
         int base = freePortRun(2 * LANES);
-        assertEquals(0, simulator("devices-config", "--devices", "llrp,modbus", "--lanes", Integer.toString(LANES),
-                "--port-base", Integer.toString(base), "--out", settings.toString()));
-        EngineConfig config = new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "PT0S", "SEAMLESS_HTTP_PORT", "0",
-                "SEAMLESS_DATA_DIR", dir.resolve("data").toString(), "SEAMLESS_DAILY_CONSIGNMENTS", "1000")).load(settings);
+        assertEquals(
+                0,
+                simulator(
+                        "devices-config",
+                        "--devices",
+                        "llrp,modbus",
+                        "--lanes",
+                        Integer.toString(LANES),
+                        "--port-base",
+                        Integer.toString(base),
+                        "--out",
+                        settings.toString()));
+        EngineConfig config = new ConfigLoader(Map.of(
+                        "SEAMLESS_BUNDLING_LEAD",
+                        "PT0S",
+                        "SEAMLESS_HTTP_PORT",
+                        "0",
+                        "SEAMLESS_DATA_DIR",
+                        dir.resolve("data").toString(),
+                        "SEAMLESS_DAILY_CONSIGNMENTS",
+                        "1000"))
+                .load(settings);
         Path report = dir.resolve("report");
         int exit;
         try (Engine engine = Engine.start(config, Clock.systemUTC())) {
-            exit = simulator("run", "--target", "http://127.0.0.1:" + engine.port(), "--admin-token", engine.adminToken(),
-                    "--rate", "8", "--warmup", "1s", "--duration", "4s", "--vehicles", "40",
-                    "--devices", "llrp,modbus", "--device-config", settings.toString(), "--report", report.toString());
+            exit = simulator(
+                    "run",
+                    "--target",
+                    "http://127.0.0.1:" + engine.port(),
+                    "--admin-token",
+                    engine.adminToken(),
+                    "--rate",
+                    "8",
+                    "--warmup",
+                    "1s",
+                    "--duration",
+                    "4s",
+                    "--vehicles",
+                    "40",
+                    "--devices",
+                    "llrp,modbus",
+                    "--device-config",
+                    settings.toString(),
+                    "--report",
+                    report.toString());
         }
         JsonObject json = new JsonObject(Files.readString(report.resolve("report.json")));
         assertEquals(0, exit, json.encodePrettily());
@@ -55,7 +89,8 @@ class LaneSimulatorDevicesRunTest {
         assertEquals(0, booms.getLong("raisedWithoutRelease"), booms.encodePrettily());
         assertEquals(0, booms.getLong("loweredOnVehicle"), booms.encodePrettily());
         assertTrue(booms.getLong("raises") > 0, "the engine raised booms by their coils: " + booms.encodePrettily());
-        assertTrue(json.getJsonObject("tagToBoomMicros").getLong("count") > 0, "RELEASEs were timed from the LLRP report");
+        assertTrue(
+                json.getJsonObject("tagToBoomMicros").getLong("count") > 0, "RELEASEs were timed from the LLRP report");
         assertEquals("llrp,modbus", json.getJsonObject("settings").getString("devices"));
     }
 

@@ -1,8 +1,10 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -17,9 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The lane side as a test drives it: device registration, plate and tag reads and EMPTY presses
@@ -44,8 +43,12 @@ public final class LaneTestClient {
 
     /** Registers a device as the admin and returns its token. */
     public String registerDevice(String lane, String kind) {
-        JsonObject issued = api.post("/api/v1/admin/devices", api.adminToken(),
-                new JsonObject().put("lane", lane).put("kind", kind)).expect(201).json();
+        JsonObject issued = api.post(
+                        "/api/v1/admin/devices",
+                        api.adminToken(),
+                        new JsonObject().put("lane", lane).put("kind", kind))
+                .expect(201)
+                .json();
         String token = issued.getString("token");
         assertNotNull(token, "a device registration must give a token");
         return token;
@@ -63,8 +66,12 @@ public final class LaneTestClient {
             }
             result.put("candidates", list);
         }
-        return new JsonObject().put("version", 2).put("data_type", "alpr_results")
-                .put("epoch_time", System.currentTimeMillis()).put("img_width", 1280).put("img_height", 720)
+        return new JsonObject()
+                .put("version", 2)
+                .put("data_type", "alpr_results")
+                .put("epoch_time", System.currentTimeMillis())
+                .put("img_width", 1280)
+                .put("img_height", 720)
                 .put("results", new JsonArray().add(result));
     }
 
@@ -85,7 +92,11 @@ public final class LaneTestClient {
     }
 
     public static JsonObject tag(String epc) {
-        return new JsonObject().put("epc", epc).put("antenna", 1).put("rssi", -52).put("seenAt", "2026-11-17T10:00:00+08:00");
+        return new JsonObject()
+                .put("epc", epc)
+                .put("antenna", 1)
+                .put("rssi", -52)
+                .put("seenAt", "2026-11-17T10:00:00+08:00");
     }
 
     public ApiResponse tagRead(String lane, String token, String epc) {
@@ -93,7 +104,9 @@ public final class LaneTestClient {
     }
 
     public ApiResponse emptyPress(String lane, String token) {
-        return api.post("/lane/v1/lanes/" + lane + "/empty-declarations", token,
+        return api.post(
+                "/lane/v1/lanes/" + lane + "/empty-declarations",
+                token,
                 new JsonObject().put("pressedAt", "2026-11-17T10:00:00+08:00"));
     }
 
@@ -217,14 +230,18 @@ public final class LaneTestClient {
         }
 
         public JsonObject awaitDecision(String arrivalId) {
-            return await(f -> "decision".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
-                    Duration.ofSeconds(5), "deciding arrival " + arrivalId);
+            return await(
+                    f -> "decision".equals(f.getString("kind")) && arrivalId.equals(f.getString("arrivalId")),
+                    Duration.ofSeconds(5),
+                    "deciding arrival " + arrivalId);
         }
 
         /** The next decision of any arrival whose vehicle mark is {@code mark}. */
         public JsonObject awaitDecisionFor(String mark) {
-            return await(f -> "decision".equals(f.getString("kind")) && mark.equals(f.getString("vehicleMark")),
-                    Duration.ofSeconds(5), "deciding vehicle " + mark);
+            return await(
+                    f -> "decision".equals(f.getString("kind")) && mark.equals(f.getString("vehicleMark")),
+                    Duration.ofSeconds(5),
+                    "deciding vehicle " + mark);
         }
 
         /**

@@ -1,15 +1,14 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static hk.seamless.http.GateFailSafeLaneTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end over real WebSockets: a camera and an RFID reader send on the lane stream, the gate
@@ -65,7 +64,8 @@ class LaneWebSocketTest extends LaneHarness {
         JsonObject onConsole = console.awaitDecision(arrivalId);
         assertEquals("RELEASE", onConsole.getString("decision"));
         assertEquals(rig.lane(), onConsole.getString("lane"));
-        assertEquals("RELEASE", camera.awaitDecision(arrivalId).getString("decision"), "decisions come back on the stream");
+        assertEquals(
+                "RELEASE", camera.awaitDecision(arrivalId).getString("decision"), "decisions come back on the stream");
         assertEquals("RELEASE", reader.awaitDecision(arrivalId).getString("decision"));
     }
 
@@ -75,7 +75,8 @@ class LaneWebSocketTest extends LaneHarness {
         Truck a = newTruck();
         LaneTestClient.Socket camera = track(lanes.stream(rig.lane(), rig.camera()));
         camera.send(plateFrame(a.mark(), 96));
-        String arrivalId = camera.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted").getString("arrivalId");
+        String arrivalId = camera.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted")
+                .getString("arrivalId");
         rig.gate().assertNoDecision(QUIET);
         clock.advance(PAST_WINDOW);
         assertDecision(rig.gate().awaitDecision(arrivalId), "INSPECT", null, "NO_BUNDLE");
@@ -89,9 +90,11 @@ class LaneWebSocketTest extends LaneHarness {
         clock.advance(PAST_LEAD);
         LaneTestClient.Socket button = track(lanes.stream(rig.lane(), rig.button()));
         button.send(new JsonObject().put("kind", "empty").put("pressedAt", "2026-11-17T10:31:00+08:00"));
-        String arrivalId = button.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted").getString("arrivalId");
+        String arrivalId = button.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted")
+                .getString("arrivalId");
         lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202);
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
         assertEquals(arrivalId, decision.getString("arrivalId"));
         assertDecision(decision, "INSPECT", null, "EMPTY_CONFLICT");
     }
@@ -102,13 +105,22 @@ class LaneWebSocketTest extends LaneHarness {
         Truck a = newTruck();
         LaneTestClient.Socket camera = track(lanes.stream(rig.lane(), rig.camera()));
         camera.send(tagFrame(a.tag()));
-        assertEquals(403, camera.await(LaneWebSocketTest::isError, WAIT, "a camera sending a tag").getInteger("status"));
+        assertEquals(
+                403,
+                camera.await(LaneWebSocketTest::isError, WAIT, "a camera sending a tag")
+                        .getInteger("status"));
         camera.send(LaneTestClient.alpr(a.mark(), 96).put("kind", "photo"));
-        assertEquals(400, camera.await(LaneWebSocketTest::isError, WAIT, "an unknown kind").getInteger("status"));
+        assertEquals(
+                400,
+                camera.await(LaneWebSocketTest::isError, WAIT, "an unknown kind")
+                        .getInteger("status"));
         camera.send(LaneTestClient.alpr(a.mark(), 96));
-        assertEquals(400, camera.await(LaneWebSocketTest::isError, WAIT, "no kind").getInteger("status"));
+        assertEquals(
+                400, camera.await(LaneWebSocketTest::isError, WAIT, "no kind").getInteger("status"));
         camera.send("{\"kind\": \"plate\", ");
-        assertEquals(400, camera.await(LaneWebSocketTest::isError, WAIT, "malformed JSON").getInteger("status"));
+        assertEquals(
+                400,
+                camera.await(LaneWebSocketTest::isError, WAIT, "malformed JSON").getInteger("status"));
 
         JsonObject textConfidence = plateFrame(a.mark(), 96);
         textConfidence.getJsonArray("results").getJsonObject(0).put("confidence", "high");
@@ -119,7 +131,10 @@ class LaneWebSocketTest extends LaneHarness {
 
         LaneTestClient.Socket reader = track(lanes.stream(rig.lane(), rig.rfid()));
         reader.send(plateFrame(a.mark(), 96));
-        assertEquals(403, reader.await(LaneWebSocketTest::isError, WAIT, "a reader sending a plate").getInteger("status"));
+        assertEquals(
+                403,
+                reader.await(LaneWebSocketTest::isError, WAIT, "a reader sending a plate")
+                        .getInteger("status"));
         reader.send(tagFrame("XYZ"));
         JsonObject badTag = reader.await(LaneWebSocketTest::isError, WAIT, "a malformed tag");
         assertTrue(ApiResponse.fields(badTag).contains("epc"), badTag.encode());
@@ -159,15 +174,28 @@ class LaneWebSocketTest extends LaneHarness {
         LaneTestClient.Socket camera = track(lanes.stream(rig.lane(), rig.camera()));
         LaneTestClient.Socket reader = track(lanes.stream(rig.lane(), rig.rfid()));
         camera.send(plateFrame(a.mark(), 96));
-        String arrivalId = camera.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted").getString("arrivalId");
+        String arrivalId = camera.await(f -> "accepted".equals(f.getString("kind")), WAIT, "accepted")
+                .getString("arrivalId");
         reader.send(tagFrame(a.tag()));
         assertEquals("INSPECT", console.awaitDecision(arrivalId).getString("decision"));
-        api.post("/api/v1/arrivals/" + arrivalId + "/override", officer.token(),
-                new JsonObject().put("decision", "REFER").put("reason", "driver to the office")).expect(200);
-        JsonObject overridden = console.await(f -> arrivalId.equals(f.getString("arrivalId"))
-                && "REFER".equals(f.getString("decision")), WAIT, "the override on the console");
+        api.post(
+                        "/api/v1/arrivals/" + arrivalId + "/override",
+                        officer.token(),
+                        new JsonObject().put("decision", "REFER").put("reason", "driver to the office"))
+                .expect(200);
+        JsonObject overridden = console.await(
+                f -> arrivalId.equals(f.getString("arrivalId")) && "REFER".equals(f.getString("decision")),
+                WAIT,
+                "the override on the console");
         assertEquals("SEE OFFICER", overridden.getString("display"));
-        assertEquals("REFER", rig.gate().await(f -> arrivalId.equals(f.getString("arrivalId"))
-                && "REFER".equals(f.getString("decision")), WAIT, "the override at the gate").getString("decision"));
+        assertEquals(
+                "REFER",
+                rig.gate()
+                        .await(
+                                f -> arrivalId.equals(f.getString("arrivalId"))
+                                        && "REFER".equals(f.getString("decision")),
+                                WAIT,
+                                "the override at the gate")
+                        .getString("decision"));
     }
 }

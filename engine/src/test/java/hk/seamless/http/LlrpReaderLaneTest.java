@@ -1,18 +1,17 @@
 package hk.seamless.http;
 
-import hk.seamless.lanesim.devices.LlrpReaderEmulator;
-import hk.seamless.lanesim.devices.ModbusGateEmulator;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.device.llrp.LlrpFrame;
 import hk.seamless.device.llrp.LlrpMessageType;
+import hk.seamless.lanesim.devices.LlrpReaderEmulator;
+import hk.seamless.lanesim.devices.ModbusGateEmulator;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * RFID readers the engine reaches over LLRP (an emulated reader on loopback): the engine sets up
@@ -27,9 +26,13 @@ class LlrpReaderLaneTest extends DrivenDevicesHarness {
 
     @Override
     protected Map<String, Fit> fits() {
-        return Map.of(FULL, new Fit(true, true, ModbusGateEmulator.RAISE_COIL, true),
-                NOISY, new Fit(true, true, ModbusGateEmulator.RAISE_COIL, true),
-                RESTARTING, new Fit(false, true, 0, true));
+        return Map.of(
+                FULL,
+                new Fit(true, true, ModbusGateEmulator.RAISE_COIL, true),
+                NOISY,
+                new Fit(true, true, ModbusGateEmulator.RAISE_COIL, true),
+                RESTARTING,
+                new Fit(false, true, 0, true));
     }
 
     @Test
@@ -38,9 +41,15 @@ class LlrpReaderLaneTest extends DrivenDevicesHarness {
         ModbusGateEmulator gate = gates.get(FULL);
         awaitGateSeen(FULL, true, false);
         reader.awaitStarted(Duration.ofSeconds(10));
-        assertEquals(java.util.List.of(LlrpMessageType.GET_READER_CAPABILITIES, LlrpMessageType.DELETE_ROSPEC,
-                LlrpMessageType.ADD_ROSPEC, LlrpMessageType.ENABLE_ROSPEC, LlrpMessageType.START_ROSPEC),
-                reader.received().subList(0, 5), "capabilities, stale ROSpecs deleted, then add, enable, start");
+        assertEquals(
+                java.util.List.of(
+                        LlrpMessageType.GET_READER_CAPABILITIES,
+                        LlrpMessageType.DELETE_ROSPEC,
+                        LlrpMessageType.ADD_ROSPEC,
+                        LlrpMessageType.ENABLE_ROSPEC,
+                        LlrpMessageType.START_ROSPEC),
+                reader.received().subList(0, 5),
+                "capabilities, stale ROSpecs deleted, then add, enable, start");
         Truck truck = bundledTruck();
         Truck queueing = newTruck();
         clock.advance(PAST_LEAD);
@@ -56,11 +65,19 @@ class LlrpReaderLaneTest extends DrivenDevicesHarness {
         JsonObject decision = console.awaitDecision(arrivalId);
         assertDecision(decision, "RELEASE", "PROCEED");
         awaitTrue(gate::boomUp, "the boom up by its limit switch");
-        eventually("/api/v1/arrivals/" + arrivalId, officer.token(), a -> "OPENED".equals(a.getString("gateState"))
-                && truck.tag().equals(a.getJsonObject("reads").getString("epc")), "released on the reader's tag, gate opened");
+        eventually(
+                "/api/v1/arrivals/" + arrivalId,
+                officer.token(),
+                a -> "OPENED".equals(a.getString("gateState"))
+                        && truck.tag().equals(a.getJsonObject("reads").getString("epc")),
+                "released on the reader's tag, gate opened");
         awaitMetric("seamless_device_connected{device=\"reader\",lane=\"" + FULL + "\"}", v -> v == 1.0);
-        awaitMetric("seamless_reader_tags_total{device=\"reader\",kind=\"below_rssi_floor\",lane=\"" + FULL + "\"}", v -> v == 1);
-        awaitMetric("seamless_reader_tags_total{device=\"reader\",kind=\"other_antenna\",lane=\"" + FULL + "\"}", v -> v == 1);
+        awaitMetric(
+                "seamless_reader_tags_total{device=\"reader\",kind=\"below_rssi_floor\",lane=\"" + FULL + "\"}",
+                v -> v == 1);
+        awaitMetric(
+                "seamless_reader_tags_total{device=\"reader\",kind=\"other_antenna\",lane=\"" + FULL + "\"}",
+                v -> v == 1);
         gate.vehicleLeaves();
         awaitTrue(gate::boomDown, "the boom down");
         assertEquals(1, gate.raises(), gate.history().toString());
@@ -74,14 +91,22 @@ class LlrpReaderLaneTest extends DrivenDevicesHarness {
         gate.vehicleArrives();
         reader.sendKeepalive();
         awaitTrue(() -> reader.keepaliveAcks() == 1, "the keep-alive answered");
-        reader.sendRaw(new LlrpFrame(900, 77, new byte[]{1, 2, 3}).encode());
-        reader.sendRaw(new LlrpFrame(LlrpMessageType.RO_ACCESS_REPORT, 78, HexFormat.of().parseHex("00F000088D00FF01")).encode());
-        awaitMetric("seamless_device_errors_total{device=\"reader\",error=\"unknown_message\",lane=\"" + NOISY + "\"}", v -> v == 1);
-        awaitMetric("seamless_device_errors_total{device=\"reader\",error=\"malformed_report\",lane=\"" + NOISY + "\"}", v -> v == 1);
+        reader.sendRaw(new LlrpFrame(900, 77, new byte[] {1, 2, 3}).encode());
+        reader.sendRaw(new LlrpFrame(
+                        LlrpMessageType.RO_ACCESS_REPORT, 78, HexFormat.of().parseHex("00F000088D00FF01"))
+                .encode());
+        awaitMetric(
+                "seamless_device_errors_total{device=\"reader\",error=\"unknown_message\",lane=\"" + NOISY + "\"}",
+                v -> v == 1);
+        awaitMetric(
+                "seamless_device_errors_total{device=\"reader\",error=\"malformed_report\",lane=\"" + NOISY + "\"}",
+                v -> v == 1);
         assertEquals(1, reader.sessions(), "a bad message inside a sound frame does not cost the session");
         // a header that is not LLRP: the stream cannot be trusted after it, so the session starts again
         reader.sendRaw(HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFF"));
-        awaitMetric("seamless_device_errors_total{device=\"reader\",error=\"malformed_frame\",lane=\"" + NOISY + "\"}", v -> v == 1);
+        awaitMetric(
+                "seamless_device_errors_total{device=\"reader\",error=\"malformed_frame\",lane=\"" + NOISY + "\"}",
+                v -> v == 1);
         awaitTrue(() -> reader.sessions() == 2 && reader.started(), "the reader called again");
         assertEquals(0, gate.raises(), gate.history().toString());
         assertTrue(gate.boomDown());

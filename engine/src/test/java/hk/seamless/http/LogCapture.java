@@ -3,9 +3,8 @@ package hk.seamless.http;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one of the engine's loggers said while a test ran, as Logback formatted it: the messages
@@ -25,7 +24,9 @@ public final class LogCapture implements AutoCloseable {
     /** Every message logged so far, formatted (arguments filled in), oldest first. */
     public List<String> messages() {
         synchronized (appender.list) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            return appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
         }
     }
 

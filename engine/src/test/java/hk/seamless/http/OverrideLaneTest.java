@@ -1,13 +1,13 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
 
 /**
  * An officer overrides a decision with a reason; INSPECT to RELEASE records the inspection result;
@@ -25,7 +25,9 @@ class OverrideLaneTest extends LaneHarness {
     }
 
     private JsonObject detail(String arrivalId) {
-        return api.get("/api/v1/arrivals/" + arrivalId, officer.token()).expect(200).json();
+        return api.get("/api/v1/arrivals/" + arrivalId, officer.token())
+                .expect(200)
+                .json();
     }
 
     /** An INSPECT (EARLY_ARRIVAL) of a bundled vehicle; returns its decision. */
@@ -42,30 +44,47 @@ class OverrideLaneTest extends LaneHarness {
         String bundleId = bundleLaden(a.mark(), "IMPORT").getString("bundleId");
         String arrivalId = earlyArrival(rig, a).getString("arrivalId");
         rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "CLOSED"));
-        eventually("/api/v1/arrivals/" + arrivalId, officer.token(), d -> "CLOSED".equals(d.getString("gateState")),
+        eventually(
+                "/api/v1/arrivals/" + arrivalId,
+                officer.token(),
+                d -> "CLOSED".equals(d.getString("gateState")),
                 "the gate's CLOSED for the INSPECT");
 
         JsonObject withoutResult = new JsonObject().put("decision", "RELEASE").put("reason", "documents checked");
         override(officer.token(), arrivalId, withoutResult).problemNaming(400, "inspectionResult");
         assertEquals("INSPECT", detail(arrivalId).getString("decision"), "a refused override changes nothing");
-        rig.gate().assertNone(f -> arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
-                QUIET, "RELEASE after a refused override");
+        rig.gate()
+                .assertNone(
+                        f -> arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
+                        QUIET,
+                        "RELEASE after a refused override");
 
-        JsonObject answer = override(officer.token(), arrivalId,
-                withoutResult.copy().put("inspectionResult", "seals intact, 120 cartons as declared")).expect(200).json();
+        JsonObject answer = override(
+                        officer.token(),
+                        arrivalId,
+                        withoutResult.copy().put("inspectionResult", "seals intact, 120 cartons as declared"))
+                .expect(200)
+                .json();
         assertEquals("RELEASE", answer.getString("decision"));
         assertTrue(reasons(answer).contains("OFFICER_OVERRIDE"), answer.encode());
         assertEquals("SENT", answer.getString("gateSignal"), "the truck is still at the lane: its gate is told");
 
-        JsonObject atGate = rig.gate().await(f -> "decision".equals(f.getString("kind"))
-                && arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
-                java.time.Duration.ofSeconds(5), "the overriding RELEASE");
+        JsonObject atGate = rig.gate()
+                .await(
+                        f -> "decision".equals(f.getString("kind"))
+                                && arrivalId.equals(f.getString("arrivalId"))
+                                && "RELEASE".equals(f.getString("decision")),
+                        java.time.Duration.ofSeconds(5),
+                        "the overriding RELEASE");
         assertEquals("PROCEED", atGate.getString("display"));
         assertNotNull(atGate.getString("validUntil"));
         // The CLOSED answered the INSPECT; the RELEASE is unanswered until the gate says so.
         assertNull(detail(arrivalId).getString("gateState"), "the earlier CLOSED is not the answer to the RELEASE");
         rig.gate().send(new JsonObject().put("ack", arrivalId).put("state", "OPENED"));
-        eventually("/api/v1/arrivals/" + arrivalId, officer.token(), d -> "OPENED".equals(d.getString("gateState")),
+        eventually(
+                "/api/v1/arrivals/" + arrivalId,
+                officer.token(),
+                d -> "OPENED".equals(d.getString("gateState")),
                 "the gate's OPENED for the override");
 
         JsonArray overrides = detail(arrivalId).getJsonArray("overrides");
@@ -95,14 +114,22 @@ class OverrideLaneTest extends LaneHarness {
         String arrivalId = refer.getString("arrivalId");
 
         String keyed = a.mark().substring(0, 2).toLowerCase() + " " + a.mark().substring(2);
-        JsonObject answer = override(officer.token(), arrivalId,
-                new JsonObject().put("vehicleMark", keyed).put("reason", "plate dirty")).expect(200).json();
+        JsonObject answer = override(
+                        officer.token(),
+                        arrivalId,
+                        new JsonObject().put("vehicleMark", keyed).put("reason", "plate dirty"))
+                .expect(200)
+                .json();
         assertEquals("RELEASE", answer.getString("decision"), answer.encode());
         assertEquals(a.mark(), answer.getString("vehicleMark"));
 
-        JsonObject atGate = rig.gate().await(f -> "decision".equals(f.getString("kind"))
-                && arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
-                java.time.Duration.ofSeconds(5), "the RELEASE after keying");
+        JsonObject atGate = rig.gate()
+                .await(
+                        f -> "decision".equals(f.getString("kind"))
+                                && arrivalId.equals(f.getString("arrivalId"))
+                                && "RELEASE".equals(f.getString("decision")),
+                        java.time.Duration.ofSeconds(5),
+                        "the RELEASE after keying");
         assertEquals(a.mark(), atGate.getString("vehicleMark"));
 
         JsonObject o = detail(arrivalId).getJsonArray("overrides").getJsonObject(0);
@@ -118,8 +145,12 @@ class OverrideLaneTest extends LaneHarness {
         Truck a = newTruck();
         JsonObject refer = plateAlone(rig, "粤Z·A123港", 97);
         assertEquals("REFER", refer.getString("decision"));
-        JsonObject answer = override(officer.token(), refer.getString("arrivalId"),
-                new JsonObject().put("vehicleMark", a.mark()).put("reason", "read the HK plate by eye")).expect(200).json();
+        JsonObject answer = override(
+                        officer.token(),
+                        refer.getString("arrivalId"),
+                        new JsonObject().put("vehicleMark", a.mark()).put("reason", "read the HK plate by eye"))
+                .expect(200)
+                .json();
         assertEquals("INSPECT", answer.getString("decision"));
         assertEquals(java.util.List.of("NO_BUNDLE"), reasons(answer));
     }
@@ -128,11 +159,19 @@ class OverrideLaneTest extends LaneHarness {
     void aMarkIsKeyedOnlyForAReferAndMustBeAMark() {
         Rig rig = rig("IMPORT");
         String inspected = arrive(rig, newTruck()).getString("arrivalId");
-        override(officer.token(), inspected, new JsonObject().put("vehicleMark", TradeApiClient.uniqueMark())
-                .put("reason", "typo")).problem(409);
+        override(
+                        officer.token(),
+                        inspected,
+                        new JsonObject()
+                                .put("vehicleMark", TradeApiClient.uniqueMark())
+                                .put("reason", "typo"))
+                .problem(409);
         String referred = plateAlone(rig, "粤Z·A123港", 97).getString("arrivalId");
-        override(officer.token(), referred, new JsonObject().put("vehicleMark", "粤Z·A123港")
-                .put("reason", "typo")).problemNaming(400, "vehicleMark");
+        override(
+                        officer.token(),
+                        referred,
+                        new JsonObject().put("vehicleMark", "粤Z·A123港").put("reason", "typo"))
+                .problemNaming(400, "vehicleMark");
         assertEquals("REFER", detail(referred).getString("decision"));
     }
 
@@ -140,11 +179,19 @@ class OverrideLaneTest extends LaneHarness {
     void anOverrideNeedsAReasonAndADecisionOrAMark() {
         Rig rig = rig("IMPORT");
         String arrivalId = arrive(rig, newTruck()).getString("arrivalId");
-        override(officer.token(), arrivalId, new JsonObject().put("decision", "REFER")).problemNaming(400, "reason");
-        override(officer.token(), arrivalId, new JsonObject().put("decision", "REFER").put("reason", " "))
+        override(officer.token(), arrivalId, new JsonObject().put("decision", "REFER"))
                 .problemNaming(400, "reason");
-        override(officer.token(), arrivalId, new JsonObject().put("reason", "no decision")).problemNaming(400, "decision");
-        override(officer.token(), arrivalId, new JsonObject().put("decision", "OPEN").put("reason", "x"))
+        override(
+                        officer.token(),
+                        arrivalId,
+                        new JsonObject().put("decision", "REFER").put("reason", " "))
+                .problemNaming(400, "reason");
+        override(officer.token(), arrivalId, new JsonObject().put("reason", "no decision"))
+                .problemNaming(400, "decision");
+        override(
+                        officer.token(),
+                        arrivalId,
+                        new JsonObject().put("decision", "OPEN").put("reason", "x"))
                 .problemNaming(400, "decision");
         JsonObject d = detail(arrivalId);
         assertEquals("INSPECT", d.getString("decision"));
@@ -161,15 +208,26 @@ class OverrideLaneTest extends LaneHarness {
         override(null, arrivalId, body).problem(401);
         override(rig.camera(), arrivalId, body).problem(401);
         assertEquals(0, detail(arrivalId).getJsonArray("overrides").size());
-        assertEquals("REFER", override(supervisor.token(), arrivalId, body).expect(200).json().getString("decision"));
-        rig.gate().await(f -> arrivalId.equals(f.getString("arrivalId")) && "REFER".equals(f.getString("decision")),
-                java.time.Duration.ofSeconds(5), "the supervisor's REFER");
+        assertEquals(
+                "REFER",
+                override(supervisor.token(), arrivalId, body).expect(200).json().getString("decision"));
+        rig.gate()
+                .await(
+                        f -> arrivalId.equals(f.getString("arrivalId")) && "REFER".equals(f.getString("decision")),
+                        java.time.Duration.ofSeconds(5),
+                        "the supervisor's REFER");
     }
 
     @Test
     void anUnknownArrivalIsNotFound() {
-        override(officer.token(), "LMC-S-01.nope.1", new JsonObject().put("decision", "RELEASE")
-                .put("reason", "x").put("inspectionResult", "y")).problem(404);
+        override(
+                        officer.token(),
+                        "LMC-S-01.nope.1",
+                        new JsonObject()
+                                .put("decision", "RELEASE")
+                                .put("reason", "x")
+                                .put("inspectionResult", "y"))
+                .problem(404);
         api.get("/api/v1/arrivals/LMC-S-01.nope.1", officer.token()).problem(404);
     }
 
@@ -178,7 +236,9 @@ class OverrideLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = newTruck();
         String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 93.7, a.mark(), 93.7, "ZZ9", 40.2)
-                .expect(202).json().getString("arrivalId");
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200);
         JsonObject d = detail(arrivalId);
         assertEquals(arrivalId, d.getString("arrivalId"));
@@ -196,7 +256,9 @@ class OverrideLaneTest extends LaneHarness {
         assertEquals(0, d.getJsonArray("overrides").size());
         api.get("/api/v1/arrivals/" + arrivalId, shipper.token()).problem(403);
         api.get("/api/v1/arrivals/" + arrivalId, null).problem(401);
-        JsonArray recent = api.get("/api/v1/arrivals?lane=" + rig.lane(), supervisor.token()).expect(200).json()
+        JsonArray recent = api.get("/api/v1/arrivals?lane=" + rig.lane(), supervisor.token())
+                .expect(200)
+                .json()
                 .getJsonArray("arrivals");
         assertEquals(arrivalId, recent.getJsonObject(0).getString("arrivalId"));
     }

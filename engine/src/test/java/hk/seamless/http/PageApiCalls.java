@@ -31,8 +31,15 @@ final class PageApiCalls {
      * One call: where, which helper, the method (null when not a literal), the URL as written, what it
      * resolves to, and whether it sends a body (null when the scan cannot tell).
      */
-    record Site(String file, int line, String callee, String method, String urlExpression, Set<String> templates, String unresolved,
-                Boolean body) {
+    record Site(
+            String file,
+            int line,
+            String callee,
+            String method,
+            String urlExpression,
+            Set<String> templates,
+            String unresolved,
+            Boolean body) {
 
         /** The key an allow-list names a call by: file, callee, method (or ?), URL expression as written. */
         String key() {
@@ -48,20 +55,20 @@ final class PageApiCalls {
      * The helpers each module exports: how a call names its method, its URL and its body ({@code bodyArg}
      * the argument that is the body, or {@link #BODY_OPTION} for an options object's body, or -1 for none).
      */
-    private record Helper(String method, int methodArg, int urlArg, int bodyArg) {
-    }
+    private record Helper(String method, int methodArg, int urlArg, int bodyArg) {}
 
     private static final int BODY_OPTION = -2;
     private static final Pattern BODY_KEY = Pattern.compile("[{,]\\s*body\\s*[:,}]");
 
     private static final Map<String, Map<String, Helper>> HELPERS = Map.of(
-            "shared/api.js", Map.of(
-                    "api", new Helper(null, 0, 1, BODY_OPTION),
-                    "get", new Helper("GET", -1, 0, -1),
-                    "post", new Helper("POST", -1, 0, 1),
-                    "put", new Helper("PUT", -1, 0, 1),
-                    "del", new Helper("DELETE", -1, 0, -1),
-                    "upload", new Helper("POST", -1, 0, 1)),
+            "shared/api.js",
+                    Map.of(
+                            "api", new Helper(null, 0, 1, BODY_OPTION),
+                            "get", new Helper("GET", -1, 0, -1),
+                            "post", new Helper("POST", -1, 0, 1),
+                            "put", new Helper("PUT", -1, 0, 1),
+                            "del", new Helper("DELETE", -1, 0, -1),
+                            "upload", new Helper("POST", -1, 0, 1)),
             "admin/token.js", Map.of("adminCall", new Helper(null, 0, 1, 2)));
 
     private static final Pattern IMPORT = Pattern.compile("import\\s*\\{([^}]*)}\\s*from\\s*['\"]([^'\"]+)['\"]");
@@ -70,14 +77,14 @@ final class PageApiCalls {
     private static final Pattern METHOD_OPTION = Pattern.compile("\\bmethod\\s*:\\s*['\"]([A-Za-z]+)['\"]");
     private static final Pattern LITERAL_METHOD = Pattern.compile("['\"]([A-Z]+)['\"]");
 
-    private PageApiCalls() {
-    }
+    private PageApiCalls() {}
 
     /** Every call in every script under {@code webroot}, in file order. */
     static List<Site> scan(Path webroot) {
         List<Site> sites = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(webroot)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".js")).sorted().toList()) {
+            for (Path file :
+                    walk.filter(p -> p.toString().endsWith(".js")).sorted().toList()) {
                 String name = webroot.relativize(file).toString().replace('\\', '/');
                 sites.addAll(scanScript(name, Files.readString(file)));
             }
@@ -92,7 +99,8 @@ final class PageApiCalls {
         List<Site> sites = new ArrayList<>();
         Map<String, Helper> imported = importedHelpers(name, code);
         for (Map.Entry<String, Helper> helper : imported.entrySet()) {
-            Matcher m = Pattern.compile("(?<![\\w$.])(?<!function\\s)" + Pattern.quote(helper.getKey()) + "\\s*\\(").matcher(code);
+            Matcher m = Pattern.compile("(?<![\\w$.])(?<!function\\s)" + Pattern.quote(helper.getKey()) + "\\s*\\(")
+                    .matcher(code);
             while (m.find()) {
                 List<String> args = JsSource.arguments(code, m.end() - 1);
                 Helper h = helper.getValue();
@@ -101,31 +109,58 @@ final class PageApiCalls {
                     Matcher literal = LITERAL_METHOD.matcher(args.isEmpty() ? "" : args.get(h.methodArg()));
                     method = literal.matches() ? literal.group(1) : null;
                 }
-                sites.add(site(name, code, m.start(), helper.getKey(), method, args.size() > h.urlArg() ? args.get(h.urlArg()) : "",
+                sites.add(site(
+                        name,
+                        code,
+                        m.start(),
+                        helper.getKey(),
+                        method,
+                        args.size() > h.urlArg() ? args.get(h.urlArg()) : "",
                         sendsBody(h, args)));
             }
         }
         Matcher m = BROWSER_CALL.matcher(code);
         while (m.find()) {
-            String callee = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            String callee = m.group(1) != null
+                    ? m.group(1)
+                    : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             List<String> args = JsSource.arguments(code, m.end() - 1);
             switch (callee) {
-                case "fetch" -> sites.add(site(name, code, m.start(), callee, fetchMethod(args), args.isEmpty() ? "" : args.get(0),
-                        args.size() < 2 ? Boolean.FALSE : args.get(1).startsWith("{") ? BODY_KEY.matcher(args.get(1)).find() : null));
-                case "WebSocket", "EventSource" -> sites.add(site(name, code, m.start(), callee, "GET", args.isEmpty() ? "" : args.get(0),
-                        Boolean.FALSE));
-                case "sendBeacon" -> sites.add(site(name, code, m.start(), callee, "POST", args.isEmpty() ? "" : args.get(0),
-                        args.size() > 1));
+                case "fetch" ->
+                    sites.add(site(
+                            name,
+                            code,
+                            m.start(),
+                            callee,
+                            fetchMethod(args),
+                            args.isEmpty() ? "" : args.get(0),
+                            args.size() < 2
+                                    ? Boolean.FALSE
+                                    : args.get(1).startsWith("{")
+                                            ? BODY_KEY.matcher(args.get(1)).find()
+                                            : null));
+                case "WebSocket", "EventSource" ->
+                    sites.add(site(
+                            name, code, m.start(), callee, "GET", args.isEmpty() ? "" : args.get(0), Boolean.FALSE));
+                case "sendBeacon" ->
+                    sites.add(site(
+                            name, code, m.start(), callee, "POST", args.isEmpty() ? "" : args.get(0), args.size() > 1));
                 // xhr.open(method, url): only where the script makes an XMLHttpRequest at all.
                 case "open" -> {
                     if (code.contains("XMLHttpRequest")) {
                         Matcher literal = LITERAL_METHOD.matcher(args.isEmpty() ? "" : args.get(0));
-                        sites.add(site(name, code, m.start(), "XMLHttpRequest.open", literal.matches() ? literal.group(1) : null,
-                                args.size() > 1 ? args.get(1) : "", null));
+                        sites.add(site(
+                                name,
+                                code,
+                                m.start(),
+                                "XMLHttpRequest.open",
+                                literal.matches() ? literal.group(1) : null,
+                                args.size() > 1 ? args.get(1) : "",
+                                null));
                     }
                 }
                 // new XMLHttpRequest(): the URL comes with its open(), found above.
-                default -> { }
+                default -> {}
             }
         }
         sites.sort(java.util.Comparator.comparingInt(Site::line));
@@ -136,7 +171,9 @@ final class PageApiCalls {
     private static Boolean sendsBody(Helper h, List<String> args) {
         if (h.bodyArg() == BODY_OPTION) {
             String options = args.size() > 2 ? args.get(2) : "";
-            return options.isEmpty() ? Boolean.FALSE : options.startsWith("{") ? BODY_KEY.matcher(options).find() : null;
+            return options.isEmpty()
+                    ? Boolean.FALSE
+                    : options.startsWith("{") ? BODY_KEY.matcher(options).find() : null;
         }
         return h.bodyArg() >= 0 && args.size() > h.bodyArg() && !"undefined".equals(args.get(h.bodyArg()));
     }
@@ -151,7 +188,12 @@ final class PageApiCalls {
         if (option.find()) {
             return option.group(1).toUpperCase(java.util.Locale.ROOT);
         }
-        return options.startsWith("{") && !Pattern.compile("\\bmethod\\b|\\.\\.\\.").matcher(options).find() ? "GET" : null;
+        return options.startsWith("{")
+                        && !Pattern.compile("\\bmethod\\b|\\.\\.\\.")
+                                .matcher(options)
+                                .find()
+                ? "GET"
+                : null;
     }
 
     /** The API helpers a script imports, by the name it calls them. */
@@ -161,10 +203,15 @@ final class PageApiCalls {
         while (m.find()) {
             String module = m.group(2);
             Map<String, Helper> exports = HELPERS.entrySet().stream()
-                    .filter(e -> module.endsWith("/" + e.getKey()) || module.equals(e.getKey())
-                            || (module.startsWith("./") && script.substring(0, script.lastIndexOf('/') + 1).concat(module.substring(2))
-                                    .equals(e.getKey())))
-                    .map(Map.Entry::getValue).findFirst().orElse(Map.of());
+                    .filter(e -> module.endsWith("/" + e.getKey())
+                            || module.equals(e.getKey())
+                            || (module.startsWith("./")
+                                    && script.substring(0, script.lastIndexOf('/') + 1)
+                                            .concat(module.substring(2))
+                                            .equals(e.getKey())))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(Map.of());
             for (String part : m.group(1).split(",")) {
                 String[] names = part.strip().split("\\s+as\\s+");
                 if (exports.containsKey(names[0].strip())) {
@@ -248,7 +295,9 @@ final class PageApiCalls {
                 both.addAll(resolve(e.substring(choice[1] + 1), depth + 1));
                 return both;
             }
-            if (e.length() >= 2 && (e.charAt(0) == '\'' || e.charAt(0) == '"') && JsSource.literalEnd(e, 0) == e.length()) {
+            if (e.length() >= 2
+                    && (e.charAt(0) == '\'' || e.charAt(0) == '"')
+                    && JsSource.literalEnd(e, 0) == e.length()) {
                 return List.of(JsSource.unescape(e.substring(1, e.length() - 1)));
             }
             if (e.length() >= 2 && e.charAt(0) == '`' && JsSource.literalEnd(e, 0) == e.length()) {
@@ -269,7 +318,8 @@ final class PageApiCalls {
                 }
             }
             if (e.matches("[A-Za-z_$][\\w$]*")) {
-                Matcher definition = Pattern.compile("\\b(?:const|let|var)\\s+" + Pattern.quote(e) + "\\s*=\\s*").matcher(code);
+                Matcher definition = Pattern.compile("\\b(?:const|let|var)\\s+" + Pattern.quote(e) + "\\s*=\\s*")
+                        .matcher(code);
                 List<Integer> at = new ArrayList<>();
                 while (definition.find()) {
                     at.add(definition.end());
@@ -291,8 +341,11 @@ final class PageApiCalls {
                     options.add(piece.text());
                 } else {
                     int[] choice = JsSource.topLevelConditional(piece.expression());
-                    String otherwise = choice == null ? null : piece.expression().substring(choice[1] + 1).strip();
-                    if (choice != null && ("''".equals(otherwise) || "\"\"".equals(otherwise) || "``".equals(otherwise))) {
+                    String otherwise = choice == null
+                            ? null
+                            : piece.expression().substring(choice[1] + 1).strip();
+                    if (choice != null
+                            && ("''".equals(otherwise) || "\"\"".equals(otherwise) || "``".equals(otherwise))) {
                         options.addAll(resolve(piece.expression().substring(choice[0] + 1, choice[1]), depth + 1));
                         options.add("");
                     } else {

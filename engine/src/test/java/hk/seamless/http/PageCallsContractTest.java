@@ -1,12 +1,9 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every API call the pages (portal, console, admin desk) make is a documented operation: the calls
@@ -39,9 +38,12 @@ class PageCallsContractTest {
     private static Map<String, List<String>> resolvedByHand() {
         Map<String, List<String>> byHand = new LinkedHashMap<>();
         // The accounts list: query is a URLSearchParams of the role and status filters set (load()).
-        byHand.put("admin/accounts.js: adminCall GET `/api/v1/admin/accounts?${query}`", List.of("GET /api/v1/admin/accounts?role&status"));
+        byHand.put(
+                "admin/accounts.js: adminCall GET `/api/v1/admin/accounts?${query}`",
+                List.of("GET /api/v1/admin/accounts?role&status"));
         // The consignments search: query is a URLSearchParams of the text and status filters set, or nothing (load()).
-        byHand.put("portal/consignments.js: get GET `/api/v1/consignments${query ? `?${query}` : ''}`",
+        byHand.put(
+                "portal/consignments.js: get GET `/api/v1/consignments${query ? `?${query}` : ''}`",
                 List.of("GET /api/v1/consignments", "GET /api/v1/consignments?q&status"));
         // Lodging or amending: put only when amending, when path names the consignment's CCRN; post the new one's path
         // (the scan, which takes both values of path for both, would pair them wrongly).
@@ -49,7 +51,8 @@ class PageCallsContractTest {
         byHand.put("portal/lodge.js: post POST path", List.of("POST /api/v1/consignments"));
         // The console's live feed: feedUrl() is ws(s)://<the page's host>/console/v1/feed.
         byHand.put("console/feed.js: WebSocket GET feedUrl()", List.of("GET /console/v1/feed"));
-        // The helpers themselves, whose callers are scanned: api() and upload() of shared/api.js, adminCall() of admin/token.js.
+        // The helpers themselves, whose callers are scanned: api() and upload() of shared/api.js, adminCall() of
+        // admin/token.js.
         byHand.put("shared/api.js: fetch ? path", List.of());
         byHand.put("shared/api.js: fetch POST path", List.of());
         byHand.put("admin/token.js: api ? path", List.of());
@@ -74,7 +77,10 @@ class PageCallsContractTest {
 
     private static Path webroot() {
         try {
-            return Path.of(PageCallsContractTest.class.getClassLoader().getResource("webroot").toURI());
+            return Path.of(PageCallsContractTest.class
+                    .getClassLoader()
+                    .getResource("webroot")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -92,9 +98,12 @@ class PageCallsContractTest {
                 used.add(site.key());
                 calls.addAll(RESOLVED_BY_HAND.get(site.key()));
             } else if (site.unresolved() != null || site.method() == null) {
-                problems.add(site.where() + " " + site.callee() + "(" + site.urlExpression() + "): the scan cannot tell which "
-                        + "operation this calls (" + (site.method() == null ? "the method is not a literal" : site.unresolved())
-                        + "); write the URL so it can, or add \"" + site.key() + "\" to RESOLVED_BY_HAND with what it makes");
+                problems.add(site.where() + " " + site.callee() + "(" + site.urlExpression()
+                        + "): the scan cannot tell which "
+                        + "operation this calls ("
+                        + (site.method() == null ? "the method is not a literal" : site.unresolved())
+                        + "); write the URL so it can, or add \"" + site.key()
+                        + "\" to RESOLVED_BY_HAND with what it makes");
                 continue;
             } else {
                 site.templates().forEach(t -> calls.add(site.method() + " " + t));
@@ -113,7 +122,8 @@ class PageCallsContractTest {
         }
         Set<String> stale = new TreeSet<>(RESOLVED_BY_HAND.keySet());
         stale.removeAll(used);
-        stale.forEach(key -> problems.add("RESOLVED_BY_HAND names " + key + ", which no script calls any more: take it out"));
+        stale.forEach(
+                key -> problems.add("RESOLVED_BY_HAND names " + key + ", which no script calls any more: take it out"));
         writeDown(sites);
         assertTrue(problems.isEmpty(), "page calls the contract does not have:\n  " + String.join("\n  ", problems));
         // The scan read the pages, not nothing: the portal, the console and the admin desk each call dozens.
@@ -125,11 +135,20 @@ class PageCallsContractTest {
     private static void writeDown(List<PageApiCalls.Site> sites) {
         StringBuilder text = new StringBuilder();
         for (PageApiCalls.Site site : sites) {
-            text.append(site.where()).append('\t').append(site.callee()).append('(').append(site.urlExpression()).append(")\t")
-                    .append(RESOLVED_BY_HAND.containsKey(site.key()) ? "by hand: " + RESOLVED_BY_HAND.get(site.key())
-                            : site.unresolved() != null ? "UNRESOLVED: " + site.unresolved()
-                            : site.method() + " " + site.templates())
-                    .append(site.body() == null ? "" : site.body() ? " with a body" : "").append('\n');
+            text.append(site.where())
+                    .append('\t')
+                    .append(site.callee())
+                    .append('(')
+                    .append(site.urlExpression())
+                    .append(")\t")
+                    .append(
+                            RESOLVED_BY_HAND.containsKey(site.key())
+                                    ? "by hand: " + RESOLVED_BY_HAND.get(site.key())
+                                    : site.unresolved() != null
+                                            ? "UNRESOLVED: " + site.unresolved()
+                                            : site.method() + " " + site.templates())
+                    .append(site.body() == null ? "" : site.body() ? " with a body" : "")
+                    .append('\n');
         }
         try {
             java.nio.file.Files.createDirectories(Path.of("target"));
@@ -145,7 +164,9 @@ class PageCallsContractTest {
         if (Boolean.TRUE.equals(sendsBody) && requestBody == null) {
             return operation + " takes no request body (the contract documents none), the page sends one";
         }
-        if (Boolean.FALSE.equals(sendsBody) && requestBody != null && Boolean.TRUE.equals(requestBody.getBoolean("required"))) {
+        if (Boolean.FALSE.equals(sendsBody)
+                && requestBody != null
+                && Boolean.TRUE.equals(requestBody.getBoolean("required"))) {
             return operation + " requires a request body, the page sends none";
         }
         return null;
@@ -169,8 +190,8 @@ class PageCallsContractTest {
             Set<String> names = new TreeSet<>(List.of(query[1].split("&")));
             names.removeAll(contract.queryParameters(operation));
             if (!names.isEmpty()) {
-                return call + ": query parameters " + names + " are not documented for " + operation
-                        + " (it documents " + contract.queryParameters(operation) + ")";
+                return call + ": query parameters " + names + " are not documented for " + operation + " (it documents "
+                        + contract.queryParameters(operation) + ")";
             }
         }
         return null;

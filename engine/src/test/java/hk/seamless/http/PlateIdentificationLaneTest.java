@@ -1,10 +1,10 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Plate normalisation and identification end to end: what a camera reads is turned into the Hong
@@ -36,8 +36,13 @@ class PlateIdentificationLaneTest extends LaneHarness {
         JsonObject decision = plateAlone(rig, spacedLowerCase(a.mark()), 93);
         assertDecision(decision, "RELEASE", "PROCEED");
         assertEquals(a.mark(), decision.getString("vehicleMark"));
-        JsonObject detail = api.get("/api/v1/arrivals/" + decision.getString("arrivalId"), officer.token()).expect(200).json();
-        assertEquals(spacedLowerCase(a.mark()), detail.getJsonObject("reads").getString("plate"), "the read is kept as read");
+        JsonObject detail = api.get("/api/v1/arrivals/" + decision.getString("arrivalId"), officer.token())
+                .expect(200)
+                .json();
+        assertEquals(
+                spacedLowerCase(a.mark()),
+                detail.getJsonObject("reads").getString("plate"),
+                "the read is kept as read");
     }
 
     @Test
@@ -89,8 +94,8 @@ class PlateIdentificationLaneTest extends LaneHarness {
         // The rules: a confident read that names a registered vehicle is that vehicle; it is never
         // "corrected" into a look-alike twin, bundled or not.
         Rig rig = rig("IMPORT");
-        String first = craftedMark("BDDL");                          // e.g. XB37K, a personalised mark
-        String second = first.charAt(0) + "8" + first.substring(2);  // X837K, also a valid mark
+        String first = craftedMark("BDDL"); // e.g. XB37K, a personalised mark
+        String second = first.charAt(0) + "8" + first.substring(2); // X837K, also a valid mark
         bundled(first, "IMPORT");
         bundled(second, "IMPORT");
         clock.advance(PAST_LEAD);
@@ -102,25 +107,30 @@ class PlateIdentificationLaneTest extends LaneHarness {
     @Test
     void anUnbundledVehicleReadExactlyIsNeverResolvedIntoItsBundledTwin() {
         Rig rig = rig("IMPORT");
-        String ordinary = craftedMark("L5DDD");                                     // e.g. XK5347
+        String ordinary = craftedMark("L5DDD"); // e.g. XK5347
         String personalised = ordinary.substring(0, 2) + "S" + ordinary.substring(3); // XKS347
-        truck(ordinary);                    // registered, nothing bundled
+        truck(ordinary); // registered, nothing bundled
         Truck twin = truck(personalised);
         JsonObject twinBundle = bundleLaden(twin.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
         JsonObject decision = plateAlone(rig, ordinary, 95);
         assertDecision(decision, "INSPECT", "GO TO INSPECTION", "NO_BUNDLE");
         assertEquals(ordinary, decision.getString("vehicleMark"));
-        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + twinBundle.getString("bundleId"), trucker.token())
-                .expect(200).json().getString("status"), "the twin's bundle is not spent by another truck");
+        assertEquals(
+                "ACTIVE",
+                api.get("/api/v1/bundles/" + twinBundle.getString("bundleId"), trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"),
+                "the twin's bundle is not spent by another truck");
     }
 
     @Test
     void aReadNamingNoRegisteredVehicleThatReachesTwoExpectedOnesIsReferred() {
         Rig rig = rig("IMPORT");
-        String ordinary = craftedMark("L5D6D");                                       // e.g. XK5367
-        String personalised = ordinary.substring(0, 2) + "S" + ordinary.substring(3);   // XKS367
-        String read = ordinary.substring(0, 4) + "G" + ordinary.substring(5);           // XK53G7: nobody's
+        String ordinary = craftedMark("L5D6D"); // e.g. XK5367
+        String personalised = ordinary.substring(0, 2) + "S" + ordinary.substring(3); // XKS367
+        String read = ordinary.substring(0, 4) + "G" + ordinary.substring(5); // XK53G7: nobody's
         bundled(ordinary, "IMPORT");
         bundled(personalised, "IMPORT");
         clock.advance(PAST_LEAD);
@@ -178,7 +188,10 @@ class PlateIdentificationLaneTest extends LaneHarness {
         String misread = craftedMark("LDDDD");
         JsonObject decision = plateAlone(rig, misread, 88, misread, 88.0, "XX0000", 86.0, a.mark(), 71.0);
         assertDecision(decision, "INSPECT", "GO TO INSPECTION", "NO_BUNDLE");
-        assertEquals(misread, decision.getString("vehicleMark"), "the confident read is the vehicle; the bundled one is not");
+        assertEquals(
+                misread,
+                decision.getString("vehicleMark"),
+                "the confident read is the vehicle; the bundled one is not");
     }
 
     @Test
@@ -186,7 +199,10 @@ class PlateIdentificationLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundled(TradeApiClient.uniqueMark(), "IMPORT");
         clock.advance(PAST_LEAD);
-        assertDecision(plateAlone(rig, a.mark(), 79, a.mark(), 79.0, a.mark(), 60.0), "REFER", "SEE OFFICER",
+        assertDecision(
+                plateAlone(rig, a.mark(), 79, a.mark(), 79.0, a.mark(), 60.0),
+                "REFER",
+                "SEE OFFICER",
                 "UNIDENTIFIED_VEHICLE");
     }
 
@@ -219,7 +235,8 @@ class PlateIdentificationLaneTest extends LaneHarness {
         Truck a = bundled(TradeApiClient.uniqueMark(), "IMPORT");
         clock.advance(PAST_LEAD);
         JsonObject document = LaneTestClient.alpr("粤Z·A123港", 97);
-        document.getJsonArray("results").add(new JsonObject().put("plate", a.mark()).put("confidence", 86.0));
+        document.getJsonArray("results")
+                .add(new JsonObject().put("plate", a.mark()).put("confidence", 86.0));
         JsonObject decision = plateAlone(rig, document);
         assertDecision(decision, "RELEASE", "PROCEED");
         assertEquals(a.mark(), decision.getString("vehicleMark"));

@@ -1,11 +1,10 @@
 package hk.seamless.http;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * What the trader portal's browser tests share: signing in through the form as a person does, and
@@ -29,16 +28,25 @@ abstract class PortalBrowserTest extends EngineHarness {
 
     /** The table row whose text contains {@code text}, among the rows shown by {@code tableCss}. */
     static WebElement row(Browser browser, String tableCss, String text) {
-        return browser.await(d -> d.findElements(By.cssSelector(tableCss + " tbody tr")).stream()
-                .filter(r -> r.isDisplayed() && r.getText().contains(text)).findFirst().orElse(null),
+        return browser.await(
+                d -> d.findElements(By.cssSelector(tableCss + " tbody tr")).stream()
+                        .filter(r -> r.isDisplayed() && r.getText().contains(text))
+                        .findFirst()
+                        .orElse(null),
                 "a row of " + tableCss + " containing '" + text + "'");
     }
 
     /** The shown button with these words inside one element (a table row, say). */
     static WebElement buttonIn(Browser browser, WebElement scope, String words) {
-        return browser.await(d -> scope.findElements(By.xpath(".//button[normalize-space(.)=" + Browser.literal(words)
-                        + "] | .//a[normalize-space(.)=" + Browser.literal(words) + "]")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null), "a button '" + words + "' in " + scope.getText());
+        return browser.await(
+                d -> scope
+                        .findElements(By.xpath(".//button[normalize-space(.)=" + Browser.literal(words)
+                                + "] | .//a[normalize-space(.)=" + Browser.literal(words) + "]"))
+                        .stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null),
+                "a button '" + words + "' in " + scope.getText());
     }
 
     /** Waits until the error shown beside the input with this id contains {@code text}. */
@@ -48,10 +56,12 @@ abstract class PortalBrowserTest extends EngineHarness {
 
     /** Waits until the input with this id shows no error. */
     static void awaitNoFieldError(Browser browser, String inputId) {
-        browser.await(d -> {
-            List<WebElement> errors = d.findElements(By.id(inputId + "-error"));
-            return errors.isEmpty() || errors.get(0).getText().isEmpty() ? Boolean.TRUE : null;
-        }, "no error beside #" + inputId);
+        browser.await(
+                d -> {
+                    List<WebElement> errors = d.findElements(By.id(inputId + "-error"));
+                    return errors.isEmpty() || errors.get(0).getText().isEmpty() ? Boolean.TRUE : null;
+                },
+                "no error beside #" + inputId);
     }
 
     static void assertNoScriptErrors(Browser browser) {

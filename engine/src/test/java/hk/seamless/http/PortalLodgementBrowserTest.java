@@ -1,12 +1,9 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -19,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * A shipper at the trader portal: lodges packaged and bulk cargo through the form (the rules
@@ -40,11 +39,13 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
 
     private static int shownRows(Browser browser, String tableCss) {
         return (int) browser.driver().findElements(By.cssSelector(tableCss + " tbody tr")).stream()
-                .filter(WebElement::isDisplayed).count();
+                .filter(WebElement::isDisplayed)
+                .count();
     }
 
     private static void awaitRowCount(Browser browser, String tableCss, int count) {
-        browser.await(d -> shownRows(browser, tableCss) == count ? Boolean.TRUE : null, count + " row(s) in " + tableCss);
+        browser.await(
+                d -> shownRows(browser, tableCss) == count ? Boolean.TRUE : null, count + " row(s) in " + tableCss);
     }
 
     private static String value(Browser browser, String label) {
@@ -140,15 +141,20 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
             assertTrue(TradeApiClient.validCcrn(bulkCcrn), bulkCcrn);
             JsonObject bulk = api.consignment(shipper.token(), bulkCcrn);
             assertEquals(18000, bulk.getJsonObject("bulk").getInteger("grossWeightKg"));
-            assertEquals("Tsing Yi Fuel Depot Ltd", bulk.getJsonObject("consignee").getString("name"));
+            assertEquals(
+                    "Tsing Yi Fuel Depot Ltd", bulk.getJsonObject("consignee").getString("name"));
             assertEquals(today.plusDays(3).toString(), bulk.getString("expectedDate"));
             assertEquals(2, api.myCcrns(shipper.token()).size(), "one packaged and one bulk lodgement, no more");
 
             // Both are listed, LODGED; searches by CCRN and by name each find one.
             browser.click("My consignments");
             browser.awaitText("h1", "My consignments");
-            assertTrue(row(browser, "#consignments-table", grouped(packagedCcrn)).getText().contains("LODGED"));
-            assertTrue(row(browser, "#consignments-table", grouped(bulkCcrn)).getText().contains("LODGED"));
+            assertTrue(row(browser, "#consignments-table", grouped(packagedCcrn))
+                    .getText()
+                    .contains("LODGED"));
+            assertTrue(row(browser, "#consignments-table", grouped(bulkCcrn))
+                    .getText()
+                    .contains("LODGED"));
             awaitRowCount(browser, "#consignments-table", 2);
             browser.screenshot("portal-consignments");
             browser.type("Search", packagedCcrn);
@@ -163,28 +169,49 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
             awaitRowCount(browser, "#consignments-table", 2);
 
             // Amend the packaged one: a new version.
-            buttonIn(browser, row(browser, "#consignments-table", grouped(packagedCcrn)), "Amend").click();
+            buttonIn(browser, row(browser, "#consignments-table", grouped(packagedCcrn)), "Amend")
+                    .click();
             browser.awaitText("h1", "Amend consignment " + grouped(packagedCcrn));
-            browser.await(d -> "120".equals(value(browser, "Number of packages")) ? Boolean.TRUE : null, "the form filled in");
+            browser.await(
+                    d -> "120".equals(value(browser, "Number of packages")) ? Boolean.TRUE : null,
+                    "the form filled in");
             browser.type("Number of packages", "150");
             browser.click("Save amendment");
             browser.awaitText("#lodge-result", "Amendment saved");
             assertEquals("2", browser.shown("#lodge-result-version").getText());
-            assertEquals(150, api.consignment(shipper.token(), packagedCcrn).getJsonObject("packaged").getInteger("packageCount"));
+            assertEquals(
+                    150,
+                    api.consignment(shipper.token(), packagedCcrn)
+                            .getJsonObject("packaged")
+                            .getInteger("packageCount"));
             browser.click("My consignments");
             browser.awaitText("h1", "My consignments");
-            browser.await(d -> "Version 2".equals(row(browser, "#consignments-table", grouped(packagedCcrn))
-                    .findElement(By.cssSelector(".version")).getText()) ? Boolean.TRUE : null, "version 2 in the list");
+            browser.await(
+                    d -> "Version 2"
+                                    .equals(row(browser, "#consignments-table", grouped(packagedCcrn))
+                                            .findElement(By.cssSelector(".version"))
+                                            .getText())
+                            ? Boolean.TRUE
+                            : null,
+                    "version 2 in the list");
 
             // Cancel the bulk one, after saying yes.
             WebElement bulkRow = row(browser, "#consignments-table", grouped(bulkCcrn));
             buttonIn(browser, bulkRow, "Cancel consignment").click();
-            buttonIn(browser, row(browser, "#consignments-table", grouped(bulkCcrn)), "Yes, cancel it").click();
-            browser.await(d -> row(browser, "#consignments-table", grouped(bulkCcrn)).getText().contains("CANCELLED")
-                    ? Boolean.TRUE : null, "the bulk consignment CANCELLED");
+            buttonIn(browser, row(browser, "#consignments-table", grouped(bulkCcrn)), "Yes, cancel it")
+                    .click();
+            browser.await(
+                    d -> row(browser, "#consignments-table", grouped(bulkCcrn))
+                                    .getText()
+                                    .contains("CANCELLED")
+                            ? Boolean.TRUE
+                            : null,
+                    "the bulk consignment CANCELLED");
             assertEquals("CANCELLED", api.consignment(shipper.token(), bulkCcrn).getString("status"));
             WebElement cancelled = row(browser, "#consignments-table", grouped(bulkCcrn));
-            assertTrue(cancelled.findElements(By.xpath(".//button | .//a")).isEmpty(), "nothing to amend or cancel once CANCELLED");
+            assertTrue(
+                    cancelled.findElements(By.xpath(".//button | .//a")).isEmpty(),
+                    "nothing to amend or cancel once CANCELLED");
             browser.screenshot("portal-consignments-after");
             assertNoScriptErrors(browser);
         }
@@ -201,10 +228,14 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
 
             // The template link serves the engine's own CSV template, header first.
             String href = browser.button("CSV template").getAttribute("href");
-            HttpResponse<String> template = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> template = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(href)).build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, template.statusCode());
-            assertTrue(template.body().startsWith("\uFEFFdirection,expectedDate,consignor.name,consignor.address"), template.body());
+            assertTrue(
+                    template.body().startsWith("\uFEFFdirection,expectedDate,consignor.name,consignor.address"),
+                    template.body());
             // The one made in the page has dates inside the engine's window.
             WebElement dated = browser.button("Download a CSV template dated for today");
             String datedHref = dated.getAttribute("href");
@@ -216,14 +247,19 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
 
             Path file = Files.createTempFile("seamless-batch-", ".csv");
             try {
-                Files.writeString(file, String.join("\r\n",
-                        "direction,expectedDate,consignor.name,consignor.address,consignee.name,consignee.address,"
-                                + "packaged.packageDescription,packaged.packageCount,packaged.articlesDescription",
-                        "IMPORT," + today.plusDays(2) + ",Dongguan Textiles Co,\"8 Nancheng Road, Dongguan\","
-                                + "Sham Shui Po Garments Ltd,\"1 Cheung Sha Wan Road, Kowloon\",CARTONS,40,Cotton shirts",
-                        "EXPORT," + today.plusDays(2) + ",Sham Shui Po Garments Ltd,\"1 Cheung Sha Wan Road, Kowloon\","
-                                + "Dongguan Textiles Co,\"8 Nancheng Road, Dongguan\",CARTONS,0,Returned shirts",
-                        ""), StandardCharsets.UTF_8);
+                Files.writeString(
+                        file,
+                        String.join(
+                                "\r\n",
+                                "direction,expectedDate,consignor.name,consignor.address,consignee.name,consignee.address,"
+                                        + "packaged.packageDescription,packaged.packageCount,packaged.articlesDescription",
+                                "IMPORT," + today.plusDays(2) + ",Dongguan Textiles Co,\"8 Nancheng Road, Dongguan\","
+                                        + "Sham Shui Po Garments Ltd,\"1 Cheung Sha Wan Road, Kowloon\",CARTONS,40,Cotton shirts",
+                                "EXPORT," + today.plusDays(2)
+                                        + ",Sham Shui Po Garments Ltd,\"1 Cheung Sha Wan Road, Kowloon\","
+                                        + "Dongguan Textiles Co,\"8 Nancheng Road, Dongguan\",CARTONS,0,Returned shirts",
+                                ""),
+                        StandardCharsets.UTF_8);
                 browser.field("Batch file").sendKeys(file.toAbsolutePath().toString());
                 browser.click("Upload and lodge");
                 browser.awaitText("#batch-summary", "2 row(s): 1 lodged, 1 rejected.");
@@ -236,7 +272,10 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
             assertTrue(lodged.getText().startsWith("1"), lodged.getText());
             WebElement rejected = row(browser, "#batch-table", "REJECTED");
             assertTrue(rejected.getText().startsWith("2"), rejected.getText());
-            assertTrue(rejected.getText().contains("packaged.packageCount (Number of packages): Must be a whole number from 1 to 10,000,000."),
+            assertTrue(
+                    rejected.getText()
+                            .contains(
+                                    "packaged.packageCount (Number of packages): Must be a whole number from 1 to 10,000,000."),
                     rejected.getText());
             browser.screenshot("portal-batch-result");
             assertEquals(List.of(ccrn), api.myCcrns(shipper.token()));
@@ -283,12 +322,14 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
 
             browser.click("我的付運貨物");
             browser.awaitText("h1", "我的付運貨物");
-            assertTrue(row(browser, "#consignments-table", grouped(ccrn)).getText().contains("已遞交"));
+            assertTrue(
+                    row(browser, "#consignments-table", grouped(ccrn)).getText().contains("已遞交"));
             browser.screenshot("portal-consignments-zh");
             // Switching back re-labels the page in place, the list included.
             browser.click("English");
             browser.awaitText("h1", "My consignments");
-            assertTrue(row(browser, "#consignments-table", grouped(ccrn)).getText().contains("LODGED"));
+            assertTrue(
+                    row(browser, "#consignments-table", grouped(ccrn)).getText().contains("LODGED"));
             assertNoScriptErrors(browser);
         }
     }
@@ -304,15 +345,35 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
             browser.awaitText("h1", "New lodgement");
             browser.awaitText("#lodge-window", "17 Nov 2026");
             // After the page changes, the keyboard starts at its heading; the first field is next.
-            keys(browser, Keys.TAB, "I", Keys.TAB, today().plusDays(1).toString(),
-                    Keys.TAB, "Dongguan Toys Co", Keys.TAB, "8 Nancheng Road, Dongguan",
-                    Keys.TAB, "Sheung Shui Toys Ltd", Keys.TAB, "2 San Wan Road, Sheung Shui",
-                    Keys.TAB, Keys.TAB, "CARTONS", Keys.TAB, "30", Keys.TAB, "Plastic toys", Keys.TAB, Keys.ENTER);
+            keys(
+                    browser,
+                    Keys.TAB,
+                    "I",
+                    Keys.TAB,
+                    today().plusDays(1).toString(),
+                    Keys.TAB,
+                    "Dongguan Toys Co",
+                    Keys.TAB,
+                    "8 Nancheng Road, Dongguan",
+                    Keys.TAB,
+                    "Sheung Shui Toys Ltd",
+                    Keys.TAB,
+                    "2 San Wan Road, Sheung Shui",
+                    Keys.TAB,
+                    Keys.TAB,
+                    "CARTONS",
+                    Keys.TAB,
+                    "30",
+                    Keys.TAB,
+                    "Plastic toys",
+                    Keys.TAB,
+                    Keys.ENTER);
             browser.awaitText("#lodge-result", "Lodged");
             String ccrn = digits(browser.shown("#lodge-result-ccrn").getText());
             JsonObject lodged = api.consignment(shipper.token(), ccrn);
             assertEquals("IMPORT", lodged.getString("direction"));
-            assertEquals("Sheung Shui Toys Ltd", lodged.getJsonObject("consignee").getString("name"));
+            assertEquals(
+                    "Sheung Shui Toys Ltd", lodged.getJsonObject("consignee").getString("name"));
             assertEquals(30, lodged.getJsonObject("packaged").getInteger("packageCount"));
             assertNoScriptErrors(browser);
         }
@@ -334,14 +395,18 @@ class PortalLodgementBrowserTest extends PortalBrowserTest {
             browser.awaitText("#lodge-window", "17 Nov 2026");
             browser.field("Consignor name").click();
             browser.screenshot("portal-lodge-tablet");
-            Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            Object overflow = browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0L, overflow, "nothing sticks out sideways on a tablet");
             String ccrn = api.lodgeCcrn(shipper.token(), "EXPORT", today().plusDays(4));
             browser.click("My consignments");
             browser.awaitText("h1", "My consignments");
             row(browser, "#consignments-table", grouped(ccrn));
             browser.screenshot("portal-consignments-tablet");
-            assertEquals(0L, browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"));
+            assertEquals(
+                    0L,
+                    browser.script(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"));
             assertNoScriptErrors(browser);
         }
     }

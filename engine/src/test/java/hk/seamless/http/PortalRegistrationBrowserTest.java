@@ -1,13 +1,12 @@
 package hk.seamless.http;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * Registering through the portal's form, waiting for an administrator's approval, then signing in
@@ -61,7 +60,8 @@ class PortalRegistrationBrowserTest extends PortalBrowserTest {
 
             browser.type("E-mail address", email);
             browser.click("Register");
-            String done = browser.awaitText("#register-done", "waiting for approval").getText();
+            String done =
+                    browser.awaitText("#register-done", "waiting for approval").getText();
             browser.screenshot("portal-register-done");
             Matcher reference = Pattern.compile("reference (\\S+)\\)").matcher(done);
             assertTrue(reference.find(), done);
@@ -87,12 +87,18 @@ class PortalRegistrationBrowserTest extends PortalBrowserTest {
             browser.awaitText(".masthead .who", "Tsuen Wan Export Ltd (Shipper)");
             browser.awaitText("h1", "New lodgement");
             assertTrue(browser.shown("#portal-nav").getText().contains("My consignments"));
-            assertFalse(browser.shown("#portal-nav").getText().contains("My vehicles"), "a shipper is not offered trucker pages");
+            assertFalse(
+                    browser.shown("#portal-nav").getText().contains("My vehicles"),
+                    "a shipper is not offered trucker pages");
             browser.screenshot("portal-signed-in");
 
             browser.click("Sign out");
             browser.awaitText("h1", "Sign in");
-            assertEquals("", browser.shown(".masthead").findElement(org.openqa.selenium.By.cssSelector(".who")).getText());
+            assertEquals(
+                    "",
+                    browser.shown(".masthead")
+                            .findElement(org.openqa.selenium.By.cssSelector(".who"))
+                            .getText());
             // The session is really closed: the engine no longer knows this browser.
             Object status = browser.driver() instanceof org.openqa.selenium.JavascriptExecutor js
                     ? js.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -110,7 +116,11 @@ class PortalRegistrationBrowserTest extends PortalBrowserTest {
             signIn(browser, officer.email(), PASSWORD);
             browser.awaitText("h1", "This portal is for traders");
             browser.button("Officers and supervisors: the lane console");
-            assertTrue(browser.driver().findElement(org.openqa.selenium.By.id("portal-nav")).getText().isBlank(),
+            assertTrue(
+                    browser.driver()
+                            .findElement(org.openqa.selenium.By.id("portal-nav"))
+                            .getText()
+                            .isBlank(),
                     "no trader pages offered");
             // Asking for a trader page by its address does not open it.
             browser.go("/portal/#/lodge");

@@ -1,22 +1,21 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The list calls the officer console and the trader portal are built on: the admin's registration
@@ -60,24 +59,41 @@ class PortalSupportApiTest extends EngineHarness {
     // ---- the admin's registration queue ----
 
     private JsonArray registrations(String query) {
-        return api.get(REGISTRATIONS + query, api.adminToken()).expect(200).json().getJsonArray("registrations");
+        return api.get(REGISTRATIONS + query, api.adminToken())
+                .expect(200)
+                .json()
+                .getJsonArray("registrations");
     }
 
     @Test
     void pendingRegistrationsAreListedOldestFirstWithTheirContactDetails() {
         String email = TradeApiClient.uniqueEmail("agent");
-        String first = api.post("/api/v1/registrations", null, new JsonObject().put("role", "AGENT")
-                        .put("name", "Kwai Chung Forwarding Ltd").put("email", email)
-                        .put("phone", "+852 2345 6789").put("businessRegistrationNo", "12345678"))
-                .expect(202).json().getString("registrationId");
+        String first = api.post(
+                        "/api/v1/registrations",
+                        null,
+                        new JsonObject()
+                                .put("role", "AGENT")
+                                .put("name", "Kwai Chung Forwarding Ltd")
+                                .put("email", email)
+                                .put("phone", "+852 2345 6789")
+                                .put("businessRegistrationNo", "12345678"))
+                .expect(202)
+                .json()
+                .getString("registrationId");
         clock.advance(Duration.ofMinutes(5));
-        String second = api.register("TRUCKER", TradeApiClient.uniqueEmail("trucker"), null).expect(202)
-                .json().getString("registrationId");
+        String second = api.register("TRUCKER", TradeApiClient.uniqueEmail("trucker"), null)
+                .expect(202)
+                .json()
+                .getString("registrationId");
 
         JsonArray pending = registrations("");
         List<String> ids = ids(pending, "registrationId");
         assertTrue(ids.indexOf(first) >= 0 && ids.indexOf(first) < ids.indexOf(second), "oldest first: " + ids);
-        assertEquals(ids, registrations("?status=PENDING").stream().map(o -> ((JsonObject) o).getString("registrationId")).toList());
+        assertEquals(
+                ids,
+                registrations("?status=PENDING").stream()
+                        .map(o -> ((JsonObject) o).getString("registrationId"))
+                        .toList());
 
         JsonObject item = find(pending, "registrationId", first);
         assertEquals(first, item.getString("accountId"), "the registration id is the id approval takes");
@@ -97,16 +113,25 @@ class PortalSupportApiTest extends EngineHarness {
         api.approve(first).expect(200);
         assertFalse(ids(registrations(""), "registrationId").contains(first));
         assertTrue(ids(registrations("?status=ACTIVE"), "registrationId").contains(first));
-        assertEquals("ACTIVE", find(registrations("?status=active"), "registrationId", first).getString("status"));
+        assertEquals(
+                "ACTIVE",
+                find(registrations("?status=active"), "registrationId", first).getString("status"));
     }
 
     @Test
     void rejectedAndSuspendedAccountsAreListedByStatus() {
-        String rejected = api.register("SHIPPER", TradeApiClient.uniqueEmail("shipper"), null).expect(202)
-                .json().getString("registrationId");
-        api.post(REGISTRATIONS + "/" + rejected + "/reject", api.adminToken(), new JsonObject()).expect(200);
+        String rejected = api.register("SHIPPER", TradeApiClient.uniqueEmail("shipper"), null)
+                .expect(202)
+                .json()
+                .getString("registrationId");
+        api.post(REGISTRATIONS + "/" + rejected + "/reject", api.adminToken(), new JsonObject())
+                .expect(200);
         TradeApiClient.Account suspended = api.newAccount("SHIPPER");
-        api.post("/api/v1/admin/accounts/" + suspended.id() + "/suspend", api.adminToken(), new JsonObject().put("reason", "test of a suspended trucker")).expect(200);
+        api.post(
+                        "/api/v1/admin/accounts/" + suspended.id() + "/suspend",
+                        api.adminToken(),
+                        new JsonObject().put("reason", "test of a suspended trucker"))
+                .expect(200);
 
         JsonObject listed = find(registrations("?status=REJECTED"), "registrationId", rejected);
         assertNotNull(listed);
@@ -119,7 +144,8 @@ class PortalSupportApiTest extends EngineHarness {
     @Test
     void aBadStatusIsAClientErrorNamingStatus() {
         api.get(REGISTRATIONS + "?status=APPROVED", api.adminToken()).problemNaming(400, "status");
-        api.get(REGISTRATIONS + "?status=" + query("PENDING\u0007"), api.adminToken()).problemNaming(400, "status");
+        api.get(REGISTRATIONS + "?status=" + query("PENDING\u0007"), api.adminToken())
+                .problemNaming(400, "status");
         // A form's "all" choice sends it blank: the default queue.
         api.get(REGISTRATIONS + "?status=", api.adminToken()).expect(200);
     }
@@ -147,10 +173,19 @@ class PortalSupportApiTest extends EngineHarness {
         clock.advance(Duration.ofMinutes(1));
         String again = api.bundle(trucker.token(), laden, "IMPORT", ccrn).getString("bundleId");
         clock.advance(Duration.ofMinutes(1));
-        String active = api.post("/api/v1/bundles", trucker.token(), new JsonObject().put("vehicleMark", empty)
-                .put("direction", "EXPORT").put("empty", true)).expect(201).json().getString("bundleId");
+        String active = api.post(
+                        "/api/v1/bundles",
+                        trucker.token(),
+                        new JsonObject()
+                                .put("vehicleMark", empty)
+                                .put("direction", "EXPORT")
+                                .put("empty", true))
+                .expect(201)
+                .json()
+                .getString("bundleId");
 
-        JsonArray all = api.get("/api/v1/bundles", trucker.token()).expect(200).json().getJsonArray("bundles");
+        JsonArray all =
+                api.get("/api/v1/bundles", trucker.token()).expect(200).json().getJsonArray("bundles");
         assertEquals(List.of(active, again, unbundled), ids(all, "bundleId"));
         JsonObject newest = all.getJsonObject(0);
         assertEquals("ACTIVE", newest.getString("status"));
@@ -163,16 +198,36 @@ class PortalSupportApiTest extends EngineHarness {
             assertFalse(all.getJsonObject(i).containsKey("riskHits"), "the trucker's list never shows risk hits");
         }
 
-        assertEquals(List.of(active, again), ids(api.get("/api/v1/bundles?status=ACTIVE", trucker.token()).expect(200)
-                .json().getJsonArray("bundles"), "bundleId"));
-        assertEquals(List.of(unbundled), ids(api.get("/api/v1/bundles?status=UNBUNDLED", trucker.token()).expect(200)
-                .json().getJsonArray("bundles"), "bundleId"));
-        assertTrue(api.get("/api/v1/bundles?status=USED", trucker.token()).expect(200).json().getJsonArray("bundles").isEmpty());
+        assertEquals(
+                List.of(active, again),
+                ids(
+                        api.get("/api/v1/bundles?status=ACTIVE", trucker.token())
+                                .expect(200)
+                                .json()
+                                .getJsonArray("bundles"),
+                        "bundleId"));
+        assertEquals(
+                List.of(unbundled),
+                ids(
+                        api.get("/api/v1/bundles?status=UNBUNDLED", trucker.token())
+                                .expect(200)
+                                .json()
+                                .getJsonArray("bundles"),
+                        "bundleId"));
+        assertTrue(api.get("/api/v1/bundles?status=USED", trucker.token())
+                .expect(200)
+                .json()
+                .getJsonArray("bundles")
+                .isEmpty());
         api.get("/api/v1/bundles?status=CROSSED", trucker.token()).problemNaming(400, "status");
 
         // Another trucker's list does not show them; nobody but truckers has such a list.
         TradeApiClient.Account other = api.newAccount("TRUCKER");
-        assertTrue(api.get("/api/v1/bundles", other.token()).expect(200).json().getJsonArray("bundles").isEmpty());
+        assertTrue(api.get("/api/v1/bundles", other.token())
+                .expect(200)
+                .json()
+                .getJsonArray("bundles")
+                .isEmpty());
         api.get("/api/v1/bundles", shipper.token()).problem(403);
         api.get("/api/v1/bundles", officer.token()).problem(403);
         api.get("/api/v1/bundles", null).problem(401);
@@ -183,23 +238,50 @@ class PortalSupportApiTest extends EngineHarness {
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
         String watched = api.newVehicle(trucker.token());
         String clean = api.newVehicle(trucker.token());
-        api.post("/api/v1/risk/watchlist", supervisor.token(), new JsonObject().put("kind", "VEHICLE").put("value", watched))
+        api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", "VEHICLE").put("value", watched))
                 .expect(201);
-        String hit = api.post("/api/v1/bundles", trucker.token(), new JsonObject().put("vehicleMark", watched)
-                .put("direction", "IMPORT").put("empty", true)).expect(201).json().getString("bundleId");
-        String quiet = api.post("/api/v1/bundles", trucker.token(), new JsonObject().put("vehicleMark", clean)
-                .put("direction", "IMPORT").put("empty", true)).expect(201).json().getString("bundleId");
+        String hit = api.post(
+                        "/api/v1/bundles",
+                        trucker.token(),
+                        new JsonObject()
+                                .put("vehicleMark", watched)
+                                .put("direction", "IMPORT")
+                                .put("empty", true))
+                .expect(201)
+                .json()
+                .getString("bundleId");
+        String quiet = api.post(
+                        "/api/v1/bundles",
+                        trucker.token(),
+                        new JsonObject()
+                                .put("vehicleMark", clean)
+                                .put("direction", "IMPORT")
+                                .put("empty", true))
+                .expect(201)
+                .json()
+                .getString("bundleId");
 
         for (String token : List.of(officer.token(), supervisor.token(), api.adminToken())) {
-            JsonObject seen = api.get("/api/v1/bundles/" + hit, token).expect(200).json();
+            JsonObject seen =
+                    api.get("/api/v1/bundles/" + hit, token).expect(200).json();
             assertEquals(List.of("WATCHLIST"), seen.getJsonArray("riskHits").getList());
             assertEquals(hit, seen.getString("bundleId"));
-            assertEquals(List.of(), api.get("/api/v1/bundles/" + quiet, token).expect(200).json().getJsonArray("riskHits").getList());
+            assertEquals(
+                    List.of(),
+                    api.get("/api/v1/bundles/" + quiet, token)
+                            .expect(200)
+                            .json()
+                            .getJsonArray("riskHits")
+                            .getList());
         }
         ApiResponse own = api.get("/api/v1/bundles/" + hit, trucker.token()).expect(200);
         assertFalse(own.json().containsKey("riskHits"), "a watched trucker must not learn it: " + own.body());
         assertFalse(own.body().contains("WATCHLIST"));
-        for (Object item : api.get("/api/v1/bundles", trucker.token()).expect(200).json().getJsonArray("bundles")) {
+        for (Object item :
+                api.get("/api/v1/bundles", trucker.token()).expect(200).json().getJsonArray("bundles")) {
             assertFalse(((JsonObject) item).containsKey("riskHits"));
         }
     }
@@ -217,23 +299,40 @@ class PortalSupportApiTest extends EngineHarness {
     }
 
     private List<String> search(String token, String query) {
-        return ids(api.get("/api/v1/consignments" + query, token).expect(200).json().getJsonArray("consignments"), "ccrn");
+        return ids(
+                api.get("/api/v1/consignments" + query, token)
+                        .expect(200)
+                        .json()
+                        .getJsonArray("consignments"),
+                "ccrn");
     }
 
     @Test
     void listItemsCarryThePartyNamesBesidesEverythingElse() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String ccrn = lodge(shipper.token(), "Dongguan Textile Mill 東莞紡織廠", "Cheung Sha Wan Garments Ltd");
-        JsonObject item = api.get("/api/v1/consignments", shipper.token()).expect(200).json()
-                .getJsonArray("consignments").getJsonObject(0);
+        JsonObject item = api.get("/api/v1/consignments", shipper.token())
+                .expect(200)
+                .json()
+                .getJsonArray("consignments")
+                .getJsonObject(0);
         assertEquals(ccrn, item.getString("ccrn"));
         assertEquals("Dongguan Textile Mill 東莞紡織廠", item.getString("consignorName"));
         assertEquals("Cheung Sha Wan Garments Ltd", item.getString("consigneeName"));
-        for (String field : List.of("status", "version", "lodgedAt", "updatedAt", "direction", "expectedDate",
-                "consignor", "consignee", "packaged")) {
+        for (String field : List.of(
+                "status",
+                "version",
+                "lodgedAt",
+                "updatedAt",
+                "direction",
+                "expectedDate",
+                "consignor",
+                "consignee",
+                "packaged")) {
             assertTrue(item.containsKey(field), "list items keep " + field + ": " + item);
         }
-        assertEquals("Dongguan Textile Mill 東莞紡織廠", item.getJsonObject("consignor").getString("name"));
+        assertEquals(
+                "Dongguan Textile Mill 東莞紡織廠", item.getJsonObject("consignor").getString("name"));
     }
 
     @Test
@@ -247,13 +346,15 @@ class PortalSupportApiTest extends EngineHarness {
         assertEquals(List.of(kitchen), search(shipper.token(), "?q=" + query("KITCHENWARE")));
         assertEquals(List.of(kitchen), search(shipper.token(), "?q=" + query("百貨")));
         assertEquals(List.of(textile), search(shipper.token(), "?q=" + query("yau tong")));
-        assertEquals(List.of(textile, kitchen), search(shipper.token(), "?q=" + query(tag.toUpperCase())), "newest first");
+        assertEquals(
+                List.of(textile, kitchen), search(shipper.token(), "?q=" + query(tag.toUpperCase())), "newest first");
         assertEquals(List.of(), search(shipper.token(), "?q=" + query("nobody of that name")));
         assertEquals(3, search(shipper.token(), "?q=").size(), "a blank search is no search");
 
         // A part of the CCRN, or the whole of it as printed in groups.
         assertTrue(search(shipper.token(), "?q=" + plain.substring(4, 12)).contains(plain));
-        String grouped = plain.substring(0, 4) + " " + plain.substring(4, 8) + "-" + plain.substring(8, 12) + " " + plain.substring(12);
+        String grouped = plain.substring(0, 4) + " " + plain.substring(4, 8) + "-" + plain.substring(8, 12) + " "
+                + plain.substring(12);
         assertEquals(List.of(plain), search(shipper.token(), "?q=" + query(grouped)));
 
         // Another shipper's search never finds them.
@@ -291,13 +392,15 @@ class PortalSupportApiTest extends EngineHarness {
     void badSearchParametersAreClientErrorsNamingThem() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(1));
-        JsonObject problem = api.get("/api/v1/consignments?status=SHIPPED", shipper.token()).problemNaming(400, "status");
+        JsonObject problem =
+                api.get("/api/v1/consignments?status=SHIPPED", shipper.token()).problemNaming(400, "status");
         assertTrue(problem.encode().contains("EXPIRED"), "the message lists the statuses: " + problem);
         api.get("/api/v1/consignments?q=" + "x".repeat(201), shipper.token()).problemNaming(400, "q");
         api.get("/api/v1/consignments?q=" + query("a\u0000b"), shipper.token()).problemNaming(400, "q");
         // Not validly percent-encoded: refused as the client's mistake, not a server failure.
         int status = RawHttp.getStatus(engine.port(), "/api/v1/consignments?q=%zz", shipper.token());
         assertEquals(400, status);
-        api.get("/api/v1/consignments?q=anything", api.newAccount("TRUCKER").token()).problem(403);
+        api.get("/api/v1/consignments?q=anything", api.newAccount("TRUCKER").token())
+                .problem(403);
     }
 }

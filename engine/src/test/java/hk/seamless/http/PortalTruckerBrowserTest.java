@@ -1,15 +1,14 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.time.LocalDate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A trucker at the trader portal: registers a vehicle, bundles CCRNs a shipper lodged (each check
@@ -23,8 +22,12 @@ class PortalTruckerBrowserTest extends PortalBrowserTest {
     }
 
     private static void awaitOption(Browser browser, String selectId, String optionText) {
-        browser.await(d -> d.findElements(By.cssSelector("#" + selectId + " option")).stream()
-                .anyMatch(o -> o.getText().equals(optionText)) ? Boolean.TRUE : null, "the option " + optionText + " in #" + selectId);
+        browser.await(
+                d -> d.findElements(By.cssSelector("#" + selectId + " option")).stream()
+                                .anyMatch(o -> o.getText().equals(optionText))
+                        ? Boolean.TRUE
+                        : null,
+                "the option " + optionText + " in #" + selectId);
     }
 
     @Test
@@ -84,7 +87,10 @@ class PortalTruckerBrowserTest extends PortalBrowserTest {
             browser.screenshot("portal-bundle-result");
 
             // The engine agrees: one ACTIVE bundle, crossing from 14:37, both consignments BUNDLED.
-            JsonArray active = api.get("/api/v1/bundles?status=ACTIVE", trucker.token()).expect(200).json().getJsonArray("bundles");
+            JsonArray active = api.get("/api/v1/bundles?status=ACTIVE", trucker.token())
+                    .expect(200)
+                    .json()
+                    .getJsonArray("bundles");
             assertEquals(1, active.size());
             JsonObject bundle = active.getJsonObject(0);
             assertEquals("2026-11-17T14:37:00+08:00", bundle.getString("earliestCrossingAt"));
@@ -96,14 +102,21 @@ class PortalTruckerBrowserTest extends PortalBrowserTest {
             assertTrue(listed.getText().contains(grouped(first)), listed.getText());
 
             buttonIn(browser, listed, "Unbundle").click();
-            buttonIn(browser, row(browser, "#bundles-table", mark), "Yes, unbundle").click();
-            browser.await(d -> row(browser, "#bundles-table", mark).getText().contains("UNBUNDLED") ? Boolean.TRUE : null,
+            buttonIn(browser, row(browser, "#bundles-table", mark), "Yes, unbundle")
+                    .click();
+            browser.await(
+                    d -> row(browser, "#bundles-table", mark).getText().contains("UNBUNDLED") ? Boolean.TRUE : null,
                     "the bundle UNBUNDLED");
             browser.awaitText("#bundles-status", mark + " is unbundled.");
-            assertTrue(browser.driver().findElement(By.id("bundle-result")).getAttribute("hidden") != null,
+            assertTrue(
+                    browser.driver().findElement(By.id("bundle-result")).getAttribute("hidden") != null,
                     "the crossing time of an unbundled bundle is not left up");
-            assertEquals("UNBUNDLED", api.get("/api/v1/bundles/" + bundle.getString("bundleId"), trucker.token())
-                    .expect(200).json().getString("status"));
+            assertEquals(
+                    "UNBUNDLED",
+                    api.get("/api/v1/bundles/" + bundle.getString("bundleId"), trucker.token())
+                            .expect(200)
+                            .json()
+                            .getString("status"));
             assertEquals("LODGED", api.consignment(shipper.token(), first).getString("status"));
             browser.screenshot("portal-bundles-after");
             assertNoScriptErrors(browser);
@@ -127,7 +140,8 @@ class PortalTruckerBrowserTest extends PortalBrowserTest {
             browser.awaitText("#bundles-table", "生效中");
             browser.field("海關貨物參考編號 1");
             browser.screenshot("portal-bundles-tablet-zh");
-            Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            Object overflow = browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0L, overflow, "nothing sticks out sideways on a tablet");
             assertNoScriptErrors(browser);
         }

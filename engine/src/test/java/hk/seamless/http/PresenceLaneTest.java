@@ -1,13 +1,12 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules' "frames are one vehicle" and "presence": a camera's frames of one truck are one
@@ -37,10 +36,17 @@ class PresenceLaneTest extends LaneHarness {
         Truck a = truck(pair[0]);
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), pair[0], 93).expect(202).json().getString("arrivalId");
-        String second = lanes.plateRead(rig.lane(), rig.camera(), pair[1], 88).expect(202).json().getString("arrivalId");
+        String first = lanes.plateRead(rig.lane(), rig.camera(), pair[0], 93)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String second = lanes.plateRead(rig.lane(), rig.camera(), pair[1], 88)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertEquals(first, second, "a frame 50 ms later that reads B for 8 is the same truck");
-        JsonObject decision = lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
         assertDecision(decision, "RELEASE", "PROCEED");
         rig.gate().awaitDecision(first);
         rig.gate().assertNone(f -> "decision".equals(f.getString("kind")), QUIET, "a second decision for one truck");
@@ -57,14 +63,21 @@ class PresenceLaneTest extends LaneHarness {
         assertDecision(released, "RELEASE", "PROCEED");
         clock.advance(Duration.ofMillis(200));
         for (String frame : new String[] {pair[0], pair[1]}) {
-            JsonObject answer = lanes.plateRead(rig.lane(), rig.camera(), frame, 91).expect(202).json();
+            JsonObject answer = lanes.plateRead(rig.lane(), rig.camera(), frame, 91)
+                    .expect(202)
+                    .json();
             assertEquals(released.getString("arrivalId"), answer.getString("arrivalId"));
             assertEquals(true, answer.getBoolean("repeat"));
         }
         lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(202);
-        rig.gate().assertNone(f -> !released.getString("arrivalId").equals(f.getString("arrivalId")), QUIET,
-                "an INSPECT or any decision while the released truck passes under the boom");
-        JsonObject detail = api.get("/api/v1/arrivals/" + released.getString("arrivalId"), officer.token()).expect(200).json();
+        rig.gate()
+                .assertNone(
+                        f -> !released.getString("arrivalId").equals(f.getString("arrivalId")),
+                        QUIET,
+                        "an INSPECT or any decision while the released truck passes under the boom");
+        JsonObject detail = api.get("/api/v1/arrivals/" + released.getString("arrivalId"), officer.token())
+                .expect(200)
+                .json();
         assertEquals(3, detail.getInteger("repeatReads"), "the repeats are recorded with the arrival");
     }
 
@@ -80,7 +93,10 @@ class PresenceLaneTest extends LaneHarness {
         assertDecision(second, "RELEASE", "PROCEED");
         // a's frame now: a is no longer the vehicle at the lane, so this is a new arrival, decided anew
         clock.advance(Duration.ofMillis(500));
-        String again = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95).expect(202).json().getString("arrivalId");
+        String again = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
         assertNotEquals(first.getString("arrivalId"), again);
     }
 
@@ -94,12 +110,19 @@ class PresenceLaneTest extends LaneHarness {
         rig.gate().send(new JsonObject().put("loop", "CLEAR"));
         // The gate's messages reach the pipeline in order: once its answer is recorded, so is the CLEAR.
         rig.gate().send(new JsonObject().put("ack", id).put("state", "CLOSED"));
-        eventually("/api/v1/arrivals/" + id, officer.token(), d -> "CLOSED".equals(d.getString("gateState")), "the ack");
+        eventually(
+                "/api/v1/arrivals/" + id, officer.token(), d -> "CLOSED".equals(d.getString("gateState")), "the ack");
         JsonObject answer = override(id, "RELEASE");
         assertEquals("VEHICLE_GONE", answer.getString("gateSignal"), answer.encode());
-        rig.gate().assertNone(f -> "RELEASE".equals(f.getString("decision")), QUIET, "a RELEASE once the lane is clear");
+        rig.gate()
+                .assertNone(f -> "RELEASE".equals(f.getString("decision")), QUIET, "a RELEASE once the lane is clear");
         // and the same truck read again is a new arrival, not a repeat
-        assertNotEquals(id, lanes.plateRead(rig.lane(), rig.camera(), early.mark(), 95).expect(202).json().getString("arrivalId"));
+        assertNotEquals(
+                id,
+                lanes.plateRead(rig.lane(), rig.camera(), early.mark(), 95)
+                        .expect(202)
+                        .json()
+                        .getString("arrivalId"));
     }
 
     @Test
@@ -117,7 +140,10 @@ class PresenceLaneTest extends LaneHarness {
         assertEquals("VEHICLE_GONE", answer.getString("gateSignal"), answer.encode());
         assertNotNull(answer.getString("gateNote"));
         rig.gate().assertNone(f -> "RELEASE".equals(f.getString("decision")), QUIET, "a RELEASE minutes late");
-        eventually("/api/v1/bundles/" + bundleId, trucker.token(), b -> "USED".equals(b.getString("status")),
+        eventually(
+                "/api/v1/bundles/" + bundleId,
+                trucker.token(),
+                b -> "USED".equals(b.getString("status")),
                 "the officer's release recorded as the crossing");
     }
 
@@ -142,13 +168,23 @@ class PresenceLaneTest extends LaneHarness {
         clock.advance(Duration.ofSeconds(5));
         JsonObject answer = override(inspected.getString("arrivalId"), "RELEASE");
         assertEquals("SENT", answer.getString("gateSignal"));
-        rig.gate().await(f -> "RELEASE".equals(f.getString("decision"))
-                && inspected.getString("arrivalId").equals(f.getString("arrivalId")), WAIT, "the officer's RELEASE");
+        rig.gate()
+                .await(
+                        f -> "RELEASE".equals(f.getString("decision"))
+                                && inspected.getString("arrivalId").equals(f.getString("arrivalId")),
+                        WAIT,
+                        "the officer's RELEASE");
     }
 
     private JsonObject override(String arrivalId, String decision) {
-        return api.post("/api/v1/arrivals/" + arrivalId + "/override", officer.token(), new JsonObject()
-                .put("decision", decision).put("reason", "checked at the office")
-                .put("inspectionResult", "documents in order")).expect(200).json();
+        return api.post(
+                        "/api/v1/arrivals/" + arrivalId + "/override",
+                        officer.token(),
+                        new JsonObject()
+                                .put("decision", decision)
+                                .put("reason", "checked at the office")
+                                .put("inspectionResult", "documents in order"))
+                .expect(200)
+                .json();
     }
 }

@@ -38,8 +38,10 @@ final class RawHttp implements AutoCloseable {
 
     /** Sends a GET with exactly this request target; returns the status code of the answer. */
     static int getStatus(int port, String requestTarget, String token) {
-        return statusOf(exchange(port, "GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n"));
+        return statusOf(exchange(
+                port,
+                "GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + "Authorization: Bearer "
+                        + token + "\r\nConnection: close\r\n\r\n"));
     }
 
     /** Sends {@code request} as it is on a new connection; returns all the engine sent before closing. */
@@ -89,7 +91,8 @@ final class RawHttp implements AutoCloseable {
 
     /** The body of an answer whose head {@link #readHead()} read, by its Content-Length. */
     String readBody(String head) {
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
         try {
             return new String(in.readNBytes(n), StandardCharsets.UTF_8);
@@ -109,8 +112,8 @@ final class RawHttp implements AutoCloseable {
             }
             return all.toString(StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the engine kept the connection open; it had sent: '"
-                    + all.toString(StandardCharsets.UTF_8) + "'");
+            throw new AssertionError(
+                    "the engine kept the connection open; it had sent: '" + all.toString(StandardCharsets.UTF_8) + "'");
         } catch (IOException e) {
             // A reset after the answer is a close too.
             return all.toString(StandardCharsets.UTF_8);

@@ -9,12 +9,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.http.ServerWebSocket;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,11 +37,20 @@ final class RecordingProxy implements AutoCloseable {
     }
 
     /** Headers that belong to one hop (RFC 9110 7.6.1), and the ones the proxy's own client sets. */
-    private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
-            "trailer", "upgrade", "host", "content-length", "http2-settings");
+    private static final Set<String> HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "content-length",
+            "http2-settings");
     /** The WebSocket handshake's own headers: the proxy's client makes its own handshake with the engine. */
-    private static final Set<String> HANDSHAKE = Set.of("sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions",
-            "sec-websocket-accept");
+    private static final Set<String> HANDSHAKE =
+            Set.of("sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-accept");
 
     private final int enginePort;
     private final HttpServer server;
@@ -52,11 +60,13 @@ final class RecordingProxy implements AutoCloseable {
 
     private RecordingProxy(Vertx vertx, int enginePort) {
         this.enginePort = enginePort;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(enginePort),
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(enginePort),
                 new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         this.sockets = vertx.createWebSocketClient();
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
-                .setHttp2ClearTextEnabled(false)).requestHandler(this::handle);
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0).setHttp2ClearTextEnabled(false))
+                .requestHandler(this::handle);
     }
 
     /** A proxy listening on an ephemeral loopback port, passing everything to the engine on {@code enginePort}. */
@@ -82,17 +92,28 @@ final class RecordingProxy implements AutoCloseable {
             return;
         }
         request.body().onSuccess(body -> {
-            calls.add(new Call(request.method().name(), request.path(), request.query(), request.getHeader("Content-Type"),
-                    body, false));
-            RequestOptions forward = new RequestOptions().setMethod(request.method()).setURI(request.uri())
+            calls.add(new Call(
+                    request.method().name(),
+                    request.path(),
+                    request.query(),
+                    request.getHeader("Content-Type"),
+                    body,
+                    false));
+            RequestOptions forward = new RequestOptions()
+                    .setMethod(request.method())
+                    .setURI(request.uri())
                     .setHeaders(endToEnd(request.headers(), Set.of()));
             client.request(forward)
                     .compose(engineRequest -> engineRequest.send(body))
-                    .onSuccess(answer -> answer.body().onSuccess(answerBody -> {
-                        request.response().setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
-                        request.response().headers().addAll(endToEnd(answer.headers(), Set.of()));
-                        request.response().end(answerBody);
-                    }).onFailure(e -> failed(request, e)))
+                    .onSuccess(answer -> answer.body()
+                            .onSuccess(answerBody -> {
+                                request.response()
+                                        .setStatusCode(answer.statusCode())
+                                        .setStatusMessage(answer.statusMessage());
+                                request.response().headers().addAll(endToEnd(answer.headers(), Set.of()));
+                                request.response().end(answerBody);
+                            })
+                            .onFailure(e -> failed(request, e)))
                     .onFailure(e -> failed(request, e));
         });
     }
@@ -107,13 +128,20 @@ final class RecordingProxy implements AutoCloseable {
     private void passWebSocket(HttpServerRequest request) {
         // Paused while the engine is asked: Vert.x upgrades a request later only if it has not been read meanwhile.
         request.pause();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(enginePort)
-                .setURI(request.uri()).setHeaders(endToEnd(request.headers(), HANDSHAKE));
-        sockets.connect(options).onSuccess(engineSide -> {
-            // Held until the client's side is open: what the engine says at once (a hello) must not be lost.
-            engineSide.pause();
-            request.toWebSocket().onSuccess(clientSide -> pipe(clientSide, engineSide)).onFailure(e -> engineSide.close());
-        }).onFailure(e -> {
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(enginePort)
+                .setURI(request.uri())
+                .setHeaders(endToEnd(request.headers(), HANDSHAKE));
+        sockets.connect(options)
+                .onSuccess(engineSide -> {
+                    // Held until the client's side is open: what the engine says at once (a hello) must not be lost.
+                    engineSide.pause();
+                    request.toWebSocket()
+                            .onSuccess(clientSide -> pipe(clientSide, engineSide))
+                            .onFailure(e -> engineSide.close());
+                })
+                .onFailure(e -> {
                     int status = e instanceof UpgradeRejectedException rejected ? rejected.getStatus() : 502;
                     request.response().setStatusCode(status).end();
                 });

@@ -1,19 +1,18 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.IntakeLimits;
 import hk.seamless.engine.Engine;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing anonymous grows the accounts store without bound: registrations are rate limited per
@@ -25,14 +24,21 @@ class RegistrationLimitsApiTest {
 
     @TempDir
     Path data;
+
     private final TestClock clock = new TestClock(TestClock.hongKong(2026, 11, 17, 10, 0, 0));
     private Engine engine;
     private TradeApiClient api;
 
     private void start(int perAddress, int overall, int pending) {
-        IntakeLimits limits = new IntakeLimits(perAddress, overall, Duration.ofHours(1), pending, Duration.ofHours(24), 0.8);
-        engine = Engine.start(EngineConfig.defaults().withHttpPort(0).withDataDir(data).withDailyConsignments(100)
-                .withLimits(limits), clock);
+        IntakeLimits limits =
+                new IntakeLimits(perAddress, overall, Duration.ofHours(1), pending, Duration.ofHours(24), 0.8);
+        engine = Engine.start(
+                EngineConfig.defaults()
+                        .withHttpPort(0)
+                        .withDataDir(data)
+                        .withDailyConsignments(100)
+                        .withLimits(limits),
+                clock);
         api = new TradeApiClient(engine.port(), engine.adminToken());
     }
 
@@ -44,7 +50,9 @@ class RegistrationLimitsApiTest {
     }
 
     private ApiResponse registerFrom(String address) {
-        JsonObject body = new JsonObject().put("role", "SHIPPER").put("name", "Flood Test Ltd")
+        JsonObject body = new JsonObject()
+                .put("role", "SHIPPER")
+                .put("name", "Flood Test Ltd")
                 .put("email", TradeApiClient.uniqueEmail("flood"));
         return api.post("/api/v1/registrations", null, body, "X-Forwarded-For", address);
     }

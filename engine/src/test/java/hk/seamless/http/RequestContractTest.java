@@ -1,15 +1,15 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +17,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The served contract checks a JSON body's shape before the route reads it, on a real HTTP server:
@@ -37,7 +36,10 @@ class RequestContractTest {
     @BeforeAll
     static void serve() throws Exception {
         vertx = Vertx.vertx();
-        contract = RequestContract.load(vertx).toCompletionStage().toCompletableFuture().get();
+        contract = RequestContract.load(vertx)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.put(RequestContract.class.getName(), contract);
@@ -46,8 +48,12 @@ class RequestContractTest {
         router.route().handler(BodyHandler.create(false));
         router.post("/api/v1/consignments").handler(RequestContractTest::reached);
         router.post("/not/in/the/contract").handler(RequestContractTest::reached);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get();
+        server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
     }
 
     private static void reached(io.vertx.ext.web.RoutingContext ctx) {
@@ -65,16 +71,29 @@ class RequestContractTest {
     }
 
     private static JsonObject cargo() {
-        return new JsonObject().put("direction", "IMPORT").put("expectedDate", "2026-11-19")
-                .put("consignor", new JsonObject().put("name", "Shenzhen Parts Co").put("address", "1 Huaqiang Road"))
-                .put("consignee", new JsonObject().put("name", "Kwun Tong Traders").put("address", "12 Hoi Yuen Road"))
-                .put("packaged", new JsonObject().put("packageDescription", "CARTONS").put("packageCount", 12)
-                        .put("articlesDescription", "Phone cables"));
+        return new JsonObject()
+                .put("direction", "IMPORT")
+                .put("expectedDate", "2026-11-19")
+                .put(
+                        "consignor",
+                        new JsonObject().put("name", "Shenzhen Parts Co").put("address", "1 Huaqiang Road"))
+                .put(
+                        "consignee",
+                        new JsonObject().put("name", "Kwun Tong Traders").put("address", "12 Hoi Yuen Road"))
+                .put(
+                        "packaged",
+                        new JsonObject()
+                                .put("packageDescription", "CARTONS")
+                                .put("packageCount", 12)
+                                .put("articlesDescription", "Phone cables"));
     }
 
     private static HttpResponse<String> post(String path, JsonObject body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -83,7 +102,8 @@ class RequestContractTest {
         JsonArray errors = new JsonObject(answer.body()).getJsonArray("errors");
         List<String> named = new ArrayList<>();
         for (int i = 0; i < errors.size(); i++) {
-            named.add(errors.getJsonObject(i).getString("field") + " " + errors.getJsonObject(i).getString("code"));
+            named.add(errors.getJsonObject(i).getString("field") + " "
+                    + errors.getJsonObject(i).getString("code"));
         }
         return named.stream().sorted().toList();
     }
@@ -99,8 +119,13 @@ class RequestContractTest {
         body.getJsonObject("consignor").remove("address");
         body.getJsonObject("packaged").put("packageCount", "twelve");
 
-        assertEquals(List.of("colour invalid", "consignor.address required", "direction invalid",
-                "packaged.packageCount invalid"), fieldsAndCodes(post("/api/v1/consignments", body)));
+        assertEquals(
+                List.of(
+                        "colour invalid",
+                        "consignor.address required",
+                        "direction invalid",
+                        "packaged.packageCount invalid"),
+                fieldsAndCodes(post("/api/v1/consignments", body)));
     }
 
     @Test
@@ -117,8 +142,11 @@ class RequestContractTest {
 
     @Test
     void aNullIsAFieldNotGiven() throws Exception {
-        assertEquals("reached", post("/api/v1/consignments", cargo().putNull("bulk")).body());
-        assertEquals(List.of("direction required"), fieldsAndCodes(post("/api/v1/consignments", cargo().putNull("direction"))));
+        assertEquals(
+                "reached", post("/api/v1/consignments", cargo().putNull("bulk")).body());
+        assertEquals(
+                List.of("direction required"),
+                fieldsAndCodes(post("/api/v1/consignments", cargo().putNull("direction"))));
     }
 
     /** The engine reads the contract while it starts serving: a write that comes first waits, unchecked never. */
@@ -130,21 +158,35 @@ class RequestContractTest {
         router.route().handler(ctx -> HttpApi.withContract(ctx, loading.future()));
         router.post("/api/v1/consignments").handler(RequestContractTest::reached);
         router.get("/health").handler(ctx -> ctx.response().end("up"));
-        HttpServer early = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get();
+        HttpServer early = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
         try {
             String base = "http://127.0.0.1:" + early.actualPort();
             java.util.concurrent.CompletableFuture<HttpResponse<String>> write = HTTP.sendAsync(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/consignments")).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(cargo().put("colour", "red").encode())).build(),
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/consignments"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    cargo().put("colour", "red").encode()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals("up", HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body(), "a read does not wait for the contract");
+            assertEquals(
+                    "up",
+                    HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body(),
+                    "a read does not wait for the contract");
             assertFalse(write.isDone(), "the write waits while the contract is read");
 
             loading.complete(contract);
 
-            assertEquals(List.of("colour invalid"), fieldsAndCodes(write.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+            assertEquals(
+                    List.of("colour invalid"), fieldsAndCodes(write.get(30, java.util.concurrent.TimeUnit.SECONDS)));
         } finally {
             early.close();
         }
@@ -160,21 +202,32 @@ class RequestContractTest {
 
     @Test
     void anUndocumentedRouteIsNotCheckedByIt() throws Exception {
-        assertEquals("reached", post("/not/in/the/contract", new JsonObject().put("anything", 1)).body());
+        assertEquals(
+                "reached",
+                post("/not/in/the/contract", new JsonObject().put("anything", 1))
+                        .body());
     }
 
     @Test
     void whatTheValidatorIsGivenKeepsOnlyShapeAndJson() {
         JsonObject shape = RequestContract.shapeOnly(RequestContract.readDocument());
         List<String> left = new ArrayList<>();
-        collectKeywords(shape.getJsonObject("components").getJsonObject("schemas"), RequestContract.VALUE_RULES, left, "");
+        collectKeywords(
+                shape.getJsonObject("components").getJsonObject("schemas"), RequestContract.VALUE_RULES, left, "");
         assertEquals(List.of(), left, "value rules stay with the domain code");
-        shape.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(op -> {
-            if (op.getValue() instanceof JsonObject operation && operation.getJsonObject("requestBody") != null) {
-                assertEquals(Set.of("application/json"),
-                        operation.getJsonObject("requestBody").getJsonObject("content").fieldNames(), path.getKey());
-            }
-        }));
+        shape.getJsonObject("paths")
+                .forEach(path -> ((JsonObject) path.getValue()).forEach(op -> {
+                    if (op.getValue() instanceof JsonObject operation
+                            && operation.getJsonObject("requestBody") != null) {
+                        assertEquals(
+                                Set.of("application/json"),
+                                operation
+                                        .getJsonObject("requestBody")
+                                        .getJsonObject("content")
+                                        .fieldNames(),
+                                path.getKey());
+                    }
+                }));
         assertFalse(RequestContract.readDocument().getJsonObject("paths").isEmpty());
         assertTrue(contract.documents(io.vertx.core.http.HttpMethod.POST, "/api/v1/consignments"));
     }

@@ -2,7 +2,6 @@ package hk.seamless.http;
 
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
-
 import java.nio.file.Path;
 
 /**
@@ -32,7 +31,11 @@ final class RestartableEngine implements AutoCloseable {
 
     /** Starts on a free port the first time, on the same port after that. */
     void start() {
-        engine = Engine.start(settings.apply(EngineConfig.defaults().withHttpPort(port).withDataDir(dataDir).withDailyConsignments(100)),
+        engine = Engine.start(
+                settings.apply(EngineConfig.defaults()
+                        .withHttpPort(port)
+                        .withDataDir(dataDir)
+                        .withDailyConsignments(100)),
                 clock);
         port = engine.port();
     }

@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Risk in force at arrival, for every kind of rule alike, and suspension reaching the lane: an
@@ -12,8 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RiskAndSuspensionLaneTest extends LaneHarness {
 
     private String watch(String kind, String value) {
-        return api.post("/api/v1/risk/watchlist", supervisor.token(), new JsonObject().put("kind", kind).put("value", value))
-                .expect(201).json().getString("entryId");
+        return api.post(
+                        "/api/v1/risk/watchlist",
+                        supervisor.token(),
+                        new JsonObject().put("kind", kind).put("value", value))
+                .expect(201)
+                .json()
+                .getString("entryId");
     }
 
     private void unwatch(String entryId) {
@@ -21,8 +26,11 @@ class RiskAndSuspensionLaneTest extends LaneHarness {
     }
 
     private void suspend(TradeApiClient.Account account) {
-        api.post("/api/v1/admin/accounts/" + account.id() + "/suspend", api.adminToken(), new JsonObject()
-                .put("reason", "under investigation")).expect(200);
+        api.post(
+                        "/api/v1/admin/accounts/" + account.id() + "/suspend",
+                        api.adminToken(),
+                        new JsonObject().put("reason", "under investigation"))
+                .expect(200);
     }
 
     @Test
@@ -59,10 +67,20 @@ class RiskAndSuspensionLaneTest extends LaneHarness {
         JsonObject cargo = TradeApiClient.packaged("IMPORT", today().plusDays(1));
         cargo.getJsonObject("packaged").put("articlesDescription", "Ivory carvings");
         String rule = watch("GOODS", "ivory");
-        String bundleId = api.bundle(trucker.token(), a.mark(), "IMPORT", api.lodge(shipper.token(), cargo).getString("ccrn"))
+        String bundleId = api.bundle(
+                        trucker.token(),
+                        a.mark(),
+                        "IMPORT",
+                        api.lodge(shipper.token(), cargo).getString("ccrn"))
                 .getString("bundleId");
-        assertEquals(java.util.List.of("RISK_RULE"), api.get("/api/v1/bundles/" + bundleId, officer.token()).expect(200)
-                .json().getJsonArray("riskHits").getList(), "the bundling assessment stays with the bundle");
+        assertEquals(
+                java.util.List.of("RISK_RULE"),
+                api.get("/api/v1/bundles/" + bundleId, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonArray("riskHits")
+                        .getList(),
+                "the bundling assessment stays with the bundle");
         unwatch(rule);
         clock.advance(PAST_LEAD);
         assertDecision(arrive(rig, a), "RELEASE", "PROCEED");
@@ -75,12 +93,18 @@ class RiskAndSuspensionLaneTest extends LaneHarness {
         String mark = TradeApiClient.uniqueMark();
         String tag = TradeApiClient.uniqueTag();
         api.registerVehicleRaw(ownTrucker.token(), mark, tag).expect(201);
-        String bundleId = api.bundle(ownTrucker.token(), mark, "IMPORT", lodge("IMPORT")).getString("bundleId");
+        String bundleId =
+                api.bundle(ownTrucker.token(), mark, "IMPORT", lodge("IMPORT")).getString("bundleId");
         clock.advance(PAST_LEAD);
         suspend(ownTrucker);
         JsonObject decision = arrive(rig, new Truck(mark, tag));
         assertDecision(decision, "REFER", "SEE OFFICER", "ACCOUNT_SUSPENDED");
-        assertEquals("ACTIVE", api.get("/api/v1/bundles/" + bundleId, officer.token()).expect(200).json().getString("status"),
+        assertEquals(
+                "ACTIVE",
+                api.get("/api/v1/bundles/" + bundleId, officer.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"),
                 "nothing crossed");
     }
 

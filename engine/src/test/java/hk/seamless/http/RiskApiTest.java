@@ -1,18 +1,17 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Risk settings over HTTP: supervisors keep the watch list and the random rates; officers read them. */
 class RiskApiTest extends EngineHarness {
@@ -52,7 +51,8 @@ class RiskApiTest extends EngineHarness {
     void aSupervisorAddsAVehicleOfficersSeeItAndItCanBeRemoved() {
         String mark = TradeApiClient.uniqueMark();
         String typed = mark.substring(0, 2).toLowerCase() + "-" + mark.substring(2);
-        ApiResponse created = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", " " + typed + " ")).expect(201);
+        ApiResponse created = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", " " + typed + " "))
+                .expect(201);
         JsonObject body = created.json();
         String id = body.getString("entryId");
         assertNotNull(id);
@@ -64,9 +64,15 @@ class RiskApiTest extends EngineHarness {
 
         assertTrue(listedIds(officer.token()).contains(id));
         assertTrue(listedIds(supervisor.token()).contains(id));
-        assertEquals(mark, api.get(WATCHLIST + "/" + id, officer.token()).expect(200).json().getString("value"));
+        assertEquals(
+                mark,
+                api.get(WATCHLIST + "/" + id, officer.token())
+                        .expect(200)
+                        .json()
+                        .getString("value"));
 
-        JsonObject removed = api.delete(WATCHLIST + "/" + id, supervisor.token()).expect(200).json();
+        JsonObject removed =
+                api.delete(WATCHLIST + "/" + id, supervisor.token()).expect(200).json();
         assertEquals(id, removed.getString("entryId"));
         assertEquals(Boolean.TRUE, removed.getBoolean("removed"));
         assertFalse(listedIds(officer.token()).contains(id));
@@ -77,9 +83,13 @@ class RiskApiTest extends EngineHarness {
     @Test
     void aPartyIsComparedByItsCanonicalName() {
         String name = uniqueParty();
-        String id = api.post(WATCHLIST, supervisor.token(), entry("PARTY", name)).expect(201).json().getString("entryId");
+        String id = api.post(WATCHLIST, supervisor.token(), entry("PARTY", name))
+                .expect(201)
+                .json()
+                .getString("entryId");
         String shouted = name.toUpperCase().replace(",", "").replace(".", "");
-        JsonObject conflict = api.post(WATCHLIST, supervisor.token(), entry("PARTY", "  " + shouted + " ")).problem(409);
+        JsonObject conflict = api.post(WATCHLIST, supervisor.token(), entry("PARTY", "  " + shouted + " "))
+                .problem(409);
         assertTrue(conflict.getString("detail").contains(id), conflict.encode());
         // The same text as a vehicle is another entry, if it is a mark at all: this one is not.
         api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", name)).problemNaming(400, "value");
@@ -88,21 +98,28 @@ class RiskApiTest extends EngineHarness {
     @Test
     void aDuplicateVehicleIsAConflictNamingTheEntry() {
         String mark = TradeApiClient.uniqueMark();
-        String id = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", mark)).expect(201).json().getString("entryId");
+        String id = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", mark))
+                .expect(201)
+                .json()
+                .getString("entryId");
         String spaced = mark.substring(0, 2) + " " + mark.substring(2);
-        JsonObject problem = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", spaced.toLowerCase())).problem(409);
+        JsonObject problem = api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", spaced.toLowerCase()))
+                .problem(409);
         assertTrue(problem.getString("detail").contains(id), problem.encode());
     }
 
     @Test
     void badEntriesAre400NamingTheField() {
-        api.post(WATCHLIST, supervisor.token(), new JsonObject().put("value", "AB1")).problemNaming(400, "kind");
-        api.post(WATCHLIST, supervisor.token(), new JsonObject().put("kind", "PARTY")).problemNaming(400, "value");
+        api.post(WATCHLIST, supervisor.token(), new JsonObject().put("value", "AB1"))
+                .problemNaming(400, "kind");
+        api.post(WATCHLIST, supervisor.token(), new JsonObject().put("kind", "PARTY"))
+                .problemNaming(400, "value");
         api.post(WATCHLIST, supervisor.token(), entry("CONTAINER", "AB1")).problemNaming(400, "kind");
         api.post(WATCHLIST, supervisor.token(), entry("VEHICLE", "AO1234")).problemNaming(400, "value");
         api.post(WATCHLIST, supervisor.token(), entry("PARTY", "x".repeat(201))).problemNaming(400, "value");
         api.post(WATCHLIST, supervisor.token(), entry("PARTY", "...")).problemNaming(400, "value");
-        api.post(WATCHLIST, supervisor.token(), entry("PARTY", "Acme").put("reason", "tip-off")).problemNaming(400, "reason");
+        api.post(WATCHLIST, supervisor.token(), entry("PARTY", "Acme").put("reason", "tip-off"))
+                .problemNaming(400, "reason");
         api.postRaw(WATCHLIST, supervisor.token(), "application/json", "[1]").problem(400);
     }
 
@@ -116,7 +133,10 @@ class RiskApiTest extends EngineHarness {
         api.get(WATCHLIST, trucker.token()).problem(403);
         api.get(WATCHLIST, null).problem(401);
 
-        String id = api.post(WATCHLIST, supervisor.token(), entry("PARTY", uniqueParty())).expect(201).json().getString("entryId");
+        String id = api.post(WATCHLIST, supervisor.token(), entry("PARTY", uniqueParty()))
+                .expect(201)
+                .json()
+                .getString("entryId");
         api.delete(WATCHLIST + "/" + id, officer.token()).problem(403);
         assertTrue(listedIds(officer.token()).contains(id));
     }
@@ -125,8 +145,10 @@ class RiskApiTest extends EngineHarness {
     void anIdempotentAddGivesTheSameEntryOnce() {
         String key = UUID.randomUUID().toString();
         JsonObject body = entry("PARTY", uniqueParty());
-        ApiResponse first = api.post(WATCHLIST, supervisor.token(), body, IdempotentWrites.HEADER, key).expect(201);
-        ApiResponse second = api.post(WATCHLIST, supervisor.token(), body, IdempotentWrites.HEADER, key).expect(201);
+        ApiResponse first = api.post(WATCHLIST, supervisor.token(), body, IdempotentWrites.HEADER, key)
+                .expect(201);
+        ApiResponse second = api.post(WATCHLIST, supervisor.token(), body, IdempotentWrites.HEADER, key)
+                .expect(201);
         assertEquals(first.body(), second.body());
         api.post(WATCHLIST, supervisor.token(), entry("PARTY", uniqueParty()), IdempotentWrites.HEADER, key)
                 .problemNaming(422, IdempotentWrites.HEADER);
@@ -140,35 +162,66 @@ class RiskApiTest extends EngineHarness {
         assertEquals(0.03, rates.getDouble("MKT"));
         assertEquals(6, rates.size(), rates.encode());
 
-        JsonObject set = api.put(RATES + "/STK", supervisor.token(), new JsonObject().put("rate", 0.2)).expect(200).json();
+        JsonObject set = api.put(RATES + "/STK", supervisor.token(), new JsonObject().put("rate", 0.2))
+                .expect(200)
+                .json();
         assertEquals("STK", set.getString("controlPoint"));
         assertEquals(0.2, set.getDouble("rate"));
-        assertEquals(0.2, api.get(RATES, supervisor.token()).expect(200).json().getJsonObject("rates").getDouble("STK"));
+        assertEquals(
+                0.2,
+                api.get(RATES, supervisor.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("rates")
+                        .getDouble("STK"));
 
-        api.put(RATES + "/STK", supervisor.token(), new JsonObject().put("rate", 0)).expect(200);
-        assertEquals(0.0, api.get(RATES, officer.token()).expect(200).json().getJsonObject("rates").getDouble("STK"));
+        api.put(RATES + "/STK", supervisor.token(), new JsonObject().put("rate", 0))
+                .expect(200);
+        assertEquals(
+                0.0,
+                api.get(RATES, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("rates")
+                        .getDouble("STK"));
     }
 
     @Test
     void aBadRateIs400NamingRate() {
         for (Object bad : new Object[] {1.5, -0.1, "0.1", true}) {
-            api.put(RATES + "/HZM", supervisor.token(), new JsonObject().put("rate", bad)).problemNaming(400, "rate");
+            api.put(RATES + "/HZM", supervisor.token(), new JsonObject().put("rate", bad))
+                    .problemNaming(400, "rate");
         }
         api.put(RATES + "/HZM", supervisor.token(), new JsonObject()).problemNaming(400, "rate");
-        assertEquals(0.03, api.get(RATES, officer.token()).expect(200).json().getJsonObject("rates").getDouble("HZM"));
+        assertEquals(
+                0.03,
+                api.get(RATES, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("rates")
+                        .getDouble("HZM"));
     }
 
     @Test
     void anUnknownControlPointIs404() {
-        api.put(RATES + "/XYZ", supervisor.token(), new JsonObject().put("rate", 0.1)).problem(404);
+        api.put(RATES + "/XYZ", supervisor.token(), new JsonObject().put("rate", 0.1))
+                .problem(404);
     }
 
     @Test
     void onlySupervisorsSetRates() {
-        api.put(RATES + "/SBC", officer.token(), new JsonObject().put("rate", 0.5)).problem(403);
-        api.put(RATES + "/SBC", api.adminToken(), new JsonObject().put("rate", 0.5)).problem(403);
+        api.put(RATES + "/SBC", officer.token(), new JsonObject().put("rate", 0.5))
+                .problem(403);
+        api.put(RATES + "/SBC", api.adminToken(), new JsonObject().put("rate", 0.5))
+                .problem(403);
         api.put(RATES + "/SBC", null, new JsonObject().put("rate", 0.5)).problem(401);
         api.get(RATES, api.newAccount("SHIPPER").token()).problem(403);
-        assertEquals(0.03, api.get(RATES, officer.token()).expect(200).json().getJsonObject("rates").getDouble("SBC"));
+        assertEquals(
+                0.03,
+                api.get(RATES, officer.token())
+                        .expect(200)
+                        .json()
+                        .getJsonObject("rates")
+                        .getDouble("SBC"));
     }
 }

@@ -1,24 +1,21 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.access.PasswordHasher;
 import hk.seamless.config.EngineConfig;
 import hk.seamless.engine.Engine;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.StoreSizes;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
+import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.Account;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Passwords cannot be guessed without limit: wrong ones are throttled per e-mail address (known or
@@ -30,7 +27,8 @@ class SignInApiTest extends EngineHarness {
     private static final String PASSWORD = "junk boats in the typhoon shelter";
 
     private ApiResponse signIn(String email, String password) {
-        return api.post("/api/v1/sessions", null, new JsonObject().put("email", email).put("password", password));
+        return api.post(
+                "/api/v1/sessions", null, new JsonObject().put("email", email).put("password", password));
     }
 
     @Test
@@ -60,14 +58,17 @@ class SignInApiTest extends EngineHarness {
 
     @Test
     void commonPasswordsAreRefusedAtRegistration() {
-        api.register("SHIPPER", TradeApiClient.uniqueEmail("common"), "Password123").problemNaming(400, "password");
-        api.createStaff("OFFICER", TradeApiClient.uniqueEmail("common-staff"), "qwertyuiop").problemNaming(400, "password");
+        api.register("SHIPPER", TradeApiClient.uniqueEmail("common"), "Password123")
+                .problemNaming(400, "password");
+        api.createStaff("OFFICER", TradeApiClient.uniqueEmail("common-staff"), "qwertyuiop")
+                .problemNaming(400, "password");
     }
 
     /** Its own engine: the test rewrites a stored hash between two runs, as an older engine left it. */
     @Test
     void aWeakerStoredHashIsUpgradedAtTheNextSignIn(@TempDir Path dataDir) throws Exception {
-        EngineConfig config = EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
+        EngineConfig config =
+                EngineConfig.defaults().withHttpPort(0).withDataDir(dataDir).withDailyConsignments(100);
         String email;
         String accountId;
         try (Engine first = Engine.start(config, clock)) {
@@ -83,10 +84,15 @@ class SignInApiTest extends EngineHarness {
         }
         try (Engine second = Engine.start(config, clock)) {
             TradeApiClient client = new TradeApiClient(second.port(), second.adminToken());
-            client.post("/api/v1/sessions", null, new JsonObject().put("email", email).put("password", PASSWORD)).expect(200);
+            client.post(
+                            "/api/v1/sessions",
+                            null,
+                            new JsonObject().put("email", email).put("password", PASSWORD))
+                    .expect(200);
         }
         try (ChronicleStores stores = ChronicleStores.open(dataDir, StoreSizes.forDailyConsignments(100))) {
-            String hash = JsonCodec.read(stores.store(StoreName.ACCOUNTS).get(accountId), Account.class).passwordHash();
+            String hash = JsonCodec.read(stores.store(StoreName.ACCOUNTS).get(accountId), Account.class)
+                    .passwordHash();
             assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), hash);
             assertTrue(PasswordHasher.standard().matches(PASSWORD, hash));
         }

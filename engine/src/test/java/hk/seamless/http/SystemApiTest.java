@@ -1,17 +1,16 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** Health, metrics, settings, and what the router says about routes that do not exist. */
 class SystemApiTest extends EngineHarness {
@@ -30,10 +29,14 @@ class SystemApiTest extends EngineHarness {
         ApiResponse metrics = api.get("/metrics", null).expect(200);
         assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
         assertTrue(metrics.body().contains("seamless_store_entries"), "store gauges missing");
-        assertTrue(metrics.body().contains("seamless_store_fill_ratio{store=\"accounts\"}"), "store fill gauges missing");
+        assertTrue(
+                metrics.body().contains("seamless_store_fill_ratio{store=\"accounts\"}"), "store fill gauges missing");
         assertTrue(metrics.body().contains("seamless_registry_refused_writes"), "refused writes gauge missing");
         assertTrue(metrics.body().contains("# TYPE seamless_store_entries gauge"), "not Prometheus exposition format");
-        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("seamless_store_entries{") && l.contains("store=\"consignments\"")),
+        assertTrue(
+                metrics.body()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("seamless_store_entries{") && l.contains("store=\"consignments\"")),
                 "a gauge per store");
     }
 
@@ -47,9 +50,13 @@ class SystemApiTest extends EngineHarness {
     }
 
     private double consignmentGauge() {
-        String line = api.get("/metrics", null).expect(200).body().lines()
+        String line = api.get("/metrics", null)
+                .expect(200)
+                .body()
+                .lines()
                 .filter(l -> l.startsWith("seamless_store_entries{") && l.contains("store=\"consignments\""))
-                .findFirst().orElseThrow(() -> new AssertionError("no consignments gauge"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no consignments gauge"));
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
@@ -58,7 +65,8 @@ class SystemApiTest extends EngineHarness {
         api.get("/api/v1/settings", null).problem(401);
         api.get("/api/v1/settings", "sl_bogus").problem(401);
         TradeApiClient.Account trucker = api.newAccount("TRUCKER");
-        JsonObject settings = api.get("/api/v1/settings", trucker.token()).expect(200).json();
+        JsonObject settings =
+                api.get("/api/v1/settings", trucker.token()).expect(200).json();
         assertEquals("PT30M", settings.getString("bundlingLead"));
         assertEquals("P14D", settings.getString("lodgementWindow"));
         JsonArray controlPoints = settings.getJsonArray("controlPoints");
@@ -99,7 +107,8 @@ class SystemApiTest extends EngineHarness {
 
     @Test
     void wrongMethodIsAClientErrorProblem() {
-        ApiResponse response = api.send("PATCH", "/api/v1/consignments", null, "application/json", TradeApiClient.bytes("{}"));
+        ApiResponse response =
+                api.send("PATCH", "/api/v1/consignments", null, "application/json", TradeApiClient.bytes("{}"));
         assertTrue(response.status() == 404 || response.status() == 405, response.describe());
         response.problem(response.status());
     }

@@ -20,7 +20,8 @@ public final class TestClock extends Clock {
 
     /** The instant of a Hong Kong wall-clock time. */
     public static Instant hongKong(int year, int month, int day, int hour, int minute, int second) {
-        return ZonedDateTime.of(year, month, day, hour, minute, second, 0, HONG_KONG).toInstant();
+        return ZonedDateTime.of(year, month, day, hour, minute, second, 0, HONG_KONG)
+                .toInstant();
     }
 
     public void set(Instant instant) {

@@ -1,8 +1,12 @@
 package hk.seamless.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +20,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * The trade API as a test calls it: real HTTP on loopback with the JDK client. Every answer is
  * checked not to be a 5xx (a 5xx is a defect, whatever the test is about).
@@ -29,7 +28,9 @@ public final class TradeApiClient {
 
     /** Letters a Hong Kong mark may use: no I, O or Q. */
     private static final String MARK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
-    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
+
+    private static final AtomicLong SEQUENCE =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,8 +40,7 @@ public final class TradeApiClient {
     private final String adminToken;
 
     /** An approved account: its ids and its bearer token. */
-    public record Account(String id, String role, String email, String password, String token) {
-    }
+    public record Account(String id, String role, String email, String password, String token) {}
 
     public TradeApiClient(int port, String adminToken) {
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -58,7 +58,8 @@ public final class TradeApiClient {
      *
      * @param headers name, value, name, value...
      */
-    public ApiResponse send(String method, String path, String token, String contentType, byte[] body, String... headers) {
+    public ApiResponse send(
+            String method, String path, String token, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -69,7 +70,9 @@ public final class TradeApiClient {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        builder.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         String label = method + " " + path;
         HttpResponse<String> response;
         try {
@@ -114,11 +117,14 @@ public final class TradeApiClient {
     // ---- accounts ----
 
     public static String uniqueEmail(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.hk";
+        return prefix + "-" + SEQUENCE.incrementAndGet() + "-"
+                + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.hk";
     }
 
     public ApiResponse register(String role, String email, String password) {
-        JsonObject body = new JsonObject().put("role", role).put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd")
+        JsonObject body = new JsonObject()
+                .put("role", role)
+                .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd")
                 .put("email", email);
         if (password != null) {
             body.put("password", password);
@@ -161,9 +167,15 @@ public final class TradeApiClient {
     }
 
     public ApiResponse createStaff(String role, String email, String password, String... headers) {
-        return post("/api/v1/admin/accounts", adminToken, new JsonObject().put("role", role)
-                .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd").put("email", email)
-                .put("password", password), headers);
+        return post(
+                "/api/v1/admin/accounts",
+                adminToken,
+                new JsonObject()
+                        .put("role", role)
+                        .put("name", role.charAt(0) + role.substring(1).toLowerCase() + " Test Ltd")
+                        .put("email", email)
+                        .put("password", password),
+                headers);
     }
 
     // ---- consignments ----
@@ -172,19 +184,44 @@ public final class TradeApiClient {
         return new JsonObject()
                 .put("direction", direction)
                 .put("expectedDate", expectedDate.toString())
-                .put("consignor", new JsonObject().put("name", "Shenzhen Huaqiang Electronics Co").put("address", "1 Huaqiangbei Road, Futian, Shenzhen"))
-                .put("consignee", new JsonObject().put("name", "Kowloon Bay Trading Ltd").put("address", "18 Wang Chiu Road, Kowloon Bay"))
-                .put("packaged", new JsonObject().put("packageDescription", "CARTONS").put("packageCount", 120)
-                        .put("articlesDescription", "Mobile phone accessories"));
+                .put(
+                        "consignor",
+                        new JsonObject()
+                                .put("name", "Shenzhen Huaqiang Electronics Co")
+                                .put("address", "1 Huaqiangbei Road, Futian, Shenzhen"))
+                .put(
+                        "consignee",
+                        new JsonObject()
+                                .put("name", "Kowloon Bay Trading Ltd")
+                                .put("address", "18 Wang Chiu Road, Kowloon Bay"))
+                .put(
+                        "packaged",
+                        new JsonObject()
+                                .put("packageDescription", "CARTONS")
+                                .put("packageCount", 120)
+                                .put("articlesDescription", "Mobile phone accessories"));
     }
 
     public static JsonObject bulk(String direction, LocalDate expectedDate) {
         return new JsonObject()
                 .put("direction", direction)
                 .put("expectedDate", expectedDate.toString())
-                .put("consignor", new JsonObject().put("name", "Guangzhou Petrochemical Supply").put("address", "88 Huangpu East Road, Guangzhou"))
-                .put("consignee", new JsonObject().put("name", "Tsing Yi Fuel Depot Ltd").put("address", "3 Tsing Yi Road, Tsing Yi"))
-                .put("bulk", new JsonObject().put("grossWeightKg", 18000).put("quantity", "3 tanks").put("description", "Diesel fuel"));
+                .put(
+                        "consignor",
+                        new JsonObject()
+                                .put("name", "Guangzhou Petrochemical Supply")
+                                .put("address", "88 Huangpu East Road, Guangzhou"))
+                .put(
+                        "consignee",
+                        new JsonObject()
+                                .put("name", "Tsing Yi Fuel Depot Ltd")
+                                .put("address", "3 Tsing Yi Road, Tsing Yi"))
+                .put(
+                        "bulk",
+                        new JsonObject()
+                                .put("grossWeightKg", 18000)
+                                .put("quantity", "3 tanks")
+                                .put("description", "Diesel fuel"));
     }
 
     public ApiResponse lodgeRaw(String token, JsonObject body) {
@@ -220,12 +257,15 @@ public final class TradeApiClient {
         long n = SEQUENCE.incrementAndGet();
         int number = (int) (n % 9999) + 1;
         int pair = (int) ((n / 9999) % (MARK_LETTERS.length() * MARK_LETTERS.length()));
-        return "" + MARK_LETTERS.charAt(pair / MARK_LETTERS.length()) + MARK_LETTERS.charAt(pair % MARK_LETTERS.length()) + number;
+        return "" + MARK_LETTERS.charAt(pair / MARK_LETTERS.length())
+                + MARK_LETTERS.charAt(pair % MARK_LETTERS.length()) + number;
     }
 
     /** A fresh 96-bit EPC in hexadecimal. */
     public static String uniqueTag() {
-        return String.format("E200%08X%012X", SEQUENCE.incrementAndGet(), ThreadLocalRandom.current().nextLong(1L << 48));
+        return String.format(
+                "E200%08X%012X",
+                SEQUENCE.incrementAndGet(), ThreadLocalRandom.current().nextLong(1L << 48));
     }
 
     public ApiResponse registerVehicleRaw(String token, String mark, String tag) {
@@ -243,14 +283,20 @@ public final class TradeApiClient {
     }
 
     public ApiResponse bundleRaw(String token, String mark, String direction, String... ccrns) {
-        return post("/api/v1/bundles", token, new JsonObject().put("vehicleMark", mark).put("direction", direction)
-                .put("ccrns", new JsonArray(List.of(ccrns))));
+        return post(
+                "/api/v1/bundles",
+                token,
+                new JsonObject()
+                        .put("vehicleMark", mark)
+                        .put("direction", direction)
+                        .put("ccrns", new JsonArray(List.of(ccrns))));
     }
 
     public JsonObject bundle(String token, String mark, String direction, String... ccrns) {
         JsonObject bundle = bundleRaw(token, mark, direction, ccrns).expect(201).json();
         assertEquals("ACTIVE", bundle.getString("status"));
-        assertTrue(bundle.getString("bundleId") != null && !bundle.getString("bundleId").isEmpty());
+        assertTrue(bundle.getString("bundleId") != null
+                && !bundle.getString("bundleId").isEmpty());
         return bundle;
     }
 

@@ -1,9 +1,9 @@
 package hk.seamless.http;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** How the engine serves its pages, over real HTTP: where they are, and the headers that guard them. */
 class WebPagesServingTest extends EngineHarness {
@@ -22,8 +22,11 @@ class WebPagesServingTest extends EngineHarness {
             ApiResponse page = api.get("/" + area + "/", null).expect(200);
             assertTrue(page.contentType().startsWith("text/html"), page.describe());
             String policy = page.header("Content-Security-Policy");
-            assertTrue(policy.contains("default-src 'self'") && policy.contains("script-src 'self'")
-                    && policy.contains("frame-ancestors 'none'"), policy);
+            assertTrue(
+                    policy.contains("default-src 'self'")
+                            && policy.contains("script-src 'self'")
+                            && policy.contains("frame-ancestors 'none'"),
+                    policy);
             assertEquals("nosniff", page.header("X-Content-Type-Options"));
             assertTrue(page.body().contains("type=\"module\""), "the page boots from a module script");
         }
@@ -44,9 +47,13 @@ class WebPagesServingTest extends EngineHarness {
 
     @Test
     void theBatchFormatsDownloadFromThePortal() {
-        ApiResponse csv = api.get("/portal/batch/consignments-template.csv", null).expect(200);
+        ApiResponse csv =
+                api.get("/portal/batch/consignments-template.csv", null).expect(200);
         assertTrue(csv.body().contains("direction,expectedDate,consignor.name"), csv.describe());
-        assertTrue(api.get("/portal/batch/consignments.xsd", null).expect(200).body().contains("xs:schema"));
+        assertTrue(api.get("/portal/batch/consignments.xsd", null)
+                .expect(200)
+                .body()
+                .contains("xs:schema"));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package hk.seamless.http;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,10 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pages' words and their hygiene, read from the files the jar serves: both languages say
@@ -38,7 +37,10 @@ class WebPagesTextTest {
 
     private static Path webroot() {
         try {
-            return Path.of(WebPagesTextTest.class.getClassLoader().getResource("webroot").toURI());
+            return Path.of(WebPagesTextTest.class
+                    .getClassLoader()
+                    .getResource("webroot")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -46,7 +48,10 @@ class WebPagesTextTest {
 
     private static List<String> areas() throws IOException {
         try (Stream<Path> list = Files.list(webroot())) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return list.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -68,7 +73,9 @@ class WebPagesTextTest {
             JsonObject en = dictionary(area, "en");
             JsonObject zh = dictionary(area, "zh-Hant");
             assertFalse(en.isEmpty(), area + " has no English dictionary");
-            assertEquals(new TreeSet<>(en.fieldNames()), new TreeSet<>(zh.fieldNames()),
+            assertEquals(
+                    new TreeSet<>(en.fieldNames()),
+                    new TreeSet<>(zh.fieldNames()),
                     area + ": English and Traditional Chinese must carry the same keys");
         }
     }
@@ -83,7 +90,9 @@ class WebPagesTextTest {
                 String text = zh.getString(key);
                 if (text == null || text.isBlank()) {
                     untranslated.add(area + ":" + key + " is empty");
-                } else if (!SAME_IN_BOTH.contains(key) && text.equals(en.getString(key)) && LATIN_WORD.matcher(text).find()
+                } else if (!SAME_IN_BOTH.contains(key)
+                        && text.equals(en.getString(key))
+                        && LATIN_WORD.matcher(text).find()
                         && !CJK.matcher(text).find()) {
                     untranslated.add(area + ":" + key + " = \"" + text + "\"");
                 }
@@ -113,7 +122,8 @@ class WebPagesTextTest {
 
     /** Comments may show the attribute syntax by example; only code names real keys. */
     private static String withoutComments(String script) {
-        return script.lines().filter(line -> !line.strip().startsWith("//") && !line.strip().startsWith("*"))
+        return script.lines()
+                .filter(line -> !line.strip().startsWith("//") && !line.strip().startsWith("*"))
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
@@ -129,7 +139,8 @@ class WebPagesTextTest {
     @Test
     void nothingIsFetchedFromTheInternetOrWrittenInline() throws IOException {
         List<String> problems = new ArrayList<>();
-        Pattern external = Pattern.compile("(?:src|href|url\\()\\s*=?\\s*[\"']?(?:https?:)?//", Pattern.CASE_INSENSITIVE);
+        Pattern external =
+                Pattern.compile("(?:src|href|url\\()\\s*=?\\s*[\"']?(?:https?:)?//", Pattern.CASE_INSENSITIVE);
         Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
         Pattern inlineStyle = Pattern.compile("<style|\\sstyle=\"", Pattern.CASE_INSENSITIVE);
         Pattern inlineHandler = Pattern.compile("<[^>]+\\son[a-z]+=\"", Pattern.CASE_INSENSITIVE);

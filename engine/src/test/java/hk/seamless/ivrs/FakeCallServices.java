@@ -1,7 +1,6 @@
 package hk.seamless.ivrs;
 
 import hk.seamless.config.Direction;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,8 @@ final class FakeCallServices implements CallServices {
     final List<List<String>> bundled = new CopyOnWriteArrayList<>();
     final List<String> unbundled = new CopyOnWriteArrayList<>();
     final Map<String, ActiveBundle> active = new HashMap<>();
-    List<VehicleChoice> vehicles = new ArrayList<>(List.of(new VehicleChoice("FU1234", "FU 1234"), new VehicleChoice("AB12", "AB 12")));
+    List<VehicleChoice> vehicles =
+            new ArrayList<>(List.of(new VehicleChoice("FU1234", "FU 1234"), new VehicleChoice("AB12", "AB 12")));
     List<Refusal> refuseWith;
     int failures;
     Instant lockedUntil;
@@ -60,14 +60,18 @@ final class FakeCallServices implements CallServices {
     }
 
     @Override
-    public CompletionStage<BundleResult> bundle(String accountId, String mark, Direction direction, List<String> ccrns) {
+    public CompletionStage<BundleResult> bundle(
+            String accountId, String mark, Direction direction, List<String> ccrns) {
         if (refuseWith != null) {
             return CompletableFuture.completedFuture(BundleResult.refused(refuseWith));
         }
         bundled.add(List.copyOf(ccrns));
         String id = "B" + bundled.size();
-        active.put(mark + "|" + direction, new ActiveBundle(id, ccrns.size(), false, clock.instant().plus(Duration.ofMinutes(30))));
-        return CompletableFuture.supplyAsync(() -> BundleResult.bundled(id, ccrns.size(), clock.instant().plus(Duration.ofMinutes(30))));
+        active.put(
+                mark + "|" + direction,
+                new ActiveBundle(id, ccrns.size(), false, clock.instant().plus(Duration.ofMinutes(30))));
+        return CompletableFuture.supplyAsync(
+                () -> BundleResult.bundled(id, ccrns.size(), clock.instant().plus(Duration.ofMinutes(30))));
     }
 
     @Override
@@ -84,9 +88,10 @@ final class FakeCallServices implements CallServices {
                 removed = active.remove(e.getKey());
             }
         }
-        return CompletableFuture.completedFuture(removed == null
-                ? new UnbundleResult(UnbundleStatus.GONE, 0, "no bundle")
-                : new UnbundleResult(UnbundleStatus.UNBUNDLED, removed.ccrnCount(), null));
+        return CompletableFuture.completedFuture(
+                removed == null
+                        ? new UnbundleResult(UnbundleStatus.GONE, 0, "no bundle")
+                        : new UnbundleResult(UnbundleStatus.UNBUNDLED, removed.ccrnCount(), null));
     }
 
     @Override

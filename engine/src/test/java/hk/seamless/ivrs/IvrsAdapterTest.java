@@ -1,30 +1,36 @@
 package hk.seamless.ivrs;
 
-import hk.seamless.rules.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hk.seamless.rules.InvalidInputException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** The TwiML adapter, the PIN rules and the spoken forms. */
 class IvrsAdapterTest {
 
     @Test
     void rendersAGatherWithItsPromptInside() {
-        CallAnswer answer = new CallAnswer(List.of(new Speech(Language.ENGLISH, "Press 1 <now> & \"then\" 'wait'\u0001"),
-                new Speech(Language.CANTONESE, "請按1。")), Gather.CCRN, false, 7);
+        CallAnswer answer = new CallAnswer(
+                List.of(
+                        new Speech(Language.ENGLISH, "Press 1 <now> & \"then\" 'wait'\u0001"),
+                        new Speech(Language.CANTONESE, "請按1。")),
+                Gather.CCRN,
+                false,
+                7);
         String xml = Twiml.render(answer);
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Gather input=\"dtmf\" numDigits=\"17\" "
-                + "finishOnKey=\"#\" timeout=\"20\" action=\"calls?step=7\" method=\"POST\" actionOnEmptyResult=\"true\">"
-                + "<Say language=\"en-GB\">Press 1 &lt;now&gt; &amp; &quot;then&quot; &apos;wait&apos;</Say>"
-                + "<Say language=\"zh-HK\">請按1。</Say></Gather></Response>\n", xml);
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Gather input=\"dtmf\" numDigits=\"17\" "
+                        + "finishOnKey=\"#\" timeout=\"20\" action=\"calls?step=7\" method=\"POST\" actionOnEmptyResult=\"true\">"
+                        + "<Say language=\"en-GB\">Press 1 &lt;now&gt; &amp; &quot;then&quot; &apos;wait&apos;</Say>"
+                        + "<Say language=\"zh-HK\">請按1。</Say></Gather></Response>\n",
+                xml);
     }
 
     @Test
@@ -46,7 +52,8 @@ class IvrsAdapterTest {
         assertEquals("123#", request.digits());
         assertEquals(12, request.step());
         assertFalse(request.ended());
-        assertTrue(Twiml.request(Map.of("CallSid", "CA1", "CallStatus", "completed"), null).ended());
+        assertTrue(Twiml.request(Map.of("CallSid", "CA1", "CallStatus", "completed"), null)
+                .ended());
         assertNull(Twiml.request(Map.of("CallSid", " "), "x").callSid());
         assertNull(Twiml.request(Map.of(), "99999999999").step());
         assertThrows(IllegalArgumentException.class, () -> Twiml.parseForm("CallSid=%zz"));
@@ -59,9 +66,22 @@ class IvrsAdapterTest {
         for (String good : List.of("204817", "1357911", "20481730", "123457")) {
             assertEquals(good, IvrsPins.checkPin(good));
         }
-        for (Object bad : new Object[] {null, 204817, "12345", "123456789", "20481a", "111111", "123456", "654321",
-                "890123", "3210987", "12345678", " 204817"}) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> IvrsPins.checkPin(bad), String.valueOf(bad));
+        for (Object bad : new Object[] {
+            null,
+            204817,
+            "12345",
+            "123456789",
+            "20481a",
+            "111111",
+            "123456",
+            "654321",
+            "890123",
+            "3210987",
+            "12345678",
+            " 204817"
+        }) {
+            InvalidInputException e =
+                    assertThrows(InvalidInputException.class, () -> IvrsPins.checkPin(bad), String.valueOf(bad));
             assertEquals("pin", e.errors().get(0).field());
         }
     }

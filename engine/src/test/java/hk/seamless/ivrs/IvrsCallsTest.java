@@ -1,10 +1,13 @@
 package hk.seamless.ivrs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.Direction;
 import hk.seamless.trade.Ccrn;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,17 +17,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The call state machine alone: no HTTP, no registry, a clock moved by hand. */
 class IvrsCallsTest {
 
-    private static final Instant START = ZonedDateTime.of(2026, 11, 17, 10, 0, 0, 0, ZoneId.of("Asia/Hong_Kong")).toInstant();
+    private static final Instant START = ZonedDateTime.of(2026, 11, 17, 10, 0, 0, 0, ZoneId.of("Asia/Hong_Kong"))
+            .toInstant();
 
     private final MutableClock clock = new MutableClock(START);
     private FakeCallServices services;
@@ -48,7 +48,9 @@ class IvrsCallsTest {
 
     /** Keys as the platform sends them: naming the step of the last answer. */
     private CallAnswer key(String sid, String digits) {
-        CallAnswer answer = calls.handle(CallRequest.of(sid, "+85291234567", digits, steps.get(sid))).toCompletableFuture().join();
+        CallAnswer answer = calls.handle(CallRequest.of(sid, "+85291234567", digits, steps.get(sid)))
+                .toCompletableFuture()
+                .join();
         steps.put(sid, answer.step());
         return answer;
     }
@@ -86,7 +88,9 @@ class IvrsCallsTest {
         assertTrue(text(pin).contains("PIN"));
         assertEquals("#", pin.gather().finishOnKey());
         CallAnswer vehicles = key("CA1", FakeCallServices.PIN);
-        assertEquals(List.of("For F U 1 2 3 4, press 1.", "For A B 1 2, press 2."), vehicles.says().stream().map(Speech::text).toList());
+        assertEquals(
+                List.of("For F U 1 2 3 4, press 1.", "For A B 1 2, press 2."),
+                vehicles.says().stream().map(Speech::text).toList());
         assertTrue(text(key("CA1", "1")).contains("For import into Hong Kong, press 1"));
         assertTrue(text(key("CA1", "1")).contains("To bundle consignments, press 1"));
         CallAnswer first = key("CA1", "1");
@@ -100,18 +104,26 @@ class IvrsCallsTest {
         assertTrue(text(shortOne).contains("you keyed 12"), text(shortOne));
         assertTrue(text(key("CA1", b + "#")).startsWith("Accepted: " + Phrases.spellCcrn(b)));
         CallAnswer confirm = key("CA1", "*");
-        assertEquals("Bundle 2 consignments to F U 1 2 3 4 for import? To confirm, press 1. To cancel, press 2.", text(confirm));
+        assertEquals(
+                "Bundle 2 consignments to F U 1 2 3 4 for import? To confirm, press 1. To cancel, press 2.",
+                text(confirm));
         CallAnswer done = key("CA1", "1");
         assertTrue(done.hangup());
         assertNull(done.gather());
-        assertEquals("Done. 2 consignments are bundled to F U 1 2 3 4 for import. The earliest crossing time is "
-                + "10:30 am on Tuesday 17 November, Hong Kong time. Goodbye.", text(done));
+        assertEquals(
+                "Done. 2 consignments are bundled to F U 1 2 3 4 for import. The earliest crossing time is "
+                        + "10:30 am on Tuesday 17 November, Hong Kong time. Goodbye.",
+                text(done));
         assertEquals(List.of(List.of(a, b)), services.bundled);
         // Every step is journalled, never the PIN.
         assertTrue(services.audits.size() >= 12, services.audits.toString());
         assertTrue(services.audits.stream().allMatch(line -> line.startsWith("CA1 ")));
-        assertTrue(services.audits.stream().noneMatch(line -> line.contains(FakeCallServices.PIN)), services.audits.toString());
-        assertTrue(services.audits.stream().anyMatch(line -> line.contains("CONFIRM bundled B1")), services.audits.toString());
+        assertTrue(
+                services.audits.stream().noneMatch(line -> line.contains(FakeCallServices.PIN)),
+                services.audits.toString());
+        assertTrue(
+                services.audits.stream().anyMatch(line -> line.contains("CONFIRM bundled B1")),
+                services.audits.toString());
     }
 
     @Test
@@ -155,7 +167,9 @@ class IvrsCallsTest {
         key("CA4", "1");
         key("CA4", "1");
         CallAnswer none = key("CA4", "2");
-        assertTrue(text(none).startsWith("F U 1 2 3 4 has no active bundle for import. F U 1 2 3 4, import. To bundle"), text(none));
+        assertTrue(
+                text(none).startsWith("F U 1 2 3 4 has no active bundle for import. F U 1 2 3 4, import. To bundle"),
+                text(none));
         assertNotNull(none.gather());
         assertTrue(services.unbundled.isEmpty());
     }
@@ -170,7 +184,8 @@ class IvrsCallsTest {
         assertTrue(text(second).startsWith("Sorry, we did not hear anything. Please key your 8 digit"), text(second));
         CallAnswer end = key("CA5", null);
         assertTrue(end.hangup());
-        assertEquals("We have not heard from you, so we will end this call. Thank you for calling. Goodbye.", text(end));
+        assertEquals(
+                "We have not heard from you, so we will end this call. Thank you for calling. Goodbye.", text(end));
         assertTrue(services.audits.stream().anyMatch(l -> l.contains("silence 3, call ended")));
     }
 
@@ -195,12 +210,18 @@ class IvrsCallsTest {
         key("CA7", a);
         CallAnswer confirm = key("CA7", "*");
         int step = confirm.step();
-        CallAnswer first = calls.handle(CallRequest.of("CA7", null, "1", step)).toCompletableFuture().join();
-        CallAnswer replay = calls.handle(CallRequest.of("CA7", null, "1", step)).toCompletableFuture().join();
+        CallAnswer first = calls.handle(CallRequest.of("CA7", null, "1", step))
+                .toCompletableFuture()
+                .join();
+        CallAnswer replay = calls.handle(CallRequest.of("CA7", null, "1", step))
+                .toCompletableFuture()
+                .join();
         assertEquals(first, replay);
         assertEquals(1, services.bundled.size());
         // Without the step (a platform that does not echo it) the ended call is still not bundled again.
-        CallAnswer again = calls.handle(CallRequest.of("CA7", null, "1", null)).toCompletableFuture().join();
+        CallAnswer again = calls.handle(CallRequest.of("CA7", null, "1", null))
+                .toCompletableFuture()
+                .join();
         assertTrue(again.hangup());
         assertEquals(1, services.bundled.size());
     }
@@ -224,7 +245,9 @@ class IvrsCallsTest {
     void aStaleStepWithOtherKeysRepeatsTheCurrentPrompt() {
         key("CA9", null);
         CallAnswer account = key("CA9", "1");
-        CallAnswer stale = calls.handle(CallRequest.of("CA9", null, "2", account.step() - 1)).toCompletableFuture().join();
+        CallAnswer stale = calls.handle(CallRequest.of("CA9", null, "2", account.step() - 1))
+                .toCompletableFuture()
+                .join();
         assertEquals(account, stale);
         assertLanguage(stale, Language.ENGLISH);
     }
@@ -263,18 +286,24 @@ class IvrsCallsTest {
 
     @Test
     void missingCallSidIsASorryAndAHangUp() {
-        CallAnswer answer = calls.handle(CallRequest.of(null, "+85291234567", "1", null)).toCompletableFuture().join();
+        CallAnswer answer = calls.handle(CallRequest.of(null, "+85291234567", "1", null))
+                .toCompletableFuture()
+                .join();
         assertTrue(answer.hangup());
         assertEquals(2, answer.says().size());
         assertTrue(text(answer).startsWith("Sorry"));
         assertEquals(0, calls.activeCalls());
-        CallAnswer weird = calls.handle(CallRequest.of("<script>", null, "1", null)).toCompletableFuture().join();
+        CallAnswer weird = calls.handle(CallRequest.of("<script>", null, "1", null))
+                .toCompletableFuture()
+                .join();
         assertTrue(weird.hangup());
     }
 
     @Test
     void anUnknownCallSidWithDigitsStartsAFreshCall() {
-        CallAnswer answer = calls.handle(CallRequest.of("CA-unknown", null, "12345678", 7)).toCompletableFuture().join();
+        CallAnswer answer = calls.handle(CallRequest.of("CA-unknown", null, "12345678", 7))
+                .toCompletableFuture()
+                .join();
         assertNotNull(answer.gather());
         assertTrue(text(answer).startsWith("Welcome"), text(answer));
         assertTrue(services.audits.get(0).contains("call from"));
@@ -316,7 +345,9 @@ class IvrsCallsTest {
         key("CA15", "1");
         key("CA15", FakeCallServices.NUMBER);
         CallAnswer wrong = key("CA15", "111222");
-        assertTrue(text(wrong).startsWith("The account number or the PIN is not correct. Please key your 8 digit"), text(wrong));
+        assertTrue(
+                text(wrong).startsWith("The account number or the PIN is not correct. Please key your 8 digit"),
+                text(wrong));
         key("CA15", FakeCallServices.NUMBER);
         key("CA15", "12345");
         key("CA15", FakeCallServices.NUMBER);
@@ -342,7 +373,8 @@ class IvrsCallsTest {
     void refusalsAreSpokenAndTheCallerReturnsToTheMenu() {
         String a = ccrn();
         services.refuseWith = List.of(
-                new CallServices.Refusal(CallServices.RefusalKind.NOT_LODGED, a, hk.seamless.trade.ConsignmentStatus.CROSSED, null, "x"),
+                new CallServices.Refusal(
+                        CallServices.RefusalKind.NOT_LODGED, a, hk.seamless.trade.ConsignmentStatus.CROSSED, null, "x"),
                 new CallServices.Refusal(CallServices.RefusalKind.WRONG_DIRECTION, a, null, Direction.EXPORT, "y"));
         logIn("CA17", "1");
         key("CA17", "1");
@@ -352,9 +384,14 @@ class IvrsCallsTest {
         key("CA17", "*");
         CallAnswer refused = key("CA17", "1");
         assertNotNull(refused.gather());
-        assertTrue(text(refused).startsWith("Consignment " + Phrases.spellCcrn(a) + " is crossed, not lodged. Consignment "
-                + Phrases.spellCcrn(a) + " is lodged for export, not import. Nothing was bundled. F U 1 2 3 4, import."), text(refused));
-        services.refuseWith = List.of(new CallServices.Refusal(CallServices.RefusalKind.TOO_MANY_ATTEMPTS, null, null, null, "z"));
+        assertTrue(
+                text(refused)
+                        .startsWith("Consignment " + Phrases.spellCcrn(a) + " is crossed, not lodged. Consignment "
+                                + Phrases.spellCcrn(a)
+                                + " is lodged for export, not import. Nothing was bundled. F U 1 2 3 4, import."),
+                text(refused));
+        services.refuseWith =
+                List.of(new CallServices.Refusal(CallServices.RefusalKind.TOO_MANY_ATTEMPTS, null, null, null, "z"));
         key("CA17", "1");
         key("CA17", a + "*");
         CallAnswer limited = key("CA17", "1");
@@ -382,7 +419,9 @@ class IvrsCallsTest {
     void theCallerHangingUpForgetsTheCall() {
         key("CA19", null);
         assertEquals(1, calls.activeCalls());
-        CallAnswer answer = calls.handle(new CallRequest("CA19", null, null, null, true)).toCompletableFuture().join();
+        CallAnswer answer = calls.handle(new CallRequest("CA19", null, null, null, true))
+                .toCompletableFuture()
+                .join();
         assertTrue(answer.hangup());
         assertEquals(0, calls.activeCalls());
     }

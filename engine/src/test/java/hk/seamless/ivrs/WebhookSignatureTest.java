@@ -1,15 +1,14 @@
 package hk.seamless.ivrs;
 
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /** The webhook signature against vectors computed outside it, and every way a forged call differs. */
 class WebhookSignatureTest {
@@ -18,8 +17,9 @@ class WebhookSignatureTest {
     private static final String BASE = "https://mycompany.com";
     private static final String URI = "/myapp.php?foo=1&bar=2";
     /** Twilio's own published example: these fields, this URL, auth token 12345. */
-    private static final String BODY = "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309"
-            + "&To=%2B18005551212";
+    private static final String BODY =
+            "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309" + "&To=%2B18005551212";
+
     private static final String PUBLISHED = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 
     private final WebhookSignature signature = new WebhookSignature(SECRET, BASE);
@@ -33,8 +33,8 @@ class WebhookSignatureTest {
 
     @Test
     void matchesThePublishedVectorAndAnIndependentComputation() throws Exception {
-        String handBuilt = "https://mycompany.com/myapp.php?foo=1&bar=2"
-                + "CallSidCA1234567890ABCDE" + "Caller+14158675309" + "Digits1234" + "From+14158675309" + "To+18005551212";
+        String handBuilt = "https://mycompany.com/myapp.php?foo=1&bar=2" + "CallSidCA1234567890ABCDE"
+                + "Caller+14158675309" + "Digits1234" + "From+14158675309" + "To+18005551212";
         assertEquals(PUBLISHED, hmac(SECRET, handBuilt));
         assertEquals(PUBLISHED, signature.sign(BASE + URI, BODY));
         assertTrue(signature.verify(URI, BODY, PUBLISHED));
@@ -42,12 +42,15 @@ class WebhookSignatureTest {
 
     @Test
     void fieldsAreSortedByNameWhateverOrderTheyCameIn() throws Exception {
-        String shuffled = "To=%2B18005551212&Digits=1234&CallSid=CA1234567890ABCDE&From=%2B14158675309&Caller=%2B14158675309";
+        String shuffled =
+                "To=%2B18005551212&Digits=1234&CallSid=CA1234567890ABCDE&From=%2B14158675309&Caller=%2B14158675309";
         assertTrue(signature.verify(URI, shuffled, PUBLISHED));
         // Sorted by name as the platform sorts them (code units: upper case before lower case), values decoded.
         String body = "digits=1&Digits=2&From=%2B852+9123&AccountSid=AC1&empty=&flag";
-        String expected = hmac("k".repeat(32), "https://ivrs.example.hk/ivrs/v1/calls?step=3"
-                + "AccountSidAC1" + "Digits2" + "From+852 9123" + "digits1" + "empty" + "flag");
+        String expected = hmac(
+                "k".repeat(32),
+                "https://ivrs.example.hk/ivrs/v1/calls?step=3" + "AccountSidAC1" + "Digits2" + "From+852 9123"
+                        + "digits1" + "empty" + "flag");
         WebhookSignature hk = new WebhookSignature("k".repeat(32), "https://ivrs.example.hk");
         assertTrue(hk.verify("/ivrs/v1/calls?step=3", body, expected));
         // A repeated name: its values sorted, as the platform's own validators do (their published vector).

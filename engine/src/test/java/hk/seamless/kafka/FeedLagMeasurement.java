@@ -5,7 +5,6 @@ import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Topology;
 import hk.seamless.engine.Engine;
 import hk.seamless.http.TradeApiClient;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +39,23 @@ public final class FeedLagMeasurement {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int bundles = rate * seconds;
         Path folder = Files.createTempDirectory("seamless-feed-lag");
-        EngineConfig base = new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "PT0S")).load(null).withHttpPort(0)
+        EngineConfig base = new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "PT0S"))
+                .load(null)
+                .withHttpPort(0)
                 .withDailyConsignments(Math.max(1_000, bundles));
         try (KafkaBroker broker = KafkaBroker.started();
-             Engine registry = Engine.start(base.withDataDir(folder.resolve("registry"))
-                     .withTopology(Topology.registry(broker.bootstrapServers(), FEED_TOKEN)), Clock.systemUTC());
-             Engine lane = Engine.start(base.withDataDir(folder.resolve("lmc")).withTopology(Topology.lane(
-                     broker.bootstrapServers(), "LMC", URI.create("http://127.0.0.1:" + registry.port()), FEED_TOKEN)),
-                     Clock.systemUTC())) {
+                Engine registry = Engine.start(
+                        base.withDataDir(folder.resolve("registry"))
+                                .withTopology(Topology.registry(broker.bootstrapServers(), FEED_TOKEN)),
+                        Clock.systemUTC());
+                Engine lane = Engine.start(
+                        base.withDataDir(folder.resolve("lmc"))
+                                .withTopology(Topology.lane(
+                                        broker.bootstrapServers(),
+                                        "LMC",
+                                        URI.create("http://127.0.0.1:" + registry.port()),
+                                        FEED_TOKEN)),
+                        Clock.systemUTC())) {
             TradeApiClient api = new TradeApiClient(registry.port(), registry.adminToken());
             TradeApiClient laneApi = new TradeApiClient(lane.port(), lane.adminToken());
             TradeApiClient.Account shipper = api.newAccount("SHIPPER");
@@ -61,7 +69,8 @@ public final class FeedLagMeasurement {
                 made.add(pool.submit(() -> {
                     String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today);
                     String mark = TradeApiClient.uniqueMark();
-                    api.registerVehicleRaw(trucker.token(), mark, TradeApiClient.uniqueTag()).expect(201);
+                    api.registerVehicleRaw(trucker.token(), mark, TradeApiClient.uniqueTag())
+                            .expect(201);
                     return new String[] {ccrn, mark};
                 }));
             }
@@ -81,7 +90,9 @@ public final class FeedLagMeasurement {
                 }
                 String[] truck = ready.get(i);
                 pool.execute(() -> {
-                    if (api.bundleRaw(trucker.token(), truck[1], "IMPORT", truck[0]).status() != 201) {
+                    if (api.bundleRaw(trucker.token(), truck[1], "IMPORT", truck[0])
+                                    .status()
+                            != 201) {
                         failed.incrementAndGet();
                     }
                 });
@@ -95,21 +106,32 @@ public final class FeedLagMeasurement {
             long last = issued(api);
             long caughtUpFrom = System.nanoTime();
             awaitApplied(laneApi, last);
-            System.out.printf("%d bundles offered in %.1f s, answered in %.1f s (%.0f/s made, %d refused);"
-                    + " lane caught up %.0f ms after the last%n", bundles, offeredFor, took, bundles / took, failed.get(),
-                    (System.nanoTime() - caughtUpFrom) / 1e6);
-            laneApi.get("/metrics", null).body().lines().filter(l -> l.startsWith("seamless_feed_lag"))
+            System.out.printf(
+                    "%d bundles offered in %.1f s, answered in %.1f s (%.0f/s made, %d refused);"
+                            + " lane caught up %.0f ms after the last%n",
+                    bundles, offeredFor, took, bundles / took, failed.get(), (System.nanoTime() - caughtUpFrom) / 1e6);
+            laneApi.get("/metrics", null)
+                    .body()
+                    .lines()
+                    .filter(l -> l.startsWith("seamless_feed_lag"))
                     .forEach(System.out::println);
 
             // A lane engine on an empty data folder: the registry's snapshot, then the topic's tail.
             long started = System.nanoTime();
-            try (Engine fresh = Engine.start(base.withDataDir(folder.resolve("mkt")).withTopology(Topology.lane(
-                    broker.bootstrapServers(), "MKT", URI.create("http://127.0.0.1:" + registry.port()), FEED_TOKEN)),
+            try (Engine fresh = Engine.start(
+                    base.withDataDir(folder.resolve("mkt"))
+                            .withTopology(Topology.lane(
+                                    broker.bootstrapServers(),
+                                    "MKT",
+                                    URI.create("http://127.0.0.1:" + registry.port()),
+                                    FEED_TOKEN)),
                     Clock.systemUTC())) {
                 double serving = (System.nanoTime() - started) / 1e6;
                 awaitApplied(new TradeApiClient(fresh.port(), fresh.adminToken()), issued(api));
-                System.out.printf("a lane engine on an empty folder: serving after %.0f ms, caught up after %.0f ms"
-                        + " (registry holding %d active bundles)%n", serving, (System.nanoTime() - started) / 1e6, bundles);
+                System.out.printf(
+                        "a lane engine on an empty folder: serving after %.0f ms, caught up after %.0f ms"
+                                + " (registry holding %d active bundles)%n",
+                        serving, (System.nanoTime() - started) / 1e6, bundles);
             }
         }
     }

@@ -44,6 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** How long a start may take before it is called failed; generous, as the machines are shared. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 40;
     private static final String CLASSPATH_PROPERTY = "seamless.kafka.classpath";
@@ -80,11 +81,13 @@ public final class KafkaBroker implements AutoCloseable {
         this.brokerPort = ports[0];
         this.controllerPort = ports[1];
         // A test JVM that ends without close() must not leave a broker behind on the machine.
-        this.killOnExit = new Thread(() -> {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-        }, "kafka-broker-kill-on-exit");
+        this.killOnExit = new Thread(
+                () -> {
+                    if (process != null) {
+                        process.destroyForcibly();
+                    }
+                },
+                "kafka-broker-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -192,7 +195,8 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("the Kafka broker's process " + process.pid() + " is not " + what + " after 10 s");
+        throw new IllegalStateException(
+                "the Kafka broker's process " + process.pid() + " is not " + what + " after 10 s");
     }
 
     /** Lets a paused broker run on (SIGCONT); nothing if it is not paused. */
@@ -324,7 +328,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void writeLogConfig() throws IOException {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "appender.file.type = File",
                 "appender.file.name = file",
                 "appender.file.fileName = " + folder.resolve("broker.log"),
@@ -343,8 +348,10 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(Path properties) throws IOException {
         String clusterId = Uuid.randomUuid().toString();
         Path out = folder.resolve("format.out");
-        Process formatter = java("kafka.tools.StorageTool",
-                List.of("format", "--cluster-id", clusterId, "--config", properties.toString(), "--standalone"), out);
+        Process formatter = java(
+                "kafka.tools.StorageTool",
+                List.of("format", "--cluster-id", clusterId, "--config", properties.toString(), "--standalone"),
+                out);
         try {
             if (!formatter.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 formatter.destroyForcibly();
@@ -357,18 +364,23 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while formatting the Kafka storage", e);
         }
         if (formatter.exitValue() != 0) {
-            throw new IllegalStateException("formatting the Kafka storage failed (exit " + formatter.exitValue()
-                    + "):\n" + tail(out));
+            throw new IllegalStateException(
+                    "formatting the Kafka storage failed (exit " + formatter.exitValue() + "):\n" + tail(out));
         }
     }
 
     private Process java(String mainClass, List<String> arguments, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + folder.resolve("log4j2.properties"),
-                "-cp", classpath, mainClass));
+                "-cp",
+                classpath,
+                mainClass));
         command.addAll(arguments);
         return new ProcessBuilder(command)
                 .directory(folder.toFile())
@@ -387,7 +399,10 @@ public final class KafkaBroker implements AutoCloseable {
                             + " while starting; log tail:\n" + logTail());
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                     lastProblem = "describeCluster named no broker";
@@ -423,7 +438,8 @@ public final class KafkaBroker implements AutoCloseable {
     private void signal(String name) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + said);
@@ -466,8 +482,10 @@ public final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("no class path for the Kafka broker at " + candidates.stream()
-                .map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining(" or "))
+        throw new IllegalStateException("no class path for the Kafka broker at "
+                + candidates.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .collect(Collectors.joining(" or "))
                 + ": build it with ./mvnw -B -q package -pl deploy/kafka (or install -pl engine -am)");
     }
 

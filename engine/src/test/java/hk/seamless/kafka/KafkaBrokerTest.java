@@ -1,9 +1,9 @@
 package hk.seamless.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +46,10 @@ class KafkaBrokerTest {
     static void startBroker() throws Exception {
         long t0 = System.nanoTime();
         broker = KafkaBroker.started();
-        System.out.printf("Kafka broker started in %d ms (format %d ms, JVM launch to ready %d ms)%n",
-                (System.nanoTime() - t0) / 1_000_000, broker.lastFormatTime().toMillis(),
+        System.out.printf(
+                "Kafka broker started in %d ms (format %d ms, JVM launch to ready %d ms)%n",
+                (System.nanoTime() - t0) / 1_000_000,
+                broker.lastFormatTime().toMillis(),
                 broker.lastReadyTime().toMillis());
     }
 
@@ -77,12 +79,16 @@ class KafkaBrokerTest {
 
         List<ConsumerRecord<String, String>> received = consumeInGroup("registry-changes", "lane-LMC", sent.size());
 
-        assertEquals(sent.stream().sorted().toList(),
-                received.stream().map(ConsumerRecord::value).sorted().toList(), "every record, once");
-        Map<String, List<Integer>> perKey = received.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(r -> Integer.parseInt(r.value().split("#")[1]), Collectors.toList())));
-        perKey.forEach((key, sequence) ->
-                assertEquals(sequence.stream().sorted().toList(), sequence, "the order of " + key));
+        assertEquals(
+                sent.stream().sorted().toList(),
+                received.stream().map(ConsumerRecord::value).sorted().toList(),
+                "every record, once");
+        Map<String, List<Integer>> perKey = received.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key,
+                        Collectors.mapping(r -> Integer.parseInt(r.value().split("#")[1]), Collectors.toList())));
+        perKey.forEach(
+                (key, sequence) -> assertEquals(sequence.stream().sorted().toList(), sequence, "the order of " + key));
     }
 
     @Test
@@ -94,7 +100,8 @@ class KafkaBrokerTest {
 
             broker.stop();
             broker.start();
-            System.out.printf("Kafka broker restarted after a clean stop: ready %d ms after launch%n",
+            System.out.printf(
+                    "Kafka broker restarted after a clean stop: ready %d ms after launch%n",
                     broker.lastReadyTime().toMillis());
 
             assertEquals(address, broker.bootstrapServers());
@@ -114,7 +121,8 @@ class KafkaBrokerTest {
             broker.kill();
             assertFalse(broker.isRunning(), "killed");
             broker.start();
-            System.out.printf("Kafka broker restarted after kill -9: ready %d ms after launch%n",
+            System.out.printf(
+                    "Kafka broker restarted after kill -9: ready %d ms after launch%n",
                     broker.lastReadyTime().toMillis());
 
             sendAll(producer, "crossings-kill", "after-1");
@@ -135,9 +143,10 @@ class KafkaBrokerTest {
             broker.pause();
             ExecutionException failed;
             try {
-                failed = assertThrows(ExecutionException.class, () -> producer
-                        .send(new ProducerRecord<>("crossings-pause", "k", "while-paused"))
-                        .get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+                failed = assertThrows(
+                        ExecutionException.class,
+                        () -> producer.send(new ProducerRecord<>("crossings-pause", "k", "while-paused"))
+                                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
             } finally {
                 broker.resume();
             }
@@ -188,9 +197,8 @@ class KafkaBrokerTest {
     }
 
     private static List<ConsumerRecord<String, String>> consumeInGroup(String topic, String group, int expected) {
-        try (KafkaConsumer<String, String> consumer = consumer(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
+        try (KafkaConsumer<String, String> consumer = consumer(
+                Map.of(ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
             long deadline = System.nanoTime() + PATIENCE.toNanos();

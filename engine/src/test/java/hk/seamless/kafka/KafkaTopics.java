@@ -1,5 +1,12 @@
 package hk.seamless.kafka;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -12,29 +19,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
 /** What a test does to a topic from outside the engine: resend its records, ask how far a group read. */
 final class KafkaTopics {
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     /** Sends every record of {@code topic} again, as they were (key, value, headers, partition). */
     static long copyAll(String bootstrap, String topic) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -44,8 +43,8 @@ final class KafkaTopics {
                 }
             }
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             copies.forEach(producer::send);
             producer.flush();
         }
@@ -58,15 +57,28 @@ final class KafkaTopics {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                    .all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            return partitions.stream().allMatch(tp -> ends.get(tp) == 0
-                    || committed.containsKey(tp) && committed.get(tp).offset() >= ends.get(tp));
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            Map<TopicPartition, Long> ends = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
+            return partitions.stream()
+                    .allMatch(tp -> ends.get(tp) == 0
+                            || committed.containsKey(tp) && committed.get(tp).offset() >= ends.get(tp));
         } catch (Exception e) {
             return false;
         }

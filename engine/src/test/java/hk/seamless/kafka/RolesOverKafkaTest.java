@@ -1,5 +1,12 @@
 package hk.seamless.kafka;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Topology;
 import hk.seamless.engine.Engine;
@@ -9,13 +16,6 @@ import hk.seamless.http.TestClock;
 import hk.seamless.http.TradeApiClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,13 +25,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three roles on a real Kafka broker (a child JVM): one registry, lane engines at LMC and SBC,
@@ -50,6 +49,7 @@ class RolesOverKafkaTest {
 
     /** A real clock moved forward by hand: Kafka's records carry its times, so they stay near the broker's. */
     private final TestClock clock = new TestClock(Instant.now());
+
     private KafkaBroker broker;
     private Engine registry;
     private TradeApiClient registryApi;
@@ -61,20 +61,23 @@ class RolesOverKafkaTest {
     private TradeApiClient.Account supervisor;
 
     /** A lane engine and its clients; its lanes' gates are connected. */
-    record LaneEngine(Engine engine, TradeApiClient api, LaneTestClient lanes, TradeApiClient.Account officer) {
-    }
+    record LaneEngine(Engine engine, TradeApiClient api, LaneTestClient lanes, TradeApiClient.Account officer) {}
 
     @BeforeAll
     void startTopology(@TempDir Path folder) throws IOException {
         broker = KafkaBroker.started();
-        registry = Engine.start(config(folder.resolve("registry"))
-                .withTopology(Topology.registry(broker.bootstrapServers(), FEED_TOKEN)), clock);
+        registry = Engine.start(
+                config(folder.resolve("registry"))
+                        .withTopology(Topology.registry(broker.bootstrapServers(), FEED_TOKEN)),
+                clock);
         registryApi = new TradeApiClient(registry.port(), registry.adminToken());
         shipper = registryApi.newAccount("SHIPPER");
         trucker = registryApi.newAccount("TRUCKER");
         supervisor = registryApi.newAccount("SUPERVISOR");
         for (String cp : List.of("LMC", "SBC", "MKT")) {
-            registryApi.put("/api/v1/risk/random-rates/" + cp, supervisor.token(), new JsonObject().put("rate", 0.0)).expect(200);
+            registryApi
+                    .put("/api/v1/risk/random-rates/" + cp, supervisor.token(), new JsonObject().put("rate", 0.0))
+                    .expect(200);
         }
         lmc = startLaneEngine(folder.resolve("lmc"), "LMC");
         sbc = startLaneEngine(folder.resolve("sbc"), "SBC");
@@ -85,10 +88,17 @@ class RolesOverKafkaTest {
     }
 
     private LaneEngine startLaneEngine(Path dataDir, String controlPoint) {
-        Engine engine = Engine.start(config(dataDir).withTopology(Topology.lane(broker.bootstrapServers(), controlPoint,
-                URI.create("http://127.0.0.1:" + registry.port()), FEED_TOKEN)), clock);
+        Engine engine = Engine.start(
+                config(dataDir)
+                        .withTopology(Topology.lane(
+                                broker.bootstrapServers(),
+                                controlPoint,
+                                URI.create("http://127.0.0.1:" + registry.port()),
+                                FEED_TOKEN)),
+                clock);
         TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
-        LaneEngine lane = new LaneEngine(engine, api, new LaneTestClient(engine.port(), api), api.newStaff("OFFICER", "officer-password-1234"));
+        LaneEngine lane = new LaneEngine(
+                engine, api, new LaneTestClient(engine.port(), api), api.newStaff("OFFICER", "officer-password-1234"));
         laneEngines.add(lane);
         awaitCaughtUp(lane);
         return lane;
@@ -133,7 +143,9 @@ class RolesOverKafkaTest {
 
         releaseAt(lmc, "LMC-S-02", known, "RELEASE");
         JsonObject unknownDecision = decideAt(lmc, "LMC-S-03", unknown);
-        assertNotEquals("RELEASE", unknownDecision.getString("decision"),
+        assertNotEquals(
+                "RELEASE",
+                unknownDecision.getString("decision"),
                 "a bundle the lane engine cannot have heard of is inspected: " + unknownDecision);
 
         clock.advance(Duration.ofSeconds(11));
@@ -145,7 +157,8 @@ class RolesOverKafkaTest {
         broker.resume();
         awaitBundleStatus(known.bundleId(), "USED");
         awaitCaughtUp(lmc);
-        assertEquals(1, audit("bundle=" + known.bundleId() + "&limit=50", "CROSSED").size());
+        assertEquals(
+                1, audit("bundle=" + known.bundleId() + "&limit=50", "CROSSED").size());
         assertFalse(health(lmc).getJsonObject("feed").getBoolean("behind"), "back, the feed is current");
         // Now the registry's bundle made during the outage is at the lane: released.
         releaseAt(lmc, "LMC-S-04", unknown, "RELEASE");
@@ -163,13 +176,20 @@ class RolesOverKafkaTest {
         broker.resume();
 
         awaitBundleStatus(truck.bundleId(), "USED");
-        await(() -> audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE").size() == 1,
+        await(
+                () -> audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
+                                .size()
+                        == 1,
                 "the second release raised as a suspected clone");
         JsonArray crossed = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED");
         assertEquals(1, crossed.size(), "recorded once as the crossing: " + crossed);
-        String clone = audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE").getJsonObject(0).getString("detail");
+        String clone = audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
+                .getJsonObject(0)
+                .getString("detail");
         String crossing = crossed.getJsonObject(0).getString("detail");
-        assertTrue(crossing.contains(first) && clone.contains(second) || crossing.contains(second) && clone.contains(first),
+        assertTrue(
+                crossing.contains(first) && clone.contains(second)
+                        || crossing.contains(second) && clone.contains(first),
                 "one arrival crossed, the other is the suspect: " + crossing + " / " + clone);
         JsonObject alert = lmcConsole.await(m -> "alert".equals(m.getString("kind")), PROPAGATION, "the clone alert");
         assertEquals("SUSPECTED_CLONE", alert.getString("alert"));
@@ -182,7 +202,9 @@ class RolesOverKafkaTest {
         Truck truck = bundledTruck();
         LaneEngine mkt = startLaneEngine(folder.resolve("mkt"), "MKT");
         try {
-            assertTrue(health(mkt).getJsonObject("feed").getLong("applied") > 0, "rebuilt: " + health(mkt).encode());
+            assertTrue(
+                    health(mkt).getJsonObject("feed").getLong("applied") > 0,
+                    "rebuilt: " + health(mkt).encode());
             releaseAt(mkt, "MKT-S-01", truck, "RELEASE");
             awaitBundleStatus(truck.bundleId(), "USED");
         } finally {
@@ -205,7 +227,9 @@ class RolesOverKafkaTest {
         }
         for (Truck truck : trucks) {
             awaitBundleStatus(truck.bundleId(), "USED");
-            assertEquals(1, audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
+            assertEquals(
+                    1,
+                    audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
         }
     }
 
@@ -219,23 +243,30 @@ class RolesOverKafkaTest {
         awaitCaughtUp(lmc);
         String arrival = releaseAt(lmc, "LMC-S-03", truck, "RELEASE");
         awaitBundleStatus(truck.bundleId(), "USED");
-        int decisions = audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size();
+        int decisions =
+                audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size();
         assertEquals(1, decisions, "the decision is in the registry's audit trail once");
 
         long copied = KafkaTopics.copyAll(broker.bootstrapServers(), Topology.DEFAULT_LANE_REPORTS_TOPIC);
         assertTrue(copied > 0, "there were reports to send again");
-        await(() -> KafkaTopics.consumed(broker.bootstrapServers(), "seamless-registry", Topology.DEFAULT_LANE_REPORTS_TOPIC),
+        await(
+                () -> KafkaTopics.consumed(
+                        broker.bootstrapServers(), "seamless-registry", Topology.DEFAULT_LANE_REPORTS_TOPIC),
                 "the registry has read the copies");
-        assertEquals(1, audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
-        assertEquals(1, audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size());
-        assertEquals(0, audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE").size(),
+        assertEquals(
+                1, audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
+        assertEquals(
+                1, audit("arrival=" + arrival + "&limit=50", "LANE_DECISION").size());
+        assertEquals(
+                0,
+                audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
+                        .size(),
                 "the same arrival again is not a clone");
     }
 
     // ---- the registry's side ----
 
-    record Truck(String mark, String tag, String bundleId) {
-    }
+    record Truck(String mark, String tag, String bundleId) {}
 
     private Truck bundledTruck() {
         LocalDate today = clock.hongKongToday();
@@ -248,8 +279,13 @@ class RolesOverKafkaTest {
     }
 
     private void awaitBundleStatus(String bundleId, String status) {
-        await(() -> status.equals(registryApi.get("/api/v1/bundles/" + bundleId, trucker.token()).expect(200).json()
-                .getString("status")), "bundle " + bundleId + " " + status + " at the registry");
+        await(
+                () -> status.equals(registryApi
+                        .get("/api/v1/bundles/" + bundleId, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status")),
+                "bundle " + bundleId + " " + status + " at the registry");
     }
 
     /**
@@ -258,11 +294,20 @@ class RolesOverKafkaTest {
      * a lane engine's reports Kafka delivered together), each described as an entry of its own.
      */
     private JsonArray audit(String query, String action) {
-        JsonArray entries = registryApi.get("/api/v1/audit?" + query, supervisor.token()).expect(200).json().getJsonArray("entries");
-        String bundle = query.startsWith("bundle=") ? query.substring("bundle=".length()).split("&", 2)[0] : null;
+        JsonArray entries = registryApi
+                .get("/api/v1/audit?" + query, supervisor.token())
+                .expect(200)
+                .json()
+                .getJsonArray("entries");
+        String bundle = query.startsWith("bundle=")
+                ? query.substring("bundle=".length()).split("&", 2)[0]
+                : null;
         JsonArray out = new JsonArray();
-        entries.stream().map(JsonObject.class::cast).filter(e -> action.equals(e.getString("action")))
-                .filter(e -> bundle == null || bundle.equals(e.getString("subject"))).forEach(out::add);
+        entries.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> action.equals(e.getString("action")))
+                .filter(e -> bundle == null || bundle.equals(e.getString("subject")))
+                .forEach(out::add);
         return out;
     }
 
@@ -274,15 +319,23 @@ class RolesOverKafkaTest {
 
     /** The lane engine has applied everything the registry issued so far. */
     private void awaitCaughtUp(LaneEngine lane) {
-        long issued = registryApi.get("/health", null).expect(200).json().getJsonObject("feed").getLong("issued");
-        await(() -> health(lane).getJsonObject("feed").getLong("applied") >= issued,
+        long issued = registryApi
+                .get("/health", null)
+                .expect(200)
+                .json()
+                .getJsonObject("feed")
+                .getLong("issued");
+        await(
+                () -> health(lane).getJsonObject("feed").getLong("applied") >= issued,
                 "lane engine " + lane.engine().config().topology().controlPoint() + " at feed entry " + issued);
     }
 
     private JsonObject awaitConsoleFeed(LaneEngine lane, boolean behind) {
         try (LaneTestClient.Socket console = lane.lanes().console(lane.officer().token())) {
-            return console.await(m -> "feed".equals(m.getString("kind")) && m.getBoolean("behind") == behind,
-                    PROPAGATION, "the console told the feed is " + (behind ? "behind" : "current"));
+            return console.await(
+                    m -> "feed".equals(m.getString("kind")) && m.getBoolean("behind") == behind,
+                    PROPAGATION,
+                    "the console told the feed is " + (behind ? "behind" : "current"));
         }
     }
 
@@ -317,13 +370,18 @@ class RolesOverKafkaTest {
     }
 
     private void awaitGateConnected(LaneEngine lane, String laneId) {
-        await(() -> {
-            try (LaneTestClient.Socket console = lane.lanes().console(lane.officer().token())) {
-                JsonObject hello = console.await(f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello");
-                return hello.getJsonArray("lanes").stream().map(JsonObject.class::cast)
-                        .anyMatch(l -> laneId.equals(l.getString("lane")) && l.getBoolean("gateConnected"));
-            }
-        }, "lane " + laneId + "'s gate connected");
+        await(
+                () -> {
+                    try (LaneTestClient.Socket console =
+                            lane.lanes().console(lane.officer().token())) {
+                        JsonObject hello = console.await(
+                                f -> "hello".equals(f.getString("kind")), Duration.ofSeconds(5), "the hello");
+                        return hello.getJsonArray("lanes").stream()
+                                .map(JsonObject.class::cast)
+                                .anyMatch(l -> laneId.equals(l.getString("lane")) && l.getBoolean("gateConnected"));
+                    }
+                },
+                "lane " + laneId + "'s gate connected");
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -18,7 +18,6 @@ import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.PackagedCargo;
 import hk.seamless.trade.Party;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,11 +69,16 @@ final class LaneFeedFixture implements AutoCloseable {
         hk.seamless.log.Checkpoint checkpoint = hk.seamless.log.Checkpoint.read(dir.resolve("log"));
         feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
         hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
-        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
-                hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(
+                dir.resolve("log"), hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
         replay.close();
         consumer.finishStart(feed);
-        this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
+        this.writer = new RegistryWriter(
+                stores,
+                log,
+                CLOCK,
+                List.of(feed),
+                hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
                 () -> java.util.Map.of(LaneFeed.CHECKPOINT_MARK, feed.sequence()));
     }
 
@@ -91,14 +95,30 @@ final class LaneFeedFixture implements AutoCloseable {
     }
 
     static Bundle bundle(String id, String mark, BundleStatus status, String... ccrns) {
-        return new Bundle(id, "Atrucker", mark, mark, Direction.IMPORT, List.of(ccrns), false, status,
-                CLOCK.instant(), CLOCK.instant().plusSeconds(3600), null, List.of("WATCHLIST"), null);
+        return new Bundle(
+                id,
+                "Atrucker",
+                mark,
+                mark,
+                Direction.IMPORT,
+                List.of(ccrns),
+                false,
+                status,
+                CLOCK.instant(),
+                CLOCK.instant().plusSeconds(3600),
+                null,
+                List.of("WATCHLIST"),
+                null);
     }
 
     static Consignment consignment(String ccrn, ConsignmentStatus status, String bundleId) {
-        CargoInformation cargo = new CargoInformation(Direction.IMPORT, LocalDate.parse("2026-11-27"),
-                new Party("Acme Trading Co., Ltd.", "1 Nathan Road"), new Party("深圳市華強電子有限公司", "Futian"),
-                new PackagedCargo("Cartons", 10, "Mobile phones"), null);
+        CargoInformation cargo = new CargoInformation(
+                Direction.IMPORT,
+                LocalDate.parse("2026-11-27"),
+                new Party("Acme Trading Co., Ltd.", "1 Nathan Road"),
+                new Party("深圳市華強電子有限公司", "Futian"),
+                new PackagedCargo("Cartons", 10, "Mobile phones"),
+                null);
         return new Consignment(ccrn, "Ashipper", 1, status, cargo, CLOCK.instant(), CLOCK.instant(), bundleId);
     }
 

@@ -1,5 +1,13 @@
 package hk.seamless.lane;
 
+import static hk.seamless.lane.LaneFeedFixture.bundle;
+import static hk.seamless.lane.LaneFeedFixture.consignment;
+import static hk.seamless.lane.LaneViewComparison.assertLaneViewMatchesRegistry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.access.Role;
 import hk.seamless.config.Direction;
 import hk.seamless.feed.FeedEntry;
@@ -15,10 +23,6 @@ import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Vehicle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,14 +30,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static hk.seamless.lane.LaneFeedFixture.bundle;
-import static hk.seamless.lane.LaneFeedFixture.consignment;
-import static hk.seamless.lane.LaneViewComparison.assertLaneViewMatchesRegistry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lane view that missed or failed a change is never left as it is: it is marked stale (hiding
@@ -46,6 +45,7 @@ class LaneFeedRecoveryTest {
 
     @TempDir
     Path dir;
+
     private LaneFeedFixture f;
 
     @AfterEach
@@ -58,14 +58,33 @@ class LaneFeedRecoveryTest {
     /** A registry with something of every kind the lane keeps. */
     private void fillRegistry() {
         f.run(tx -> {
-            tx.put(StoreName.VEHICLES, "AB1234", new Vehicle("AB1234", "AB 1234", "Atrucker", "E2001111", Instant.EPOCH));
+            tx.put(
+                    StoreName.VEHICLES,
+                    "AB1234",
+                    new Vehicle("AB1234", "AB 1234", "Atrucker", "E2001111", Instant.EPOCH));
             tx.put(StoreName.CONSIGNMENTS, C1, consignment(C1, ConsignmentStatus.BUNDLED, "B1"));
             tx.put(StoreName.CONSIGNMENTS, C2, consignment(C2, ConsignmentStatus.BUNDLED, "B1"));
             tx.put(StoreName.BUNDLES, "B1", bundle("B1", "AB1234", BundleStatus.ACTIVE, C1, C2));
             tx.put(StoreName.BUNDLES, "B0", bundle("B0", "CD5678", BundleStatus.UNBUNDLED));
-            tx.put(StoreName.ACCOUNTS, "Ashady", new Account("Ashady", Role.SHIPPER, "Shady Ltd", "s@example.hk", "12345678",
-                    null, AccountStatus.SUSPENDED, null, Instant.EPOCH, Instant.EPOCH, "Aadmin"));
-            tx.put(StoreName.WATCHLIST, "W1", new WatchlistEntry("W1", WatchlistKind.GOODS, "IVORY", "ivory", "Asup", Instant.EPOCH));
+            tx.put(
+                    StoreName.ACCOUNTS,
+                    "Ashady",
+                    new Account(
+                            "Ashady",
+                            Role.SHIPPER,
+                            "Shady Ltd",
+                            "s@example.hk",
+                            "12345678",
+                            null,
+                            AccountStatus.SUSPENDED,
+                            null,
+                            Instant.EPOCH,
+                            Instant.EPOCH,
+                            "Aadmin"));
+            tx.put(
+                    StoreName.WATCHLIST,
+                    "W1",
+                    new WatchlistEntry("W1", WatchlistKind.GOODS, "IVORY", "ivory", "Asup", Instant.EPOCH));
             tx.put(StoreName.RANDOM_RATES, "LMC", "0.2");
             return null;
         });
@@ -73,7 +92,8 @@ class LaneFeedRecoveryTest {
 
     private static Map<String, Map<String, String>> laneMaps(ChronicleStores stores) {
         Map<String, Map<String, String>> all = new TreeMap<>();
-        Arrays.stream(StoreName.values()).filter(s -> s.isLaneView() && s != StoreName.LANE_FEED)
+        Arrays.stream(StoreName.values())
+                .filter(s -> s.isLaneView() && s != StoreName.LANE_FEED)
                 .forEach(s -> all.put(s.name(), LaneViewComparison.contents(stores, s)));
         return all;
     }
@@ -93,12 +113,18 @@ class LaneFeedRecoveryTest {
         f.stores.store(StoreName.LANE_VEHICLES).put("ZZ9999", "1"); // backed by nothing: a rebuild sweeps it
         long at = f.feed.sequence();
         // A value far larger than the lane's map takes: Chronicle refuses the write.
-        FeedEntry refused = new FeedEntry(at + 1, 99, Instant.EPOCH, List.of(new LaneChange.ConsignmentBundled(
-                "2699999999999999", LocalDate.parse("2026-11-27"), "", "", "Ashipper", "X".repeat(8 << 20))));
+        FeedEntry refused = new FeedEntry(
+                at + 1,
+                99,
+                Instant.EPOCH,
+                List.of(new LaneChange.ConsignmentBundled(
+                        "2699999999999999", LocalDate.parse("2026-11-27"), "", "", "Ashipper", "X".repeat(8 << 20))));
 
         try (LogCapture log = new LogCapture(LaneFeedConsumer.class)) {
             onWriterThread(() -> f.consumer.accept(refused));
-            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("The lane view is stale: feed entry " + (at + 1))),
+            assertTrue(
+                    log.messages().stream()
+                            .anyMatch(m -> m.startsWith("The lane view is stale: feed entry " + (at + 1))),
                     log.messages().toString());
         }
 
@@ -128,8 +154,8 @@ class LaneFeedRecoveryTest {
         fillRegistry();
         f.stores.store(StoreName.LANE_VEHICLES).put("ZZ9999", "1");
         long at = f.feed.sequence();
-        onWriterThread(() -> f.consumer.accept(new FeedEntry(at + 2, 99, Instant.EPOCH,
-                List.of(new LaneChange.VehicleRegistered("ZZ0001", null)))));
+        onWriterThread(() -> f.consumer.accept(
+                new FeedEntry(at + 2, 99, Instant.EPOCH, List.of(new LaneChange.VehicleRegistered("ZZ0001", null)))));
         assertFalse(f.lane.isRegistered("ZZ0001"), "an entry after a gap is not applied");
         assertFalse(f.lane.isRegistered("ZZ9999"), "rebuilt");
         assertEquals(at, f.consumer.applied());
@@ -147,11 +173,16 @@ class LaneFeedRecoveryTest {
                 tx.put(StoreName.BUNDLES, "B9", unreadable);
                 return null;
             });
-            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("Could not rebuild the lane view")), log.messages().toString());
+            assertTrue(
+                    log.messages().stream().anyMatch(m -> m.startsWith("Could not rebuild the lane view")),
+                    log.messages().toString());
         }
         assertTrue(f.consumer.isStale());
         assertFalse(f.lane.activeBundle("AB1234", Direction.IMPORT, new BundleAtLane()), "inspected, never released");
-        assertTrue(f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.STALE_KEY).contains("could not be projected"));
+        assertTrue(f.stores
+                .store(StoreName.LANE_FEED)
+                .get(LaneFeedConsumer.STALE_KEY)
+                .contains("could not be projected"));
 
         f.run(tx -> {
             tx.put(StoreName.BUNDLES, "B9", bundle("B9", "EF9012", BundleStatus.ACTIVE));
@@ -170,8 +201,8 @@ class LaneFeedRecoveryTest {
         f = new LaneFeedFixture(dir);
         fillRegistry();
         long at = f.feed.sequence();
-        onWriterThread(() -> f.consumer.accept(new FeedEntry(at, 99, Instant.EPOCH,
-                List.of(new LaneChange.VehicleRegistered("ZZ0001", null)))));
+        onWriterThread(() -> f.consumer.accept(
+                new FeedEntry(at, 99, Instant.EPOCH, List.of(new LaneChange.VehicleRegistered("ZZ0001", null)))));
         assertFalse(f.lane.isRegistered("ZZ0001"));
         assertFalse(f.consumer.isStale());
     }
@@ -213,13 +244,17 @@ class LaneFeedRecoveryTest {
         });
         long earliest = LaneFeedFixture.CLOCK.instant().plusSeconds(3600).toEpochMilli();
         // What layout 3 kept: the id, the millis and the CCRNs as text; read as layout 4 it is nonsense.
-        f.stores.store(StoreName.LANE_BUNDLES).put("AB1234|IMPORT",
-                id + "\u001F" + earliest + "\u001F0\u001FWATCHLIST\u001F" + C1 + "\u001FAtrucker");
+        f.stores
+                .store(StoreName.LANE_BUNDLES)
+                .put(
+                        "AB1234|IMPORT",
+                        id + "\u001F" + earliest + "\u001F0\u001FWATCHLIST\u001F" + C1 + "\u001FAtrucker");
         f.stores.store(StoreName.LANE_FEED).put(LaneFeedConsumer.FORMAT_KEY, "3");
         f.close();
 
         f = new LaneFeedFixture(dir);
-        assertEquals(LaneFeedConsumer.FORMAT, f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.FORMAT_KEY));
+        assertEquals(
+                LaneFeedConsumer.FORMAT, f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.FORMAT_KEY));
         BundleAtLane b = new BundleAtLane();
         assertTrue(f.lane.activeBundle("AB1234", Direction.IMPORT, b));
         assertEquals(earliest, b.earliestCrossingMillis());
@@ -236,10 +271,25 @@ class LaneFeedRecoveryTest {
         // What the previous version left: registry records, and a lane view without the feed's
         // marks, lacking what it never kept and holding a bundle that has ended since.
         try (ChronicleStores old = ChronicleStores.open(dir, hk.seamless.store.StoreSizes.forDailyConsignments(100))) {
-            old.store(StoreName.VEHICLES).put("AB1234", JsonCodec.write(new Vehicle("AB1234", "AB 1234", "Atrucker", "E2001111",
-                    Instant.EPOCH)));
-            old.store(StoreName.ACCOUNTS).put("Atrucker", JsonCodec.write(new Account("Atrucker", Role.TRUCKER, "Wing Lee",
-                    "t@example.hk", "12345678", null, AccountStatus.SUSPENDED, null, Instant.EPOCH, Instant.EPOCH, "Aadmin")));
+            old.store(StoreName.VEHICLES)
+                    .put(
+                            "AB1234",
+                            JsonCodec.write(new Vehicle("AB1234", "AB 1234", "Atrucker", "E2001111", Instant.EPOCH)));
+            old.store(StoreName.ACCOUNTS)
+                    .put(
+                            "Atrucker",
+                            JsonCodec.write(new Account(
+                                    "Atrucker",
+                                    Role.TRUCKER,
+                                    "Wing Lee",
+                                    "t@example.hk",
+                                    "12345678",
+                                    null,
+                                    AccountStatus.SUSPENDED,
+                                    null,
+                                    Instant.EPOCH,
+                                    Instant.EPOCH,
+                                    "Aadmin")));
             old.store(StoreName.BUNDLES).put("B0", JsonCodec.write(bundle("B0", "CD5678", BundleStatus.USED)));
             old.store(StoreName.RANDOM_RATES).put("MKT", "0.5");
             old.store(StoreName.LANE_BUNDLES).put("CD5678|IMPORT", "B0\u001F0\u001F0\u001F\u001F\u001FAtrucker");
@@ -249,7 +299,8 @@ class LaneFeedRecoveryTest {
         assertTrue(f.lane.isSuspended("Atrucker"));
         assertEquals(0.5, f.risk.randomRate("MKT"));
         assertFalse(f.lane.activeBundle("CD5678", Direction.IMPORT, new BundleAtLane()));
-        assertEquals(LaneFeedConsumer.FORMAT, f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.FORMAT_KEY));
+        assertEquals(
+                LaneFeedConsumer.FORMAT, f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.FORMAT_KEY));
         assertLaneViewMatchesRegistry(f.stores);
 
         f.stores.store(StoreName.LANE_VEHICLES).put("ZZ9999", "1");

@@ -1,5 +1,13 @@
 package hk.seamless.lane;
 
+import static hk.seamless.lane.LaneFeedFixture.bundle;
+import static hk.seamless.lane.LaneFeedFixture.consignment;
+import static hk.seamless.lane.LaneViewComparison.assertLaneViewMatchesRegistry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.access.Role;
 import hk.seamless.config.Direction;
 import hk.seamless.feed.FeedEntry;
@@ -14,23 +22,14 @@ import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Crossing;
 import hk.seamless.trade.Vehicle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
-
-import static hk.seamless.lane.LaneFeedFixture.bundle;
-import static hk.seamless.lane.LaneFeedFixture.consignment;
-import static hk.seamless.lane.LaneViewComparison.assertLaneViewMatchesRegistry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of registry change reaches the lane side through the feed, numbered without gaps. */
 class LaneFeedTest {
@@ -40,6 +39,7 @@ class LaneFeedTest {
 
     @TempDir
     Path dir;
+
     private LaneFeedFixture f;
 
     @BeforeEach
@@ -98,9 +98,15 @@ class LaneFeedTest {
         assertEquals(PartyNames.canonical("Acme Trading Co., Ltd."), text.toString());
         c.consignee(text);
         assertEquals(PartyNames.canonical("深圳市華強電子有限公司"), text.toString());
-        assertEquals("CARTONS MOBILE PHONES", c.goods().subSequence(c.goodsStart(), c.goodsEnd()).toString());
-        assertEquals(List.of(LaneChange.ConsignmentBundled.class, LaneChange.ConsignmentBundled.class,
-                LaneChange.BundleActivated.class), f.entries.get(0).changes().stream().map(Object::getClass).toList());
+        assertEquals(
+                "CARTONS MOBILE PHONES",
+                c.goods().subSequence(c.goodsStart(), c.goodsEnd()).toString());
+        assertEquals(
+                List.of(
+                        LaneChange.ConsignmentBundled.class,
+                        LaneChange.ConsignmentBundled.class,
+                        LaneChange.BundleActivated.class),
+                f.entries.get(0).changes().stream().map(Object::getClass).toList());
         assertLaneViewMatchesRegistry(f.stores);
     }
 
@@ -123,16 +129,26 @@ class LaneFeedTest {
         bundleAB1234();
         Crossing where = new Crossing("LMC", "LMC-I-01", "LMC-I-01.1", Instant.parse("2026-11-26T03:30:00Z"));
         f.run(tx -> {
-            tx.put(StoreName.CONSIGNMENTS, C1, consignment(C1, ConsignmentStatus.BUNDLED, "B1").crossed(where));
-            tx.put(StoreName.CONSIGNMENTS, C2, consignment(C2, ConsignmentStatus.BUNDLED, "B1").crossed(where));
-            tx.put(StoreName.BUNDLES, "B1", bundle("B1", "AB1234", BundleStatus.ACTIVE, C1, C2).used(where));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    C1,
+                    consignment(C1, ConsignmentStatus.BUNDLED, "B1").crossed(where));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    C2,
+                    consignment(C2, ConsignmentStatus.BUNDLED, "B1").crossed(where));
+            tx.put(
+                    StoreName.BUNDLES,
+                    "B1",
+                    bundle("B1", "AB1234", BundleStatus.ACTIVE, C1, C2).used(where));
             return null;
         });
         assertFalse(hasBundle("AB1234"));
         assertFalse(f.lane.consignment(C2, new ConsignmentAtLane()));
         List<LaneChange> changes = f.entries.get(1).changes();
         assertTrue(changes.contains(new LaneChange.BundleEnded("B1", "AB1234", Direction.IMPORT, "USED")));
-        assertTrue(changes.contains(new LaneChange.CrossingRecorded("B1", "LMC", "LMC-I-01", "LMC-I-01.1", where.crossedAt())));
+        assertTrue(changes.contains(
+                new LaneChange.CrossingRecorded("B1", "LMC", "LMC-I-01", "LMC-I-01.1", where.crossedAt())));
         assertLaneViewMatchesRegistry(f.stores);
     }
 
@@ -191,7 +207,10 @@ class LaneFeedTest {
     @Test
     void aVehiclesTagAndMarkReachTheLane() {
         f.run(tx -> {
-            tx.put(StoreName.VEHICLES, "FU1234", new Vehicle("FU1234", "FU 1234", "Atrucker", "E2001111", Instant.EPOCH));
+            tx.put(
+                    StoreName.VEHICLES,
+                    "FU1234",
+                    new Vehicle("FU1234", "FU 1234", "Atrucker", "E2001111", Instant.EPOCH));
             tx.put(StoreName.VEHICLES, "FU1235", new Vehicle("FU1235", "FU 1235", "Atrucker", null, Instant.EPOCH));
             return null;
         });
@@ -205,16 +224,32 @@ class LaneFeedTest {
 
     @Test
     void suspensionAndReinstatementReachTheLane() {
-        Account active = new Account("Atrucker", Role.TRUCKER, "Wing Lee Transport", "t@example.hk", "12345678", null,
-                AccountStatus.ACTIVE, null, Instant.EPOCH, Instant.EPOCH, "Aadmin");
+        Account active = new Account(
+                "Atrucker",
+                Role.TRUCKER,
+                "Wing Lee Transport",
+                "t@example.hk",
+                "12345678",
+                null,
+                AccountStatus.ACTIVE,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                "Aadmin");
         f.run(tx -> {
-            tx.put(StoreName.ACCOUNTS, active.id(), active.decided(AccountStatus.SUSPENDED, tx.now(), "Aadmin", "fraud"));
+            tx.put(
+                    StoreName.ACCOUNTS,
+                    active.id(),
+                    active.decided(AccountStatus.SUSPENDED, tx.now(), "Aadmin", "fraud"));
             return null;
         });
         assertTrue(f.lane.isSuspended("Atrucker"));
         assertLaneViewMatchesRegistry(f.stores);
         f.run(tx -> {
-            tx.put(StoreName.ACCOUNTS, active.id(), active.decided(AccountStatus.ACTIVE, tx.now(), "Aadmin", "cleared"));
+            tx.put(
+                    StoreName.ACCOUNTS,
+                    active.id(),
+                    active.decided(AccountStatus.ACTIVE, tx.now(), "Aadmin", "cleared"));
             return null;
         });
         assertFalse(f.lane.isSuspended("Atrucker"));
@@ -223,8 +258,10 @@ class LaneFeedTest {
 
     @Test
     void watchListEntriesAndTargetingRulesComeAndGo() {
-        WatchlistEntry vehicle = new WatchlistEntry("W1", WatchlistKind.VEHICLE, "AB1234", "ab 1234", "Asup", Instant.EPOCH);
-        WatchlistEntry party = new WatchlistEntry("W2", WatchlistKind.PARTY, "ACME TRADING", "Acme Trading", "Asup", Instant.EPOCH);
+        WatchlistEntry vehicle =
+                new WatchlistEntry("W1", WatchlistKind.VEHICLE, "AB1234", "ab 1234", "Asup", Instant.EPOCH);
+        WatchlistEntry party =
+                new WatchlistEntry("W2", WatchlistKind.PARTY, "ACME TRADING", "Acme Trading", "Asup", Instant.EPOCH);
         WatchlistEntry rule = new WatchlistEntry("W3", WatchlistKind.GOODS, "IVORY", "ivory", "Asup", Instant.EPOCH);
         f.run(tx -> {
             List.of(vehicle, party, rule).forEach(e -> tx.put(StoreName.WATCHLIST, e.id(), e));
@@ -272,15 +309,21 @@ class LaneFeedTest {
             return null;
         });
         f.run(tx -> {
-            tx.put(StoreName.CONSIGNMENTS, "2633333333333332", consignment("2633333333333332", ConsignmentStatus.LODGED, null));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    "2633333333333332",
+                    consignment("2633333333333332", ConsignmentStatus.LODGED, null));
             return null; // a lodgement is nothing for the lane either
         });
         f.run(tx -> {
             tx.put(StoreName.RANDOM_RATES, "LMC", "0.1");
             return null;
         });
-        assertEquals(List.of(1L, 2L), f.entries.stream().map(FeedEntry::sequence).toList());
-        assertEquals(List.of(1L, 4L), f.entries.stream().map(FeedEntry::registrySequence).toList());
+        assertEquals(
+                List.of(1L, 2L), f.entries.stream().map(FeedEntry::sequence).toList());
+        assertEquals(
+                List.of(1L, 4L),
+                f.entries.stream().map(FeedEntry::registrySequence).toList());
         assertEquals(2, f.feed.sequence());
         assertEquals(2, f.consumer.applied());
 
@@ -291,7 +334,9 @@ class LaneFeedTest {
             tx.put(StoreName.RANDOM_RATES, "LMC", "0.2");
             return null;
         });
-        assertEquals(List.of(3L), f.entries.stream().map(FeedEntry::sequence).toList(),
+        assertEquals(
+                List.of(3L),
+                f.entries.stream().map(FeedEntry::sequence).toList(),
                 "nothing before the checkpoint is handed on again; the next entry is 3");
         assertEquals(3, f.consumer.applied());
         assertEquals(0.2, f.risk.randomRate("LMC"));
@@ -305,7 +350,10 @@ class LaneFeedTest {
             return null;
         });
         f.run(tx -> {
-            tx.put(StoreName.VEHICLES, "FU1234", new Vehicle("FU1234", "FU 1234", "Atrucker", "E2001111", Instant.EPOCH));
+            tx.put(
+                    StoreName.VEHICLES,
+                    "FU1234",
+                    new Vehicle("FU1234", "FU 1234", "Atrucker", "E2001111", Instant.EPOCH));
             return null;
         });
         // As if the lane had applied only the first entry when the engine stopped.
@@ -346,7 +394,9 @@ class LaneFeedTest {
                 return null;
             });
         }
-        assertEquals(LongStream.rangeClosed(1, 5).boxed().toList(), f.entries.stream().map(FeedEntry::sequence).toList());
+        assertEquals(
+                LongStream.rangeClosed(1, 5).boxed().toList(),
+                f.entries.stream().map(FeedEntry::sequence).toList());
         assertEquals("5", f.stores.store(StoreName.LANE_FEED).get(LaneFeedConsumer.APPLIED_KEY));
     }
 }

@@ -1,5 +1,7 @@
 package hk.seamless.lane;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import hk.seamless.risk.PartyNames;
 import hk.seamless.risk.WatchlistEntry;
 import hk.seamless.store.JsonCodec;
@@ -13,13 +15,10 @@ import hk.seamless.trade.CargoInformation;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentStatus;
 import hk.seamless.trade.Vehicle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The lane side's maps compared entry by entry with what the registry's records say they must
@@ -33,8 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class LaneViewComparison {
 
-    private LaneViewComparison() {
-    }
+    private LaneViewComparison() {}
 
     /** Fails with every difference, one a line. */
     public static void assertLaneViewMatchesRegistry(Stores stores) {
@@ -70,7 +68,8 @@ public final class LaneViewComparison {
             watch.put(e.laneKey(), e.id());
             watch.put("id:" + e.id(), e.laneKey());
         });
-        stores.store(StoreName.RANDOM_RATES).forEach((cp, rate) -> watch.put("rate:" + cp, Double.toString(Double.parseDouble(rate))));
+        stores.store(StoreName.RANDOM_RATES)
+                .forEach((cp, rate) -> watch.put("rate:" + cp, Double.toString(Double.parseDouble(rate))));
         compare(stores, StoreName.LANE_WATCHLIST, watch, out);
         return out;
     }
@@ -80,8 +79,15 @@ public final class LaneViewComparison {
         stores.store(StoreName.BUNDLES).forEach((id, json) -> {
             Bundle b = JsonCodec.read(json, Bundle.class);
             if (b.status() == BundleStatus.ACTIVE) {
-                expected.put(b.vehicleMark() + "|" + b.direction().name(), BundleAtLane.encode(b.id(),
-                        b.earliestCrossingAt().toEpochMilli(), b.empty(), b.riskHits(), b.ccrns(), b.trucker()));
+                expected.put(
+                        b.vehicleMark() + "|" + b.direction().name(),
+                        BundleAtLane.encode(
+                                b.id(),
+                                b.earliestCrossingAt().toEpochMilli(),
+                                b.empty(),
+                                b.riskHits(),
+                                b.ccrns(),
+                                b.trucker()));
             }
         });
         return expected;
@@ -94,11 +100,18 @@ public final class LaneViewComparison {
             if (c.status() == ConsignmentStatus.BUNDLED) {
                 CargoInformation cargo = c.cargo();
                 String goods = cargo.packaged() != null
-                        ? cargo.packaged().packageDescription() + " " + cargo.packaged().articlesDescription()
+                        ? cargo.packaged().packageDescription() + " "
+                                + cargo.packaged().articlesDescription()
                         : cargo.bulk().description();
-                expected.put(c.ccrn(), ConsignmentAtLane.encode("BUNDLED", cargo.expectedDate().toEpochDay(),
-                        PartyNames.canonical(cargo.consignor().name()), PartyNames.canonical(cargo.consignee().name()),
-                        c.owner(), PartyNames.canonical(goods)));
+                expected.put(
+                        c.ccrn(),
+                        ConsignmentAtLane.encode(
+                                "BUNDLED",
+                                cargo.expectedDate().toEpochDay(),
+                                PartyNames.canonical(cargo.consignor().name()),
+                                PartyNames.canonical(cargo.consignee().name()),
+                                c.owner(),
+                                PartyNames.canonical(goods)));
             }
         });
         return expected;
@@ -116,12 +129,14 @@ public final class LaneViewComparison {
         expected.forEach((key, value) -> {
             String has = actual.get(key);
             if (!value.equals(has)) {
-                out.add(lane + " " + printable(key) + ": expected " + printable(value) + ", lane has " + printable(has));
+                out.add(lane + " " + printable(key) + ": expected " + printable(value) + ", lane has "
+                        + printable(has));
             }
         });
         actual.forEach((key, value) -> {
             if (!expected.containsKey(key)) {
-                out.add(lane + " " + printable(key) + ": lane has " + printable(value) + ", the registry backs nothing");
+                out.add(lane + " " + printable(key) + ": lane has " + printable(value)
+                        + ", the registry backs nothing");
             }
         });
     }

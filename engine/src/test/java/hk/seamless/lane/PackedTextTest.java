@@ -1,13 +1,12 @@
 package hk.seamless.lane;
 
-import hk.seamless.access.Tokens;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.access.Tokens;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PackedTextTest {
 
@@ -52,8 +51,16 @@ class PackedTextTest {
                 "b3f2a9c1b7d5e4f6a8b9c0d1e", // lowercase prefix
                 "B3f2a9c1b7d5e4f6a8b9c0d1g", // not hex at the end
                 "1234567890abcdef123456789", // no letter
-                "B1", "Atrucker", "x", "",
-                "*B3f2a9c1b7d5e4f6a8b9", "!bang", "#hash", "**", "!", "é-ü,中");
+                "B1",
+                "Atrucker",
+                "x",
+                "",
+                "*B3f2a9c1b7d5e4f6a8b9",
+                "!bang",
+                "#hash",
+                "**",
+                "!",
+                "é-ü,中");
         for (String text : almost) {
             String stored = id(text);
             boolean escaped = !text.isEmpty() && "*#!".indexOf(text.charAt(0)) >= 0;
@@ -119,11 +126,17 @@ class PackedTextTest {
 
     @Test
     void ccrnsOfSixteenDigitsArePackedNineCharactersEach() {
-        List<String> all = List.of("2611111111111116", "0000000000000000", "0000000000000001", "9999999999999999",
-                "0999999999999990", "2600000000000000");
+        List<String> all = List.of(
+                "2611111111111116",
+                "0000000000000000",
+                "0000000000000001",
+                "9999999999999999",
+                "0999999999999990",
+                "2600000000000000");
         assertEquals(all, ccrns(all, true));
         assertEquals(List.of("0000000000000007"), ccrns(List.of("0000000000000007"), true));
-        assertEquals(List.of("9999999999999999", "9999999999999999", "9999999999999999"),
+        assertEquals(
+                List.of("9999999999999999", "9999999999999999", "9999999999999999"),
                 ccrns(List.of("9999999999999999", "9999999999999999", "9999999999999999"), true));
     }
 
@@ -135,7 +148,9 @@ class PackedTextTest {
         assertEquals(oneOdd, ccrns(oneOdd, false));
         assertEquals(List.of("#2611111111111116"), ccrns(List.of("#2611111111111116"), false), "starts with the mark");
         assertEquals(List.of("!x", "y"), ccrns(List.of("!x", "y"), false));
-        assertEquals(List.of("２６１１１１１１１１１１１１１６"), ccrns(List.of("２６１１１１１１１１１１１１１６"), false),
+        assertEquals(
+                List.of("２６１１１１１１１１１１１１１６"),
+                ccrns(List.of("２６１１１１１１１１１１１１１６"), false),
                 "full-width digits are not ASCII digits");
         assertEquals(List.of(), ccrns(List.of(), false));
     }

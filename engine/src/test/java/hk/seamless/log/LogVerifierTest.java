@@ -1,10 +1,10 @@
 package hk.seamless.log;
 
-import hk.seamless.http.TestClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hk.seamless.http.TestClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The verifier finds each kind of tampering at its exact place. Each log is written for real with
@@ -29,11 +28,12 @@ class LogVerifierTest {
     final TestClock clock = new TestClock(TestClock.hongKong(2026, 12, 2, 10, 0, 0));
     /** The second segment: sealed, archived, never written again by the engine. */
     Segment archived;
+
     int frame = Frame.HEADER + SegmentedLogTest.entry(1).length;
 
     @BeforeEach
     void writeALogOfManySegments() {
-        try (SegmentedLog log = SegmentedLog.open(dir, SegmentedLogTest.SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SegmentedLogTest.SMALL, clock, e -> {})) {
             for (long n = 1; n <= 200; n++) {
                 log.append(SegmentedLogTest.entry(n));
             }
@@ -57,8 +57,10 @@ class LogVerifierTest {
     void aFlippedByteInAnArchivedSegmentIsFoundAtItsEntry() throws IOException {
         SegmentedLogTest.flip(archived.file(), 3L * frame + Frame.HEADER + 20);
         LogVerifier.Break found = LogVerifier.verify(dir).broken();
-        assertEquals(new LogVerifier.Break(archived.firstSequence() + 3, archived.name(), LogVerifier.Kind.ALTERED,
-                found.detail()), found);
+        assertEquals(
+                new LogVerifier.Break(
+                        archived.firstSequence() + 3, archived.name(), LogVerifier.Kind.ALTERED, found.detail()),
+                found);
     }
 
     @Test

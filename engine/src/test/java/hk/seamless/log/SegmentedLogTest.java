@@ -1,10 +1,13 @@
 package hk.seamless.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hk.seamless.config.LogSettings;
 import hk.seamless.http.TestClock;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SegmentedLogTest {
 
@@ -35,7 +34,8 @@ class SegmentedLogTest {
 
     static byte[] entry(long n) {
         // All of one length, so that a test can find the n-th frame of a segment by arithmetic.
-        return String.format("{\"entry\":\"%05d\",\"padding\":\"%s\"}", n, "x".repeat(60)).getBytes(StandardCharsets.UTF_8);
+        return String.format("{\"entry\":\"%05d\",\"padding\":\"%s\"}", n, "x".repeat(60))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static String text(LogEntry e) {
@@ -50,7 +50,7 @@ class SegmentedLogTest {
 
     @Test
     void sequencesRunWithoutGapsAcrossSegmentsRolledBySize() throws IOException {
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             for (long n = 1; n <= 200; n++) {
                 assertEquals(n, log.append(entry(n)));
             }
@@ -72,14 +72,15 @@ class SegmentedLogTest {
 
     @Test
     void aNewHongKongDayStartsANewSegment() {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             log.append(entry(1));
             clock.set(TestClock.hongKong(2026, 12, 2, 23, 59, 59));
             log.append(entry(2));
             // Midnight in Hong Kong is 16:00 UTC: the day that matters is Hong Kong's.
             clock.set(TestClock.hongKong(2026, 12, 3, 0, 0, 1));
             log.append(entry(3));
-            assertEquals(List.of("00000000000000000001-2026-12-02.seg", "00000000000000000003-2026-12-03.seg"),
+            assertEquals(
+                    List.of("00000000000000000001-2026-12-02.seg", "00000000000000000003-2026-12-03.seg"),
                     log.reader().segments().stream().map(Segment::name).toList());
         }
         assertEquals(3, open(LogSettings.defaults()).size());
@@ -87,7 +88,7 @@ class SegmentedLogTest {
 
     @Test
     void aBatchIsOneWriteAndEachEntryOfItGetsItsOwnSequence() {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             log.append(entry(1));
             assertEquals(4, log.appendAll(List.of(entry(2), entry(3), entry(4))));
             assertEquals(4, log.appendAll(List.of()));
@@ -98,7 +99,7 @@ class SegmentedLogTest {
     @Test
     void aStartAfterACheckpointReadsOnlyWhatFollowsIt() {
         Checkpoint written;
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             for (long n = 1; n <= 120; n++) {
                 log.append(entry(n));
             }
@@ -109,7 +110,9 @@ class SegmentedLogTest {
         }
         List<LogEntry> handed = new ArrayList<>();
         try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, handed::add)) {
-            assertEquals(List.of(121L, 122L, 123L, 124L, 125L), handed.stream().map(LogEntry::sequence).toList());
+            assertEquals(
+                    List.of(121L, 122L, 123L, 124L, 125L),
+                    handed.stream().map(LogEntry::sequence).toList());
             assertEquals(5, log.openReport().entriesRead());
             Checkpoint found = log.lastCheckpoint();
             assertEquals(120, found.sequence());
@@ -124,7 +127,7 @@ class SegmentedLogTest {
 
     @Test
     void aTornTailIsCutOffReportedAndKeptAndAppendingGoesOn() throws IOException {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             log.append(entry(1));
             log.append(entry(2));
         }
@@ -144,15 +147,20 @@ class SegmentedLogTest {
             assertEquals(whole - 5 - firstEnd, report.bytesCut());
             assertEquals(2, log.append(entry(3)), "the torn entry's sequence is taken again");
         }
-        assertEquals(whole - 5 - firstEnd, Files.size(segment.resolveSibling(segment.getFileName() + ".cut-at-" + firstEnd)));
-        assertEquals(List.of("00001", "00003"), open(LogSettings.defaults()).stream()
-                .map(e -> text(e).substring(10, 15)).toList());
+        assertEquals(
+                whole - 5 - firstEnd,
+                Files.size(segment.resolveSibling(segment.getFileName() + ".cut-at-" + firstEnd)));
+        assertEquals(
+                List.of("00001", "00003"),
+                open(LogSettings.defaults()).stream()
+                        .map(e -> text(e).substring(10, 15))
+                        .toList());
         assertTrue(LogVerifier.verify(dir).ok());
     }
 
     @Test
     void corruptionBeforeTheEndIsReportedNeverSkipped() throws IOException {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             for (long n = 1; n <= 5; n++) {
                 log.append(entry(n));
             }
@@ -161,16 +169,19 @@ class SegmentedLogTest {
         flip(only(), 2 * frame + Frame.HEADER + 3);
         List<LogEntry> handed = new ArrayList<>();
         try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, handed::add)) {
-            assertEquals(List.of(1L, 2L), handed.stream().map(LogEntry::sequence).toList(),
+            assertEquals(
+                    List.of(1L, 2L),
+                    handed.stream().map(LogEntry::sequence).toList(),
                     "entries 4 and 5 are not handed over as if 3 were not missing");
             assertEquals(2 * frame, log.openReport().offset());
-            assertEquals(3 * frame, log.openReport().bytesCut(), "the report says how much was cut, damaged entry and all");
+            assertEquals(
+                    3 * frame, log.openReport().bytesCut(), "the report says how much was cut, damaged entry and all");
         }
     }
 
     @Test
     void damageInASealedSegmentAfterTheCheckpointStopsTheStart() throws IOException {
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             log.append(entry(1));
             log.checkpoint(Map.of());
             for (long n = 2; n <= 200; n++) {
@@ -186,7 +197,7 @@ class SegmentedLogTest {
 
     @Test
     void aCheckpointWhoseEntryChangedStopsTheStart() throws IOException {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             log.append(entry(1));
             log.append(entry(2));
             log.checkpoint(Map.of());
@@ -198,16 +209,19 @@ class SegmentedLogTest {
 
     @Test
     void theReaderFindsReadsForwardAndBackwardAcrossSegments() {
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             for (long n = 1; n <= 150; n++) {
                 log.append(entry(n));
             }
             LogReader reader = log.reader();
             assertEquals(entry(77).length, reader.read(77).orElseThrow().payload().length);
-            assertEquals("{\"entry\":\"00077\"", text(reader.read(77).orElseThrow()).substring(0, 16));
+            assertEquals(
+                    "{\"entry\":\"00077\"", text(reader.read(77).orElseThrow()).substring(0, 16));
             assertTrue(reader.read(151).isEmpty());
             try (Stream<LogEntry> forward = reader.forward(140)) {
-                assertEquals(List.of(140L, 141L, 142L), forward.limit(3).map(LogEntry::sequence).toList());
+                assertEquals(
+                        List.of(140L, 141L, 142L),
+                        forward.limit(3).map(LogEntry::sequence).toList());
             }
             try (Stream<LogEntry> backward = reader.backward(Long.MAX_VALUE)) {
                 List<Long> newestFirst = backward.map(LogEntry::sequence).toList();
@@ -222,7 +236,7 @@ class SegmentedLogTest {
 
     @Test
     void retentionDeletesOnlyOldSealedSegmentsBeforeTheCheckpoint() {
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             for (long n = 1; n <= 100; n++) {
                 log.append(entry(n));
             }
@@ -248,7 +262,7 @@ class SegmentedLogTest {
     @Test
     void readersAndCheckpointsFromOtherThreadsNeverSeeOrRecordAHalfWrittenEntry() throws Exception {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             Thread writer = new Thread(() -> {
                 for (long n = 1; n <= 3_000; n++) {
                     log.appendAll(List.of(entry(n), entry(n)));
@@ -260,7 +274,8 @@ class SegmentedLogTest {
                         log.checkpoint(Map.of());
                         long last = log.lastSequence();
                         try (Stream<LogEntry> back = log.reader().backward(last)) {
-                            List<Long> newest = back.limit(3).map(LogEntry::sequence).toList();
+                            List<Long> newest =
+                                    back.limit(3).map(LogEntry::sequence).toList();
                             if (last > 3 && !newest.equals(List.of(last, last - 1, last - 2))) {
                                 failures.add(new AssertionError(newest + " below " + last));
                             }
@@ -287,7 +302,7 @@ class SegmentedLogTest {
     @Test
     void retentionKeepsTheCheckpointsSegmentEvenWhenItsLastEntryIsTheCheckpoint() {
         int perSegment = 4096 / (Frame.HEADER + entry(1).length);
-        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, SMALL, clock, e -> {})) {
             for (long n = 1; n <= perSegment; n++) {
                 log.append(entry(n));
             }
@@ -295,7 +310,8 @@ class SegmentedLogTest {
             for (long n = perSegment + 1; n <= perSegment + 5; n++) {
                 log.append(entry(n));
             }
-            assertEquals(perSegment + 1, log.reader().segments().get(1).firstSequence(), "the checkpoint ends segment 1");
+            assertEquals(
+                    perSegment + 1, log.reader().segments().get(1).firstSequence(), "the checkpoint ends segment 1");
             clock.advance(Duration.ofDays(400));
             log.append(entry(perSegment + 6));
             assertEquals(0, log.deleteSegmentsBefore(clock.instant().minus(Duration.ofDays(365))));
@@ -305,7 +321,7 @@ class SegmentedLogTest {
 
     @Test
     void anEmptyLogOpensEmptyAndHasNoCheckpoint() {
-        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> { })) {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             assertEquals(0, log.lastSequence());
             assertNull(log.checkpoint(Map.of()));
             assertNull(log.lastCheckpoint());
@@ -315,7 +331,8 @@ class SegmentedLogTest {
 
     private Path only() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> segments = files.filter(f -> f.toString().endsWith(".seg")).toList();
+            List<Path> segments =
+                    files.filter(f -> f.toString().endsWith(".seg")).toList();
             assertEquals(1, segments.size());
             return segments.get(0);
         }

@@ -1,17 +1,16 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.config.Direction;
-import hk.seamless.config.Lane;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.config.Direction;
+import hk.seamless.config.Lane;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fusion of reads into arrivals, frames of one vehicle, and the vehicle's presence at the lane after
@@ -26,8 +25,9 @@ class FusionTest {
     private final Lane cameraOnly = new Lane("MKT-S-01", "MKT", Direction.IMPORT, false);
     /** The tags the lane knows: E200AAAA is on AB1234. */
     private final Map<String, String> tags = Map.of("E200AAAA", "AB1234", "E200BBBB", "CD567");
-    private final Fusion fusion = new Fusion(List.of(withRfid, cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0),
-            new SameVehicle((epc, mark) -> {
+
+    private final Fusion fusion = new Fusion(
+            List.of(withRfid, cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0), new SameVehicle((epc, mark) -> {
                 String m = tags.get(epc.toString());
                 mark.setLength(0);
                 if (m != null) {
@@ -129,11 +129,13 @@ class FusionTest {
     @Test
     void framesThatDifferByALookAlikeCharacterAreOneVehicle() {
         plate(0, "XB1347", 91, 1_000);
-        assertEquals(Fusion.Taken.WAITING, plate(0, "X81347", 88, 1_050), "B and 8 are one frame apart, not two trucks");
+        assertEquals(
+                Fusion.Taken.WAITING, plate(0, "X81347", 88, 1_050), "B and 8 are one frame apart, not two trucks");
         assertTrue(decided.isEmpty());
         Arrival arrival = fusion.arrivalAt(0);
         assertEquals(2, arrival.frames);
-        assertEquals("X81347", arrival.plate.candidate(0).toString(), "the other frame's reading is kept as a candidate");
+        assertEquals(
+                "X81347", arrival.plate.candidate(0).toString(), "the other frame's reading is kept as a candidate");
         assertEquals(88, arrival.plate.candidateConfidence(0));
     }
 
@@ -141,7 +143,8 @@ class FusionTest {
     void framesNamingEachOthersCandidatesAreOneVehicle() {
         plate(0, "KM4471", 90, 1_000, "KM4474");
         assertEquals(Fusion.Taken.WAITING, plate(0, "KM4474", 92, 1_100));
-        assertEquals(Fusion.Taken.WAITING, plate(0, "HM4474", 85, 1_150, "KM4474"), "its candidate is the arrival's plate");
+        assertEquals(
+                Fusion.Taken.WAITING, plate(0, "HM4474", 85, 1_150, "KM4474"), "its candidate is the arrival's plate");
         assertTrue(decided.isEmpty());
         assertEquals("KM4474", fusion.arrivalAt(0).plate.plate().toString(), "the most confident frame is the plate");
     }
@@ -203,8 +206,8 @@ class FusionTest {
 
     @Test
     void aFailedDecisionStillLeavesTheLaneReadyForTheNextVehicle() {
-        Fusion failing = new Fusion(List.of(cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0),
-                new SameVehicle((epc, mark) -> false));
+        Fusion failing = new Fusion(
+                List.of(cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0), new SameVehicle((epc, mark) -> false));
         LaneEvent e = new LaneEvent();
         e.clear();
         e.type = LaneEventType.PLATE;
@@ -217,7 +220,9 @@ class FusionTest {
         } catch (IllegalStateException expected) {
             // the pipeline's exception handler holds the gate
         }
-        assertEquals(Fusion.Taken.DECIDED, failing.onRead(e, 10, this::decide),
+        assertEquals(
+                Fusion.Taken.DECIDED,
+                failing.onRead(e, 10, this::decide),
                 "an arrival that was never decided leaves no vehicle present: the same plate is decided now");
         assertEquals(Verdict.INSPECT, failing.arrivalAt(0).verdict);
     }

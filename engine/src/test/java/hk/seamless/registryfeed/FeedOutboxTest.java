@@ -1,25 +1,27 @@
 package hk.seamless.registryfeed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import hk.seamless.config.LogSettings;
 import hk.seamless.feed.FeedEntry;
 import hk.seamless.feed.LaneChange;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The registry's feed outbox: what the publisher reads is every entry from where it asks, in order. */
 class FeedOutboxTest {
 
     private static FeedEntry entry(long sequence) {
-        return new FeedEntry(sequence, sequence * 3, Instant.parse("2026-12-02T10:00:00Z"),
+        return new FeedEntry(
+                sequence,
+                sequence * 3,
+                Instant.parse("2026-12-02T10:00:00Z"),
                 List.of(new LaneChange.AccountSuspended("A" + sequence)));
     }
 

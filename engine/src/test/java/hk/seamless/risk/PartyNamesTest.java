@@ -1,9 +1,9 @@
 package hk.seamless.risk;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
 
 class PartyNamesTest {
 
@@ -48,9 +48,16 @@ class PartyNamesTest {
     void companySuffixesAreIgnoredAsCustomsTargetingIgnoresThem() {
         // Issue 18: "Kwun Tong Traders" on the watch list missed "Kwun Tong Traders Ltd".
         String entry = PartyNames.canonical("Kwun Tong Traders");
-        for (String lodged : new String[] {"Kwun Tong Traders Ltd", "KWUN TONG TRADERS LIMITED", "Kwun Tong Traders Co., Ltd.",
-                "Kwun Tong Traders Co.,Ltd.", "kwun tong traders company limited", "Ｋｗｕｎ Ｔｏｎｇ Ｔｒａｄｅｒｓ Ｌｔｄ",
-                "Kwun Tong Traders Inc.", "Kwun Tong Traders (Ltd)"}) {
+        for (String lodged : new String[] {
+            "Kwun Tong Traders Ltd",
+            "KWUN TONG TRADERS LIMITED",
+            "Kwun Tong Traders Co., Ltd.",
+            "Kwun Tong Traders Co.,Ltd.",
+            "kwun tong traders company limited",
+            "Ｋｗｕｎ Ｔｏｎｇ Ｔｒａｄｅｒｓ Ｌｔｄ",
+            "Kwun Tong Traders Inc.",
+            "Kwun Tong Traders (Ltd)"
+        }) {
             assertEquals(entry, PartyNames.canonical(lodged), lodged);
         }
         assertEquals(PartyNames.canonical("深圳市華強電子"), PartyNames.canonical("深圳市華強電子有限公司"));

@@ -1,27 +1,27 @@
 package hk.seamless.risk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.RegistryChange;
 import hk.seamless.store.StoreName;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 class RandomRatesTest {
 
     @TempDir
     Path dir;
+
     private RiskStoreFixture f;
 
     @BeforeEach
@@ -73,9 +73,13 @@ class RandomRatesTest {
 
     @Test
     void anUnknownControlPointIsNotFound() {
-        assertEquals(RuleViolation.Kind.NOT_FOUND,
-                assertThrows(RuleViolation.class, () -> f.run(tx -> f.rates.set(tx, "XXX", 0.1))).kind());
-        assertEquals(RuleViolation.Kind.NOT_FOUND, assertThrows(RuleViolation.class, () -> f.rates.rateFor("XXX")).kind());
+        assertEquals(
+                RuleViolation.Kind.NOT_FOUND,
+                assertThrows(RuleViolation.class, () -> f.run(tx -> f.rates.set(tx, "XXX", 0.1)))
+                        .kind());
+        assertEquals(
+                RuleViolation.Kind.NOT_FOUND,
+                assertThrows(RuleViolation.class, () -> f.rates.rateFor("XXX")).kind());
         assertThrows(IllegalArgumentException.class, () -> f.view.randomRate("XXX"));
         assertEquals(0, f.writer.journalEntries());
     }
@@ -92,14 +96,22 @@ class RandomRatesTest {
         assertEquals(0.05, RandomRates.readRate(new JsonObject().put("rate", 0.05)));
         assertEquals(1.0, RandomRates.readRate(new JsonObject().put("rate", 1)));
         assertEquals(0.0, RandomRates.readRate(new JsonObject().put("rate", 0)));
-        for (JsonObject bad : List.of(new JsonObject(), new JsonObject().put("rate", "0.05"),
-                new JsonObject().put("rate", -0.01), new JsonObject().put("rate", 1.01),
-                new JsonObject().put("rate", true), new JsonObject("{\"rate\": 1e400}"))) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> RandomRates.readRate(bad), bad.encode());
-            assertEquals(List.of("rate"), e.errors().stream().map(FieldError::field).toList());
+        for (JsonObject bad : List.of(
+                new JsonObject(),
+                new JsonObject().put("rate", "0.05"),
+                new JsonObject().put("rate", -0.01),
+                new JsonObject().put("rate", 1.01),
+                new JsonObject().put("rate", true),
+                new JsonObject("{\"rate\": 1e400}"))) {
+            InvalidInputException e =
+                    assertThrows(InvalidInputException.class, () -> RandomRates.readRate(bad), bad.encode());
+            assertEquals(
+                    List.of("rate"), e.errors().stream().map(FieldError::field).toList());
         }
-        InvalidInputException extra = assertThrows(InvalidInputException.class,
+        InvalidInputException extra = assertThrows(
+                InvalidInputException.class,
                 () -> RandomRates.readRate(new JsonObject().put("rate", 0.1).put("lane", "LMC-S-01")));
-        assertEquals(List.of("lane"), extra.errors().stream().map(FieldError::field).toList());
+        assertEquals(
+                List.of("lane"), extra.errors().stream().map(FieldError::field).toList());
     }
 }

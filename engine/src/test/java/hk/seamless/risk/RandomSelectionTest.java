@@ -1,12 +1,11 @@
 package hk.seamless.risk;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.OptionalLong;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 
 class RandomSelectionTest {
 

@@ -10,7 +10,6 @@ import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreSizes;
 import hk.seamless.store.Transaction;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,11 +46,16 @@ final class RiskStoreFixture implements AutoCloseable {
         hk.seamless.log.Checkpoint checkpoint = hk.seamless.log.Checkpoint.read(dir.resolve("log"));
         feed.resumeAt(checkpoint == null ? 0 : checkpoint.marks().getOrDefault(LaneFeed.CHECKPOINT_MARK, 0L));
         hk.seamless.store.RegistryReplay replay = new hk.seamless.store.RegistryReplay(stores, List.of(feed));
-        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(dir.resolve("log"),
-                hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
+        hk.seamless.log.SegmentedLog log = hk.seamless.log.SegmentedLog.open(
+                dir.resolve("log"), hk.seamless.config.LogSettings.defaults(), CLOCK, e -> replay.accept(e.payload()));
         replay.close();
         consumer.finishStart(feed);
-        this.writer = new RegistryWriter(stores, log, CLOCK, List.of(feed, heard::add), hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
+        this.writer = new RegistryWriter(
+                stores,
+                log,
+                CLOCK,
+                List.of(feed, heard::add),
+                hk.seamless.store.RegistryCheckpoints.Policy.defaults(),
                 () -> java.util.Map.of(LaneFeed.CHECKPOINT_MARK, feed.sequence()));
         this.watchlist = new Watchlist(stores);
         this.rates = new RandomRates(stores, CONTROL_POINTS);

@@ -1,29 +1,29 @@
 package hk.seamless.risk;
 
-import hk.seamless.rules.FieldError;
-import hk.seamless.rules.InvalidInputException;
-import hk.seamless.rules.RuleViolation;
-import hk.seamless.store.RegistryChange;
-import hk.seamless.store.StoreName;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
+import hk.seamless.rules.RuleViolation;
+import hk.seamless.store.RegistryChange;
+import hk.seamless.store.StoreName;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class WatchlistTest {
 
     @TempDir
     Path dir;
+
     private RiskStoreFixture f;
 
     @BeforeEach
@@ -68,27 +68,40 @@ class WatchlistTest {
 
     @Test
     void refusesBadInputNamingEveryField() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(new JsonObject().put("colour", "red")));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> Watchlist.read(new JsonObject().put("colour", "red")));
         assertEquals(List.of("colour", "kind", "value"), fields(e));
 
-        assertEquals(List.of("kind"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("TRUCK", "AB1234")))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("VEHICLE", "AO1234")))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("VEHICLE", "粤Z·A123港")))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("PARTY", "x".repeat(201))))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("PARTY", " ... ")))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("PARTY", "   ")))));
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(new JsonObject().put("kind", "PARTY").put("value", 42)))));
+        assertEquals(
+                List.of("kind"),
+                fields(assertThrows(InvalidInputException.class, () -> Watchlist.read(body("TRUCK", "AB1234")))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(InvalidInputException.class, () -> Watchlist.read(body("VEHICLE", "AO1234")))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(InvalidInputException.class, () -> Watchlist.read(body("VEHICLE", "粤Z·A123港")))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(
+                        InvalidInputException.class, () -> Watchlist.read(body("PARTY", "x".repeat(201))))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(InvalidInputException.class, () -> Watchlist.read(body("PARTY", " ... ")))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(InvalidInputException.class, () -> Watchlist.read(body("PARTY", "   ")))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(
+                        InvalidInputException.class,
+                        () -> Watchlist.read(
+                                new JsonObject().put("kind", "PARTY").put("value", 42)))));
         // "㍿" (squared kabushiki-kaisha) is one character that NFKC makes four.
-        assertEquals(List.of("value"), fields(assertThrows(InvalidInputException.class,
-                () -> Watchlist.read(body("PARTY", "\u337F".repeat(200))))));
+        assertEquals(
+                List.of("value"),
+                fields(assertThrows(
+                        InvalidInputException.class, () -> Watchlist.read(body("PARTY", "\u337F".repeat(200))))));
         Watchlist.read(body("PARTY", "x".repeat(200)));
     }
 
@@ -140,14 +153,17 @@ class WatchlistTest {
         assertEquals(vehicle.id(), f.view.vehicleWatchEntry("FU1234"));
         // Nothing is left behind on the lane side: the vehicle's two keys only.
         assertEquals(2, f.stores.store(StoreName.LANE_WATCHLIST).size());
-        RegistryChange.AuditEvent audit = f.heard.get(f.heard.size() - 1).events().get(0);
+        RegistryChange.AuditEvent audit =
+                f.heard.get(f.heard.size() - 1).events().get(0);
         assertEquals("WATCHLIST_REMOVED", audit.action());
         assertEquals(party.id(), audit.subject());
 
         RuleViolation again = assertThrows(RuleViolation.class, () -> f.run(tx -> f.watchlist.remove(tx, party.id())));
         assertEquals(RuleViolation.Kind.NOT_FOUND, again.kind());
-        assertEquals(RuleViolation.Kind.NOT_FOUND,
-                assertThrows(RuleViolation.class, () -> f.run(tx -> f.watchlist.remove(tx, "Wnope"))).kind());
+        assertEquals(
+                RuleViolation.Kind.NOT_FOUND,
+                assertThrows(RuleViolation.class, () -> f.run(tx -> f.watchlist.remove(tx, "Wnope")))
+                        .kind());
     }
 
     @Test

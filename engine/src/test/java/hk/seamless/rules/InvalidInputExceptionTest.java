@@ -12,8 +12,7 @@ class InvalidInputExceptionTest {
     @Test
     void messageJoinsEveryFieldError() {
         var e = new InvalidInputException(List.of(
-                new FieldError("consignor.name", "is required"),
-                new FieldError("ccrns[2]", "must be 16 digits")));
+                new FieldError("consignor.name", "is required"), new FieldError("ccrns[2]", "must be 16 digits")));
 
         assertEquals("consignor.name: is required; ccrns[2]: must be 16 digits", e.getMessage());
     }

@@ -1,14 +1,13 @@
 package hk.seamless.store;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine ships the class Chronicle Map would otherwise compile with javac at every start
@@ -18,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class ChronicleGeneratedClassTest {
 
     private static final String STATE = "net.openhft.chronicle.hash.VanillaGlobalMutableState";
-    private static final Path SHIPPED = Path.of("src/main/java/net/openhft/chronicle/hash/VanillaGlobalMutableState$$Native.java");
+    private static final Path SHIPPED =
+            Path.of("src/main/java/net/openhft/chronicle/hash/VanillaGlobalMutableState$$Native.java");
 
     @Test
     void theShippedSourceIsWhatChronicleGenerates() throws Exception {
@@ -32,8 +32,11 @@ class ChronicleGeneratedClassTest {
         String shipped = Files.readAllLines(SHIPPED).stream()
                 .dropWhile(line -> line.startsWith("//"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        assertEquals(generated, shipped, "Chronicle now generates another VanillaGlobalMutableState$$Native:"
-                + " replace the body of " + SHIPPED + " (below its header comment) with the expected source above");
+        assertEquals(
+                generated,
+                shipped,
+                "Chronicle now generates another VanillaGlobalMutableState$$Native:" + " replace the body of " + SHIPPED
+                        + " (below its header comment) with the expected source above");
     }
 
     @Test
@@ -42,8 +45,10 @@ class ChronicleGeneratedClassTest {
         Object model = valueModel.getMethod("acquire", Class.class).invoke(null, Class.forName(STATE));
         Class<?> used = (Class<?>) valueModel.getMethod("nativeClass").invoke(model);
         // A class Chronicle compiles in memory is defined without a code source; one from the class path has one.
-        assertNotNull(used.getProtectionDomain().getCodeSource(), "compiled at run time, not loaded from the class path");
-        assertEquals(Path.of("target/classes").toAbsolutePath(),
+        assertNotNull(
+                used.getProtectionDomain().getCodeSource(), "compiled at run time, not loaded from the class path");
+        assertEquals(
+                Path.of("target/classes").toAbsolutePath(),
                 Path.of(used.getProtectionDomain().getCodeSource().getLocation().toURI()));
     }
 }

@@ -1,12 +1,11 @@
 package hk.seamless.store;
 
-import hk.seamless.config.EngineConfig;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.config.EngineConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class StoreSizesTest {
 
@@ -23,8 +22,8 @@ class StoreSizesTest {
     @Test
     void aShorterRetentionShrinksTheRegistryButNotTheLane() {
         StoreSizes ninetyDays = StoreSizes.forDailyConsignments(10_000);
-        StoreSizes thirtyDays = new StoreSizes(10_000, Duration.ofDays(30), Duration.ofDays(14), Duration.ofHours(12),
-                Duration.ofHours(24));
+        StoreSizes thirtyDays = new StoreSizes(
+                10_000, Duration.ofDays(30), Duration.ofDays(14), Duration.ofHours(12), Duration.ofHours(24));
         assertTrue(thirtyDays.entries(StoreName.CONSIGNMENTS) < ninetyDays.entries(StoreName.CONSIGNMENTS) / 2);
         assertEquals(ninetyDays.entries(StoreName.LANE_BUNDLES), thirtyDays.entries(StoreName.LANE_BUNDLES));
     }

@@ -1,7 +1,7 @@
 package hk.seamless.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,9 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After an unclean stop only the maps that can be damaged are walked by Chronicle's recovery: those
@@ -51,13 +50,18 @@ class UncleanStopRecoveryTest {
             assertTrue(stores.recoveredFromUncleanStop());
             assertEquals(List.of(), stores.recoveredMaps(), "no write was under way: no map walked");
             assertEquals(1, stores.locksReleased(), "the dead reader's lock");
-            assertEquals("{\"status\":\"LODGED\"}", stores.store(StoreName.CONSIGNMENTS).get("2612345678901234"));
+            assertEquals(
+                    "{\"status\":\"LODGED\"}",
+                    stores.store(StoreName.CONSIGNMENTS).get("2612345678901234"));
             // The segment the dead reader held takes a write again (it would wait for the lock, then fail).
             stores.store(StoreName.CONSIGNMENTS).put("2612345678901234", "{\"status\":\"BUNDLED\"}");
-            assertEquals("{\"status\":\"BUNDLED\"}", stores.store(StoreName.CONSIGNMENTS).get("2612345678901234"));
+            assertEquals(
+                    "{\"status\":\"BUNDLED\"}",
+                    stores.store(StoreName.CONSIGNMENTS).get("2612345678901234"));
         }
         try (ChronicleStores stores = ChronicleStores.open(data, SIZES)) {
-            assertTrue(!stores.recoveredFromUncleanStop() && stores.recoveredMaps().isEmpty(), "closed cleanly since");
+            assertTrue(
+                    !stores.recoveredFromUncleanStop() && stores.recoveredMaps().isEmpty(), "closed cleanly since");
         }
     }
 
@@ -119,25 +123,33 @@ class UncleanStopRecoveryTest {
 
     private void writeCounter(StoreName name, long value) throws Exception {
         try (FileChannel channel = FileChannel.open(counterFile(name), StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.nativeOrder()).putLong(0, value), 0);
+            channel.write(
+                    ByteBuffer.allocate(Long.BYTES)
+                            .order(ByteOrder.nativeOrder())
+                            .putLong(0, value),
+                    0);
         }
     }
 
     private long readCounter(StoreName name) throws Exception {
-        return ByteBuffer.wrap(Files.readAllBytes(counterFile(name))).order(ByteOrder.nativeOrder()).getLong(0);
+        return ByteBuffer.wrap(Files.readAllBytes(counterFile(name)))
+                .order(ByteOrder.nativeOrder())
+                .getLong(0);
     }
 
     private Process startReaderThatHoldsALock() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports")).toList());
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports"))
+                .toList());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(UncleanStopRecoveryTest.class.getName());
         command.add(data.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = out.readLine()) != null; ) {
             if (line.equals("HOLDING")) {

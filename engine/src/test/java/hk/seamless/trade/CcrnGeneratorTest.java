@@ -56,12 +56,12 @@ class CcrnGeneratorTest {
 
     @ParameterizedTest
     @CsvSource({
-            // 16:30 UTC on 31 December is 00:30 on 1 January in Hong Kong (UTC+8).
-            "2026-12-31T16:30:00Z, 27",
-            "2026-12-31T15:59:59Z, 26",
-            "2026-12-31T16:00:00Z, 27",
-            "2099-12-31T16:00:00Z, 0",
-            "2027-01-01T00:00:00Z, 27",
+        // 16:30 UTC on 31 December is 00:30 on 1 January in Hong Kong (UTC+8).
+        "2026-12-31T16:30:00Z, 27",
+        "2026-12-31T15:59:59Z, 26",
+        "2026-12-31T16:00:00Z, 27",
+        "2099-12-31T16:00:00Z, 0",
+        "2027-01-01T00:00:00Z, 27",
     })
     void yearIsTheHongKongYear(String now, int expectedYear) {
         Ccrn ccrn = new CcrnGenerator(new SecureRandom(), at(now)).next();

@@ -1,14 +1,13 @@
 package hk.seamless.trade;
 
-import hk.seamless.rules.FieldError;
-import hk.seamless.rules.InvalidInputException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hk.seamless.rules.FieldError;
+import hk.seamless.rules.InvalidInputException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,11 @@ class CcrnTest {
 
     @ParameterizedTest
     @CsvSource({
-            "261234567890123, 9",
-            "000000000000000, 0",
-            "999999999999999, 8",
-            "270000000000000, 6",
-            "050000000000000, 2",
+        "261234567890123, 9",
+        "000000000000000, 0",
+        "999999999999999, 8",
+        "270000000000000, 6",
+        "050000000000000, 2",
     })
     void checkDigitOfKnownNumbers(String first15, int expected) {
         assertEquals(expected, Ccrn.checkDigit(first15));
@@ -66,7 +65,9 @@ class CcrnTest {
             String first15 = String.format("%015d", random.nextLong(1_000_000_000_000_000L));
             int digit = Ccrn.checkDigit(first15);
             for (int candidate = 0; candidate <= 9; candidate++) {
-                assertEquals(candidate == digit, referenceIsValid(first15 + candidate),
+                assertEquals(
+                        candidate == digit,
+                        referenceIsValid(first15 + candidate),
                         first15 + " with check digit " + candidate);
             }
         }
@@ -115,7 +116,8 @@ class CcrnTest {
             }
         }
         double detected = 1.0 - (double) undetected / swaps;
-        System.out.printf("MOD 11,10 detected %d of %d adjacent transpositions (%.3f%%)%n",
+        System.out.printf(
+                "MOD 11,10 detected %d of %d adjacent transpositions (%.3f%%)%n",
                 swaps - undetected, swaps, 100 * detected);
         assertTrue(detected > 0.97, "only " + detected + " of transpositions detected");
     }
@@ -130,14 +132,15 @@ class CcrnTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "2612345678901239",
-            "2612 3456 7890 1239",
-            "2612-3456-7890-1239",
-            "  2612 3456-7890 1239 ",
-            "2612\u00a03456\u00a07890\u00a01239",
-            "2612\u20133456\u20137890\u20131239",
-    })
+    @ValueSource(
+            strings = {
+                "2612345678901239",
+                "2612 3456 7890 1239",
+                "2612-3456-7890-1239",
+                "  2612 3456-7890 1239 ",
+                "2612\u00a03456\u00a07890\u00a01239",
+                "2612\u20133456\u20137890\u20131239",
+            })
     void separatorsAreIgnored(String typed) {
         assertEquals(Ccrn.parse(VALID), Ccrn.parse(typed));
     }
@@ -151,8 +154,15 @@ class CcrnTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"261234567890123", "26123456789012390", "2612 3456 7890 123A", "2612.3456.7890.1239",
-            "\uff12\uff16\uff11\uff12345678901239", "-"})
+    @ValueSource(
+            strings = {
+                "261234567890123",
+                "26123456789012390",
+                "2612 3456 7890 123A",
+                "2612.3456.7890.1239",
+                "\uff12\uff16\uff11\uff12345678901239",
+                "-"
+            })
     void wrongLengthOrNonDigits(String typed) {
         var e = assertThrows(InvalidInputException.class, () -> Ccrn.parse(typed));
         assertEquals(List.of(new FieldError("ccrn", FieldError.CCRN_FORMAT, "must be 16 digits")), e.errors());
@@ -161,7 +171,10 @@ class CcrnTest {
     @Test
     void wrongCheckDigitIsReportedAsAMistypeNotAsUnknown() {
         var e = assertThrows(InvalidInputException.class, () -> Ccrn.parse("2612 3456 7890 1233"));
-        assertEquals(List.of(new FieldError("ccrn", FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped")), e.errors());
+        assertEquals(
+                List.of(new FieldError(
+                        "ccrn", FieldError.CCRN_CHECK_DIGIT, "check digit is wrong: the number was mistyped")),
+                e.errors());
     }
 
     @Test
@@ -184,7 +197,8 @@ class CcrnTest {
     @Test
     void equalityIsOnTheDigits() {
         assertEquals(Ccrn.parse(VALID), Ccrn.parse("2612 3456 7890 1239"));
-        assertEquals(Ccrn.parse(VALID).hashCode(), Ccrn.parse("2612 3456 7890 1239").hashCode());
+        assertEquals(
+                Ccrn.parse(VALID).hashCode(), Ccrn.parse("2612 3456 7890 1239").hashCode());
         assertNotEquals(Ccrn.parse(VALID), Ccrn.withCheckDigit("261234567890124"));
         assertNotEquals(Ccrn.parse(VALID), VALID);
     }

@@ -25,8 +25,7 @@ import java.util.SplittableRandom;
 final class ArrivalSchedule {
 
     /** One arrival of the plan. {@code dueNanos} counts from the start of the run (warm-up included). */
-    record Planned(int index, long dueNanos, int lane, Scenario scenario, boolean warmup) {
-    }
+    record Planned(int index, long dueNanos, int lane, Scenario scenario, boolean warmup) {}
 
     private final List<Planned> arrivals;
     private final List<Integer> plateOnlyLanes;
@@ -38,8 +37,8 @@ final class ArrivalSchedule {
         this.gateDropLane = gateDropLane;
     }
 
-    static ArrivalSchedule plan(double rate, long warmupNanos, long durationNanos, List<LaneInfo> lanes,
-                                ScenarioMix mix, long seed) {
+    static ArrivalSchedule plan(
+            double rate, long warmupNanos, long durationNanos, List<LaneInfo> lanes, ScenarioMix mix, long seed) {
         if (rate <= 0 || durationNanos <= 0 || warmupNanos < 0) {
             throw new IllegalArgumentException("--rate and --duration must be positive, --warmup not negative");
         }
@@ -54,8 +53,9 @@ final class ArrivalSchedule {
         List<Integer> fullLanes = new ArrayList<>();
         if (plateOnly && full) {
             if (lanes.size() < 2) {
-                throw new IllegalArgumentException("arrivals without a tag (notag, lowconf, multiframe, twin, lowcand) need a lane of their own: "
-                        + "give at least two --lanes, or leave them out of --mix");
+                throw new IllegalArgumentException(
+                        "arrivals without a tag (notag, lowconf, multiframe, twin, lowcand) need a lane of their own: "
+                                + "give at least two --lanes, or leave them out of --mix");
             }
             // One plate-only lane per direction when each direction keeps a full lane too.
             for (String direction : List.of("IMPORT", "EXPORT")) {
@@ -88,14 +88,17 @@ final class ArrivalSchedule {
             // The last lane with tags whose direction keeps another one (the gate-drop lane serves gatedrop only).
             for (int i = candidates.size() - 1; i >= 0 && gateDropLane < 0; i--) {
                 String direction = lanes.get(candidates.get(i)).direction();
-                long sameDirection = candidates.stream().filter(l -> lanes.get(l).direction().equals(direction)).count();
+                long sameDirection = candidates.stream()
+                        .filter(l -> lanes.get(l).direction().equals(direction))
+                        .count();
                 if (sameDirection >= 2 || !fullBesidesGateDrop) {
                     gateDropLane = candidates.get(i);
                 }
             }
             if (gateDropLane < 0) {
-                throw new IllegalArgumentException("gatedrop arrivals need a lane of their own, next to the lanes the other "
-                        + "scenarios take: give more --lanes, or leave gatedrop out of --mix");
+                throw new IllegalArgumentException(
+                        "gatedrop arrivals need a lane of their own, next to the lanes the other "
+                                + "scenarios take: give more --lanes, or leave gatedrop out of --mix");
             }
             fullLanes.remove(Integer.valueOf(gateDropLane));
         }
@@ -110,9 +113,11 @@ final class ArrivalSchedule {
         for (int i = 0; i < total; i++) {
             long due = Math.round(i * 1e9 / rate);
             Scenario scenario = mix.draw(random);
-            int lane = scenario == Scenario.GATEDROP ? gateDropLane
-                    : scenario.tagRead ? fullLanes.get(nextFull++ % fullLanes.size())
-                    : plateOnlyLanes.get(nextPlateOnly++ % plateOnlyLanes.size());
+            int lane = scenario == Scenario.GATEDROP
+                    ? gateDropLane
+                    : scenario.tagRead
+                            ? fullLanes.get(nextFull++ % fullLanes.size())
+                            : plateOnlyLanes.get(nextPlateOnly++ % plateOnlyLanes.size());
             arrivals.add(new Planned(i, due, lane, scenario, due < warmupNanos));
         }
         return new ArrivalSchedule(Collections.unmodifiableList(arrivals), List.copyOf(plateOnlyLanes), gateDropLane);

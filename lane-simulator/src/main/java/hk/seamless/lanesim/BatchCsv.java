@@ -5,13 +5,22 @@ import java.util.List;
 /** Writes consignments as a batch-lodgement CSV file (RFC 4180, UTF-8, header row of field paths). */
 final class BatchCsv {
 
-    static final List<String> HEADER = List.of("direction", "expectedDate", "consignor.name", "consignor.address",
-            "consignee.name", "consignee.address", "packaged.packageDescription", "packaged.packageCount",
-            "packaged.articlesDescription", "bulk.grossWeightKg", "bulk.grossVolumeM3", "bulk.quantity",
+    static final List<String> HEADER = List.of(
+            "direction",
+            "expectedDate",
+            "consignor.name",
+            "consignor.address",
+            "consignee.name",
+            "consignee.address",
+            "packaged.packageDescription",
+            "packaged.packageCount",
+            "packaged.articlesDescription",
+            "bulk.grossWeightKg",
+            "bulk.grossVolumeM3",
+            "bulk.quantity",
             "bulk.description");
 
-    private BatchCsv() {
-    }
+    private BatchCsv() {}
 
     static String file(List<CargoSample> consignments) {
         StringBuilder csv = new StringBuilder(consignments.size() * 400);
@@ -26,8 +35,13 @@ final class BatchCsv {
     static List<String> row(CargoSample c) {
         CargoSample.Packaged p = c.packaged();
         CargoSample.Bulk b = c.bulk();
-        return List.of(c.direction(), c.expectedDate().toString(),
-                c.consignorName(), c.consignorAddress(), c.consigneeName(), c.consigneeAddress(),
+        return List.of(
+                c.direction(),
+                c.expectedDate().toString(),
+                c.consignorName(),
+                c.consignorAddress(),
+                c.consigneeName(),
+                c.consigneeAddress(),
                 p == null ? "" : p.packageDescription(),
                 p == null ? "" : Long.toString(p.packageCount()),
                 p == null ? "" : p.articlesDescription(),

@@ -2,16 +2,14 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Times one batch lodgement: a generated CSV file of many consignments in one upload. */
 /**
@@ -19,13 +17,16 @@ import java.util.concurrent.Callable;
  * {@value #MAX_ROWS_PER_FILE} rows a file, so more rows are sent as several files, one after the
  * other, as a shipper's system would.
  */
-@Command(name = "batch-load", mixinStandardHelpOptions = true,
+@Command(
+        name = "batch-load",
+        mixinStandardHelpOptions = true,
         description = {
-                "Registers its own SHIPPER account, generates --rows consignments as CSV files of at most 20000 rows "
-                        + "(the engine's limit a file) and uploads them one after the other to "
-                        + "POST /api/v1/consignments/batch (text/csv), then prints rows, lodged, rejected "
-                        + "and the elapsed time of the uploads (sending, parsing, lodging, answering).",
-                "Exits 1 unless the engine answers 200 to every file with every row lodged."})
+            "Registers its own SHIPPER account, generates --rows consignments as CSV files of at most 20000 rows "
+                    + "(the engine's limit a file) and uploads them one after the other to "
+                    + "POST /api/v1/consignments/batch (text/csv), then prints rows, lodged, rejected "
+                    + "and the elapsed time of the uploads (sending, parsing, lodging, answering).",
+            "Exits 1 unless the engine answers 200 to every file with every row lodged."
+        })
 final class BatchLoadCommand implements Callable<Integer> {
 
     static final String PATH = "/api/v1/consignments/batch";
@@ -34,11 +35,17 @@ final class BatchLoadCommand implements Callable<Integer> {
     @Mixin
     EngineConnection connection;
 
-    @Option(names = "--rows", defaultValue = "10000", paramLabel = "N",
+    @Option(
+            names = "--rows",
+            defaultValue = "10000",
+            paramLabel = "N",
             description = "Consignments in all; more than 20000 go as several files (default: ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            defaultValue = "20260101",
+            paramLabel = "N",
             description = "Seed of the cargo generator (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -92,9 +99,12 @@ final class BatchLoadCommand implements Callable<Integer> {
             long rejectedHere = count(result, "rejected");
             if (rejectedHere != 0 && rejected == 0) {
                 // The answer lists every row; the first refused one is enough to see what the rule was.
-                System.out.println("first rejection: " + result.getJsonArray("results", new JsonArray()).stream()
-                        .filter(r -> r instanceof JsonObject row && "REJECTED".equals(row.getValue("status")))
-                        .map(r -> Excerpt.of(((JsonObject) r).encode())).findFirst().orElse("(none listed)"));
+                System.out.println("first rejection: "
+                        + result.getJsonArray("results", new JsonArray()).stream()
+                                .filter(r -> r instanceof JsonObject row && "REJECTED".equals(row.getValue("status")))
+                                .map(r -> Excerpt.of(((JsonObject) r).encode()))
+                                .findFirst()
+                                .orElse("(none listed)"));
             }
             rejected += rejectedHere;
         }

@@ -22,8 +22,12 @@ final class BoomOracle {
      * {@code releasesNotRaised}: RELEASEd trucks whose boom never rose (not unsafe: the truck waits
      * for an officer), {@code raises}: coil writes in all.
      */
-    record Findings(long raisedWithoutRelease, long loweredOnVehicle, long releasesNotRaised, long raises,
-                    List<String> examples) {
+    record Findings(
+            long raisedWithoutRelease,
+            long loweredOnVehicle,
+            long releasesNotRaised,
+            long raises,
+            List<String> examples) {
 
         long violations() {
             return raisedWithoutRelease + loweredOnVehicle;
@@ -75,7 +79,9 @@ final class BoomOracle {
         }
         t.raises++;
         if (Boolean.FALSE.equals(t.released)) {
-            violation(true, "the boom of " + laneIds[lane] + " was raised for a truck that was not RELEASEd: " + t.summary);
+            violation(
+                    true,
+                    "the boom of " + laneIds[lane] + " was raised for a truck that was not RELEASEd: " + t.summary);
         }
     }
 
@@ -96,7 +102,8 @@ final class BoomOracle {
     /** The lane's boom started down while its loop saw a vehicle. */
     synchronized void loweredOnVehicle(int lane) {
         Truck t = onLoop[lane];
-        violation(false, "the boom of " + laneIds[lane] + " came down on a truck" + (t == null ? "" : ": " + t.summary));
+        violation(
+                false, "the boom of " + laneIds[lane] + " came down on a truck" + (t == null ? "" : ": " + t.summary));
     }
 
     /** The run is over: rises under trucks never decided are rises without a RELEASE. */
@@ -112,7 +119,11 @@ final class BoomOracle {
             }
         }
         trucks.clear();
-        return new Findings(raisedWithoutRelease, loweredOnVehicle, notRaised, raises,
+        return new Findings(
+                raisedWithoutRelease,
+                loweredOnVehicle,
+                notRaised,
+                raises,
                 Collections.unmodifiableList(new ArrayList<>(examples)));
     }
 

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import hk.seamless.lanesim.devices.ModbusGateEmulator;
-
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +21,7 @@ final class BoomTraffic implements AutoCloseable {
     static final long DRIVE_THROUGH_MILLIS = 60;
     /** How long a truck not released takes to turn off the loop towards the officers. */
     static final long TURN_OFF_MILLIS = 30;
+
     static final long BOOM_WAIT_MILLIS = 5_000;
     static final long SETTLE_WAIT_MILLIS = 10_000;
 
@@ -36,6 +36,7 @@ final class BoomTraffic implements AutoCloseable {
     private final Object[] onLoop;
     /** Trucks that have driven onto a loop and whose lane has not yet taken the next. */
     private final java.util.concurrent.atomic.AtomicInteger present = new java.util.concurrent.atomic.AtomicInteger();
+
     private final ScheduledExecutorService movements = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "trucks");
         t.setDaemon(true);
@@ -79,12 +80,15 @@ final class BoomTraffic implements AutoCloseable {
         oracle.decided(truck, release);
         ModbusGateEmulator gate = gates.get(lane);
         if (release) {
-            await(gate::boomUp, BOOM_WAIT_MILLIS, () -> movements.schedule(() -> leave(lane, laneFree),
-                    DRIVE_THROUGH_MILLIS, TimeUnit.MILLISECONDS), () -> {
-                onProblem.accept("RELEASE of " + summary + ": the boom was not up within " + BOOM_WAIT_MILLIS
-                        + " ms; the truck backs off the loop");
-                leave(lane, laneFree);
-            });
+            await(
+                    gate::boomUp,
+                    BOOM_WAIT_MILLIS,
+                    () -> movements.schedule(() -> leave(lane, laneFree), DRIVE_THROUGH_MILLIS, TimeUnit.MILLISECONDS),
+                    () -> {
+                        onProblem.accept("RELEASE of " + summary + ": the boom was not up within " + BOOM_WAIT_MILLIS
+                                + " ms; the truck backs off the loop");
+                        leave(lane, laneFree);
+                    });
         } else {
             movements.schedule(() -> leave(lane, laneFree), TURN_OFF_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -95,16 +99,24 @@ final class BoomTraffic implements AutoCloseable {
         onLoop[lane] = null;
         ModbusGateEmulator gate = gates.get(lane);
         gate.vehicleLeaves();
-        await(gate::settled, SETTLE_WAIT_MILLIS, () -> {
-            present.decrementAndGet();
-            laneFree.run();
-        }, () -> {
-            present.decrementAndGet();
-            onProblem.accept("the gate of lane #" + lane + " did not settle (loop clear, boom down, read by the engine) within "
-                    + SETTLE_WAIT_MILLIS + " ms: " + gate.history().subList(Math.max(0, gate.history().size() - 6),
-                    gate.history().size()));
-            laneFree.run();
-        });
+        await(
+                gate::settled,
+                SETTLE_WAIT_MILLIS,
+                () -> {
+                    present.decrementAndGet();
+                    laneFree.run();
+                },
+                () -> {
+                    present.decrementAndGet();
+                    onProblem.accept("the gate of lane #" + lane
+                            + " did not settle (loop clear, boom down, read by the engine) within "
+                            + SETTLE_WAIT_MILLIS + " ms: "
+                            + gate.history()
+                                    .subList(
+                                            Math.max(0, gate.history().size() - 6),
+                                            gate.history().size()));
+                    laneFree.run();
+                });
     }
 
     /** Polls {@code condition} every 5 ms on the movements' threads (never blocking one); then or else. */

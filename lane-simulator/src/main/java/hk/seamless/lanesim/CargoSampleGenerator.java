@@ -18,37 +18,44 @@ final class CargoSampleGenerator {
     /** The engine refuses descriptions longer than this many characters. */
     static final int DESCRIPTION_MAX = 1000;
 
-    private record Party(String name, String address) {
-    }
+    private record Party(String name, String address) {}
 
     private static final List<Party> MAINLAND = List.of(
             new Party("深圳市華強電子有限公司", "廣東省深圳市福田區華強北路1002號賽格廣場38樓"),
             new Party("東莞市長安鎮五金製品廠", "廣東省東莞市長安鎮振安中路168號"),
             new Party("佛山市順德區家電配件有限公司", "廣東省佛山市順德區北滘鎮工業大道22號"),
             new Party("中山市小欖鎮燈飾有限公司", "廣東省中山市小欖鎮東寧路9號"),
-            new Party("Guangzhou Baiyun Garment Manufacturing Co., Ltd.",
+            new Party(
+                    "Guangzhou Baiyun Garment Manufacturing Co., Ltd.",
                     "No. 88 Jichang Road, Baiyun District, Guangzhou, Guangdong, China"),
-            new Party("Shenzhen Yantian Cold Chain Logistics Co., Ltd.",
+            new Party(
+                    "Shenzhen Yantian Cold Chain Logistics Co., Ltd.",
                     "Block B, 3 Yantian Port Road, Yantian District, Shenzhen 518081, China"),
-            new Party("Huizhou Daya Bay Petrochemical Trading Co., Ltd.",
+            new Party(
+                    "Huizhou Daya Bay Petrochemical Trading Co., Ltd.",
                     "12 Shihua Avenue, Daya Bay Economic Development Zone, Huizhou, Guangdong, China"),
-            new Party("Zhuhai Gree Components \"Export\" Division",
+            new Party(
+                    "Zhuhai Gree Components \"Export\" Division",
                     "6 Jinji West Road, Qianshan, Zhuhai, Guangdong, China"));
 
     private static final List<Party> HONG_KONG_TRADERS = List.of(
             new Party("香港九龍貿易有限公司", "香港九龍觀塘鴻圖道52號百本中心15樓"),
             new Party("天水圍食品批發有限公司", "新界天水圍天瑞路9號天耀工業大廈7樓"),
-            new Party("Kwai Chung Freight Consolidators Ltd.",
+            new Party(
+                    "Kwai Chung Freight Consolidators Ltd.",
                     "Unit 1203, 12/F, Kwai Chung Plaza, 7-11 Kwai Foo Road, Kwai Chung, New Territories, Hong Kong"),
-            new Party("Tsuen Wan Electronics Trading Co.",
+            new Party(
+                    "Tsuen Wan Electronics Trading Co.",
                     "Flat B, 8/F, Tsuen Wan Industrial Centre, 220-248 Texaco Road, Tsuen Wan, Hong Kong"),
-            new Party("Yuen Long Fresh Produce Wholesale Ltd.",
+            new Party(
+                    "Yuen Long Fresh Produce Wholesale Ltd.",
                     "Lot 2153, DD 120, Tong Yan San Tsuen, Yuen Long, New Territories, Hong Kong"),
-            new Party("Sheung Shui Cross-Boundary Logistics (HK) Ltd.",
+            new Party(
+                    "Sheung Shui Cross-Boundary Logistics (HK) Ltd.",
                     "Shop 3, G/F, 28 San Fung Avenue, Sheung Shui, New Territories, Hong Kong"));
 
-    private static final List<String> PACKAGES = List.of("CARTONS", "WOODEN PALLETS", "PLASTIC CRATES",
-            "STEEL DRUMS", "BALES", "紙箱", "木卡板");
+    private static final List<String> PACKAGES =
+            List.of("CARTONS", "WOODEN PALLETS", "PLASTIC CRATES", "STEEL DRUMS", "BALES", "紙箱", "木卡板");
 
     private static final List<String> ARTICLES = List.of(
             "Lithium-ion batteries for mobile phones, UN3480, packed in fibreboard boxes",
@@ -71,10 +78,8 @@ final class CargoSampleGenerator {
             "Scrap copper wire, bare bright",
             "散裝水泥");
 
-    private static final List<String> BULK_BY_VOLUME = List.of(
-            "Refined soybean oil in a flexitank",
-            "Liquid glucose syrup in an ISO tank",
-            "散裝食用油");
+    private static final List<String> BULK_BY_VOLUME =
+            List.of("Refined soybean oil in a flexitank", "Liquid glucose syrup in an ISO tank", "散裝食用油");
 
     private final SplittableRandom random;
     private final LocalDate today;
@@ -99,8 +104,13 @@ final class CargoSampleGenerator {
         // could close under a run that crosses Hong Kong midnight.
         LocalDate expected = today.plusDays(1 + random.nextInt(14));
         boolean packagedCargo = random.nextInt(10) < 7;
-        return new CargoSample(imported ? "IMPORT" : "EXPORT", expected,
-                consignor.name(), consignor.address(), consignee.name(), consignee.address(),
+        return new CargoSample(
+                imported ? "IMPORT" : "EXPORT",
+                expected,
+                consignor.name(),
+                consignor.address(),
+                consignee.name(),
+                consignee.address(),
                 packagedCargo ? packaged() : null,
                 packagedCargo ? null : bulk());
     }

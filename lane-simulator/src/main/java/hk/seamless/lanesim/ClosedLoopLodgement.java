@@ -1,11 +1,10 @@
 package hk.seamless.lanesim;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * Lodges a list of consignment bodies with a fixed number of requests in flight: each of
@@ -109,7 +108,10 @@ final class ClosedLoopLodgement {
         private void keep(String problem) {
             synchronized (problems) {
                 if (problems.size() < PROBLEMS_KEPT) {
-                    problems.add(problem.length() > PROBLEM_TEXT_MAX ? problem.substring(0, PROBLEM_TEXT_MAX) + "..." : problem);
+                    problems.add(
+                            problem.length() > PROBLEM_TEXT_MAX
+                                    ? problem.substring(0, PROBLEM_TEXT_MAX) + "..."
+                                    : problem);
                 }
             }
         }

@@ -5,21 +5,26 @@ import io.vertx.core.json.JsonObject;
 /** Writes a {@link CargoSample} as the body of POST /api/v1/consignments. */
 final class ConsignmentJson {
 
-    private ConsignmentJson() {
-    }
+    private ConsignmentJson() {}
 
     static JsonObject json(CargoSample c) {
         JsonObject json = new JsonObject()
                 .put("direction", c.direction())
                 .put("expectedDate", c.expectedDate().toString())
-                .put("consignor", new JsonObject().put("name", c.consignorName()).put("address", c.consignorAddress()))
-                .put("consignee", new JsonObject().put("name", c.consigneeName()).put("address", c.consigneeAddress()));
+                .put(
+                        "consignor",
+                        new JsonObject().put("name", c.consignorName()).put("address", c.consignorAddress()))
+                .put(
+                        "consignee",
+                        new JsonObject().put("name", c.consigneeName()).put("address", c.consigneeAddress()));
         if (c.packaged() != null) {
             CargoSample.Packaged p = c.packaged();
-            json.put("packaged", new JsonObject()
-                    .put("packageDescription", p.packageDescription())
-                    .put("packageCount", p.packageCount())
-                    .put("articlesDescription", p.articlesDescription()));
+            json.put(
+                    "packaged",
+                    new JsonObject()
+                            .put("packageDescription", p.packageDescription())
+                            .put("packageCount", p.packageCount())
+                            .put("articlesDescription", p.articlesDescription()));
         } else {
             CargoSample.Bulk b = c.bulk();
             JsonObject bulk = new JsonObject();

@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,14 +36,18 @@ final class CrossingCheck {
         }
 
         JsonObject json() {
-            return new JsonObject().put("released", released).put("used", used).put("crossedOnce", once)
-                    .put("suspectedClones", clones).put("waitedMillis", waitedMillis).put("allRecordedOnce", allRecordedOnce())
+            return new JsonObject()
+                    .put("released", released)
+                    .put("used", used)
+                    .put("crossedOnce", once)
+                    .put("suspectedClones", clones)
+                    .put("waitedMillis", waitedMillis)
+                    .put("allRecordedOnce", allRecordedOnce())
                     .put("examples", new JsonArray(examples));
         }
     }
 
-    private CrossingCheck() {
-    }
+    private CrossingCheck() {}
 
     static Findings check(EngineSetup registry, Set<String> released, Duration patience) throws Exception {
         List<String> examples = Collections.synchronizedList(new ArrayList<>());
@@ -71,7 +74,9 @@ final class CrossingCheck {
                 Thread.sleep(500);
             }
             long waited = (System.nanoTime() - t0) / 1_000_000;
-            waiting.stream().limit(EXAMPLES).forEach(id -> examples.add("bundle " + id + " was released but is not USED at the registry"));
+            waiting.stream()
+                    .limit(EXAMPLES)
+                    .forEach(id -> examples.add("bundle " + id + " was released but is not USED at the registry"));
             List<Future<long[]>> audits = new ArrayList<>();
             List<String> all = new ArrayList<>(released);
             for (String id : all) {
@@ -101,7 +106,8 @@ final class CrossingCheck {
                     examples.add("bundle " + all.get(i) + " was raised as a suspected clone");
                 }
             }
-            return new Findings(released.size(), released.size() - waiting.size(), once, clones, waited, List.copyOf(examples));
+            return new Findings(
+                    released.size(), released.size() - waiting.size(), once, clones, waited, List.copyOf(examples));
         } finally {
             pool.shutdownNow();
         }
@@ -112,7 +118,10 @@ final class CrossingCheck {
         if (!(new JsonObject(auditJson).getValue("entries") instanceof JsonArray entries)) {
             return 0;
         }
-        return entries.stream().filter(e -> e instanceof JsonObject entry && action.equals(entry.getValue("action"))
-                && bundleId.equals(entry.getValue("subject"))).count();
+        return entries.stream()
+                .filter(e -> e instanceof JsonObject entry
+                        && action.equals(entry.getValue("action"))
+                        && bundleId.equals(entry.getValue("subject")))
+                .count();
     }
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     static BigDecimal of(double value, int places) {
         if (!Double.isFinite(value)) {

@@ -2,12 +2,12 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** A decision message as a gate receives it (the contract's decision JSON). */
-record Decision(String arrivalId, String lane, String vehicleMark, String decision, Set<String> reasons, String bundleId) {
+record Decision(
+        String arrivalId, String lane, String vehicleMark, String decision, Set<String> reasons, String bundleId) {
 
     /** @return the decision, or null for another kind of gate message (a hold, an error) */
     static Decision parse(String json) {
@@ -22,7 +22,13 @@ record Decision(String arrivalId, String lane, String vehicleMark, String decisi
         if (!(m.getValue("decision") instanceof String decision)) {
             return null;
         }
-        return new Decision(text(m, "arrivalId"), text(m, "lane"), text(m, "vehicleMark"), decision, reasons(m), text(m, "bundleId"));
+        return new Decision(
+                text(m, "arrivalId"),
+                text(m, "lane"),
+                text(m, "vehicleMark"),
+                decision,
+                reasons(m),
+                text(m, "bundleId"));
     }
 
     /**
@@ -38,7 +44,13 @@ record Decision(String arrivalId, String lane, String vehicleMark, String decisi
                 reasons.add(reason);
             }
             reasons.addAll(reasons(m));
-            return new Decision(text(m, "arrivalId"), text(m, "lane"), text(m, "vehicleMark"), decision, reasons, text(m, "bundleId"));
+            return new Decision(
+                    text(m, "arrivalId"),
+                    text(m, "lane"),
+                    text(m, "vehicleMark"),
+                    decision,
+                    reasons,
+                    text(m, "bundleId"));
         }
         return from(m);
     }
@@ -56,6 +68,7 @@ record Decision(String arrivalId, String lane, String vehicleMark, String decisi
     }
 
     String text() {
-        return decision + " " + reasons + " (arrival " + arrivalId + ", vehicle " + vehicleMark + ", bundle " + bundleId + ")";
+        return decision + " " + reasons + " (arrival " + arrivalId + ", vehicle " + vehicleMark + ", bundle " + bundleId
+                + ")";
     }
 }

@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -22,25 +21,21 @@ import java.util.Set;
 final class DeviceLanes {
 
     /** An emulated LLRP reader the engine is told to reach: where, and the antenna that sees the lane. */
-    record Reader(String host, int port, int antenna) {
-    }
+    record Reader(String host, int port, int antenna) {}
 
     /**
      * An emulated Modbus gate the engine is told to reach (wired as the emulator is: unit 1, coil 0, inputs
      * 0, 1, 2). {@code pulse}: the controller lowers the boom itself once the loop clears; else (hold) the
      * boom follows the coil, and only the engine's interlock keeps it off a truck.
      */
-    record Gate(String host, int port, boolean pulse) {
-    }
+    record Gate(String host, int port, boolean pulse) {}
 
     /** A lane's emulated devices: a reader, a gate, or both (null: the lane's own over HTTP and WebSocket). */
-    record Wiring(Reader reader, Gate gate) {
-    }
+    record Wiring(Reader reader, Gate gate) {}
 
     static final Set<String> KINDS = Set.of("llrp", "modbus");
 
-    private DeviceLanes() {
-    }
+    private DeviceLanes() {}
 
     /** What --devices names: llrp, modbus, both, or none (lanes without driven devices, for the WebSocket path). */
     static Set<String> kinds(List<String> named) {
@@ -49,7 +44,8 @@ final class DeviceLanes {
         }
         for (String kind : named) {
             if (!KINDS.contains(kind)) {
-                throw new IllegalArgumentException("--devices takes llrp, modbus or both (llrp,modbus), not '" + kind + "'");
+                throw new IllegalArgumentException(
+                        "--devices takes llrp, modbus or both (llrp,modbus), not '" + kind + "'");
             }
         }
         return Set.copyOf(named);
@@ -70,20 +66,36 @@ final class DeviceLanes {
         JsonArray laneList = new JsonArray();
         for (int k = 0; k < lanes; k++) {
             boolean south = k < (lanes + 1) / 2;
-            String id = String.format(Locale.ROOT, "SIM-%s-%02d", south ? "S" : "N", south ? k + 1 : k + 1 - (lanes + 1) / 2);
+            String id = String.format(
+                    Locale.ROOT, "SIM-%s-%02d", south ? "S" : "N", south ? k + 1 : k + 1 - (lanes + 1) / 2);
             JsonObject lane = new JsonObject().put("id", id).put("direction", south ? "IMPORT" : "EXPORT");
             if (kinds.contains("llrp")) {
-                lane.put("rfidReader", new JsonObject().put("url", "llrp://" + host + ":" + (portBase + 2 * k))
-                        .put("antennas", new JsonArray().add(1)));
+                lane.put(
+                        "rfidReader",
+                        new JsonObject()
+                                .put("url", "llrp://" + host + ":" + (portBase + 2 * k))
+                                .put("antennas", new JsonArray().add(1)));
             }
             if (kinds.contains("modbus")) {
-                lane.put("gate", new JsonObject().put("url", "modbus://" + host + ":" + (portBase + 2 * k + 1))
-                        .put("unit", 1).put("raiseCoil", 0).put("mode", pulse ? "pulse" : "hold").put("pulseMillis", 100)
-                        .put("loopInput", 0).put("boomUpInput", 1).put("boomDownInput", 2).put("pollMillis", 20));
+                lane.put(
+                        "gate",
+                        new JsonObject()
+                                .put("url", "modbus://" + host + ":" + (portBase + 2 * k + 1))
+                                .put("unit", 1)
+                                .put("raiseCoil", 0)
+                                .put("mode", pulse ? "pulse" : "hold")
+                                .put("pulseMillis", 100)
+                                .put("loopInput", 0)
+                                .put("boomUpInput", 1)
+                                .put("boomDownInput", 2)
+                                .put("pollMillis", 20));
             }
             laneList.add(lane);
         }
-        JsonObject sim = new JsonObject().put("code", "SIM").put("name", "Simulated lanes").put("lanes", laneList);
+        JsonObject sim = new JsonObject()
+                .put("code", "SIM")
+                .put("name", "Simulated lanes")
+                .put("lanes", laneList);
         return PrettyJson.of(new JsonObject().put("controlPoints", new JsonArray().add(sim))) + "\n";
     }
 
@@ -107,7 +119,8 @@ final class DeviceLanes {
                 if (lane.getValue("rfidReader") instanceof JsonObject r) {
                     String[] at = hostPort(r.getString("url"), "llrp", 5084, id);
                     int antenna = r.getValue("antennas") instanceof JsonArray list && !list.isEmpty()
-                            ? ((Number) list.getValue(0)).intValue() : 1;
+                            ? ((Number) list.getValue(0)).intValue()
+                            : 1;
                     reader = new Reader(at[0], Integer.parseInt(at[1]), antenna);
                 }
                 if (lane.getValue("gate") instanceof JsonObject g) {
@@ -124,12 +137,14 @@ final class DeviceLanes {
     }
 
     private static void requireWiring(JsonObject g, String lane) {
-        Map<String, Object> expected = Map.of("unit", 1, "raiseCoil", 0, "loopInput", 0, "boomUpInput", 1, "boomDownInput", 2);
+        Map<String, Object> expected =
+                Map.of("unit", 1, "raiseCoil", 0, "loopInput", 0, "boomUpInput", 1, "boomDownInput", 2);
         for (Map.Entry<String, Object> e : expected.entrySet()) {
             Object value = g.containsKey(e.getKey()) ? g.getValue(e.getKey()) : "unit".equals(e.getKey()) ? 1 : null;
             if (!(value instanceof Number n) || n.intValue() != (Integer) e.getValue()) {
-                throw new IllegalArgumentException("--device-config: lane " + lane + " gate." + e.getKey() + " is " + value
-                        + "; the emulated gate is wired unit 1, raiseCoil 0, loopInput 0, boomUpInput 1, boomDownInput 2");
+                throw new IllegalArgumentException(
+                        "--device-config: lane " + lane + " gate." + e.getKey() + " is " + value
+                                + "; the emulated gate is wired unit 1, raiseCoil 0, loopInput 0, boomUpInput 1, boomDownInput 2");
             }
         }
         if (!List.of("pulse", "hold").contains(g.containsKey("mode") ? g.getValue("mode") : "pulse")) {
@@ -140,16 +155,18 @@ final class DeviceLanes {
     private static String[] hostPort(String url, String scheme, int defaultPort, String lane) {
         java.net.URI uri = java.net.URI.create(url == null ? "" : url);
         if (!scheme.equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--device-config: lane " + lane + " has " + url + ", not " + scheme + "://host:port");
+            throw new IllegalArgumentException(
+                    "--device-config: lane " + lane + " has " + url + ", not " + scheme + "://host:port");
         }
-        return new String[]{uri.getHost(), Integer.toString(uri.getPort() < 0 ? defaultPort : uri.getPort())};
+        return new String[] {uri.getHost(), Integer.toString(uri.getPort() < 0 ? defaultPort : uri.getPort())};
     }
 
     static InetAddress address(String host) {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--device-config names host " + host + ", which this machine cannot resolve");
+            throw new IllegalArgumentException(
+                    "--device-config names host " + host + ", which this machine cannot resolve");
         }
     }
 

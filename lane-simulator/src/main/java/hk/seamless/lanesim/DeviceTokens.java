@@ -24,7 +24,7 @@ final class DeviceTokens {
     static DeviceTokens fake(Iterable<LaneInfo> lanes) {
         DeviceTokens tokens = new DeviceTokens();
         for (LaneInfo lane : lanes) {
-            for (String kind : new String[]{"CAMERA", "RFID", "BUTTON", "GATE"}) {
+            for (String kind : new String[] {"CAMERA", "RFID", "BUTTON", "GATE"}) {
                 tokens.put(lane.id(), kind, "floor");
             }
         }

@@ -1,9 +1,8 @@
 package hk.seamless.lanesim;
 
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /** "20s", "1500ms", "2m", "1h" or ISO-8601 ("PT20S") as a {@link Duration}. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
@@ -30,7 +29,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 default -> Duration.ofSeconds(Long.parseLong(v));
             };
         } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException("not a duration: " + value + " (say 20s, 1500ms, 2m or PT20S)");
+            throw new CommandLine.TypeConversionException(
+                    "not a duration: " + value + " (say 20s, 1500ms, 2m or PT20S)");
         }
     }
 }

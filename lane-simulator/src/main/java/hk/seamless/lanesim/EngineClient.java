@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +44,8 @@ final class EngineClient {
             try {
                 return new JsonObject(body);
             } catch (DecodeException | ClassCastException e) {
-                throw new IllegalStateException("the engine answered " + status + " with no JSON object: " + Excerpt.of(body), e);
+                throw new IllegalStateException(
+                        "the engine answered " + status + " with no JSON object: " + Excerpt.of(body), e);
             }
         }
     }
@@ -68,7 +68,8 @@ final class EngineClient {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body());
     }
 
@@ -80,7 +81,8 @@ final class EngineClient {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body());
     }
 
@@ -95,7 +97,8 @@ final class EngineClient {
         return new Answer(response.statusCode(), response.body());
     }
 
-    Answer post(String path, String bearerToken, String contentType, byte[] body) throws IOException, InterruptedException {
+    Answer post(String path, String bearerToken, String contentType, byte[] body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", contentType)
@@ -104,7 +107,8 @@ final class EngineClient {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body());
     }
 }

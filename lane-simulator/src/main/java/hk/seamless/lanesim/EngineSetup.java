@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -33,9 +32,11 @@ final class EngineSetup {
     String trucker;
     String supervisor;
     /** A word no cargo but this run's TARGETED consignments carries: the targeting rule names it. */
-    private final String goodsWord = "SIMTARGET" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase(Locale.ROOT);
+    private final String goodsWord = "SIMTARGET"
+            + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase(Locale.ROOT);
     /** Accounts suspended after bundling, for the SUSPENDED scenario. */
     Enrolment.Account suspendedTrucker;
+
     Enrolment.Account suspendedShipper;
 
     EngineSetup(EngineClient engine, String adminToken, PrintStream out) {
@@ -53,7 +54,8 @@ final class EngineSetup {
     EngineSettings settings() throws Exception {
         // As the supervisor: the random-selection rates in the settings are shown to staff only.
         EngineClient.Answer settings = expect(engine.get("/api/v1/settings", supervisor), 200, "reading the settings");
-        EngineClient.Answer rates = expect(engine.get("/api/v1/risk/random-rates", supervisor), 200, "reading the random rates");
+        EngineClient.Answer rates =
+                expect(engine.get("/api/v1/risk/random-rates", supervisor), 200, "reading the random rates");
         return EngineSettings.parse(settings.body()).withRatesInForce(rates.body());
     }
 
@@ -62,17 +64,18 @@ final class EngineSetup {
         EngineClient.Answer list = engine.get("/api/v1/risk/watchlist", supervisor);
         if (list.status() == 200) {
             long parties = list.json().getJsonArray("entries", new JsonArray()).stream()
-                    .filter(e -> e instanceof JsonObject entry && "PARTY".equals(entry.getValue("kind"))).count();
+                    .filter(e -> e instanceof JsonObject entry && "PARTY".equals(entry.getValue("kind")))
+                    .count();
             if (parties > 0) {
-                out.println("note: the watch list already has " + parties + " PARTY entries; if one names a consignor or "
-                        + "consignee of the sample cargo, its arrivals will be INSPECT WATCHLIST and counted wrong");
+                out.println(
+                        "note: the watch list already has " + parties + " PARTY entries; if one names a consignor or "
+                                + "consignee of the sample cargo, its arrivals will be INSPECT WATCHLIST and counted wrong");
             }
         }
     }
 
     /** An ONTIME vehicle registered and lodged for, whose bundle is made during the run ({@link LiveBundler}). */
-    record Held(SimVehicle vehicle, String direction, String poolKey) {
-    }
+    record Held(SimVehicle vehicle, String direction, String poolKey) {}
 
     /** The vehicles {@link #prepare} held back from bundling (every {@code holdEvery}-th ONTIME one). */
     final List<Held> held = new ArrayList<>();
@@ -87,10 +90,12 @@ final class EngineSetup {
      * back from bundling (0: none): registered and lodged for, but bundled only during the run, into
      * {@link #held}, not into the pools.
      */
-    VehiclePools prepare(Map<String, Integer> sizes, VehicleFactory factory, long seed, int holdEvery) throws Exception {
+    VehiclePools prepare(Map<String, Integer> sizes, VehicleFactory factory, long seed, int holdEvery)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
-            boolean suspensions = sizes.keySet().stream().anyMatch(k -> VehiclePools.scenarioOf(k) == Scenario.SUSPENDED);
+            boolean suspensions =
+                    sizes.keySet().stream().anyMatch(k -> VehiclePools.scenarioOf(k) == Scenario.SUSPENDED);
             if (suspensions) {
                 // Accounts of their own: they are suspended once their bundles are made (and never reinstated).
                 suspendedTrucker = Enrolment.enrolAccount(engine, adminToken, "TRUCKER", "suspended");
@@ -109,7 +114,8 @@ final class EngineSetup {
                         registered.add(pool.submit(() -> registerTwins(factory)));
                     } else {
                         SimVehicle v = factory.next(true, VehiclePools.lookAlikeDigit(s));
-                        // Every other suspended-account vehicle is the suspended trucker's; the others carry the suspended shipper's cargo.
+                        // Every other suspended-account vehicle is the suspended trucker's; the others carry the
+                        // suspended shipper's cargo.
                         String owner = s == Scenario.SUSPENDED && i % 2 == 0 ? suspendedTrucker.token() : trucker;
                         owners.add(owner);
                         registered.add(pool.submit(() -> register(v, factory, owner)));
@@ -120,7 +126,11 @@ final class EngineSetup {
             for (Future<SimVehicle> f : registered) {
                 vehicles.add(f.get());
             }
-            out.printf(Locale.ROOT, "set-up: %d vehicles registered in %.1f s%n", vehicles.size(), (System.nanoTime() - t0) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "set-up: %d vehicles registered in %.1f s%n",
+                    vehicles.size(),
+                    (System.nanoTime() - t0) / 1e9);
 
             // What gets a bundle, by whom, with whose cargo.
             List<BundleJob> jobs = new ArrayList<>();
@@ -135,9 +145,16 @@ final class EngineSetup {
                 } else if (s == Scenario.SUSPENDED) {
                     boolean truckerSuspended = !owners.get(i).equals(trucker);
                     v.accountSuspended = true;
-                    jobs.add(new BundleJob(v, direction, false, owners.get(i), truckerSuspended ? shipper : suspendedShipper.token(), false));
+                    jobs.add(new BundleJob(
+                            v,
+                            direction,
+                            false,
+                            owners.get(i),
+                            truckerSuspended ? shipper : suspendedShipper.token(),
+                            false));
                 } else if (VehiclePools.bundled(s)) {
-                    jobs.add(new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper, s == Scenario.TARGETED));
+                    jobs.add(
+                            new BundleJob(v, direction, s == Scenario.EMPTY, trucker, shipper, s == Scenario.TARGETED));
                     int nth = ontimeSeen.merge(keys.get(i), 1, Integer::sum);
                     if (s == Scenario.ONTIME && holdEvery > 0 && nth % holdEvery == 0) {
                         heldBack.add(v);
@@ -152,24 +169,32 @@ final class EngineSetup {
             int lodged = 0;
             for (String direction : List.of("IMPORT", "EXPORT")) {
                 for (String lodger : suspensions ? List.of(shipper, suspendedShipper.token()) : List.of(shipper)) {
-                  for (boolean targeted : List.of(false, true)) {
-                    List<SimVehicle> laden = jobs.stream()
-                            .filter(j -> !j.empty() && j.direction().equals(direction) && j.shipper().equals(lodger)
-                                    && j.targeted() == targeted)
-                            .map(BundleJob::vehicle).toList();
-                    List<String> ccrns = lodge(cargo, direction, laden.size() + (laden.size() + 1) / 2, lodger,
-                            targeted ? goodsWord : null);
-                    lodged += ccrns.size();
-                    int next = 0;
-                    for (int i = 0; i < laden.size(); i++) {
-                        int n = i % 2 == 0 ? 2 : 1;
-                        laden.get(i).ccrns = List.copyOf(ccrns.subList(next, next + n));
-                        next += n;
+                    for (boolean targeted : List.of(false, true)) {
+                        List<SimVehicle> laden = jobs.stream()
+                                .filter(j -> !j.empty()
+                                        && j.direction().equals(direction)
+                                        && j.shipper().equals(lodger)
+                                        && j.targeted() == targeted)
+                                .map(BundleJob::vehicle)
+                                .toList();
+                        List<String> ccrns = lodge(
+                                cargo,
+                                direction,
+                                laden.size() + (laden.size() + 1) / 2,
+                                lodger,
+                                targeted ? goodsWord : null);
+                        lodged += ccrns.size();
+                        int next = 0;
+                        for (int i = 0; i < laden.size(); i++) {
+                            int n = i % 2 == 0 ? 2 : 1;
+                            laden.get(i).ccrns = List.copyOf(ccrns.subList(next, next + n));
+                            next += n;
+                        }
                     }
-                  }
                 }
             }
-            out.printf(Locale.ROOT, "set-up: %d consignments lodged in %.1f s%n", lodged, (System.nanoTime() - t0) / 1e9);
+            out.printf(
+                    Locale.ROOT, "set-up: %d consignments lodged in %.1f s%n", lodged, (System.nanoTime() - t0) / 1e9);
 
             t0 = System.nanoTime();
             List<Future<?>> work = new ArrayList<>();
@@ -195,12 +220,21 @@ final class EngineSetup {
             for (Future<?> f : work) {
                 f.get();
             }
-            out.printf(Locale.ROOT, "set-up: %d bundles made%s, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
-                    jobs.size() - held.size(), held.isEmpty() ? "" : " (" + held.size() + " more to be made during the run)", watched,
+            out.printf(
+                    Locale.ROOT,
+                    "set-up: %d bundles made%s, then %d vehicles watch-listed (some lifted again) in %.1f s%n",
+                    jobs.size() - held.size(),
+                    held.isEmpty() ? "" : " (" + held.size() + " more to be made during the run)",
+                    watched,
                     (System.nanoTime() - t0) / 1e9);
             if (jobs.stream().anyMatch(BundleJob::targeted)) {
-                expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
-                        new JsonObject().put("kind", "GOODS").put("value", goodsWord)), 201, "adding a targeting rule");
+                expect(
+                        engine.postJson(
+                                "/api/v1/risk/watchlist",
+                                supervisor,
+                                new JsonObject().put("kind", "GOODS").put("value", goodsWord)),
+                        201,
+                        "adding a targeting rule");
                 out.println("set-up: a targeting rule (GOODS " + goodsWord + ") added after bundling");
             }
             if (suspensions) {
@@ -223,8 +257,8 @@ final class EngineSetup {
     }
 
     /** One bundle to make: whose vehicle, which way, by which trucker, with cargo lodged by which shipper. */
-    private record BundleJob(SimVehicle vehicle, String direction, boolean empty, String trucker, String shipper, boolean targeted) {
-    }
+    private record BundleJob(
+            SimVehicle vehicle, String direction, boolean empty, String trucker, String shipper, boolean targeted) {}
 
     /** A bundled-to-be vehicle and its unbundled look-alike twin, both registered; returns the twin. */
     private SimVehicle registerTwins(VehicleFactory factory) throws Exception {
@@ -236,15 +270,20 @@ final class EngineSetup {
                 return twin;
             }
             if (a.status() != 409) {
-                throw new IllegalStateException("registering vehicle " + twin.display + ": " + a.status() + " " + a.body());
+                throw new IllegalStateException(
+                        "registering vehicle " + twin.display + ": " + a.status() + " " + a.body());
             }
         }
         throw new IllegalStateException("could not find a free pair of look-alike marks after 10 tries");
     }
 
     private void suspend(Enrolment.Account account) throws Exception {
-        expect(engine.postJson("/api/v1/admin/accounts/" + account.id() + "/suspend", adminToken,
-                new JsonObject().put("reason", "lane simulator: a suspended account's truck must be referred")), 200,
+        expect(
+                engine.postJson(
+                        "/api/v1/admin/accounts/" + account.id() + "/suspend",
+                        adminToken,
+                        new JsonObject().put("reason", "lane simulator: a suspended account's truck must be referred")),
+                200,
                 "suspending account " + account.id());
     }
 
@@ -257,16 +296,20 @@ final class EngineSetup {
     void clearGateFaults(List<LaneInfo> lanes) throws Exception {
         int cleared = 0;
         for (LaneInfo lane : lanes) {
-            EngineClient.Answer a = engine.postJson("/api/v1/lanes/" + lane.id() + "/gate-fault/clear", supervisor,
+            EngineClient.Answer a = engine.postJson(
+                    "/api/v1/lanes/" + lane.id() + "/gate-fault/clear",
+                    supervisor,
                     new JsonObject().put("reason", "lane simulator: emulated gate started again for a run"));
             if (a.status() == 200) {
                 cleared++;
             } else if (a.status() != 409) {
-                throw new IllegalStateException("clearing the gate fault of " + lane.id() + ": " + a.status() + " " + a.body());
+                throw new IllegalStateException(
+                        "clearing the gate fault of " + lane.id() + ": " + a.status() + " " + a.body());
             }
         }
         if (cleared > 0) {
-            out.println("set-up: cleared " + cleared + " gate faults latched since the last run (its emulated gates went away)");
+            out.println("set-up: cleared " + cleared
+                    + " gate faults latched since the last run (its emulated gates went away)");
         }
     }
 
@@ -278,13 +321,23 @@ final class EngineSetup {
      * As above, each lane's devices registered at the engine that serves it ({@code at}), with that
      * engine's admin token ({@code tokenAt}): a lane engine keeps its own devices.
      */
-    DeviceTokens registerDevices(List<LaneInfo> lanes, boolean buttons, java.util.function.Function<LaneInfo, EngineClient> at,
-                                 java.util.function.Function<LaneInfo, String> tokenAt) throws Exception {
+    DeviceTokens registerDevices(
+            List<LaneInfo> lanes,
+            boolean buttons,
+            java.util.function.Function<LaneInfo, EngineClient> at,
+            java.util.function.Function<LaneInfo, String> tokenAt)
+            throws Exception {
         DeviceTokens tokens = new DeviceTokens();
         for (LaneInfo lane : lanes) {
-            for (String kind : buttons ? List.of("CAMERA", "RFID", "GATE", "BUTTON") : List.of("CAMERA", "RFID", "GATE")) {
-                EngineClient.Answer a = expect(at.apply(lane).postJson("/api/v1/admin/devices", tokenAt.apply(lane),
-                        new JsonObject().put("lane", lane.id()).put("kind", kind)), 201,
+            for (String kind :
+                    buttons ? List.of("CAMERA", "RFID", "GATE", "BUTTON") : List.of("CAMERA", "RFID", "GATE")) {
+                EngineClient.Answer a = expect(
+                        at.apply(lane)
+                                .postJson(
+                                        "/api/v1/admin/devices",
+                                        tokenAt.apply(lane),
+                                        new JsonObject().put("lane", lane.id()).put("kind", kind)),
+                        201,
                         "registering a " + kind + " on " + lane.id());
                 tokens.put(lane.id(), kind, text(a, "token"));
             }
@@ -305,7 +358,8 @@ final class EngineSetup {
                 return v;
             }
             if (a.status() != 409) {
-                throw new IllegalStateException("registering vehicle " + v.display + ": " + a.status() + " " + a.body());
+                throw new IllegalStateException(
+                        "registering vehicle " + v.display + ": " + a.status() + " " + a.body());
             }
             v = factory.replace(v); // the mark or tag is taken (an earlier run): another one
         }
@@ -325,8 +379,14 @@ final class EngineSetup {
                     samples.add(goodsWord == null ? c : c.describedAs(goodsWord));
                 }
             }
-            EngineClient.Answer a = expect(engine.post(BatchLoadCommand.PATH, lodger, "text/csv; charset=UTF-8",
-                    BatchCsv.file(samples).getBytes(StandardCharsets.UTF_8)), 200, "lodging a batch");
+            EngineClient.Answer a = expect(
+                    engine.post(
+                            BatchLoadCommand.PATH,
+                            lodger,
+                            "text/csv; charset=UTF-8",
+                            BatchCsv.file(samples).getBytes(StandardCharsets.UTF_8)),
+                    200,
+                    "lodging a batch");
             int found = 0;
             for (Object row : a.json().getJsonArray("results", new JsonArray())) {
                 if (row instanceof JsonObject result && result.getValue("ccrn") instanceof String ccrn) {
@@ -335,7 +395,8 @@ final class EngineSetup {
                 }
             }
             if (found != rows) {
-                throw new IllegalStateException("a batch of " + rows + " lodged only " + found + ": " + Excerpt.of(a.body()));
+                throw new IllegalStateException(
+                        "a batch of " + rows + " lodged only " + found + ": " + Excerpt.of(a.body()));
             }
         }
         return ccrns;
@@ -362,9 +423,17 @@ final class EngineSetup {
      * record a whole batch of crossings: the caller looks at each entry's subject.
      */
     String bundleAuditPage(String bundleId, String cursor) throws Exception {
-        return expect(engine.get("/api/v1/audit?bundle=" + bundleId + "&limit=500"
-                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
-                supervisor), 200, "reading the audit of bundle " + bundleId).body();
+        return expect(
+                        engine.get(
+                                "/api/v1/audit?bundle=" + bundleId + "&limit=500"
+                                        + (cursor == null
+                                                ? ""
+                                                : "&cursor="
+                                                        + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                                supervisor),
+                        200,
+                        "reading the audit of bundle " + bundleId)
+                .body();
     }
 
     private Void bundle(SimVehicle v, String direction, boolean empty, String byTrucker) throws Exception {
@@ -374,21 +443,31 @@ final class EngineSetup {
         } else {
             body.put("ccrns", new JsonArray(v.ccrns));
         }
-        EngineClient.Answer a = expect(engine.postJson("/api/v1/bundles", byTrucker, body), 201, "bundling " + v.display);
+        EngineClient.Answer a =
+                expect(engine.postJson("/api/v1/bundles", byTrucker, body), 201, "bundling " + v.display);
         v.direction = direction;
         v.emptyBundle = empty;
         v.bundleId = text(a, "bundleId");
-        v.earliestCrossingAt = OffsetDateTime.parse(text(a, "earliestCrossingAt")).toInstant();
+        v.earliestCrossingAt =
+                OffsetDateTime.parse(text(a, "earliestCrossingAt")).toInstant();
         return null;
     }
 
     /** Puts the vehicle on the watch list (and, if {@code thenLift}, takes it off again). */
     private Void watch(SimVehicle v, boolean thenLift) throws Exception {
-        EngineClient.Answer added = expect(engine.postJson("/api/v1/risk/watchlist", supervisor,
-                new JsonObject().put("kind", "VEHICLE").put("value", v.display)), 201, "watch-listing " + v.display);
+        EngineClient.Answer added = expect(
+                engine.postJson(
+                        "/api/v1/risk/watchlist",
+                        supervisor,
+                        new JsonObject().put("kind", "VEHICLE").put("value", v.display)),
+                201,
+                "watch-listing " + v.display);
         if (thenLift) {
             String entry = text(added, "entryId");
-            expect(engine.delete("/api/v1/risk/watchlist/" + entry, supervisor), 200, "lifting the watch on " + v.display);
+            expect(
+                    engine.delete("/api/v1/risk/watchlist/" + entry, supervisor),
+                    200,
+                    "lifting the watch on " + v.display);
         }
         return null;
     }

@@ -7,8 +7,7 @@ import java.net.UnknownHostException;
 /** Turns the --target text into a base URI and resolves API paths against it, never leaving it. */
 final class EngineTarget {
 
-    private EngineTarget() {
-    }
+    private EngineTarget() {}
 
     static URI parse(String text) {
         URI uri;

@@ -5,8 +5,7 @@ final class Excerpt {
 
     static final int LENGTH = 200;
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     static String of(String text) {
         if (text == null) {

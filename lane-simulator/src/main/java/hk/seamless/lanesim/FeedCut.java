@@ -46,7 +46,10 @@ final class FeedCut implements AutoCloseable {
             cut.set(true);
             outage.feedSwitch().cut();
             timeline.cutDone(System.nanoTime());
-            out.printf(java.util.Locale.ROOT, "outage: feed cut at t=%.1fs (%s)%n", seconds(System.nanoTime()),
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "outage: feed cut at t=%.1fs (%s)%n",
+                    seconds(System.nanoTime()),
                     outage.feedSwitch().text());
         } catch (Exception e) {
             failure = "cutting the feed failed: " + e.getMessage();

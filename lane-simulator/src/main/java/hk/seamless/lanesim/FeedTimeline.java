@@ -21,15 +21,17 @@ import java.util.Map;
  */
 final class FeedTimeline {
 
-    enum Knowledge { KNOWN, UNKNOWN, EITHER }
+    enum Knowledge {
+        KNOWN,
+        UNKNOWN,
+        EITHER
+    }
 
     /** A bundle made during the run: when its request left and when its answer came. */
-    record BundleMade(long startedNanos, long answeredNanos) {
-    }
+    record BundleMade(long startedNanos, long answeredNanos) {}
 
     /** One /health reading: asked at {@code startNanos}, answered at {@code endNanos}. */
-    record Sample(long startNanos, long endNanos, long value) {
-    }
+    record Sample(long startNanos, long endNanos, long value) {}
 
     private final List<Sample> issued = new ArrayList<>();
     private final Map<String, List<Sample>> applied = new HashMap<>();

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.util.Map;
 
 /**
@@ -66,7 +65,9 @@ final class FeedWatch implements AutoCloseable {
             if (a.status() != 200) {
                 return null;
             }
-            return a.json().getValue("feed") instanceof JsonObject feed && feed.getValue(field) instanceof Number n ? n.longValue() : null;
+            return a.json().getValue("feed") instanceof JsonObject feed && feed.getValue(field) instanceof Number n
+                    ? n.longValue()
+                    : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

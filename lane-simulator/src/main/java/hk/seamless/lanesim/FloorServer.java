@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,8 @@ final class FloorServer implements AutoCloseable {
         // The engine deploys one HTTP server per core, at most 4: the floor has as many event loops.
         int loops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true))
+        server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true))
                 .webSocketHandler(this::webSocket)
                 .requestHandler(this::http);
         try {
@@ -59,17 +59,24 @@ final class FloorServer implements AutoCloseable {
     private void http(HttpServerRequest request) {
         String lane = lane(request.path());
         String path = request.path();
-        String kind = path.endsWith("/plate-reads") ? "plate"
-                : path.endsWith("/tag-reads") ? "tag"
-                : path.endsWith("/empty-declarations") ? "empty" : null;
+        String kind = path.endsWith("/plate-reads")
+                ? "plate"
+                : path.endsWith("/tag-reads") ? "tag" : path.endsWith("/empty-declarations") ? "empty" : null;
         if (lane == null || kind == null || request.method() != io.vertx.core.http.HttpMethod.POST) {
-            request.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"title\":\"Not found\"}");
+            request.response()
+                    .setStatusCode(404)
+                    .putHeader("Content-Type", "application/json")
+                    .end("{\"title\":\"Not found\"}");
             return;
         }
         request.body().onSuccess(body -> {
             String arrivalId = "F-" + ids.incrementAndGet();
-            request.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-                    .end(JsonTemplate.field(new StringBuilder(32).append('{'), "arrivalId", arrivalId).append('}').toString());
+            request.response()
+                    .setStatusCode(202)
+                    .putHeader("Content-Type", "application/json")
+                    .end(JsonTemplate.field(new StringBuilder(32).append('{'), "arrivalId", arrivalId)
+                            .append('}')
+                            .toString());
             onRead(lane, kind, new JsonObject(body), arrivalId);
         });
     }
@@ -92,8 +99,10 @@ final class FloorServer implements AutoCloseable {
             String arrivalId = "F-" + ids.incrementAndGet();
             if ("empty".equals(kind)) {
                 // As the engine does for a read that does not complete an arrival.
-                socket.writeTextMessage(JsonTemplate.field(new StringBuilder(48).append("{\"kind\":\"accepted\","),
-                        "arrivalId", arrivalId).append('}').toString());
+                socket.writeTextMessage(JsonTemplate.field(
+                                new StringBuilder(48).append("{\"kind\":\"accepted\","), "arrivalId", arrivalId)
+                        .append('}')
+                        .toString());
             }
             onRead(lane, kind, read, arrivalId);
         });
@@ -123,13 +132,18 @@ final class FloorServer implements AutoCloseable {
         JsonTemplate.field(json, "arrivalId", arrivalId).append(',');
         JsonTemplate.field(json, "lane", lane).append(',');
         return JsonTemplate.field(json, "vehicleMark", vehicle)
-                .append(",\"decision\":\"RELEASE\",\"reasons\":[],\"display\":\"PROCEED\"}").toString();
+                .append(",\"decision\":\"RELEASE\",\"reasons\":[],\"display\":\"PROCEED\"}")
+                .toString();
     }
 
     /** The best plate of an alpr_results document (results[0].plate), or null. */
     static String plateOf(JsonObject read) {
-        return read.getValue("results") instanceof JsonArray results && !results.isEmpty()
-                && results.getValue(0) instanceof JsonObject best && best.getValue("plate") instanceof String plate ? plate : null;
+        return read.getValue("results") instanceof JsonArray results
+                        && !results.isEmpty()
+                        && results.getValue(0) instanceof JsonObject best
+                        && best.getValue("plate") instanceof String plate
+                ? plate
+                : null;
     }
 
     /** "LMC-S-01" out of "/lane/v1/lanes/LMC-S-01/stream". */

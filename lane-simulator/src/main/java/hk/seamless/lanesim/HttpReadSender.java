@@ -30,22 +30,40 @@ final class HttpReadSender implements ReadSender {
     private final ReadSender.DeviceListener listener;
     /** Per lane, the camera's last post: the next one goes once it is answered. */
     private final CompletableFuture<?>[] cameraTail;
+
     private final IntPredicate inOrder;
 
-    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
-                   ReadSender.DeviceListener listener) {
+    HttpReadSender(
+            HttpClient http,
+            URI base,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            Consumer<String> onProblem,
+            ReadSender.DeviceListener listener) {
         this(http, base, lanes, tokens, onProblem, listener, lane -> false);
     }
 
     /** @param inOrder the lanes whose plate reads must reach the engine in the order sent */
-    HttpReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
-                   ReadSender.DeviceListener listener, IntPredicate inOrder) {
+    HttpReadSender(
+            HttpClient http,
+            URI base,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            Consumer<String> onProblem,
+            ReadSender.DeviceListener listener,
+            IntPredicate inOrder) {
         this(http, LaneBases.single(base), lanes, tokens, onProblem, listener, inOrder);
     }
 
     /** @param bases the engine serving each lane */
-    HttpReadSender(HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, Consumer<String> onProblem,
-                   ReadSender.DeviceListener listener, IntPredicate inOrder) {
+    HttpReadSender(
+            HttpClient http,
+            LaneBases bases,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            Consumer<String> onProblem,
+            ReadSender.DeviceListener listener,
+            IntPredicate inOrder) {
         this.inOrder = inOrder;
         this.http = http;
         this.bases = bases;
@@ -88,21 +106,25 @@ final class HttpReadSender implements ReadSender {
 
     private CompletableFuture<EngineClient.Answer> post(int lane, String what, String kind, String json) {
         String laneId = lanes.get(lane).id();
-        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + laneId + "/" + what))
+        HttpRequest request = HttpRequest.newBuilder(
+                        EngineTarget.resolve(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + laneId + "/" + what))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.get(laneId, kind))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
-            if (error != null) {
-                onProblem.accept(laneId + " " + what + ": no answer: " + error);
-            } else if (response.statusCode() != 200 && response.statusCode() != 202) {
-                onProblem.accept(laneId + " " + what + ": " + response.statusCode() + " " + Excerpt.of(response.body()));
-            } else if (!"empty-declarations".equals(what)) {
-                listener.heard(lane, response.statusCode(), response.body());
-            }
-        }).thenApply(response -> new EngineClient.Answer(response.statusCode(), response.body()));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        onProblem.accept(laneId + " " + what + ": no answer: " + error);
+                    } else if (response.statusCode() != 200 && response.statusCode() != 202) {
+                        onProblem.accept(
+                                laneId + " " + what + ": " + response.statusCode() + " " + Excerpt.of(response.body()));
+                    } else if (!"empty-declarations".equals(what)) {
+                        listener.heard(lane, response.statusCode(), response.body());
+                    }
+                })
+                .thenApply(response -> new EngineClient.Answer(response.statusCode(), response.body()));
     }
 
     @Override

@@ -13,8 +13,7 @@ final class JsonTemplate {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
-    private JsonTemplate() {
-    }
+    private JsonTemplate() {}
 
     /** Appends {@code value} as a JSON string, quotes included. */
     static StringBuilder string(StringBuilder out, String value) {

@@ -22,8 +22,8 @@ interface LaneBases {
         return lane -> {
             URI base = copy.get(lane.controlPoint());
             if (base == null) {
-                throw new IllegalArgumentException("no lane engine for control point " + lane.controlPoint()
-                        + " (lane " + lane.id() + ")");
+                throw new IllegalArgumentException(
+                        "no lane engine for control point " + lane.controlPoint() + " (lane " + lane.id() + ")");
             }
             return base;
         };

@@ -28,15 +28,21 @@ final class LaneDispatch {
     private final AtomicBoolean[] occupied;
     /** Per lane: kept for the gate-drop cycle, which is about to take it. */
     private final AtomicBoolean[] reserved;
+
     private final Map<String, List<Integer>> fullLanes = new HashMap<>();
     private final Map<String, ConcurrentLinkedQueue<ArrivalSchedule.Planned>> waiting = new HashMap<>();
     /** Sends an arrival at the lane it names; false when it could not go (the lane is then free again). */
     private final Predicate<ArrivalSchedule.Planned> send;
+
     private final LongSupplier startNanos;
     final AtomicLong moved = new AtomicLong();
     final AtomicLong queued = new AtomicLong();
 
-    LaneDispatch(List<LaneInfo> lanes, ArrivalSchedule schedule, Predicate<ArrivalSchedule.Planned> send, LongSupplier startNanos) {
+    LaneDispatch(
+            List<LaneInfo> lanes,
+            ArrivalSchedule schedule,
+            Predicate<ArrivalSchedule.Planned> send,
+            LongSupplier startNanos) {
         this.lanes = lanes;
         this.schedule = schedule;
         this.send = send;
@@ -55,7 +61,9 @@ final class LaneDispatch {
     }
 
     private String queueOf(int lane) {
-        return lane == schedule.gateDropLane() ? GATE_DROP_QUEUE : lanes.get(lane).direction();
+        return lane == schedule.gateDropLane()
+                ? GATE_DROP_QUEUE
+                : lanes.get(lane).direction();
     }
 
     /** An arrival with a tag is due: it goes to a free lane of its queue, or waits for one. */

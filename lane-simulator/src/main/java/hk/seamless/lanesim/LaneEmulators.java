@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import hk.seamless.lanesim.devices.LlrpReaderEmulator;
 import hk.seamless.lanesim.devices.ModbusGateEmulator;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +32,9 @@ final class LaneEmulators implements AutoCloseable {
     static LaneEmulators start(List<LaneInfo> lanes, Map<String, DeviceLanes.Wiring> wired, Set<String> kinds) {
         List<String> missing = DeviceLanes.missing(lanes, wired, kinds);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("--device-config gives no " + String.join(" and ", kinds.stream().sorted().toList())
-                    + " device to lanes " + missing + "; drive only lanes it wires (--lanes), or write it again (devices-config)");
+            throw new IllegalArgumentException("--device-config gives no "
+                    + String.join(" and ", kinds.stream().sorted().toList()) + " device to lanes " + missing
+                    + "; drive only lanes it wires (--lanes), or write it again (devices-config)");
         }
         List<LlrpReaderEmulator> readers = new ArrayList<>();
         List<ModbusGateEmulator> gates = new ArrayList<>();
@@ -42,12 +42,20 @@ final class LaneEmulators implements AutoCloseable {
         try {
             for (LaneInfo lane : lanes) {
                 DeviceLanes.Wiring w = wired.get(lane.id());
-                readers.add(kinds.contains("llrp")
-                        ? new LlrpReaderEmulator(DeviceLanes.address(w.reader().host()), w.reader().port()) : null);
-                gates.add(kinds.contains("modbus")
-                        ? new ModbusGateEmulator(DeviceLanes.address(w.gate().host()), w.gate().port(), w.gate().pulse(),
-                                BOOM_TRAVEL_MILLIS)
-                        : null);
+                readers.add(
+                        kinds.contains("llrp")
+                                ? new LlrpReaderEmulator(
+                                        DeviceLanes.address(w.reader().host()),
+                                        w.reader().port())
+                                : null);
+                gates.add(
+                        kinds.contains("modbus")
+                                ? new ModbusGateEmulator(
+                                        DeviceLanes.address(w.gate().host()),
+                                        w.gate().port(),
+                                        w.gate().pulse(),
+                                        BOOM_TRAVEL_MILLIS)
+                                : null);
             }
         } catch (RuntimeException e) {
             emulators.close();
@@ -66,7 +74,8 @@ final class LaneEmulators implements AutoCloseable {
         while (true) {
             List<String> waiting = new ArrayList<>();
             for (int i = 0; i < lanes.size(); i++) {
-                if ((readers.get(i) != null && !readers.get(i).started()) || (gates.get(i) != null && gates.get(i).inputReads() == 0)) {
+                if ((readers.get(i) != null && !readers.get(i).started())
+                        || (gates.get(i) != null && gates.get(i).inputReads() == 0)) {
                     waiting.add(lanes.get(i).id());
                 }
             }
@@ -75,8 +84,9 @@ final class LaneEmulators implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the engine has not reached the emulated devices of " + waiting + " within "
-                        + timeout.toSeconds() + " s: was it started with --config of the same --device-config file?");
+                throw new IllegalStateException("the engine has not reached the emulated devices of " + waiting
+                        + " within " + timeout.toSeconds()
+                        + " s: was it started with --config of the same --device-config file?");
             }
             Thread.sleep(100);
         }

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +31,9 @@ final class LaneEngines {
         EngineClient registry = new EngineClient(topology.registry());
         String registryRole = role(registry, "--registry " + topology.registry());
         if (!"registry".equals(registryRole)) {
-            throw new IllegalArgumentException("--registry " + topology.registry() + " is not a registry (its /health says role "
-                    + registryRole + "): start it with SEAMLESS_ROLE=registry");
+            throw new IllegalArgumentException(
+                    "--registry " + topology.registry() + " is not a registry (its /health says role " + registryRole
+                            + "): start it with SEAMLESS_ROLE=registry");
         }
         for (SimTopology.LaneEngine lane : topology.laneEngines().values()) {
             String option = "--lane-engine " + lane.controlPoint() + "=" + lane.base();
@@ -41,25 +41,29 @@ final class LaneEngines {
             EngineClient.Answer health = client.get("/health", null);
             JsonObject h = health.json();
             if (!"lane".equals(h.getValue("role"))) {
-                throw new IllegalArgumentException(option + " is not a lane engine (its /health says role " + h.getValue("role") + ")");
+                throw new IllegalArgumentException(
+                        option + " is not a lane engine (its /health says role " + h.getValue("role") + ")");
             }
             if (!lane.controlPoint().equals(h.getValue("controlPoint"))) {
-                throw new IllegalArgumentException(option + " is the lane engine of " + h.getValue("controlPoint") + ", not of "
-                        + lane.controlPoint());
+                throw new IllegalArgumentException(option + " is the lane engine of " + h.getValue("controlPoint")
+                        + ", not of " + lane.controlPoint());
             }
             EngineClient.Answer settings = client.get("/api/v1/settings", lane.adminToken());
             if (settings.status() != 200) {
-                throw new IllegalArgumentException(option + ": reading its settings with the token given: " + settings.status()
-                        + " " + Excerpt.of(settings.body()) + " (is the token its own data/admin.token?)");
+                throw new IllegalArgumentException(
+                        option + ": reading its settings with the token given: " + settings.status() + " "
+                                + Excerpt.of(settings.body()) + " (is the token its own data/admin.token?)");
             }
             List<LaneInfo> served = EngineSettings.parse(settings.body()).lanes().stream()
-                    .filter(l -> l.controlPoint().equals(lane.controlPoint())).toList();
+                    .filter(l -> l.controlPoint().equals(lane.controlPoint()))
+                    .toList();
             if (served.isEmpty()) {
                 throw new IllegalArgumentException(option + " serves no lanes of " + lane.controlPoint());
             }
             lanes.addAll(served);
             clients.put(lane.controlPoint(), client);
-            out.println("topology: lane engine " + lane.controlPoint() + " at " + lane.base() + " serves " + served.size() + " lanes");
+            out.println("topology: lane engine " + lane.controlPoint() + " at " + lane.base() + " serves "
+                    + served.size() + " lanes");
         }
         return new LaneEngines(clients, List.copyOf(lanes));
     }
@@ -110,13 +114,17 @@ final class LaneEngines {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the lane engine of " + e.getKey() + " has applied feed entry " + applied
-                            + ", not yet the registry's " + issued + ", after " + patience.toSeconds() + " s: is its feed (Kafka) up?");
+                    throw new IllegalStateException("the lane engine of " + e.getKey() + " has applied feed entry "
+                            + applied + ", not yet the registry's " + issued + ", after " + patience.toSeconds()
+                            + " s: is its feed (Kafka) up?");
                 }
                 Thread.sleep(100);
             }
         }
-        out.printf(java.util.Locale.ROOT, "set-up: every lane engine has the registry's feed up to entry %d (waited %.1f s)%n",
-                issued, (System.nanoTime() - t0) / 1e9);
+        out.printf(
+                java.util.Locale.ROOT,
+                "set-up: every lane engine has the registry's feed up to entry %d (waited %.1f s)%n",
+                issued,
+                (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -26,6 +26,7 @@ final class LaneGates {
     private final AtomicBoolean[] connected;
     /** Lanes whose gate the engine drives itself (an emulated Modbus gate): no gate socket, no acknowledgements. */
     private final boolean[] driven;
+
     private HttpClient http;
     private LaneBases bases;
     private DeviceTokens tokens;
@@ -66,8 +67,14 @@ final class LaneGates {
 
     private void connect(int lane) throws Exception {
         String id = lanes.get(lane).id();
-        sockets.set(lane, WsConnection.open(http, WsConnection.uri(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + id + "/gate"),
-                tokens.get(id, "GATE"), text -> onMessage.accept(lane, text), p -> onProblem.accept(id + " gate: " + p)));
+        sockets.set(
+                lane,
+                WsConnection.open(
+                        http,
+                        WsConnection.uri(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + id + "/gate"),
+                        tokens.get(id, "GATE"),
+                        text -> onMessage.accept(lane, text),
+                        p -> onProblem.accept(id + " gate: " + p)));
     }
 
     boolean connected(int lane) {
@@ -78,38 +85,42 @@ final class LaneGates {
         if (d.arrivalId() != null) {
             // One a decision: a template, the arrival id escaped by JsonTemplate.
             StringBuilder ack = JsonTemplate.field(new StringBuilder(80).append('{'), "ack", d.arrivalId());
-            sockets.get(lane).send(ack.append(Oracle.RELEASE.equals(d.decision()) ? OPENED : CLOSED).toString());
+            sockets.get(lane)
+                    .send(ack.append(Oracle.RELEASE.equals(d.decision()) ? OPENED : CLOSED)
+                            .toString());
         }
     }
 
     /** Starts dropping the lane's gate in turn; its vehicles come and go through {@code dispatch}. */
     void startDropping(int lane, LaneDispatch dispatch, AtomicLong drops) {
-        cycle = new GateDropCycle(new GateDropCycle.GateLane() {
-            @Override
-            public void takeLane() throws InterruptedException {
-                dispatch.takeLane(lane);
-            }
+        cycle = new GateDropCycle(
+                new GateDropCycle.GateLane() {
+                    @Override
+                    public void takeLane() throws InterruptedException {
+                        dispatch.takeLane(lane);
+                    }
 
-            @Override
-            public void freeLane() {
-                dispatch.release(lane);
-            }
+                    @Override
+                    public void freeLane() {
+                        dispatch.release(lane);
+                    }
 
-            @Override
-            public void disconnectGate() {
-                sockets.get(lane).closeAndWait();
-            }
+                    @Override
+                    public void disconnectGate() {
+                        sockets.get(lane).closeAndWait();
+                    }
 
-            @Override
-            public void connectGate() throws Exception {
-                connect(lane);
-            }
+                    @Override
+                    public void connectGate() throws Exception {
+                        connect(lane);
+                    }
 
-            @Override
-            public void gateConnected(boolean up) {
-                connected[lane].set(up);
-            }
-        }, drops);
+                    @Override
+                    public void gateConnected(boolean up) {
+                        connected[lane].set(up);
+                    }
+                },
+                drops);
         cycleThread = new Thread(cycle, "gate-drop");
         cycleThread.setDaemon(true);
         cycleThread.start();

@@ -1,10 +1,10 @@
 package hk.seamless.lanesim;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -18,16 +18,17 @@ final class LaneMessages {
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** The alpr_results document up to its epoch_time, on a lane stream (with "kind") and posted (without). */
-    private static final String PLATE_HEAD_STREAM = "{\"kind\":\"plate\",\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
-    private static final String PLATE_HEAD = "{\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
-    private static final String PLATE_RESULTS = ",\"img_width\":1920,\"img_height\":1080,\"processing_time_ms\":41.7,\"results\":[";
+    private static final String PLATE_HEAD_STREAM =
+            "{\"kind\":\"plate\",\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
 
-    private LaneMessages() {
-    }
+    private static final String PLATE_HEAD = "{\"version\":2,\"data_type\":\"alpr_results\",\"epoch_time\":";
+    private static final String PLATE_RESULTS =
+            ",\"img_width\":1920,\"img_height\":1080,\"processing_time_ms\":41.7,\"results\":[";
+
+    private LaneMessages() {}
 
     /** One of the ANPR's readings of a plate, with its confidence (0 to 100). */
-    record Candidate(String plate, double confidence) {
-    }
+    record Candidate(String plate, double confidence) {}
 
     /**
      * What the camera saw: the best plate text and its confidence, maybe a Guangdong plate next to
@@ -61,10 +62,15 @@ final class LaneMessages {
                 yield new PlateSeen(plain, c, null, List.of(new Candidate(plain, c)));
             }
             case LOWCAND -> lowConfidenceCandidates(plain, random, threshold);
-            default -> new PlateSeen(plain, confident(random),
-                    // A cross-boundary truck also shows its Guangdong plate; the engine must not take it for the HK mark.
-                    (plain.startsWith("FU") || plain.startsWith("FV")) && random.nextInt(3) == 0
-                            ? "粤Z·" + (char) ('A' + random.nextInt(8)) + (100 + random.nextInt(900)) + "港" : null);
+            default ->
+                new PlateSeen(
+                        plain,
+                        confident(random),
+                        // A cross-boundary truck also shows its Guangdong plate; the engine must not take it for the HK
+                        // mark.
+                        (plain.startsWith("FU") || plain.startsWith("FV")) && random.nextInt(3) == 0
+                                ? "粤Z·" + (char) ('A' + random.nextInt(8)) + (100 + random.nextInt(900)) + "港"
+                                : null);
         };
     }
 
@@ -76,7 +82,8 @@ final class LaneMessages {
     static PlateSeen lowConfidenceCandidates(String plain, SplittableRandom random, int threshold) {
         double best = confident(random);
         double low = Math.max(1, threshold - 1 - random.nextInt(20));
-        List<Candidate> candidates = new ArrayList<>(List.of(new Candidate(plain + "K", best), new Candidate(plain, low)));
+        List<Candidate> candidates =
+                new ArrayList<>(List.of(new Candidate(plain + "K", best), new Candidate(plain, low)));
         boolean misreadable = plain.chars().skip(2).anyMatch(c -> "25680".indexOf(c) >= 0 || c == '1');
         if (misreadable) {
             candidates.add(new Candidate(misread(plain), Math.max(1, low - 3)));
@@ -108,11 +115,23 @@ final class LaneMessages {
         StringBuilder out = new StringBuilder(canonical);
         for (int i = 2; i < out.length(); i++) {
             switch (out.charAt(i)) {
-                case '8' -> { out.setCharAt(i, 'B'); return out.toString(); }
-                case '5' -> { out.setCharAt(i, 'S'); return out.toString(); }
-                case '2' -> { out.setCharAt(i, 'Z'); return out.toString(); }
-                case '6' -> { out.setCharAt(i, 'G'); return out.toString(); }
-                default -> { }
+                case '8' -> {
+                    out.setCharAt(i, 'B');
+                    return out.toString();
+                }
+                case '5' -> {
+                    out.setCharAt(i, 'S');
+                    return out.toString();
+                }
+                case '2' -> {
+                    out.setCharAt(i, 'Z');
+                    return out.toString();
+                }
+                case '6' -> {
+                    out.setCharAt(i, 'G');
+                    return out.toString();
+                }
+                default -> {}
             }
         }
         for (int i = 2; i < out.length(); i++) {
@@ -134,9 +153,14 @@ final class LaneMessages {
      */
     static String plate(PlateSeen seen, Instant at, boolean stream) {
         String confidence = String.format(Locale.ROOT, "%.1f", seen.confidence());
-        StringBuilder json = new StringBuilder(512).append(stream ? PLATE_HEAD_STREAM : PLATE_HEAD).append(at.toEpochMilli())
-                .append(PLATE_RESULTS).append("{\"plate\":");
-        JsonTemplate.string(json, seen.text()).append(",\"confidence\":").append(confidence)
+        StringBuilder json = new StringBuilder(512)
+                .append(stream ? PLATE_HEAD_STREAM : PLATE_HEAD)
+                .append(at.toEpochMilli())
+                .append(PLATE_RESULTS)
+                .append("{\"plate\":");
+        JsonTemplate.string(json, seen.text())
+                .append(",\"confidence\":")
+                .append(confidence)
                 .append(",\"matches_template\":1,\"region\":\"hk\",\"candidates\":[");
         List<Candidate> candidates = seen.candidates();
         if (candidates == null) {
@@ -148,8 +172,10 @@ final class LaneMessages {
         }
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            JsonTemplate.string(json.append(i == 0 ? "{\"plate\":" : ",{\"plate\":"), c.plate()).append(",\"confidence\":")
-                    .append(String.format(Locale.ROOT, "%.1f", c.confidence())).append('}');
+            JsonTemplate.string(json.append(i == 0 ? "{\"plate\":" : ",{\"plate\":"), c.plate())
+                    .append(",\"confidence\":")
+                    .append(String.format(Locale.ROOT, "%.1f", c.confidence()))
+                    .append('}');
         }
         json.append("]}");
         if (seen.guangdongPlate() != null) {
@@ -179,11 +205,15 @@ final class LaneMessages {
     static String tag(String epc, Instant at, boolean stream) {
         StringBuilder json = new StringBuilder(128).append(stream ? "{\"kind\":\"tag\"," : "{");
         JsonTemplate.field(json, "epc", epc).append(",\"antenna\":1,\"rssi\":-52.5,");
-        return JsonTemplate.field(json, "seenAt", TIME.format(at.atZone(HONG_KONG))).append('}').toString();
+        return JsonTemplate.field(json, "seenAt", TIME.format(at.atZone(HONG_KONG)))
+                .append('}')
+                .toString();
     }
 
     static String empty(Instant at, boolean stream) {
         StringBuilder json = new StringBuilder(96).append(stream ? "{\"kind\":\"empty\"," : "{");
-        return JsonTemplate.field(json, "pressedAt", TIME.format(at.atZone(HONG_KONG))).append('}').toString();
+        return JsonTemplate.field(json, "pressedAt", TIME.format(at.atZone(HONG_KONG)))
+                .append('}')
+                .toString();
     }
 }

@@ -1,9 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
-import org.HdrHistogram.Histogram;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives one run: sends each planned arrival's reads when it is due (open loop: never waiting for
@@ -59,9 +57,11 @@ final class LaneRun {
     private final Histogram tagToBoom = new Histogram(3);
     /** Trucks at lanes with an emulated Modbus gate, and what those gates saw; null without such lanes. */
     private BoomTraffic boom;
+
     private BoomOracle boomOracle;
     /** Per lane: what still keeps the lane taken after a decision (the truck under an emulated boom, a late frame). */
     private final AtomicInteger[] laneHolders;
+
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sentMeasured = new AtomicLong();
     private final AtomicLong decided = new AtomicLong();
@@ -82,7 +82,7 @@ final class LaneRun {
     final RuleTally tally = new RuleTally();
     private volatile long startNanos;
     private TopologyTally topology;
-    private java.util.function.LongConsumer startListener = start -> { };
+    private java.util.function.LongConsumer startListener = start -> {};
 
     /** One arrival on its way: what was sent, what it must get, when it was due. */
     static final class InFlight {
@@ -96,7 +96,12 @@ final class LaneRun {
         /** When its reads were sent. */
         final long sentNanos = System.nanoTime();
 
-        InFlight(ArrivalSchedule.Planned plan, SimVehicle[] vehicles, Oracle.Expectation expected, int outstanding, String summary) {
+        InFlight(
+                ArrivalSchedule.Planned plan,
+                SimVehicle[] vehicles,
+                Oracle.Expectation expected,
+                int outstanding,
+                String summary) {
             this.plan = plan;
             this.vehicles = vehicles;
             this.expected = expected;
@@ -105,13 +110,33 @@ final class LaneRun {
         }
     }
 
-    LaneRun(List<LaneInfo> lanes, ArrivalSchedule schedule, VehiclePools pools, Oracle oracle, Map<String, Double> rates, long seed) {
-        this(lanes, schedule, pools, oracle, rates, seed, EngineSettings.DEFAULT_CONFIDENCE_THRESHOLD,
+    LaneRun(
+            List<LaneInfo> lanes,
+            ArrivalSchedule schedule,
+            VehiclePools pools,
+            Oracle oracle,
+            Map<String, Double> rates,
+            long seed) {
+        this(
+                lanes,
+                schedule,
+                pools,
+                oracle,
+                rates,
+                seed,
+                EngineSettings.DEFAULT_CONFIDENCE_THRESHOLD,
                 EngineSettings.DEFAULT_PRESENCE_WINDOW);
     }
 
-    LaneRun(List<LaneInfo> lanes, ArrivalSchedule schedule, VehiclePools pools, Oracle oracle, Map<String, Double> rates, long seed,
-            int confidenceThreshold, Duration presenceWindow) {
+    LaneRun(
+            List<LaneInfo> lanes,
+            ArrivalSchedule schedule,
+            VehiclePools pools,
+            Oracle oracle,
+            Map<String, Double> rates,
+            long seed,
+            int confidenceThreshold,
+            Duration presenceWindow) {
         this.lanes = lanes;
         this.schedule = schedule;
         this.pools = pools;
@@ -209,7 +234,12 @@ final class LaneRun {
                 send(sender, p);
             }
         }
-        long lastDue = startNanos + (schedule.arrivals().isEmpty() ? 0 : schedule.arrivals().get(schedule.arrivals().size() - 1).dueNanos());
+        long lastDue = startNanos
+                + (schedule.arrivals().isEmpty()
+                        ? 0
+                        : schedule.arrivals()
+                                .get(schedule.arrivals().size() - 1)
+                                .dueNanos());
         long deadline = Math.max(System.nanoTime(), lastDue) + drainNanos;
         while ((open.get() > 0 || dispatch.anyWaiting()) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(5_000_000L);
@@ -248,12 +278,32 @@ final class LaneRun {
         printProgress(progress, label);
         long measuredDecided = decidedMeasured.get();
         double seconds = measuredNanos / 1e9;
-        return new RunResult(label, sentMeasured.get(), sent.get() - sentMeasured.get(), measuredDecided,
-                wrong.get(), warmupWrong.get(), List.copyOf(wrongKept), new TreeMap<>(outcomes),
-                copy(all), copy(complete), copy(waiting), measuredDecided / seconds,
-                starved.get(), unmatched.get(), holds.get(), undecided.size(), dispatch.moved.get(), dispatch.queued.get(), neverSent,
-                problemCount.get(), List.copyOf(problems),
-                oracle == null ? null : randomCheck, tally, copy(tagToBoom), boomOracle == null ? null : boomOracle.finish());
+        return new RunResult(
+                label,
+                sentMeasured.get(),
+                sent.get() - sentMeasured.get(),
+                measuredDecided,
+                wrong.get(),
+                warmupWrong.get(),
+                List.copyOf(wrongKept),
+                new TreeMap<>(outcomes),
+                copy(all),
+                copy(complete),
+                copy(waiting),
+                measuredDecided / seconds,
+                starved.get(),
+                unmatched.get(),
+                holds.get(),
+                undecided.size(),
+                dispatch.moved.get(),
+                dispatch.queued.get(),
+                neverSent,
+                problemCount.get(),
+                List.copyOf(problems),
+                oracle == null ? null : randomCheck,
+                tally,
+                copy(tagToBoom),
+                boomOracle == null ? null : boomOracle.finish());
     }
 
     private void startGateDrop() {
@@ -288,21 +338,30 @@ final class LaneRun {
         SimVehicle tagVehicle = scenario == Scenario.MISMATCH ? vehicles[1] : vehicles[0];
         List<LaneMessages.PlateSeen> frames;
         synchronized (random) { // sends come from the scheduler and, for queued arrivals, gate threads
-            frames = scenario == Scenario.MULTIFRAME ? LaneMessages.frames(plateVehicle, random)
+            frames = scenario == Scenario.MULTIFRAME
+                    ? LaneMessages.frames(plateVehicle, random)
                     : List.of(LaneMessages.plateSeen(scenario, plateVehicle, random, confidenceThreshold));
         }
-        List<String> plates = frames.stream().map(seen -> LaneMessages.plate(seen, now, sender.stream())).toList();
+        List<String> plates = frames.stream()
+                .map(seen -> LaneMessages.plate(seen, now, sender.stream()))
+                .toList();
         String tag = scenario.tagRead ? LaneMessages.tag(tagVehicle.epc, now, sender.stream()) : null;
         boolean gateUp = gates.connected(p.lane());
-        Oracle.Expectation expected = oracle == null ? null : oracle.expect(scenario, plateVehicle, tagVehicle, now, gateUp);
+        Oracle.Expectation expected =
+                oracle == null ? null : oracle.expect(scenario, plateVehicle, tagVehicle, now, gateUp);
         if (expected != null && plateVehicle.made != null) {
             // Bundled at the registry during the run: what the lane engine knew of it is settled when it decides.
             expected = expected.doubtful(new Oracle.Doubt(plateVehicle.made, lane.controlPoint(), nowNanos));
         }
         String summary = scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
-                + String.join(" / ", frames.stream().map(seen -> seen.text()
-                        + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence()) + ")").toList())
-                + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display) + (scenario.emptyPress ? ", EMPTY pressed" : "")
+                + String.join(
+                        " / ",
+                        frames.stream()
+                                .map(seen -> seen.text() + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence())
+                                        + ")")
+                                .toList())
+                + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display)
+                + (scenario.emptyPress ? ", EMPTY pressed" : "")
                 + (gateUp ? "" : ", gate disconnected") + ", vehicle " + plateVehicle;
         // Against the engine one decision per arrival; the floor echoes every plate and tag read.
         int outstanding = oracle != null ? 1 : plates.size() + (tag == null ? 0 : 1);
@@ -405,7 +464,8 @@ final class LaneRun {
                 }
                 unmatched.incrementAndGet();
                 if (oracle != null) {
-                    problem("a decision for no arrival in flight on " + lanes.get(lane).id() + ": " + d.text());
+                    problem("a decision for no arrival in flight on "
+                            + lanes.get(lane).id() + ": " + d.text());
                 }
                 return;
             }
@@ -443,9 +503,19 @@ final class LaneRun {
             if (why != null) {
                 right = false;
                 FeedTimeline.Knowledge k = oracle.knowledge(f.expected, now);
-                wrong(measured, scenario, f.summary + ": " + why + (k == null ? "" : " (bundled during the run; the lane engine "
-                        + (k == FeedTimeline.Knowledge.KNOWN ? "had applied it" : k == FeedTimeline.Knowledge.UNKNOWN
-                        ? "was cut off from it" : "may not have had it yet") + ")"));
+                wrong(
+                        measured,
+                        scenario,
+                        f.summary + ": " + why
+                                + (k == null
+                                        ? ""
+                                        : " (bundled during the run; the lane engine "
+                                                + (k == FeedTimeline.Knowledge.KNOWN
+                                                        ? "had applied it"
+                                                        : k == FeedTimeline.Knowledge.UNKNOWN
+                                                                ? "was cut off from it"
+                                                                : "may not have had it yet")
+                                                + ")"));
             } else {
                 Oracle.Judgement j = Oracle.judge(expected, d);
                 if (j.eligible()) {
@@ -454,12 +524,20 @@ final class LaneRun {
             }
             if (topology != null) {
                 FeedTimeline feed = oracle.feed();
-                topology.decided(lanes.get(lane).controlPoint(), d, right, feed != null && feed.cutOffAt(now),
+                topology.decided(
+                        lanes.get(lane).controlPoint(),
+                        d,
+                        right,
+                        feed != null && feed.cutOffAt(now),
                         oracle.knowledge(f.expected, now));
             }
         }
         // The floor's decisions are all fake RELEASEs that use nothing up.
-        pools.giveBack(scenario, lanes.get(lane).direction(), f.vehicles, oracle != null && Oracle.RELEASE.equals(d.decision()));
+        pools.giveBack(
+                scenario,
+                lanes.get(lane).direction(),
+                f.vehicles,
+                oracle != null && Oracle.RELEASE.equals(d.decision()));
         boolean late = oracle != null && right && scenario == Scenario.REPEAT && d.arrivalId() != null;
         boolean underBoom = boom != null && boom.plays(lane);
         if (scenario.tagRead || late) {
@@ -522,10 +600,19 @@ final class LaneRun {
             p99 = p99Text(all);
             p99Complete = p99Text(complete);
         }
-        out.printf(Locale.ROOT, "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s (tag+plate arrivals %s)%s%n",
-                label, (System.nanoTime() - startNanos) / 1e9, sent.get(), decided.get(), open.get(),
-                wrong.get() + warmupWrong.get(), p99, p99Complete,
-                (starved.get() > 0 ? " starved " + starved.get() : "") + (dispatch.queued.get() > 0 ? " sent late " + dispatch.queued.get() : ""));
+        out.printf(
+                Locale.ROOT,
+                "%-6s t=%5.1fs sent %7d decided %7d in flight %5d wrong %d p99 %s (tag+plate arrivals %s)%s%n",
+                label,
+                (System.nanoTime() - startNanos) / 1e9,
+                sent.get(),
+                decided.get(),
+                open.get(),
+                wrong.get() + warmupWrong.get(),
+                p99,
+                p99Complete,
+                (starved.get() > 0 ? " starved " + starved.get() : "")
+                        + (dispatch.queued.get() > 0 ? " sent late " + dispatch.queued.get() : ""));
     }
 
     /**
@@ -533,7 +620,8 @@ final class LaneRun {
      * would read as an impossibly fast engine, so it says so instead.
      */
     static String p99Text(Histogram micros) {
-        return micros.getTotalCount() == 0 ? "- (none measured yet)"
+        return micros.getTotalCount() == 0
+                ? "- (none measured yet)"
                 : LatencySummary.format(micros.getValueAtPercentile(99) / 1000.0) + " ms";
     }
 

@@ -7,20 +7,27 @@ import picocli.CommandLine.Command;
  * Entry point of the lane simulator: a load generator that plays the traders' and truckers' side
  * against one running engine, over its public HTTP API only.
  */
-@Command(name = "seamless-lane-simulator",
+@Command(
+        name = "seamless-lane-simulator",
         mixinStandardHelpOptions = true,
         version = "seamless-lane-simulator 0.1.0",
         description = "Drives a running Seamless engine over HTTP and measures it.",
-        subcommands = {RunCommand.class, DevicesConfigCommand.class, LodgementLoadCommand.class, BatchLoadCommand.class, PhoneCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DevicesConfigCommand.class,
+            LodgementLoadCommand.class,
+            BatchLoadCommand.class,
+            PhoneCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LaneSimulator implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new LaneSimulator())
-                .setExecutionExceptionHandler(LaneSimulator::setupFailed);
+        CommandLine commandLine =
+                new CommandLine(new LaneSimulator()).setExecutionExceptionHandler(LaneSimulator::setupFailed);
         if (args.length == 1 && java.util.List.of("-h", "--help").contains(args[0])) {
             System.out.print(fullHelp(commandLine));
             System.exit(0);
@@ -46,7 +53,8 @@ public final class LaneSimulator implements Runnable {
      * as the interfaces document writes them. Only --help and --version stay the top command's.
      */
     static String[] withDefaultCommand(String[] args) {
-        if (args.length == 0 || !args[0].startsWith("-")
+        if (args.length == 0
+                || !args[0].startsWith("-")
                 || java.util.List.of("-h", "--help", "-V", "--version").contains(args[0])) {
             return args;
         }
@@ -62,7 +70,10 @@ public final class LaneSimulator implements Runnable {
      */
     static int setupFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
         // A refused connection has no message, only its type: print that rather than "null".
-        commandLine.getErr().println(commandLine.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        commandLine
+                .getErr()
+                .println(
+                        commandLine.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return 2;
     }
 

@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class LateFrames implements AutoCloseable {
 
     /** A late frame still to be sent or answered. */
-    record Pending(String arrivalId, LaneRun.InFlight arrival) {
-    }
+    record Pending(String arrivalId, LaneRun.InFlight arrival) {}
 
     private final LaneRun run;
     private final AtomicReferenceArray<Pending> pending;
@@ -65,13 +64,17 @@ final class LateFrames implements AutoCloseable {
         synchronized (run.random) {
             confidence = LaneMessages.confident(run.random);
         }
-        String json = LaneMessages.plate(new LaneMessages.PlateSeen(v.canonical, confidence, null), Instant.now(), false);
+        String json =
+                LaneMessages.plate(new LaneMessages.PlateSeen(v.canonical, confidence, null), Instant.now(), false);
         run.lateFrameSent(lane);
         run.tally.repeatsSent.incrementAndGet();
         CompletableFuture<EngineClient.Answer> answer = out.plate(lane, json);
-        answer.whenComplete((a, error) -> settle(lane, p, a == null
-                ? "a late frame of arrival " + p.arrivalId() + " got no answer: " + error
-                : Oracle.repeatWrongness(p.arrivalId(), a.status(), a.body())));
+        answer.whenComplete((a, error) -> settle(
+                lane,
+                p,
+                a == null
+                        ? "a late frame of arrival " + p.arrivalId() + " got no answer: " + error
+                        : Oracle.repeatWrongness(p.arrivalId(), a.status(), a.body())));
     }
 
     /** A decision reached the lane while only a late frame was outstanding there: it was decided again. */

@@ -1,17 +1,19 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
-import org.HdrHistogram.Histogram;
-
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /** The latency percentiles a throughput report quotes, in milliseconds. */
 record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs) {
 
     static LatencySummary of(Histogram nanos) {
-        return new LatencySummary(ms(nanos.getValueAtPercentile(50)), ms(nanos.getValueAtPercentile(90)),
-                ms(nanos.getValueAtPercentile(99)), ms(nanos.getValueAtPercentile(99.9)), ms(nanos.getMaxValue()));
+        return new LatencySummary(
+                ms(nanos.getValueAtPercentile(50)),
+                ms(nanos.getValueAtPercentile(90)),
+                ms(nanos.getValueAtPercentile(99)),
+                ms(nanos.getValueAtPercentile(99.9)),
+                ms(nanos.getMaxValue()));
     }
 
     private static double ms(long nanos) {
@@ -24,12 +26,16 @@ record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double p999Ms, d
     }
 
     String text() {
-        return "p50 " + format(p50Ms) + " ms, p90 " + format(p90Ms) + " ms, p99 " + format(p99Ms)
-                + " ms, p99.9 " + format(p999Ms) + " ms, max " + format(maxMs) + " ms";
+        return "p50 " + format(p50Ms) + " ms, p90 " + format(p90Ms) + " ms, p99 " + format(p99Ms) + " ms, p99.9 "
+                + format(p999Ms) + " ms, max " + format(maxMs) + " ms";
     }
 
     JsonObject json() {
-        return new JsonObject().put("p50", Decimals.of(p50Ms, 3)).put("p90", Decimals.of(p90Ms, 3)).put("p99", Decimals.of(p99Ms, 3))
-                .put("p99_9", Decimals.of(p999Ms, 3)).put("max", Decimals.of(maxMs, 3));
+        return new JsonObject()
+                .put("p50", Decimals.of(p50Ms, 3))
+                .put("p90", Decimals.of(p90Ms, 3))
+                .put("p99", Decimals.of(p99Ms, 3))
+                .put("p99_9", Decimals.of(p999Ms, 3))
+                .put("max", Decimals.of(maxMs, 3));
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Makes bundles at the registry while the run goes on, as truckers do all day, so that the lane
@@ -38,8 +38,13 @@ final class LiveBundler implements AutoCloseable {
     final AtomicLong made = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
-    LiveBundler(EngineSetup setup, List<EngineSetup.Held> held, VehiclePools pools, Duration travel, long runNanos,
-                Consumer<String> problem) {
+    LiveBundler(
+            EngineSetup setup,
+            List<EngineSetup.Held> held,
+            VehiclePools pools,
+            Duration travel,
+            long runNanos,
+            Consumer<String> problem) {
         this.setup = setup;
         this.held = List.copyOf(held);
         this.pools = pools;

@@ -1,9 +1,7 @@
 package hk.seamless.lanesim;
 
-import io.vertx.core.json.JsonObject;
-
 import hk.seamless.lanesim.devices.LlrpReaderEmulator;
-
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,6 +15,7 @@ final class LlrpTagSender implements ReadSender {
 
     /** Antenna 1, the one the written settings give the lane; a strong read, well above any RSSI floor. */
     static final int ANTENNA = 1;
+
     static final int PEAK_RSSI = -48;
 
     private final ReadSender others;

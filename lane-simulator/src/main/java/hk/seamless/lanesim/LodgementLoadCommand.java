@@ -1,48 +1,62 @@
 package hk.seamless.lanesim;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** Measures how many single lodgements a second the engine takes, and how long each waits. */
-@Command(name = "lodgement-load", mixinStandardHelpOptions = true,
+@Command(
+        name = "lodgement-load",
+        mixinStandardHelpOptions = true,
         description = {
-                "Registers its own SHIPPER account, warms the engine up, then lodges --requests consignments "
-                        + "(POST /api/v1/consignments) with --concurrency requests in flight and reports "
-                        + "throughput and latency percentiles.",
-                "This is a CLOSED-LOOP test: each of the --concurrency senders waits for an answer before "
-                        + "sending again. It measures the most the engine can take; its latencies are those "
-                        + "at saturation, not at a fixed offered rate.",
-                "Exits 1 if any measured or warm-up request was not answered 201 Created."})
+            "Registers its own SHIPPER account, warms the engine up, then lodges --requests consignments "
+                    + "(POST /api/v1/consignments) with --concurrency requests in flight and reports "
+                    + "throughput and latency percentiles.",
+            "This is a CLOSED-LOOP test: each of the --concurrency senders waits for an answer before "
+                    + "sending again. It measures the most the engine can take; its latencies are those "
+                    + "at saturation, not at a fixed offered rate.",
+            "Exits 1 if any measured or warm-up request was not answered 201 Created."
+        })
 final class LodgementLoadCommand implements Callable<Integer> {
 
     @Mixin
     EngineConnection connection;
 
-    @Option(names = "--requests", defaultValue = "20000", paramLabel = "N",
+    @Option(
+            names = "--requests",
+            defaultValue = "20000",
+            paramLabel = "N",
             description = "Lodgements to measure (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--concurrency", defaultValue = "32", paramLabel = "N",
+    @Option(
+            names = "--concurrency",
+            defaultValue = "32",
+            paramLabel = "N",
             description = "Lodgements kept in flight, one sender thread each (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N",
-            description = "Lodgements sent first and not counted, so the JIT and connection pool settle (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            defaultValue = "1000",
+            paramLabel = "N",
+            description =
+                    "Lodgements sent first and not counted, so the JIT and connection pool settle (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N",
-            description = "Seed of the cargo generator; the same seed gives the same consignments (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "20260101",
+            paramLabel = "N",
+            description =
+                    "Seed of the cargo generator; the same seed gives the same consignments (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write DIR/report.json with the same figures.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.json with the same figures.")
     Path reportDir;
 
     @Override
@@ -63,7 +77,8 @@ final class LodgementLoadCommand implements Callable<Integer> {
         warm.problems().forEach(p -> System.err.println("warm-up problem: " + p));
         ClosedLoopLodgement.Outcome measured = load.run(measuredBodies);
 
-        LodgementReport report = new LodgementReport(engine.base().toString(), concurrency, warm.requests(), warm.errors(), measured);
+        LodgementReport report =
+                new LodgementReport(engine.base().toString(), concurrency, warm.requests(), warm.errors(), measured);
         report.print(System.out);
         if (reportDir != null) {
             System.out.println("report       " + report.write(reportDir));

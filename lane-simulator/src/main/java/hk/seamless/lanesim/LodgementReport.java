@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** What a lodgement-load run prints, and the same as report.json for a CI job or a spreadsheet. */
-record LodgementReport(String target, int concurrency, long warmupRequests, long warmupErrors,
-                       ClosedLoopLodgement.Outcome measured) {
+record LodgementReport(
+        String target, int concurrency, long warmupRequests, long warmupErrors, ClosedLoopLodgement.Outcome measured) {
 
     static String throughput(double perSecond) {
         return String.format(Locale.ROOT, "%.1f", perSecond);
@@ -32,17 +31,21 @@ record LodgementReport(String target, int concurrency, long warmupRequests, long
     }
 
     String json() {
-        return new JsonObject().put("target", target)
-                .put("concurrency", concurrency)
-                .put("warmupRequests", warmupRequests)
-                .put("warmupErrors", warmupErrors)
-                .put("requests", measured.requests())
-                .put("errors", measured.errors())
-                .put("problems", new JsonArray(measured.problems()))
-                .put("elapsedSeconds", Decimals.of(measured.elapsedNanos() / 1e9, 3))
-                .put("throughputPerSecond", Decimals.of(measured.throughputPerSecond(), 1))
-                .put("latencyMs", LatencySummary.of(measured.latencyNanos()).json())
-                .encode() + "\n";
+        return new JsonObject()
+                        .put("target", target)
+                        .put("concurrency", concurrency)
+                        .put("warmupRequests", warmupRequests)
+                        .put("warmupErrors", warmupErrors)
+                        .put("requests", measured.requests())
+                        .put("errors", measured.errors())
+                        .put("problems", new JsonArray(measured.problems()))
+                        .put("elapsedSeconds", Decimals.of(measured.elapsedNanos() / 1e9, 3))
+                        .put("throughputPerSecond", Decimals.of(measured.throughputPerSecond(), 1))
+                        .put(
+                                "latencyMs",
+                                LatencySummary.of(measured.latencyNanos()).json())
+                        .encode()
+                + "\n";
     }
 
     Path write(Path dir) throws IOException {

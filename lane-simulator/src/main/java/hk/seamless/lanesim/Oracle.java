@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,15 +60,13 @@ final class Oracle {
      * whose reads were sent at {@code sentNanos}: what the lane engine could know of it is settled
      * when its decision comes ({@link #settle}).
      */
-    record Doubt(FeedTimeline.BundleMade made, String controlPoint, long sentNanos) {
-    }
+    record Doubt(FeedTimeline.BundleMade made, String controlPoint, long sentNanos) {}
 
     /** What a lane engine rightly decides for a bundled vehicle whose bundle it has not heard of: an unknown bundle. */
     static final Outcome UNKNOWN_BUNDLE = new Outcome(INSPECT, Set.of("NO_BUNDLE"));
 
     /** The judgement of one decision. {@code eligible}: it counts for the random-selection rate; {@code selected}: it was picked. */
-    record Judgement(boolean right, boolean eligible, boolean selected) {
-    }
+    record Judgement(boolean right, boolean eligible, boolean selected) {}
 
     private final Duration clockMargin;
     /** Evidence of what each lane engine could know (a run with a registry and lane engines), else null. */
@@ -133,7 +130,8 @@ final class Oracle {
      *
      * @param gateConnected whether the lane's gate is connected (a GATEDROP lane's may not be)
      */
-    Expectation expect(Scenario scenario, SimVehicle vehicle, SimVehicle tagVehicle, Instant at, boolean gateConnected) {
+    Expectation expect(
+            Scenario scenario, SimVehicle vehicle, SimVehicle tagVehicle, Instant at, boolean gateConnected) {
         return switch (scenario) {
             case UNBUNDLED, TWIN -> single(new Outcome(INSPECT, Set.of("NO_BUNDLE")), vehicle.canonical, null);
             case MISMATCH -> single(new Outcome(REFER, Set.of("PLATE_TAG_MISMATCH")), tagVehicle.canonical, null);
@@ -145,8 +143,8 @@ final class Oracle {
             case WATCHLISTED -> bundled(vehicle, at, Set.of("WATCHLIST"), gateConnected);
             case SUSPENDED -> bundled(vehicle, at, Set.of("ACCOUNT_SUSPENDED"), gateConnected);
             case TARGETED -> bundled(vehicle, at, Set.of("RISK_RULE"), gateConnected);
-            case ONTIME, EARLY, MISREAD, NOTAG, EMPTY, MULTIFRAME, REPEAT, GATEDROP, WATCHLIFTED -> bundled(vehicle, at,
-                    vehicle.accountSuspended ? Set.of("ACCOUNT_SUSPENDED") : Set.of(), gateConnected);
+            case ONTIME, EARLY, MISREAD, NOTAG, EMPTY, MULTIFRAME, REPEAT, GATEDROP, WATCHLIFTED ->
+                bundled(vehicle, at, vehicle.accountSuspended ? Set.of("ACCOUNT_SUSPENDED") : Set.of(), gateConnected);
         };
     }
 
@@ -196,10 +194,12 @@ final class Oracle {
             return "a late frame was answered " + status + " " + Excerpt.of(body);
         }
         if (answer.getValue("decision") != null || (status != 0 && status != 202)) {
-            return "a late frame of arrival " + decidedArrivalId + " was decided again: " + status + " " + Excerpt.of(body);
+            return "a late frame of arrival " + decidedArrivalId + " was decided again: " + status + " "
+                    + Excerpt.of(body);
         }
         if (!decidedArrivalId.equals(answer.getValue("arrivalId"))) {
-            return "a late frame of arrival " + decidedArrivalId + " was taken into arrival " + answer.getValue("arrivalId");
+            return "a late frame of arrival " + decidedArrivalId + " was taken into arrival "
+                    + answer.getValue("arrivalId");
         }
         if (!Boolean.TRUE.equals(answer.getValue("repeat"))) {
             return "a late frame of arrival " + decidedArrivalId + " was not answered as a repeat: " + Excerpt.of(body);
@@ -207,7 +207,11 @@ final class Oracle {
         return null;
     }
 
-    enum Timing { EARLY, DUE, EITHER }
+    enum Timing {
+        EARLY,
+        DUE,
+        EITHER
+    }
 
     Timing timing(Instant earliestCrossingAt, Instant at) {
         if (earliestCrossingAt == null) {
@@ -232,7 +236,10 @@ final class Oracle {
                 releaseLike = o.decision().equals(RELEASE);
             }
         }
-        if (!matched && expected.randomEligible() && INSPECT.equals(d.decision()) && d.reasons().equals(Set.of("RANDOM_SELECTION"))) {
+        if (!matched
+                && expected.randomEligible()
+                && INSPECT.equals(d.decision())
+                && d.reasons().equals(Set.of("RANDOM_SELECTION"))) {
             matched = true;
         }
         if (!matched) {
@@ -251,7 +258,8 @@ final class Oracle {
         boolean right = wrongness(expected, d) == null;
         boolean selected = INSPECT.equals(d.decision()) && d.reasons().equals(Set.of("RANDOM_SELECTION"));
         // A HOLD is a RELEASE the lane could not carry out: it was drawn for, and not selected.
-        boolean eligible = right && expected.randomEligible()
+        boolean eligible = right
+                && expected.randomEligible()
                 && (RELEASE.equals(d.decision()) || HOLD.equals(d.decision()) || selected);
         return new Judgement(right, eligible, eligible && selected);
     }

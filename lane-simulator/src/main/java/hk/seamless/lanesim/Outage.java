@@ -48,21 +48,25 @@ record Outage(Duration length, Duration at, Switch feedSwitch) {
         }
         int at = spec.indexOf('@');
         if (at <= 0 || at == spec.length() - 1) {
-            throw new IllegalArgumentException("--outage " + spec + " is not LENGTH@START, e.g. 30s@60s (30 s, from 60 s into the run)");
+            throw new IllegalArgumentException(
+                    "--outage " + spec + " is not LENGTH@START, e.g. 30s@60s (30 s, from 60 s into the run)");
         }
         Duration length = duration(spec.substring(0, at), spec);
         Duration start = duration(spec.substring(at + 1), spec);
         if (length.isZero() || length.isNegative() || start.isNegative()) {
-            throw new IllegalArgumentException("--outage " + spec + ": the length must be positive and the start not negative");
+            throw new IllegalArgumentException(
+                    "--outage " + spec + ": the length must be positive and the start not negative");
         }
         if (start.compareTo(runLength) >= 0) {
-            throw new IllegalArgumentException("--outage " + spec + " starts at or after the run's end (warm-up + duration = "
-                    + runLength + "): nothing would be decided while cut off");
+            throw new IllegalArgumentException(
+                    "--outage " + spec + " starts at or after the run's end (warm-up + duration = " + runLength
+                            + "): nothing would be decided while cut off");
         }
         Switch feedSwitch;
         if (pid != null) {
             if (command != null || endCommand != null) {
-                throw new IllegalArgumentException("--outage-pid and --outage-command are two ways to cut the feed: give one");
+                throw new IllegalArgumentException(
+                        "--outage-pid and --outage-command are two ways to cut the feed: give one");
             }
             if (pid <= 1) {
                 throw new IllegalArgumentException("--outage-pid " + pid + " is not a process to pause");
@@ -85,7 +89,8 @@ record Outage(Duration length, Duration at, Switch feedSwitch) {
         try {
             return DurationConverter.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--outage " + spec + ": '" + text + "' is not a duration (say 30s, 1500ms, 2m)");
+            throw new IllegalArgumentException(
+                    "--outage " + spec + ": '" + text + "' is not a duration (say 30s, 1500ms, 2m)");
         }
     }
 
@@ -133,7 +138,8 @@ record Outage(Duration length, Duration at, Switch feedSwitch) {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
+            throw new IOException(
+                    String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
         }
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.exitValue() != 0) {

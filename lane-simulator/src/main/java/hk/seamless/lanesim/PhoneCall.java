@@ -1,11 +1,5 @@
 package hk.seamless.lanesim;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +9,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * One phone call played the way a voice platform (Twilio and its kind) plays it: post the call's
@@ -39,7 +38,14 @@ final class PhoneCall {
     private final String from;
     private final String to;
 
-    PhoneCall(Webhook webhook, BufferedReader keypad, PrintStream out, boolean echoKeys, String callSid, String from, String to) {
+    PhoneCall(
+            Webhook webhook,
+            BufferedReader keypad,
+            PrintStream out,
+            boolean echoKeys,
+            String callSid,
+            String from,
+            String to) {
         this.webhook = webhook;
         this.keypad = keypad;
         this.out = out;
@@ -82,8 +88,7 @@ final class PhoneCall {
         return 1;
     }
 
-    private record Next(String path, String digits, boolean hungUp) {
-    }
+    private record Next(String path, String digits, boolean hungUp) {}
 
     /** Plays the verbs in order; returns where to post next, or null when the call is over. */
     private Next perform(Element response, String path) throws IOException {
@@ -187,7 +192,9 @@ final class PhoneCall {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
         return body.toString();
     }
@@ -197,7 +204,8 @@ final class PhoneCall {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setExpandEntityReferences(false);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document doc =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         if (!root.getTagName().equals("Response")) {
             throw new IllegalArgumentException("root is <" + root.getTagName() + ">, not <Response>");

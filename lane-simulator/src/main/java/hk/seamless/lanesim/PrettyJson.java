@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,14 +21,13 @@ final class PrettyJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
     private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
             .withObjectIndenter(INDENT)
             .withArrayIndenter(INDENT);
 
-    private PrettyJson() {
-    }
+    private PrettyJson() {}
 
     static String of(JsonObject json) {
         StringWriter out = new StringWriter();

@@ -51,8 +51,16 @@ final class RandomSelectionCheck {
     }
 
     synchronized String text() {
-        return String.format(Locale.ROOT, "%d of %d eligible arrivals selected (%.2f%%); expected %.1f, bounds [%.1f, %.1f] (%s sd): %s",
-                selected, trials, trials == 0 ? 0.0 : 100.0 * selected / trials, mean, Math.max(0, low()), high(),
-                (int) SIGMAS, withinBounds() ? "within" : "OUT OF BOUNDS");
+        return String.format(
+                Locale.ROOT,
+                "%d of %d eligible arrivals selected (%.2f%%); expected %.1f, bounds [%.1f, %.1f] (%s sd): %s",
+                selected,
+                trials,
+                trials == 0 ? 0.0 : 100.0 * selected / trials,
+                mean,
+                Math.max(0, low()),
+                high(),
+                (int) SIGMAS,
+                withinBounds() ? "within" : "OUT OF BOUNDS");
     }
 }

@@ -14,7 +14,7 @@ interface ReadSender extends AutoCloseable {
     interface DeviceListener {
         void heard(int lane, int status, String body);
 
-        DeviceListener NONE = (lane, status, body) -> { };
+        DeviceListener NONE = (lane, status, body) -> {};
     }
 
     /** Whether messages carry "kind" (lane streams do). */

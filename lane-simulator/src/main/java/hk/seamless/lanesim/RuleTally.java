@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,8 +68,9 @@ final class RuleTally {
 
     JsonObject reasonsJson() {
         JsonObject json = new JsonObject();
-        reasons().forEach((reason, count) -> json.put(reason, new JsonObject().put("count", count)
-                .put("percent", Decimals.of(share(count), 2))));
+        reasons()
+                .forEach((reason, count) -> json.put(
+                        reason, new JsonObject().put("count", count).put("percent", Decimals.of(share(count), 2))));
         return json;
     }
 
@@ -78,29 +78,40 @@ final class RuleTally {
         JsonObject json = new JsonObject();
         scenarios.forEach((scenario, counts) -> {
             if (counts.sent.get() > 0) {
-                json.put(scenario.label(), new JsonObject().put("sent", counts.sent.get()).put("decided", counts.decided.get())
-                        .put("wrong", counts.wrong.get()));
+                json.put(
+                        scenario.label(),
+                        new JsonObject()
+                                .put("sent", counts.sent.get())
+                                .put("decided", counts.decided.get())
+                                .put("wrong", counts.wrong.get()));
             }
         });
         return json;
     }
 
     JsonObject repeatsJson() {
-        return new JsonObject().put("sent", repeatsSent.get()).put("answeredAsRepeat", repeatsConfirmed.get())
+        return new JsonObject()
+                .put("sent", repeatsSent.get())
+                .put("answeredAsRepeat", repeatsConfirmed.get())
                 .put("unansweredNoDecision", repeatsUnanswered.get());
     }
 
     /** "NO_BUNDLE 5.01%, ..." */
     String reasonsLine() {
         return reasons().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue() + " (" + String.format(Locale.ROOT, "%.2f%%", share(e.getValue())) + ")")
+                .map(e -> e.getKey() + " " + e.getValue() + " ("
+                        + String.format(Locale.ROOT, "%.2f%%", share(e.getValue())) + ")")
                 .collect(Collectors.joining(", "));
     }
 
     String scenariosLine() {
-        return scenarios.entrySet().stream().filter(e -> e.getValue().sent.get() > 0)
-                .map(e -> e.getKey().label() + " " + e.getValue().decided.get() + "/" + e.getValue().sent.get()
-                        + (e.getValue().wrong.get() > 0 ? " (" + e.getValue().wrong.get() + " wrong)" : ""))
+        return scenarios.entrySet().stream()
+                .filter(e -> e.getValue().sent.get() > 0)
+                .map(e -> e.getKey().label() + " " + e.getValue().decided.get() + "/"
+                        + e.getValue().sent.get()
+                        + (e.getValue().wrong.get() > 0
+                                ? " (" + e.getValue().wrong.get() + " wrong)"
+                                : ""))
                 .collect(Collectors.joining(", "));
     }
 

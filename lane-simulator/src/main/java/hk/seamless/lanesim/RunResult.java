@@ -1,9 +1,8 @@
 package hk.seamless.lanesim;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * What one run (against the engine, or the floor) gave. Latencies are in microseconds, of measured
@@ -18,35 +17,140 @@ import java.util.Map;
  * coil write at an emulated Modbus gate, or the RELEASE reaching a gate socket); {@code boom}: what the
  * emulated Modbus gates saw (null when the run had none).
  */
-record RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
-                 List<String> wrongExamples, Map<String, Long> outcomes,
-                 Histogram all, Histogram complete, Histogram waiting, double throughput,
-                 long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
-                 long problemCount, List<String> problems,
-                 RandomSelectionCheck random, RuleTally tally, Histogram tagToBoom, BoomOracle.Findings boom) {
+record RunResult(
+        String label,
+        long arrivals,
+        long warmupArrivals,
+        long decided,
+        long wrong,
+        long warmupWrong,
+        List<String> wrongExamples,
+        Map<String, Long> outcomes,
+        Histogram all,
+        Histogram complete,
+        Histogram waiting,
+        double throughput,
+        long starved,
+        long unmatched,
+        long holds,
+        long undecided,
+        long moved,
+        long queued,
+        long neverSent,
+        long problemCount,
+        List<String> problems,
+        RandomSelectionCheck random,
+        RuleTally tally,
+        Histogram tagToBoom,
+        BoomOracle.Findings boom) {
 
-    RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
-              List<String> wrongExamples, Map<String, Long> outcomes,
-              Histogram all, Histogram complete, Histogram waiting, double throughput,
-              long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
-              long problemCount, List<String> problems, RandomSelectionCheck random) {
-        this(label, arrivals, warmupArrivals, decided, wrong, warmupWrong, wrongExamples, outcomes, all, complete, waiting,
-                throughput, starved, unmatched, holds, undecided, moved, queued, neverSent, problemCount, problems, random,
+    RunResult(
+            String label,
+            long arrivals,
+            long warmupArrivals,
+            long decided,
+            long wrong,
+            long warmupWrong,
+            List<String> wrongExamples,
+            Map<String, Long> outcomes,
+            Histogram all,
+            Histogram complete,
+            Histogram waiting,
+            double throughput,
+            long starved,
+            long unmatched,
+            long holds,
+            long undecided,
+            long moved,
+            long queued,
+            long neverSent,
+            long problemCount,
+            List<String> problems,
+            RandomSelectionCheck random) {
+        this(
+                label,
+                arrivals,
+                warmupArrivals,
+                decided,
+                wrong,
+                warmupWrong,
+                wrongExamples,
+                outcomes,
+                all,
+                complete,
+                waiting,
+                throughput,
+                starved,
+                unmatched,
+                holds,
+                undecided,
+                moved,
+                queued,
+                neverSent,
+                problemCount,
+                problems,
+                random,
                 new RuleTally());
     }
 
-    RunResult(String label, long arrivals, long warmupArrivals, long decided, long wrong, long warmupWrong,
-              List<String> wrongExamples, Map<String, Long> outcomes,
-              Histogram all, Histogram complete, Histogram waiting, double throughput,
-              long starved, long unmatched, long holds, long undecided, long moved, long queued, long neverSent,
-              long problemCount, List<String> problems, RandomSelectionCheck random, RuleTally tally) {
-        this(label, arrivals, warmupArrivals, decided, wrong, warmupWrong, wrongExamples, outcomes, all, complete, waiting,
-                throughput, starved, unmatched, holds, undecided, moved, queued, neverSent, problemCount, problems, random,
-                tally, new Histogram(3), null);
+    RunResult(
+            String label,
+            long arrivals,
+            long warmupArrivals,
+            long decided,
+            long wrong,
+            long warmupWrong,
+            List<String> wrongExamples,
+            Map<String, Long> outcomes,
+            Histogram all,
+            Histogram complete,
+            Histogram waiting,
+            double throughput,
+            long starved,
+            long unmatched,
+            long holds,
+            long undecided,
+            long moved,
+            long queued,
+            long neverSent,
+            long problemCount,
+            List<String> problems,
+            RandomSelectionCheck random,
+            RuleTally tally) {
+        this(
+                label,
+                arrivals,
+                warmupArrivals,
+                decided,
+                wrong,
+                warmupWrong,
+                wrongExamples,
+                outcomes,
+                all,
+                complete,
+                waiting,
+                throughput,
+                starved,
+                unmatched,
+                holds,
+                undecided,
+                moved,
+                queued,
+                neverSent,
+                problemCount,
+                problems,
+                random,
+                tally,
+                new Histogram(3),
+                null);
     }
 
     boolean passed() {
-        return wrong == 0 && warmupWrong == 0 && decided > 0 && neverSent == 0 && (random == null || random.withinBounds())
+        return wrong == 0
+                && warmupWrong == 0
+                && decided > 0
+                && neverSent == 0
+                && (random == null || random.withinBounds())
                 && (boom == null || boom.violations() == 0);
     }
 

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /** The --mix: relative weights of the scenarios, e.g. "ontime=70,early=5,...". */
 final class ScenarioMix {
 
-    static final String DEFAULT = "ontime=54,early=5,unbundled=5,empty=5,misread=5,notag=4,mismatch=2,lowconf=2,watchlisted=2,watchlifted=1,targeted=1,"
-            + "multiframe=3,repeat=3,twin=2,lowcand=2,suspended=2,gatedrop=2";
+    static final String DEFAULT =
+            "ontime=54,early=5,unbundled=5,empty=5,misread=5,notag=4,mismatch=2,lowconf=2,watchlisted=2,watchlifted=1,targeted=1,"
+                    + "multiframe=3,repeat=3,twin=2,lowcand=2,suspended=2,gatedrop=2";
 
     private final EnumMap<Scenario, Integer> weights;
     private final int total;
@@ -86,6 +87,8 @@ final class ScenarioMix {
 
     @Override
     public String toString() {
-        return weights.entrySet().stream().map(e -> e.getKey().label() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return weights.entrySet().stream()
+                .map(e -> e.getKey().label() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

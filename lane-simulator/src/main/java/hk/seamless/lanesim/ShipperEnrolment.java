@@ -8,11 +8,11 @@ import java.io.IOException;
  */
 final class ShipperEnrolment {
 
-    private ShipperEnrolment() {
-    }
+    private ShipperEnrolment() {}
 
     /** @return the approved shipper's bearer token */
-    static String enrol(EngineClient engine, String adminToken, String purpose) throws IOException, InterruptedException {
+    static String enrol(EngineClient engine, String adminToken, String purpose)
+            throws IOException, InterruptedException {
         return Enrolment.enrol(engine, adminToken, "SHIPPER", purpose);
     }
 }

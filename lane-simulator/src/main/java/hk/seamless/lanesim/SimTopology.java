@@ -20,8 +20,7 @@ import java.util.Map;
 record SimTopology(URI registry, String registryAdminToken, Map<String, LaneEngine> laneEngines) {
 
     /** One control point's lane engine: its base URL and its own admin token (devices are registered there). */
-    record LaneEngine(String controlPoint, URI base, String adminToken) {
-    }
+    record LaneEngine(String controlPoint, URI base, String adminToken) {}
 
     SimTopology {
         laneEngines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(laneEngines));
@@ -39,15 +38,18 @@ record SimTopology(URI registry, String registryAdminToken, Map<String, LaneEngi
             return null;
         }
         if (registry == null) {
-            throw new IllegalArgumentException(registryAdminToken != null
-                    ? "--registry-admin-token needs --registry URL, the registry engine it is the token of"
-                    : "--lane-engine needs --registry URL: the set-up (accounts, lodgement, bundles) is made at the registry");
+            throw new IllegalArgumentException(
+                    registryAdminToken != null
+                            ? "--registry-admin-token needs --registry URL, the registry engine it is the token of"
+                            : "--lane-engine needs --registry URL: the set-up (accounts, lodgement, bundles) is made at the registry");
         }
         if (registryAdminToken == null || registryAdminToken.isBlank()) {
-            throw new IllegalArgumentException("--registry needs --registry-admin-token TOKEN (the registry's data/admin.token)");
+            throw new IllegalArgumentException(
+                    "--registry needs --registry-admin-token TOKEN (the registry's data/admin.token)");
         }
         if (lanes.isEmpty()) {
-            throw new IllegalArgumentException("--registry needs at least one --lane-engine CP=URL,TOKEN: a registry serves no lanes");
+            throw new IllegalArgumentException(
+                    "--registry needs at least one --lane-engine CP=URL,TOKEN: a registry serves no lanes");
         }
         URI registryBase = guarded("--registry", registry, allowRemote);
         Map<String, LaneEngine> byCp = new LinkedHashMap<>();
@@ -113,7 +115,10 @@ record SimTopology(URI registry, String registryAdminToken, Map<String, LaneEngi
     /** For the report: where each part was (tokens left out). */
     String text() {
         StringBuilder s = new StringBuilder("registry ").append(registry);
-        laneEngines.values().forEach(l -> s.append(", ").append(l.controlPoint()).append(' ').append(l.base()));
+        laneEngines
+                .values()
+                .forEach(
+                        l -> s.append(", ").append(l.controlPoint()).append(' ').append(l.base()));
         return s.toString();
     }
 }

@@ -14,6 +14,7 @@ final class SimVehicle {
     final String epc;
     /** IMPORT or EXPORT for a bundled vehicle, null for one without a bundle. */
     volatile String direction;
+
     volatile String bundleId;
     volatile Instant earliestCrossingAt;
     volatile List<String> ccrns = List.of();

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -22,14 +21,28 @@ final class StreamReadSender implements ReadSender {
     /** Per lane, what to send once the button's press is accepted: the engine answers a socket's reads in order. */
     private final List<java.util.concurrent.ConcurrentLinkedQueue<Runnable>> afterPress = new ArrayList<>();
 
-    StreamReadSender(HttpClient http, URI base, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
-                     Consumer<String> onProblem, ReadSender.DeviceListener listener) throws Exception {
+    StreamReadSender(
+            HttpClient http,
+            URI base,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            boolean withButtons,
+            Consumer<String> onProblem,
+            ReadSender.DeviceListener listener)
+            throws Exception {
         this(http, LaneBases.single(base), lanes, tokens, withButtons, onProblem, listener);
     }
 
     /** @param bases the engine serving each lane */
-    StreamReadSender(HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, boolean withButtons,
-                     Consumer<String> onProblem, ReadSender.DeviceListener listener) throws Exception {
+    StreamReadSender(
+            HttpClient http,
+            LaneBases bases,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            boolean withButtons,
+            Consumer<String> onProblem,
+            ReadSender.DeviceListener listener)
+            throws Exception {
         for (int index = 0; index < lanes.size(); index++) {
             LaneInfo lane = lanes.get(index);
             int laneIndex = index;
@@ -44,9 +57,12 @@ final class StreamReadSender implements ReadSender {
                 onText.accept(text);
                 listener.heard(laneIndex, 0, text);
             };
-            cameras.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onCameraText, onProblem));
-            readers.add(WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
-            java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            cameras.add(WsConnection.open(
+                    http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onCameraText, onProblem));
+            readers.add(WsConnection.open(
+                    http, WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
+            java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
             afterPress.add(pending);
             Consumer<String> onButtonText = text -> {
                 String kind = kind(text);
@@ -60,9 +76,15 @@ final class StreamReadSender implements ReadSender {
                     }
                 }
             };
-            buttons.add(withButtons
-                    ? WsConnection.open(http, WsConnection.uri(base, path), tokens.get(lane.id(), "BUTTON"), onButtonText, onProblem)
-                    : null);
+            buttons.add(
+                    withButtons
+                            ? WsConnection.open(
+                                    http,
+                                    WsConnection.uri(base, path),
+                                    tokens.get(lane.id(), "BUTTON"),
+                                    onButtonText,
+                                    onProblem)
+                            : null);
         }
     }
 

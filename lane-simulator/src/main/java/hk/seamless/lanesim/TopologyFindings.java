@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +11,17 @@ import java.util.Map;
  * how many decisions were made while cut off, the bundles made during the run, and whether every
  * released crossing was recorded at the registry exactly once.
  */
-record TopologyFindings(String where, String outage, Double cutFromSeconds, Double cutToSeconds, String outageFailure,
-                        Map<String, TopologyTally.PerControlPoint> perControlPoint, long decidedWhileCut,
-                        long bundlesMadeDuringRun, long bundlingFailures, CrossingCheck.Findings crossings) {
+record TopologyFindings(
+        String where,
+        String outage,
+        Double cutFromSeconds,
+        Double cutToSeconds,
+        String outageFailure,
+        Map<String, TopologyTally.PerControlPoint> perControlPoint,
+        long decidedWhileCut,
+        long bundlesMadeDuringRun,
+        long bundlingFailures,
+        CrossingCheck.Findings crossings) {
 
     /** Whether nothing here fails the run: the outage played as asked and every crossing was recorded once. */
     boolean passed() {
@@ -23,11 +30,17 @@ record TopologyFindings(String where, String outage, Double cutFromSeconds, Doub
 
     JsonObject json() {
         JsonObject j = new JsonObject().put("where", where);
-        j.put("outage", outage == null ? null : new JsonObject().put("asked", outage)
-                .put("cutFromSeconds", cutFromSeconds == null ? null : Decimals.of(cutFromSeconds, 2))
-                .put("cutToSeconds", cutToSeconds == null ? null : Decimals.of(cutToSeconds, 2))
-                .put("failure", outageFailure));
-        j.put("decidedWhileCut", decidedWhileCut).put("bundlesMadeDuringRun", bundlesMadeDuringRun)
+        j.put(
+                "outage",
+                outage == null
+                        ? null
+                        : new JsonObject()
+                                .put("asked", outage)
+                                .put("cutFromSeconds", cutFromSeconds == null ? null : Decimals.of(cutFromSeconds, 2))
+                                .put("cutToSeconds", cutToSeconds == null ? null : Decimals.of(cutToSeconds, 2))
+                                .put("failure", outageFailure));
+        j.put("decidedWhileCut", decidedWhileCut)
+                .put("bundlesMadeDuringRun", bundlesMadeDuringRun)
                 .put("bundlingFailures", bundlingFailures);
         JsonObject perCp = new JsonObject();
         perControlPoint.forEach((cp, counts) -> perCp.put(cp, counts.json()));
@@ -43,18 +56,29 @@ record TopologyFindings(String where, String outage, Double cutFromSeconds, Doub
     void print(PrintStream out) {
         out.println("topology     " + where);
         if (outage != null) {
-            out.println("outage       asked " + outage + "; cut from t=" + number(cutFromSeconds) + "s to t=" + number(cutToSeconds)
-                    + "s; " + decidedWhileCut + " decisions made while cut off" + (outageFailure == null ? "" : "; FAILED: " + outageFailure));
+            out.println("outage       asked " + outage + "; cut from t=" + number(cutFromSeconds) + "s to t="
+                    + number(cutToSeconds) + "s; " + decidedWhileCut + " decisions made while cut off"
+                    + (outageFailure == null ? "" : "; FAILED: " + outageFailure));
         }
         out.println("live bundles " + bundlesMadeDuringRun + " made at the registry during the run"
                 + (bundlingFailures > 0 ? ", " + bundlingFailures + " FAILED" : ""));
-        perControlPoint.forEach((cp, c) -> out.println(String.format(Locale.ROOT,
+        perControlPoint.forEach((cp, c) -> out.println(String.format(
+                Locale.ROOT,
                 "  %-4s       decided %d, released %d, wrong %d; while cut off %d decided (%d released); bundles made "
                         + "during the run: %d known, %d unknown, %d either at the lane engine, %d inspected as unknown",
-                cp, c.decided.get(), c.released.get(), c.wrong.get(), c.decidedWhileCut.get(), c.releasedWhileCut.get(),
-                c.liveKnown.get(), c.liveUnknown.get(), c.liveEither.get(), c.liveInspectedUnknown.get())));
+                cp,
+                c.decided.get(),
+                c.released.get(),
+                c.wrong.get(),
+                c.decidedWhileCut.get(),
+                c.releasedWhileCut.get(),
+                c.liveKnown.get(),
+                c.liveUnknown.get(),
+                c.liveEither.get(),
+                c.liveInspectedUnknown.get())));
         if (crossings != null) {
-            out.println("crossings    " + crossings.released() + " released bundles: " + crossings.used() + " USED at the registry, "
+            out.println("crossings    " + crossings.released() + " released bundles: " + crossings.used()
+                    + " USED at the registry, "
                     + crossings.once() + " recorded exactly once, " + crossings.clones() + " suspected clones"
                     + (crossings.allRecordedOnce() ? " (all recorded once" : " (NOT all recorded once")
                     + ", after " + crossings.waitedMillis() + " ms)");

@@ -1,7 +1,6 @@
 package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,10 +29,19 @@ final class TopologyTally {
         final AtomicLong liveInspectedUnknown = new AtomicLong();
 
         JsonObject json() {
-            return new JsonObject().put("decided", decided.get()).put("released", released.get()).put("wrong", wrong.get())
-                    .put("decidedWhileCut", decidedWhileCut.get()).put("releasedWhileCut", releasedWhileCut.get())
-                    .put("bundlesMadeDuringRun", new JsonObject().put("known", liveKnown.get()).put("unknown", liveUnknown.get())
-                            .put("either", liveEither.get()).put("inspectedAsUnknown", liveInspectedUnknown.get()));
+            return new JsonObject()
+                    .put("decided", decided.get())
+                    .put("released", released.get())
+                    .put("wrong", wrong.get())
+                    .put("decidedWhileCut", decidedWhileCut.get())
+                    .put("releasedWhileCut", releasedWhileCut.get())
+                    .put(
+                            "bundlesMadeDuringRun",
+                            new JsonObject()
+                                    .put("known", liveKnown.get())
+                                    .put("unknown", liveUnknown.get())
+                                    .put("either", liveEither.get())
+                                    .put("inspectedAsUnknown", liveInspectedUnknown.get()));
         }
     }
 
@@ -70,10 +78,11 @@ final class TopologyTally {
         }
         if (knowledge != null) {
             (switch (knowledge) {
-                case KNOWN -> c.liveKnown;
-                case UNKNOWN -> c.liveUnknown;
-                case EITHER -> c.liveEither;
-            }).incrementAndGet();
+                        case KNOWN -> c.liveKnown;
+                        case UNKNOWN -> c.liveUnknown;
+                        case EITHER -> c.liveEither;
+                    })
+                    .incrementAndGet();
             if (Oracle.INSPECT.equals(d.decision()) && d.reasons().equals(Set.of("NO_BUNDLE"))) {
                 c.liveInspectedUnknown.incrementAndGet();
             }
@@ -90,6 +99,8 @@ final class TopologyTally {
     }
 
     long decidedWhileCut() {
-        return byControlPoint.values().stream().mapToLong(c -> c.decidedWhileCut.get()).sum();
+        return byControlPoint.values().stream()
+                .mapToLong(c -> c.decidedWhileCut.get())
+                .sum();
     }
 }

@@ -64,7 +64,8 @@ final class VehicleFactory {
     private String mark(boolean lookAlikeDigit) {
         String prefix = random.nextInt(3) == 0
                 ? CROSS_BOUNDARY[random.nextInt(CROSS_BOUNDARY.length)]
-                : "" + LETTERS.charAt(random.nextInt(LETTERS.length())) + LETTERS.charAt(random.nextInt(LETTERS.length()));
+                : "" + LETTERS.charAt(random.nextInt(LETTERS.length()))
+                        + LETTERS.charAt(random.nextInt(LETTERS.length()));
         int digits = 1 + random.nextInt(4);
         StringBuilder number = new StringBuilder();
         number.append((char) ('1' + random.nextInt(9)));

@@ -32,8 +32,9 @@ final class WsConnection implements WebSocket.Listener {
         this.onProblem = onProblem;
     }
 
-    static WsConnection open(HttpClient http, URI uri, String bearerToken, Consumer<String> onText,
-                             Consumer<String> onProblem) throws Exception {
+    static WsConnection open(
+            HttpClient http, URI uri, String bearerToken, Consumer<String> onText, Consumer<String> onProblem)
+            throws Exception {
         WsConnection connection = new WsConnection(onText, onProblem);
         connection.socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + bearerToken)

@@ -1,17 +1,16 @@
 package hk.seamless.lanesim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import hk.seamless.lanesim.devices.ModbusGateEmulator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /** The boom oracle: what the emulated gates saw, judged against the decisions the lanes heard. */
 class BoomOracleTest {
@@ -53,7 +52,8 @@ class BoomOracleTest {
         oracle.raised(1);
         BoomOracle.Findings f = oracle.finish();
         assertEquals(2, f.raisedWithoutRelease(), f.examples().toString());
-        assertTrue(f.examples().get(0).contains("no truck under it"), f.examples().toString());
+        assertTrue(
+                f.examples().get(0).contains("no truck under it"), f.examples().toString());
         assertTrue(f.examples().get(1).contains("never decided"), f.examples().toString());
     }
 
@@ -76,8 +76,9 @@ class BoomOracleTest {
     void whatARogueClientDoesToEmulatedGatesIsCaught() throws Exception {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         try (ModbusGateEmulator pulse = new ModbusGateEmulator(true, 20);
-             ModbusGateEmulator hold = new ModbusGateEmulator(false, 20);
-             BoomTraffic trucks = new BoomTraffic(List.of(pulse, hold), oracle, problems::add, (lane, truck, nanos) -> { })) {
+                ModbusGateEmulator hold = new ModbusGateEmulator(false, 20);
+                BoomTraffic trucks =
+                        new BoomTraffic(List.of(pulse, hold), oracle, problems::add, (lane, truck, nanos) -> {})) {
             ModbusTCPMaster toPulse = new ModbusTCPMaster("127.0.0.1", pulse.port());
             ModbusTCPMaster toHold = new ModbusTCPMaster("127.0.0.1", hold.port());
             toPulse.connect();
@@ -87,15 +88,16 @@ class BoomOracleTest {
                 trucks.arrives(0, inspected, "unbundled #3");
                 toPulse.writeCoil(ModbusGateEmulator.UNIT, ModbusGateEmulator.RAISE_COIL, true);
                 awaitTrue(pulse::boomUp, "the boom up");
-                trucks.decided(0, inspected, false, "unbundled #3", () -> { });
+                trucks.decided(0, inspected, false, "unbundled #3", () -> {});
 
                 Object released = new Object();
                 trucks.arrives(1, released, "ontime #4");
                 toHold.writeCoil(ModbusGateEmulator.UNIT, ModbusGateEmulator.RAISE_COIL, true);
                 awaitTrue(hold::boomUp, "the hold-mode boom up");
-                toHold.writeCoil(ModbusGateEmulator.UNIT, ModbusGateEmulator.RAISE_COIL, false); // truck still on the loop
+                toHold.writeCoil(
+                        ModbusGateEmulator.UNIT, ModbusGateEmulator.RAISE_COIL, false); // truck still on the loop
                 awaitTrue(hold::boomDown, "the boom down on the truck");
-                trucks.decided(1, released, true, "ontime #4", () -> { });
+                trucks.decided(1, released, true, "ontime #4", () -> {});
             } finally {
                 toPulse.disconnect();
                 toHold.disconnect();
@@ -105,7 +107,9 @@ class BoomOracleTest {
         assertEquals(1, f.raisedWithoutRelease(), f.examples().toString());
         assertEquals(1, f.loweredOnVehicle(), f.examples().toString());
         assertEquals(2, f.violations());
-        assertTrue(f.examples().stream().anyMatch(e -> e.contains("came down on a truck: ontime #4")), f.examples().toString());
+        assertTrue(
+                f.examples().stream().anyMatch(e -> e.contains("came down on a truck: ontime #4")),
+                f.examples().toString());
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

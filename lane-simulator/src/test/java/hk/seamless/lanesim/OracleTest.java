@@ -1,17 +1,16 @@
 package hk.seamless.lanesim;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class OracleTest {
 
@@ -44,8 +43,8 @@ class OracleTest {
             assertNotNull(Oracle.wrongness(e, decision("RELEASE", "FU1234", "B2")), "the wrong bundle released");
             assertNotNull(Oracle.wrongness(e, decision("REFER", "FU1234", null, "UNIDENTIFIED_VEHICLE")));
         }
-        Oracle.Judgement picked = Oracle.judge(oracle.expect(Scenario.ONTIME, v, null, NOW),
-                decision("INSPECT", "FU1234", "B1", "RANDOM_SELECTION"));
+        Oracle.Judgement picked = Oracle.judge(
+                oracle.expect(Scenario.ONTIME, v, null, NOW), decision("INSPECT", "FU1234", "B1", "RANDOM_SELECTION"));
         assertTrue(picked.right() && picked.eligible() && picked.selected());
     }
 
@@ -66,7 +65,8 @@ class OracleTest {
         Oracle.Expectation watched = oracle.expect(Scenario.WATCHLISTED, early, null, NOW);
         assertNull(Oracle.wrongness(watched, decision("INSPECT", "AB123", "B1", "WATCHLIST", "EARLY_ARRIVAL")));
         assertNotNull(Oracle.wrongness(watched, decision("INSPECT", "AB123", "B1", "WATCHLIST")));
-        Oracle.Expectation watchedDue = oracle.expect(Scenario.WATCHLISTED, bundled("AB 123", NOW.minusSeconds(5)), null, NOW);
+        Oracle.Expectation watchedDue =
+                oracle.expect(Scenario.WATCHLISTED, bundled("AB 123", NOW.minusSeconds(5)), null, NOW);
         assertNull(Oracle.wrongness(watchedDue, decision("INSPECT", "AB123", "B1", "WATCHLIST")));
         assertFalse(watchedDue.randomEligible());
     }
@@ -82,7 +82,9 @@ class OracleTest {
 
         Oracle.Expectation lowconf = oracle.expect(Scenario.LOWCONF, bundled("KT 88", NOW.minusSeconds(9)), null, NOW);
         assertNull(Oracle.wrongness(lowconf, decision("REFER", "KT88", null, "UNIDENTIFIED_VEHICLE")));
-        assertNotNull(Oracle.wrongness(lowconf, decision("RELEASE", "KT88", "B1")), "a low-confidence plate alone opens no gate");
+        assertNotNull(
+                Oracle.wrongness(lowconf, decision("RELEASE", "KT88", "B1")),
+                "a low-confidence plate alone opens no gate");
 
         Oracle.Expectation unbundled = oracle.expect(Scenario.UNBUNDLED, plate, null, NOW);
         assertNull(Oracle.wrongness(unbundled, decision("INSPECT", "KT88", null, "NO_BUNDLE")));
@@ -152,15 +154,22 @@ class OracleTest {
         SimVehicle early = bundled("FU 1234", NOW.plus(Duration.ofMinutes(20)));
         early.accountSuspended = true;
         Oracle.Expectation reasonsAccumulate = oracle.expect(Scenario.SUSPENDED, early, null, NOW);
-        assertNull(Oracle.wrongness(reasonsAccumulate, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")));
+        assertNull(Oracle.wrongness(
+                reasonsAccumulate, decision("REFER", "FU1234", "B1", "ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")));
         assertNotNull(Oracle.wrongness(reasonsAccumulate, decision("INSPECT", "FU1234", "B1", "EARLY_ARRIVAL")));
 
-        Oracle.Expectation targeted = oracle.expect(Scenario.TARGETED, bundled("FU 1234", NOW.minusSeconds(60)), null, NOW);
-        assertEquals(List.of(new Oracle.Outcome("INSPECT", Set.of("RISK_RULE"))), targeted.acceptable(),
+        Oracle.Expectation targeted =
+                oracle.expect(Scenario.TARGETED, bundled("FU 1234", NOW.minusSeconds(60)), null, NOW);
+        assertEquals(
+                List.of(new Oracle.Outcome("INSPECT", Set.of("RISK_RULE"))),
+                targeted.acceptable(),
                 "a targeting rule made after bundling applies at the lane");
-        assertEquals(new Oracle.Outcome("REFER", Set.of("ACCOUNT_SUSPENDED", "WATCHLIST")),
+        assertEquals(
+                new Oracle.Outcome("REFER", Set.of("ACCOUNT_SUSPENDED", "WATCHLIST")),
                 Oracle.verdict(Set.of("ACCOUNT_SUSPENDED", "WATCHLIST"), true));
-        assertEquals(new Oracle.Outcome("INSPECT", Set.of("WATCHLIST")), Oracle.verdict(Set.of("WATCHLIST"), false),
+        assertEquals(
+                new Oracle.Outcome("INSPECT", Set.of("WATCHLIST")),
+                Oracle.verdict(Set.of("WATCHLIST"), false),
                 "a gate-less lane only holds what would have been released");
     }
 
@@ -181,7 +190,8 @@ class OracleTest {
         assertNull(Oracle.wrongness(up, decision("RELEASE", "FU1234", "B1")));
         assertNotNull(Oracle.wrongness(up, decision("HOLD", "FU1234", "B1", "GATE_UNAVAILABLE")));
 
-        Oracle.Expectation earlyDown = oracle.expect(Scenario.GATEDROP, bundled("FU 1234", NOW.plusSeconds(600)), null, NOW, false);
+        Oracle.Expectation earlyDown =
+                oracle.expect(Scenario.GATEDROP, bundled("FU 1234", NOW.plusSeconds(600)), null, NOW, false);
         assertEquals(List.of(new Oracle.Outcome("INSPECT", Set.of("EARLY_ARRIVAL"))), earlyDown.acceptable());
     }
 
@@ -193,15 +203,22 @@ class OracleTest {
         Oracle.Expectation e = oracle.expect(Scenario.TWIN, twin, null, NOW);
         assertEquals("FU1Z58", e.mark());
         assertNull(Oracle.wrongness(e, decision("INSPECT", "FU1Z58", null, "NO_BUNDLE")));
-        assertNotNull(Oracle.wrongness(e, decision("RELEASE", "FU1258", "B1")), "the look-alike's bundle must not let the twin through");
-        assertNotNull(Oracle.wrongness(e, decision("INSPECT", "FU1258", null, "NO_BUNDLE")), "the decision names the other vehicle");
+        assertNotNull(
+                Oracle.wrongness(e, decision("RELEASE", "FU1258", "B1")),
+                "the look-alike's bundle must not let the twin through");
+        assertNotNull(
+                Oracle.wrongness(e, decision("INSPECT", "FU1258", null, "NO_BUNDLE")),
+                "the decision names the other vehicle");
 
         Oracle.Expectation lowcand = oracle.expect(Scenario.LOWCAND, partner, null, NOW);
         // The confident best plate names nobody registered: that unknown vehicle has no bundle.
         assertNull(Oracle.wrongness(lowcand, decision("INSPECT", "FU1258K", null, "NO_BUNDLE")));
-        assertNotNull(Oracle.wrongness(lowcand, decision("INSPECT", "FU1258", null, "NO_BUNDLE")),
+        assertNotNull(
+                Oracle.wrongness(lowcand, decision("INSPECT", "FU1258", null, "NO_BUNDLE")),
                 "the decision names the vehicle only a weak candidate read");
-        assertNotNull(Oracle.wrongness(lowcand, decision("RELEASE", "FU1258", "B1")), "a low-confidence candidate opened the gate");
+        assertNotNull(
+                Oracle.wrongness(lowcand, decision("RELEASE", "FU1258", "B1")),
+                "a low-confidence candidate opened the gate");
     }
 
     @Test
@@ -214,10 +231,15 @@ class OracleTest {
             assertTrue(e.randomEligible());
         }
         assertNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.7\",\"repeat\":true}"));
-        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 200, "{\"arrivalId\":\"LMC-S-01.7\",\"decision\":\"INSPECT\","
-                + "\"reasons\":[\"NO_BUNDLE\"]}"), "decided again");
+        assertNotNull(
+                Oracle.repeatWrongness(
+                        "LMC-S-01.7",
+                        200,
+                        "{\"arrivalId\":\"LMC-S-01.7\",\"decision\":\"INSPECT\"," + "\"reasons\":[\"NO_BUNDLE\"]}"),
+                "decided again");
         assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.8\"}"), "a new arrival");
-        assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.7\"}"), "not said to be a repeat");
+        assertNotNull(
+                Oracle.repeatWrongness("LMC-S-01.7", 202, "{\"arrivalId\":\"LMC-S-01.7\"}"), "not said to be a repeat");
         assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 503, "{\"title\":\"Unavailable\"}"));
         assertNotNull(Oracle.repeatWrongness("LMC-S-01.7", 202, "not json"));
     }

@@ -1,17 +1,16 @@
 package hk.seamless.lanesim;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * The oracle over a registry and lane engines: a bundle made during the run is judged by what the
@@ -34,7 +33,8 @@ class OutageAwareOracleTest {
     }
 
     Oracle.Expectation sentAt(SimVehicle v, double seconds) {
-        return oracle.expect(Scenario.ONTIME, v, null, NOW).doubtful(new Oracle.Doubt(v.made, "LMC", (long) (seconds * S)));
+        return oracle.expect(Scenario.ONTIME, v, null, NOW)
+                .doubtful(new Oracle.Doubt(v.made, "LMC", (long) (seconds * S)));
     }
 
     static Decision release() {
@@ -55,8 +55,8 @@ class OutageAwareOracleTest {
     @Test
     void aBundleTheLaneEngineHadAppliedBeforeTheReadsMustBeReleased() {
         SimVehicle v = bundledDuringRun(10.0, 10.1);
-        readings(10.2, 500, 480);  // issued after the bundle: its entry is at most 500
-        readings(11.0, 500, 500);  // the lane engine has applied 500 by 11.01
+        readings(10.2, 500, 480); // issued after the bundle: its entry is at most 500
+        readings(11.0, 500, 500); // the lane engine has applied 500 by 11.01
         Oracle.Expectation settled = oracle.settle(sentAt(v, 11.2), (long) (11.3 * S));
         assertEquals(FeedTimeline.Knowledge.KNOWN, oracle.knowledge(sentAt(v, 11.2), (long) (11.3 * S)));
         assertNull(Oracle.wrongness(settled, release()));
@@ -69,7 +69,7 @@ class OutageAwareOracleTest {
         feed.cutDone((long) (20.05 * S));
         SimVehicle v = bundledDuringRun(25.0, 25.1);
         readings(25.2, 700, 650);
-        readings(26.5, 700, 650);   // cut off: the lane engine is stuck
+        readings(26.5, 700, 650); // cut off: the lane engine is stuck
         Oracle.Expectation settled = oracle.settle(sentAt(v, 26.2), (long) (26.3 * S));
         assertEquals(List.of(Oracle.UNKNOWN_BUNDLE), settled.acceptable());
         assertFalse(settled.randomEligible());
@@ -87,7 +87,8 @@ class OutageAwareOracleTest {
         feed.cutDone((long) (20.05 * S));
         Oracle.Expectation settled = oracle.settle(sentAt(v, 25.0), (long) (25.1 * S));
         assertNull(Oracle.wrongness(settled, release()));
-        assertNotNull(Oracle.wrongness(settled, unknownBundle()), "it had the bundle before the cut: inspecting it is wrong");
+        assertNotNull(
+                Oracle.wrongness(settled, unknownBundle()), "it had the bundle before the cut: inspecting it is wrong");
         assertTrue(feed.cutOffAt((long) (25.1 * S)));
     }
 
@@ -104,16 +105,21 @@ class OutageAwareOracleTest {
         assertEquals(FeedTimeline.Knowledge.EITHER, oracle.knowledge(sentAt(duringCut, 29.9), (long) (30.2 * S)));
         assertNull(Oracle.wrongness(settled, release()));
         assertNull(Oracle.wrongness(settled, unknownBundle()));
-        assertNotNull(Oracle.wrongness(settled, OracleTest.decision("REFER", "FU1234", null, "UNIDENTIFIED_VEHICLE")),
+        assertNotNull(
+                Oracle.wrongness(settled, OracleTest.decision("REFER", "FU1234", null, "UNIDENTIFIED_VEHICLE")),
                 "either is still only those two");
-        assertNotNull(Oracle.wrongness(settled, OracleTest.decision("RELEASE", "FU1234", "B9")), "a RELEASE names its bundle");
+        assertNotNull(
+                Oracle.wrongness(settled, OracleTest.decision("RELEASE", "FU1234", "B9")),
+                "a RELEASE names its bundle");
 
         // Bundled while the cut was being made (the command not yet done): either.
         SimVehicle racing = bundledDuringRun(20.01, 20.1);
         assertEquals(FeedTimeline.Knowledge.EITHER, oracle.knowledge(sentAt(racing, 22), 22 * S + 1));
         // No reading yet after the bundle: no evidence that it was known, either is right.
-        assertEquals(FeedTimeline.Knowledge.EITHER, new Oracle(Duration.ofSeconds(2), new FeedTimeline())
-                .knowledge(sentAt(bundledDuringRun(1, 1.1), 2), 2 * S + 1));
+        assertEquals(
+                FeedTimeline.Knowledge.EITHER,
+                new Oracle(Duration.ofSeconds(2), new FeedTimeline())
+                        .knowledge(sentAt(bundledDuringRun(1, 1.1), 2), 2 * S + 1));
     }
 
     @Test

@@ -1,15 +1,14 @@
 package hk.seamless.lanesim;
 
-import io.vertx.core.json.JsonObject;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
 
 class ReportFormattingTest {
 
@@ -67,6 +66,10 @@ class ReportFormattingTest {
         String batch = "{\"rows\":3,\"lodged\":2,\"rejected\":1,\"results\":[{\"row\":1,\"status\":\"LODGED\"}]}";
         assertEquals(3L, BatchLoadCommand.count(new JsonObject(batch), "rows"));
         assertEquals(2L, BatchLoadCommand.count(new JsonObject(batch), "lodged"));
-        assertEquals("sl_abc", new EngineClient.Answer(200, "{\"accountId\":\"R1\",\"token\":\"sl_abc\"}").json().getString("token"));
+        assertEquals(
+                "sl_abc",
+                new EngineClient.Answer(200, "{\"accountId\":\"R1\",\"token\":\"sl_abc\"}")
+                        .json()
+                        .getString("token"));
     }
 }

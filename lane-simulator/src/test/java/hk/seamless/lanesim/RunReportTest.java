@@ -1,10 +1,10 @@
 package hk.seamless.lanesim;
 
-import io.vertx.core.json.JsonObject;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunReportTest {
 
@@ -31,10 +30,29 @@ class RunReportTest {
         all.recordValue(1_000_000);
         RandomSelectionCheck random = new RandomSelectionCheck();
         random.add(0.03, false);
-        return new RunResult("engine", 1001, 100, 1001, wrong, 0,
+        return new RunResult(
+                "engine",
+                1001,
+                100,
+                1001,
+                wrong,
+                0,
                 wrong == 0 ? List.of() : List.of("ontime #1 on LMC-S-01: expected <RELEASE>, got \"INSPECT\""),
-                new TreeMap<>(Map.of("RELEASE", 950L, "INSPECT", 51L)), all, complete, waiting, 50.05,
-                0, 0, 0, 0, 3, 0, 0, 0, List.of(), random);
+                new TreeMap<>(Map.of("RELEASE", 950L, "INSPECT", 51L)),
+                all,
+                complete,
+                waiting,
+                50.05,
+                0,
+                0,
+                0,
+                0,
+                3,
+                0,
+                0,
+                0,
+                List.of(),
+                random);
     }
 
     @Test
@@ -69,7 +87,9 @@ class RunReportTest {
         assertTrue(html.contains("<svg") && html.contains("<polyline"), "the percentile plot is drawn in the page");
         assertFalse(html.contains("src="), "no external script or image");
         assertFalse(html.contains("href="), "no external style sheet or font");
-        assertTrue(html.contains("expected &lt;RELEASE&gt;, got &quot;INSPECT&quot;"), "wrong decisions are shown, escaped");
+        assertTrue(
+                html.contains("expected &lt;RELEASE&gt;, got &quot;INSPECT&quot;"),
+                "wrong decisions are shown, escaped");
         assertFalse(new JsonObject(report.json()).containsKey("ratio"), "no floor, no ratio");
         assertEquals(1, new JsonObject(report.json()).getInteger("wrong"));
     }
@@ -81,13 +101,18 @@ class RunReportTest {
         int details = html.indexOf("<details><summary>report.json");
         assertTrue(details > 0 && html.indexOf("</details>", details) > 0, "folded under a summary");
         String shown = html.substring(html.indexOf("<pre>", details) + 5, html.indexOf("</pre>", details))
-                .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
         // The same figures as report.json, a member a line: no line wider than a page.
         assertEquals(new JsonObject(report.json()), new JsonObject(shown));
         assertTrue(shown.lines().count() > 10, shown);
         assertTrue(shown.lines().allMatch(l -> l.length() <= 120), shown);
         // Kept for a look in a browser (target/ is the build's own folder).
-        Files.copy(dir.resolve("report.html"), Path.of("target", "report-sample.html"),
+        Files.copy(
+                dir.resolve("report.html"),
+                Path.of("target", "report-sample.html"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -99,18 +124,29 @@ class RunReportTest {
                 + "{\"code\":\"MKT\",\"name\":\"Man Kam To\",\"randomInspectionRate\":1,\"lanes\":[]}]}";
         EngineSettings s = EngineSettings.parse(settings).withRatesInForce("{\"rates\":{\"LMC\":0.05}}");
         assertEquals(java.time.Duration.ofMinutes(30), s.bundlingLead());
-        assertEquals(List.of(new LaneInfo("LMC-S-01", "LMC", "IMPORT"), new LaneInfo("LMC-N-01", "LMC", "EXPORT")), s.lanes());
+        assertEquals(
+                List.of(new LaneInfo("LMC-S-01", "LMC", "IMPORT"), new LaneInfo("LMC-N-01", "LMC", "EXPORT")),
+                s.lanes());
         assertEquals(Map.of("LMC", 0.05, "MKT", 1.0), s.randomRates());
-        // The simulator reads with Vert.x's JsonObject now; what it still writes by hand (JsonTemplate) must read back the same.
-        assertEquals(new JsonObject(settings).getJsonArray("controlPoints").getJsonObject(0).getString("name"),
-                new JsonObject(JsonTemplate.field(new StringBuilder("{"), "name", "Lok Ma Chau \"落馬洲\"") + "}").getString("name"));
-        Decision d = Decision.parse("{\"kind\":\"decision\",\"arrivalId\":\"LMC-S-01.x.1\",\"lane\":\"LMC-S-01\","
-                + "\"vehicleMark\":\"FU1234\",\"decision\":\"INSPECT\",\"reasons\":[\"EARLY_ARRIVAL\",\"WATCHLIST\"],"
-                + "\"display\":\"INSPECTION\",\"bundleId\":null,\"ccrns\":[],\"decidedAt\":\"2026-11-26T10:00:00+08:00\"}");
+        // The simulator reads with Vert.x's JsonObject now; what it still writes by hand (JsonTemplate) must read back
+        // the same.
+        assertEquals(
+                new JsonObject(settings)
+                        .getJsonArray("controlPoints")
+                        .getJsonObject(0)
+                        .getString("name"),
+                new JsonObject(JsonTemplate.field(new StringBuilder("{"), "name", "Lok Ma Chau \"落馬洲\"") + "}")
+                        .getString("name"));
+        Decision d = Decision.parse(
+                "{\"kind\":\"decision\",\"arrivalId\":\"LMC-S-01.x.1\",\"lane\":\"LMC-S-01\","
+                        + "\"vehicleMark\":\"FU1234\",\"decision\":\"INSPECT\",\"reasons\":[\"EARLY_ARRIVAL\",\"WATCHLIST\"],"
+                        + "\"display\":\"INSPECTION\",\"bundleId\":null,\"ccrns\":[],\"decidedAt\":\"2026-11-26T10:00:00+08:00\"}");
         assertEquals(java.util.Set.of("WATCHLIST", "EARLY_ARRIVAL"), d.reasons());
         assertEquals(null, Decision.parse("{\"kind\":\"hold\",\"decision\":\"HOLD\"}"));
-        assertEquals(java.util.Arrays.asList("run", "--target", "x"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--target", "x"})));
-        assertEquals(List.of("--help"), List.of(LaneSimulator.withDefaultCommand(new String[]{"--help"})));
+        assertEquals(
+                java.util.Arrays.asList("run", "--target", "x"),
+                List.of(LaneSimulator.withDefaultCommand(new String[] {"--target", "x"})));
+        assertEquals(List.of("--help"), List.of(LaneSimulator.withDefaultCommand(new String[] {"--help"})));
     }
 
     @Test
@@ -118,9 +154,18 @@ class RunReportTest {
         RunResult base = result(10, 0);
         RuleTally tally = new RuleTally();
         for (int i = 0; i < 200; i++) {
-            Set<String> reasons = i < 10 ? Set.of("NO_BUNDLE") : i < 14 ? Set.of("ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")
-                    : i < 16 ? Set.of("GATE_UNAVAILABLE") : Set.of();
-            tally.decided(new Decision("A" + i, "LMC-S-01", "FU1", reasons.contains("GATE_UNAVAILABLE") ? "HOLD" : "RELEASE", reasons, null));
+            Set<String> reasons = i < 10
+                    ? Set.of("NO_BUNDLE")
+                    : i < 14
+                            ? Set.of("ACCOUNT_SUSPENDED", "EARLY_ARRIVAL")
+                            : i < 16 ? Set.of("GATE_UNAVAILABLE") : Set.of();
+            tally.decided(new Decision(
+                    "A" + i,
+                    "LMC-S-01",
+                    "FU1",
+                    reasons.contains("GATE_UNAVAILABLE") ? "HOLD" : "RELEASE",
+                    reasons,
+                    null));
         }
         tally.of(Scenario.SUSPENDED).sent.addAndGet(4);
         tally.of(Scenario.SUSPENDED).decided.addAndGet(4);
@@ -129,9 +174,30 @@ class RunReportTest {
         tally.of(Scenario.REPEAT).wrong.incrementAndGet();
         tally.repeatsSent.addAndGet(3);
         tally.repeatsConfirmed.addAndGet(2);
-        RunResult result = new RunResult(base.label(), base.arrivals(), base.warmupArrivals(), base.decided(), base.wrong(),
-                base.warmupWrong(), base.wrongExamples(), base.outcomes(), base.all(), base.complete(), base.waiting(),
-                base.throughput(), 0, 0, 0, 0, 0, 0, 0, 0, List.of(), base.random(), tally);
+        RunResult result = new RunResult(
+                base.label(),
+                base.arrivals(),
+                base.warmupArrivals(),
+                base.decided(),
+                base.wrong(),
+                base.warmupWrong(),
+                base.wrongExamples(),
+                base.outcomes(),
+                base.all(),
+                base.complete(),
+                base.waiting(),
+                base.throughput(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                base.random(),
+                tally);
         RunReport report = new RunReport(Map.of("rate", "1000"), result, null);
         JsonObject json = new JsonObject(Files.readString(report.write(dir).get(0)));
         JsonObject reasons = json.getJsonObject("reasons");
@@ -142,15 +208,22 @@ class RunReportTest {
         assertEquals(1.0, reasons.getJsonObject("GATE_UNAVAILABLE").getDouble("percent"), 0.001);
         assertFalse(reasons.containsKey("RANDOM_SELECTION"), "only reasons that occurred");
         JsonObject scenarios = json.getJsonObject("scenarios");
-        assertEquals(new JsonObject().put("sent", 3).put("decided", 3).put("wrong", 1), scenarios.getJsonObject("repeat"));
+        assertEquals(
+                new JsonObject().put("sent", 3).put("decided", 3).put("wrong", 1), scenarios.getJsonObject("repeat"));
         assertFalse(scenarios.containsKey("ontime"), "scenarios not sent are left out");
         assertEquals(2, json.getJsonObject("lateFrames").getInteger("answeredAsRepeat"));
         String html = Files.readString(dir.resolve("report.html"));
-        assertTrue(html.contains("<td class=\"l\">ACCOUNT_SUSPENDED</td><td>4</td><td>2.00%</td>"), "reason shares in the page");
-        assertTrue(html.contains("<td class=\"l\">suspended</td><td>4</td><td>4</td><td>0</td>"), "scenario counts in the page");
+        assertTrue(
+                html.contains("<td class=\"l\">ACCOUNT_SUSPENDED</td><td>4</td><td>2.00%</td>"),
+                "reason shares in the page");
+        assertTrue(
+                html.contains("<td class=\"l\">suspended</td><td>4</td><td>4</td><td>0</td>"),
+                "scenario counts in the page");
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         report.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("NO_BUNDLE 10 (5.00%)"), printed.toString());
+        assertTrue(
+                printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("NO_BUNDLE 10 (5.00%)"),
+                printed.toString());
     }
 
     @Test
@@ -160,16 +233,21 @@ class RunReportTest {
         EngineSettings s = EngineSettings.parse(settings);
         assertEquals(70, s.confidenceThreshold());
         assertEquals(java.time.Duration.ofSeconds(15), s.presenceWindow());
-        EngineSettings older = EngineSettings.parse("{\"bundlingLead\":\"PT0S\",\"fusionWindow\":\"PT1S\",\"controlPoints\":[]}");
+        EngineSettings older =
+                EngineSettings.parse("{\"bundlingLead\":\"PT0S\",\"fusionWindow\":\"PT1S\",\"controlPoints\":[]}");
         assertEquals(80, older.confidenceThreshold());
         assertEquals(java.time.Duration.ofSeconds(10), older.presenceWindow(), "the rules' default");
-        assertEquals(java.time.Duration.ofSeconds(3), older.withPresenceWindow(java.time.Duration.ofSeconds(3)).presenceWindow());
+        assertEquals(
+                java.time.Duration.ofSeconds(3),
+                older.withPresenceWindow(java.time.Duration.ofSeconds(3)).presenceWindow());
 
-        Decision asDecision = Decision.parseAtDevice("{\"kind\":\"decision\",\"arrivalId\":\"L.1\",\"vehicleMark\":\"FU1\","
-                + "\"decision\":\"HOLD\",\"reasons\":[\"GATE_UNAVAILABLE\"],\"display\":\"SEE OFFICER\"}");
+        Decision asDecision =
+                Decision.parseAtDevice("{\"kind\":\"decision\",\"arrivalId\":\"L.1\",\"vehicleMark\":\"FU1\","
+                        + "\"decision\":\"HOLD\",\"reasons\":[\"GATE_UNAVAILABLE\"],\"display\":\"SEE OFFICER\"}");
         assertEquals("HOLD", asDecision.decision());
         assertEquals(Set.of("GATE_UNAVAILABLE"), asDecision.reasons());
-        Decision asHold = Decision.parseAtDevice("{\"kind\":\"hold\",\"lane\":\"L\",\"decision\":\"HOLD\",\"reason\":\"GATE_UNAVAILABLE\"}");
+        Decision asHold = Decision.parseAtDevice(
+                "{\"kind\":\"hold\",\"lane\":\"L\",\"decision\":\"HOLD\",\"reason\":\"GATE_UNAVAILABLE\"}");
         assertEquals(Set.of("GATE_UNAVAILABLE"), asHold.reasons());
         assertEquals(null, Decision.parseAtDevice("{\"kind\":\"accepted\",\"arrivalId\":\"L.1\"}"));
     }

@@ -1,13 +1,12 @@
 package hk.seamless.lanesim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a newcomer meets first: the help, a big batch-load, the progress line during warm-up. */
 class SimulatorCommandLineTest {
@@ -19,7 +18,8 @@ class SimulatorCommandLineTest {
             assertTrue(help.contains(subcommand), subcommand + " in:\n" + help);
         }
         // The README names these as shown by --help.
-        for (String option : List.of("--transport", "--mix", "--floor", "--rate", "--duration", "--report", "--admin-token")) {
+        for (String option :
+                List.of("--transport", "--mix", "--floor", "--rate", "--duration", "--report", "--admin-token")) {
             assertTrue(help.contains(option), option + " in:\n" + help);
         }
     }

@@ -21,6 +21,5 @@ public final class LlrpMessageType {
     public static final int KEEPALIVE_ACK = 72;
     public static final int ERROR_MESSAGE = 100;
 
-    private LlrpMessageType() {
-    }
+    private LlrpMessageType() {}
 }

@@ -35,27 +35,36 @@ public final class LlrpMessages {
     private static final int REPORT_UPON_N_TAGS = 2;
     /** TagReportContentSelector: AntennaID, PeakRSSI and FirstSeenTimestamp enabled (bits 12, 10, 9 of 16). */
     private static final int CONTENT_ANTENNA_RSSI_FIRST_SEEN = (1 << 12) | (1 << 10) | (1 << 9);
+
     private static final int PROTOCOL_EPC_CLASS1_GEN2 = 1;
 
-    private LlrpMessages() {
-    }
+    private LlrpMessages() {}
 
     /** GET_READER_CAPABILITIES with RequestedData = All. */
     public static LlrpFrame getReaderCapabilities(int messageId) {
-        return new LlrpFrame(LlrpMessageType.GET_READER_CAPABILITIES, messageId, new byte[]{0});
+        return new LlrpFrame(LlrpMessageType.GET_READER_CAPABILITIES, messageId, new byte[] {0});
     }
 
     /** DELETE_ROSPEC; ROSpecID 0 deletes every ROSpec the reader holds (stale ones from a previous session). */
     public static LlrpFrame deleteRoSpec(int messageId, int roSpecId) {
-        return new LlrpFrame(LlrpMessageType.DELETE_ROSPEC, messageId, ByteBuffer.allocate(4).putInt(roSpecId).array());
+        return new LlrpFrame(
+                LlrpMessageType.DELETE_ROSPEC,
+                messageId,
+                ByteBuffer.allocate(4).putInt(roSpecId).array());
     }
 
     public static LlrpFrame enableRoSpec(int messageId, int roSpecId) {
-        return new LlrpFrame(LlrpMessageType.ENABLE_ROSPEC, messageId, ByteBuffer.allocate(4).putInt(roSpecId).array());
+        return new LlrpFrame(
+                LlrpMessageType.ENABLE_ROSPEC,
+                messageId,
+                ByteBuffer.allocate(4).putInt(roSpecId).array());
     }
 
     public static LlrpFrame startRoSpec(int messageId, int roSpecId) {
-        return new LlrpFrame(LlrpMessageType.START_ROSPEC, messageId, ByteBuffer.allocate(4).putInt(roSpecId).array());
+        return new LlrpFrame(
+                LlrpMessageType.START_ROSPEC,
+                messageId,
+                ByteBuffer.allocate(4).putInt(roSpecId).array());
     }
 
     public static LlrpFrame keepaliveAck(int messageId) {

@@ -20,8 +20,10 @@ public final class LlrpParameters {
 
     static {
         java.util.Arrays.fill(TV_SIZES, -1);
-        int[][] sizes = {{1, 2}, {2, 8}, {3, 8}, {4, 8}, {5, 8}, {6, 1}, {7, 2}, {8, 2}, {9, 4}, {10, 2}, {11, 2},
-                {12, 2}, {13, 12}, {14, 2}, {15, 2}, {16, 4}, {17, 4}, {18, 2}};
+        int[][] sizes = {
+            {1, 2}, {2, 8}, {3, 8}, {4, 8}, {5, 8}, {6, 1}, {7, 2}, {8, 2}, {9, 4}, {10, 2}, {11, 2}, {12, 2}, {13, 12},
+            {14, 2}, {15, 2}, {16, 4}, {17, 4}, {18, 2}
+        };
         for (int[] s : sizes) {
             TV_SIZES[s[0]] = s[1];
         }
@@ -34,8 +36,7 @@ public final class LlrpParameters {
         }
     }
 
-    private LlrpParameters() {
-    }
+    private LlrpParameters() {}
 
     public static Status status(byte[] payload) throws MalformedLlrpException {
         try {

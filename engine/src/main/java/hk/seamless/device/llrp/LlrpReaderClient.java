@@ -4,17 +4,15 @@ import hk.seamless.config.LlrpReaderSetting;
 import hk.seamless.device.Backoff;
 import hk.seamless.device.DeviceMetrics;
 import hk.seamless.device.LaneSide;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine as the LLRP client of a lane's RFID reader: it connects, waits for the reader's
@@ -28,6 +26,7 @@ public final class LlrpReaderClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LlrpReaderClient.class);
     /** The engine's ROSpec on every reader: one is all a lane needs. */
     static final int RO_SPEC_ID = 1515;
+
     private static final int SETUP_TIMEOUT_MILLIS = 10_000;
 
     private final LlrpReaderSetting setting;
@@ -65,9 +64,15 @@ public final class LlrpReaderClient implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                metrics.error(e instanceof MalformedLlrpException ? "malformed_frame"
-                        : e instanceof LlrpRefusedException ? "reader_refused" : "connection_lost");
-                LOG.warn("LLRP reader of lane {} at {}:{}: {}; calling again", lane.id(), setting.host(), setting.port(),
+                metrics.error(
+                        e instanceof MalformedLlrpException
+                                ? "malformed_frame"
+                                : e instanceof LlrpRefusedException ? "reader_refused" : "connection_lost");
+                LOG.warn(
+                        "LLRP reader of lane {} at {}:{}: {}; calling again",
+                        lane.id(),
+                        setting.host(),
+                        setting.port(),
                         e.toString());
             }
             metrics.connected(false);
@@ -86,20 +91,36 @@ public final class LlrpReaderClient implements AutoCloseable {
         }
         int attempt = LlrpParameters.connectionAttempt(hello.payload());
         if (attempt != 0) {
-            throw new LlrpRefusedException("the reader refused the connection (ConnectionAttemptEvent status " + attempt + ")");
+            throw new LlrpRefusedException(
+                    "the reader refused the connection (ConnectionAttemptEvent status " + attempt + ")");
         }
-        transact(in, out, LlrpMessages.getReaderCapabilities(nextMessageId++), LlrpMessageType.GET_READER_CAPABILITIES_RESPONSE);
+        transact(
+                in,
+                out,
+                LlrpMessages.getReaderCapabilities(nextMessageId++),
+                LlrpMessageType.GET_READER_CAPABILITIES_RESPONSE);
         transact(in, out, LlrpMessages.deleteRoSpec(nextMessageId++, 0), LlrpMessageType.DELETE_ROSPEC_RESPONSE);
-        transact(in, out, LlrpMessages.addRoSpec(nextMessageId++, RO_SPEC_ID, List.copyOf(setting.antennas())),
+        transact(
+                in,
+                out,
+                LlrpMessages.addRoSpec(nextMessageId++, RO_SPEC_ID, List.copyOf(setting.antennas())),
                 LlrpMessageType.ADD_ROSPEC_RESPONSE);
-        transact(in, out, LlrpMessages.enableRoSpec(nextMessageId++, RO_SPEC_ID), LlrpMessageType.ENABLE_ROSPEC_RESPONSE);
+        transact(
+                in,
+                out,
+                LlrpMessages.enableRoSpec(nextMessageId++, RO_SPEC_ID),
+                LlrpMessageType.ENABLE_ROSPEC_RESPONSE);
         transact(in, out, LlrpMessages.startRoSpec(nextMessageId++, RO_SPEC_ID), LlrpMessageType.START_ROSPEC_RESPONSE);
         // Reports come when tags do: a quiet lane is not a dead reader (the reader's keep-alives are).
         s.setSoTimeout(0);
         backoff.reset();
         metrics.connected(true);
         lane.readerState("CONNECTED");
-        LOG.info("LLRP reader of lane {} at {}:{} is reporting tags (ROSpec {})", lane.id(), setting.host(), setting.port(),
+        LOG.info(
+                "LLRP reader of lane {} at {}:{} is reporting tags (ROSpec {})",
+                lane.id(),
+                setting.host(),
+                setting.port(),
                 RO_SPEC_ID);
         while (!closed) {
             handle(LlrpFrame.read(in), out);
@@ -107,7 +128,8 @@ public final class LlrpReaderClient implements AutoCloseable {
     }
 
     /** Sends a request and waits for its response, handling what the reader says meanwhile. */
-    private void transact(DataInputStream in, OutputStream out, LlrpFrame request, int responseType) throws IOException {
+    private void transact(DataInputStream in, OutputStream out, LlrpFrame request, int responseType)
+            throws IOException {
         out.write(request.encode());
         out.flush();
         while (true) {
@@ -121,7 +143,8 @@ public final class LlrpReaderClient implements AutoCloseable {
                 return;
             }
             if (frame.type() == LlrpMessageType.ERROR_MESSAGE) {
-                throw new LlrpRefusedException("the reader answered message type " + request.type() + " with an ERROR_MESSAGE");
+                throw new LlrpRefusedException(
+                        "the reader answered message type " + request.type() + " with an ERROR_MESSAGE");
             }
             handle(frame, out);
         }
@@ -135,10 +158,14 @@ public final class LlrpReaderClient implements AutoCloseable {
                 out.flush();
                 metrics.reported(lane.nowMillis());
             }
-            case LlrpMessageType.READER_EVENT_NOTIFICATION -> LOG.debug("LLRP reader of lane {}: reader event", lane.id());
+            case LlrpMessageType.READER_EVENT_NOTIFICATION ->
+                LOG.debug("LLRP reader of lane {}: reader event", lane.id());
             default -> {
                 metrics.error("unknown_message");
-                LOG.warn("LLRP reader of lane {}: ignored a message of type {} ({} bytes)", lane.id(), frame.type(),
+                LOG.warn(
+                        "LLRP reader of lane {}: ignored a message of type {} ({} bytes)",
+                        lane.id(),
+                        frame.type(),
                         frame.payload().length);
             }
         }

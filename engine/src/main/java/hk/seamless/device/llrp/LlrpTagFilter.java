@@ -36,7 +36,10 @@ final class LlrpTagFilter {
     boolean isLaneRead(TagReport tag) {
         if (tag.epc().length() < 8 || tag.epc().length() > 124) {
             metrics.error("bad_epc");
-            LOG.warn("LLRP reader of lane {}: refused an EPC of {} hex digits", laneId, tag.epc().length());
+            LOG.warn(
+                    "LLRP reader of lane {}: refused an EPC of {} hex digits",
+                    laneId,
+                    tag.epc().length());
             return false;
         }
         if (tag.antenna() != 0 && !setting.hearsAntenna(tag.antenna())) {
@@ -64,8 +67,10 @@ final class LlrpTagFilter {
         if (++readsThisSecond > READS_PER_SECOND) {
             metrics.count("seamless_reader_tags", "flood");
             if (readsThisSecond == READS_PER_SECOND + 1) {
-                LOG.warn("LLRP reader of lane {}: more than {} tags a second; the rest of this second is dropped",
-                        laneId, READS_PER_SECOND);
+                LOG.warn(
+                        "LLRP reader of lane {}: more than {} tags a second; the rest of this second is dropped",
+                        laneId,
+                        READS_PER_SECOND);
             }
             return false;
         }

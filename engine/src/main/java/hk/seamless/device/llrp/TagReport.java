@@ -8,5 +8,4 @@ package hk.seamless.device.llrp;
  * @param peakRssi        the peak RSSI in dBm, or null when the report does not say
  * @param firstSeenMicros when the reader first saw it, microseconds since the epoch (0 when not said)
  */
-public record TagReport(String epc, int antenna, Integer peakRssi, long firstSeenMicros) {
-}
+public record TagReport(String epc, int antenna, Integer peakRssi, long firstSeenMicros) {}

@@ -2,7 +2,6 @@ package hk.seamless.device.modbus;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -24,11 +23,14 @@ record GateDecision(String arrivalId, boolean release, long validUntilMillis) {
             return null;
         }
         String arrivalId = json.getValue("arrivalId") instanceof String id ? id : null;
-        if (!"RELEASE".equals(decision) || arrivalId == null || !(json.getValue("validUntil") instanceof String until)) {
+        if (!"RELEASE".equals(decision)
+                || arrivalId == null
+                || !(json.getValue("validUntil") instanceof String until)) {
             return new GateDecision(arrivalId, false, 0);
         }
         try {
-            return new GateDecision(arrivalId, true, OffsetDateTime.parse(until).toInstant().toEpochMilli());
+            return new GateDecision(
+                    arrivalId, true, OffsetDateTime.parse(until).toInstant().toEpochMilli());
         } catch (DateTimeParseException e) {
             return new GateDecision(arrivalId, false, 0);
         }

@@ -5,17 +5,16 @@ import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import hk.seamless.config.ModbusGateSetting;
+import hk.seamless.device.Backoff;
 import hk.seamless.device.BoomInterlock;
 import hk.seamless.device.DeviceMetrics;
 import hk.seamless.device.LaneSide;
-import hk.seamless.device.Backoff;
 import hk.seamless.gate.GateLink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A boom gate on a PLC or relay module reached over Modbus TCP: the engine writes the coil that
@@ -36,6 +35,7 @@ public final class ModbusGate implements GateLink, AutoCloseable {
     private final ScheduledExecutorService thread;
     /** The end of the pulse now on, in pulse mode (written on {@link #thread} only). */
     private java.util.concurrent.ScheduledFuture<?> pulseEnd;
+
     private final Backoff backoff = new Backoff(200, 10_000);
     private final int firstInput;
     private final int inputCount;
@@ -49,8 +49,14 @@ public final class ModbusGate implements GateLink, AutoCloseable {
         this.setting = setting;
         this.lane = lane;
         this.metrics = metrics;
-        this.interlock = new BoomInterlock(lane.id(), setting.hasLoop(), !setting.pulse(), setting.confirmWithinMillis(),
-                setting.loopStuckMillis(), lane::faulted, new ModbusGateActions(this, lane, metrics));
+        this.interlock = new BoomInterlock(
+                lane.id(),
+                setting.hasLoop(),
+                !setting.pulse(),
+                setting.confirmWithinMillis(),
+                setting.loopStuckMillis(),
+                lane::faulted,
+                new ModbusGateActions(this, lane, metrics));
         int first = Math.min(setting.boomUpInput(), setting.boomDownInput());
         int lastInput = Math.max(setting.boomUpInput(), setting.boomDownInput());
         if (setting.hasLoop()) {
@@ -76,8 +82,8 @@ public final class ModbusGate implements GateLink, AutoCloseable {
         GateDecision decision = GateDecision.parse(message);
         if (decision != null && !closed) {
             try {
-                thread.execute(() -> interlock.decided(decision.arrivalId(), decision.release(),
-                        decision.validUntilMillis(), lane.nowMillis()));
+                thread.execute(() -> interlock.decided(
+                        decision.arrivalId(), decision.release(), decision.validUntilMillis(), lane.nowMillis()));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 // The engine is stopping: the boom stays as it is, down unless a truck is under it.
             }
@@ -92,8 +98,11 @@ public final class ModbusGate implements GateLink, AutoCloseable {
             BitVector bits = master.readInputDiscretes(setting.unit(), firstInput, inputCount);
             unreadable = 0;
             metrics.reported(lane.nowMillis());
-            interlock.inputs(new BoomInterlock.Inputs(setting.hasLoop() && bits.getBit(setting.loopInput() - firstInput),
-                    bits.getBit(setting.boomUpInput() - firstInput), bits.getBit(setting.boomDownInput() - firstInput)),
+            interlock.inputs(
+                    new BoomInterlock.Inputs(
+                            setting.hasLoop() && bits.getBit(setting.loopInput() - firstInput),
+                            bits.getBit(setting.boomUpInput() - firstInput),
+                            bits.getBit(setting.boomDownInput() - firstInput)),
                     lane.nowMillis());
         } catch (ModbusSlaveException refused) {
             metrics.error("exception_response");
@@ -129,7 +138,10 @@ public final class ModbusGate implements GateLink, AutoCloseable {
             }
         } catch (ModbusSlaveException refused) {
             metrics.error("exception_response");
-            LOG.error("Gate of lane {}: the controller refused the write of coil {}: {}", lane.id(), setting.raiseCoil(),
+            LOG.error(
+                    "Gate of lane {}: the controller refused the write of coil {}: {}",
+                    lane.id(),
+                    setting.raiseCoil(),
                     refused.getMessage());
             lane.fault("COIL_REFUSED: the controller answered the coil write with " + refused.getMessage());
         } catch (ModbusException | RuntimeException e) {
@@ -149,7 +161,11 @@ public final class ModbusGate implements GateLink, AutoCloseable {
             candidate.disconnect();
             nextAttemptMillis = now + backoff.next();
             metrics.error("connect_failed");
-            LOG.warn("Gate of lane {}: cannot reach {}:{} ({}); trying again", lane.id(), setting.host(), setting.port(),
+            LOG.warn(
+                    "Gate of lane {}: cannot reach {}:{} ({}); trying again",
+                    lane.id(),
+                    setting.host(),
+                    setting.port(),
                     e.getMessage());
             return false;
         }
@@ -158,7 +174,12 @@ public final class ModbusGate implements GateLink, AutoCloseable {
         everConnected = true;
         metrics.connected(true);
         lane.gateConnected(this, true);
-        LOG.info("Gate of lane {}: connected to {}:{} unit {}", lane.id(), setting.host(), setting.port(), setting.unit());
+        LOG.info(
+                "Gate of lane {}: connected to {}:{} unit {}",
+                lane.id(),
+                setting.host(),
+                setting.port(),
+                setting.unit());
         return true;
     }
 

@@ -107,8 +107,8 @@ public final class LookAlikeResolver {
      *                candidate); empty for UNREADABLE
      * @param scratch a caller-owned buffer, overwritten
      */
-    public Resolution resolveCandidates(PlateRead plateRead, ExpectedVehicles expected,
-                                        StringBuilder out, StringBuilder scratch) {
+    public Resolution resolveCandidates(
+            PlateRead plateRead, ExpectedVehicles expected, StringBuilder out, StringBuilder scratch) {
         best.setLength(0);
         fallback.setLength(0);
         boolean readable = false;
@@ -156,5 +156,4 @@ public final class LookAlikeResolver {
         out.append(mark);
         return resolution;
     }
-
 }

@@ -9,21 +9,29 @@ package hk.seamless.lane.plate;
  */
 public final class LookAlikes {
 
-    private LookAlikes() {
-    }
+    private LookAlikes() {}
 
     /** @return the character a camera may have mistaken {@code c} for, or 0 when there is none */
     public static char partner(char c) {
         switch (c) {
-            case 'B': return '8';
-            case '8': return 'B';
-            case 'S': return '5';
-            case '5': return 'S';
-            case 'Z': return '2';
-            case '2': return 'Z';
-            case 'G': return '6';
-            case '6': return 'G';
-            default: return 0;
+            case 'B':
+                return '8';
+            case '8':
+                return 'B';
+            case 'S':
+                return '5';
+            case '5':
+                return 'S';
+            case 'Z':
+                return '2';
+            case '2':
+                return 'Z';
+            case 'G':
+                return '6';
+            case '6':
+                return 'G';
+            default:
+                return 0;
         }
     }
 

@@ -29,8 +29,7 @@ public final class OpenAlprDocument {
     /** More candidates than any ANPR's top-N: a larger list is not a camera read. */
     public static final int MAX_CANDIDATES_IN_DOCUMENT = 50;
 
-    private OpenAlprDocument() {
-    }
+    private OpenAlprDocument() {}
 
     /**
      * Clears {@code into} and fills it from {@code doc}.
@@ -46,8 +45,8 @@ public final class OpenAlprDocument {
         }
         Object dataType = doc.getValue("data_type");
         if (dataType != null && !DATA_TYPE.equals(dataType)) {
-            throw new InvalidPlateDocumentException("data_type",
-                    "must be \"" + DATA_TYPE + "\" (got " + describe(dataType) + ")");
+            throw new InvalidPlateDocumentException(
+                    "data_type", "must be \"" + DATA_TYPE + "\" (got " + describe(dataType) + ")");
         }
         into.setEpochMillis(epochMillis(doc.getValue("epoch_time")));
         JsonArray results = array(doc, "results", "results", true);
@@ -86,7 +85,8 @@ public final class OpenAlprDocument {
             return;
         }
         if (candidates.size() > MAX_CANDIDATES_IN_DOCUMENT) {
-            throw new InvalidPlateDocumentException(path + ".candidates",
+            throw new InvalidPlateDocumentException(
+                    path + ".candidates",
                     "must have at most " + MAX_CANDIDATES_IN_DOCUMENT + " entries (got " + candidates.size() + ")");
         }
         for (int j = 0; j < candidates.size(); j++) {
@@ -104,13 +104,15 @@ public final class OpenAlprDocument {
             throw new InvalidPlateDocumentException("epoch_time", "is required (milliseconds since 1970-01-01T00:00Z)");
         }
         if (!(value instanceof Number number)) {
-            throw new InvalidPlateDocumentException("epoch_time", "must be a number of milliseconds (got " + describe(value) + ")");
+            throw new InvalidPlateDocumentException(
+                    "epoch_time", "must be a number of milliseconds (got " + describe(value) + ")");
         }
         double asDouble = number.doubleValue();
         long millis = number.longValue();
         // Integer, Long, or a whole-valued double such as 1.732592400123E12; never a fraction.
         if (asDouble != (double) millis || Double.isInfinite(asDouble)) {
-            throw new InvalidPlateDocumentException("epoch_time", "must be a whole number of milliseconds (got " + value + ")");
+            throw new InvalidPlateDocumentException(
+                    "epoch_time", "must be a whole number of milliseconds (got " + value + ")");
         }
         if (millis < 0) {
             throw new InvalidPlateDocumentException("epoch_time", "must not be negative (got " + value + ")");
@@ -152,8 +154,8 @@ public final class OpenAlprDocument {
             throw new InvalidPlateDocumentException(path, "must be a string (got " + describe(value) + ")");
         }
         if (text.length() > PlateRead.MAX_TEXT_LENGTH) {
-            throw new InvalidPlateDocumentException(path,
-                    "must be at most " + PlateRead.MAX_TEXT_LENGTH + " characters (got " + text.length() + ")");
+            throw new InvalidPlateDocumentException(
+                    path, "must be at most " + PlateRead.MAX_TEXT_LENGTH + " characters (got " + text.length() + ")");
         }
         return text;
     }
@@ -163,7 +165,8 @@ public final class OpenAlprDocument {
             throw new InvalidPlateDocumentException(path, "is required (0 to 100)");
         }
         if (!(value instanceof Number number)) {
-            throw new InvalidPlateDocumentException(path, "must be a number from 0 to 100 (got " + describe(value) + ")");
+            throw new InvalidPlateDocumentException(
+                    path, "must be a number from 0 to 100 (got " + describe(value) + ")");
         }
         double confidence = number.doubleValue();
         if (!(confidence >= 0 && confidence <= 100)) {

@@ -25,8 +25,7 @@ public final class PlateNormaliser {
     /** The registry's limit: a personalised mark has at most 8 characters. */
     public static final int MAX_MARK_LENGTH = 8;
 
-    private PlateNormaliser() {
-    }
+    private PlateNormaliser() {}
 
     /**
      * Writes the canonical form of {@code raw} into {@code out} (cleared first).

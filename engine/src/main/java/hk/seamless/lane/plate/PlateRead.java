@@ -165,8 +165,14 @@ public final class PlateRead {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(64 + candidateCount * 24);
-        out.append("PlateRead[plate=").append(plate).append(", confidence=").append(confidence)
-                .append(", epochMillis=").append(epochMillis).append(", region=").append(region)
+        out.append("PlateRead[plate=")
+                .append(plate)
+                .append(", confidence=")
+                .append(confidence)
+                .append(", epochMillis=")
+                .append(epochMillis)
+                .append(", region=")
+                .append(region)
                 .append(", candidates=[");
         for (int i = 0; i < candidateCount; i++) {
             if (i > 0) {

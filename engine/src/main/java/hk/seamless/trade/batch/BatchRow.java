@@ -15,23 +15,23 @@ import java.util.Objects;
  */
 public record BatchRow(int rowNumber, JsonObject body, List<String> readProblems) {
 
-  public BatchRow {
-    Objects.requireNonNull(body, "body");
-    // Copied so a caller cannot change the reported problems behind the reader's back.
-    readProblems = List.copyOf(readProblems);
-  }
+    public BatchRow {
+        Objects.requireNonNull(body, "body");
+        // Copied so a caller cannot change the reported problems behind the reader's back.
+        readProblems = List.copyOf(readProblems);
+    }
 
-  /** True when the row was read cleanly and its body can go to the validator. */
-  public boolean readable() {
-    return readProblems.isEmpty();
-  }
+    /** True when the row was read cleanly and its body can go to the validator. */
+    public boolean readable() {
+        return readProblems.isEmpty();
+    }
 
-  static BatchRow ok(int rowNumber, JsonObject body) {
-    return new BatchRow(rowNumber, body, List.of());
-  }
+    static BatchRow ok(int rowNumber, JsonObject body) {
+        return new BatchRow(rowNumber, body, List.of());
+    }
 
-  static BatchRow problems(int rowNumber, List<String> problems) {
-    // The body is left empty on purpose: half-read data must never reach lodgement.
-    return new BatchRow(rowNumber, new JsonObject(), problems);
-  }
+    static BatchRow problems(int rowNumber, List<String> problems) {
+        // The body is left empty on purpose: half-read data must never reach lodgement.
+        return new BatchRow(rowNumber, new JsonObject(), problems);
+    }
 }

@@ -1,25 +1,25 @@
 package hk.seamless.device.llrp;
 
-import hk.seamless.config.LlrpReaderSetting;
-import hk.seamless.device.DeviceMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hk.seamless.config.LlrpReaderSetting;
+import hk.seamless.device.DeviceMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** A reader's reports, thinned to what a lane can have: repeats of one tag and floods do not reach the pipeline. */
 class LlrpTagFilterTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final LlrpTagFilter filter = new LlrpTagFilter(new LlrpReaderSetting("h", 5084, Set.of(1), -70), "T-1",
-            new DeviceMetrics(registry, "T-1", "reader"));
+    private final LlrpTagFilter filter = new LlrpTagFilter(
+            new LlrpReaderSetting("h", 5084, Set.of(1), -70), "T-1", new DeviceMetrics(registry, "T-1", "reader"));
 
     private double counted(String kind) {
-        return registry.counter("seamless_reader_tags", "lane", "T-1", "device", "reader", "kind", kind).count();
+        return registry.counter("seamless_reader_tags", "lane", "T-1", "device", "reader", "kind", kind)
+                .count();
     }
 
     @Test
@@ -28,7 +28,8 @@ class LlrpTagFilterTest {
         assertTrue(filter.passes("E2000000000000000000AAAA", t));
         assertFalse(filter.passes("E2000000000000000000AAAA", t + 999_000_000L));
         assertTrue(filter.passes("E2000000000000000000BBBB", t + 999_500_000L), "another truck's tag");
-        assertTrue(filter.passes("E2000000000000000000AAAA", t + 2_100_000_000L), "the first tag, later, is read again");
+        assertTrue(
+                filter.passes("E2000000000000000000AAAA", t + 2_100_000_000L), "the first tag, later, is read again");
         assertEquals(1, counted("repeat"));
     }
 

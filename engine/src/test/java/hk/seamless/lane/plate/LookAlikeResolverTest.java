@@ -48,10 +48,13 @@ class LookAlikeResolverTest {
     @Test
     void looksUpEveryVariantOnceAndNothingElse() {
         List<String> asked = new ArrayList<>();
-        resolver.resolve("B5Z6", mark -> {
-            asked.add(mark.toString());
-            return false;
-        }, out);
+        resolver.resolve(
+                "B5Z6",
+                mark -> {
+                    asked.add(mark.toString());
+                    return false;
+                },
+                out);
 
         assertEquals(16, asked.size());
         assertEquals(16, Set.copyOf(asked).size(), "no variant twice");

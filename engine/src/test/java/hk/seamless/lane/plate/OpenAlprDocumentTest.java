@@ -118,10 +118,12 @@ class OpenAlprDocumentTest {
 
     @Test
     void picksTheHighestConfidenceWhenResultsAreNotSorted() {
-        JsonObject doc = base().put("results", new JsonArray()
-                .add(result("AB1", 40.5))
-                .add(result("CD22", 91.9))
-                .add(result("EF333", 91.9)));
+        JsonObject doc = base().put(
+                        "results",
+                        new JsonArray()
+                                .add(result("AB1", 40.5))
+                                .add(result("CD22", 91.9))
+                                .add(result("EF333", 91.9)));
 
         OpenAlprDocument.read(doc, read);
 
@@ -153,7 +155,8 @@ class OpenAlprDocumentTest {
             int confidence = (i * 7 % 15) * 6 + 10;
             candidates.add(new JsonObject().put("plate", "C" + confidence).put("confidence", confidence + 0.5));
         }
-        JsonObject doc = base().put("results", new JsonArray().add(result("AB1234", 95).put("candidates", candidates)));
+        JsonObject doc =
+                base().put("results", new JsonArray().add(result("AB1234", 95).put("candidates", candidates)));
 
         OpenAlprDocument.read(doc, read);
 
@@ -171,10 +174,11 @@ class OpenAlprDocumentTest {
         for (int i = 0; i < 51; i++) {
             candidates.add(new JsonObject().put("plate", "AB" + (i + 1)).put("confidence", 50));
         }
-        JsonObject doc = base().put("results", new JsonArray().add(result("AB1234", 95).put("candidates", candidates)));
+        JsonObject doc =
+                base().put("results", new JsonArray().add(result("AB1234", 95).put("candidates", candidates)));
 
-        InvalidPlateDocumentException e = assertThrows(InvalidPlateDocumentException.class,
-                () -> OpenAlprDocument.read(doc, read));
+        InvalidPlateDocumentException e =
+                assertThrows(InvalidPlateDocumentException.class, () -> OpenAlprDocument.read(doc, read));
         assertEquals("results[0].candidates", e.field());
     }
 
@@ -218,8 +222,8 @@ class OpenAlprDocumentTest {
             {"epoch_time": 1, "results": [{"plate": "AB1234", "confidence": 90, "candidates": [{"plate": "AB1234"}]}]} | results[0].candidates[0].confidence
             """)
     void namesTheBadField(String body, String field) {
-        InvalidPlateDocumentException e = assertThrows(InvalidPlateDocumentException.class,
-                () -> OpenAlprDocument.read(new JsonObject(body), read));
+        InvalidPlateDocumentException e = assertThrows(
+                InvalidPlateDocumentException.class, () -> OpenAlprDocument.read(new JsonObject(body), read));
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
         assertTrue(e.reason().length() > 5, e.reason());
@@ -227,18 +231,24 @@ class OpenAlprDocumentTest {
 
     @Test
     void messagesSayWhatWasWrong() {
-        InvalidPlateDocumentException e = assertThrows(InvalidPlateDocumentException.class,
-                () -> OpenAlprDocument.read(new JsonObject("""
+        InvalidPlateDocumentException e = assertThrows(
+                InvalidPlateDocumentException.class, () -> OpenAlprDocument.read(new JsonObject("""
                         {"epoch_time": 1, "results": [{"plate": 1234, "confidence": 90}]}"""), read));
         assertEquals("results[0].plate: must be a string (got the number 1234)", e.getMessage());
         assertEquals("must be a string (got the number 1234)", e.reason());
     }
 
     private static JsonObject base() {
-        return new JsonObject().put("version", 2).put("data_type", "alpr_results").put("epoch_time", 1732592400123L);
+        return new JsonObject()
+                .put("version", 2)
+                .put("data_type", "alpr_results")
+                .put("epoch_time", 1732592400123L);
     }
 
     private static JsonObject result(String plate, double confidence) {
-        return new JsonObject().put("plate", plate).put("confidence", confidence).put("matches_template", 0);
+        return new JsonObject()
+                .put("plate", plate)
+                .put("confidence", confidence)
+                .put("matches_template", 0);
     }
 }

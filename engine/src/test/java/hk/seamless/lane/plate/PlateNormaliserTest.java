@@ -39,24 +39,25 @@ class PlateNormaliserTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a HK mark")
-    @ValueSource(strings = {
-            "粤Z·A123港",   // Guangdong cross-boundary plate
-            "粤B12345",     // ordinary Guangdong plate
-            "粤Z A123港",
-            "AB1234港",     // Hong Kong plate with a stray suffix: still not trustworthy
-            "澳MA1234",
-            "Z·A123",       // mainland shape with the province character dropped
-            "z・A123",      // katakana middle dot, as CJK input methods type it
-            "",
-            "   ",
-            "- . -",
-            "ABCDEFGHJ",    // nine characters
-            "AB 1234 5678",
-            "AB_1234",
-            "AB/1234",
-            "ÄB1234",
-            "ＡＢ１２３４"     // full-width forms
-    })
+    @ValueSource(
+            strings = {
+                "粤Z·A123港", // Guangdong cross-boundary plate
+                "粤B12345", // ordinary Guangdong plate
+                "粤Z A123港",
+                "AB1234港", // Hong Kong plate with a stray suffix: still not trustworthy
+                "澳MA1234",
+                "Z·A123", // mainland shape with the province character dropped
+                "z・A123", // katakana middle dot, as CJK input methods type it
+                "",
+                "   ",
+                "- . -",
+                "ABCDEFGHJ", // nine characters
+                "AB 1234 5678",
+                "AB_1234",
+                "AB/1234",
+                "ÄB1234",
+                "ＡＢ１２３４" // full-width forms
+            })
     void refusesWhatCannotBeAHongKongMark(String raw) {
         out.append("previous");
         assertFalse(PlateNormaliser.normalise(raw, out));

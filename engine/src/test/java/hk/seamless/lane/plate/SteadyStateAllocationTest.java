@@ -23,15 +23,15 @@ class SteadyStateAllocationTest {
         threads.setThreadAllocatedMemoryEnabled(true);
 
         PlateRead[] reads = {
-                LookAlikeResolverTest.read("ab 1234", "AB1234", "A81234"),           // EXACT
-                LookAlikeResolverTest.read("A8-I234", "A81234"),                      // RESOLVED (I mapped, 8 -> B)
-                LookAlikeResolverTest.read("5T123"),                                  // RESOLVED
-                LookAlikeResolverTest.read("CD5678", "CD5678"),                       // AMBIGUOUS
-                LookAlikeResolverTest.read("HK1234", "HK1234", "HK7234", "HK1Z34"),   // candidate fallback
-                LookAlikeResolverTest.read("粤Z·A123港", "粤Z·A123港", "FU123"),         // Guangdong plate
-                LookAlikeResolverTest.read("SB8S5Z2G", "SB8S5Z2G"),                   // 256 variants
-                LookAlikeResolverTest.read("XY9999", "XY9999"),                       // NOT_EXPECTED
-                new PlateRead(),                                                      // UNREADABLE
+            LookAlikeResolverTest.read("ab 1234", "AB1234", "A81234"), // EXACT
+            LookAlikeResolverTest.read("A8-I234", "A81234"), // RESOLVED (I mapped, 8 -> B)
+            LookAlikeResolverTest.read("5T123"), // RESOLVED
+            LookAlikeResolverTest.read("CD5678", "CD5678"), // AMBIGUOUS
+            LookAlikeResolverTest.read("HK1234", "HK1234", "HK7234", "HK1Z34"), // candidate fallback
+            LookAlikeResolverTest.read("粤Z·A123港", "粤Z·A123港", "FU123"), // Guangdong plate
+            LookAlikeResolverTest.read("SB8S5Z2G", "SB8S5Z2G"), // 256 variants
+            LookAlikeResolverTest.read("XY9999", "XY9999"), // NOT_EXPECTED
+            new PlateRead(), // UNREADABLE
         };
         ExpectedVehicles expected = new ArraySet("AB1234", "ST123", "CD5678", "CD567B", "HK7234", "FU123", "AA1");
         PlateRead slot = new PlateRead();
@@ -58,8 +58,16 @@ class SteadyStateAllocationTest {
         assertEquals(CALLS, java.util.Arrays.stream(seen).sum());
     }
 
-    private static long run(PlateRead[] reads, ExpectedVehicles expected, PlateRead slot, LookAlikeResolver resolver,
-                            StringBuilder canonical, StringBuilder out, StringBuilder scratch, int[] seen, int calls) {
+    private static long run(
+            PlateRead[] reads,
+            ExpectedVehicles expected,
+            PlateRead slot,
+            LookAlikeResolver resolver,
+            StringBuilder canonical,
+            StringBuilder out,
+            StringBuilder scratch,
+            int[] seen,
+            int calls) {
         long sink = 0;
         for (int i = 0; i < calls; i++) {
             slot.copyFrom(reads[i % reads.length]);

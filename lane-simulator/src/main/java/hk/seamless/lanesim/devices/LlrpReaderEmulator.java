@@ -57,7 +57,8 @@ public final class LlrpReaderEmulator implements AutoCloseable {
             s.bind(new InetSocketAddress(host, port));
             server = s;
         } catch (IOException e) {
-            throw new UncheckedIOException("the LLRP reader emulator cannot listen on " + host.getHostAddress() + ":" + port, e);
+            throw new UncheckedIOException(
+                    "the LLRP reader emulator cannot listen on " + host.getHostAddress() + ":" + port, e);
         }
         Thread t = new Thread(this::serve, "llrp-reader-emulator-" + port);
         t.setDaemon(true);
@@ -113,7 +114,8 @@ public final class LlrpReaderEmulator implements AutoCloseable {
     /** "This tag is seen at this antenna": one RO_ACCESS_REPORT, once the client's ROSpec runs. */
     public void sees(String epc, int antenna, int peakRssi) {
         awaitStarted(Duration.ofSeconds(10));
-        sendRaw(LlrpWire.tagReport(messageIds.incrementAndGet(), epc, antenna, peakRssi, System.currentTimeMillis() * 1000));
+        sendRaw(LlrpWire.tagReport(
+                messageIds.incrementAndGet(), epc, antenna, peakRssi, System.currentTimeMillis() * 1000));
     }
 
     public void sendKeepalive() {
@@ -142,8 +144,8 @@ public final class LlrpReaderEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!started) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the LLRP client on port " + port + " never started its ROSpec; received "
-                        + received);
+                throw new IllegalStateException(
+                        "the LLRP client on port " + port + " never started its ROSpec; received " + received);
             }
             try {
                 Thread.sleep(10);

@@ -45,19 +45,18 @@ public final class LlrpWire {
     private static final int TV_PEAK_RSSI = 6;
     private static final int TV_EPC_96 = 13;
 
-    private LlrpWire() {
-    }
+    private LlrpWire() {}
 
     /** A message's header as read: its type and id (the parameters are skipped). */
-    public record Header(int type, int messageId) {
-    }
+    public record Header(int type, int messageId) {}
 
     /** Reads one whole message from a client; what cannot be LLRP ends the session. */
     public static Header read(DataInputStream in) throws IOException {
         int first = in.readUnsignedShort();
         long length = in.readInt() & 0xFFFFFFFFL;
         if (((first >> 10) & 0x7) != VERSION || length < HEADER || length > MAX_LENGTH) {
-            throw new IOException("not an LLRP 1.0.1 message (version " + ((first >> 10) & 0x7) + ", length " + length + ")");
+            throw new IOException(
+                    "not an LLRP 1.0.1 message (version " + ((first >> 10) & 0x7) + ", length " + length + ")");
         }
         int messageId = in.readInt();
         in.readFully(new byte[(int) length - HEADER]);
@@ -65,8 +64,12 @@ public final class LlrpWire {
     }
 
     public static byte[] message(int type, int messageId, byte[] parameters) {
-        return ByteBuffer.allocate(HEADER + parameters.length).putShort((short) ((VERSION << 10) | (type & 0x3FF)))
-                .putInt(HEADER + parameters.length).putInt(messageId).put(parameters).array();
+        return ByteBuffer.allocate(HEADER + parameters.length)
+                .putShort((short) ((VERSION << 10) | (type & 0x3FF)))
+                .putInt(HEADER + parameters.length)
+                .putInt(messageId)
+                .put(parameters)
+                .array();
     }
 
     /** A response whose LLRPStatus says success (code 0). */

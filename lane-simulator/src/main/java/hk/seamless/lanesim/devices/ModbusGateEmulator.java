@@ -6,7 +6,6 @@ import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +38,7 @@ public final class ModbusGateEmulator implements AutoCloseable {
     private final int port;
     /** Counts the client's reads of the inputs (the loop is the first one each poll reads). */
     private final AtomicLong inputReads = new AtomicLong();
+
     private final LoopInput loop = new LoopInput();
     private final SimpleDigitalIn up = new SimpleDigitalIn(false);
     private final SimpleDigitalIn down = new SimpleDigitalIn(true);
@@ -53,11 +53,13 @@ public final class ModbusGateEmulator implements AutoCloseable {
     private final List<String> history = new CopyOnWriteArrayList<>();
     /** The input reads counted when the loop or a switch last changed: a later read saw the change. */
     private volatile long readsAtLastChange;
+
     private volatile boolean jammed;
     /** Told the time ({@code System.nanoTime()}) of every coil set: what the simulator times and judges. */
-    private volatile LongConsumer onRaise = t -> { };
+    private volatile LongConsumer onRaise = t -> {};
     /** Told of every boom that starts down while the loop sees a vehicle. */
-    private volatile Runnable onLoweredOnVehicle = () -> { };
+    private volatile Runnable onLoweredOnVehicle = () -> {};
+
     private ModbusSlave slave;
 
     /** On loopback, on a free port. */
@@ -89,7 +91,8 @@ public final class ModbusGateEmulator implements AutoCloseable {
             slave.addProcessImage(UNIT, image);
             slave.open();
         } catch (ModbusException e) {
-            throw new IllegalStateException("the gate emulator could not listen on " + host.getHostAddress() + ":" + port, e);
+            throw new IllegalStateException(
+                    "the gate emulator could not listen on " + host.getHostAddress() + ":" + port, e);
         }
     }
 
@@ -193,13 +196,16 @@ public final class ModbusGateEmulator implements AutoCloseable {
         }
         down.set(false);
         changed();
-        motor.schedule(() -> {
-            synchronized (this) {
-                up.set(true);
-                changed();
-                history.add("boom UP");
-            }
-        }, travelMillis, TimeUnit.MILLISECONDS);
+        motor.schedule(
+                () -> {
+                    synchronized (this) {
+                        up.set(true);
+                        changed();
+                        history.add("boom UP");
+                    }
+                },
+                travelMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     private synchronized void lower() {
@@ -213,13 +219,16 @@ public final class ModbusGateEmulator implements AutoCloseable {
         }
         up.set(false);
         changed();
-        motor.schedule(() -> {
-            synchronized (this) {
-                down.set(true);
-                changed();
-                history.add("boom DOWN");
-            }
-        }, travelMillis, TimeUnit.MILLISECONDS);
+        motor.schedule(
+                () -> {
+                    synchronized (this) {
+                        down.set(true);
+                        changed();
+                        history.add("boom DOWN");
+                    }
+                },
+                travelMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** The loop detector's input: the client's reads of it are counted, the emulator's own looks are not. */
