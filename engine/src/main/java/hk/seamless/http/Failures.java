@@ -82,7 +82,6 @@ public final class Failures {
     private static void sendViolation(HttpServerResponse response, RuleViolation v) {
         switch (v.kind()) {
             case NOT_FOUND -> Problem.send(response, 404, "Not found", v.getMessage(), v.errors());
-            case FORBIDDEN -> Problem.send(response, 403, "Forbidden", v.getMessage(), v.errors());
             case CONFLICT -> Problem.send(response, 409, "Conflict", v.getMessage(), v.errors());
             case UNPROCESSABLE -> Problem.send(response, 422, "Refused by the rules", v.getMessage(), v.errors());
             case TOO_MANY_ATTEMPTS -> {

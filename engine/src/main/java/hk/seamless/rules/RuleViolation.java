@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A well-formed request that the registry rules refuse: the record is in the wrong state, belongs to
- * someone else, does not exist, or the caller has failed too often. The HTTP layer turns the kind
+ * A well-formed request that the registry rules refuse: the record is in the wrong state, does not
+ * exist (or is someone else's: told as not found), or the caller has failed too often. The HTTP layer turns the kind
  * into a status code; the rules never speak HTTP.
  */
 public final class RuleViolation extends RuntimeException {
 
     public enum Kind {
         NOT_FOUND,
-        FORBIDDEN,
         CONFLICT,
         UNPROCESSABLE,
         TOO_MANY_ATTEMPTS
@@ -31,10 +30,6 @@ public final class RuleViolation extends RuntimeException {
 
     public static RuleViolation notFound(String message) {
         return new RuleViolation(Kind.NOT_FOUND, message, List.of(), null);
-    }
-
-    public static RuleViolation forbidden(String message) {
-        return new RuleViolation(Kind.FORBIDDEN, message, List.of(), null);
     }
 
     public static RuleViolation conflict(String message) {
