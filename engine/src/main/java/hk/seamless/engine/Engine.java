@@ -103,6 +103,8 @@ public final class Engine implements AutoCloseable {
     private RoleLinks roleLinks;
     /** Role registry: the lane feed kept until Kafka has it. */
     private FeedOutbox feedOutbox;
+    /** The API contract, read on Vert.x's worker threads while the engine starts serving. */
+    private Future<RequestContract> contract;
     /** Builds the router every HTTP server instance serves: the one place the routes are mounted. */
     private final Supplier<Router> routers;
 
@@ -153,6 +155,7 @@ public final class Engine implements AutoCloseable {
         SegmentedLog laneLog = null;
         LanePipeline pipeline = null;
         Vertx vertx = null;
+        Future<RequestContract> contract = null;
         FeedOutbox feedOutbox = null;
         RoleLinks roleLinks = null;
         EngineRole role = config.topology().role();
@@ -212,7 +215,7 @@ public final class Engine implements AutoCloseable {
             bindJvmAndProcessMetrics(metrics);
             vertx = vertx(metrics);
             // The API contract that checks request bodies, read while the rest starts.
-            Future<RequestContract> contract = RequestContract.load(vertx)
+            contract = RequestContract.load(vertx)
                     .onFailure(e ->
                             LOG.error("The API contract could not be read: writes are refused until a restart", e));
             Authentication auth = new Authentication(registry.accounts(), clock);
@@ -276,6 +279,7 @@ public final class Engine implements AutoCloseable {
             HttpServers.writePortFile(config.server().dataDir(), port);
             Engine engine = new Engine(config, stores, writer, pipeline, vertx, port, adminToken, retention, routers);
             engine.roleLinks = roleLinks;
+            engine.contract = contract;
             engine.feedOutbox = feedOutbox;
             engine.laneDevices = LaneDevices.start(pipeline, hub, clock, metrics);
             return engine;
@@ -284,6 +288,7 @@ public final class Engine implements AutoCloseable {
                 roleLinks.close();
             }
             if (vertx != null) {
+                awaitLoading(contract);
                 vertx.close();
             }
             if (pipeline != null) {
@@ -530,11 +535,28 @@ public final class Engine implements AutoCloseable {
         return routers.get().getRoutes();
     }
 
+    /**
+     * Waits (a few seconds at most) for the contract still being read when the engine stops right
+     * after it started: closing Vert.x under that work makes its worker threads log errors, which a
+     * clean stop must not.
+     */
+    private static void awaitLoading(Future<?> work) {
+        if (work == null) {
+            return;
+        }
+        try {
+            work.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Its failure is logged where it is read; a stop goes on either way.
+        }
+    }
+
     /** A clean stop: servers closed, queued writes finished and flushed, stores closed, marker removed. */
     @Override
     public void close() {
         laneDevices.close();
         roleLinks.close();
+        awaitLoading(contract);
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
