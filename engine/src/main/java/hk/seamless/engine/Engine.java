@@ -2,7 +2,6 @@ package hk.seamless.engine;
 
 import hk.seamless.config.EngineConfig;
 import hk.seamless.config.EngineRole;
-import hk.seamless.config.Lane;
 import hk.seamless.device.LaneDevices;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.http.Authentication;
@@ -10,11 +9,9 @@ import hk.seamless.http.IdempotentWrites;
 import hk.seamless.http.RequestContract;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
-import hk.seamless.log.Checkpoint;
 import hk.seamless.log.LogReader;
 import hk.seamless.log.OwnerOnly;
 import hk.seamless.log.SegmentedLog;
-import hk.seamless.pipeline.CrossingRecovery;
 import hk.seamless.pipeline.CrossingReporter;
 import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.LanePipeline;
@@ -36,14 +33,10 @@ import hk.seamless.store.StoreSizes;
 import hk.seamless.trade.AccountCredentials;
 import hk.seamless.trade.Accounts;
 import hk.seamless.trade.Archive;
-import hk.seamless.trade.Bundle;
-import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.Bundles;
 import hk.seamless.trade.CargoInformationReader;
 import hk.seamless.trade.CcrnGenerator;
 import hk.seamless.trade.Consignments;
-import hk.seamless.trade.Crossing;
-import hk.seamless.trade.Crossings;
 import hk.seamless.trade.FailedAttemptLimiter;
 import hk.seamless.trade.LodgementWindow;
 import hk.seamless.trade.PendingRegistrations;
@@ -70,7 +63,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -178,7 +170,7 @@ public final class Engine implements AutoCloseable {
             if (stores.repairedMaps().stream().anyMatch(StoreName::isLaneView)) {
                 laneConsumer.rebuildAtStart("Chronicle repaired a lane map after an unclean stop");
             }
-            resumeLaneFeed(config, mapsExisted, laneFeed, laneConsumer);
+            LaneSideStart.resumeLaneFeed(config, mapsExisted, laneFeed, laneConsumer);
 
             // The registry's log replayed over the maps, then its single writer. A lane engine's own
             // registry (its officers and devices) feeds nothing: its lanes are fed by the registry's.
@@ -223,16 +215,17 @@ public final class Engine implements AutoCloseable {
             // The lane side: its journal read back (crossings the registry missed reported), then the pipeline.
             laneLog = LaneLogStart.open(config, clock);
             // A lane engine's crossings reach the registry from its lane log, over Kafka (LaneReportPublisher).
-            CrossingReporter crossings = role == EngineRole.LANE ? CrossingReporter.NONE : crossingReporter(writer);
+            CrossingReporter crossings =
+                    role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer);
             LaneJournalReplay laneHistory = LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
             if (role == EngineRole.STANDALONE) {
-                reportUnrecordedCrossings(laneHistory, registry, crossings);
+                LaneSideStart.reportUnrecordedCrossings(laneHistory, registry, crossings);
             }
-            LaneHub hub = laneHub(config);
+            LaneHub hub = LaneSideStart.laneHub(config);
             pipeline = new LanePipeline(config, laneView, riskView, hub, crossings, laneLog, clock, metrics);
             SegmentedLog laneLogKept = laneLog;
             laneLog = null;
-            restoreArrivals(pipeline, laneHistory);
+            LaneSideStart.restoreArrivals(pipeline, laneHistory);
 
             // The role's links over Kafka: started before serving, they never hold the start up.
             roleLinks = RoleLinks.start(
@@ -394,59 +387,6 @@ public final class Engine implements AutoCloseable {
                 .build();
     }
 
-    /** Crossings the lane journal holds but the registry did not record before the last stop. */
-    private static void reportUnrecordedCrossings(
-            LaneJournalReplay laneHistory, TradeRegistry registry, CrossingReporter crossings) {
-        int recovered = CrossingRecovery.reportUnrecorded(
-                laneHistory,
-                bundleId -> {
-                    Bundle b = registry.bundles().find(bundleId);
-                    return b != null && b.status() == BundleStatus.ACTIVE;
-                },
-                crossings);
-        if (recovered > 0) {
-            LOG.warn("Reported {} crossings the registry had not recorded before the last stop", recovered);
-        }
-    }
-
-    /** Lanes in the pipeline's order; a gate fault latched before a restart still holds its lane. */
-    private static LaneHub laneHub(EngineConfig config) {
-        return new LaneHub(
-                config.controlPoints().stream()
-                        .flatMap(cp -> cp.lanes().stream())
-                        .map(Lane::id)
-                        .toList(),
-                config.server().dataDir().resolve("gate-faults.properties"));
-    }
-
-    /** The console's board as it was: the recent arrivals the lane journal holds. */
-    private static void restoreArrivals(LanePipeline pipeline, LaneJournalReplay laneHistory) {
-        pipeline.restoreArrivals(laneHistory.recentArrivals());
-        if (laneHistory.unreadable() > 0) {
-            LOG.warn(
-                    "{} arrivals in the lane journal could not be read back; they are not on the console's board",
-                    laneHistory.unreadable());
-        }
-    }
-
-    /**
-     * Where the lane feed's numbering goes on from: the mark the last checkpoint kept, since the
-     * start replays only the changes after it. Maps made afresh take the whole log, numbered from
-     * the start. A checkpoint without the mark (written before the feed) cannot say what the lane
-     * view holds: the view is rebuilt from the registry once the log is read.
-     */
-    private static void resumeLaneFeed(
-            EngineConfig config, boolean mapsExisted, LaneFeed laneFeed, LaneFeedConsumer laneConsumer) {
-        Checkpoint checkpoint = mapsExisted
-                ? Checkpoint.read(RegistryLogStart.logDir(config.server().dataDir()))
-                : null;
-        Long mark = checkpoint == null ? null : checkpoint.marks().get(LaneFeed.CHECKPOINT_MARK);
-        if (checkpoint != null && mark == null) {
-            laneConsumer.rebuildAtStart("the registry's checkpoint does not say where the lane feed was");
-        }
-        laneFeed.resumeAt(mark == null ? 0 : mark);
-    }
-
     /** Heap and off-heap memory, GC, threads, classes, CPU, uptime and open files: jvm_*, process_*, system_*. */
     private static void bindJvmAndProcessMetrics(PrometheusMeterRegistry metrics) {
         new JvmMemoryMetrics().bindTo(metrics);
@@ -456,27 +396,6 @@ public final class Engine implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
         new FileDescriptorMetrics().bindTo(metrics);
-    }
-
-    /** The lane side reports a crossing; the registry records it on its own thread, durably. */
-    private static CrossingReporter crossingReporter(RegistryWriter writer) {
-        Crossings crossings = new Crossings();
-        return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit(
-                        "lane " + lane,
-                        "lane " + lane,
-                        tx -> crossings.record(
-                                tx,
-                                bundleId,
-                                new Crossing(controlPoint, lane, arrivalId, Instant.ofEpochMilli(atMillis))))
-                .exceptionally(e -> {
-                    LOG.error(
-                            "Could not record the crossing of bundle {} ({}); it is in the lane journal and will be"
-                                    + " reported again at the next start",
-                            bundleId,
-                            arrivalId,
-                            e);
-                    return false;
-                });
     }
 
     private static TradeRegistry registry(
