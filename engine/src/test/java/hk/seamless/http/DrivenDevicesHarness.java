@@ -127,6 +127,9 @@ abstract class DrivenDevicesHarness extends LaneHarness {
     void nextTruckOnTheLoop(String lane) {
         String clears = "seamless_loop_clears_total{device=\"gate\",kind=\"CLEAR\",lane=\"" + lane + "\"}";
         double before = metric(clears);
+        // The engine polls the loop: the truck leaves only once the engine has seen it there, or its
+        // CLEAR never comes (seen in CI on a loaded machine, where a decision came within one poll).
+        awaitTrue(gates.get(lane)::lastChangeRead, "the engine saw the truck on the loop of " + lane);
         gates.get(lane).vehicleLeaves();
         awaitMetric(clears, v -> v > before);
         gates.get(lane).vehicleArrives();

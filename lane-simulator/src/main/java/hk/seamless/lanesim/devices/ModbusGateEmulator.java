@@ -153,7 +153,16 @@ public final class ModbusGateEmulator implements AutoCloseable {
      * so that it saw this vehicle leave before the next one comes.
      */
     public synchronized boolean settled() {
-        return !loop.occupied() && down.isSet() && !up.isSet() && inputReads.get() >= readsAtLastChange + 2;
+        return !loop.occupied() && down.isSet() && !up.isSet() && lastChangeRead();
+    }
+
+    /**
+     * Whether the client has read the inputs twice since the loop or a switch last changed (once
+     * could be a read begun before the change): it has seen the inputs as they are now. A client
+     * polls, so a vehicle that comes and goes between two reads is never seen.
+     */
+    public synchronized boolean lastChangeRead() {
+        return inputReads.get() >= readsAtLastChange + 2;
     }
 
     /** How many times a client has read the inputs: zero until a client polls. */
