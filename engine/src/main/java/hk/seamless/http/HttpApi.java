@@ -39,7 +39,9 @@ public final class HttpApi {
                 .handler(onWrites(BodyHandler.create(false).setBodyLimit(EngineConfig.MAX_BODY_BYTES)));
         // Where RequestBodies finds the contract that checks a body before its route reads it: after
         // the bodies are read, so that a write arriving while the contract still loads can wait.
-        router.route().handler(ctx -> withContract(ctx, contract));
+        // Trade, console and IVRS routes only: the lane devices' messages are left to their own
+        // readers (RequestContract.LANE_DEVICES), so a plate read does no work for it at all.
+        router.routeWithRegex("^/(api|ivrs)/.*").handler(ctx -> withContract(ctx, contract));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
         WebPages.mount(router);

@@ -251,20 +251,24 @@ public final class RequestContract {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the engine's jar");
             }
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            SafeConstructor constructor = new SafeConstructor(options) {
-                {
-                    // Dates and times stay text, as JSON has them: the document's examples hold some.
-                    yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
-                }
-            };
-            Map<String, Object> loaded =
-                    new Yaml(constructor).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return new JsonObject(loaded);
+            return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /** The contract's YAML as JSON: duplicate keys refused, dates and times kept as the text JSON has. */
+    static JsonObject readYaml(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        SafeConstructor constructor = new SafeConstructor(options) {
+            {
+                // The document's examples hold some dates and times: they stay text.
+                yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
+            }
+        };
+        Map<String, Object> loaded = new Yaml(constructor).load(yaml);
+        return new JsonObject(loaded);
     }
 
     /** The copy of the document Vert.x's validator is given: see the class comment for what is left out. */

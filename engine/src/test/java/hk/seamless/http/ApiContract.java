@@ -22,9 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The API contract ({@code openapi.yaml}) as the tests read it: checked against the OpenAPI 3.1
@@ -58,7 +55,7 @@ final class ApiContract {
 
     /** Reads YAML text; fails naming the first places where it is not a valid OpenAPI 3.1 document. */
     static ApiContract parse(Vertx vertx, String yaml) {
-        JsonObject document = readYaml(yaml);
+        JsonObject document = RequestContract.readYaml(yaml);
         if (!"3.1.0".equals(document.getString("openapi"))) {
             throw new AssertionError("the contract must be OpenAPI 3.1.0, not " + document.getValue("openapi"));
         }
@@ -95,22 +92,6 @@ final class ApiContract {
      * YAML to JSON values. Safe construction (no types from the text), and no YAML timestamps: a date
      * in an example must stay the string the engine sends, never become a java.util.Date.
      */
-    private static JsonObject readYaml(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        Object loaded = new Yaml(new SafeConstructor(options) {
-                    {
-                        yamlConstructors.put(
-                                org.yaml.snakeyaml.nodes.Tag.TIMESTAMP,
-                                yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR));
-                    }
-                })
-                .load(yaml);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) loaded;
-        return new JsonObject(map);
-    }
-
     private static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
