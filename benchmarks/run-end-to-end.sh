@@ -5,9 +5,11 @@
 # echo server first, for the ratio), scrapes the engine's /metrics for seamless_pipeline_latency
 # before stopping it, and prints where everything was written.
 #
-#   benchmarks/run-end-to-end.sh [--rate R] [--duration D] [--report DIR] [--no-build] [-- more `run` options]
+#   benchmarks/run-end-to-end.sh [--rate R] [--duration D] [--lanes N] [--report DIR] [--no-build] [-- more `run` options]
 #
 #   --rate R        arrivals a second (default 200)
+#   --lanes N       the engine gets N lanes over the six control points (`lane-simulator lanes-config`)
+#                   instead of its 36 default ones, and the run drives them all
 #   --duration D    measured time, e.g. 20s, 2m (default 20s)
 #   --report DIR    where report.json, report.html, metrics.txt, pipeline-latency.txt and the
 #                   engine's log go (default: a new folder under /tmp)
@@ -29,14 +31,16 @@ duration=20s
 report=""
 build=1
 extra=()
+lanes=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --report) report="$2"; shift 2 ;;
+    --lanes) lanes="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,11 +83,16 @@ trap stop_engine EXIT
 seconds=$(echo "$duration" | awk '/m$/ {print $0 * 60; next} /h$/ {print $0 * 3600; next} {print $0 + 0}')
 daily=$(( rate * (seconds + 5) / 10 ))
 [ "$daily" -lt 1000 ] && daily=1000
+engine_args=()
+if [ -n "$lanes" ]; then
+  java -jar "$sim_jar" lanes-config --lanes "$lanes" --out "$work/lanes.json"
+  engine_args=(--config "$work/lanes.json")
+fi
 echo "starting the engine: data $data, port $port, log $report/engine.log"
 (cd "$work" && SEAMLESS_DATA_DIR="$data" SEAMLESS_HTTP_PORT="$port" SEAMLESS_HTTP_HOST=127.0.0.1 \
   SEAMLESS_BUNDLING_LEAD="${SEAMLESS_BUNDLING_LEAD:-PT0S}" \
   SEAMLESS_DAILY_CONSIGNMENTS="${SEAMLESS_DAILY_CONSIGNMENTS:-$daily}" \
-  exec java ${ENGINE_JAVA_OPTS:-} -jar "$engine_jar" >"$report/engine.log" 2>&1) &
+  exec java ${ENGINE_JAVA_OPTS:-} -jar "$engine_jar" "${engine_args[@]}" >"$report/engine.log" 2>&1) &
 engine_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$data/http.port" ] && break

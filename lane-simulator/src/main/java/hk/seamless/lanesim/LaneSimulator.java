@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             DevicesConfigCommand.class,
+            LanesConfigCommand.class,
             LodgementLoadCommand.class,
             BatchLoadCommand.class,
             PhoneCommand.class,
