@@ -79,9 +79,10 @@ stop_engine() {
 }
 trap stop_engine EXIT
 
-# arrivals = rate x (duration + 5 s warm-up); a tenth of that a day leaves the lane ~1.9x room
+# arrivals = rate x (duration + 5 s warm-up), each with a vehicle of its own; the vehicle stores are
+# sized at one vehicle per daily consignment, so a fifth more than the arrivals leaves them room
 seconds=$(echo "$duration" | awk '/m$/ {print $0 * 60; next} /h$/ {print $0 * 3600; next} {print $0 + 0}')
-daily=$(( rate * (seconds + 5) / 10 ))
+daily=$(( rate * (seconds + 5) * 12 / 10 ))
 [ "$daily" -lt 1000 ] && daily=1000
 engine_args=()
 if [ -n "$lanes" ]; then

@@ -12,12 +12,18 @@ public enum WaitStrategyKind {
     BLOCKING,
     /** As blocking, but a publish signals only when the consumer is actually parked. */
     LITE_BLOCKING,
+    /**
+     * Spins for a few microseconds after each event, yields for some tens more, then parks as
+     * lite-blocking: a tag read that follows its plate by microseconds finds the consumer awake
+     * instead of paying for a wake-up, while an idle lane side costs no core.
+     */
+    PHASED,
     /** Spins, then yields, then sleeps briefly: low latency at the cost of some CPU while idle. */
     SLEEPING,
     /** Spins and yields: the lowest latency, a whole core. */
     YIELDING;
 
-    /** The setting's spelling: {@code blocking}, {@code lite-blocking}, {@code sleeping}, {@code yielding}. */
+    /** The setting's spelling: {@code blocking}, {@code lite-blocking}, {@code phased}, {@code sleeping}, {@code yielding}. */
     public String settingName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

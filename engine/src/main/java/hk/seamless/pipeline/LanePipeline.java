@@ -2,6 +2,7 @@ package hk.seamless.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -125,10 +126,17 @@ public final class LanePipeline implements AutoCloseable {
         Gauge.builder("seamless_ring_size", ring, RingBuffer::getBufferSize).register(metrics);
     }
 
+    /** "phased": how long the consumer spins after an event, then yields, before it parks. */
+    private static final long PHASED_SPIN_MICROS = 10;
+
+    private static final long PHASED_YIELD_MICROS = 50;
+
     private static WaitStrategy waitStrategy(WaitStrategyKind kind) {
         return switch (kind) {
             case BLOCKING -> new BlockingWaitStrategy();
             case LITE_BLOCKING -> new com.lmax.disruptor.LiteBlockingWaitStrategy();
+            case PHASED ->
+                PhasedBackoffWaitStrategy.withLiteLock(PHASED_SPIN_MICROS, PHASED_YIELD_MICROS, TimeUnit.MICROSECONDS);
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
         };

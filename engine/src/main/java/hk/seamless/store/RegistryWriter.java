@@ -132,7 +132,8 @@ public final class RegistryWriter implements AutoCloseable {
                 // This command alone is refused: its writes were undone and the journal says so.
                 refused.incrementAndGet();
                 lastRefusal = new Refusal(full.store(), tx.now());
-                LOG.warn("Refused a write by {}: {}", actor, full.getMessage());
+                // The map's own words (e.g. a segment with no tier left) tell an operator what to resize.
+                LOG.warn("Refused a write by {}: {} ({})", actor, full.getMessage(), String.valueOf(full.getCause()));
                 result.completeExceptionally(full);
                 return;
             } catch (RuntimeException e) {
