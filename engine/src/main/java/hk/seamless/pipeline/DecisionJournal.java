@@ -21,25 +21,23 @@ final class DecisionJournal implements AutoCloseable {
     private final long releaseValidityMillis;
     /** Entries of the current Disruptor batch, written together when the batch ends. */
     private final java.util.List<byte[]> pending = new java.util.ArrayList<>(64);
+    /** Decisions and overrides, the entries on a truck's way to its gate, are written without a JSON tree. */
+    private final DecisionJson entries = new DecisionJson();
 
     DecisionJournal(SegmentedLog journal, long releaseValidityMillis) {
         this.journal = journal;
         this.releaseValidityMillis = releaseValidityMillis;
     }
 
-    /**
-     * Written at once, with whatever the batch held before it.
-     *
-     * @param decision the decision message (already encoded for the gate); it is extended here, not built again
-     */
-    void decidedNow(ArrivalRecord record, JsonObject decision) {
-        append(DecisionMessages.withDetail(decision, record).put("entry", "DECISION"));
+    /** Written at once, with whatever the batch held before it. */
+    void decidedNow(ArrivalRecord record) {
+        pending.add(entries.journalEntry(record, releaseValidityMillis, "DECISION"));
         endOfBatch();
     }
 
     /** Written at once, with whatever the batch held before it. */
     void overriddenNow(ArrivalRecord record) {
-        append(DecisionMessages.detail(record, releaseValidityMillis).put("entry", "OVERRIDE"));
+        pending.add(entries.journalEntry(record, releaseValidityMillis, "OVERRIDE"));
         endOfBatch();
     }
 

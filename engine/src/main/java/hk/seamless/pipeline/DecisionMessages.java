@@ -3,7 +3,6 @@ package hk.seamless.pipeline;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The decision as devices, gates and consoles receive it (the contract's decision message), and
@@ -145,8 +144,11 @@ public final class DecisionMessages {
     }
 
     static String time(Instant instant) {
-        return instant == null
-                ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(hk.seamless.config.HongKong.TIME_ZONE));
+        if (instant == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(29);
+        HongKongTimes.append(instant, text);
+        return text.toString();
     }
 }

@@ -5,7 +5,6 @@ import hk.seamless.lane.BundleAtLane;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +28,7 @@ final class DecisionPublisher {
     private final Timer latency;
     private final Map<Verdict, Counter> decisions = new EnumMap<>(Verdict.class);
     private final DecisionMetrics byLane;
+    private final DecisionJson json = new DecisionJson();
 
     DecisionPublisher(
             LaneHub hub,
@@ -63,12 +63,11 @@ final class DecisionPublisher {
         ArrivalRecord record = snapshot(arrival);
         // Recorded before anyone hears of it, so that whoever is told can look it up at once.
         records.add(record);
-        JsonObject decision = DecisionMessages.decision(record, releaseValidityMillis);
-        String message = decision.encode();
+        String message = json.decision(record, releaseValidityMillis);
         // In the lane log before the gate hears it: a process killed a moment after a RELEASE must
         // still know (and a lane engine still report) that the truck was let through. A write to
         // the operating system, not a wait for the disk: microseconds on the way to the gate.
-        journal.decidedNow(record, decision);
+        journal.decidedNow(record);
         hub.holdLifted(arrival.laneIndex);
         hub.toGates(arrival.laneIndex, message);
         if (arrival.completingOrigin != null) {
@@ -110,8 +109,7 @@ final class DecisionPublisher {
         records.replace(record);
         journal.overriddenNow(record); // before the gate hears it, as a decision is
         if (vehicleAtLane) {
-            String message =
-                    DecisionMessages.decision(record, releaseValidityMillis).encode();
+            String message = json.decision(record, releaseValidityMillis);
             hub.toGates(laneIndex, message);
             hub.toStreams(laneIndex, message);
         }

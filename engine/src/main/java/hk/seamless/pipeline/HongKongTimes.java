@@ -1,0 +1,78 @@
+package hk.seamless.pipeline;
+
+import hk.seamless.config.HongKong;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Hong Kong times as the lane's messages carry them: ISO-8601 with the +08:00 offset, the fraction
+ * of a second as short as it can be ({@code 2026-11-17T10:00:00.12+08:00}), exactly as
+ * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes them in the Hong Kong zone, but by hand:
+ * the formatter allocates a date, a time and its digits on every call, once per decision and gate
+ * acknowledgement on the pipeline thread. Hong Kong has kept +08:00 without summer time since
+ * 1980; other times, and finer than milliseconds, go to the formatter.
+ */
+final class HongKongTimes {
+
+    /** 1980-01-01T00:00:00+08:00: from here on the offset never changes. */
+    private static final long FIXED_OFFSET_FROM_MILLIS = 315_504_000_000L;
+    /** 10000-01-01T00:00:00+08:00: beyond four-digit years the formatter writes a sign. */
+    private static final long FOUR_DIGIT_YEARS_UNTIL_MILLIS = 253_402_271_999_999L;
+
+    private static final long OFFSET_MILLIS = 8 * 3_600_000L;
+
+    private HongKongTimes() {}
+
+    static void append(Instant at, StringBuilder out) {
+        long millis = at.toEpochMilli();
+        if (at.getNano() % 1_000_000 != 0
+                || millis < FIXED_OFFSET_FROM_MILLIS
+                || millis > FOUR_DIGIT_YEARS_UNTIL_MILLIS) {
+            out.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(HongKong.TIME_ZONE)));
+            return;
+        }
+        long local = millis + OFFSET_MILLIS;
+        long days = Math.floorDiv(local, 86_400_000L);
+        int ofDay = (int) Math.floorMod(local, 86_400_000L);
+        appendDate(days, out);
+        out.append('T');
+        two(ofDay / 3_600_000, out);
+        out.append(':');
+        two(ofDay / 60_000 % 60, out);
+        out.append(':');
+        two(ofDay / 1_000 % 60, out);
+        int fraction = ofDay % 1_000;
+        if (fraction != 0) {
+            out.append('.').append((char) ('0' + fraction / 100));
+            if (fraction % 100 != 0) {
+                out.append((char) ('0' + fraction / 10 % 10));
+                if (fraction % 10 != 0) {
+                    out.append((char) ('0' + fraction % 10));
+                }
+            }
+        }
+        out.append("+08:00");
+    }
+
+    /** The civil date of a day count from 1970-01-01 (Howard Hinnant's days-to-civil). */
+    private static void appendDate(long epochDay, StringBuilder out) {
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        out.append(year);
+        out.append('-');
+        two(month, out);
+        out.append('-');
+        two(day, out);
+    }
+
+    private static void two(int value, StringBuilder out) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+}
