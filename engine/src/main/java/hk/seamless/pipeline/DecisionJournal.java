@@ -42,12 +42,7 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     void gateAcknowledged(String arrivalId, String lane, String state, long atMillis) {
-        append(new JsonObject()
-                .put("entry", "GATE_ACK")
-                .put("arrivalId", arrivalId)
-                .put("lane", lane)
-                .put("state", state)
-                .put("at", DecisionMessages.time(java.time.Instant.ofEpochMilli(atMillis))));
+        add(entries.gateAcknowledged(arrivalId, lane, state, atMillis));
     }
 
     /** A boom movement (BOOM_RAISED, BOOM_LOWERED) or a fault (GATE_FAULT, GATE_FAULT_CLEARED) at a lane's gate. */
@@ -66,7 +61,11 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     private void append(JsonObject entry) {
-        pending.add(entry.encode().getBytes(StandardCharsets.UTF_8));
+        add(entry.encode().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void add(byte[] entry) {
+        pending.add(entry);
         if (pending.size() >= 256) {
             endOfBatch();
         }

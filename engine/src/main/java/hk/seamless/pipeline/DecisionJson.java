@@ -38,6 +38,18 @@ final class DecisionJson {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The journal's entry for a gate's acknowledgement of a decision: one per arrival, as decisions are. */
+    byte[] gateAcknowledged(String arrivalId, String lane, String state, long atMillis) {
+        text.setLength(0);
+        text.append("{\"entry\":\"GATE_ACK\"");
+        key("arrivalId").string(arrivalId);
+        key("lane").string(lane);
+        key("state").string(state);
+        key("at").time(Instant.ofEpochMilli(atMillis));
+        text.append('}');
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private void decisionFields(ArrivalRecord r, long releaseValidityMillis, String kind) {
         text.append("{\"kind\":");
         string(kind);

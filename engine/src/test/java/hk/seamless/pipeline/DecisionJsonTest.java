@@ -39,6 +39,26 @@ class DecisionJsonTest {
     }
 
     @Test
+    void aGateAcknowledgementIsWhatItsJsonObjectEncodesTo() {
+        DecisionJson json = new DecisionJson();
+        for (int i = 0; i < 1_000; i++) {
+            String arrivalId = maybe("A" + random.nextInt(1000));
+            String state = text();
+            long at = instant().toEpochMilli();
+            String expected = new io.vertx.core.json.JsonObject()
+                    .put("entry", "GATE_ACK")
+                    .put("arrivalId", arrivalId)
+                    .put("lane", "LMC-S-01")
+                    .put("state", state)
+                    .put("at", DecisionMessages.time(Instant.ofEpochMilli(at)))
+                    .encode();
+            assertEquals(
+                    expected,
+                    new String(json.gateAcknowledged(arrivalId, "LMC-S-01", state, at), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void anEntryWrittenByHandIsReadBackAsTheSameArrival() {
         DecisionJson json = new DecisionJson();
         for (int i = 0; i < 500; i++) {
