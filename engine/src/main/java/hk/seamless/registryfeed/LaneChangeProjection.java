@@ -45,8 +45,8 @@ public final class LaneChangeProjection {
                     }
                 }
                 case CONSIGNMENTS -> {
-                    if (write.value() != null && !lodgedOnly(write.value(), leftEndedBundles)) {
-                        consignment(JsonCodec.read(write.value(), Consignment.class), leftEndedBundles, out);
+                    if (write.value() != null) {
+                        consignment(write.value(), leftEndedBundles, out);
                     }
                 }
                 case VEHICLES -> {
@@ -127,18 +127,21 @@ public final class LaneChangeProjection {
     /**
      * Only BUNDLED consignments matter at a lane. One that left BUNDLED did so with its bundle
      * (unbundled, in the same change) or by a status no LODGED consignment has (crossed, cancelled).
+     * Only a BUNDLED one is decoded whole (the lane keeps its parties and goods); for the rest the
+     * status and CCRN, read from the text, say all: most changes are lodgements, which are nothing
+     * for the lanes, and a crossing's consignments leave the lanes with their CCRN and status alone
+     * (decoding each whole record only for that cost the registry writer a fifth of a crossing).
      */
-    /**
-     * A consignment lodged (or amended) and in no bundle that just ended: nothing for the lanes,
-     * told from its status and CCRN alone. Most registry changes are such lodgements, and decoding
-     * each whole record only to drop it cost the writer, and a start's replay a third of its time.
-     * The same rule as {@link #consignment}.
-     */
-    private static boolean lodgedOnly(String consignmentJson, Set<String> ofEndedBundles) {
-        String[] statusAndCcrn = JsonCodec.topLevelText(consignmentJson, "status", "ccrn");
-        return ConsignmentStatus.LODGED.name().equals(statusAndCcrn[0])
-                && statusAndCcrn[1] != null
-                && !ofEndedBundles.contains(statusAndCcrn[1]);
+    private static void consignment(String json, Set<String> ofEndedBundles, List<LaneChange> out) {
+        String[] statusAndCcrn = JsonCodec.topLevelText(json, "status", "ccrn");
+        String status = statusAndCcrn[0];
+        String ccrn = statusAndCcrn[1];
+        if (status == null || ccrn == null || ConsignmentStatus.BUNDLED.name().equals(status)) {
+            consignment(JsonCodec.read(json, Consignment.class), ofEndedBundles, out);
+        } else if (!ConsignmentStatus.LODGED.name().equals(status) || ofEndedBundles.contains(ccrn)) {
+            out.add(new LaneChange.ConsignmentUnbundled(
+                    ccrn, ConsignmentStatus.valueOf(status).name()));
+        }
     }
 
     private static void consignment(Consignment c, Set<String> ofEndedBundles, List<LaneChange> out) {

@@ -121,6 +121,8 @@ class LaneFeedTest {
         });
         assertFalse(hasBundle("AB1234"));
         assertFalse(f.lane.consignment(C1, new ConsignmentAtLane()));
+        // Back to LODGED, as a lodgement is, yet left the lane: its bundle ended in the same change.
+        assertTrue(f.entries.get(1).changes().contains(new LaneChange.ConsignmentUnbundled(C2, "LODGED")));
         assertLaneViewMatchesRegistry(f.stores);
     }
 
@@ -149,6 +151,8 @@ class LaneFeedTest {
         assertTrue(changes.contains(new LaneChange.BundleEnded("B1", "AB1234", Direction.IMPORT, "USED")));
         assertTrue(changes.contains(
                 new LaneChange.CrossingRecorded("B1", "LMC", "LMC-I-01", "LMC-I-01.1", where.crossedAt())));
+        assertTrue(changes.contains(new LaneChange.ConsignmentUnbundled(C1, "CROSSED")), changes.toString());
+        assertTrue(changes.contains(new LaneChange.ConsignmentUnbundled(C2, "CROSSED")), changes.toString());
         assertLaneViewMatchesRegistry(f.stores);
     }
 
