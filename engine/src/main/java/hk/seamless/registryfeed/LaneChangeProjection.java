@@ -36,12 +36,15 @@ public final class LaneChangeProjection {
 
     public static List<LaneChange> project(RegistryChange change) {
         List<LaneChange> out = new ArrayList<>();
-        Set<String> leftEndedBundles = ccrnsOfEndedBundles(change);
-        for (RegistryChange.Write write : change.writes()) {
+        List<RegistryChange.Write> writes = change.writes();
+        Bundle[] bundles = bundlesWritten(writes);
+        Set<String> leftEndedBundles = ccrnsOfEndedBundles(bundles);
+        for (int i = 0; i < writes.size(); i++) {
+            RegistryChange.Write write = writes.get(i);
             switch (write.store()) {
                 case BUNDLES -> {
-                    if (write.value() != null) {
-                        bundle(JsonCodec.read(write.value(), Bundle.class), out);
+                    if (bundles[i] != null) {
+                        bundle(bundles[i], out);
                     }
                 }
                 case CONSIGNMENTS -> {
@@ -83,17 +86,26 @@ public final class LaneChangeProjection {
      * BUNDLED, left the lane's sight with its bundle (unbundled). Without this, every lodgement and
      * amendment (LODGED, never bundled) would be a lane event too.
      */
-    private static Set<String> ccrnsOfEndedBundles(RegistryChange change) {
+    private static Set<String> ccrnsOfEndedBundles(Bundle[] bundles) {
         Set<String> ccrns = new HashSet<>();
-        for (RegistryChange.Write write : change.writes()) {
-            if (write.store() == hk.seamless.store.StoreName.BUNDLES && write.value() != null) {
-                Bundle bundle = JsonCodec.read(write.value(), Bundle.class);
-                if (bundle.status() != BundleStatus.ACTIVE) {
-                    ccrns.addAll(bundle.ccrns());
-                }
+        for (Bundle bundle : bundles) {
+            if (bundle != null && bundle.status() != BundleStatus.ACTIVE) {
+                ccrns.addAll(bundle.ccrns());
             }
         }
         return ccrns;
+    }
+
+    /** The bundles the change writes, decoded once, at the index of their write (null elsewhere). */
+    private static Bundle[] bundlesWritten(List<RegistryChange.Write> writes) {
+        Bundle[] bundles = new Bundle[writes.size()];
+        for (int i = 0; i < writes.size(); i++) {
+            RegistryChange.Write write = writes.get(i);
+            if (write.store() == hk.seamless.store.StoreName.BUNDLES && write.value() != null) {
+                bundles[i] = JsonCodec.read(write.value(), Bundle.class);
+            }
+        }
+        return bundles;
     }
 
     static void bundle(Bundle bundle, List<LaneChange> out) {
