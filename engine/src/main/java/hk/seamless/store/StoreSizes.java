@@ -21,6 +21,8 @@ public final class StoreSizes {
     private static final double HEADROOM = 1.25;
     /** Below this, a map's segments and tiers cost more than its entries: not worth going smaller. */
     private static final long FLOOR = 1_000;
+    /** The four kinds of lane device, each replaced once. */
+    private static final int DEVICES_PER_LANE = 8;
 
     private final double daily;
     /** Days a consignment can be LODGED or BUNDLED: the lodgement window, plus the day it takes to expire. */
@@ -29,14 +31,18 @@ public final class StoreSizes {
     private final double retentionDays;
     private final double sessionDays;
     private final double idempotencyDays;
+    /** Lanes of every control point: devices are registered per lane, whatever the traffic. */
+    private final long lanes;
 
     StoreSizes(
             long dailyConsignments,
             Duration retention,
             Duration lodgementWindow,
             Duration sessionLifetime,
-            Duration idempotencyRetention) {
+            Duration idempotencyRetention,
+            long lanes) {
         this.daily = dailyConsignments;
+        this.lanes = lanes;
         this.openDays = days(lodgementWindow) + 1;
         this.retentionDays = days(retention);
         this.sessionDays = days(sessionLifetime);
@@ -51,7 +57,10 @@ public final class StoreSizes {
                 Duration.ofDays(config.rules().lodgementWindow().toTotalMonths() * 31
                         + config.rules().lodgementWindow().getDays()),
                 config.accounts().sessionLifetime(),
-                config.limits().idempotencyRetention());
+                config.limits().idempotencyRetention(),
+                config.controlPoints().stream()
+                        .mapToLong(cp -> cp.lanes().size())
+                        .sum());
     }
 
     /** The engine's default lifetimes with this daily traffic (tools, tests and benchmarks). */
@@ -92,8 +101,12 @@ public final class StoreSizes {
             // bytes each) is built for a year of them (a consignment, half a version, a bundle each)
             // and grows one tier beyond: the fill alert says when a larger one is due
             case ARCHIVE_INDEX -> 2.5 * daily * 365;
-            // a few per lane (not traffic), or a handful of marks: the floor
-            case DEVICES, DEVICE_CREDENTIALS, RANDOM_RATES, LANE_SUSPENDED_ACCOUNTS, LANE_FEED, RECORDED_REPORTS -> 0;
+            // a camera, an RFID reader, a gate and a button per lane, and as many again replaced over
+            // the years (a replaced device's record is kept, revoked): a boundary of thousands of
+            // lanes needs more than the floor
+            case DEVICES, DEVICE_CREDENTIALS -> DEVICES_PER_LANE * lanes;
+            // a handful of marks: the floor
+            case RANDOM_RATES, LANE_SUSPENDED_ACCOUNTS, LANE_FEED, RECORDED_REPORTS -> 0;
         };
         return Math.max(FLOOR, (long) Math.ceil(expected * HEADROOM));
     }

@@ -23,9 +23,19 @@ class StoreSizesTest {
     void aShorterRetentionShrinksTheRegistryButNotTheLane() {
         StoreSizes ninetyDays = StoreSizes.forDailyConsignments(10_000);
         StoreSizes thirtyDays = new StoreSizes(
-                10_000, Duration.ofDays(30), Duration.ofDays(14), Duration.ofHours(12), Duration.ofHours(24));
+                10_000, Duration.ofDays(30), Duration.ofDays(14), Duration.ofHours(12), Duration.ofHours(24), 36);
         assertTrue(thirtyDays.entries(StoreName.CONSIGNMENTS) < ninetyDays.entries(StoreName.CONSIGNMENTS) / 2);
         assertEquals(ninetyDays.entries(StoreName.LANE_BUNDLES), thirtyDays.entries(StoreName.LANE_BUNDLES));
+    }
+
+    @Test
+    void devicesAreSizedByTheLanesNotTheTraffic() {
+        StoreSizes boundary = new StoreSizes(
+                1_000, Duration.ofDays(90), Duration.ofDays(14), Duration.ofHours(12), Duration.ofHours(24), 2_000);
+        // 4 devices on each of 2,000 lanes, each replaced once, with the headroom
+        assertEquals(Math.round(2_000 * 8 * 1.25), boundary.entries(StoreName.DEVICES));
+        assertEquals(Math.round(2_000 * 8 * 1.25), boundary.entries(StoreName.DEVICE_CREDENTIALS));
+        assertEquals(1_000, StoreSizes.forDailyConsignments(1_000).entries(StoreName.DEVICES), "36 lanes: the floor");
     }
 
     @Test
