@@ -1,5 +1,8 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -27,29 +30,61 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FloorServer implements AutoCloseable {
 
     private final Vertx vertx;
-    private final HttpServer server;
+    /** Where the servers (one per event loop, sharing it) listen. */
+    private final int port;
+
     private final Map<String, CopyOnWriteArrayList<ServerWebSocket>> gates = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
+    /** The event loops that took a lane socket: the engine's servers spread theirs over all of them. */
+    private final java.util.Set<String> loopsServing = ConcurrentHashMap.newKeySet();
 
     FloorServer() {
-        // The engine deploys one HTTP server per core, at most 4: the floor has as many event loops.
+        // The engine deploys one HTTP server per core, at most 4, sharing its port: so does the floor.
+        // One server alone would be served by one event loop, however many the pool has.
         int loops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-        server = vertx.createHttpServer(
-                        new HttpServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true))
-                .webSocketHandler(this::webSocket)
-                .requestHandler(this::http);
+        List<EchoServer> deployed = new CopyOnWriteArrayList<>();
         try {
-            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.deployVerticle(
+                            () -> {
+                                EchoServer server = new EchoServer();
+                                deployed.add(server);
+                                return server;
+                            },
+                            new DeploymentOptions().setInstances(loops))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("the floor server could not listen on loopback", e);
         }
+        this.port = deployed.get(0).server.actualPort();
+    }
+
+    /** One of the servers: they share one random port (Vert.x shares a port asked for as -1). */
+    private final class EchoServer extends VerticleBase {
+        private HttpServer server;
+
+        @Override
+        public Future<?> start() {
+            server = vertx.createHttpServer(new HttpServerOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(-1)
+                            .setTcpNoDelay(true))
+                    .webSocketHandler(FloorServer.this::webSocket)
+                    .requestHandler(FloorServer.this::http);
+            return server.listen();
+        }
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.actualPort());
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    java.util.Set<String> loopsServing() {
+        return java.util.Set.copyOf(loopsServing);
     }
 
     long reads() {
@@ -82,6 +117,7 @@ final class FloorServer implements AutoCloseable {
     }
 
     private void webSocket(ServerWebSocket socket) {
+        loopsServing.add(Thread.currentThread().getName());
         String lane = lane(socket.path());
         if (lane == null) {
             socket.close((short) 1008, "no such lane");

@@ -3,6 +3,12 @@ package hk.seamless.lanesim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What the floor server reads from the lane messages, and the decision it echoes. */
@@ -19,5 +25,24 @@ class FloorServerTest {
         Decision d = Decision.parse(FloorServer.fakeDecision("F-1", "LMC-S-01", "FU125B"));
         assertEquals("RELEASE", d.decision());
         assertEquals("FU125B", d.vehicleMark());
+    }
+
+    @Test
+    void laneSocketsAreSpreadOverAsManyEventLoopsAsTheEngineHas() throws Exception {
+        int loops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        HttpClient http = HttpClient.newHttpClient();
+        try (FloorServer server = new FloorServer()) {
+            URI gate =
+                    URI.create(server.base().toString().replaceFirst("^http", "ws") + "/lane/v1/lanes/LMC-S-01/gate");
+            List<WebSocket> sockets = new ArrayList<>();
+            for (int i = 0; i < 4 * loops; i++) {
+                sockets.add(http.newWebSocketBuilder()
+                        .buildAsync(gate, new WebSocket.Listener() {})
+                        .get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(
+                    loops, server.loopsServing().size(), server.loopsServing().toString());
+            sockets.forEach(WebSocket::abort);
+        }
     }
 }
