@@ -37,7 +37,7 @@ final class LodgementLoadCommand implements Callable<Integer> {
             names = "--concurrency",
             defaultValue = "32",
             paramLabel = "N",
-            description = "Lodgements kept in flight, one sender thread each (default: ${DEFAULT-VALUE}).")
+            description = "Lodgements kept in flight, one kept-alive connection each (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(
