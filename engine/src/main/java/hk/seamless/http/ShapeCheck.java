@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A quick proof that a body keeps the shape the contract gives it, tried before Vert.x's validator:
@@ -42,8 +43,12 @@ final class ShapeCheck {
     /** Deeper than any schema of the contract: a reference cycle is left to Vert.x. */
     private static final int MAX_DEPTH = 64;
 
+    private static final Object UNRESOLVED = new Object();
+
     private final JsonObject document;
     private final Object schema;
+    /** Where each reference leads; read by both event loops. */
+    private final Map<String, Object> targets = new ConcurrentHashMap<>();
 
     /**
      * @param document the shape-only contract the schema's references ({@code #/components/...}) point into
@@ -96,18 +101,27 @@ final class ShapeCheck {
     }
 
     private Verdict reference(Object argument, Object value, int depth) {
-        if (!(argument instanceof String ref) || !ref.startsWith("#/")) {
+        if (!(argument instanceof String ref)) {
             return Verdict.UNKNOWN;
+        }
+        Object target = targets.computeIfAbsent(ref, this::resolve);
+        return target == UNRESOLVED ? Verdict.UNKNOWN : check(target, value, depth + 1);
+    }
+
+    /** The schema a reference points to, or {@link #UNRESOLVED}: walked once per reference, then kept. */
+    private Object resolve(String ref) {
+        if (!ref.startsWith("#/")) {
+            return UNRESOLVED;
         }
         Object target = document;
         for (String step : ref.substring(2).split("/", -1)) {
             String name = step.replace("~1", "/").replace("~0", "~");
             if (!(target instanceof JsonObject object) || !object.containsKey(name)) {
-                return Verdict.UNKNOWN;
+                return UNRESOLVED;
             }
             target = object.getValue(name);
         }
-        return check(target, value, depth + 1);
+        return target;
     }
 
     private static Verdict type(Object argument, Object value) {
