@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class Authentication {
 
     public static final String SESSION_COOKIE = "seamless_session";
+    /** Where the request's caller is kept once found (this request's own data: never another's). */
+    private static final String CALLER = Authentication.class.getName() + ".caller";
 
     private final Accounts accounts;
     private final Clock clock;
@@ -27,7 +29,21 @@ public final class Authentication {
         this.clock = clock;
     }
 
+    /**
+     * The caller, found once per request: a write is admitted ({@link WriteAdmission}) and then its
+     * route asks again, and each finding costs a hash, two map reads and a decoded account.
+     */
     public Principal require(RoutingContext ctx) {
+        Principal known = ctx.get(CALLER);
+        if (known != null) {
+            return known;
+        }
+        Principal caller = find(ctx);
+        ctx.put(CALLER, caller);
+        return caller;
+    }
+
+    private Principal find(RoutingContext ctx) {
         Optional<Account> account = bearer(ctx).flatMap(accounts::byToken);
         if (account.isEmpty()) {
             Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);

@@ -8,6 +8,7 @@ import hk.seamless.access.Role;
 import hk.seamless.rules.RuleViolation;
 import hk.seamless.trade.Bundle;
 import hk.seamless.trade.CargoInformation;
+import hk.seamless.trade.CargoReading;
 import hk.seamless.trade.Ccrn;
 import hk.seamless.trade.Consignment;
 import hk.seamless.trade.ConsignmentFilter;
@@ -50,9 +51,9 @@ public final class ConsignmentRoutes {
 
     private void lodge(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        JsonObject body = RequestBodies.jsonObject(ctx);
+        CargoReading reading = readCargo(ctx);
         write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            CargoInformation cargo = registry.cargoReader().read(body, tx.now());
+            CargoInformation cargo = reading.at(tx.now());
             Consignment lodged = consignments().lodge(tx, cargo);
             return Reply.created(view(lodged, tx.now()), "/api/v1/consignments/" + lodged.ccrn());
         }));
@@ -61,11 +62,19 @@ public final class ConsignmentRoutes {
     private void amend(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
         Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
-        JsonObject body = RequestBodies.jsonObject(ctx);
+        CargoReading reading = readCargo(ctx);
         write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            CargoInformation cargo = registry.cargoReader().read(body, tx.now());
+            CargoInformation cargo = reading.at(tx.now());
             return Reply.of(200, view(consignments().amend(tx, caller, ccrn, cargo), tx.now()));
         }));
+    }
+
+    /** Read here, on the event loop, so that the single registry writer only records (see {@link CargoReading}). */
+    private CargoReading readCargo(RoutingContext ctx) {
+        return CargoReading.of(
+                registry.cargoReader(),
+                RequestBodies.jsonObject(ctx),
+                registry.clock().instant());
     }
 
     private void cancel(RoutingContext ctx) {

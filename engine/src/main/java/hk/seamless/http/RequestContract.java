@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -80,8 +81,10 @@ public final class RequestContract {
     private final OpenAPIContract contract;
     /** Per operation id, the validator of its JSON body (synchronous: it runs on the event loop). */
     private final Map<String, Validator> bodies;
+    /** Per operation id, the quick proof that a body is well formed, tried first ({@link ShapeCheck}). */
+    private final Map<String, ShapeCheck> quickChecks;
 
-    private RequestContract(OpenAPIContract contract) {
+    private RequestContract(OpenAPIContract contract, JsonObject document) {
         this.contract = contract;
         // The contract's repository holds every schema the bodies refer to ($ref); errors as a list.
         JsonSchemaOptions options = new JsonSchemaOptions()
@@ -89,6 +92,7 @@ public final class RequestContract {
                 .setBaseUri("app:///")
                 .setOutputFormat(OutputFormat.Basic);
         Map<String, Validator> byOperation = new HashMap<>();
+        Map<String, ShapeCheck> quick = new HashMap<>();
         for (Operation operation : contract.operations()) {
             if (operation.getTags().contains(LANE_DEVICES)) {
                 continue;
@@ -100,14 +104,34 @@ public final class RequestContract {
                 byOperation.put(
                         operation.getOperationId(),
                         contract.getSchemaRepository().validator(json.getSchema(), options));
+                Object schema = bodySchema(document, operation);
+                if (schema != null) {
+                    quick.put(operation.getOperationId(), new ShapeCheck(document, schema));
+                }
             }
         }
         this.bodies = Map.copyOf(byOperation);
+        this.quickChecks = Map.copyOf(quick);
     }
 
     /** Reads the served document and prepares the checks (a few hundred milliseconds, once at start). */
     public static Future<RequestContract> load(Vertx vertx) {
-        return OpenAPIContract.from(vertx, shapeOnly(readDocument())).map(RequestContract::new);
+        JsonObject document = shapeOnly(readDocument());
+        return OpenAPIContract.from(vertx, document.copy()).map(contract -> new RequestContract(contract, document));
+    }
+
+    /** The operation's JSON body schema as the document writes it, or null if it is not found there. */
+    private static Object bodySchema(JsonObject document, Operation operation) {
+        JsonObject item = document.getJsonObject("paths").getJsonObject(operation.getOpenAPIPath());
+        Object method = item == null
+                ? null
+                : item.getValue(operation.getHttpMethod().name().toLowerCase(Locale.ROOT));
+        if (!(method instanceof JsonObject op) || !(op.getValue("requestBody") instanceof JsonObject body)) {
+            return null;
+        }
+        JsonObject content = body.getJsonObject("content");
+        JsonObject json = content == null ? null : content.getJsonObject(JSON);
+        return json == null ? null : json.getValue("schema");
     }
 
     /**
@@ -123,7 +147,12 @@ public final class RequestContract {
         if (validator == null) {
             return;
         }
-        OutputUnit result = validator.validate(withoutNulls(body));
+        JsonObject shaped = withoutNulls(body);
+        ShapeCheck quick = quickChecks.get(operation.getOperationId());
+        if (quick != null && quick.check(shaped) == ShapeCheck.Verdict.VALID) {
+            return;
+        }
+        OutputUnit result = validator.validate(shaped);
         if (!Boolean.TRUE.equals(result.getValid())) {
             List<FieldError> errors = fieldErrors(result);
             if (!errors.isEmpty()) {
@@ -320,6 +349,23 @@ public final class RequestContract {
         } else if (node instanceof JsonArray array) {
             array.forEach(RequestContract::stripValueRules);
         }
+    }
+
+    /** The operations whose JSON bodies are checked (for tests). */
+    Set<String> checkedOperations() {
+        return bodies.keySet();
+    }
+
+    /** What the quick check says of a body of this operation, null if it has none (for tests). */
+    ShapeCheck.Verdict quickVerdict(String operationId, JsonObject body) {
+        ShapeCheck quick = quickChecks.get(operationId);
+        return quick == null ? null : quick.check(withoutNulls(body));
+    }
+
+    /** Whether Vert.x's validator takes a body of this operation (for tests). */
+    boolean validatorAccepts(String operationId, JsonObject body) {
+        return Boolean.TRUE.equals(
+                bodies.get(operationId).validate(withoutNulls(body)).getValid());
     }
 
     /** Whether a body sent as {@code method path} is checked here (for tests and diagnostics). */

@@ -3,6 +3,7 @@ package hk.seamless.store;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
@@ -78,11 +79,25 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         }
     }
 
+    /**
+     * Writes the value's UTF-8 bytes as they are, which is exactly how the map keeps a string
+     * ({@link #holds} reads them back so): the JDK encodes a string in one vectorised pass where the
+     * map's own string writer goes a character at a time, and the value held before is not decoded
+     * into a string nobody reads, as {@code ChronicleMap.put} does to return it.
+     */
     @Override
     public void put(String key, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         writing.begin();
-        try {
-            map.put(key, value);
+        try (ExternalMapQueryContext<CharSequence, CharSequence, ?> query = map.queryContext(key)) {
+            query.updateLock().lock();
+            Data<CharSequence> bytes = query.wrapValueBytesAsData(BytesStore.wrap(utf8), 0, utf8.length);
+            MapEntry<CharSequence, CharSequence> held = query.entry();
+            if (held != null) {
+                query.replaceValue(held, bytes);
+            } else {
+                query.insert(query.absentEntry(), bytes);
+            }
         } finally {
             writing.end();
         }

@@ -38,6 +38,11 @@ public final class CargoInformationReader {
         this.window = window;
     }
 
+    /** The window whose day the reading depends on (and nothing else of the time). */
+    public LodgementWindow window() {
+        return window;
+    }
+
     /** @throws InvalidInputException naming every field in error */
     public CargoInformation read(JsonObject body, Instant now) {
         List<FieldError> errors = new ArrayList<>();

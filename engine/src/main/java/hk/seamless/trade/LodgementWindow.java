@@ -44,6 +44,11 @@ public final class LodgementWindow {
      *         ..."); empty if it can be lodged. Lodgement is open from the start of
      *         (expected date minus window) to the end of the expected date, in the zone.
      */
+    /** The day {@code now} falls on in the zone: all that the window's rules read of the time. */
+    public LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+
     /** Whether {@code expectedDate} has passed (in the zone) at {@code now}: lodgement is closed for good. */
     public boolean isBeforeToday(LocalDate expectedDate, Instant now) {
         return LocalDate.ofInstant(now, zone).isAfter(expectedDate);
