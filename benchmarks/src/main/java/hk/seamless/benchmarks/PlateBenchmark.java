@@ -42,6 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * through {@link LaneView#hasActiveBundle} over the engine's Chronicle lane-bundles map (a key
  * built in a reused buffer, nothing allocated), and through a {@code HashSet<String>} on the heap,
  * which needs a String per probe ({@code mark.toString()}): {@code -prof gc} shows the bytes.
+ * Those two know no look-alike count ({@link ExpectedVehicles#lookAlikesExpected}): every variant
+ * is probed, as before the lane kept one. {@code resolveAgainstChronicleCounted} is the engine's
+ * way: the same map plus the lane-look-alikes map's count, so that variants are probed only when
+ * an expected vehicle looks like the read.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,6 +86,7 @@ public class PlateBenchmark {
     Path dataDir;
     LaneBundleStores stores;
     ExpectedVehicles chronicleExpected;
+    ExpectedVehicles chronicleCounted;
     ExpectedVehicles heapExpected;
     Resolution expectedResolution;
 
@@ -102,6 +107,17 @@ public class PlateBenchmark {
         LaneView view = new LaneView(stores);
         LaneBundles.feed(stores, view, BUNDLES);
         chronicleExpected = mark -> view.hasActiveBundle(mark, Direction.IMPORT);
+        chronicleCounted = new ExpectedVehicles() {
+            @Override
+            public boolean isExpected(CharSequence mark) {
+                return view.hasActiveBundle(mark, Direction.IMPORT);
+            }
+
+            @Override
+            public int lookAlikesExpected(CharSequence mark) {
+                return view.lookAlikesWithActiveBundle(mark, Direction.IMPORT);
+            }
+        };
         Set<String> importMarks = new HashSet<>();
         for (int i = 0; i < BUNDLES; i++) {
             if (LaneBundles.direction(i) == Direction.IMPORT) {
@@ -113,7 +129,7 @@ public class PlateBenchmark {
         // Fail here, not with a misleading score, if either set or the rules changed under us.
         expectedResolution = "RESOLVED".equals(read) ? Resolution.RESOLVED : Resolution.NOT_EXPECTED;
         String expectedMark = "RESOLVED".equals(read) ? "AB1234" : "GS5628";
-        for (ExpectedVehicles expected : new ExpectedVehicles[] {chronicleExpected, heapExpected}) {
+        for (ExpectedVehicles expected : new ExpectedVehicles[] {chronicleExpected, chronicleCounted, heapExpected}) {
             Resolution r = resolver.resolveCandidates(plateRead, expected, out, scratch);
             if (r != expectedResolution || !expectedMark.contentEquals(out)) {
                 throw new IllegalStateException("resolved " + plateRead + " to " + r + " " + out);
@@ -151,6 +167,11 @@ public class PlateBenchmark {
     @Benchmark
     public Resolution resolveAgainstChronicle() {
         return resolver.resolveCandidates(plateRead, chronicleExpected, out, scratch);
+    }
+
+    @Benchmark
+    public Resolution resolveAgainstChronicleCounted() {
+        return resolver.resolveCandidates(plateRead, chronicleCounted, out, scratch);
     }
 
     @Benchmark
