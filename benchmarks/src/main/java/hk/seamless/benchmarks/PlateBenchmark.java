@@ -5,6 +5,7 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.ExpectedVehicles;
 import hk.seamless.lane.plate.LookAlikeResolver;
 import hk.seamless.lane.plate.OpenAlprDocument;
+import hk.seamless.lane.plate.OpenAlprStreamReader;
 import hk.seamless.lane.plate.PlateNormaliser;
 import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.lane.plate.Resolution;
@@ -75,6 +76,9 @@ public class PlateBenchmark {
     public String read;
 
     String documentText;
+    io.vertx.core.buffer.Buffer documentBody;
+    OpenAlprStreamReader streamReader;
+    String streamMessage;
     JsonObject document;
     PlateRead plateRead;
     PlateRead scratchRead;
@@ -94,9 +98,16 @@ public class PlateBenchmark {
     public void setUp() throws IOException {
         documentText = "RESOLVED".equals(read) ? resolvedDocument() : notExpectedDocument();
         document = new JsonObject(documentText);
+        documentBody = io.vertx.core.buffer.Buffer.buffer(documentText);
+        streamReader = new OpenAlprStreamReader();
+        streamMessage = "{\"kind\":\"plate\"," + documentText.substring(1);
         plateRead = new PlateRead();
         scratchRead = new PlateRead();
         OpenAlprDocument.read(document, plateRead);
+        PlateRead streamed = new PlateRead();
+        if (!streamReader.read(documentBody, streamed) || !streamed.toString().equals(plateRead.toString())) {
+            throw new IllegalStateException("the streaming reader read " + streamed + ", the tree reader " + plateRead);
+        }
         canonical = new StringBuilder(16);
         out = new StringBuilder(16);
         scratch = new StringBuilder(16);
@@ -147,6 +158,22 @@ public class PlateBenchmark {
     @Benchmark
     public void parseAndReadDocument(Blackhole bh) {
         OpenAlprDocument.read(new JsonObject(documentText), scratchRead);
+        bh.consume(scratchRead.confidence());
+        bh.consume(scratchRead.candidateCount());
+    }
+
+    /** What the lane's HTTP route does now: the body's bytes read straight into the PlateRead, no tree. */
+    @Benchmark
+    public void streamReadDocument(Blackhole bh) {
+        streamReader.read(documentBody, scratchRead);
+        bh.consume(scratchRead.confidence());
+        bh.consume(scratchRead.candidateCount());
+    }
+
+    /** The lane stream's way: a camera's text message read straight into the PlateRead. */
+    @Benchmark
+    public void streamReadMessage(Blackhole bh) {
+        streamReader.readPlateMessage(streamMessage, scratchRead);
         bh.consume(scratchRead.confidence());
         bh.consume(scratchRead.candidateCount());
     }
