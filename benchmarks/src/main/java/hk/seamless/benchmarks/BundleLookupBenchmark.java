@@ -119,9 +119,11 @@ public class BundleLookupBenchmark {
             }
             long heap = LaneBundles.heapUsedAfterGc();
             long allocated = LaneBundles.allocatedBytes(LaneBundleStores.laneBundlesFile(dataDir));
+            long lookAlikes = LaneBundles.allocatedBytes(LaneBundleStores.file(dataDir, StoreName.LANE_LOOK_ALIKES));
             System.out.printf(
                     "%n[set-up] chronicle: %,d bundles (map size %,d), opened in %,d ms, filled through "
-                            + "the lane feed in %,d ms; lane-bundles file holds %s (%,d B per bundle; sized for %s); heap used %s (data %s), -Xmx %s%n",
+                            + "the lane feed in %,d ms; lane-bundles file holds %s (%,d B per bundle; sized for %s),"
+                            + " lane-look-alikes %s (%,d B per bundle, %,d groups); heap used %s (data %s), -Xmx %s%n",
                     b.bundles,
                     stores.store(StoreName.LANE_BUNDLES).size(),
                     (opened - started) / 1_000_000,
@@ -129,6 +131,9 @@ public class BundleLookupBenchmark {
                     LaneBundles.mib(allocated),
                     allocated / b.bundles,
                     LaneBundles.mib(stores.store(StoreName.LANE_BUNDLES).offHeapBytes()),
+                    LaneBundles.mib(lookAlikes),
+                    lookAlikes / b.bundles,
+                    stores.store(StoreName.LANE_LOOK_ALIKES).size(),
                     LaneBundles.mib(heap),
                     LaneBundles.mib(heap - b.heapBeforeData),
                     LaneBundles.mib(Runtime.getRuntime().maxMemory()));

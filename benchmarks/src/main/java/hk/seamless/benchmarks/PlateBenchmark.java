@@ -5,6 +5,7 @@ import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.ExpectedVehicles;
 import hk.seamless.lane.plate.LookAlikeResolver;
 import hk.seamless.lane.plate.OpenAlprDocument;
+import hk.seamless.lane.plate.OpenAlprStreamReader;
 import hk.seamless.lane.plate.PlateNormaliser;
 import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.lane.plate.Resolution;
@@ -42,6 +43,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * through {@link LaneView#hasActiveBundle} over the engine's Chronicle lane-bundles map (a key
  * built in a reused buffer, nothing allocated), and through a {@code HashSet<String>} on the heap,
  * which needs a String per probe ({@code mark.toString()}): {@code -prof gc} shows the bytes.
+ * Those two know no look-alike count ({@link ExpectedVehicles#lookAlikesExpected}): every variant
+ * is probed, as before the lane kept one. {@code resolveAgainstChronicleCounted} is the engine's
+ * way: the same map plus the lane-look-alikes map's count, so that variants are probed only when
+ * an expected vehicle looks like the read.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +76,9 @@ public class PlateBenchmark {
     public String read;
 
     String documentText;
+    io.vertx.core.buffer.Buffer documentBody;
+    OpenAlprStreamReader streamReader;
+    String streamMessage;
     JsonObject document;
     PlateRead plateRead;
     PlateRead scratchRead;
@@ -82,6 +90,7 @@ public class PlateBenchmark {
     Path dataDir;
     LaneBundleStores stores;
     ExpectedVehicles chronicleExpected;
+    ExpectedVehicles chronicleCounted;
     ExpectedVehicles heapExpected;
     Resolution expectedResolution;
 
@@ -89,9 +98,16 @@ public class PlateBenchmark {
     public void setUp() throws IOException {
         documentText = "RESOLVED".equals(read) ? resolvedDocument() : notExpectedDocument();
         document = new JsonObject(documentText);
+        documentBody = io.vertx.core.buffer.Buffer.buffer(documentText);
+        streamReader = new OpenAlprStreamReader();
+        streamMessage = "{\"kind\":\"plate\"," + documentText.substring(1);
         plateRead = new PlateRead();
         scratchRead = new PlateRead();
         OpenAlprDocument.read(document, plateRead);
+        PlateRead streamed = new PlateRead();
+        if (!streamReader.read(documentBody, streamed) || !streamed.toString().equals(plateRead.toString())) {
+            throw new IllegalStateException("the streaming reader read " + streamed + ", the tree reader " + plateRead);
+        }
         canonical = new StringBuilder(16);
         out = new StringBuilder(16);
         scratch = new StringBuilder(16);
@@ -102,6 +118,17 @@ public class PlateBenchmark {
         LaneView view = new LaneView(stores);
         LaneBundles.feed(stores, view, BUNDLES);
         chronicleExpected = mark -> view.hasActiveBundle(mark, Direction.IMPORT);
+        chronicleCounted = new ExpectedVehicles() {
+            @Override
+            public boolean isExpected(CharSequence mark) {
+                return view.hasActiveBundle(mark, Direction.IMPORT);
+            }
+
+            @Override
+            public int lookAlikesExpected(CharSequence mark) {
+                return view.lookAlikesWithActiveBundle(mark, Direction.IMPORT);
+            }
+        };
         Set<String> importMarks = new HashSet<>();
         for (int i = 0; i < BUNDLES; i++) {
             if (LaneBundles.direction(i) == Direction.IMPORT) {
@@ -113,7 +140,7 @@ public class PlateBenchmark {
         // Fail here, not with a misleading score, if either set or the rules changed under us.
         expectedResolution = "RESOLVED".equals(read) ? Resolution.RESOLVED : Resolution.NOT_EXPECTED;
         String expectedMark = "RESOLVED".equals(read) ? "AB1234" : "GS5628";
-        for (ExpectedVehicles expected : new ExpectedVehicles[] {chronicleExpected, heapExpected}) {
+        for (ExpectedVehicles expected : new ExpectedVehicles[] {chronicleExpected, chronicleCounted, heapExpected}) {
             Resolution r = resolver.resolveCandidates(plateRead, expected, out, scratch);
             if (r != expectedResolution || !expectedMark.contentEquals(out)) {
                 throw new IllegalStateException("resolved " + plateRead + " to " + r + " " + out);
@@ -135,6 +162,22 @@ public class PlateBenchmark {
         bh.consume(scratchRead.candidateCount());
     }
 
+    /** What the lane's HTTP route does now: the body's bytes read straight into the PlateRead, no tree. */
+    @Benchmark
+    public void streamReadDocument(Blackhole bh) {
+        streamReader.read(documentBody, scratchRead);
+        bh.consume(scratchRead.confidence());
+        bh.consume(scratchRead.candidateCount());
+    }
+
+    /** The lane stream's way: a camera's text message read straight into the PlateRead. */
+    @Benchmark
+    public void streamReadMessage(Blackhole bh) {
+        streamReader.readPlateMessage(streamMessage, scratchRead);
+        bh.consume(scratchRead.confidence());
+        bh.consume(scratchRead.candidateCount());
+    }
+
     /** The read alone, from an already parsed document. */
     @Benchmark
     public void readParsedDocument(Blackhole bh) {
@@ -151,6 +194,11 @@ public class PlateBenchmark {
     @Benchmark
     public Resolution resolveAgainstChronicle() {
         return resolver.resolveCandidates(plateRead, chronicleExpected, out, scratch);
+    }
+
+    @Benchmark
+    public Resolution resolveAgainstChronicleCounted() {
+        return resolver.resolveCandidates(plateRead, chronicleCounted, out, scratch);
     }
 
     @Benchmark

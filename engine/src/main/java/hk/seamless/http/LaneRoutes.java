@@ -7,6 +7,7 @@ import hk.seamless.lane.Device;
 import hk.seamless.lane.DeviceKind;
 import hk.seamless.lane.DeviceMessages;
 import hk.seamless.lane.plate.OpenAlprDocument;
+import hk.seamless.lane.plate.OpenAlprStreamReader;
 import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.pipeline.ReadOrigin;
@@ -28,6 +29,8 @@ public final class LaneRoutes {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LaneRoutes.class);
 
     private static final ThreadLocal<PlateRead> PARSED = ThreadLocal.withInitial(PlateRead::new);
+    /** Each event loop's streaming reader: a plate read goes from text to PlateRead without a JSON tree. */
+    private static final ThreadLocal<OpenAlprStreamReader> READER = ThreadLocal.withInitial(OpenAlprStreamReader::new);
 
     private final LanePipeline pipeline;
     private final DeviceAuthentication devices;
@@ -77,10 +80,13 @@ public final class LaneRoutes {
     private void plateRead(RoutingContext ctx) {
         int lane = lane(ctx);
         devices.require(ctx.request(), ctx.pathParam("lane"), DeviceKind.CAMERA);
-        JsonObject body = RequestBodies.jsonObject(ctx);
         PlateRead read = PARSED.get();
         read.clear();
-        OpenAlprDocument.read(body, read);
+        io.vertx.core.buffer.Buffer body = RequestBodies.jsonBody(ctx);
+        if (RequestBodies.contractChecked(ctx) || !READER.get().read(body, read)) {
+            // Not a JSON object (refused as always), or a router that checks the contract on the tree.
+            OpenAlprDocument.read(RequestBodies.jsonObject(ctx), read);
+        }
         ReadOrigin origin = new HttpReadOrigin(ctx, pipeline, lane, readTimeoutMillis);
         if (!pipeline.publishPlate(lane, read, origin)) {
             refuseFull(lane, origin);
@@ -140,6 +146,18 @@ public final class LaneRoutes {
 
     private void onStreamMessage(int lane, Device device, ServerWebSocket socket, String text) {
         try {
+            if (device.kind() == DeviceKind.CAMERA) {
+                PlateRead read = PARSED.get();
+                read.clear();
+                if (READER.get().readPlateMessage(text, read)) {
+                    ReadOrigin origin = new StreamReadOrigin(socket);
+                    if (!pipeline.publishPlate(lane, read, origin)) {
+                        refuseFull(lane, origin);
+                    }
+                    return;
+                }
+                // Not an object, or not of kind "plate": refused below as always.
+            }
             JsonObject message = new JsonObject(text);
             String kind = message.getString("kind");
             ReadOrigin origin = new StreamReadOrigin(socket);

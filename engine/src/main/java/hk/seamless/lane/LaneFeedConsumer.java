@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class LaneFeedConsumer implements FeedConsumer {
 
     /** The views' layout: raise it whenever they keep something new; a change rebuilds them once. */
-    static final String FORMAT = "4"; // 4: the lane bundle's ids, millis and CCRNs packed (PackedText)
+    // 4: the lane bundle's ids, millis and CCRNs packed (PackedText); 5: the marks by look-alike fold
+    static final String FORMAT = "5";
 
     static final String APPLIED_KEY = "applied";
     static final String FORMAT_KEY = "format";

@@ -7,7 +7,8 @@ import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
 
 /**
- * The lane side's off-heap maps: ACTIVE bundles by vehicle mark and direction, vehicles by RFID
+ * The lane side's off-heap maps: ACTIVE bundles by vehicle mark and direction (and their marks by
+ * look-alike fold, {@link LookAlikeFolds}), vehicles by RFID
  * tag, registered vehicles' marks, bundled consignments by CCRN, accounts suspended now. Fed only
  * by the lane feed's typed changes ({@link LaneChange}, applied by {@link LaneFeedConsumer}): the
  * lane side never reads the registry's records, so that when each control point runs its own
@@ -21,6 +22,7 @@ public final class LaneView {
     private static final String BUNDLED = "BUNDLED";
 
     private final KeyValueStore bundles;
+    private final LookAlikeFolds lookAlikes;
     private final KeyValueStore vehiclesByTag;
     private final KeyValueStore consignments;
     private final KeyValueStore registeredVehicles;
@@ -32,6 +34,7 @@ public final class LaneView {
 
     public LaneView(Stores stores) {
         this.bundles = stores.store(StoreName.LANE_BUNDLES);
+        this.lookAlikes = new LookAlikeFolds(stores.store(StoreName.LANE_LOOK_ALIKES));
         this.vehiclesByTag = stores.store(StoreName.LANE_VEHICLES_BY_TAG);
         this.consignments = stores.store(StoreName.LANE_CONSIGNMENTS);
         this.registeredVehicles = stores.store(StoreName.LANE_VEHICLES);
@@ -40,7 +43,13 @@ public final class LaneView {
 
     // ---- writes: the feed consumer only (the registry writer thread in process) ----
 
+    /**
+     * The mark joins its look-alike group before the bundle is written, and leaves it after the
+     * bundle is gone: a kill in between leaves the group too large (a few probes more), never
+     * missing an expected vehicle; the entry applied again at the restart makes it exact.
+     */
     void bundleActivated(LaneChange.BundleActivated b) {
+        lookAlikes.add(b.vehicleMark(), b.direction());
         bundles.put(
                 b.vehicleMark() + "|" + b.direction().name(),
                 BundleAtLane.encode(
@@ -59,6 +68,9 @@ public final class LaneView {
         // stored id is packed: the ended one is packed the same way to compare.
         if (current != null && BundleAtLane.isOf(current, b.bundleId())) {
             bundles.remove(key);
+        }
+        if (current == null || BundleAtLane.isOf(current, b.bundleId())) {
+            lookAlikes.remove(b.vehicleMark(), b.direction());
         }
     }
 
@@ -109,6 +121,7 @@ public final class LaneView {
     /** Empties every map: bundles first, so no bundle outlives what it is checked against. */
     void clear() {
         bundles.clear();
+        lookAlikes.clear();
         consignments.clear();
         suspendedAccounts.clear();
         vehiclesByTag.clear();
@@ -137,6 +150,18 @@ public final class LaneView {
         }
         key(canonicalMark, direction);
         return bundles.containsKey(readKey);
+    }
+
+    /**
+     * How many vehicles with an ACTIVE bundle for the direction have a look-alike of this mark
+     * (equal under the look-alike pairs, the mark itself included): {@link
+     * hk.seamless.lane.plate.ExpectedVehicles#lookAlikesExpected}.
+     */
+    public int lookAlikesWithActiveBundle(CharSequence canonicalMark, Direction direction) {
+        if (!trusted) {
+            return 0;
+        }
+        return lookAlikes.count(canonicalMark, direction);
     }
 
     public boolean consignment(CharSequence ccrn, ConsignmentAtLane into) {

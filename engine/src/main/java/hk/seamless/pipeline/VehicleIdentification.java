@@ -41,8 +41,22 @@ final class VehicleIdentification {
     VehicleIdentification(LaneView view, int confidenceThreshold) {
         this.view = view;
         this.confidenceThreshold = confidenceThreshold;
-        this.expectedImport = mark -> view.hasActiveBundle(mark, Direction.IMPORT);
-        this.expectedExport = mark -> view.hasActiveBundle(mark, Direction.EXPORT);
+        this.expectedImport = new ExpectedAtLane(view, Direction.IMPORT);
+        this.expectedExport = new ExpectedAtLane(view, Direction.EXPORT);
+    }
+
+    /** The vehicles with an ACTIVE bundle for the lane's direction, and how many of them look alike. */
+    private record ExpectedAtLane(LaneView view, Direction direction) implements ExpectedVehicles {
+
+        @Override
+        public boolean isExpected(CharSequence canonicalMark) {
+            return view.hasActiveBundle(canonicalMark, direction);
+        }
+
+        @Override
+        public int lookAlikesExpected(CharSequence canonicalMark) {
+            return view.lookAlikesWithActiveBundle(canonicalMark, direction);
+        }
     }
 
     /** Writes the vehicle's mark into the arrival, or decides REFER and returns false. */

@@ -41,6 +41,10 @@ public enum StoreName {
 
     // the lane side: what a lane needs to decide, fed by the registry-change stream only
     LANE_BUNDLES("lane-bundles", 14, 67),
+    // the ACTIVE bundles' marks by direction and look-alike fold ("I" + "A81234" for AB1234 and
+    // A81234 importing), each mark as a hex digit or two (lane.LookAlikeFolds): who a read's
+    // look-alike variants can reach, in one look-up
+    LANE_LOOK_ALIKES("lane-look-alikes", 7, 1),
     LANE_VEHICLES_BY_TAG("lane-vehicles-by-tag", 24, 9),
     LANE_CONSIGNMENTS("lane-consignments", 16, 300),
     LANE_WATCHLIST("lane-watchlist", 40, 20),

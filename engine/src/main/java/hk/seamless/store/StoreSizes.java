@@ -84,7 +84,7 @@ public final class StoreSizes {
             // at most one bundle per consignment (most carry several; empty runs carry none), kept like them
             case BUNDLES -> consignments;
             // ACTIVE only: at most as long as its consignments stay open (most are used within a day)
-            case ACTIVE_BUNDLES, LANE_BUNDLES -> daily * openDays;
+            case ACTIVE_BUNDLES, LANE_BUNDLES, LANE_LOOK_ALIKES -> daily * openDays;
             // the lane keeps only BUNDLED consignments
             case LANE_CONSIGNMENTS -> daily * openDays;
             // remembered answers: about four writes per consignment (lodge, amend, bundle, sign-ins...)

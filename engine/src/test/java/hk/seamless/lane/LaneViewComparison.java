@@ -42,7 +42,9 @@ public final class LaneViewComparison {
     /** Each difference as "store key: expected X, lane has Y"; empty when they match exactly. */
     public static List<String> differences(Stores stores) {
         List<String> out = new ArrayList<>();
-        compare(stores, StoreName.LANE_BUNDLES, expectedBundles(stores), out);
+        Map<String, String> bundles = expectedBundles(stores);
+        compare(stores, StoreName.LANE_BUNDLES, bundles, out);
+        compare(stores, StoreName.LANE_LOOK_ALIKES, expectedLookAlikes(bundles.keySet()), out);
         compare(stores, StoreName.LANE_CONSIGNMENTS, expectedConsignments(stores), out);
         Map<String, String> marks = new TreeMap<>();
         Map<String, String> tags = new TreeMap<>();
@@ -90,6 +92,37 @@ public final class LaneViewComparison {
                                 b.trucker()));
             }
         });
+        return expected;
+    }
+
+    /**
+     * Each ACTIVE bundle's mark in its look-alike group: worked out here by comparing every two
+     * marks with {@link hk.seamless.lane.plate.LookAlikes#equalUnderLookAlikes} (not by folding),
+     * the group's masks sorted.
+     */
+    static Map<String, String> expectedLookAlikes(java.util.Collection<String> bundleKeys) {
+        Map<String, java.util.SortedSet<String>> groups = new TreeMap<>();
+        List<String> seen = new ArrayList<>();
+        for (String bundleKey : bundleKeys) {
+            String mark = bundleKey.substring(0, bundleKey.lastIndexOf('|'));
+            hk.seamless.config.Direction direction =
+                    hk.seamless.config.Direction.valueOf(bundleKey.substring(bundleKey.lastIndexOf('|') + 1));
+            String groupKey = LookAlikeFolds.key(mark, direction);
+            for (String other : seen) {
+                if (other.charAt(0) != groupKey.charAt(0)) {
+                    continue; // another direction: another group whatever the marks
+                }
+                String otherMark = other.substring(1);
+                assertEquals(
+                        hk.seamless.lane.plate.LookAlikes.equalUnderLookAlikes(mark, otherMark),
+                        LookAlikeFolds.key(otherMark, direction).equals(groupKey),
+                        mark + " and " + otherMark + ": look-alikes exactly when they fold alike");
+            }
+            seen.add(direction.name().charAt(0) + mark);
+            groups.computeIfAbsent(groupKey, k -> new java.util.TreeSet<>()).add(LookAlikeFolds.mask(mark));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        groups.forEach((key, masks) -> expected.put(key, String.join("", masks)));
         return expected;
     }
 

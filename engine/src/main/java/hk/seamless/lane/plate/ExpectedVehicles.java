@@ -13,4 +13,17 @@ public interface ExpectedVehicles {
 
     /** @param canonicalMark a mark in canonical form (upper case, A-Z and 0-9 only) */
     boolean isExpected(CharSequence canonicalMark);
+
+    /**
+     * How many expected vehicles' marks are look-alikes of this one (equal under {@link LookAlikes},
+     * the mark itself counted when it is expected): one look-up that tells the resolver whether
+     * any variant of a read can be expected before it probes up to 256 of them. Counting too many
+     * only costs those probes; too few would lose a correction (the truck is then inspected).
+     *
+     * @return the count, or {@link Integer#MAX_VALUE} when it is not known (every variant is
+     *         then probed): this default
+     */
+    default int lookAlikesExpected(CharSequence canonicalMark) {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -8,7 +8,11 @@ package hk.seamless.lane.plate;
  * <p>Variants are enumerated without allocation: the positions holding a look-alike character
  * (at most {@link #MAX_VARIANT_POSITIONS}, so at most 256 variants) are walked in Gray-code
  * order, each step flipping one character of a reusable buffer. Each variant costs one
- * {@link ExpectedVehicles#isExpected} call.
+ * {@link ExpectedVehicles#isExpected} call, so the variants are only walked when
+ * {@link ExpectedVehicles#lookAlikesExpected} says some expected vehicle other than the read
+ * itself is a look-alike of it: an unexpected truck whose plate is all look-alike characters costs
+ * two look-ups, not 256. The read itself is always looked up, so an exactly read expected truck
+ * never depends on that count.
  *
  * <p>One instance per pipeline thread: it owns scratch buffers and is not thread-safe.
  */
@@ -46,6 +50,12 @@ public final class LookAlikeResolver {
             }
         }
         boolean exact = expected.isExpected(read);
+        if (expected.lookAlikesExpected(read) - (exact ? 1 : 0) <= 0) {
+            out.append(read);
+            return exact ? Resolution.EXACT : Resolution.NOT_EXPECTED;
+        }
+        // Every variant is walked even once the count's look-alikes are found: a count that were
+        // ever too low must not turn a second match (AMBIGUOUS) into a correction.
         variant.setLength(0);
         variant.append(read);
         int matches = 0;

@@ -36,6 +36,26 @@ public final class LookAlikes {
     }
 
     /**
+     * The one character that stands for {@code c}'s whole pair: the digit (B, 8 → 8; S, 5 → 5;
+     * Z, 2 → 2; G, 6 → 6); any other character stands for itself. The pairs are disjoint, so two
+     * marks are {@linkplain #equalUnderLookAlikes look-alikes} exactly when their folds are equal.
+     */
+    public static char fold(char c) {
+        switch (c) {
+            case 'B':
+                return '8';
+            case 'S':
+                return '5';
+            case 'Z':
+                return '2';
+            case 'G':
+                return '6';
+            default:
+                return c;
+        }
+    }
+
+    /**
      * Whether two canonical marks can be the same plate as a camera reads it: the same length, and
      * at every position the same character or a look-alike pair.
      */

@@ -7,8 +7,11 @@ import io.vertx.core.json.JsonObject;
  * Reads an OpenALPR {@code alpr_results} document, as ANPR software (OpenALPR agent or cloud,
  * and the many products that post its format) sends it to {@code POST /lane/v1/lanes/{lane}/plate-reads}.
  *
- * <p>Runs on the Vert.x event loop before the pipeline, so it may allocate (the JSON tree
- * already has), but it copies into a reused {@link PlateRead} so that the pipeline does not.
+ * <p>The lane's routes read a document with {@link OpenAlprStreamReader} (no JSON tree), which
+ * must accept and refuse exactly what this reader does over a Vert.x tree: this one stays as the
+ * statement of the rules it is tested against, and for a router that checks bodies against the
+ * API contract (the contract check needs the tree anyway). It copies into a reused
+ * {@link PlateRead} so that the pipeline allocates nothing.
  *
  * <p>Read: {@code epoch_time} (required, milliseconds), and from the best result its
  * {@code plate}, {@code confidence}, {@code region} and {@code candidates}. Everything else
