@@ -28,7 +28,8 @@ mkdir -p "$report"
 status=0
 for i in $(seq 1 "$runs"); do
   echo "== run $i of $runs"
-  "$root/benchmarks/run-end-to-end.sh" "${pass[@]}" --report "$report/run-$i" >"$report/run-$i.txt" 2>&1 || status=$?
+  # --report first: whatever follows a -- in the options goes to the simulator
+  "$root/benchmarks/run-end-to-end.sh" --report "$report/run-$i" "${pass[@]}" >"$report/run-$i.txt" 2>&1 || status=$?
   grep -E '^(wrong|throughput|vs floor)' "$report/run-$i.txt" | sed 's/^/   /' || true
 done
 
