@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
  * The decisions as an operator filters them on a dashboard: by lane and control point, by reason,
  * and the pipeline's latency as a histogram with fixed buckets, which Prometheus can add up across
  * lanes and engines and which does not fall to 0 when the lanes are quiet (client-side quantiles
- * over a sliding window do). The meters of a lane are made at its first decision; after that a
- * decision allocates nothing here (the pipeline's decision path is measured for allocations).
+ * over a sliding window do). Every lane's meters are made when the pipeline is built, off any
+ * truck's path (made at a lane's first decision, 2,000 lanes put seconds of registrations on the
+ * first trucks' way: a pipeline p99 of 285 ms at 1,000 arrivals/s against 19 ms with 36 lanes); a
+ * decision then allocates nothing here (the pipeline's decision path is measured for allocations).
  *
  * <ul>
  * <li>{@code seamless_lane_decisions_total{control_point, lane, decision}}</li>
@@ -51,6 +53,15 @@ final class DecisionMetrics {
 
     DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Before the first decision: each lane's meters, so that no decision pays for making them. */
+    void registerAll(List<Lane> lanes) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (i >= decisions.length || decisions[i] == null) {
+                register(lanes.get(i), i);
+            }
+        }
     }
 
     /** On the pipeline thread, once per decision; {@code latencyNanos} below 0: not measured. */

@@ -59,6 +59,11 @@ final class DecisionPublisher {
         this.byLane = new DecisionMetrics(metrics);
     }
 
+    /** Makes every lane's meters now, before the first truck (see {@link DecisionMetrics}). */
+    void registerLanes(List<hk.seamless.config.Lane> lanes) {
+        byLane.registerAll(lanes);
+    }
+
     void publish(Arrival arrival) {
         ArrivalRecord record = snapshot(arrival);
         // Recorded before anyone hears of it, so that whoever is told can look it up at once.

@@ -88,6 +88,7 @@ public final class LanePipeline implements AutoCloseable {
                 view, risk, new RandomSelection(config.rules().randomSeed()), released, gateAvailable);
         DecisionPublisher publisher =
                 new DecisionPublisher(hub, records, journal, released, crossings, releaseValidityMillis, metrics);
+        publisher.registerLanes(lanes);
         String[] laneIds = lanes.stream().map(Lane::id).toArray(String[]::new);
         Fusion fusion = new Fusion(
                 lanes,

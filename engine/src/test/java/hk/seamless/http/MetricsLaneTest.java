@@ -57,4 +57,16 @@ class MetricsLaneTest extends LaneHarness {
             assertTrue(metrics.contains(jvm), jvm + " missing");
         }
     }
+
+    @Test
+    void everyLanesCountsAreThereAtZeroBeforeItsFirstTruck() {
+        // Made when the pipeline is built, so no truck waits for them; HYW-N-03 is never driven here.
+        String metrics = api.get("/metrics", null).expect(200).body();
+        assertTrue(
+                metrics.contains("seamless_lane_decisions_total{control_point=\"HYW\",decision=\"RELEASE\","
+                        + "lane=\"HYW-N-03\"} 0.0"),
+                String.join(
+                        "\n",
+                        metrics.lines().filter(l -> l.contains("HYW-N-03")).toList()));
+    }
 }
