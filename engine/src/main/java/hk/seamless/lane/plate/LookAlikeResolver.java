@@ -50,7 +50,8 @@ public final class LookAlikeResolver {
             }
         }
         boolean exact = expected.isExpected(read);
-        if (expected.lookAlikesExpected(read) - (exact ? 1 : 0) <= 0) {
+        // A read without look-alike characters has no variants: the group need not be looked up.
+        if (count == 0 || expected.lookAlikesExpected(read) - (exact ? 1 : 0) <= 0) {
             out.append(read);
             return exact ? Resolution.EXACT : Resolution.NOT_EXPECTED;
         }
