@@ -6,11 +6,13 @@
 #   KAFKA_ADVERTISED_HOST      the name clients reach the broker by (default kafka: the compose service,
 #                              the Kubernetes Service); they connect to KAFKA_ADVERTISED_HOST:9092
 #   KAFKA_CLUSTER_ID           22 characters (a base64url UUID). Only read when the storage is formatted;
-#                              generated if unset. Set it to keep one identity across a lost volume.
+#                              made by kafka-cluster-id.sh if unset. Set it to keep one identity across
+#                              a lost volume.
 #   KAFKA_EXTERNAL_ADVERTISED  host:port for a third listener on 29092 (tools outside the network), e.g.
 #                              localhost:29092 with -p 29092:29092; unset: no such listener
 #   KAFKA_HEAP_OPTS            default -Xms128m -Xmx512m
 #   KAFKA_DATA_DIR             default /var/lib/kafka/data (the image's volume is /var/lib/kafka)
+#   KAFKA_LIB_DIR              Kafka's jars, default /opt/kafka/lib
 #   KAFKA_CFG_<NAME>           any server property, NAME upper-case with _ for . :
 #                              KAFKA_CFG_LOG_RETENTION_HOURS=168 -> log.retention.hours=168
 set -euo pipefail
@@ -18,6 +20,7 @@ set -euo pipefail
 data="${KAFKA_DATA_DIR:-/var/lib/kafka/data}"
 config_dir="${KAFKA_CONFIG_DIR:-/tmp/kafka-config}"   # /tmp: the root file system may be read-only
 host="${KAFKA_ADVERTISED_HOST:-kafka}"
+lib="${KAFKA_LIB_DIR:-/opt/kafka/lib}"
 mkdir -p "$data" "$config_dir"
 props="$config_dir/server.properties"
 
@@ -70,10 +73,21 @@ java_opts=(${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m} -XX:+ExitOnOutOfMemoryError -Dj
            -Dlog4j2.configurationFile=/opt/kafka/config/log4j2.properties)
 
 if [ ! -f "$data/meta.properties" ]; then
-  cluster_id="${KAFKA_CLUSTER_ID:-$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}"
+  if [ -n "${KAFKA_CLUSTER_ID:-}" ]; then
+    # Refused here, in words, rather than by the storage tool's stack trace.
+    [[ "$KAFKA_CLUSTER_ID" =~ ^[A-Za-z0-9_-]{22}$ ]] || {
+      echo "kafka-entrypoint: KAFKA_CLUSTER_ID '$KAFKA_CLUSTER_ID' is not a cluster id: 22 characters of" \
+           "base64url (A-Z a-z 0-9 - _), as kafka-cluster-id.sh prints" >&2
+      exit 2
+    }
+    cluster_id="$KAFKA_CLUSTER_ID"
+  else
+    cluster_id="$("$(dirname "$0")/kafka-cluster-id.sh")"
+  fi
   echo "kafka-entrypoint: formatting $data for cluster $cluster_id (first start)"
-  java "${java_opts[@]}" -cp '/opt/kafka/lib/*' kafka.tools.StorageTool format \
-      --cluster-id "$cluster_id" --config "$props" --standalone
+  # --cluster-id=ID, one word: an id given that starts with '-' is still the option's value.
+  java "${java_opts[@]}" -cp "$lib/*" kafka.tools.StorageTool format \
+      "--cluster-id=$cluster_id" --config "$props" --standalone
 fi
 
-exec java "${java_opts[@]}" -cp '/opt/kafka/lib/*' kafka.Kafka "$props"
+exec java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka "$props"
