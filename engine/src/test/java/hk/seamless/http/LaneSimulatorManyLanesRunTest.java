@@ -70,6 +70,13 @@ class LaneSimulatorManyLanesRunTest {
         assertEquals(0, exit, json.encodePrettily());
         assertEquals(0, json.getLong("wrong"), json.encodePrettily());
         assertTrue(json.getLong("decided") > 0, json.encodePrettily());
+        // The engine's own histogram, read from its /metrics at the warm-up's end and the run's: the
+        // second's 200 warm-up arrivals are not in it, the 600 measured ones are (less those a
+        // fusion window decided, which the pipeline histogram leaves out by design).
+        long pipeline = json.getJsonObject("enginePipelineMicros").getLong("count");
+        assertTrue(
+                pipeline > 0 && pipeline < json.getLong("decided") + json.getLong("warmupArrivals") / 2,
+                pipeline + " decisions in the engine's measured window: " + json.encodePrettily());
         List<String> driven =
                 Arrays.asList(json.getJsonObject("settings").getString("lanes").split(","));
         assertEquals(LANES, driven.size(), "the run drove every lane the engine has");

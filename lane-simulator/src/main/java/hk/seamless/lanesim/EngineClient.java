@@ -86,6 +86,17 @@ final class EngineClient {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** A GET of a text resource with no auth, such as the engine's {@code /metrics}. */
+    Answer getText(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
     Answer delete(String path, String bearerToken) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(EngineTarget.resolve(base, path))
                 .timeout(REQUEST_TIMEOUT)

@@ -379,6 +379,8 @@ final class RunCommand implements Callable<Integer> {
         LiveBundler bundler = null;
         FeedCut feedCut = null;
         long[] runStart = {0};
+        EnginePipelineWindow pipelineWindow = null;
+        DecisionLatencyBuckets enginePipeline = null;
         try {
             setup.warnAboutWatchlist();
             VehiclePools pools = setup.prepare(
@@ -441,6 +443,12 @@ final class RunCommand implements Callable<Integer> {
                     }
                     runStart[0] = start;
                 });
+            } else {
+                // One engine: its own pipeline histogram over the measured window, beside the simulator's.
+                EnginePipelineWindow window = new EnginePipelineWindow(engine);
+                long warmupNanos = warmup.toNanos();
+                run.onStart(start -> window.startAt(start + warmupNanos));
+                pipelineWindow = window;
             }
             run.connectGates(lanesClient, bases, tokens);
             ReadSender sender = sender(lanesClient, bases, chosen, tokens, buttons, run);
@@ -450,6 +458,9 @@ final class RunCommand implements Callable<Integer> {
             run.lateFrames.postWith(new HttpReadSender(
                     lanesClient, bases, chosen, tokens, run::problem, ReadSender.DeviceListener.NONE, lane -> false));
             result = run.run(sender, drain, System.out, "engine", duration.toNanos());
+            if (pipelineWindow != null) {
+                enginePipeline = pipelineWindow.finish(problem -> System.out.println("note: " + problem));
+            }
         } finally {
             if (emulators != null) {
                 emulators.close();
@@ -520,7 +531,7 @@ final class RunCommand implements Callable<Integer> {
         if (deviceConfig != null) {
             used.put("deviceConfig", deviceConfig.toString());
         }
-        RunReport report = new RunReport(used, result, floorResult, findings);
+        RunReport report = new RunReport(used, result, floorResult, findings, enginePipeline);
         report.print(System.out);
         if (reportDir != null) {
             System.out.println("report       " + report.write(reportDir));

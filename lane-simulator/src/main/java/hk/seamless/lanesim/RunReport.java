@@ -18,11 +18,24 @@ import org.HdrHistogram.Histogram;
  * The summary a run prints, and the same as report.json and report.html (with a latency
  * percentile plot drawn as inline SVG: no script, font or file from elsewhere).
  */
-record RunReport(Map<String, String> settings, RunResult engine, RunResult floor, TopologyFindings topology) {
+record RunReport(
+        Map<String, String> settings,
+        RunResult engine,
+        RunResult floor,
+        TopologyFindings topology,
+        DecisionLatencyBuckets enginePipeline) {
 
     RunReport(Map<String, String> settings, RunResult engine, RunResult floor) {
-        this(settings, engine, floor, null);
+        this(settings, engine, floor, null, null);
     }
+
+    /** The engine's pipeline quantiles reported, as fractions. */
+    private static final double[] PIPELINE_QUANTILES = {0.5, 0.9, 0.99, 0.999};
+
+    private static final String[] PIPELINE_NAMES = {"p50", "p90", "p99", "p999"};
+
+    /** The pipeline aim of issue 17: the share of decisions handed to the gate within 100 µs of the last read. */
+    static final double PIPELINE_AIM_SECONDS = 0.0001;
 
     /** Percentiles quoted, and plotted. */
     static final double[] PLOTTED = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100};
@@ -132,9 +145,50 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         if (topology != null) {
             j.put("topology", topology.json());
         }
+        if (hasEnginePipeline()) {
+            j.put("enginePipelineMicros", enginePipelineJson());
+        }
         JsonObject shown = new JsonObject();
         settings.forEach(shown::put);
         return j.put("settings", shown);
+    }
+
+    private boolean hasEnginePipeline() {
+        return enginePipeline != null && enginePipeline.count() > 0;
+    }
+
+    /** Quantiles in µs (null: past the highest bucket bound), and the share within the aim. */
+    private JsonObject enginePipelineJson() {
+        JsonObject p = new JsonObject().put("count", enginePipeline.count());
+        for (int i = 0; i < PIPELINE_QUANTILES.length; i++) {
+            double seconds = enginePipeline.quantile(PIPELINE_QUANTILES[i]);
+            p.put(PIPELINE_NAMES[i], Double.isInfinite(seconds) ? null : Decimals.of(seconds * 1e6, 1));
+        }
+        double within = enginePipeline.shareWithin(PIPELINE_AIM_SECONDS);
+        return p.put("shareWithin100Micros", Double.isNaN(within) ? null : Decimals.of(within, 4))
+                .put(
+                        "basis",
+                        "the engine's seamless_decision_latency buckets, measured window only,"
+                                + " interpolated within buckets");
+    }
+
+    private String enginePipelineLine() {
+        StringBuilder line = new StringBuilder("n ").append(enginePipeline.count());
+        for (int i = 0; i < PIPELINE_QUANTILES.length; i++) {
+            double seconds = enginePipeline.quantile(PIPELINE_QUANTILES[i]);
+            line.append("  ")
+                    .append(PIPELINE_NAMES[i].equals("p999") ? "p99.9" : PIPELINE_NAMES[i])
+                    .append(' ')
+                    .append(
+                            Double.isInfinite(seconds)
+                                    ? String.format(Locale.ROOT, "over %.0f ms", enginePipeline.highestBound() * 1000)
+                                    : String.format(Locale.ROOT, "%.0f us", seconds * 1e6));
+        }
+        double within = enginePipeline.shareWithin(PIPELINE_AIM_SECONDS);
+        if (!Double.isNaN(within)) {
+            line.append(String.format(Locale.ROOT, "; within 100 us: %.2f%%", within * 100));
+        }
+        return line.toString();
     }
 
     void print(PrintStream out) {
@@ -174,6 +228,11 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
         if (floor != null && floor.complete().getTotalCount() > 0) {
             out.println("vs floor     p50 x" + ratio(p(engine.complete(), 50), p(floor.complete(), 50)) + ", p99 x"
                     + ratio(p(engine.complete(), 99), p(floor.complete(), 99)) + " (plate+tag arrivals)");
+        }
+        if (hasEnginePipeline()) {
+            out.println("engine pipe  " + enginePipelineLine()
+                    + "  (the engine's own histogram over the measured window: last read into the ring to"
+                    + " decision handed to the gate; interpolated within its buckets)");
         }
         if (engine.random() != null) {
             out.println("random sel.  " + engine.random().text());
@@ -257,6 +316,12 @@ record RunReport(Map<String, String> settings, RunResult engine, RunResult floor
             row(h, "floor, plate and tag", floor.complete());
         }
         h.append("</table>\n");
+        if (hasEnginePipeline()) {
+            h.append("<p>Engine pipeline, from its own histogram over the measured window (last read into the ring to"
+                            + " decision handed to the gate; interpolated within its buckets): ")
+                    .append(esc(enginePipelineLine()))
+                    .append("</p>\n");
+        }
         if (floor != null) {
             h.append("<p>Engine over floor (plate and tag arrivals): p50 &times;")
                     .append(ratio(p(engine.complete(), 50), p(floor.complete(), 50)))

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -77,6 +80,28 @@ class RunReportTest {
         assertEquals(2.0, json.getJsonObject("ratio").getDouble("p50"), 0.01);
         assertEquals(2.0, json.getJsonObject("ratio").getDouble("p99"), 0.01);
         assertEquals("ws", json.getJsonObject("settings").getString("transport"));
+    }
+
+    @Test
+    void theEnginesOwnPipelineHistogramOverTheMeasuredWindowIsReported(@TempDir Path dir) throws Exception {
+        DecisionLatencyBuckets window = DecisionLatencyBuckets.parse(
+                "seamless_decision_latency_seconds_bucket{control_point=\"LMC\",le=\"5.0E-5\"} 100\n"
+                        + "seamless_decision_latency_seconds_bucket{control_point=\"LMC\",le=\"1.0E-4\"} 990\n"
+                        + "seamless_decision_latency_seconds_bucket{control_point=\"LMC\",le=\"2.0\"} 998\n"
+                        + "seamless_decision_latency_seconds_bucket{control_point=\"LMC\",le=\"+Inf\"} 1000\n");
+        RunReport report = new RunReport(Map.of("rate", "1000"), result(10, 0), null, null, window);
+
+        JsonObject pipeline = new JsonObject(report.json()).getJsonObject("enginePipelineMicros");
+        assertEquals(1000, pipeline.getLong("count"));
+        assertEquals(0.99, pipeline.getDouble("shareWithin100Micros"), 1e-9);
+        assertEquals(100.0, pipeline.getDouble("p99"), 0.01, "rank 990 is the top of the 50..100 us bucket");
+        assertTrue(pipeline.containsKey("p999") && pipeline.getValue("p999") == null, "over 2 s: no figure made up");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        report.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertTrue(
+                printed.toString(StandardCharsets.UTF_8).contains("p99.9 over 2000 ms; within 100 us: 99.00%"),
+                printed.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(report.write(dir).get(1)).contains("within 100 us: 99.00%"), "and on the page");
     }
 
     @Test

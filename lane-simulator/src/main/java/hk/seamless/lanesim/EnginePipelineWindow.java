@@ -1,0 +1,73 @@
+package hk.seamless.lanesim;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine's own pipeline latency over the run's measured window: {@code /metrics} read when the
+ * warm-up ends and again when the run has drained, the difference of the two
+ * ({@link DecisionLatencyBuckets}). The first read is made on a thread of its own, so that the
+ * arrivals due at that moment are not held up by it.
+ *
+ * <p>Decisions still in the pipeline as the warm-up ends fall on either side of the line: a few
+ * milliseconds' worth out of the measured seconds.
+ */
+final class EnginePipelineWindow {
+
+    private final EngineClient engine;
+    private volatile DecisionLatencyBuckets atStart;
+    private volatile String failure;
+    private Thread reader;
+
+    EnginePipelineWindow(EngineClient engine) {
+        this.engine = engine;
+    }
+
+    /** Reads the buckets once {@code System.nanoTime()} reaches {@code measuredFromNanos}. */
+    void startAt(long measuredFromNanos) {
+        reader = new Thread(
+                () -> {
+                    long wait;
+                    while ((wait = measuredFromNanos - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        atStart = scrape();
+                    } catch (Exception e) {
+                        failure = "could not read " + engine.base() + "/metrics as the warm-up ended: " + e;
+                    }
+                },
+                "engine-metrics");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * The measured window's buckets; empty when the engine publishes none or a read failed (said on
+     * {@code problems}).
+     */
+    DecisionLatencyBuckets finish(java.util.function.Consumer<String> problems) throws InterruptedException {
+        if (reader == null) {
+            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+        }
+        reader.join(10_000);
+        DecisionLatencyBuckets start = atStart;
+        if (start == null) {
+            problems.accept(failure != null ? failure : "the engine's /metrics was not read as the warm-up ended");
+            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+        }
+        try {
+            return scrape().since(start);
+        } catch (Exception e) {
+            problems.accept("could not read " + engine.base() + "/metrics after the run: " + e);
+            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+        }
+    }
+
+    private DecisionLatencyBuckets scrape() throws Exception {
+        EngineClient.Answer answer = engine.getText("/metrics");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("status " + answer.status());
+        }
+        return DecisionLatencyBuckets.parse(answer.body());
+    }
+}
