@@ -58,6 +58,11 @@ for i in range(1, runs + 1):
         "engine p50": engine["p50"], "engine p99": engine["p99"],
         "ratio p50": r.get("ratio", {}).get("p50"), "ratio p99": r.get("ratio", {}).get("p99"),
         "pipeline p50": pipeline.get("0.5"), "pipeline p99": pipeline.get("0.99"),
+        # the engine's own buckets over the measured window only (the line above includes the warm-up)
+        "window p50": r.get("enginePipelineMicros", {}).get("p50"),
+        "window p99": r.get("enginePipelineMicros", {}).get("p99"),
+        "window p99.9": r.get("enginePipelineMicros", {}).get("p999"),
+        "in 100 us": r.get("enginePipelineMicros", {}).get("shareWithin100Micros"),
     })
 
 def show(v, key):
@@ -65,13 +70,16 @@ def show(v, key):
         return "-"
     if key.startswith("ratio"):
         return f"x{v:.2f}"
+    if key == "in 100 us":
+        return f"{v * 100:.1f}%"
     if key in ("decided", "wrong"):
         return f"{v:,.0f}"
     if key == "throughput":
         return f"{v:,.1f}/s"
     return f"{v / 1000:.2f} ms" if v >= 1000 else f"{v:.0f} us"
 
-print(f"{len(rows)} runs; latencies of plate+tag arrivals (last read due -> decision at the gate socket), pipeline from /metrics")
+print(f"{len(rows)} runs; latencies of plate+tag arrivals (last read due -> decision at the gate socket), "
+      "pipeline: the engine's /metrics quantiles over the whole run, window: its buckets over the measured window")
 for key in rows[0] if rows else []:
     values = [row[key] for row in rows if row[key] is not None]
     if not values:

@@ -104,10 +104,18 @@ public final class SystemRoutes {
         RouteSupport.send(ctx, Reply.of(writable ? 200 : 503, body));
     }
 
+    /**
+     * Written on a worker: a scrape walks every meter, and with thousands of lanes (a decision counter
+     * per lane and verdict) it takes 40–100 ms, 300 ms the first time. On the event loop that held up
+     * every lane it serves each time Prometheus asked, every 15 s or so.
+     */
     private void metrics(RoutingContext ctx) {
-        ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.scrape());
+        ctx.vertx()
+                .executeBlocking(metrics::scrape, false)
+                .onSuccess(text -> ctx.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(e -> Failures.send(ctx.response(), e));
     }
 
     /**
