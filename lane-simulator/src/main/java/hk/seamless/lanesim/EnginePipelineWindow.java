@@ -1,6 +1,8 @@
 package hk.seamless.lanesim;
 
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The engine's own pipeline latency over the run's measured window: {@code /metrics} read when the
@@ -53,22 +55,26 @@ final class EnginePipelineWindow {
      * The measured window's buckets; empty when the engine publishes none or a read failed (said on
      * {@code problems}).
      */
-    DecisionLatencyBuckets finish(java.util.function.Consumer<String> problems) throws InterruptedException {
+    DecisionLatencyBuckets finish(Consumer<String> problems) throws InterruptedException {
         if (reader == null) {
-            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+            return none();
         }
         reader.join(10_000);
         DecisionLatencyBuckets start = atStart;
         if (start == null) {
             problems.accept(failure != null ? failure : "the engine's /metrics was not read as the warm-up ended");
-            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+            return none();
         }
         try {
             return scrape().since(start);
         } catch (Exception e) {
             problems.accept("could not read " + engine.base() + "/metrics after the run: " + e);
-            return new DecisionLatencyBuckets(new java.util.TreeMap<>());
+            return none();
         }
+    }
+
+    private static DecisionLatencyBuckets none() {
+        return new DecisionLatencyBuckets(new TreeMap<>());
     }
 
     private DecisionLatencyBuckets scrape() throws Exception {
