@@ -357,8 +357,7 @@ final class LaneRun {
                 + String.join(
                         " / ",
                         frames.stream()
-                                .map(seen -> seen.text() + " (" + String.format(Locale.ROOT, "%.1f", seen.confidence())
-                                        + ")")
+                                .map(seen -> seen.text() + " (" + LaneMessages.oneDecimal(seen.confidence()) + ")")
                                 .toList())
                 + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display)
                 + (scenario.emptyPress ? ", EMPTY pressed" : "")
