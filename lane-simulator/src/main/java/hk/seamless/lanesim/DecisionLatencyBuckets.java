@@ -58,10 +58,6 @@ record DecisionLatencyBuckets(NavigableMap<Double, Long> cumulative) {
         return below == null ? Double.NaN : below;
     }
 
-    boolean isEmpty() {
-        return cumulative.isEmpty();
-    }
-
     long count() {
         return cumulative.isEmpty() ? 0 : cumulative.lastEntry().getValue();
     }

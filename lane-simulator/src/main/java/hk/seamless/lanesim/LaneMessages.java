@@ -147,10 +147,6 @@ final class LaneMessages {
         throw new IllegalArgumentException(canonical + " has no digit a camera could misread");
     }
 
-    /**
-     * The plate read: a fixed template (the hot path, one a read) with the texts put in through
-     * {@link JsonTemplate}, which escapes them as JSON.
-     */
     /** "0.0" to "100.0": a confidence in tenths, as the cameras' software writes it. */
     private static final String[] TENTHS = new String[1001];
 
@@ -174,6 +170,10 @@ final class LaneMessages {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /**
+     * The plate read: a fixed template (the hot path, one a read) with the texts put in through
+     * {@link JsonTemplate}, which escapes them as JSON.
+     */
     static String plate(PlateSeen seen, Instant at, boolean stream) {
         String confidence = oneDecimal(seen.confidence());
         StringBuilder json = new StringBuilder(512)
