@@ -73,10 +73,6 @@ final class Housekeeping {
                                 "Deleting log segments past the archive retention failed; tried again in an hour", e)));
     }
 
-    /**
-     * Checkpoints the lane log every {@code interval} on a worker, so that a start after a kill
-     * reads only what followed (the lane's own thread never waits for the disk).
-     */
     /** How often finished records are moved out of the hot maps: daily is plenty for a period in days. */
     static final Duration RETENTION_EVERY = Duration.ofHours(24);
     /** The first move, soon after a start, off the start's own critical path. */
@@ -91,6 +87,10 @@ final class Housekeeping {
         vertx.setPeriodic(RETENTION_EVERY.toMillis(), id -> run.run());
     }
 
+    /**
+     * Checkpoints the lane log every {@code interval} on a worker, so that a start after a kill
+     * reads only what followed (the lane's own thread never waits for the disk).
+     */
     static void scheduleLaneCheckpoints(Vertx vertx, Duration interval, hk.seamless.log.SegmentedLog laneLog) {
         vertx.setPeriodic(
                 interval.toMillis(),

@@ -160,8 +160,10 @@ public final class Bundles {
 
     // ---- look-ups ----
 
-    /** The caller's own bundle; officers and admins see any. Anyone else: it does not exist. */
-    /** The bundle, hot or archived, if the caller may see it. May read the archive: not on an event loop. */
+    /**
+     * The bundle, hot or archived, if the caller may see it: the caller's own bundle; officers and
+     * admins see any; anyone else, it does not exist. May read the archive: not on an event loop.
+     */
     public Bundle visibleTo(Principal caller, String bundleId) {
         Bundle bundle = find(bundleId);
         if (bundle == null

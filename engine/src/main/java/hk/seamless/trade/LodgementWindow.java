@@ -38,12 +38,6 @@ public final class LodgementWindow {
         return new LodgementWindow(window, hk.seamless.config.HongKong.TIME_ZONE);
     }
 
-    /**
-     * @return why a declaration for goods expected on {@code expectedDate} cannot be lodged
-     *         at {@code now}, phrased to follow the field name (e.g. "expectedDate must be
-     *         ..."); empty if it can be lodged. Lodgement is open from the start of
-     *         (expected date minus window) to the end of the expected date, in the zone.
-     */
     /** The day {@code now} falls on in the zone: all that the window's rules read of the time. */
     public LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, zone);
@@ -51,11 +45,17 @@ public final class LodgementWindow {
 
     /** Whether {@code expectedDate} has passed (in the zone) at {@code now}: lodgement is closed for good. */
     public boolean isBeforeToday(LocalDate expectedDate, Instant now) {
-        return LocalDate.ofInstant(now, zone).isAfter(expectedDate);
+        return today(now).isAfter(expectedDate);
     }
 
+    /**
+     * @return why a declaration for goods expected on {@code expectedDate} cannot be lodged
+     *         at {@code now}, phrased to follow the field name (e.g. "expectedDate must be
+     *         ..."); empty if it can be lodged. Lodgement is open from the start of
+     *         (expected date minus window) to the end of the expected date, in the zone.
+     */
     public Optional<String> violation(LocalDate expectedDate, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = today(now);
         LocalDate earliest = expectedDate.minus(window);
         if (today.isBefore(earliest)) {
             return Optional.of(

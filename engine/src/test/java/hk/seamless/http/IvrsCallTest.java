@@ -46,7 +46,6 @@ class IvrsCallTest extends EngineHarness {
         return api.lodgeCcrn(s.shipper().token(), direction, today());
     }
 
-    /** What the platform got back: the spoken texts with their languages, the gather, the hang-up. */
     /** One phone call as a voice platform plays it. */
     private final class Call {
         final String sid = "CA" + UUID.randomUUID().toString().replace("-", "");

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Times one batch lodgement: a generated CSV file of many consignments in one upload. */
 /**
  * Times batch lodgement: generated CSV files of many consignments. The engine takes at most
  * {@value #MAX_ROWS_PER_FILE} rows a file, so more rows are sent as several files, one after the

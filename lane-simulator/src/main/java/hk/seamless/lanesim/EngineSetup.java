@@ -287,7 +287,6 @@ final class EngineSetup {
                 "suspending account " + account.id());
     }
 
-    /** A CAMERA, RFID reader and GATE on each lane, and an EMPTY BUTTON when the run presses it. */
     /**
      * Clears the gate faults the engine latched on these lanes, as an officer would (a supervisor may):
      * a run that ends takes its emulated gates away, and the engine rightly latches each lost one. 409
@@ -313,6 +312,7 @@ final class EngineSetup {
         }
     }
 
+    /** A CAMERA, RFID reader and GATE on each lane, and an EMPTY BUTTON when the run presses it. */
     DeviceTokens registerDevices(List<LaneInfo> lanes, boolean buttons) throws Exception {
         return registerDevices(lanes, buttons, lane -> engine, lane -> adminToken);
     }
