@@ -22,6 +22,8 @@
 # SEAMLESS_* variable in the environment reaches the engine too. SEAMLESS_DAILY_CONSIGNMENTS, unless
 # set, is sized for the run: the simulator bundles a fresh vehicle for every arrival before it starts,
 # and the lane holds ~18 x dailyConsignments ACTIVE bundles (README.md, "Sizing the stores").
+# ENGINE_JAVA_OPTS and SIMULATOR_JAVA_OPTS, if set, go to the engine's and the simulator's java (e.g.
+# -XX:+UseZGC, or -XX:StartFlightRecording=... to profile either side).
 # Exit status: the simulator's (0 only when no decision was wrong), or 2 if set-up failed.
 set -euo pipefail
 
@@ -106,7 +108,7 @@ token="$(cat "$data/admin.token")"
 echo "engine up at $target"
 
 status=0
-java -jar "$sim_jar" run --target "$target" --admin-token "$token" --rate "$rate" --duration "$duration" \
+java ${SIMULATOR_JAVA_OPTS:-} -jar "$sim_jar" run --target "$target" --admin-token "$token" --rate "$rate" --duration "$duration" \
   --floor --report "$report" "${extra[@]}" 2>&1 | tee "$report/simulator.txt" || status=$?
 # pipefail: status is the simulator's exit code (tee does not fail).
 

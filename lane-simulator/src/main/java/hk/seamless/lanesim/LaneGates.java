@@ -1,6 +1,5 @@
 package hk.seamless.lanesim;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,12 +21,12 @@ final class LaneGates {
     private final List<LaneInfo> lanes;
     private final BiConsumer<Integer, String> onMessage;
     private final Consumer<String> onProblem;
-    private final AtomicReferenceArray<WsConnection> sockets;
+    private final AtomicReferenceArray<WsConnection> gateSockets;
     private final AtomicBoolean[] connected;
     /** Lanes whose gate the engine drives itself (an emulated Modbus gate): no gate socket, no acknowledgements. */
     private final boolean[] driven;
 
-    private HttpClient http;
+    private LaneSockets sockets;
     private LaneBases bases;
     private DeviceTokens tokens;
     private volatile GateDropCycle cycle;
@@ -37,7 +36,7 @@ final class LaneGates {
         this.lanes = lanes;
         this.onMessage = onMessage;
         this.onProblem = onProblem;
-        this.sockets = new AtomicReferenceArray<>(lanes.size());
+        this.gateSockets = new AtomicReferenceArray<>(lanes.size());
         this.connected = new AtomicBoolean[lanes.size()];
         this.driven = new boolean[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
@@ -45,8 +44,8 @@ final class LaneGates {
         }
     }
 
-    void connectAll(HttpClient http, LaneBases bases, DeviceTokens tokens) throws Exception {
-        this.http = http;
+    void connectAll(LaneSockets sockets, LaneBases bases, DeviceTokens tokens) throws Exception {
+        this.sockets = sockets;
         this.bases = bases;
         this.tokens = tokens;
         for (int i = 0; i < lanes.size(); i++) {
@@ -67,10 +66,9 @@ final class LaneGates {
 
     private void connect(int lane) throws Exception {
         String id = lanes.get(lane).id();
-        sockets.set(
+        gateSockets.set(
                 lane,
-                WsConnection.open(
-                        http,
+                sockets.open(
                         WsConnection.uri(bases.of(lanes.get(lane)), "/lane/v1/lanes/" + id + "/gate"),
                         tokens.get(id, "GATE"),
                         text -> onMessage.accept(lane, text),
@@ -85,7 +83,8 @@ final class LaneGates {
         if (d.arrivalId() != null) {
             // One a decision: a template, the arrival id escaped by JsonTemplate.
             StringBuilder ack = JsonTemplate.field(new StringBuilder(80).append('{'), "ack", d.arrivalId());
-            sockets.get(lane)
+            gateSockets
+                    .get(lane)
                     .send(ack.append(Oracle.RELEASE.equals(d.decision()) ? OPENED : CLOSED)
                             .toString());
         }
@@ -107,7 +106,7 @@ final class LaneGates {
 
                     @Override
                     public void disconnectGate() {
-                        sockets.get(lane).closeAndWait();
+                        gateSockets.get(lane).closeAndWait();
                     }
 
                     @Override
@@ -136,7 +135,7 @@ final class LaneGates {
             cycleThread.interrupt();
         }
         for (int i = 0; i < lanes.size(); i++) {
-            WsConnection gate = sockets.get(i);
+            WsConnection gate = gateSockets.get(i);
             if (gate != null) {
                 gate.close();
             }

@@ -3,7 +3,6 @@ package hk.seamless.lanesim;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -90,7 +90,10 @@ final class LaneRun {
         final SimVehicle[] vehicles;
         final Oracle.Expectation expected;
         final AtomicInteger outstanding;
-        final String summary;
+        /** What the arrival was, in words, for a wrong decision: made on first use. */
+        private final Supplier<String> describe;
+
+        private String summary;
         /** When its tag left ({@code System.nanoTime()}), 0 before. */
         volatile long tagSentNanos;
         /** When its reads were sent. */
@@ -101,12 +104,19 @@ final class LaneRun {
                 SimVehicle[] vehicles,
                 Oracle.Expectation expected,
                 int outstanding,
-                String summary) {
+                Supplier<String> describe) {
             this.plan = plan;
             this.vehicles = vehicles;
             this.expected = expected;
             this.outstanding = new AtomicInteger(outstanding);
-            this.summary = summary;
+            this.describe = describe;
+        }
+
+        synchronized String summary() {
+            if (summary == null) {
+                summary = describe.get();
+            }
+            return summary;
         }
     }
 
@@ -189,13 +199,13 @@ final class LaneRun {
     }
 
     /** Opens one gate socket per lane. */
-    void connectGates(HttpClient http, URI base, DeviceTokens tokens) throws Exception {
-        gates.connectAll(http, LaneBases.single(base), tokens);
+    void connectGates(LaneSockets sockets, URI base, DeviceTokens tokens) throws Exception {
+        gates.connectAll(sockets, LaneBases.single(base), tokens);
     }
 
     /** Opens one gate socket per lane, at the engine serving it. */
-    void connectGates(HttpClient http, LaneBases bases, DeviceTokens tokens) throws Exception {
-        gates.connectAll(http, bases, tokens);
+    void connectGates(LaneSockets sockets, LaneBases bases, DeviceTokens tokens) throws Exception {
+        gates.connectAll(sockets, bases, tokens);
     }
 
     /**
@@ -255,7 +265,7 @@ final class LaneRun {
         lateFrames.close();
         List<String> undecided = new ArrayList<>();
         for (ConcurrentLinkedDeque<InFlight> lane : inFlight) {
-            lane.forEach(f -> undecided.add(f.summary));
+            lane.forEach(f -> undecided.add(f.summary()));
         }
         long neverSent = dispatch.stillWaiting();
         if (oracle != null) {
@@ -353,7 +363,9 @@ final class LaneRun {
             // Bundled at the registry during the run: what the lane engine knew of it is settled when it decides.
             expected = expected.doubtful(new Oracle.Doubt(plateVehicle.made, lane.controlPoint(), nowNanos));
         }
-        String summary = scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
+        // Read only when something went wrong (or for a boom lane): built then, not on every send.
+        String vehicleText = plateVehicle.toString();
+        Supplier<String> summary = () -> scenario.label() + " #" + p.index() + " on " + lane.id() + ": plate "
                 + String.join(
                         " / ",
                         frames.stream()
@@ -361,14 +373,14 @@ final class LaneRun {
                                 .toList())
                 + (tag == null ? ", no tag" : ", tag of " + tagVehicle.display)
                 + (scenario.emptyPress ? ", EMPTY pressed" : "")
-                + (gateUp ? "" : ", gate disconnected") + ", vehicle " + plateVehicle;
+                + (gateUp ? "" : ", gate disconnected") + ", vehicle " + vehicleText;
         // Against the engine one decision per arrival; the floor echoes every plate and tag read.
         int outstanding = oracle != null ? 1 : plates.size() + (tag == null ? 0 : 1);
         InFlight f = new InFlight(p, vehicles, expected, outstanding, summary);
         inFlight.get(p.lane()).add(f);
         presence[p.lane()].arrived(vehicles, nowNanos);
         if (boom != null && boom.plays(p.lane())) {
-            boom.arrives(p.lane(), f, summary);
+            boom.arrives(p.lane(), f, f.summary());
         }
         open.incrementAndGet();
         sent.incrementAndGet();
@@ -505,7 +517,7 @@ final class LaneRun {
                 wrong(
                         measured,
                         scenario,
-                        f.summary + ": " + why
+                        f.summary() + ": " + why
                                 + (k == null
                                         ? ""
                                         : " (bundled during the run; the lane engine "
@@ -544,7 +556,7 @@ final class LaneRun {
         }
         if (underBoom) {
             // The lane is taken until the truck has left the loop and the boom is down again.
-            boom.decided(lane, f, Oracle.RELEASE.equals(d.decision()), f.summary, () -> freeLane(lane));
+            boom.decided(lane, f, Oracle.RELEASE.equals(d.decision()), f.summary(), () -> freeLane(lane));
         }
         if (late) {
             lateFrames.after(lane, f, d.arrivalId()); // the lane stays taken until the late frame is answered

@@ -96,7 +96,7 @@ final class LateFrames implements AutoCloseable {
                 run.tally.repeatsConfirmed.incrementAndGet();
             }
         } else {
-            run.wrong(!p.arrival().plan.warmup(), Scenario.REPEAT, p.arrival().summary + ": " + why);
+            run.wrong(!p.arrival().plan.warmup(), Scenario.REPEAT, p.arrival().summary() + ": " + why);
         }
         run.open.decrementAndGet();
         run.freeLane(lane);

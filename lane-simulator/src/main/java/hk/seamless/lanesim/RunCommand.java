@@ -351,7 +351,8 @@ final class RunCommand implements Callable<Integer> {
 
         RunResult floorResult = null;
         if (floor) {
-            try (FloorServer server = new FloorServer()) {
+            try (FloorServer server = new FloorServer();
+                    LaneSockets floorSockets = new LaneSockets()) {
                 System.out.println("floor: echo server on " + server.base());
                 VehiclePools madeUp = VehiclePools.madeUp(sizes, new VehicleFactory(seed + 1));
                 DeviceTokens fake = DeviceTokens.fake(chosen);
@@ -364,8 +365,9 @@ final class RunCommand implements Callable<Integer> {
                         seed,
                         settings.confidenceThreshold(),
                         settings.presenceWindow());
-                run.connectGates(lanesClient, server.base(), fake);
-                ReadSender sender = sender(lanesClient, LaneBases.single(server.base()), chosen, fake, buttons, run);
+                run.connectGates(floorSockets, server.base(), fake);
+                ReadSender sender =
+                        sender(floorSockets, lanesClient, LaneBases.single(server.base()), chosen, fake, buttons, run);
                 floorResult = run.run(sender, drain, System.out, "floor", duration.toNanos());
             }
         }
@@ -381,6 +383,7 @@ final class RunCommand implements Callable<Integer> {
         long[] runStart = {0};
         EnginePipelineWindow pipelineWindow = null;
         DecisionLatencyBuckets enginePipeline = null;
+        LaneSockets laneSockets = new LaneSockets();
         try {
             setup.warnAboutWatchlist();
             VehiclePools pools = setup.prepare(
@@ -450,8 +453,8 @@ final class RunCommand implements Callable<Integer> {
                 run.onStart(start -> window.startAt(start + warmupNanos));
                 pipelineWindow = window;
             }
-            run.connectGates(lanesClient, bases, tokens);
-            ReadSender sender = sender(lanesClient, bases, chosen, tokens, buttons, run);
+            run.connectGates(laneSockets, bases, tokens);
+            ReadSender sender = sender(laneSockets, lanesClient, bases, chosen, tokens, buttons, run);
             if (kinds.contains("llrp")) {
                 sender = new LlrpTagSender(sender, emulators.readers, run::problem);
             }
@@ -462,6 +465,7 @@ final class RunCommand implements Callable<Integer> {
                 enginePipeline = pipelineWindow.finish(problem -> System.out.println("note: " + problem));
             }
         } finally {
+            laneSockets.close();
             if (emulators != null) {
                 emulators.close();
             }
@@ -568,10 +572,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ReadSender sender(
-            HttpClient http, LaneBases bases, List<LaneInfo> lanes, DeviceTokens tokens, boolean buttons, LaneRun run)
+            LaneSockets sockets,
+            HttpClient http,
+            LaneBases bases,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            boolean buttons,
+            LaneRun run)
             throws Exception {
         return "ws".equals(transport)
-                ? new StreamReadSender(http, bases, lanes, tokens, buttons, run::problem, run::onDevice)
+                ? new StreamReadSender(sockets, bases, lanes, tokens, buttons, run::problem, run::onDevice)
                 : new HttpReadSender(http, bases, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
     }
 }

@@ -2,7 +2,6 @@ package hk.seamless.lanesim;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +21,7 @@ final class StreamReadSender implements ReadSender {
     private final List<java.util.concurrent.ConcurrentLinkedQueue<Runnable>> afterPress = new ArrayList<>();
 
     StreamReadSender(
-            HttpClient http,
+            LaneSockets sockets,
             URI base,
             List<LaneInfo> lanes,
             DeviceTokens tokens,
@@ -30,12 +29,12 @@ final class StreamReadSender implements ReadSender {
             Consumer<String> onProblem,
             ReadSender.DeviceListener listener)
             throws Exception {
-        this(http, LaneBases.single(base), lanes, tokens, withButtons, onProblem, listener);
+        this(sockets, LaneBases.single(base), lanes, tokens, withButtons, onProblem, listener);
     }
 
     /** @param bases the engine serving each lane */
     StreamReadSender(
-            HttpClient http,
+            LaneSockets sockets,
             LaneBases bases,
             List<LaneInfo> lanes,
             DeviceTokens tokens,
@@ -57,10 +56,9 @@ final class StreamReadSender implements ReadSender {
                 onText.accept(text);
                 listener.heard(laneIndex, 0, text);
             };
-            cameras.add(WsConnection.open(
-                    http, WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onCameraText, onProblem));
-            readers.add(WsConnection.open(
-                    http, WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
+            cameras.add(sockets.open(
+                    WsConnection.uri(base, path), tokens.get(lane.id(), "CAMERA"), onCameraText, onProblem));
+            readers.add(sockets.open(WsConnection.uri(base, path), tokens.get(lane.id(), "RFID"), onText, onProblem));
             java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending =
                     new java.util.concurrent.ConcurrentLinkedQueue<>();
             afterPress.add(pending);
@@ -78,8 +76,7 @@ final class StreamReadSender implements ReadSender {
             };
             buttons.add(
                     withButtons
-                            ? WsConnection.open(
-                                    http,
+                            ? sockets.open(
                                     WsConnection.uri(base, path),
                                     tokens.get(lane.id(), "BUTTON"),
                                     onButtonText,
@@ -88,8 +85,16 @@ final class StreamReadSender implements ReadSender {
         }
     }
 
-    /** What kind of message the engine sent on a lane stream (accepted, error, a decision...), or null. */
+    /**
+     * The kind of a message the engine sent on a lane stream when it may be one the sender acts on
+     * ({@code accepted} or {@code error}), else null. Every read is answered on its socket, thousands a
+     * second: a message whose text does not even contain either word in quotes is neither, and is
+     * not parsed.
+     */
     static String kind(String text) {
+        if (!text.contains("\"error\"") && !text.contains("\"accepted\"")) {
+            return null;
+        }
         return new JsonObject(text).getValue("kind") instanceof String kind ? kind : null;
     }
 

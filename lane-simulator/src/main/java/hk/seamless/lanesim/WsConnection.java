@@ -1,45 +1,66 @@
 package hk.seamless.lanesim;
 
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One WebSocket to the engine (JDK {@link WebSocket}, HTTP/1.1 upgrade) with a bearer token.
- * The JDK allows one outstanding send per socket, so sends are queued here and written in order;
- * a caller never waits for the network. Whole text messages go to {@code onText}.
+ * One WebSocket to the engine (a Vert.x client socket, HTTP/1.1 upgrade) with a bearer token. A
+ * send never waits for the network: the message is written on the socket's event loop, and
+ * messages sent from one thread go out in the order sent. Whole text messages go to
+ * {@code onText} on that event loop, so it must not block.
  */
-final class WsConnection implements WebSocket.Listener {
+final class WsConnection {
 
-    private final Consumer<String> onText;
     private final Consumer<String> onProblem;
-    private final StringBuilder partial = new StringBuilder();
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private boolean sending;
-    private volatile WebSocket socket;
+    private final ClientWebSocket socket;
     private volatile boolean closed;
     /** Completes when the server has closed its side too (or the socket failed). */
     private final CompletableFuture<Void> peerClosed = new CompletableFuture<>();
 
-    private WsConnection(Consumer<String> onText, Consumer<String> onProblem) {
-        this.onText = onText;
+    /** The handlers are set before the socket connects: nothing the engine sends first (a lane state) is missed. */
+    private WsConnection(ClientWebSocket socket, Consumer<String> onText, Consumer<String> onProblem) {
+        this.socket = socket;
         this.onProblem = onProblem;
+        socket.textMessageHandler(message -> {
+            try {
+                onText.accept(message);
+            } catch (RuntimeException e) {
+                onProblem.accept("could not handle " + Excerpt.of(message) + ": " + e);
+            }
+        });
+        socket.exceptionHandler(error -> {
+            if (!closed) {
+                onProblem.accept("socket error: " + error);
+            }
+        });
+        socket.closeHandler(done -> {
+            if (!closed) {
+                onProblem.accept(
+                        "socket closed by the server: " + socket.closeStatusCode() + " " + socket.closeReason());
+            }
+            closed = true;
+            peerClosed.complete(null);
+        });
     }
 
     static WsConnection open(
-            HttpClient http, URI uri, String bearerToken, Consumer<String> onText, Consumer<String> onProblem)
+            WebSocketClient client, URI uri, String bearerToken, Consumer<String> onText, Consumer<String> onProblem)
             throws Exception {
-        WsConnection connection = new WsConnection(onText, onProblem);
-        connection.socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + bearerToken)
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, connection)
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(uri.toString())
+                .addHeader("Authorization", "Bearer " + bearerToken)
+                .setTimeout(15_000);
+        WsConnection connection = new WsConnection(client.webSocket(), onText, onProblem);
+        connection
+                .socket
+                .connect(options)
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(15, TimeUnit.SECONDS);
         return connection;
     }
@@ -51,87 +72,26 @@ final class WsConnection implements WebSocket.Listener {
     }
 
     void send(String text) {
-        synchronized (queue) {
-            if (closed) {
-                return;
-            }
-            if (sending) {
-                queue.add(text);
-                return;
-            }
-            sending = true;
+        if (closed) {
+            return;
         }
-        write(text);
-    }
-
-    private void write(String text) {
-        socket.sendText(text, true).whenComplete((ws, error) -> {
-            if (error != null) {
+        socket.writeTextMessage(text).onFailure(error -> {
+            if (!closed) {
                 onProblem.accept("send failed: " + error);
             }
-            String next;
-            synchronized (queue) {
-                next = queue.poll();
-                if (next == null) {
-                    sending = false;
-                    return;
-                }
-            }
-            write(next);
         });
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String message = partial.toString();
-            partial.setLength(0);
-            try {
-                onText.accept(message);
-            } catch (RuntimeException e) {
-                onProblem.accept("could not handle " + Excerpt.of(message) + ": " + e);
-            }
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        if (!closed) {
-            onProblem.accept("socket closed by the server: " + statusCode + " " + reason);
-        }
-        closed = true;
-        peerClosed.complete(null);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        if (!closed) {
-            onProblem.accept("socket error: " + error);
-        }
-        closed = true;
-        peerClosed.complete(null);
-    }
-
     void close() {
-        synchronized (queue) {
-            closed = true;
-        }
-        WebSocket ws = socket;
-        if (ws != null && !ws.isOutputClosed()) {
-            CompletableFuture<WebSocket> done = ws.sendClose(WebSocket.NORMAL_CLOSURE, "run over");
+        closed = true;
+        if (!socket.isClosed()) {
             try {
-                done.get(2, TimeUnit.SECONDS);
+                socket.close((short) 1000, "run over")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(2, TimeUnit.SECONDS);
             } catch (Exception e) {
-                ws.abort();
+                // the socket is being torn down anyway
             }
         }
     }
@@ -142,10 +102,7 @@ final class WsConnection implements WebSocket.Listener {
         try {
             peerClosed.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            WebSocket ws = socket;
-            if (ws != null) {
-                ws.abort();
-            }
+            // the server did not answer the close in time: it will see the connection reset
         }
     }
 }

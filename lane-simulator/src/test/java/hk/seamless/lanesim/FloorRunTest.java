@@ -41,13 +41,14 @@ class FloorRunTest {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         RunResult result;
-        try (FloorServer server = new FloorServer()) {
+        try (FloorServer server = new FloorServer();
+                LaneSockets sockets = new LaneSockets()) {
             DeviceTokens tokens = DeviceTokens.fake(LANES);
             LaneRun run = new LaneRun(
                     LANES, schedule, VehiclePools.madeUp(sizes, new VehicleFactory(5)), null, Map.of("LMC", 0.03), 11);
-            run.connectGates(http, server.base(), tokens);
+            run.connectGates(sockets, server.base(), tokens);
             ReadSender sender = streams
-                    ? new StreamReadSender(http, server.base(), LANES, tokens, true, run::problem, run::onDevice)
+                    ? new StreamReadSender(sockets, server.base(), LANES, tokens, true, run::problem, run::onDevice)
                     : new HttpReadSender(
                             http, server.base(), LANES, tokens, run::problem, run::onDevice, run::platesInOrder);
             result = run.run(
