@@ -1,0 +1,92 @@
+package hk.seamless.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where a setting's value comes from: its {@code SEAMLESS_*} environment variable, else its key
+ * in the config file, else the embedded default. Remembers which file keys were asked for, so
+ * that a key no setting reads (a typo) is refused rather than ignored.
+ */
+final class SettingLayers {
+
+    private final Map<String, String> env;
+    private final JsonObject file;
+    /** The file's keys a setting has read: any other key is a typo, refused rather than ignored. */
+    private final Set<String> read = new HashSet<>();
+
+    SettingLayers(Map<String, String> env, JsonObject file) {
+        this.env = env;
+        this.file = file;
+    }
+
+    static JsonObject readFile(Path file) {
+        try {
+            return new JsonObject(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        } catch (DecodeException | ClassCastException e) {
+            throw new ConfigException("config file " + file + " is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    /** The setting's value, its text quoted in the message if it is refused. */
+    <T> T get(String key, String envName, T fallback, Function<String, T> parse) {
+        return get(key, envName, fallback, parse, true);
+    }
+
+    /** A secret's value: never put in a message, since a refused start is printed and logged. */
+    <T> T secret(String key, String envName, Function<String, T> parse) {
+        return get(key, envName, null, parse, false);
+    }
+
+    private <T> T get(String key, String envName, T fallback, Function<String, T> parse, boolean quoteValue) {
+        read.add(key);
+        String fromEnv = env.get(envName);
+        String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(raw.trim());
+        } catch (NumberFormatException e) {
+            String where = fromEnv != null ? envName : "config file key '" + key + "'";
+            throw new ConfigException(
+                    where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": not a number");
+        } catch (RuntimeException e) {
+            String where = fromEnv != null ? envName : "config file key '" + key + "'";
+            throw new ConfigException(
+                    where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
+        }
+    }
+
+    /** A file key read whole by its own reader (a structured value, such as the control points). */
+    Object structured(String key) {
+        read.add(key);
+        return file.getValue(key);
+    }
+
+    boolean inFile(String key) {
+        return file.containsKey(key);
+    }
+
+    String env(String name) {
+        return env.get(name);
+    }
+
+    void rejectUnknownKeys() {
+        for (String key : file.fieldNames()) {
+            if (!read.contains(key)) {
+                throw new ConfigException(
+                        "config file key '" + key + "' is not a setting (see the settings table in README.md)");
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package hk.seamless.config;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+
+/**
+ * How each setting's text is read and checked. A parser throws with what is expected; the
+ * {@link SettingLayers} put the setting's name (and where it came from) in front of that.
+ */
+final class SettingValues {
+
+    private SettingValues() {}
+
+    static int positiveInt(String s) {
+        return positive(Integer.parseInt(s));
+    }
+
+    static long positiveLong(String s) {
+        return positive(Long.parseLong(s));
+    }
+
+    static int port(String s) {
+        int port = Integer.parseInt(s);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is 0 to 65535");
+        }
+        return port;
+    }
+
+    static String adminToken(String s) {
+        if (s.length() < 22) {
+            throw new IllegalArgumentException("an admin token needs at least 22 characters (128 bits)");
+        }
+        return s;
+    }
+
+    static String feedToken(String s) {
+        if (s.length() < 22) {
+            throw new IllegalArgumentException("a feed token needs at least 22 characters (128 bits)");
+        }
+        return s;
+    }
+
+    static String signingSecret(String s) {
+        if (s.length() < 16) {
+            throw new IllegalArgumentException(
+                    "a signing secret needs at least 16 characters (a Twilio auth token has 32)");
+        }
+        return s;
+    }
+
+    static Duration duration(String s) {
+        try {
+            Duration d = Duration.parse(s);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected an ISO-8601 duration such as PT30M");
+        }
+    }
+
+    static Duration atLeastAMillisecond(String s) {
+        Duration d = duration(s);
+        if (d.toMillis() < 1) {
+            throw new IllegalArgumentException("at least PT0.001S");
+        }
+        return d;
+    }
+
+    static Period period(String s) {
+        try {
+            Period p = Period.parse(s);
+            if (p.isNegative() || p.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return p;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected an ISO-8601 period such as P14D");
+        }
+    }
+
+    static double rate(String s) {
+        double rate = Double.parseDouble(s);
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("a rate is between 0 and 1");
+        }
+        return rate;
+    }
+
+    static long segmentBytes(String s) {
+        long n = Long.parseLong(s);
+        if (n < 1024 * 1024 || n > 1024L * 1024 * 1024) {
+            throw new IllegalArgumentException("from 1048576 (1 MiB) to 1073741824 (1 GiB)");
+        }
+        return n;
+    }
+
+    /** "never" (the default: customs keep records for years) or an ISO-8601 duration such as P3650D. */
+    static Duration archiveRetention(String s) {
+        if (s.equalsIgnoreCase("never")) {
+            return null;
+        }
+        Duration d = duration(s);
+        if (d.toDays() < 1) {
+            throw new IllegalArgumentException("at least P1D, or never");
+        }
+        return d;
+    }
+
+    static boolean bool(String s) {
+        if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("true or false");
+        }
+        return Boolean.parseBoolean(s);
+    }
+
+    static int powerOfTwo(String s) {
+        int n = Integer.parseInt(s);
+        if (n < 64 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("a power of two, at least 64");
+        }
+        return n;
+    }
+
+    static int percent(String s) {
+        int n = Integer.parseInt(s);
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException("0 to 100");
+        }
+        return n;
+    }
+
+    static long positive(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
+    }
+
+    static int positive(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
+    }
+}
