@@ -21,33 +21,19 @@ final class SettingValues {
     }
 
     static int port(String s) {
-        int port = Integer.parseInt(s);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("a port is 0 to 65535");
-        }
-        return port;
+        return within(Integer.parseInt(s), 0, 65535, "a port is 0 to 65535");
     }
 
     static String adminToken(String s) {
-        if (s.length() < 22) {
-            throw new IllegalArgumentException("an admin token needs at least 22 characters (128 bits)");
-        }
-        return s;
+        return atLeast(s, 22, "an admin token needs at least 22 characters (128 bits)");
     }
 
     static String feedToken(String s) {
-        if (s.length() < 22) {
-            throw new IllegalArgumentException("a feed token needs at least 22 characters (128 bits)");
-        }
-        return s;
+        return atLeast(s, 22, "a feed token needs at least 22 characters (128 bits)");
     }
 
     static String signingSecret(String s) {
-        if (s.length() < 16) {
-            throw new IllegalArgumentException(
-                    "a signing secret needs at least 16 characters (a Twilio auth token has 32)");
-        }
-        return s;
+        return atLeast(s, 16, "a signing secret needs at least 16 characters (a Twilio auth token has 32)");
     }
 
     static Duration duration(String s) {
@@ -126,21 +112,32 @@ final class SettingValues {
     }
 
     static int percent(String s) {
-        int n = Integer.parseInt(s);
-        if (n < 0 || n > 100) {
-            throw new IllegalArgumentException("0 to 100");
+        return within(Integer.parseInt(s), 0, 100, "0 to 100");
+    }
+
+    private static int within(int n, int lowest, int highest, String expected) {
+        if (n < lowest || n > highest) {
+            throw new IllegalArgumentException(expected);
         }
         return n;
     }
 
-    static long positive(long n) {
+    /** A secret too short to be one: the message says how long, never what was given. */
+    private static String atLeast(String secret, int characters, String expected) {
+        if (secret.length() < characters) {
+            throw new IllegalArgumentException(expected);
+        }
+        return secret;
+    }
+
+    private static long positive(long n) {
         if (n <= 0) {
             throw new IllegalArgumentException("must be positive");
         }
         return n;
     }
 
-    static int positive(int n) {
+    private static int positive(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("must be positive");
         }
