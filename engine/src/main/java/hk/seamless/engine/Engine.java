@@ -5,11 +5,9 @@ import hk.seamless.config.EngineRole;
 import hk.seamless.device.LaneDevices;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.http.Authentication;
-import hk.seamless.http.IdempotentWrites;
 import hk.seamless.http.RequestContract;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
-import hk.seamless.log.LogReader;
 import hk.seamless.log.OwnerOnly;
 import hk.seamless.log.SegmentedLog;
 import hk.seamless.pipeline.CrossingReporter;
@@ -17,59 +15,32 @@ import hk.seamless.pipeline.LaneJournalReplay;
 import hk.seamless.pipeline.LanePipeline;
 import hk.seamless.registryfeed.FeedOutbox;
 import hk.seamless.registryfeed.LaneFeed;
-import hk.seamless.risk.BundlingRiskAssessment;
 import hk.seamless.risk.RiskView;
 import hk.seamless.risk.WatchlistIndex;
 import hk.seamless.store.ChronicleStores;
-import hk.seamless.store.JsonCodec;
 import hk.seamless.store.NoPhoneHome;
-import hk.seamless.store.RegistryChange;
 import hk.seamless.store.RegistryChangeListener;
-import hk.seamless.store.RegistryCheckpoints;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.StoreSizes;
-import hk.seamless.trade.AccountCredentials;
-import hk.seamless.trade.Accounts;
 import hk.seamless.trade.Archive;
-import hk.seamless.trade.Bundles;
-import hk.seamless.trade.CargoInformationReader;
-import hk.seamless.trade.CcrnGenerator;
-import hk.seamless.trade.Consignments;
-import hk.seamless.trade.FailedAttemptLimiter;
-import hk.seamless.trade.LodgementWindow;
 import hk.seamless.trade.PendingRegistrations;
 import hk.seamless.trade.RetentionMove;
 import hk.seamless.trade.TradeRegistry;
-import hk.seamless.trade.Vehicles;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,29 +154,28 @@ public final class Engine implements AutoCloseable {
                 laneConsumer.finishStart(laneFeed);
             }
             PendingRegistrations pendingRegistrations = new PendingRegistrations().recount(stores);
-            writer = registryWriter(
+            writer = RegistryStart.writer(
                     config, stores, registryLog, clock, listeners, pendingRegistrations, laneFeed, feedOutbox);
             registryLog = null;
             if (opened.checkpointDue()) {
-                await(writer.checkpoint());
+                StartStep.await(writer.checkpoint());
             }
 
             // The registry, and the accounts as the configuration wants them.
-            Archive archive = archive(stores, registryLogKept);
-            TradeRegistry registry = registry(config, stores, writer, clock, watchlistIndex, archive);
+            Archive archive = RegistryStart.archive(stores, registryLogKept);
+            TradeRegistry registry = RegistryStart.registry(config, stores, writer, clock, watchlistIndex, archive);
             String adminToken = AdminToken.resolve(
                     config.server().adminToken(), config.server().dataDir());
-            settleAccounts(stores, writer, adminToken);
+            RegistryStart.settleAccounts(stores, writer, adminToken);
 
             // Metrics, and Vert.x reporting into them.
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry metrics = EngineMetrics.withJvmAndProcess();
             new StoreMetrics(stores, writer).bindTo(metrics);
             LaneFeedMetrics.bind(metrics, laneFeed, laneConsumer);
             StoreFillAlerts fillAlerts =
                     new StoreFillAlerts(stores, config.limits().storeFillAlert());
             fillAlerts.check();
-            bindJvmAndProcessMetrics(metrics);
-            vertx = vertx(metrics);
+            vertx = EngineMetrics.reportingInto(metrics);
             // The API contract that checks request bodies, read while the rest starts.
             contract = RequestContract.load(vertx)
                     .onFailure(e ->
@@ -322,111 +292,6 @@ public final class Engine implements AutoCloseable {
             throw new StartFailure(
                     inUse.getMessage() + ": stop it, or set dataDir (SEAMLESS_DATA_DIR) to another folder", inUse);
         }
-    }
-
-    /**
-     * The registry's one writer: the feed's listeners, then the count of pending registrations, see
-     * each change; a checkpoint keeps the lane feed's number beside the registry's.
-     */
-    private static RegistryWriter registryWriter(
-            EngineConfig config,
-            ChronicleStores stores,
-            SegmentedLog registryLog,
-            Clock clock,
-            List<RegistryChangeListener> listeners,
-            PendingRegistrations pendingRegistrations,
-            LaneFeed laneFeed,
-            FeedOutbox feedOutbox) {
-        return new RegistryWriter(
-                stores,
-                registryLog,
-                clock,
-                Stream.concat(listeners.stream(), Stream.of(pendingRegistrations))
-                        .toList(),
-                new RegistryCheckpoints.Policy(
-                        config.log().checkpointInterval(), config.log().checkpointChanges()),
-                () -> {
-                    // The outbox never holds less than the checkpoint says the feed issued: a start
-                    // replays only what comes after it.
-                    if (feedOutbox != null) {
-                        feedOutbox.checkpoint();
-                    }
-                    return Map.of(LaneFeed.CHECKPOINT_MARK, laneFeed.sequence());
-                });
-    }
-
-    /** The archive reads a moved record's history back from the registry's log. */
-    private static Archive archive(ChronicleStores stores, SegmentedLog registryLog) {
-        LogReader registryLogReader = registryLog.reader();
-        return new Archive(
-                stores,
-                sequence -> registryLogReader
-                        .read(sequence)
-                        .map(entry -> JsonCodec.read(entry.payload(), RegistryChange.class)));
-    }
-
-    /** The configured admin exists; remembered answers keep no token in clear (older engines did). */
-    private static void settleAccounts(ChronicleStores stores, RegistryWriter writer, String adminToken) {
-        await(writer.submit("configuration", tx -> {
-            new AccountCredentials(stores).ensureAdmin(tx, adminToken);
-            return null;
-        }));
-        int cleared = await(writer.submit("configuration", tx -> IdempotentWrites.forgetRememberedSecrets(stores, tx)));
-        if (cleared > 0) {
-            LOG.warn(
-                    "{} remembered answers held a token in clear (an older engine kept them); they are cleared now, but"
-                            + " the journal before this start still holds them: rotate the tokens issued before the upgrade",
-                    cleared);
-        }
-    }
-
-    private static Vertx vertx(PrometheusMeterRegistry metrics) {
-        return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(metrics))
-                .build();
-    }
-
-    /** Heap and off-heap memory, GC, threads, classes, CPU, uptime and open files: jvm_*, process_*, system_*. */
-    private static void bindJvmAndProcessMetrics(PrometheusMeterRegistry metrics) {
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ClassLoaderMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-        new UptimeMetrics().bindTo(metrics);
-        new FileDescriptorMetrics().bindTo(metrics);
-    }
-
-    private static TradeRegistry registry(
-            EngineConfig config,
-            ChronicleStores stores,
-            RegistryWriter writer,
-            Clock clock,
-            WatchlistIndex watchlist,
-            Archive archive) {
-        LodgementWindow window = LodgementWindow.hongKong(config.rules().lodgementWindow());
-        CcrnGenerator ccrns = new CcrnGenerator(new SecureRandom(), clock);
-        FailedAttemptLimiter limiter = new FailedAttemptLimiter(
-                config.accounts().failedBundlingLimit(), config.accounts().failedBundlingPeriod());
-        return new TradeRegistry(
-                writer,
-                new Accounts(stores),
-                new Vehicles(stores),
-                new Consignments(stores, ccrns, window, archive),
-                new Bundles(
-                        stores,
-                        window,
-                        config.rules().bundlingLead(),
-                        limiter,
-                        new BundlingRiskAssessment(watchlist),
-                        archive),
-                new CargoInformationReader(window),
-                clock);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        return StartStep.await(future);
     }
 
     public int port() {
