@@ -36,6 +36,15 @@ final class CallState {
         return says;
     }
 
+    /** The same prompt again after keys that do not fit it; too many in a row end the call. */
+    static Outcome again(Call call, String audit, Function<Phrases, String> why) {
+        call.invalids++;
+        if (call.invalids >= IvrsCalls.INVALID_INPUTS) {
+            return end(call, audit + ", too many, call ended", why, Phrases::tooManyAttempts);
+        }
+        return call.ask(audit + ", asked again", speak(call, why));
+    }
+
     static CompletionStage<Outcome> done(Outcome outcome) {
         return CompletableFuture.completedFuture(outcome);
     }
