@@ -38,16 +38,43 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         this.writing = writing;
     }
 
+    /**
+     * Copies the value's UTF-8 bytes out of the map in one bulk read and decodes them with the JDK
+     * (one vectorised pass, ASCII copied as it is). The map's own reader decodes a character at a
+     * time through checked reads (on the registry writer, reading the bundle and the consignments
+     * that a crossing rewrites, that was most of the time of a read), and it refuses a character
+     * beyond the Basic Multilingual Plane written as standard UTF-8, as {@link #put} writes it.
+     */
     @Override
     public String get(String key) {
-        CharSequence value = map.get(key);
-        return value == null ? null : value.toString();
+        try (ExternalMapQueryContext<CharSequence, CharSequence, ?> query = map.queryContext(key)) {
+            MapEntry<CharSequence, CharSequence> entry = query.entry();
+            return entry == null ? null : text(entry.value());
+        }
     }
 
+    /** As {@link #get}, into the caller's builder through this thread's scratch buffer: nothing allocated. */
     @Override
     public boolean getUsing(CharSequence key, StringBuilder value) {
         value.setLength(0);
-        return map.getUsing(key, value) != null;
+        try (ExternalMapQueryContext<CharSequence, CharSequence, ?> query = map.queryContext(key)) {
+            MapEntry<CharSequence, CharSequence> entry = query.entry();
+            if (entry == null) {
+                return false;
+            }
+            Data<CharSequence> held = entry.value();
+            int length = Math.toIntExact(held.size());
+            byte[] scratch = Utf8Values.scratch(length);
+            held.bytes().read(held.offset(), scratch, 0, length);
+            Utf8Values.appendTo(scratch, length, value);
+            return true;
+        }
+    }
+
+    private static String text(Data<CharSequence> value) {
+        byte[] bytes = new byte[Math.toIntExact(value.size())];
+        value.bytes().read(value.offset(), bytes, 0, bytes.length);
+        return Utf8Values.decode(bytes, bytes.length);
     }
 
     @Override
@@ -103,11 +130,16 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         }
     }
 
+    /** Removes the entry without decoding the value it held, as {@code ChronicleMap.remove} does to return it. */
     @Override
     public void remove(String key) {
         writing.begin();
-        try {
-            map.remove(key);
+        try (ExternalMapQueryContext<CharSequence, CharSequence, ?> query = map.queryContext(key)) {
+            query.updateLock().lock();
+            MapEntry<CharSequence, CharSequence> held = query.entry();
+            if (held != null) {
+                query.remove(held);
+            }
         } finally {
             writing.end();
         }
@@ -128,9 +160,10 @@ final class ChronicleKeyValueStore implements KeyValueStore {
         return map.longSize();
     }
 
+    /** Keys are the map's own encoding (its reader reads them back); values are decoded as {@link #get} does. */
     @Override
     public void forEach(BiConsumer<String, String> action) {
-        map.forEach((k, v) -> action.accept(k.toString(), v.toString()));
+        map.forEachEntry(entry -> action.accept(entry.key().get().toString(), text(entry.value())));
     }
 
     @Override
