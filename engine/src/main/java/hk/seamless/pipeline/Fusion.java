@@ -13,10 +13,19 @@ import java.util.function.Consumer;
  * frame. Further frames of the same vehicle ({@link SameVehicle}) join the arrival; a read of
  * another vehicle means the next one: the waiting arrival is decided first.
  *
+ * <p>A frame of only the Guangdong plate, or of nothing readable, names no vehicle: it joins the
+ * arrival filling and never starts another; on a camera-only lane it does not complete one either.
+ *
  * <p>Present: after its decision the vehicle is at the lane for the presence window after its last
  * read, until a read of another vehicle, or until the lane's loop detector reports the lane clear.
  * Its reads meanwhile are repeats: recorded with its arrival, never decided again, never sent to
  * the gate. Only the vehicle present may still be released to the gate by an officer.
+ *
+ * <p>The EMPTY button pressed while a decided vehicle is present is recorded with it, but it cannot
+ * change that decision: it may as well be the next driver's, pressed before the cameras read the
+ * next truck. So it is also held for the lane's next arrival, if that one opens within the fusion
+ * window of the press. A press wrongly carried over can only send a laden truck to inspection
+ * (EMPTY_CONFLICT); a press lost could let it through.
  *
  * <p>Pipeline thread only. Each lane reuses one arrival, so nothing is allocated.
  */
@@ -36,6 +45,8 @@ final class Fusion {
     private final boolean[] filling;
     /** Until when (epoch millis) the lane's decided vehicle counts as present; 0 when none is. */
     private final long[] presentUntil;
+    /** When (epoch millis) the EMPTY button was last pressed while a decided vehicle was present; 0 if not since. */
+    private final long[] pressedWhilePresent;
 
     private final long windowMillis;
     private final long presenceMillis;
@@ -49,6 +60,7 @@ final class Fusion {
         }
         this.filling = new boolean[lanes.size()];
         this.presentUntil = new long[lanes.size()];
+        this.pressedWhilePresent = new long[lanes.size()];
         this.windowMillis = windowMillis;
         this.presenceMillis = presenceMillis;
         this.ids = ids;
@@ -73,7 +85,12 @@ final class Fusion {
             return Taken.WAITING;
         }
         if (isPresent(lane, nowMillis) && isSameVehicle(arrival, event)) {
-            presentUntil[lane] = nowMillis + presenceMillis;
+            if (event.type == LaneEventType.EMPTY) {
+                pressedWhilePresent[lane] = nowMillis;
+            } else if (!(event.type == LaneEventType.PLATE && sameVehicle.namesNoMark(event.plate))) {
+                // A sighting of the vehicle: it is still there. A frame naming no mark sees nobody in particular.
+                presentUntil[lane] = nowMillis + presenceMillis;
+            }
             arrival.repeatReads++;
             return Taken.REPEAT;
         }
@@ -113,6 +130,10 @@ final class Fusion {
         Arrival arrival = arrivals[lane];
         arrival.open(ids.next(arrival.lane.id()), nowMillis);
         filling[lane] = true;
+        if (pressedWhilePresent[lane] != 0 && nowMillis - pressedWhilePresent[lane] <= windowMillis) {
+            arrival.emptyPressed = true; // pressed just before this vehicle's first read (see the class comment)
+        }
+        pressedWhilePresent[lane] = 0;
         take(arrival, event);
         if (isComplete(arrival)) {
             complete(lane, event.origin, nowMillis, decide);
@@ -135,23 +156,26 @@ final class Fusion {
         }
     }
 
+    /**
+     * Both sensors have read, or a camera-only lane's camera has read a possible Hong Kong mark. With
+     * a tag, any frame completes: the tag names the vehicle and a plate that reads no Hong Kong mark
+     * contradicts nothing. Without one, a frame of only the Guangdong plate (or of nothing readable)
+     * waits for a better frame until the window runs out.
+     */
     private static boolean isComplete(Arrival arrival) {
-        if (!arrival.hasPlate) {
-            return false;
-        }
-        return !arrival.lane.rfidReader() || arrival.hasTag;
+        return arrival.lane.rfidReader() ? arrival.hasPlate && arrival.hasTag : arrival.hasReadablePlate;
     }
 
     /**
      * Whether a read belongs to the arrival. While filling, a plate or tag that the arrival has no
      * reading of yet is its other sensor (identification later checks that they agree); a second
      * plate or tag must be of the same vehicle. Once decided, every read must be of that vehicle;
-     * the EMPTY button pressed meanwhile is its driver's.
+     * the EMPTY button pressed meanwhile is recorded with it (and held for the next arrival).
      */
     private boolean isSameVehicle(Arrival arrival, LaneEvent event) {
         boolean decided = arrival.verdict != null;
         return switch (event.type) {
-            case PLATE -> (!decided && !arrival.hasPlate) || sameVehicle.plate(event.plate, arrival);
+            case PLATE -> (!decided && !arrival.hasReadablePlate) || sameVehicle.plate(event.plate, arrival);
             case TAG -> (!decided && !arrival.hasTag) || sameVehicle.tag(event.epc, arrival);
             case EMPTY -> true;
             default -> false;

@@ -95,7 +95,7 @@ public final class LanePipeline implements AutoCloseable {
                 config.rules().fusionWindow().toMillis(),
                 config.pipeline().presenceWindow().toMillis(),
                 new ArrivalIds(clock.millis()),
-                new SameVehicle(view::vehicleByTag));
+                SameVehicle.over(view, config.pipeline().plateConfidenceThreshold()));
         ArrivalHandler handler = new ArrivalHandler(
                 fusion,
                 new VehicleIdentification(view, config.pipeline().plateConfidenceThreshold()),

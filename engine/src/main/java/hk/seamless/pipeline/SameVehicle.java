@@ -1,60 +1,129 @@
 package hk.seamless.pipeline;
 
+import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.LookAlikes;
 import hk.seamless.lane.plate.PlateNormaliser;
 import hk.seamless.lane.plate.PlateRead;
 
 /**
- * Whether a read is of the vehicle an arrival is about: the rules' "frames of one vehicle". A plate
- * is the same vehicle when it names the same mark, a mark equal under the look-alike pairs, or one
- * among the arrival's candidates (or the arrival's plate is among its candidates); once decided,
- * also when it is the mark the arrival was identified as. A tag is the same vehicle when it is the
- * same tag, or the tag of a vehicle whose mark is such a mark.
+ * Whether a read is of the vehicle an arrival is about: the rules' "frames of one vehicle".
+ *
+ * <p>A plate frame is the same vehicle when it names a mark one of the arrival's frames read, or a
+ * mark equal to it under the look-alike pairs, or one among the arrival's candidates; or when one of
+ * its own candidates is such a frame's reading; once decided, also when it names the mark the
+ * arrival was identified as. A frame that names no possible Hong Kong mark (only the Guangdong plate
+ * a cross-boundary truck also carries, or nothing readable) cannot name another vehicle: it is the
+ * same one.
+ *
+ * <p>Once a vehicle is identified and decided, a confident frame naming another registered vehicle,
+ * one the arrival's frames never read, is that other vehicle even when it differs by a look-alike
+ * character: resolution never turns a confident read of a registered vehicle into another. A tag
+ * is the same vehicle when it is the same tag, or, before any tag was read, the tag of the vehicle
+ * identified (while unidentified: of a vehicle whose mark the frames read, look-alikes allowed).
  *
  * <p>Pipeline thread only: it owns scratch buffers, and allocates nothing.
  */
 final class SameVehicle {
 
-    /** Which vehicle carries a tag: the lane view's, or a test's. */
-    interface TagMarks {
+    /** What the lane knows of registered vehicles: the lane view, or a test's. */
+    interface LaneVehicles {
         /** Writes the mark of the vehicle carrying this tag into {@code mark}; false for an unknown tag. */
         boolean vehicleByTag(CharSequence epc, StringBuilder mark);
+
+        /** Whether a canonical mark is a registered vehicle's. */
+        boolean isRegistered(CharSequence canonicalMark);
     }
 
-    private final TagMarks tags;
+    private final LaneVehicles vehicles;
+    private final int confidenceThreshold;
     private final StringBuilder read = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
     private final StringBuilder known = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
     private final StringBuilder tagMark = new StringBuilder(PlateRead.MAX_TEXT_LENGTH);
 
-    SameVehicle(TagMarks tags) {
-        this.tags = tags;
+    /** @param confidenceThreshold below it, a reading identifies no vehicle (the lane's plate threshold) */
+    SameVehicle(LaneVehicles vehicles, int confidenceThreshold) {
+        this.vehicles = vehicles;
+        this.confidenceThreshold = confidenceThreshold;
     }
 
-    /** A plate frame against the arrival's plate readings (and its identified mark, once decided). */
+    /** Over the lane view's registered vehicles and tags. */
+    static SameVehicle over(LaneView view, int confidenceThreshold) {
+        return new SameVehicle(
+                new LaneVehicles() {
+                    @Override
+                    public boolean vehicleByTag(CharSequence epc, StringBuilder mark) {
+                        return view.vehicleByTag(epc, mark);
+                    }
+
+                    @Override
+                    public boolean isRegistered(CharSequence canonicalMark) {
+                        return view.isRegistered(canonicalMark);
+                    }
+                },
+                confidenceThreshold);
+    }
+
+    /** A plate frame against the arrival's frames (and its identified mark, once decided). */
     boolean plate(PlateRead frame, Arrival arrival) {
-        if (PlateNormaliser.normalise(frame.plate(), read) && namedBy(read, arrival)) {
+        if (PlateNormaliser.normalise(frame.plate(), read)) {
+            if (namesAnotherIdentifiedVehicle(frame, arrival)) {
+                return false;
+            }
+            if (namedBy(read, arrival)) {
+                return true;
+            }
+        } else if (namesNoMark(frame)) {
             return true;
         }
-        if (!arrival.hasPlate || !PlateNormaliser.normalise(arrival.plate.plate(), known)) {
-            return false;
-        }
         for (int i = 0; i < frame.candidateCount(); i++) {
-            if (PlateNormaliser.normalise(frame.candidate(i), read) && LookAlikes.equalUnderLookAlikes(read, known)) {
+            if (PlateNormaliser.normalise(frame.candidate(i), read) && arrival.framesRead(read, true)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A tag read against the arrival's tag, or against its vehicle as the plate named it. */
+    /** Whether a frame reads no possible Hong Kong mark at all, in its plate or its candidates. */
+    boolean namesNoMark(PlateRead frame) {
+        if (PlateNormaliser.normalise(frame.plate(), known)) {
+            return false;
+        }
+        for (int i = 0; i < frame.candidateCount(); i++) {
+            if (PlateNormaliser.normalise(frame.candidate(i), known)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A tag read against the arrival's tag, or against its vehicle as identified or as its frames read it. */
     boolean tag(CharSequence epc, Arrival arrival) {
         if (arrival.hasTag) {
             return LookAlikes.sameText(epc, arrival.epc);
         }
-        return tags.vehicleByTag(epc, tagMark) && namedBy(tagMark, arrival);
+        if (!vehicles.vehicleByTag(epc, tagMark)) {
+            return false;
+        }
+        return isIdentified(arrival) ? LookAlikes.sameText(tagMark, arrival.vehicleMark) : namedBy(tagMark, arrival);
     }
 
-    /** Whether a canonical mark is the arrival's plate, one of its candidates, or its identified mark. */
+    /** The frame ({@link #read} holds its reading) confidently names a registered vehicle the arrival is not. */
+    private boolean namesAnotherIdentifiedVehicle(PlateRead frame, Arrival arrival) {
+        return isIdentified(arrival)
+                && frame.confidence() >= confidenceThreshold
+                && !LookAlikes.sameText(read, arrival.vehicleMark)
+                && !arrival.framesRead(read, false)
+                && vehicles.isRegistered(read);
+    }
+
+    /** Decided as a vehicle: its mark is the identification, not only the reading an officer is shown. */
+    private static boolean isIdentified(Arrival arrival) {
+        return arrival.verdict != null
+                && arrival.vehicleMark.length() > 0
+                && !arrival.reasons.contains(ReasonCode.UNIDENTIFIED_VEHICLE);
+    }
+
+    /** Whether a canonical mark is a reading of the arrival's frames, one of its candidates, or its identified mark. */
     private boolean namedBy(CharSequence mark, Arrival arrival) {
         if (arrival.vehicleMark.length() > 0 && LookAlikes.equalUnderLookAlikes(mark, arrival.vehicleMark)) {
             return true;
@@ -62,7 +131,7 @@ final class SameVehicle {
         if (!arrival.hasPlate) {
             return false;
         }
-        if (PlateNormaliser.normalise(arrival.plate.plate(), known) && LookAlikes.equalUnderLookAlikes(mark, known)) {
+        if (arrival.framesRead(mark, true)) {
             return true;
         }
         for (int i = 0; i < arrival.plate.candidateCount(); i++) {

@@ -176,6 +176,110 @@ class PresenceLaneTest extends LaneHarness {
                         "the officer's RELEASE");
     }
 
+    @Test
+    void aFrameLinkedOnlyThroughAnEarlierFramesReadingIsTheSameTruck() {
+        Rig rig = rig("IMPORT");
+        String mark = craftedMark("LDDD"); // e.g. XK134: a crafted mark never has a 0
+        Truck a = truck(mark);
+        bundleLaden(mark, "IMPORT");
+        clock.advance(PAST_LEAD);
+        // two misreads of one digit each, naming nobody registered, neither a look-alike of the mark
+        String other1 = mark.substring(0, 4) + "0";
+        String other2 = mark.substring(0, 3) + "0" + mark.charAt(4);
+        String first = lanes.plateRead(rig.lane(), rig.camera(), mark, 85, mark, 85)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        lanes.plateRead(rig.lane(), rig.camera(), other1, 95, other1, 95, mark, 84)
+                .expect(202);
+        String third = lanes.plateRead(rig.lane(), rig.camera(), other2, 88, other2, 88, mark, 83)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        assertEquals(first, third, "frame 3 names frame 1's reading among its candidates: one truck");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        assertEquals(first, decision.getString("arrivalId"));
+        assertDecision(decision, "RELEASE", "PROCEED");
+        rig.gate().assertNone(f -> !first.equals(f.getString("arrivalId")), QUIET, "a second arrival for one truck");
+    }
+
+    @Test
+    void aFrameOfOnlyTheGuangdongPlateIsAFrameOfTheSameTruck() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundled();
+        clock.advance(PAST_LEAD);
+        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 92)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        String second = lanes.plateRead(rig.lane(), rig.camera(), "粤B·12345港", 96)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        assertEquals(first, second, "the truck's other plate, not the next truck");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
+        assertDecision(decision, "RELEASE", "PROCEED");
+        assertEquals(a.mark(), decision.getString("vehicleMark"));
+        rig.gate().assertNone(f -> !first.equals(f.getString("arrivalId")), QUIET, "a second arrival for one truck");
+    }
+
+    @Test
+    void anEmptyPressJustBeforeTheNextTrucksReadsIsThatTrucksDeclaration() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundled();
+        Truck b = bundled();
+        clock.advance(PAST_LEAD);
+        JsonObject first = arrive(rig, a);
+        assertDecision(first, "RELEASE", "PROCEED");
+        clock.advance(Duration.ofMillis(300));
+        // b's driver presses EMPTY while a still counts as present, then the cameras read b
+        lanes.emptyPress(rig.lane(), rig.button()).expect(202);
+        JsonObject decision = arrive(rig, b);
+        assertNotEquals(first.getString("arrivalId"), decision.getString("arrivalId"));
+        assertDecision(decision, "INSPECT", null, "EMPTY_CONFLICT");
+    }
+
+    @Test
+    void aRegisteredLookAlikeTruckAfterTheDecisionIsDecidedAsItself() {
+        Rig rig = rig("IMPORT");
+        String mark = craftedMark("LDDD8"); // e.g. XK1348, and its twin XK134B
+        Truck a = truck(mark);
+        Truck twin = truck(mark.substring(0, 5) + "B");
+        bundleLaden(a.mark(), "IMPORT");
+        bundleLaden(twin.mark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        JsonObject first = plateAlone(rig, a.mark(), 95);
+        assertDecision(first, "RELEASE", "PROCEED");
+        String next = lanes.plateRead(rig.lane(), rig.camera(), twin.mark(), 94)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        assertNotEquals(first.getString("arrivalId"), next, "a confident read of another registered vehicle");
+        JsonObject decision =
+                lanes.tagRead(rig.lane(), rig.rfid(), twin.tag()).expect(200).json();
+        assertEquals(next, decision.getString("arrivalId"));
+        assertEquals(twin.mark(), decision.getString("vehicleMark"));
+        assertDecision(decision, "RELEASE", "PROCEED");
+    }
+
+    @Test
+    void theTagOfARegisteredLookAlikeAfterAPlateOnlyDecisionStartsItsArrival() {
+        Rig rig = rig("IMPORT");
+        String mark = craftedMark("LDDD8");
+        Truck a = truck(mark);
+        Truck twin = truck(mark.substring(0, 5) + "B");
+        bundleLaden(a.mark(), "IMPORT");
+        bundleLaden(twin.mark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        JsonObject first = plateAlone(rig, a.mark(), 95);
+        JsonObject answer =
+                lanes.tagRead(rig.lane(), rig.rfid(), twin.tag()).expect(202).json();
+        assertNotEquals(first.getString("arrivalId"), answer.getString("arrivalId"), "not the same tag's vehicle");
+        assertEquals(null, answer.getValue("repeat"));
+    }
+
     private JsonObject override(String arrivalId, String decision) {
         return api.post(
                         "/api/v1/arrivals/" + arrivalId + "/override",

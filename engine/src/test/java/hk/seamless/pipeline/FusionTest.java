@@ -10,6 +10,7 @@ import hk.seamless.config.Lane;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,26 +24,50 @@ class FusionTest {
 
     private final Lane withRfid = new Lane("LMC-S-01", "LMC", Direction.IMPORT, true);
     private final Lane cameraOnly = new Lane("MKT-S-01", "MKT", Direction.IMPORT, false);
+    private static final int THRESHOLD = 80;
+
     /** The tags the lane knows: E200AAAA is on AB1234. */
-    private final Map<String, String> tags = Map.of("E200AAAA", "AB1234", "E200BBBB", "CD567");
+    private static final Map<String, String> TAGS = Map.of(
+            "E200AAAA", "AB1234",
+            "E200BBBB", "CD567",
+            "E200CAFE", "RBX4471",
+            "E200BEEF", "R8X4471");
+    /** The registered vehicles: those with tags, and a few without. */
+    private static final Set<String> REGISTERED = Set.of("AB1234", "CD567", "RBX4471", "R8X4471", "FU1238", "KM4471");
+
+    private static final SameVehicle.LaneVehicles LANE_VEHICLES = new SameVehicle.LaneVehicles() {
+        @Override
+        public boolean vehicleByTag(CharSequence epc, StringBuilder mark) {
+            String m = TAGS.get(epc.toString());
+            mark.setLength(0);
+            if (m != null) {
+                mark.append(m);
+            }
+            return m != null;
+        }
+
+        @Override
+        public boolean isRegistered(CharSequence canonicalMark) {
+            return REGISTERED.contains(canonicalMark.toString());
+        }
+    };
 
     private final Fusion fusion = new Fusion(
-            List.of(withRfid, cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0), new SameVehicle((epc, mark) -> {
-                String m = tags.get(epc.toString());
-                mark.setLength(0);
-                if (m != null) {
-                    mark.append(m);
-                }
-                return m != null;
-            }));
+            List.of(withRfid, cameraOnly),
+            WINDOW,
+            PRESENCE,
+            new ArrivalIds(0),
+            new SameVehicle(LANE_VEHICLES, THRESHOLD));
     private final List<String> decided = new ArrayList<>();
 
     /** What the pipeline does with a completed arrival; here: note what it had, and mark it decided. */
     private void decide(Arrival a) {
         decided.add(a.id + ":" + (a.hasPlate ? a.plate.plate() : "-") + "/" + (a.hasTag ? a.epc : "-")
                 + (a.emptyPressed ? "/EMPTY" : ""));
-        if (a.hasPlate) {
+        if (a.hasReadablePlate) {
             a.vehicleMark.append(a.plate.plate().toString().replace(" ", "").replace("-", ""));
+        } else if (a.hasTag && TAGS.containsKey(a.epc.toString())) {
+            a.vehicleMark.append(TAGS.get(a.epc.toString()));
         }
         a.verdict = Verdict.INSPECT;
     }
@@ -205,9 +230,123 @@ class FusionTest {
     }
 
     @Test
+    void aFrameLinkedThroughItsCandidateToAnEarlierFrameIsTheSameVehicle() {
+        plate(0, "AB1234", 85, 1_000, "AB1234");
+        assertEquals(Fusion.Taken.WAITING, plate(0, "AB1284", 95, 1_100, "AB1234"), "its candidate is frame 1's mark");
+        assertEquals(
+                Fusion.Taken.WAITING,
+                plate(0, "AB1294", 88, 1_200, "AB1234"),
+                "its candidate is frame 1's mark, no longer the best frame's");
+        assertTrue(decided.isEmpty(), "one truck, still waiting for its tag");
+        assertEquals(3, fusion.arrivalAt(0).frames);
+        assertEquals(Fusion.Taken.DECIDED, tag(0, "E200AAAA", 1_300));
+        assertEquals(1, decided.size());
+    }
+
+    @Test
+    void framesSharingOnlyACandidateNeitherReadAreTwoVehicles() {
+        plate(0, "AB1234", 90, 1_000, "KM4471");
+        assertEquals(Fusion.Taken.WAITING, plate(0, "CD567", 90, 1_100, "KM4471"));
+        assertEquals(1, decided.size(), "the rule links a frame's candidates to the other frames' readings only");
+    }
+
+    @Test
+    void aGuangdongPlateFrameBeforeTheHongKongOneIsTheSameTruck() {
+        assertEquals(Fusion.Taken.WAITING, plate(0, "粤B·12345港", 95, 1_000));
+        assertEquals(Fusion.Taken.WAITING, plate(0, "AB1234", 92, 1_100));
+        assertTrue(decided.isEmpty());
+        assertEquals(Fusion.Taken.DECIDED, tag(0, "E200AAAA", 1_200));
+        assertEquals(List.of("LMC-S-01.0.1:AB1234/E200AAAA"), decided, "the Hong Kong frame is the plate");
+    }
+
+    @Test
+    void aGuangdongPlateFrameAfterTheHongKongOneIsTheSameTruck() {
+        plate(0, "AB1234", 92, 1_000);
+        assertEquals(Fusion.Taken.WAITING, plate(0, "粤B·12345港", 96, 1_100));
+        assertTrue(decided.isEmpty(), "not the next vehicle: the window still waits for the tag");
+        assertEquals(Fusion.Taken.DECIDED, tag(0, "E200AAAA", 1_200));
+        assertEquals(List.of("LMC-S-01.0.1:AB1234/E200AAAA"), decided);
+    }
+
+    @Test
+    void aFrameReadingNoHongKongMarkDoesNotCompleteACameraOnlyLane() {
+        assertEquals(Fusion.Taken.WAITING, plate(1, "粤Z·A123港", 95, 1_000));
+        assertEquals(Fusion.Taken.WAITING, plate(1, "", 0, 1_100), "a frame in which nothing was read");
+        assertTrue(decided.isEmpty());
+        assertEquals(Fusion.Taken.DECIDED, plate(1, "FU1238", 90, 1_200));
+        assertEquals(List.of("MKT-S-01.0.1:FU1238/-"), decided);
+    }
+
+    @Test
+    void framesReadingNoHongKongMarkAreDecidedWhenTheWindowRunsOut() {
+        plate(1, "粤Z·A123港", 95, 1_000);
+        fusion.onTick(2_000, this::decide);
+        assertEquals(1, decided.size(), "decided with what it has: nothing that names a vehicle");
+        assertFalse(fusion.arrivalAt(1).hasReadablePlate);
+    }
+
+    @Test
+    void aFrameReadingNoMarkDuringPresenceIsARepeatThatDoesNotExtendIt() {
+        plate(1, "FU1238", 93, 1_000);
+        assertEquals(Fusion.Taken.REPEAT, plate(1, "粤Z·A123港", 95, 9_000));
+        assertFalse(fusion.isPresent(1, "MKT-S-01.0.1", 11_000), "presence still counts from the last sighting");
+    }
+
+    @Test
+    void anEmptyPressWhileTheLastTruckIsPresentGoesToTheNextTruckIfItFollowsAtOnce() {
+        plate(0, "AB1234", 95, 1_000);
+        tag(0, "E200AAAA", 1_100);
+        assertEquals(Fusion.Taken.REPEAT, empty(0, 1_400), "recorded with the truck still present");
+        assertEquals(Fusion.Taken.WAITING, plate(0, "CD567", 95, 1_700));
+        tag(0, "E200BBBB", 1_800);
+        assertEquals(
+                "LMC-S-01.0.2:CD567/E200BBBB/EMPTY", decided.get(1), "the next truck's driver may have pressed it");
+    }
+
+    @Test
+    void anEmptyPressLongBeforeTheNextTruckIsNotCarriedOver() {
+        plate(0, "AB1234", 95, 1_000);
+        tag(0, "E200AAAA", 1_100);
+        empty(0, 1_400);
+        plate(0, "CD567", 95, 1_400 + WINDOW + 1);
+        tag(0, "E200BBBB", 1_400 + WINDOW + 50);
+        assertEquals("LMC-S-01.0.2:CD567/E200BBBB", decided.get(1));
+    }
+
+    @Test
+    void aConfidentFrameOfARegisteredLookAlikeAfterTheDecisionIsAnotherVehicle() {
+        plate(1, "RBX4471", 95, 1_000);
+        assertEquals(
+                Fusion.Taken.DECIDED,
+                plate(1, "R8X4471", 94, 1_500),
+                "a registered vehicle read confidently is that vehicle, not a misread of the one before");
+        assertEquals(2, decided.size());
+        assertEquals(
+                Fusion.Taken.REPEAT,
+                plate(1, "RBX4471", 60, 1_600),
+                "a frame below the confidence threshold names nobody for sure: a repeat of the look-alike present");
+    }
+
+    @Test
+    void aLookAlikeFrameNamingNoRegisteredVehicleAfterTheDecisionIsARepeat() {
+        plate(1, "FU1238", 95, 1_000);
+        assertEquals(Fusion.Taken.REPEAT, plate(1, "FU123B", 95, 1_200), "FU123B is nobody's: FU1238 misread");
+        assertEquals(1, decided.size());
+    }
+
+    @Test
+    void theTagOfARegisteredLookAlikeAfterTheDecisionIsTheNextVehicle() {
+        plate(0, "RBX4471", 95, 1_000);
+        fusion.onTick(2_000, this::decide);
+        assertEquals(Fusion.Taken.REPEAT, tag(0, "E200CAFE", 2_100), "RBX4471's own tag, late");
+        assertEquals(Fusion.Taken.WAITING, tag(0, "E200BEEF", 2_200), "R8X4471's tag: another vehicle");
+        assertEquals("LMC-S-01.0.2", fusion.arrivalAt(0).id);
+    }
+
+    @Test
     void aFailedDecisionStillLeavesTheLaneReadyForTheNextVehicle() {
         Fusion failing = new Fusion(
-                List.of(cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0), new SameVehicle((epc, mark) -> false));
+                List.of(cameraOnly), WINDOW, PRESENCE, new ArrivalIds(0), new SameVehicle(LANE_VEHICLES, THRESHOLD));
         LaneEvent e = new LaneEvent();
         e.clear();
         e.type = LaneEventType.PLATE;
