@@ -127,7 +127,8 @@ final class EngineRoutes {
         }
         if (lanes) {
             routes.add(new DeviceRoutes(registry, auth, devices)::mount);
-            routes.add(new LaneRoutes(pipeline, new DeviceAuthentication(devices), hub, READ_TIMEOUT_MILLIS)::mount);
+            routes.add(new LaneRoutes(
+                    pipeline, new DeviceAuthentication(devices, registry.accounts()), hub, READ_TIMEOUT_MILLIS)::mount);
             routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount);
             routes.add(new GateFaultRoutes(pipeline, auth, hub)::mount);
         }

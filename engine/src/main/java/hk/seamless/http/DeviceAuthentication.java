@@ -3,19 +3,23 @@ package hk.seamless.http;
 import hk.seamless.lane.Device;
 import hk.seamless.lane.DeviceKind;
 import hk.seamless.lane.Devices;
+import hk.seamless.trade.Accounts;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Arrays;
 
 /**
  * A lane device proves itself with its bearer token, and may speak only for its own lane and only
- * as what it is: a camera's token on another lane, or posting tag reads, is a 403.
+ * as what it is: a camera's token on another lane, or posting tag reads, is a 403. So is a person's
+ * token (an officer's, an admin's): a right token for the wrong caller, as the contract has it.
  */
 public final class DeviceAuthentication {
 
     private final Devices devices;
+    private final Accounts accounts;
 
-    public DeviceAuthentication(Devices devices) {
+    public DeviceAuthentication(Devices devices, Accounts accounts) {
         this.devices = devices;
+        this.accounts = accounts;
     }
 
     /**
@@ -35,6 +39,10 @@ public final class DeviceAuthentication {
         Device device =
                 token == null || token.isEmpty() ? null : devices.byToken(token).orElse(null);
         if (device == null) {
+            if (token != null && !token.isEmpty() && accounts.byToken(token).isPresent()) {
+                throw new HttpProblem(
+                        403, "Forbidden", "this is an account's token: only a lane device of this lane may send this");
+            }
             throw new HttpProblem(401, "Unauthenticated", "a lane device's bearer token is required");
         }
         if (!device.lane().equals(laneId)) {

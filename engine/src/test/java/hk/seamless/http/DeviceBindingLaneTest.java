@@ -80,10 +80,16 @@ class DeviceBindingLaneTest extends LaneHarness {
     }
 
     @Test
-    void noTokenOrAnUnknownTokenOrAnAccountsTokenIsUnauthenticated() {
+    void noTokenOrAnUnknownTokenIsUnauthenticated() {
         lanes.plateRead(rig.lane(), null, truck.mark(), 95).problem(401);
         lanes.plateRead(rig.lane(), "dv_not-a-device-token", truck.mark(), 95).problem(401);
-        lanes.tagRead(rig.lane(), officer.token(), truck.tag()).problem(401);
+        assertTheGateHeardNothing();
+    }
+
+    @Test
+    void aPersonsTokenIsTheWrongCallerNotAnUnknownOne() {
+        lanes.tagRead(rig.lane(), officer.token(), truck.tag()).problem(403);
+        lanes.plateRead(rig.lane(), api.adminToken(), truck.mark(), 95).problem(403);
         assertTheGateHeardNothing();
     }
 
