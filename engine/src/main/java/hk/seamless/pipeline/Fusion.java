@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * another vehicle means the next one: the waiting arrival is decided first.
  *
  * <p>A frame of only the Guangdong plate, or of nothing readable, names no vehicle: it joins the
- * arrival filling and never starts another; on a camera-only lane it does not complete one either.
+ * arrival filling rather than start another (and on a camera-only lane does not complete it).
  *
  * <p>Present: after its decision the vehicle is at the lane for the presence window after its last
  * read, until a read of another vehicle, or until the lane's loop detector reports the lane clear.
@@ -87,9 +87,8 @@ final class Fusion {
         if (isPresent(lane, nowMillis) && isSameVehicle(arrival, event)) {
             if (event.type == LaneEventType.EMPTY) {
                 pressedWhilePresent[lane] = nowMillis;
-            } else if (!(event.type == LaneEventType.PLATE && sameVehicle.namesNoMark(event.plate))) {
-                // A sighting of the vehicle: it is still there. A frame naming no mark sees nobody in particular.
-                presentUntil[lane] = nowMillis + presenceMillis;
+            } else {
+                presentUntil[lane] = nowMillis + presenceMillis; // a sighting of the vehicle: it is still there
             }
             arrival.repeatReads++;
             return Taken.REPEAT;

@@ -12,8 +12,9 @@ import hk.seamless.lane.plate.PlateRead;
  * mark equal to it under the look-alike pairs, or one among the arrival's candidates; or when one of
  * its own candidates is such a frame's reading; once decided, also when it names the mark the
  * arrival was identified as. A frame that names no possible Hong Kong mark (only the Guangdong plate
- * a cross-boundary truck also carries, or nothing readable) cannot name another vehicle: it is the
- * same one.
+ * a cross-boundary truck also carries, or nothing readable) cannot name another vehicle: while the
+ * arrival fills, it is one of its frames; once decided, it is not a repeat (the rules' repeats
+ * name the same mark or tag) and starts the next arrival.
  *
  * <p>Once a vehicle is identified and decided, a confident frame naming another registered vehicle,
  * one the arrival's frames never read, is that other vehicle even when it differs by a look-alike
@@ -73,7 +74,9 @@ final class SameVehicle {
                 return true;
             }
         } else if (namesNoMark(frame)) {
-            return true;
+            // It names nobody. While the arrival fills it is one of its frames (the truck's Guangdong
+            // plate, say); once decided, a repeat is a read of the same mark or tag, which it is not.
+            return arrival.verdict == null;
         }
         for (int i = 0; i < frame.candidateCount(); i++) {
             if (PlateNormaliser.normalise(frame.candidate(i), read) && arrival.framesRead(read, true)) {

@@ -166,7 +166,6 @@ class OverrideLaneTest extends LaneHarness {
                                 .put("vehicleMark", TradeApiClient.uniqueMark())
                                 .put("reason", "typo"))
                 .problem(409);
-        clock.advance(PAST_PRESENCE); // the inspected truck has gone: a frame naming nobody would be its repeat
         String referred = plateAlone(rig, "粤Z·A123港", 97).getString("arrivalId");
         override(
                         officer.token(),

@@ -286,10 +286,15 @@ class FusionTest {
     }
 
     @Test
-    void aFrameReadingNoMarkDuringPresenceIsARepeatThatDoesNotExtendIt() {
+    void aFrameReadingNoMarkAfterTheDecisionIsNotARepeatOfIt() {
         plate(1, "FU1238", 93, 1_000);
-        assertEquals(Fusion.Taken.REPEAT, plate(1, "粤Z·A123港", 95, 9_000));
-        assertFalse(fusion.isPresent(1, "MKT-S-01.0.1", 11_000), "presence still counts from the last sighting");
+        assertEquals(
+                Fusion.Taken.WAITING,
+                plate(1, "粤Z·A123港", 95, 2_000),
+                "a repeat is a read of the same mark or tag: this one waits for its window as the next arrival");
+        assertFalse(fusion.isPresent(1, "MKT-S-01.0.1", 2_100));
+        fusion.onTick(3_000, this::decide);
+        assertEquals(2, decided.size());
     }
 
     @Test
