@@ -3,12 +3,11 @@ package hk.seamless.http;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 
 /**
  * The web pages people use: the officers' lane console, the trader portal and the admin desk. They
- * are plain files from the jar's {@code webroot}: no build step, nothing fetched from the internet
+ * are plain files from the jar's {@code webroot} ({@link JarFiles}: never the working directory's): no build step, nothing fetched from the internet
  * (no CDN, no web fonts), and they talk to the engine only through the same API as any system.
  *
  * <p>Mounted after the API route groups, so {@code /console/v1/feed} stays the WebSocket route.
@@ -46,39 +45,35 @@ public final class WebPages {
         router.route("/favicon.ico")
                 .method(HttpMethod.GET)
                 .method(HttpMethod.HEAD)
-                .handler(ctx -> ctx.response()
-                        .putHeader("Content-Type", "image/x-icon")
-                        .putHeader("Cache-Control", "max-age=86400")
-                        .sendFile("webroot/favicon.ico"));
+                .handler(ctx -> {
+                    ctx.response().putHeader("Cache-Control", "max-age=86400");
+                    ctx.next();
+                })
+                .handler(JarFiles.file("webroot/favicon.ico", "image/x-icon"));
         // The batch file formats (CSV template, XSD, XML example) that the API documents, for
         // download from the portal: the same files the engine ships, not copies that could drift.
         router.route("/portal/batch/*")
                 .method(HttpMethod.GET)
                 .method(HttpMethod.HEAD)
                 .handler(WebPages::securityHeaders)
-                .handler(StaticHandler.create("batch")
-                        .setDefaultContentEncoding("UTF-8")
-                        .setMaxAgeSeconds(0)
-                        .setDirectoryListing(false));
+                .handler(JarFiles.folder("/portal/batch/", "batch", null));
         // The API contract, as shipped in the jar, and its reference page.
         router.route("/openapi.yaml")
                 .method(HttpMethod.GET)
                 .method(HttpMethod.HEAD)
-                .handler(ctx -> ctx.response()
-                        .putHeader("Content-Type", "application/yaml; charset=utf-8")
-                        .putHeader("Cache-Control", "no-cache")
-                        .putHeader("X-Content-Type-Options", "nosniff")
-                        .sendFile("openapi.yaml"));
+                .handler(ctx -> {
+                    ctx.response()
+                            .putHeader("Cache-Control", "no-cache")
+                            .putHeader("X-Content-Type-Options", "nosniff");
+                    ctx.next();
+                })
+                .handler(JarFiles.file("openapi.yaml", "application/yaml; charset=utf-8"));
         router.getWithRegex("^/docs$").handler(ctx -> redirect(ctx, "/docs/"));
         router.route("/docs/*")
                 .method(HttpMethod.GET)
                 .method(HttpMethod.HEAD)
                 .handler(ctx -> securityHeaders(ctx, DOCS_CONTENT_SECURITY_POLICY))
-                .handler(StaticHandler.create("apidocs")
-                        .setIndexPage("index.html")
-                        .setDefaultContentEncoding("UTF-8")
-                        .setMaxAgeSeconds(0)
-                        .setDirectoryListing(false));
+                .handler(JarFiles.folder("/docs/", "apidocs", "index.html"));
         for (String area : AREAS) {
             // A route for "/portal" also matches "/portal/": redirect only the bare name.
             router.getWithRegex("^/" + area + "$").handler(ctx -> redirect(ctx, "/" + area + "/"));
@@ -86,12 +81,8 @@ public final class WebPages {
                     .method(HttpMethod.GET)
                     .method(HttpMethod.HEAD)
                     .handler(WebPages::securityHeaders)
-                    .handler(StaticHandler.create("webroot/" + area)
-                            .setIndexPage("index.html")
-                            .setDefaultContentEncoding("UTF-8")
-                            // Pages change with the engine; revalidate (ETag) rather than serve stale.
-                            .setMaxAgeSeconds(0)
-                            .setDirectoryListing(false));
+                    // Pages change with the engine: revalidated (no-cache, ETag) rather than served stale.
+                    .handler(JarFiles.folder("/" + area + "/", "webroot/" + area, "index.html"));
         }
     }
 

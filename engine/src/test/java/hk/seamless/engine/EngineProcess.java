@@ -36,6 +36,12 @@ final class EngineProcess {
     /** With more {@code SEAMLESS_*} environment variables (say, the log format). */
     static EngineProcess start(Path dataDir, Path log, java.util.Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(dataDir, log, env, null);
+    }
+
+    /** Started in {@code workingDirectory} (null: this JVM's), as an operator starts it from a folder of theirs. */
+    static EngineProcess start(Path dataDir, Path log, java.util.Map<String, String> env, Path workingDirectory)
+            throws IOException, InterruptedException {
         Path portFile = dataDir.resolve("http.port");
         Files.deleteIfExists(portFile);
         List<String> command = new ArrayList<>();
@@ -43,9 +49,10 @@ final class EngineProcess {
         command.add("-Xmx256m");
         command.addAll(chronicleFlags());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPathWithoutWorkingDirectory());
         command.add(Main.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory == null ? null : workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SEAMLESS_HTTP_HOST", "127.0.0.1");
@@ -67,6 +74,16 @@ final class EngineProcess {
         }
         return new EngineProcess(
                 process, Integer.parseInt(Files.readString(portFile).strip()));
+    }
+
+    /**
+     * This JVM's class path less its empty entries: surefire's ends with a separator, and an empty
+     * entry means the working directory, which {@code java -jar} never puts on the class path.
+     */
+    private static String classPathWithoutWorkingDirectory() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !entry.equals("."))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     int port() {
