@@ -209,6 +209,7 @@ public final class AccountRoutes {
                 })
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(done -> {
+                    auth.sessionClosed(cookie.getValue());
                     ctx.response()
                             .addCookie(Cookie.cookie(Authentication.SESSION_COOKIE, "")
                                     .setPath("/")

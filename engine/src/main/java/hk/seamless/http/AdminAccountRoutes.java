@@ -98,18 +98,24 @@ public final class AdminAccountRoutes {
                 });
     }
 
+    /** Refused from the next request on; once that is durable, the account's open sockets are closed too. */
     private void suspend(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        write(
-                ctx,
-                registry.writer(),
-                admin.accountId(),
-                IdempotentWrites.wrap(
+        RouteSupport.submit(
                         ctx,
+                        registry.writer(),
                         admin.accountId(),
-                        tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)))));
+                        IdempotentWrites.wrap(
+                                ctx,
+                                admin.accountId(),
+                                tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)))))
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(reply -> {
+                    auth.accountSuspended(id);
+                    RouteSupport.send(ctx, reply);
+                });
     }
 
     private void reinstate(RoutingContext ctx) {
@@ -126,7 +132,7 @@ public final class AdminAccountRoutes {
                         tx -> Reply.of(200, view(registry.accounts().reinstate(tx, id, reason)))));
     }
 
-    /** A new API token for the account, shown once; every earlier one stops working. */
+    /** A new API token for the account, shown once; every earlier one stops working, and its sockets close. */
     private void rotate(RoutingContext ctx) {
         rotate(ctx, ctx.pathParam("id"));
     }
@@ -149,6 +155,7 @@ public final class AdminAccountRoutes {
                                         null)))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(reply -> {
+                    auth.tokensWithdrawn(id);
                     if (Accounts.ADMIN_ID.equals(id) && reply.carriesSecret()) {
                         adminTokenRotated.accept(new JsonObject(reply.body()).getString("token"));
                     }
@@ -156,23 +163,31 @@ public final class AdminAccountRoutes {
                 });
     }
 
-    /** Every API token of the account revoked, none issued (a password, if any, still signs in). */
+    /**
+     * Every API token of the account revoked, none issued (a password, if any, still signs in); the
+     * sockets opened with a token close, those opened with a session stay.
+     */
     private void revoke(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
         String reason = Reasons.read(ctx);
-        write(
-                ctx,
-                registry.writer(),
-                admin.accountId(),
-                IdempotentWrites.wrap(
+        RouteSupport.submit(
                         ctx,
+                        registry.writer(),
                         admin.accountId(),
-                        tx -> Reply.of(
-                                200,
-                                new JsonObject()
-                                        .put("accountId", id)
-                                        .put("revoked", credentials.revoke(tx, id, reason)))));
+                        IdempotentWrites.wrap(
+                                ctx,
+                                admin.accountId(),
+                                tx -> Reply.of(
+                                        200,
+                                        new JsonObject()
+                                                .put("accountId", id)
+                                                .put("revoked", credentials.revoke(tx, id, reason)))))
+                .onFailure(e -> Failures.send(ctx.response(), e))
+                .onSuccess(reply -> {
+                    auth.tokensWithdrawn(id);
+                    RouteSupport.send(ctx, reply);
+                });
     }
 
     /** The admin replaces its own token: the one it called with stops working at once. */

@@ -2,18 +2,23 @@ package hk.seamless.http;
 
 import hk.seamless.access.Principal;
 import hk.seamless.access.Role;
+import hk.seamless.access.Tokens;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Accounts;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds who is calling, from a bearer token (systems) or the session cookie (portal, console), and
- * checks on every request that the account is still ACTIVE: a suspension takes effect at once.
+ * checks on every request that the account is still ACTIVE: a suspension takes effect at once. A
+ * socket held open (the console feed) is closed when its account or its credential is lost.
  */
 public final class Authentication {
 
@@ -21,8 +26,12 @@ public final class Authentication {
     /** Where the request's caller is kept once found (this request's own data: never another's). */
     private static final String CALLER = Authentication.class.getName() + ".caller";
 
+    /** WebSocket close code: the peer may no longer have what it holds open. */
+    private static final short POLICY_VIOLATION = 1008;
+
     private final Accounts accounts;
     private final Clock clock;
+    private final AccountSockets sockets = new AccountSockets();
 
     public Authentication(Accounts accounts, Clock clock) {
         this.accounts = accounts;
@@ -44,13 +53,7 @@ public final class Authentication {
     }
 
     private Principal find(RoutingContext ctx) {
-        Optional<Account> account = bearer(ctx).flatMap(accounts::byToken);
-        if (account.isEmpty()) {
-            Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
-            if (cookie != null) {
-                account = accounts.bySession(cookie.getValue(), clock.instant());
-            }
-        }
+        Optional<Account> account = credential(ctx).map(Credential::account);
         if (account.isEmpty()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"seamless\"");
             throw new HttpProblem(401, "Unauthenticated", "a valid bearer token or session is required");
@@ -60,6 +63,69 @@ public final class Authentication {
                     403, "Forbidden", "the account is " + account.get().status());
         }
         return Accounts.principal(account.get());
+    }
+
+    /** The account a request's credential names, and what that credential is to {@link AccountSockets}. */
+    private record Credential(Account account, String entitlement) {
+
+        boolean admits(Credential earlier) {
+            return account.status() == AccountStatus.ACTIVE
+                    && account.id().equals(earlier.account().id())
+                    && entitlement.equals(earlier.entitlement());
+        }
+    }
+
+    private Optional<Credential> credential(RoutingContext ctx) {
+        Optional<Account> byToken = bearer(ctx).flatMap(accounts::byToken);
+        if (byToken.isPresent()) {
+            return byToken.map(a -> new Credential(a, AccountSockets.tokensOf(a.id())));
+        }
+        Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        return accounts.bySession(cookie.getValue(), clock.instant())
+                .map(a -> new Credential(a, AccountSockets.session(Tokens.hash(cookie.getValue()))));
+    }
+
+    /**
+     * Closes {@code socket} (1008) as soon as the caller's account is suspended, or the credential
+     * it was opened with stops working (the account's API tokens rotated or revoked, the session
+     * logged out): the account was checked only at the handshake. Returns what the socket's own
+     * close handler must run (forget the socket). Call it once the socket is open.
+     */
+    public Runnable closeOnLossOfAccess(RoutingContext ctx, ServerWebSocket socket) {
+        Consumer<String> close = why -> socket.close(POLICY_VIOLATION, why);
+        Credential opened = credential(ctx).orElse(null);
+        if (opened == null) {
+            close.accept("the credential no longer admits this account");
+            return () -> {};
+        }
+        Runnable forget = sockets.whileEntitled(
+                List.of(AccountSockets.account(opened.account().id()), opened.entitlement()), close);
+        // A loss made durable between the handshake's check and the line above closed nothing:
+        // look once more, now that any later loss will find the socket.
+        Credential now = credential(ctx).orElse(null);
+        if (now == null || !now.admits(opened)) {
+            forget.run();
+            close.accept("the credential no longer admits this account");
+        }
+        return forget;
+    }
+
+    /** Closes the account's open sockets: call once its suspension is durable. */
+    public void accountSuspended(String accountId) {
+        sockets.lost(AccountSockets.account(accountId), "the account was suspended");
+    }
+
+    /** Closes the sockets opened with the account's API tokens: call once their rotation or revocation is durable. */
+    public void tokensWithdrawn(String accountId) {
+        sockets.lost(AccountSockets.tokensOf(accountId), "the account's API tokens were rotated or revoked");
+    }
+
+    /** Closes the sockets opened with this session: call once its logout is durable. */
+    public void sessionClosed(String sessionToken) {
+        sockets.lost(AccountSockets.session(Tokens.hash(sessionToken)), "the session was logged out");
     }
 
     public Principal require(RoutingContext ctx, Role... roles) {

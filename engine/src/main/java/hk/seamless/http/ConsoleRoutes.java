@@ -51,7 +51,10 @@ public final class ConsoleRoutes {
         router.post("/api/v1/arrivals/:arrivalId/override").handler(guarded(this::override));
     }
 
-    /** Officers and supervisors only; the handshake is refused (401/403) before any frame. */
+    /**
+     * Officers and supervisors only; the handshake is refused (401/403) before any frame, and the
+     * feed is closed (1008) once the account is suspended or its credential withdrawn.
+     */
     private void feed(RoutingContext ctx) {
         auth.require(ctx, Role.OFFICER, Role.SUPERVISOR);
         ctx.request().toWebSocket().onFailure(e -> refusedUpgrade(ctx, e)).onSuccess(socket -> {
@@ -69,7 +72,12 @@ public final class ConsoleRoutes {
                     .put("heartbeatMillis", ConsoleHeartbeat.INTERVAL_MILLIS)
                     .encode());
             hub.addConsole(socket);
-            socket.closeHandler(v -> hub.removeConsole(socket));
+            // Authorised at the handshake only: a suspension, or the credential's loss, closes it.
+            Runnable forget = auth.closeOnLossOfAccess(ctx, socket);
+            socket.closeHandler(v -> {
+                forget.run();
+                hub.removeConsole(socket);
+            });
         });
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The steps of a signed-in call: a vehicle, a direction, then either CCRNs keyed one by one and
  * confirmed (a bundle), or the vehicle's active bundle confirmed for unbundling. A refusal reads out
- * why and returns to the menu; success ends the call.
+ * why and returns to the menu; success ends the call, and so does an account suspended meanwhile.
  */
 final class BundlingSteps {
 
@@ -185,6 +185,12 @@ final class BundlingSteps {
                     }
                     List<String> kinds =
                             result.refusals().stream().map(r -> r.kind().name()).toList();
+                    if (kinds.contains(CallServices.RefusalKind.ACCOUNT_NOT_ALLOWED.name())) {
+                        return end(
+                                call,
+                                "refused: the account may no longer use the phone, nothing bundled",
+                                Phrases::noLongerAllowed);
+                    }
                     if (kinds.contains(CallServices.RefusalKind.TOO_MANY_ATTEMPTS.name())) {
                         return end(call, "refused: too many failed attempts", Phrases::tooManyBundlingFailures);
                     }
@@ -210,6 +216,11 @@ final class BundlingSteps {
         String bundleId = call.active.bundleId();
         return services.unbundle(call.accountId, bundleId).thenApply(result -> switch (result.status()) {
             case UNBUNDLED -> end(call, "unbundled " + bundleId, p -> p.unbundled(result.ccrnCount()));
+            case NOT_ALLOWED ->
+                end(
+                        call,
+                        "refused: the account may no longer use the phone, " + bundleId + " not unbundled",
+                        Phrases::noLongerAllowed);
             case UNAVAILABLE ->
                 end(call, "registry unavailable, " + bundleId + " not unbundled", Phrases::technicalProblem);
             case GONE -> {

@@ -15,16 +15,26 @@ public interface CallServices {
     /** Checks an IVRS account number and PIN, counting failures against the account and locking it. */
     CompletionStage<PinCheck> checkPin(String accountNumber, String pin);
 
+    /**
+     * Whether the signed-in account may still use the phone (an ACTIVE trucker): asked before every
+     * step after the PIN, because an admin may suspend the account while the call goes on.
+     */
+    CompletionStage<Boolean> stillAllowed(String accountId);
+
     /** The trucker's registered vehicles, in a stable order. */
     CompletionStage<List<VehicleChoice>> vehicles(String accountId);
 
-    /** Bundles through the same rules as the API; a refusal is an answer, not a failure. */
+    /**
+     * Bundles through the same rules as the API; a refusal is an answer, not a failure. An account
+     * no longer allowed by the time the write is made is refused ({@link RefusalKind#ACCOUNT_NOT_ALLOWED}).
+     */
     CompletionStage<BundleResult> bundle(
             String accountId, String canonicalMark, Direction direction, List<String> ccrns);
 
     /** The vehicle's ACTIVE bundle for the direction, or null. */
     CompletionStage<ActiveBundle> activeBundle(String accountId, String canonicalMark, Direction direction);
 
+    /** As {@link #bundle}, refused ({@link UnbundleStatus#NOT_ALLOWED}) for an account no longer allowed. */
     CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId);
 
     /** Writes one step of a call into the journal; the answer waits for it. */
@@ -69,6 +79,8 @@ public interface CallServices {
         NOT_LODGED,
         WRONG_DIRECTION,
         TOO_MANY_ATTEMPTS,
+        /** The account was suspended (or is otherwise no longer ACTIVE) during the call. */
+        ACCOUNT_NOT_ALLOWED,
         OTHER
     }
 
@@ -112,6 +124,8 @@ public interface CallServices {
     enum UnbundleStatus {
         UNBUNDLED,
         GONE,
+        /** The account was suspended (or is otherwise no longer ACTIVE) during the call: nothing changed. */
+        NOT_ALLOWED,
         UNAVAILABLE
     }
 

@@ -56,6 +56,11 @@ final class CantonesePhrases extends Phrases {
     }
 
     @Override
+    public String noLongerAllowed() {
+        return "呢個戶口已經唔可以再使用電話服務，所以冇作出任何更改。請聯絡海關。再見。";
+    }
+
+    @Override
     public String noVehicles() {
         return "你未有登記任何車輛。請先喺網上登記車輛。再見。";
     }
@@ -156,6 +161,7 @@ final class CantonesePhrases extends Phrases {
             case WRONG_DIRECTION ->
                 "編號" + spellCcrn(r.ccrn()) + "嘅貨物係" + direction(r.direction()) + "，唔係" + direction(direction) + "。";
             case TOO_MANY_ATTEMPTS -> tooManyBundlingFailures();
+            case ACCOUNT_NOT_ALLOWED -> noLongerAllowed();
             case OTHER -> r.ccrn() == null ? "呢次綑綁唔成功。" : "編號" + spellCcrn(r.ccrn()) + "唔可以綑綁。";
         };
     }

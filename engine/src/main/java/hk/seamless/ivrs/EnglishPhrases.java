@@ -58,6 +58,11 @@ final class EnglishPhrases extends Phrases {
     }
 
     @Override
+    public String noLongerAllowed() {
+        return "This account can no longer use the phone line, so nothing was changed. Please contact customs. Goodbye.";
+    }
+
+    @Override
     public String noVehicles() {
         return "You have no registered vehicles. Please register a vehicle on the portal first. Goodbye.";
     }
@@ -164,6 +169,7 @@ final class EnglishPhrases extends Phrases {
                 "Consignment " + spellCcrn(r.ccrn()) + " is lodged for " + direction(r.direction()) + ", not "
                         + direction(direction) + ".";
             case TOO_MANY_ATTEMPTS -> tooManyBundlingFailures();
+            case ACCOUNT_NOT_ALLOWED -> noLongerAllowed();
             case OTHER ->
                 r.ccrn() == null
                         ? sentence(r.message())

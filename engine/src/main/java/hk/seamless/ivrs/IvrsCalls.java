@@ -195,7 +195,23 @@ public final class IvrsCalls {
         });
     }
 
+    /**
+     * Once signed in, every keyed step first asks whether the account may still use the phone: a
+     * suspension reaches a call in progress at its next key, not only the next call. (The writes
+     * check again inside the registry writer, for a suspension that lands between the two.)
+     */
     private CompletionStage<Outcome> keyed(Call call, Step at, String keys) {
+        if (call.accountId == null) {
+            return step(call, at, keys);
+        }
+        return services.stillAllowed(call.accountId)
+                .thenCompose(allowed -> allowed
+                        ? step(call, at, keys)
+                        : done(end(
+                                call, "refused: the account may no longer use the phone", Phrases::noLongerAllowed)));
+    }
+
+    private CompletionStage<Outcome> step(Call call, Step at, String keys) {
         return switch (at) {
             case LANGUAGE -> done(signIn.language(call, keys));
             case ACCOUNT -> done(signIn.accountNumber(call, keys));

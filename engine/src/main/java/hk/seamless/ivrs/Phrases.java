@@ -35,6 +35,9 @@ public abstract sealed class Phrases permits EnglishPhrases, CantonesePhrases {
 
     public abstract String notAllowed();
 
+    /** The account was suspended while the call went on: said instead of doing what was asked. */
+    public abstract String noLongerAllowed();
+
     public abstract String noVehicles();
 
     public abstract String vehicleOption(String markDisplay, int key);

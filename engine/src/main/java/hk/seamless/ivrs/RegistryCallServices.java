@@ -9,6 +9,7 @@ import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.StoreUnavailableException;
 import hk.seamless.store.Stores;
+import hk.seamless.store.Transaction;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Bundle;
@@ -101,15 +102,12 @@ public final class RegistryCallServices implements CallServices {
                                 case WRONG -> PinCheck.wrong();
                                 case LOCKED ->
                                     PinCheck.locked(pins.find(accountId).lockedUntil());
-                                case RIGHT -> {
-                                    Account account =
-                                            registry.accounts().find(accountId).orElse(null);
-                                    yield account != null
-                                                    && account.role() == Role.TRUCKER
-                                                    && account.status() == AccountStatus.ACTIVE
+                                case RIGHT ->
+                                    mayUsePhone(registry.accounts()
+                                                    .find(accountId)
+                                                    .orElse(null))
                                             ? PinCheck.ok(accountId)
                                             : PinCheck.notAllowed();
-                                }
                             });
                 });
     }
@@ -121,6 +119,35 @@ public final class RegistryCallServices implements CallServices {
             decoyHash = hash;
         }
         return hash;
+    }
+
+    /** Only an ACTIVE trucker's account may act by phone: at the PIN, at every later step and at every write. */
+    private static boolean mayUsePhone(Account account) {
+        return account != null && account.role() == Role.TRUCKER && account.status() == AccountStatus.ACTIVE;
+    }
+
+    @Override
+    public CompletionStage<Boolean> stillAllowed(String accountId) {
+        return CompletableFuture.completedFuture(
+                mayUsePhone(registry.accounts().find(accountId).orElse(null)));
+    }
+
+    /**
+     * Checked inside the writer's command, from the account as the writer sees it: a suspension
+     * committed just before this command cannot be raced past, as a check made before submitting
+     * could be. Thrown before anything is staged, so nothing is written.
+     */
+    private static void requireAllowed(Transaction tx, String accountId) {
+        if (!mayUsePhone(tx.get(StoreName.ACCOUNTS, accountId, Account.class))) {
+            throw new AccountNotAllowed(accountId);
+        }
+    }
+
+    /** The account was suspended (or is otherwise no longer ACTIVE) while its call went on. */
+    private static final class AccountNotAllowed extends RuntimeException {
+        AccountNotAllowed(String accountId) {
+            super("account " + accountId + " may no longer use the phone", null, false, false);
+        }
     }
 
     @Override
@@ -145,12 +172,19 @@ public final class RegistryCallServices implements CallServices {
                     BundleResult.refused(List.of(new Refusal(RefusalKind.OTHER, null, null, null, e.getMessage()))));
         }
         return registry.writer()
-                .submit(accountId, ORIGIN, tx -> registry.bundles().bundle(tx, request))
+                .submit(accountId, ORIGIN, tx -> {
+                    requireAllowed(tx, accountId);
+                    return registry.bundles().bundle(tx, request);
+                })
                 .handle((bundle, failure) -> {
                     if (failure == null) {
                         return BundleResult.bundled(bundle.id(), bundle.ccrns().size(), bundle.earliestCrossingAt());
                     }
                     Throwable t = unwrap(failure);
+                    if (t instanceof AccountNotAllowed) {
+                        return BundleResult.refused(List.of(
+                                new Refusal(RefusalKind.ACCOUNT_NOT_ALLOWED, null, null, null, t.getMessage())));
+                    }
                     if (t instanceof RuleViolation v) {
                         return BundleResult.refused(refusals(v, ccrns, direction));
                     }
@@ -222,13 +256,19 @@ public final class RegistryCallServices implements CallServices {
     public CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId) {
         Principal trucker = new Principal(accountId, Role.TRUCKER);
         return registry.writer()
-                .submit(accountId, ORIGIN, tx -> registry.bundles().unbundle(tx, trucker, bundleId))
+                .submit(accountId, ORIGIN, tx -> {
+                    requireAllowed(tx, accountId);
+                    return registry.bundles().unbundle(tx, trucker, bundleId);
+                })
                 .handle((ended, failure) -> {
                     if (failure == null) {
                         return new UnbundleResult(
                                 UnbundleStatus.UNBUNDLED, ended.ccrns().size(), null);
                     }
                     Throwable t = unwrap(failure);
+                    if (t instanceof AccountNotAllowed) {
+                        return new UnbundleResult(UnbundleStatus.NOT_ALLOWED, 0, t.getMessage());
+                    }
                     if (t instanceof RuleViolation v) {
                         return new UnbundleResult(UnbundleStatus.GONE, 0, v.getMessage());
                     }

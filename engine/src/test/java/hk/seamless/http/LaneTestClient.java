@@ -124,9 +124,14 @@ public final class LaneTestClient {
         return connect("/console/v1/feed", bearer);
     }
 
-    public Socket connect(String path, String bearer) {
+    /** The console feed as the engine's own console page opens it: with the session cookie, from this site. */
+    public Socket consoleBySession(String cookie) {
+        return connect("/console/v1/feed", null, "Cookie", cookie, "Origin", "http://" + wsBase.getAuthority());
+    }
+
+    public Socket connect(String path, String bearer, String... headers) {
         try {
-            return connectAsync(path, bearer).get(10, TimeUnit.SECONDS);
+            return connectAsync(path, bearer, headers).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError("WebSocket " + path + " refused: " + e.getCause(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
@@ -135,11 +140,14 @@ public final class LaneTestClient {
     }
 
     /** The handshake as a future, for tests that expect it to be refused. */
-    public CompletableFuture<Socket> connectAsync(String path, String bearer) {
+    public CompletableFuture<Socket> connectAsync(String path, String bearer, String... headers) {
         Socket socket = new Socket(path);
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
         }
         return builder.buildAsync(wsBase.resolve(path), socket).thenApply(ws -> {
             socket.ws = ws;

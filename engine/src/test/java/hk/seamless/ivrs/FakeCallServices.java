@@ -29,6 +29,10 @@ final class FakeCallServices implements CallServices {
     List<Refusal> refuseWith;
     int failures;
     Instant lockedUntil;
+    /** False once the account is suspended as the steps see it. */
+    volatile boolean allowed = true;
+    /** False once the account is suspended as the registry writer sees it (it may be before the steps do). */
+    volatile boolean allowedAtWrite = true;
 
     FakeCallServices(Clock clock) {
         this.clock = clock;
@@ -55,6 +59,11 @@ final class FakeCallServices implements CallServices {
     }
 
     @Override
+    public CompletionStage<Boolean> stillAllowed(String accountId) {
+        return CompletableFuture.completedFuture(allowed);
+    }
+
+    @Override
     public CompletionStage<List<VehicleChoice>> vehicles(String accountId) {
         return CompletableFuture.supplyAsync(() -> List.copyOf(vehicles));
     }
@@ -62,6 +71,10 @@ final class FakeCallServices implements CallServices {
     @Override
     public CompletionStage<BundleResult> bundle(
             String accountId, String mark, Direction direction, List<String> ccrns) {
+        if (!allowedAtWrite) {
+            return CompletableFuture.completedFuture(BundleResult.refused(
+                    List.of(new Refusal(RefusalKind.ACCOUNT_NOT_ALLOWED, null, null, null, "suspended"))));
+        }
         if (refuseWith != null) {
             return CompletableFuture.completedFuture(BundleResult.refused(refuseWith));
         }
@@ -81,6 +94,9 @@ final class FakeCallServices implements CallServices {
 
     @Override
     public CompletionStage<UnbundleResult> unbundle(String accountId, String bundleId) {
+        if (!allowedAtWrite) {
+            return CompletableFuture.completedFuture(new UnbundleResult(UnbundleStatus.NOT_ALLOWED, 0, "suspended"));
+        }
         unbundled.add(bundleId);
         ActiveBundle removed = null;
         for (var e : List.copyOf(active.entrySet())) {

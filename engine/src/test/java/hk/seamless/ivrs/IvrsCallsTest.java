@@ -400,6 +400,61 @@ class IvrsCallsTest {
     }
 
     @Test
+    void anAccountSuspendedDuringTheCallIsRefusedAtItsNextKey() {
+        String a = ccrn();
+        logIn("CA20", "1");
+        key("CA20", "1");
+        key("CA20", "1");
+        key("CA20", "1");
+        services.allowed = false;
+        CallAnswer refused = key("CA20", a);
+        assertTrue(refused.hangup());
+        assertEquals(
+                "This account can no longer use the phone line, so nothing was changed. Please contact customs. Goodbye.",
+                text(refused));
+        assertTrue(services.bundled.isEmpty());
+        assertTrue(
+                services.audits.stream().anyMatch(l -> l.contains("CCRN refused: the account may no longer use")),
+                services.audits.toString());
+        // The call is over: the same keys again change nothing.
+        assertTrue(key("CA20", "*").hangup());
+        assertTrue(services.bundled.isEmpty());
+    }
+
+    @Test
+    void aSuspensionTheWriterSeesFirstRefusesTheBundleAndEndsTheCall() {
+        String a = ccrn();
+        logIn("CA21", "2");
+        key("CA21", "1");
+        key("CA21", "1");
+        key("CA21", "1");
+        key("CA21", a);
+        key("CA21", "*");
+        services.allowedAtWrite = false;
+        CallAnswer refused = key("CA21", "1");
+        assertTrue(refused.hangup());
+        assertLanguage(refused, Language.CANTONESE);
+        assertEquals("呢個戶口已經唔可以再使用電話服務，所以冇作出任何更改。請聯絡海關。再見。", text(refused));
+        assertTrue(services.bundled.isEmpty());
+    }
+
+    @Test
+    void aSuspensionTheWriterSeesFirstRefusesTheUnbundleAndEndsTheCall() {
+        services.active.put(
+                "FU1234|IMPORT", new CallServices.ActiveBundle("B9", 2, false, START.plus(Duration.ofMinutes(30))));
+        logIn("CA22", "1");
+        key("CA22", "1");
+        key("CA22", "1");
+        assertTrue(text(key("CA22", "2")).contains("To unbundle it, press 1"));
+        services.allowedAtWrite = false;
+        CallAnswer refused = key("CA22", "1");
+        assertTrue(refused.hangup());
+        assertTrue(text(refused).startsWith("This account can no longer use the phone line"), text(refused));
+        assertTrue(services.unbundled.isEmpty());
+        assertTrue(services.active.containsKey("FU1234|IMPORT"));
+    }
+
+    @Test
     void moreThanNineVehiclesArePaged() {
         services.vehicles = new java.util.ArrayList<>();
         for (int i = 1; i <= 11; i++) {
