@@ -21,6 +21,14 @@ public interface AuditSource extends AutoCloseable {
     /** Turns a matching entry into audit lines. */
     List<AuditEntry> describe(LoggedEntry entry);
 
+    /**
+     * A matching entry's lines, each with what a filter decides on. By default every line is decided
+     * on the whole entry: right for a log whose entries record one thing each.
+     */
+    default List<AuditLine> lines(LoggedEntry entry) {
+        return AuditLine.ofWholeEntry(entry, describe(entry));
+    }
+
     @Override
     void close();
 }

@@ -43,8 +43,7 @@ public final class AuditTrail {
         long toMillis = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochMilli();
         List<Reading> readings = new ArrayList<>();
         for (AuditSource log : logs) {
-            long before = cursor.before(log.name());
-            readings.add(new Reading(log, before, before <= 1 ? null : log.newestFirst(before, toMillis)));
+            readings.add(new Reading(log, cursor.before(log.name()), cursor.within(log.name()), toMillis));
         }
         List<AuditEntry> page = new ArrayList<>();
         int[] scanned = {0};
@@ -65,34 +64,47 @@ public final class AuditTrail {
             if (newest == null || undecided) {
                 break;
             }
-            page.addAll(newest.source.describe(newest.head));
-            newest.consume();
+            // One line at a time: an entry of many events may fill this page and go on on the next.
+            page.add(newest.take(matcher));
         }
-        Map<String, Long> next = new HashMap<>();
+        Map<String, Long> before = new HashMap<>();
+        Map<String, Integer> within = new HashMap<>();
         boolean more = false;
         for (Reading r : readings) {
-            long before = r.resumeBefore();
-            next.put(r.source.name(), before);
-            more |= before > 1;
+            r.resume(before, within);
+            more |= before.get(r.source.name()) > 1 || within.containsKey(r.source.name());
         }
-        return new AuditPage(page, more ? new AuditCursor(next) : null);
+        return new AuditPage(page, more ? new AuditCursor(before, within) : null);
     }
 
-    /** One log being read: the newest matching entry not yet on the page is its head. */
+    /**
+     * One log being read: the newest matching line not yet on the page is line {@link #next} of its
+     * head entry. The lines of an entry are filtered one by one: an entry matches as a whole when any
+     * of its lines might, then only the lines that do are given.
+     */
     private static final class Reading {
         final AuditSource source;
         final Iterator<LoggedEntry> entries;
         LoggedEntry head;
-        /** Below this every entry is either on the page or did not match. */
+        List<AuditLine> lines;
+        int next;
+        /** Below this every entry is either on the page or did not match... */
         long readBefore;
+        /** ...and, when not 0, entry readBefore itself from this line on is still to read (the cursor's). */
+        int readWithin;
 
         boolean exhausted;
 
-        Reading(AuditSource source, long before, Iterator<LoggedEntry> entries) {
+        Reading(AuditSource source, long before, int within, long toMillis) {
             this.source = source;
-            this.entries = entries;
             this.readBefore = before;
+            this.readWithin = within;
+            long readFrom = within > 0 && before < Long.MAX_VALUE ? before + 1 : before;
+            this.entries = readFrom <= 1 ? null : source.newestFirst(readFrom, toMillis);
             this.exhausted = entries == null;
+            if (exhausted) {
+                passed(0);
+            }
         }
 
         /** Finds the head if there is none yet; false when the log has no more for this query. */
@@ -100,35 +112,81 @@ public final class AuditTrail {
             while (head == null && !exhausted && scanned[0] < budget) {
                 if (!entries.hasNext()) {
                     exhausted = true;
-                    readBefore = 0;
+                    passed(0);
                     break;
                 }
                 LoggedEntry e = entries.next();
                 scanned[0]++;
+                // the entry a page ended inside of: its lines before the cursor's were dealt with
+                int firstLine = readWithin > 0 && e.sequence() == readBefore ? readWithin : 0;
                 if (matcher.isAfterRange(e.atMillis())) {
-                    readBefore = e.sequence();
+                    passed(e.sequence());
                 } else if (matcher.isBeforeRange(e.atMillis())) {
                     // Appended times only grow (the clock is read on the one writer thread), so
                     // everything older is before the range too.
                     exhausted = true;
-                    readBefore = 0;
+                    passed(0);
                 } else if (matcher.matches(e.payload())) {
-                    head = e;
+                    // No line names a token its entry does not: only entries that match are decoded.
+                    List<AuditLine> described = source.lines(e);
+                    int first = nextMatch(described, firstLine, matcher);
+                    if (first < described.size()) {
+                        head = e;
+                        lines = described;
+                        next = first;
+                    } else {
+                        passed(e.sequence());
+                    }
                 } else {
-                    readBefore = e.sequence();
+                    passed(e.sequence());
                 }
             }
             return head != null;
         }
 
-        void consume() {
-            readBefore = head.sequence();
-            head = null;
+        /** The head's next matching line, for the page; the head is done with when it has no more. */
+        AuditEntry take(AuditFilter.Matcher matcher) {
+            AuditEntry line = lines.get(next).entry();
+            next = nextMatch(lines, next + 1, matcher);
+            if (next >= lines.size()) {
+                passed(head.sequence());
+                head = null;
+                lines = null;
+            }
+            return line;
         }
 
-        /** Where the next page reads on: at the head (not on this page yet), or below what was read. */
-        long resumeBefore() {
-            return head != null ? head.sequence() + 1 : readBefore;
+        /** The time of an entry is the time of each of its lines: only the tokens are decided per line. */
+        private static int nextMatch(List<AuditLine> lines, int from, AuditFilter.Matcher matcher) {
+            int i = from;
+            while (i < lines.size() && !matcher.matches(lines.get(i).evidence())) {
+                i++;
+            }
+            return i;
+        }
+
+        private void passed(long sequence) {
+            readBefore = sequence;
+            readWithin = 0;
+        }
+
+        /**
+         * Where the next page reads on: at the head's next line (not on this page yet), or below what
+         * was read.
+         */
+        void resume(Map<String, Long> before, Map<String, Integer> within) {
+            String log = source.name();
+            if (head == null) {
+                before.put(log, readBefore);
+                if (readWithin > 0) {
+                    within.put(log, readWithin);
+                }
+            } else if (next == 0) {
+                before.put(log, head.sequence() + 1);
+            } else {
+                before.put(log, head.sequence());
+                within.put(log, next);
+            }
         }
     }
 }

@@ -13,6 +13,11 @@ public final class LaneEntries {
 
     private LaneEntries() {}
 
+    /** A lane entry records one thing (a decision, an override, a gate answer): the whole entry decides. */
+    public static List<AuditLine> lines(LoggedEntry entry) {
+        return AuditLine.ofWholeEntry(entry, describe(entry));
+    }
+
     public static List<AuditEntry> describe(LoggedEntry entry) {
         JsonObject json = new JsonObject(new String(entry.payload(), StandardCharsets.UTF_8));
         String kind = json.getString("entry", "UNKNOWN");

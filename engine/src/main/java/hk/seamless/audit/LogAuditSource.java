@@ -19,10 +19,11 @@ public final class LogAuditSource implements AuditSource {
 
     private final String name;
     private final LogReader reader;
-    private final Function<LoggedEntry, List<AuditEntry>> describer;
+    private final Function<LoggedEntry, List<AuditLine>> describer;
     private final List<Stream<LogEntry>> opened = new ArrayList<>();
 
-    public LogAuditSource(String name, LogReader reader, Function<LoggedEntry, List<AuditEntry>> describer) {
+    /** @param describer turns an entry into its lines, each with what a filter decides on */
+    public LogAuditSource(String name, LogReader reader, Function<LoggedEntry, List<AuditLine>> describer) {
         this.name = name;
         this.reader = reader;
         this.describer = describer;
@@ -61,6 +62,11 @@ public final class LogAuditSource implements AuditSource {
 
     @Override
     public List<AuditEntry> describe(LoggedEntry entry) {
+        return lines(entry).stream().map(AuditLine::entry).toList();
+    }
+
+    @Override
+    public List<AuditLine> lines(LoggedEntry entry) {
         return describer.apply(entry);
     }
 

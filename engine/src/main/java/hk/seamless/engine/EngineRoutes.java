@@ -155,8 +155,8 @@ final class EngineRoutes {
     private static AuditTrail auditTrail(SegmentedLog registryLog, SegmentedLog laneLog) {
         return new AuditTrail(
                 () -> List.of(
-                        new LogAuditSource(RegistryEntries.LOG, registryLog.reader(), RegistryEntries::describe),
-                        new LogAuditSource(LaneEntries.LOG, laneLog.reader(), LaneEntries::describe)),
+                        new LogAuditSource(RegistryEntries.LOG, registryLog.reader(), RegistryEntries::lines),
+                        new LogAuditSource(LaneEntries.LOG, laneLog.reader(), LaneEntries::lines)),
                 AUDIT_SCAN_BUDGET);
     }
 

@@ -25,15 +25,17 @@ import java.util.Set;
 
 /**
  * {@code GET /api/v1/audit}: the audit trail for supervisors and the administrator, newest first,
- * paged by a cursor. Every filter is checked before any log is read: a bad one is a 400 naming it.
+ * paged by a cursor. Every filter is checked before any log is read: a bad one, or an empty one, is a
+ * 400 naming it.
  */
 public final class AuditRoutes {
 
     private static final String PATH = "/api/v1/audit";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
-    private static final Set<String> PARAMETERS =
-            Set.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival", "from", "to", "limit", "cursor");
+    /** In the order a 400 names them. */
+    private static final List<String> PARAMETERS =
+            List.of("ccrn", "bundle", "vehicle", "account", "lane", "arrival", "from", "to", "limit", "cursor");
 
     private final Authentication auth;
     private final AuditTrail trail;
@@ -80,6 +82,14 @@ public final class AuditRoutes {
                         name,
                         "audit.unknown-filter",
                         "is not a filter of the audit trail; filters are " + AuditFilter.NAMES + ", limit and cursor"));
+            }
+        }
+        for (String name : PARAMETERS) {
+            // Elsewhere a blank filter means "all" (a portal form's empty box); here it would widen a
+            // query for one record to the whole trail, so the caller is told instead.
+            if (ctx.queryParams().getAll(name).stream().anyMatch(String::isBlank)) {
+                errors.add(new FieldError(
+                        name, FieldError.REQUIRED, "must not be empty: leave the parameter out to not filter by it"));
             }
         }
         String ccrn = field(errors, "ccrn", () -> {
