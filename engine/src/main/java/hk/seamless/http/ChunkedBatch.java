@@ -35,8 +35,20 @@ final class ChunkedBatch {
     /** A batch whose progress was not touched for this long is taken as cut off: it may be resumed. */
     private static final Duration STALE = Duration.ofMinutes(1);
 
+    /**
+     * This process's uploads: an owner is {@code <process>/<upload>}. An upload owned by another
+     * process was cut off when that process stopped (or was killed): its claim is stale at once.
+     */
+    private static final String THIS_PROCESS = UUID.randomUUID().toString();
+
     /** How far a keyed batch got; {@code owner} is the upload working on it. */
-    record Progress(String fingerprint, String owner, int rowsDone, int chunks, Instant at) {}
+    record Progress(String fingerprint, String owner, int rowsDone, int chunks, Instant at) {
+
+        /** Whether an upload may still be lodging it: one of this process's, touched within {@link #STALE}. */
+        boolean underWay(Instant now) {
+            return owner.startsWith(THIS_PROCESS + "/") && at.isAfter(now.minus(STALE));
+        }
+    }
 
     /** One chunk's results, kept until the batch's whole answer is remembered. */
     record ChunkResults(String results, Instant at) {}
@@ -47,7 +59,7 @@ final class ChunkedBatch {
     private final List<BatchRow> rows;
     private final String storeKey;
     private final String fingerprint;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner = THIS_PROCESS + "/" + UUID.randomUUID();
     private final JsonArray results = new JsonArray();
     private int rowsDone;
     private int chunks;
@@ -89,7 +101,7 @@ final class ChunkedBatch {
                         List.of(new hk.seamless.rules.FieldError(
                                 IdempotentWrites.HEADER, "was used with a different request")));
             }
-            if (progress.at().isAfter(tx.now().minus(STALE))) {
+            if (progress.underWay(tx.now())) {
                 throw new HttpProblem(
                         409,
                         "Batch under way",
