@@ -41,6 +41,8 @@ public final class HttpApiVerticle extends VerticleBase {
         ConnectionWatch watch = new ConnectionWatch(limits);
         watch.start(vertx);
         return vertx.createHttpServer(options)
+                .invalidRequestHandler(
+                        new InvalidRequests(options.getMaxInitialLineLength(), options.getMaxHeaderSize()))
                 .connectionHandler(watch::opened)
                 .requestHandler(request -> {
                     watch.requestArrived(request);

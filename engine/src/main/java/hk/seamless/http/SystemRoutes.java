@@ -8,6 +8,7 @@ import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreFillAlerts;
 import hk.seamless.trade.TradeRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -54,8 +55,9 @@ public final class SystemRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/health").handler(this::health);
-        router.get("/metrics").handler(this::metrics);
+        // HEAD too: a load balancer's or a monitor's probe often asks for the headers alone.
+        router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::health);
+        router.route("/metrics").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::metrics);
         router.get("/api/v1/settings").handler(guarded(this::settings));
     }
 

@@ -164,6 +164,29 @@ class HttpRequestShapeTest extends EngineHarness {
         String tooLong = RawHttp.exchange(
                 engine.port(), "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
         assertEquals(414, RawHttp.statusOf(tooLong), tooLong);
+        assertTrue(tooLong.contains("application/problem+json") && tooLong.contains("\"status\":414"), tooLong);
+        assertTrue(tooLong.contains("request line"), "names what was too long: " + tooLong);
+    }
+
+    @Test
+    void headersTooLargeAndBytesThatAreNotHttpAreProblemsToo() {
+        String bigHeaders = RawHttp.exchange(
+                engine.port(),
+                "GET /health HTTP/1.1\r\n" + host() + "X-Padding: " + "p".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n");
+        assertEquals(431, RawHttp.statusOf(bigHeaders), bigHeaders);
+        assertTrue(bigHeaders.contains("application/problem+json") && bigHeaders.contains("headers"), bigHeaders);
+        String garbage =
+                RawHttp.exchange(engine.port(), "GET /health HTTP/1.1\r\n" + host() + "Content-Length: x\r\n\r\n");
+        assertEquals(400, RawHttp.statusOf(garbage), garbage);
+        assertTrue(garbage.contains("application/problem+json"), garbage);
+    }
+
+    @Test
+    void aProbeMayAskForTheHealthHeadersAlone() {
+        ApiResponse head = api.send("HEAD", "/health", null, null, null).expect(200);
+        assertTrue(head.body().isEmpty());
+        assertTrue(head.contentType().startsWith("application/json"), head.describe());
     }
 
     @Test
