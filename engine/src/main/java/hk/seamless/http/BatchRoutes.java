@@ -51,7 +51,11 @@ public final class BatchRoutes {
         }
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
-            throw new HttpProblem(400, "Invalid request", "the batch file is empty");
+            throw new HttpProblem(
+                    400,
+                    "Invalid request",
+                    "the batch file is empty",
+                    List.of(new FieldError("file", FieldError.REQUIRED, "is empty")));
         }
         byte[] file = body.getBytes();
         // Parsing 10 MiB of CSV takes tens of milliseconds: a worker's job, not an event loop's.
@@ -71,7 +75,13 @@ public final class BatchRoutes {
 
     private void lodgeRows(RoutingContext ctx, Principal caller, List<BatchRow> rows) {
         if (rows.isEmpty()) {
-            Failures.send(ctx.response(), new HttpProblem(400, "Invalid request", "the batch file has no rows"));
+            Failures.send(
+                    ctx.response(),
+                    new HttpProblem(
+                            400,
+                            "Invalid request",
+                            "the batch file has no rows",
+                            List.of(new FieldError("file", FieldError.REQUIRED, "has a header but no rows"))));
             return;
         }
         ChunkedBatch.lodge(registry, ctx, caller.accountId(), rows).onComplete(done -> {

@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.rules.RuleViolation;
 import hk.seamless.store.StoreUnavailableException;
@@ -33,7 +34,7 @@ public final class Failures {
                     400,
                     "Invalid plate read",
                     "the plate read is not a valid alpr_results document",
-                    List.of(new hk.seamless.rules.FieldError(p.field(), p.reason())));
+                    List.of(new FieldError(p.field(), p.reason())));
         } else if (t instanceof HttpProblem p) {
             if (p.retryAfter() != null && !response.headWritten()) {
                 response.putHeader(
@@ -56,7 +57,7 @@ public final class Failures {
                     400,
                     "Malformed JSON",
                     "the body is not valid JSON: " + firstLine(t.getMessage()),
-                    List.of());
+                    List.of(new FieldError("body", FieldError.INVALID, "is not valid JSON")));
         } else if (t instanceof hk.seamless.store.StoreFullException full) {
             // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
             // short of room, and an operator is alerted long before (metric, log, /health).
@@ -65,8 +66,7 @@ public final class Failures {
                     503,
                     "Store full",
                     full.getMessage() + "; nothing was changed",
-                    List.of(new hk.seamless.rules.FieldError(
-                            "store", full.store().name().toLowerCase())));
+                    List.of(new FieldError("store", full.store().name().toLowerCase())));
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else if (t instanceof java.io.IOException || t instanceof io.vertx.core.http.HttpClosedException) {

@@ -201,7 +201,8 @@ class BatchApiTest extends EngineHarness {
                 .problemNaming(400, "file");
         upload(shipper.token(), "application/xml", "<!DOCTYPE x [<!ENTITY e \"boom\">]><consignments></consignments>")
                 .problemNaming(400, "file");
-        upload(shipper.token(), "text/csv", "").problem(400);
+        upload(shipper.token(), "text/csv", "").problemNaming(400, "file");
+        upload(shipper.token(), "text/csv", HEADER + "\n").problemNaming(400, "file");
         assertTrue(api.myCcrns(shipper.token()).isEmpty());
     }
 

@@ -17,10 +17,10 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         JsonObject problem = api.postRaw(
                         "/api/v1/consignments", shipper.token(), "application/json", "{\"direction\": \"IMPORT\",")
-                .problem(400);
+                .problemNaming(400, "body");
         assertFalse(problem.getString("detail", "").isBlank(), "say what was wrong");
         api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "")
-                .problem(400);
+                .problemNaming(400, "body");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ConsignmentBadInputApiTest extends EngineHarness {
     void bodyThatIsNotAnObjectIs400() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "[1, 2, 3]")
-                .problem(400);
+                .problemNaming(400, "body");
         api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "\"IMPORT\"")
                 .problem(400);
         api.postRaw("/api/v1/consignments", shipper.token(), "application/json", "42")

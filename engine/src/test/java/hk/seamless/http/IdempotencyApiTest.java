@@ -32,6 +32,40 @@ class IdempotencyApiTest extends EngineHarness {
     }
 
     @Test
+    void theSameObjectSerialisedInAnotherOrderIsTheSameRequest() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        String key = UUID.randomUUID().toString();
+        JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(2));
+        ApiResponse first = api.post("/api/v1/consignments", shipper.token(), body, KEY, key)
+                .expect(201);
+        // The same members, last first, nested ones too, with white space between them.
+        String reordered = reversed(body).encodePrettily();
+        assertTrue(!reordered.equals(body.encode()));
+        ApiResponse second = api.send(
+                        "POST",
+                        "/api/v1/consignments",
+                        shipper.token(),
+                        "application/json",
+                        TradeApiClient.bytes(reordered),
+                        KEY,
+                        key)
+                .expect(201);
+        assertEquals(first.body(), second.body());
+        assertEquals(1, api.myCcrns(shipper.token()).size(), "only one consignment may be created");
+    }
+
+    private static JsonObject reversed(JsonObject object) {
+        List<String> names = new java.util.ArrayList<>(object.fieldNames());
+        java.util.Collections.reverse(names);
+        JsonObject out = new JsonObject();
+        for (String name : names) {
+            Object value = object.getValue(name);
+            out.put(name, value instanceof JsonObject nested ? reversed(nested) : value);
+        }
+        return out;
+    }
+
+    @Test
     void sameKeyWithAnotherBodyIs422AndWritesNothing() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String key = UUID.randomUUID().toString();
