@@ -84,42 +84,6 @@ final class LaneRun {
     private TopologyTally topology;
     private java.util.function.LongConsumer startListener = start -> {};
 
-    /** One arrival on its way: what was sent, what it must get, when it was due. */
-    static final class InFlight {
-        final ArrivalSchedule.Planned plan;
-        final SimVehicle[] vehicles;
-        final Oracle.Expectation expected;
-        final AtomicInteger outstanding;
-        /** What the arrival was, in words, for a wrong decision: made on first use. */
-        private final Supplier<String> describe;
-
-        private String summary;
-        /** When its tag left ({@code System.nanoTime()}), 0 before. */
-        volatile long tagSentNanos;
-        /** When its reads were sent. */
-        final long sentNanos = System.nanoTime();
-
-        InFlight(
-                ArrivalSchedule.Planned plan,
-                SimVehicle[] vehicles,
-                Oracle.Expectation expected,
-                int outstanding,
-                Supplier<String> describe) {
-            this.plan = plan;
-            this.vehicles = vehicles;
-            this.expected = expected;
-            this.outstanding = new AtomicInteger(outstanding);
-            this.describe = describe;
-        }
-
-        synchronized String summary() {
-            if (summary == null) {
-                summary = describe.get();
-            }
-            return summary;
-        }
-    }
-
     LaneRun(
             List<LaneInfo> lanes,
             ArrivalSchedule schedule,
@@ -507,42 +471,7 @@ final class LaneRun {
         }
         decided.incrementAndGet();
         tally.of(scenario).decided.incrementAndGet();
-        boolean right = true;
-        if (oracle != null) {
-            Oracle.Expectation expected = oracle.settle(f.expected, now);
-            String why = Oracle.wrongness(expected, d);
-            if (why != null) {
-                right = false;
-                FeedTimeline.Knowledge k = oracle.knowledge(f.expected, now);
-                wrong(
-                        measured,
-                        scenario,
-                        f.summary() + ": " + why
-                                + (k == null
-                                        ? ""
-                                        : " (bundled during the run; the lane engine "
-                                                + (k == FeedTimeline.Knowledge.KNOWN
-                                                        ? "had applied it"
-                                                        : k == FeedTimeline.Knowledge.UNKNOWN
-                                                                ? "was cut off from it"
-                                                                : "may not have had it yet")
-                                                + ")"));
-            } else {
-                Oracle.Judgement j = Oracle.judge(expected, d);
-                if (j.eligible()) {
-                    randomCheck.add(rates.getOrDefault(lanes.get(lane).controlPoint(), 0.0), j.selected());
-                }
-            }
-            if (topology != null) {
-                FeedTimeline feed = oracle.feed();
-                topology.decided(
-                        lanes.get(lane).controlPoint(),
-                        d,
-                        right,
-                        feed != null && feed.cutOffAt(now),
-                        oracle.knowledge(f.expected, now));
-            }
-        }
+        boolean right = oracle == null || judged(lane, f, d, now, measured, scenario);
         // The floor's decisions are all fake RELEASEs that use nothing up.
         pools.giveBack(
                 scenario,
@@ -566,6 +495,51 @@ final class LaneRun {
         if (scenario.tagRead && !underBoom) {
             freeLane(lane);
         }
+    }
+
+    /**
+     * Holds a decision against the rules (the oracle's expectation as it stands now), counts a wrong
+     * one, adds a right one to the random-selection check and, across control points, the topology's
+     * tally.
+     *
+     * @return whether the decision was right
+     */
+    private boolean judged(int lane, InFlight f, Decision d, long now, boolean measured, Scenario scenario) {
+        boolean right = true;
+        Oracle.Expectation expected = oracle.settle(f.expected, now);
+        String why = Oracle.wrongness(expected, d);
+        if (why != null) {
+            right = false;
+            FeedTimeline.Knowledge k = oracle.knowledge(f.expected, now);
+            wrong(
+                    measured,
+                    scenario,
+                    f.summary() + ": " + why
+                            + (k == null
+                                    ? ""
+                                    : " (bundled during the run; the lane engine "
+                                            + (k == FeedTimeline.Knowledge.KNOWN
+                                                    ? "had applied it"
+                                                    : k == FeedTimeline.Knowledge.UNKNOWN
+                                                            ? "was cut off from it"
+                                                            : "may not have had it yet")
+                                            + ")"));
+        } else {
+            Oracle.Judgement j = Oracle.judge(expected, d);
+            if (j.eligible()) {
+                randomCheck.add(rates.getOrDefault(lanes.get(lane).controlPoint(), 0.0), j.selected());
+            }
+        }
+        if (topology != null) {
+            FeedTimeline feed = oracle.feed();
+            topology.decided(
+                    lanes.get(lane).controlPoint(),
+                    d,
+                    right,
+                    feed != null && feed.cutOffAt(now),
+                    oracle.knowledge(f.expected, now));
+        }
+        return right;
     }
 
     void wrong(boolean measured, Scenario scenario, String text) {

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class LateFrames implements AutoCloseable {
 
     /** A late frame still to be sent or answered. */
-    record Pending(String arrivalId, LaneRun.InFlight arrival) {}
+    record Pending(String arrivalId, InFlight arrival) {}
 
     private final LaneRun run;
     private final AtomicReferenceArray<Pending> pending;
@@ -43,7 +43,7 @@ final class LateFrames implements AutoCloseable {
     }
 
     /** The REPEAT arrival was decided as {@code arrivalId}: a late frame follows. */
-    void after(int lane, LaneRun.InFlight arrival, String arrivalId) {
+    void after(int lane, InFlight arrival, String arrivalId) {
         Pending p = new Pending(arrivalId, arrival);
         pending.set(lane, p);
         long delayMillis;
