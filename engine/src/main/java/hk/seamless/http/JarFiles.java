@@ -31,7 +31,7 @@ final class JarFiles implements Handler<RoutingContext> {
     /** One file of the jar as served. */
     record JarFile(Buffer bytes, String contentType, String etag) {}
 
-    private static final Map<String, Optional<JarFile>> READ = new ConcurrentHashMap<>();
+    private static final Map<String, JarFile> READ = new ConcurrentHashMap<>();
 
     private final String mountedAt;
     private final String folder;
@@ -123,8 +123,15 @@ final class JarFiles implements Handler<RoutingContext> {
         }
     }
 
+    /** Kept once found; a name the jar lacks is not remembered, so asking for made-up names fills nothing. */
     private static Optional<JarFile> read(String name, String contentType) {
-        return READ.computeIfAbsent(name, n -> load(n, contentType));
+        JarFile kept = READ.get(name);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<JarFile> loaded = load(name, contentType);
+        loaded.ifPresent(file -> READ.putIfAbsent(name, file));
+        return loaded;
     }
 
     private static Optional<JarFile> load(String name, String contentType) {
