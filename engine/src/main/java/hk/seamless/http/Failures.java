@@ -67,6 +67,16 @@ public final class Failures {
                     "Store full",
                     full.getMessage() + "; nothing was changed",
                     List.of(new FieldError("store", full.store().name().toLowerCase())));
+        } else if (t instanceof hk.seamless.log.LogDamageException damage) {
+            // The disk, not the engine's code nor the request: say what broke, and who must act.
+            LOG.error("A request read a damaged part of a log: {}", damage.getMessage());
+            Problem.send(
+                    response,
+                    503,
+                    "Log damaged",
+                    "the log this answer is read from is damaged (" + damage.getMessage()
+                            + "); an operator must run verify-log; nothing was changed",
+                    List.of());
         } else if (t instanceof StoreUnavailableException) {
             Problem.send(response, 503, "Unavailable", t.getMessage() + "; nothing was changed", List.of());
         } else if (t instanceof java.io.IOException || t instanceof io.vertx.core.http.HttpClosedException) {

@@ -153,6 +153,7 @@ public final class SystemRoutes {
                 .put("bundlingLead", config.rules().bundlingLead().toString())
                 .put("lodgementWindow", config.rules().lodgementWindow().toString())
                 .put("fusionWindow", config.rules().fusionWindow().toString())
+                .put("presenceWindow", config.pipeline().presenceWindow().toString())
                 .put("plateConfidenceThreshold", config.pipeline().plateConfidenceThreshold())
                 .put("releaseValidity", config.pipeline().releaseValidity().toString())
                 .put("failedBundlingLimit", config.accounts().failedBundlingLimit())

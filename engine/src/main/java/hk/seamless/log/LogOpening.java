@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * What a start does with a log folder: trusts what the checkpoint vouches for (after checking that
  * its entry is there, unchanged), reads and checks everything after it, and cuts a torn tail off
- * the last segment. Damage anywhere else stops the start: a sealed segment does not tear.
+ * the last segment ({@link TornWrite}: only what a write cut short can leave, with nothing whole
+ * after it). Damage anywhere else stops the start: a sealed segment does not tear.
  */
 final class LogOpening {
 
@@ -82,6 +83,12 @@ final class LogOpening {
                         throw new LogDamageException("segment " + segment.name() + " of " + dir + " is damaged at byte "
                                 + outcome.position() + " (" + describe(outcome) + ", where sequence " + walk.next()
                                 + " should be); run verify-log");
+                    }
+                    if (!TornWrite.explains(channel, outcome, size, walk.next())) {
+                        throw new LogDamageException("segment " + segment.name() + " of " + dir + " is damaged at byte "
+                                + outcome.position() + " (" + describe(outcome) + ", where sequence " + walk.next()
+                                + " should be), and whole entries follow it: not a write cut short by a crash,"
+                                + " so nothing is cut off; run verify-log");
                     }
                     opened.report = cutTail(segment, channel, outcome, size);
                     opened.sizeBytes -= opened.report.bytesCut();

@@ -159,23 +159,57 @@ class SegmentedLogTest {
     }
 
     @Test
-    void corruptionBeforeTheEndIsReportedNeverSkipped() throws IOException {
+    void aDamagedEntryWithWholeEntriesAfterItStopsTheStartAndNothingIsCut() throws IOException {
         try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
             for (long n = 1; n <= 5; n++) {
                 log.append(entry(n));
             }
         }
         long frame = Frame.HEADER + entry(1).length;
-        flip(only(), 2 * frame + Frame.HEADER + 3);
+        Path segment = only();
+        long size = Files.size(segment);
+        flip(segment, 2 * frame + Frame.HEADER + 3); // entry 3's payload: entries 4 and 5 follow, whole
+        LogDamageException e = assertThrows(LogDamageException.class, () -> open(LogSettings.defaults()));
+        assertTrue(
+                e.getMessage().contains("sequence 3") && e.getMessage().contains("whole entries follow"),
+                e.getMessage());
+        assertEquals(size, Files.size(segment), "nothing cut: entries 4 and 5 may have been acknowledged");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".cut-at-")));
+        }
+    }
+
+    @Test
+    void aDamagedLengthWithWholeEntriesAfterItStopsTheStartToo() throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
+            for (long n = 1; n <= 5; n++) {
+                log.append(entry(n));
+            }
+        }
+        long frame = Frame.HEADER + entry(1).length;
+        flip(only(), 2 * frame + 1); // entry 3's length now reaches past the end of the file, as a torn frame's would
+        assertThrows(LogDamageException.class, () -> open(LogSettings.defaults()));
+    }
+
+    @Test
+    void aLastEntryThatNeverReachedTheDiskWholeIsCutOff() throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, e -> {})) {
+            for (long n = 1; n <= 3; n++) {
+                log.append(entry(n));
+            }
+        }
+        long frame = Frame.HEADER + entry(1).length;
+        Path segment = only();
+        try (RandomAccessFile raf = new RandomAccessFile(segment.toFile(), "rw")) {
+            raf.seek(2 * frame + Frame.HEADER); // entry 3's payload as zeros: its pages never written
+            raf.write(new byte[entry(3).length]);
+        }
         List<LogEntry> handed = new ArrayList<>();
         try (SegmentedLog log = SegmentedLog.open(dir, LogSettings.defaults(), clock, handed::add)) {
             assertEquals(
-                    List.of(1L, 2L),
-                    handed.stream().map(LogEntry::sequence).toList(),
-                    "entries 4 and 5 are not handed over as if 3 were not missing");
+                    List.of(1L, 2L), handed.stream().map(LogEntry::sequence).toList());
             assertEquals(2 * frame, log.openReport().offset());
-            assertEquals(
-                    3 * frame, log.openReport().bytesCut(), "the report says how much was cut, damaged entry and all");
+            assertEquals(frame, log.openReport().bytesCut());
         }
     }
 
