@@ -47,11 +47,26 @@ final class SettingLayers {
         return get(key, envName, null, parse, false);
     }
 
+    /**
+     * An environment variable set but empty counts as not set, as a compose file or a shell writes
+     * one left blank: the file's value, else the default, is in force. A key in the file must have a
+     * value: an empty one is refused rather than read as "use the default".
+     */
     private <T> T get(String key, String envName, T fallback, Function<String, T> parse, boolean quoteValue) {
         read.add(key);
         String fromEnv = env.get(envName);
+        if (fromEnv != null && fromEnv.isBlank()) {
+            fromEnv = null;
+        }
+        if (fromEnv == null && file.containsKey(key)) {
+            Object value = file.getValue(key);
+            if (value == null || String.valueOf(value).isBlank()) {
+                throw new ConfigException("config file key '" + key + "' is empty: give it a value, or leave the key"
+                        + " out for the default");
+            }
+        }
         String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return fallback;
         }
         try {

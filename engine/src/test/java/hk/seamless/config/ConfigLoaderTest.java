@@ -45,6 +45,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyEnvironmentVariableIsNotSetAndAnEmptyFileKeyIsRefused() throws Exception {
+        Path file = dir.resolve("blank.json");
+        Files.writeString(file, "{\"bundlingLead\": \"PT5M\", \"httpPort\": 9000}");
+        EngineConfig config =
+                new ConfigLoader(Map.of("SEAMLESS_BUNDLING_LEAD", "", "SEAMLESS_HTTP_PORT", "  ")).load(file);
+        assertEquals(Duration.ofMinutes(5), config.rules().bundlingLead(), "the file's value, not the default");
+        assertEquals(9000, config.server().httpPort());
+        Files.writeString(file, "{\"httpPort\": \"\"}");
+        ConfigException empty = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
+        assertTrue(empty.getMessage().contains("'httpPort' is empty"), empty.getMessage());
+        Files.writeString(file, "{\"bundlingLead\": null}");
+        assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
+    }
+
+    @Test
     void connectionTimeoutsAndUploadBoundsAreSettings() throws Exception {
         HttpLimits defaults = new ConfigLoader(Map.of()).load(null).http();
         assertEquals(Duration.ofSeconds(10), defaults.headerTimeout());
