@@ -166,7 +166,12 @@ public final class Engine implements AutoCloseable {
             TradeRegistry registry = RegistryStart.registry(config, stores, writer, clock, watchlistIndex, archive);
             String adminToken = AdminToken.resolve(
                     config.server().adminToken(), config.server().dataDir());
-            RegistryStart.settleAccounts(stores, writer, adminToken);
+            if (RegistryStart.settleAccounts(stores, writer, adminToken)
+                    && config.server().adminToken() != null) {
+                // A configured token replaced the one in the file, which is now revoked: the file says
+                // the token in force, or a later start without the setting would bring the old one back.
+                AdminToken.write(config.server().dataDir(), adminToken);
+            }
 
             // Metrics, and Vert.x reporting into them.
             PrometheusMeterRegistry metrics = EngineMetrics.withJvmAndProcess();

@@ -114,12 +114,14 @@ final class RegistryStart {
                 clock);
     }
 
-    /** The configured admin exists; remembered answers keep no token in clear (older engines did). */
-    static void settleAccounts(ChronicleStores stores, RegistryWriter writer, String adminToken) {
-        StartStep.await(writer.submit("configuration", tx -> {
-            new AccountCredentials(stores).ensureAdmin(tx, adminToken);
-            return null;
-        }));
+    /**
+     * The configured admin exists; remembered answers keep no token in clear (older engines did).
+     *
+     * @return whether the admin's token was issued now, revoking the ones before it
+     */
+    static boolean settleAccounts(ChronicleStores stores, RegistryWriter writer, String adminToken) {
+        boolean issued = StartStep.await(
+                writer.submit("configuration", tx -> new AccountCredentials(stores).ensureAdmin(tx, adminToken)));
         int cleared = StartStep.await(
                 writer.submit("configuration", tx -> IdempotentWrites.forgetRememberedSecrets(stores, tx)));
         if (cleared > 0) {
@@ -128,5 +130,6 @@ final class RegistryStart {
                             + " the journal before this start still holds them: rotate the tokens issued before the upgrade",
                     cleared);
         }
+        return issued;
     }
 }

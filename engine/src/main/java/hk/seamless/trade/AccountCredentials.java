@@ -59,7 +59,8 @@ public final class AccountCredentials {
      * honoured last time replaces every admin token (the old one stops working); the same one as
      * last time changes nothing, so a rotation made through the API since is kept.
      */
-    public void ensureAdmin(Transaction tx, String configuredToken) {
+    /** @return whether the token was issued now (it was not the configured one in force before) */
+    public boolean ensureAdmin(Transaction tx, String configuredToken) {
         if (tx.get(StoreName.ACCOUNTS, Accounts.ADMIN_ID) == null) {
             Account admin = new Account(
                     Accounts.ADMIN_ID,
@@ -78,7 +79,7 @@ public final class AccountCredentials {
         }
         String hash = Tokens.hash(configuredToken);
         if (hash.equals(tx.get(StoreName.CREDENTIALS, CONFIGURED_ADMIN_TOKEN))) {
-            return;
+            return false;
         }
         int revoked = revokeAll(tx, Accounts.ADMIN_ID);
         tx.put(StoreName.CREDENTIALS, hash, Accounts.ADMIN_ID);
@@ -87,6 +88,7 @@ public final class AccountCredentials {
                 "ADMIN_TOKEN_ISSUED",
                 Accounts.ADMIN_ID,
                 "from configuration; " + revoked + " earlier admin tokens revoked");
+        return true;
     }
 
     private static Account withCredentials(Transaction tx, String accountId) {

@@ -60,6 +60,29 @@ class AdminTokenRotationTest {
     }
 
     @Test
+    void aConfiguredTokenThatReplacedTheGeneratedOneStaysInForceWithoutTheSetting(@TempDir Path dataDir)
+            throws Exception {
+        String generated;
+        try (Engine engine = start(dataDir, null)) {
+            generated = Files.readString(dataDir.resolve("admin.token")).strip();
+            assertEquals(200, me(engine, generated));
+        }
+        String configured = "sl_configured-token-C-0123456789abcdef";
+        try (Engine engine = start(dataDir, configured)) {
+            assertEquals(401, me(engine, generated));
+            assertEquals(200, me(engine, configured));
+        }
+        assertEquals(
+                configured,
+                Files.readString(dataDir.resolve("admin.token")).strip(),
+                "the file says the token in force");
+        try (Engine engine = start(dataDir, null)) {
+            assertEquals(401, me(engine, generated), "the revoked token does not come back from a stale file");
+            assertEquals(200, me(engine, configured));
+        }
+    }
+
+    @Test
     void aRotationRewritesTheTokenFile(@TempDir Path dataDir) throws Exception {
         String first;
         String rotated;
