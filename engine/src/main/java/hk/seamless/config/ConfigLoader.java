@@ -181,7 +181,7 @@ public final class ConfigLoader {
         Topology d = Topology.standalone();
         Topology t = new Topology(
                 settings.get("role", "SEAMLESS_ROLE", d.role(), EngineRole::parse),
-                settings.get("kafkaBootstrap", "SEAMLESS_KAFKA_BOOTSTRAP", null, Function.identity()),
+                settings.get("kafkaBootstrap", "SEAMLESS_KAFKA_BOOTSTRAP", null, SettingValues::bootstrapServers),
                 settings.get("controlPoint", "SEAMLESS_CONTROL_POINT", null, Function.identity()),
                 settings.get("feedTopic", "SEAMLESS_KAFKA_FEED_TOPIC", d.feedTopic(), Function.identity()),
                 settings.get(

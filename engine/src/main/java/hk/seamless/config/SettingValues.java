@@ -24,6 +24,23 @@ final class SettingValues {
         return within(Integer.parseInt(s), 0, 65535, "a port is 0 to 65535");
     }
 
+    /**
+     * Kafka's bootstrap servers: host:port, comma-separated. Checked here because the client only
+     * logs an address it cannot parse and retries for ever, which an operator would see as a lane
+     * engine that never hears from the registry rather than as a mistyped setting.
+     */
+    static String bootstrapServers(String s) {
+        for (String server : s.split(",", -1)) {
+            String entry = server.strip();
+            int colon = entry.lastIndexOf(':');
+            if (colon <= 0 || !entry.substring(0, colon).matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+                throw new IllegalArgumentException("expected host:port[,host:port...], got '" + entry + "'");
+            }
+            port(entry.substring(colon + 1));
+        }
+        return s.strip();
+    }
+
     static String adminToken(String s) {
         return atLeast(s, 22, "an admin token needs at least 22 characters (128 bits)");
     }

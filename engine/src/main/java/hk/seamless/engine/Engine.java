@@ -284,9 +284,11 @@ public final class Engine implements AutoCloseable {
     private static void createDataFolder(EngineConfig config) {
         try {
             OwnerOnly.folder(config.server().dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot create the data folder " + config.server().dataDir(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new StartFailure(
+                    "cannot use " + config.server().dataDir() + " as the data folder (" + e
+                            + "): set dataDir (SEAMLESS_DATA_DIR) to a folder this user may create and write",
+                    e);
         }
     }
 

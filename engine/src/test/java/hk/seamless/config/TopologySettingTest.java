@@ -47,6 +47,28 @@ class TopologySettingTest {
     }
 
     @Test
+    void kafkaBootstrapServersMustBeHostAndPort() {
+        for (String bad : new String[] {"garbage:::", "kafka", "kafka:port", "kafka:99999", "kafka:9092,", ":9092"}) {
+            refused(
+                    "SEAMLESS_KAFKA_BOOTSTRAP",
+                    "SEAMLESS_ROLE",
+                    "registry",
+                    "SEAMLESS_FEED_TOKEN",
+                    TOKEN,
+                    "SEAMLESS_KAFKA_BOOTSTRAP",
+                    bad);
+        }
+        EngineConfig config = load(
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka-1:9092, 10.0.0.7:9093,[::1]:9094");
+        assertEquals("kafka-1:9092, 10.0.0.7:9093,[::1]:9094", config.topology().kafkaBootstrap());
+    }
+
+    @Test
     void anUnknownRoleIsRefused() {
         refused("SEAMLESS_ROLE", "SEAMLESS_ROLE", "centre");
     }
