@@ -149,20 +149,28 @@ public final class LogVerifier {
             throws IOException {
         long expected = walk.next();
         FrameReader.Read found = outcome.found();
+        // A frame that looks cut short, with a whole one after it, was altered: a torn write leaves nothing whole after
+        // it.
+        boolean wholeAfter = (outcome.stop() == ChainWalk.Stop.TORN || outcome.stop() == ChainWalk.Stop.CORRUPT)
+                && TornWrite.wholeFrameAfter(channel, outcome.position(), size, expected);
         return switch (outcome.stop()) {
             case TORN ->
                 new Break(
                         expected,
                         segment.name(),
-                        last ? Kind.TORN : Kind.REMOVED,
-                        "the segment ends inside a frame at byte " + outcome.position()
-                                + (last ? "" : ", and it is not the last segment: its end was cut off"));
+                        wholeAfter ? Kind.ALTERED : last ? Kind.TORN : Kind.REMOVED,
+                        wholeAfter
+                                ? "the frame at byte " + outcome.position()
+                                        + " has a length past the end of the segment," + " and whole entries follow it"
+                                : "the segment ends inside a frame at byte " + outcome.position()
+                                        + (last ? "" : ", and it is not the last segment: its end was cut off"));
             case CORRUPT ->
                 new Break(
                         expected,
                         segment.name(),
-                        last && found.length() > 0 && found.end() >= size ? Kind.TORN : Kind.ALTERED,
-                        "the frame at byte " + outcome.position() + " has a wrong length or checksum");
+                        !wholeAfter && last && found.length() > 0 && found.end() >= size ? Kind.TORN : Kind.ALTERED,
+                        "the frame at byte " + outcome.position() + " has a wrong length or checksum"
+                                + (wholeAfter ? ", and whole entries follow it" : ""));
             case GAP -> {
                 // A swapped pair shows first as a gap: the missing entry comes right after.
                 FrameReader.Read after = new FrameReader(channel, found.end(), size).next(false);

@@ -130,4 +130,14 @@ class LogVerifierTest {
         assertEquals(last.name(), found.segment());
         assertEquals(LogVerifier.Kind.TORN, found.kind());
     }
+
+    @Test
+    void aLengthAlteredToReachPastTheEndIsAlteredNotTornWhenWholeEntriesFollow() throws IOException {
+        List<Segment> segments = LogReader.of(dir).segments();
+        Segment last = segments.get(segments.size() - 1);
+        SegmentedLogTest.flip(last.file(), 1); // the first entry's length: it now reaches past the end
+        LogVerifier.Break found = LogVerifier.verify(dir).broken();
+        assertEquals(last.firstSequence(), found.sequence());
+        assertEquals(LogVerifier.Kind.ALTERED, found.kind(), found.detail());
+    }
 }
