@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Serves files from the engine's own jar, and only from there. Vert.x's static handler and
@@ -32,6 +33,7 @@ final class JarFiles implements Handler<RoutingContext> {
     record JarFile(Buffer bytes, String contentType, String etag) {}
 
     private static final Map<String, JarFile> READ = new ConcurrentHashMap<>();
+    private static final Pattern NAME_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final String mountedAt;
     private final String folder;
@@ -96,7 +98,9 @@ final class JarFiles implements Handler<RoutingContext> {
     /** Segments of letters, digits, dots, dashes and underscores, the last with an extension; never "..". */
     private static boolean isPlainFileName(String rest) {
         for (String segment : rest.split("/", -1)) {
-            if (segment.isEmpty() || segment.startsWith(".") || !segment.matches("[A-Za-z0-9._-]+")) {
+            if (segment.isEmpty()
+                    || segment.startsWith(".")
+                    || !NAME_SEGMENT.matcher(segment).matches()) {
                 return false;
             }
         }

@@ -9,134 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Whole phone calls through the TwiML webhook, against a real engine, in English and in Cantonese. */
-class IvrsCallTest extends EngineHarness {
-
-    private static final String PIN = "204817";
-    private static final String WEBHOOK = "/ivrs/v1/calls";
-
-    /** A trucker with a vehicle and a PIN, and a shipper's lodged CCRNs to bundle. */
-    private record Setup(TradeApiClient.Account trucker, String number, String mark, TradeApiClient.Account shipper) {
-        String spelledMark() {
-            return String.join(" ", mark.split(""));
-        }
-    }
-
-    private Setup setUp() {
-        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
-        String mark = api.newVehicle(trucker.token());
-        JsonObject pin = api.put("/api/v1/accounts/me/ivrs-pin", trucker.token(), new JsonObject().put("pin", PIN))
-                .expect(200)
-                .json();
-        String number = pin.getString("ivrsAccountNumber");
-        assertTrue(number.matches("[1-9][0-9]{7}"), number);
-        return new Setup(trucker, number, mark, api.newAccount("SHIPPER"));
-    }
-
-    private String lodge(Setup s, String direction) {
-        return api.lodgeCcrn(s.shipper().token(), direction, today());
-    }
-
-    /** One phone call as a voice platform plays it. */
-    private final class Call {
-        final String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
-        TwimlAnswer last;
-
-        TwimlAnswer start() {
-            last = post(fields(sid, null), null);
-            assertNotNull(last.gather(), last.xml());
-            return last;
-        }
-
-        /** Keys at the last prompt (null: the gather timed out), naming its step as Twilio's action URL does. */
-        TwimlAnswer key(String digits) {
-            last = post(fields(sid, digits), last == null ? null : last.step());
-            return last;
-        }
-    }
-
-    private static Map<String, String> fields(String sid, String digits) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
-        form.put("CallSid", sid);
-        form.put("From", "+85291234567");
-        form.put("To", "+85230001234");
-        form.put("CallStatus", "in-progress");
-        form.put("Direction", "inbound");
-        form.put("ApiVersion", "2010-04-01");
-        if (digits != null) {
-            form.put("Digits", digits);
-            form.put("FinishedOnKey", "#");
-        }
-        return form;
-    }
-
-    private TwimlAnswer post(Map<String, String> form, Integer step) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> {
-            if (!body.isEmpty()) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return raw(
-                step == null ? WEBHOOK : WEBHOOK + "?step=" + step,
-                "application/x-www-form-urlencoded",
-                body.toString());
-    }
-
-    private TwimlAnswer raw(String path, String contentType, String body) {
-        ApiResponse response = api.postRaw(path, null, contentType, body).expect(200);
-        assertTrue(response.contentType().startsWith("text/xml"), response.describe());
-        return TwimlAnswer.parse(response.body());
-    }
-
-    private static void assertSaid(TwimlAnswer answer, String expected) {
-        assertTrue(answer.text().contains(expected), "expected \"" + expected + "\" in: " + answer.text());
-    }
-
-    private static void assertAllIn(TwimlAnswer answer, String language) {
-        answer.languages().forEach(l -> assertEquals(language, l, answer.xml()));
-    }
-
-    private static String spelled(String ccrn) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            out.append(i == 0 ? "" : i % 4 == 0 ? ", " : " ").append(ccrn.charAt(i));
-        }
-        return out.toString();
-    }
-
-    private String bundleIdOf(Setup s, String ccrn) {
-        return api.consignment(s.shipper().token(), ccrn).getString("bundleId");
-    }
-
-    /** Logs in and chooses the first vehicle and the direction, leaving the caller at the bundle/unbundle menu. */
-    private Call toMenu(Setup s, String languageKey, String directionKey) {
-        Call call = new Call();
-        TwimlAnswer greeting = call.start();
-        assertTrue(greeting.languages().containsAll(List.of("en-GB", "zh-HK")), greeting.xml());
-        assertEquals("1", greeting.gather().getAttribute("numDigits"));
-        call.key(languageKey);
-        TwimlAnswer pin = call.key(s.number());
-        assertEquals("#", pin.gather().getAttribute("finishOnKey"));
-        TwimlAnswer vehicles = call.key(PIN);
-        assertSaid(vehicles, s.spelledMark());
-        call.key("1");
-        call.key(directionKey);
-        return call;
-    }
+class IvrsCallTest extends IvrsCallHarness {
 
     // ---- the PIN ----
 
@@ -272,71 +152,6 @@ class IvrsCallTest extends EngineHarness {
     }
 
     // ---- an account suspended during a call ----
-
-    private static final String NO_LONGER_ALLOWED =
-            "This account can no longer use the phone line, so nothing was changed. Please contact customs. Goodbye.";
-
-    private void adminSets(TradeApiClient.Account account, String action) {
-        api.post(
-                        "/api/v1/admin/accounts/" + account.id() + "/" + action,
-                        api.adminToken(),
-                        new JsonObject().put("reason", "test: " + action + " during a call"))
-                .expect(200);
-    }
-
-    @Test
-    void anAccountSuspendedDuringTheCallCannotBundleInIt() {
-        Setup s = setUp();
-        String a = lodge(s, "IMPORT");
-        Call call = toMenu(s, "1", "1");
-        assertSaid(call.key("1"), "16 digit C C R N");
-
-        adminSets(s.trucker(), "suspend");
-        TwimlAnswer keyed = call.key(a);
-        assertTrue(keyed.hangup(), keyed.xml());
-        assertEquals(NO_LONGER_ALLOWED, keyed.text());
-        call.key("*");
-        TwimlAnswer confirmed = call.key("1");
-        assertTrue(confirmed.hangup(), confirmed.xml());
-        assertEquals(NO_LONGER_ALLOWED, confirmed.text());
-
-        assertEquals("LODGED", api.consignment(s.shipper().token(), a).getString("status"));
-        assertNull(bundleIdOf(s, a));
-        // Reinstated, the trucker can look: the call made no bundle at all.
-        adminSets(s.trucker(), "reinstate");
-        assertEquals(
-                0,
-                api.get("/api/v1/bundles", s.trucker().token())
-                        .expect(200)
-                        .json()
-                        .getJsonArray("bundles")
-                        .size());
-    }
-
-    @Test
-    void anAccountSuspendedAtTheUnbundleQuestionCannotUnbundle() {
-        Setup s = setUp();
-        String a = lodge(s, "IMPORT");
-        String id = api.bundle(s.trucker().token(), s.mark(), "IMPORT", a).getString("bundleId");
-        assertNotNull(id);
-        Call call = toMenu(s, "1", "1");
-        assertSaid(call.key("2"), "To unbundle it, press 1.");
-
-        adminSets(s.trucker(), "suspend");
-        TwimlAnswer refused = call.key("1");
-        assertTrue(refused.hangup(), refused.xml());
-        assertEquals(NO_LONGER_ALLOWED, refused.text());
-
-        assertEquals("BUNDLED", api.consignment(s.shipper().token(), a).getString("status"));
-        assertEquals(id, bundleIdOf(s, a));
-        adminSets(s.trucker(), "reinstate");
-        assertEquals(
-                "ACTIVE",
-                api.get("/api/v1/bundles/" + id, s.trucker().token())
-                        .expect(200)
-                        .json()
-                        .getString("status"));
-    }
 
     @Test
     void theRulesRefusalsAreSpoken() {

@@ -23,6 +23,24 @@ class PresenceLaneTest extends LaneHarness {
         return t;
     }
 
+    /** A plate frame the engine answers 202 (its arrival waits for more): the arrival's id. */
+    private String waitingFrame(Rig rig, String plate, double confidence, Object... candidates) {
+        return lanes.plateRead(rig.lane(), rig.camera(), plate, confidence, candidates)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+    }
+
+    /** Two registered vehicles, both bundled, whose marks differ by one look-alike (e.g. XK1348, XK134B). */
+    private Truck[] bundledTwins() {
+        String mark = craftedMark("LDDD8");
+        Truck a = truck(mark);
+        Truck twin = truck(mark.substring(0, 5) + "B");
+        bundleLaden(a.mark(), "IMPORT");
+        bundleLaden(twin.mark(), "IMPORT");
+        return new Truck[] {a, twin};
+    }
+
     /** A mark with a look-alike character, bundled, and its look-alike twin text (not registered). */
     private String[] lookAlikePair() {
         String mark = craftedMark("LDDD8"); // e.g. XK1348
@@ -36,14 +54,8 @@ class PresenceLaneTest extends LaneHarness {
         Truck a = truck(pair[0]);
         bundleLaden(a.mark(), "IMPORT");
         clock.advance(PAST_LEAD);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), pair[0], 93)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
-        String second = lanes.plateRead(rig.lane(), rig.camera(), pair[1], 88)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String first = waitingFrame(rig, pair[0], 93);
+        String second = waitingFrame(rig, pair[1], 88);
         assertEquals(first, second, "a frame 50 ms later that reads B for 8 is the same truck");
         JsonObject decision =
                 lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
@@ -93,10 +105,7 @@ class PresenceLaneTest extends LaneHarness {
         assertDecision(second, "RELEASE", "PROCEED");
         // a's frame now: a is no longer the vehicle at the lane, so this is a new arrival, decided anew
         clock.advance(Duration.ofMillis(500));
-        String again = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String again = waitingFrame(rig, a.mark(), 95);
         assertNotEquals(first.getString("arrivalId"), again);
     }
 
@@ -117,12 +126,7 @@ class PresenceLaneTest extends LaneHarness {
         rig.gate()
                 .assertNone(f -> "RELEASE".equals(f.getString("decision")), QUIET, "a RELEASE once the lane is clear");
         // and the same truck read again is a new arrival, not a repeat
-        assertNotEquals(
-                id,
-                lanes.plateRead(rig.lane(), rig.camera(), early.mark(), 95)
-                        .expect(202)
-                        .json()
-                        .getString("arrivalId"));
+        assertNotEquals(id, waitingFrame(rig, early.mark(), 95));
     }
 
     @Test
@@ -186,16 +190,10 @@ class PresenceLaneTest extends LaneHarness {
         // two misreads of one digit each, naming nobody registered, neither a look-alike of the mark
         String other1 = mark.substring(0, 4) + "0";
         String other2 = mark.substring(0, 3) + "0" + mark.charAt(4);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), mark, 85, mark, 85)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String first = waitingFrame(rig, mark, 85, mark, 85);
         lanes.plateRead(rig.lane(), rig.camera(), other1, 95, other1, 95, mark, 84)
                 .expect(202);
-        String third = lanes.plateRead(rig.lane(), rig.camera(), other2, 88, other2, 88, mark, 83)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String third = waitingFrame(rig, other2, 88, other2, 88, mark, 83);
         assertEquals(first, third, "frame 3 names frame 1's reading among its candidates: one truck");
         JsonObject decision =
                 lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
@@ -209,14 +207,8 @@ class PresenceLaneTest extends LaneHarness {
         Rig rig = rig("IMPORT");
         Truck a = bundled();
         clock.advance(PAST_LEAD);
-        String first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 92)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
-        String second = lanes.plateRead(rig.lane(), rig.camera(), "粤B·12345港", 96)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String first = waitingFrame(rig, a.mark(), 92);
+        String second = waitingFrame(rig, "粤B·12345港", 96);
         assertEquals(first, second, "the truck's other plate, not the next truck");
         JsonObject decision =
                 lanes.tagRead(rig.lane(), rig.rfid(), a.tag()).expect(200).json();
@@ -244,18 +236,13 @@ class PresenceLaneTest extends LaneHarness {
     @Test
     void aRegisteredLookAlikeTruckAfterTheDecisionIsDecidedAsItself() {
         Rig rig = rig("IMPORT");
-        String mark = craftedMark("LDDD8"); // e.g. XK1348, and its twin XK134B
-        Truck a = truck(mark);
-        Truck twin = truck(mark.substring(0, 5) + "B");
-        bundleLaden(a.mark(), "IMPORT");
-        bundleLaden(twin.mark(), "IMPORT");
+        Truck[] twins = bundledTwins();
+        Truck a = twins[0];
+        Truck twin = twins[1];
         clock.advance(PAST_LEAD);
         JsonObject first = plateAlone(rig, a.mark(), 95);
         assertDecision(first, "RELEASE", "PROCEED");
-        String next = lanes.plateRead(rig.lane(), rig.camera(), twin.mark(), 94)
-                .expect(202)
-                .json()
-                .getString("arrivalId");
+        String next = waitingFrame(rig, twin.mark(), 94);
         assertNotEquals(first.getString("arrivalId"), next, "a confident read of another registered vehicle");
         JsonObject decision =
                 lanes.tagRead(rig.lane(), rig.rfid(), twin.tag()).expect(200).json();
@@ -267,11 +254,9 @@ class PresenceLaneTest extends LaneHarness {
     @Test
     void theTagOfARegisteredLookAlikeAfterAPlateOnlyDecisionStartsItsArrival() {
         Rig rig = rig("IMPORT");
-        String mark = craftedMark("LDDD8");
-        Truck a = truck(mark);
-        Truck twin = truck(mark.substring(0, 5) + "B");
-        bundleLaden(a.mark(), "IMPORT");
-        bundleLaden(twin.mark(), "IMPORT");
+        Truck[] twins = bundledTwins();
+        Truck a = twins[0];
+        Truck twin = twins[1];
         clock.advance(PAST_LEAD);
         JsonObject first = plateAlone(rig, a.mark(), 95);
         JsonObject answer =
