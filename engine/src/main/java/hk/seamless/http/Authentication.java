@@ -6,6 +6,7 @@ import hk.seamless.access.Tokens;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.AccountStatus;
 import hk.seamless.trade.Accounts;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,12 @@ public final class Authentication {
 
     /** WebSocket close code: the peer may no longer have what it holds open. */
     private static final short POLICY_VIOLATION = 1008;
+
+    /**
+     * How often a socket opened with a session looks at it again: a session ends by itself at its
+     * expiry, which no write announces, so its feed is closed within this of the end.
+     */
+    static final long SESSION_RECHECK_MILLIS = 1_000;
 
     private final Accounts accounts;
     private final Clock clock;
@@ -65,8 +72,11 @@ public final class Authentication {
         return Accounts.principal(account.get());
     }
 
-    /** The account a request's credential names, and what that credential is to {@link AccountSockets}. */
-    private record Credential(Account account, String entitlement) {
+    /**
+     * The account a request's credential names, what that credential is to {@link AccountSockets},
+     * and whether it ends by itself (a session expires; an API token lasts until withdrawn).
+     */
+    private record Credential(Account account, String entitlement, boolean expires) {
 
         boolean admits(Credential earlier) {
             return account.status() == AccountStatus.ACTIVE
@@ -78,21 +88,22 @@ public final class Authentication {
     private Optional<Credential> credential(RoutingContext ctx) {
         Optional<Account> byToken = bearer(ctx).flatMap(accounts::byToken);
         if (byToken.isPresent()) {
-            return byToken.map(a -> new Credential(a, AccountSockets.tokensOf(a.id())));
+            return byToken.map(a -> new Credential(a, AccountSockets.tokensOf(a.id()), false));
         }
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         if (cookie == null) {
             return Optional.empty();
         }
         return accounts.bySession(cookie.getValue(), clock.instant())
-                .map(a -> new Credential(a, AccountSockets.session(Tokens.hash(cookie.getValue()))));
+                .map(a -> new Credential(a, AccountSockets.session(Tokens.hash(cookie.getValue())), true));
     }
 
     /**
      * Closes {@code socket} (1008) as soon as the caller's account is suspended, or the credential
      * it was opened with stops working (the account's API tokens rotated or revoked, the session
-     * logged out): the account was checked only at the handshake. Returns what the socket's own
-     * close handler must run (forget the socket). Call it once the socket is open.
+     * logged out, or its session expired): the account was checked only at the handshake. Returns
+     * what the socket's own close handler must run (forget the socket). Call it once the socket is
+     * open, on its event loop.
      */
     public Runnable closeOnLossOfAccess(RoutingContext ctx, ServerWebSocket socket) {
         Consumer<String> close = why -> socket.close(POLICY_VIOLATION, why);
@@ -109,8 +120,24 @@ public final class Authentication {
         if (now == null || !now.admits(opened)) {
             forget.run();
             close.accept("the credential no longer admits this account");
+            return () -> {};
         }
-        return forget;
+        if (!opened.expires()) {
+            return forget;
+        }
+        Vertx vertx = ctx.vertx();
+        long recheck = vertx.setPeriodic(SESSION_RECHECK_MILLIS, id -> {
+            Credential still = credential(ctx).orElse(null);
+            if (still == null || !still.admits(opened)) {
+                vertx.cancelTimer(id);
+                forget.run();
+                close.accept("the session has ended");
+            }
+        });
+        return () -> {
+            vertx.cancelTimer(recheck);
+            forget.run();
+        };
     }
 
     /** Closes the account's open sockets: call once its suspension is durable. */

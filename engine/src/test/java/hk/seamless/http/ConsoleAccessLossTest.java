@@ -59,9 +59,8 @@ class ConsoleAccessLossTest extends LaneHarness {
         GateFailSafeLaneTest.assertRefused(lanes.connectAsync("/console/v1/feed", suspended.token()), 403);
     }
 
-    @Test
-    void aRotatedTokenClosesTheFeedsOpenedWithItAndALogoutClosesTheSessionsFeed() {
-        TradeApiClient.Account staff = api.newAccount("SUPERVISOR", PASSWORD);
+    /** Signs the staff member in on the console's page; the cookie to send back. */
+    private String signIn(TradeApiClient.Account staff) {
         String setCookie = api.post(
                         "/api/v1/sessions",
                         null,
@@ -69,7 +68,13 @@ class ConsoleAccessLossTest extends LaneHarness {
                 .expect(200)
                 .header("Set-Cookie");
         assertNotNull(setCookie);
-        String cookie = setCookie.split(";", 2)[0].trim();
+        return setCookie.split(";", 2)[0].trim();
+    }
+
+    @Test
+    void aRotatedTokenClosesTheFeedsOpenedWithItAndALogoutClosesTheSessionsFeed() {
+        TradeApiClient.Account staff = api.newAccount("SUPERVISOR", PASSWORD);
+        String cookie = signIn(staff);
         LaneTestClient.Socket byToken = track(lanes.console(staff.token()));
         LaneTestClient.Socket bySession = track(lanes.consoleBySession(cookie));
         awaitHello(byToken);
@@ -94,5 +99,22 @@ class ConsoleAccessLossTest extends LaneHarness {
                         "http://127.0.0.1:" + engine.port())
                 .expect(204);
         assertEquals(1008, bySession.awaitClosed(WAIT), "the feed opened with the logged-out session is closed");
+    }
+
+    @Test
+    void aSessionsFeedIsClosedWhenTheSessionExpiresWhileATokensFeedStays() {
+        TradeApiClient.Account staff = api.newAccount("OFFICER", PASSWORD);
+        LaneTestClient.Socket bySession = track(lanes.consoleBySession(signIn(staff)));
+        LaneTestClient.Socket byToken = track(lanes.console(staff.token()));
+        awaitHello(bySession);
+        awaitHello(byToken);
+
+        // The sign-in lasts 12 hours (sessionLifetime's default); no write announces its end.
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        assertEquals(1008, bySession.awaitClosed(WAIT), "the feed of the expired session is closed");
+
+        String after = newArrival(rig("IMPORT"));
+        byToken.awaitDecision(after);
+        bySession.assertNone(f -> after.equals(f.getString("arrivalId")), QUIET, "decision after the expiry");
     }
 }
