@@ -143,7 +143,7 @@ public class HandOffBenchmark {
                     view,
                     risk,
                     new RandomSelection(OptionalLong.of(7)),
-                    new ReleasedBundles(1 << 10, 60_000),
+                    new ReleasedBundles(1 << 10),
                     lane -> true);
             arrival = new Arrival(new Lane("LMC-S-01", "LMC", Direction.IMPORT, true), 0);
         }

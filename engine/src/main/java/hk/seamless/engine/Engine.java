@@ -6,6 +6,7 @@ import hk.seamless.device.LaneDevices;
 import hk.seamless.gate.LaneHub;
 import hk.seamless.http.Authentication;
 import hk.seamless.http.RequestContract;
+import hk.seamless.kafka.LaneReportPublisher;
 import hk.seamless.lane.LaneFeedConsumer;
 import hk.seamless.lane.LaneView;
 import hk.seamless.log.OwnerOnly;
@@ -192,7 +193,12 @@ public final class Engine implements AutoCloseable {
             // A lane engine's crossings reach the registry from its lane log, over Kafka (LaneReportPublisher).
             CrossingReporter crossings =
                     role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer);
-            LaneJournalReplay laneHistory = LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
+            LaneJournalReplay laneHistory = role == EngineRole.LANE
+                    ? LaneJournalReplay.read(
+                            laneLog.reader(),
+                            LanePipeline.RECENT_ARRIVALS,
+                            LaneReportPublisher.reportedUpTo(config.server().dataDir()))
+                    : LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
             if (role == EngineRole.STANDALONE) {
                 LaneSideStart.reportUnrecordedCrossings(laneHistory, registry, crossings);
             }
@@ -201,6 +207,8 @@ public final class Engine implements AutoCloseable {
             SegmentedLog laneLogKept = laneLog;
             laneLog = null;
             LaneSideStart.restoreArrivals(pipeline, laneHistory);
+            // Cut off, a lane engine's views still hold the bundles it released ACTIVE: never twice.
+            pipeline.restoreReleases(laneHistory.releasesByBundle().keySet(), clock.millis());
 
             // The role's links over Kafka: started before serving, they never hold the start up.
             roleLinks = RoleLinks.start(

@@ -41,10 +41,19 @@ public final class LaneReportPublisher extends KafkaLink {
     public LaneReportPublisher(KafkaClients clients, SegmentedLog laneLog, Path dataDir, String engine) {
         super(clients, "seamless-lane-reports");
         this.laneLog = laneLog;
-        this.markFile = dataDir.resolve("lane-reports.properties");
+        this.markFile = markFile(dataDir);
         this.engine = engine;
-        Properties mark = DurableFile.read(markFile);
-        this.published = mark == null ? 0 : Long.parseLong(mark.getProperty(PUBLISHED, "0"));
+        this.published = reportedUpTo(dataDir);
+    }
+
+    private static Path markFile(Path dataDir) {
+        return dataDir.resolve("lane-reports.properties");
+    }
+
+    /** The last lane log entry Kafka acknowledged, as kept in the data folder (0: none yet). */
+    public static long reportedUpTo(Path dataDir) {
+        Properties mark = DurableFile.read(markFile(dataDir));
+        return mark == null ? 0 : Long.parseLong(mark.getProperty(PUBLISHED, "0"));
     }
 
     /** Lane log entries not yet acknowledged by Kafka (not all are reports: acks and reads are skipped). */

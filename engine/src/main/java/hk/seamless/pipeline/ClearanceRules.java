@@ -48,7 +48,7 @@ final class ClearanceRules {
 
     void decide(Arrival arrival, long nowMillis) {
         arrival.hasBundle = view.activeBundle(arrival.vehicleMark, arrival.lane.direction(), arrival.bundle)
-                && !released.contains(arrival.bundle.idHash(), nowMillis);
+                && !released.contains(arrival.bundle.idHash());
         if (!arrival.hasBundle) {
             if (!arrival.emptyPressed) {
                 arrival.reasons.add(ReasonCode.NO_BUNDLE);

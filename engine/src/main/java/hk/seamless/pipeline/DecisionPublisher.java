@@ -125,7 +125,7 @@ final class DecisionPublisher {
         if (record.decision() == Verdict.RELEASE && record.bundleId() != null) {
             long hash =
                     BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
-            if (!released.contains(hash, atMillis)) {
+            if (!released.contains(hash)) {
                 released.add(hash, atMillis);
                 crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
             }

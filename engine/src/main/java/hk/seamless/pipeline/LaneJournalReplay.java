@@ -44,11 +44,23 @@ public final class LaneJournalReplay {
 
     /** @param keepArrivals how many of the newest arrivals to keep, as {@link ArrivalRecords} does */
     public static LaneJournalReplay read(LogReader laneLog, int keepArrivals) {
-        return read(laneLog, keepArrivals, RELEASE_LOOKBACK);
+        return read(laneLog, keepArrivals, RELEASE_LOOKBACK, Long.MAX_VALUE);
     }
 
-    /** Where the forward read begins: far enough back for {@code keepArrivals} decisions and the lookback. */
-    static long startOfWhatMatters(LogReader laneLog, int keepArrivals, Duration lookback) {
+    /**
+     * For a lane engine: also every entry after {@code reportedUpTo}, the last one Kafka took. A
+     * RELEASE not yet reported is unknown to the registry however old it is (the engine may have
+     * been cut off for days), and its bundle is still ACTIVE in this engine's views.
+     */
+    public static LaneJournalReplay read(LogReader laneLog, int keepArrivals, long reportedUpTo) {
+        return read(laneLog, keepArrivals, RELEASE_LOOKBACK, reportedUpTo);
+    }
+
+    /**
+     * Where the forward read begins: far enough back for {@code keepArrivals} decisions, the
+     * lookback, and every entry after {@code reportedUpTo}.
+     */
+    static long startOfWhatMatters(LogReader laneLog, int keepArrivals, Duration lookback, long reportedUpTo) {
         long start = Long.MAX_VALUE;
         long decisions = 0;
         long newest = -1;
@@ -58,7 +70,9 @@ public final class LaneJournalReplay {
                 if (newest < 0) {
                     newest = e.appendedAtMillis();
                 }
-                if (decisions >= keepArrivals && e.appendedAtMillis() < newest - lookback.toMillis()) {
+                if (decisions >= keepArrivals
+                        && e.appendedAtMillis() < newest - lookback.toMillis()
+                        && e.sequence() <= reportedUpTo) {
                     break;
                 }
                 start = e.sequence();
@@ -80,6 +94,11 @@ public final class LaneJournalReplay {
 
     /** @param releaseLookback how far back from the newest entry RELEASEs are looked for */
     static LaneJournalReplay read(LogReader laneLog, int keepArrivals, Duration releaseLookback) {
+        return read(laneLog, keepArrivals, releaseLookback, Long.MAX_VALUE);
+    }
+
+    private static LaneJournalReplay read(
+            LogReader laneLog, int keepArrivals, Duration releaseLookback, long reportedUpTo) {
         Map<String, JsonObject> releases = new LinkedHashMap<>();
         Map<String, ArrivalRecord> arrivals = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
@@ -88,7 +107,7 @@ public final class LaneJournalReplay {
             }
         };
         int[] unreadable = {0};
-        long start = startOfWhatMatters(laneLog, keepArrivals, releaseLookback);
+        long start = startOfWhatMatters(laneLog, keepArrivals, releaseLookback, reportedUpTo);
         try (java.util.stream.Stream<LogEntry> forward = laneLog.forward(start)) {
             forward.forEach(logEntry -> {
                 JsonObject entry = new JsonObject(new String(logEntry.payload(), StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import hk.seamless.config.EngineConfig;
 import hk.seamless.config.Lane;
 import hk.seamless.config.WaitStrategyKind;
 import hk.seamless.gate.LaneHub;
+import hk.seamless.lane.BundleAtLane;
 import hk.seamless.lane.LaneView;
 import hk.seamless.lane.plate.PlateRead;
 import hk.seamless.log.SegmentedLog;
@@ -58,6 +59,7 @@ public final class LanePipeline implements AutoCloseable {
     private final LaneHub hub;
     private final Clock clock;
     private final long releaseValidityMillis;
+    private final ReleasedBundles released;
 
     public LanePipeline(
             EngineConfig config,
@@ -81,8 +83,8 @@ public final class LanePipeline implements AutoCloseable {
         this.releaseValidityMillis = config.pipeline().releaseValidity().toMillis();
         this.journal = new DecisionJournal(laneLog, releaseValidityMillis);
 
-        // A released bundle is remembered for a minute: the registry records the crossing in milliseconds.
-        ReleasedBundles released = new ReleasedBundles(1 << 18, 60_000);
+        // 2^18 released bundles, 4 MiB: days of a busy control point's traffic, cut off or not.
+        this.released = new ReleasedBundles(1 << 18);
         java.util.function.IntPredicate gateAvailable = hub::gateAvailable;
         ClearanceRules rules = new ClearanceRules(
                 view, risk, new RandomSelection(config.rules().randomSeed()), released, gateAvailable);
@@ -163,6 +165,16 @@ public final class LanePipeline implements AutoCloseable {
      */
     public void restoreArrivals(java.util.Collection<ArrivalRecord> journalled) {
         journalled.forEach(records::add);
+    }
+
+    /**
+     * Bundles the lane log says this lane side released, remembered again after a restart: a lane
+     * engine cut off from the registry still holds them ACTIVE in its views. Call before serving.
+     */
+    public void restoreReleases(java.util.Collection<String> bundleIds, long atMillis) {
+        for (String id : bundleIds) {
+            released.add(BundleAtLane.hash(id, 0, id.length()), atMillis);
+        }
     }
 
     public ArrivalRecords records() {

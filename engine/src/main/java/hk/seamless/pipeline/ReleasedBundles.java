@@ -1,13 +1,16 @@
 package hk.seamless.pipeline;
 
 /**
- * Bundles this lane side has released and the registry may not have marked USED yet. The gap is
- * milliseconds, but a second truck on the same bundle inside it must not be released: the same
- * bundle never releases a second crossing.
+ * Bundles this lane side has released. The same bundle never releases a second crossing, and the
+ * lane view learns that a bundle is USED only when the registry has recorded the crossing: within
+ * milliseconds in one process, but a lane engine cut off from the registry learns it only when the
+ * link is back, hours or days later. Until then this is what keeps a second truck on that bundle
+ * (a cloned plate) at a closed gate. A bundle id is never reused, so an entry never goes stale: it
+ * leaves only to make room, the oldest of those near its slot first. It is filled again at start
+ * from the lane log's RELEASEs ({@link LaneJournalReplay}).
  *
  * <p>An open-addressing table of bundle-id hashes (64-bit FNV-1a) and release times, so that the
- * check allocates nothing. An entry counts for {@code retentionMillis}, far longer than the
- * registry takes to record a crossing; after that it is free to be reused. Pipeline thread only.
+ * check allocates nothing. Pipeline thread only (filled before the first event at start).
  */
 final class ReleasedBundles {
 
@@ -16,36 +19,34 @@ final class ReleasedBundles {
     private final long[] hashes;
     private final long[] releasedAt;
     private final int mask;
-    private final long retentionMillis;
 
-    ReleasedBundles(int capacityPowerOfTwo, long retentionMillis) {
+    ReleasedBundles(int capacityPowerOfTwo) {
         if (Integer.bitCount(capacityPowerOfTwo) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two");
         }
         this.hashes = new long[capacityPowerOfTwo];
         this.releasedAt = new long[capacityPowerOfTwo];
         this.mask = capacityPowerOfTwo - 1;
-        this.retentionMillis = retentionMillis;
     }
 
-    boolean contains(long hash, long nowMillis) {
+    boolean contains(long hash) {
         int slot = (int) mix(hash) & mask;
         for (int i = 0; i < PROBES; i++) {
             int s = (slot + i) & mask;
-            if (hashes[s] == hash && releasedAt[s] != 0 && nowMillis - releasedAt[s] < retentionMillis) {
+            if (hashes[s] == hash && releasedAt[s] != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Takes the first free or expired slot near the hash; if all are live, the oldest of them. */
+    /** Takes the first free slot near the hash (or its own); if all are taken, the oldest of them. */
     void add(long hash, long nowMillis) {
         int slot = (int) mix(hash) & mask;
         int oldest = slot;
         for (int i = 0; i < PROBES; i++) {
             int s = (slot + i) & mask;
-            if (releasedAt[s] == 0 || nowMillis - releasedAt[s] >= retentionMillis || hashes[s] == hash) {
+            if (releasedAt[s] == 0 || hashes[s] == hash) {
                 oldest = s;
                 break;
             }

@@ -104,6 +104,18 @@ class RolesOverKafkaTest {
         return lane;
     }
 
+    /** The same lane engine stopped and started on its folder (a new port); Kafka need not be there. */
+    private LaneEngine restarted(LaneEngine lane) {
+        EngineConfig config = lane.engine().config();
+        laneEngines.remove(lane);
+        lane.engine().close();
+        Engine engine = Engine.start(config, clock);
+        TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
+        LaneEngine again = new LaneEngine(engine, api, new LaneTestClient(engine.port(), api), lane.officer());
+        laneEngines.add(again);
+        return again;
+    }
+
     @AfterEach
     void brokerBack() {
         if (!broker.isRunning()) {
@@ -195,6 +207,36 @@ class RolesOverKafkaTest {
         assertEquals("SUSPECTED_CLONE", alert.getString("alert"));
         assertEquals(truck.bundleId(), alert.getString("bundleId"));
         lmcConsole.close();
+    }
+
+    /**
+     * Cut off, the lane engine's views hold the bundle ACTIVE until the registry's feed says it was
+     * used, maybe days later: a second truck on it (a cloned plate) is not released, later the same
+     * day or after the engine restarted.
+     */
+    @Test
+    void cutOffALaneEngineReleasesABundleOnceEvenAfterARestart() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        broker.pause();
+        releaseAt(lmc, "LMC-S-01", truck, "RELEASE");
+        JsonObject later = decideAt(lmc, "LMC-S-02", truck); // half an hour later, another lane
+        assertEquals("INSPECT", later.getString("decision"), later.encode());
+        assertEquals(List.of("NO_BUNDLE"), later.getJsonArray("reasons").getList(), later.encode());
+
+        lmc = restarted(lmc);
+        JsonObject afterRestart = decideAt(lmc, "LMC-S-03", truck);
+        assertEquals("INSPECT", afterRestart.getString("decision"), afterRestart.encode());
+        assertEquals(List.of("NO_BUNDLE"), afterRestart.getJsonArray("reasons").getList(), afterRestart.encode());
+
+        broker.resume();
+        awaitBundleStatus(truck.bundleId(), "USED");
+        assertEquals(
+                1, audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size());
+        assertEquals(
+                0,
+                audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
+                        .size());
     }
 
     @Test

@@ -54,7 +54,7 @@ class DecisionAllocationTest {
                     view,
                     risk,
                     new RandomSelection(OptionalLong.of(7)),
-                    new ReleasedBundles(1 << 10, 60_000),
+                    new ReleasedBundles(1 << 10),
                     laneIndex -> true);
             Arrival arrival = new Arrival(lane, 0);
             long now = Instant.parse("2026-11-26T04:00:00Z").toEpochMilli();

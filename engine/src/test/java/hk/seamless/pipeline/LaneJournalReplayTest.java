@@ -52,7 +52,8 @@ class LaneJournalReplayTest {
     @Test
     void aStartReadsBackOnlyOverTheLastDayWhenTheBoardNeedsNoMore() {
         try (SegmentedLog log = twoDaysOfReleases()) {
-            assertEquals(101, LaneJournalReplay.startOfWhatMatters(log.reader(), 3, Duration.ofDays(1)));
+            assertEquals(
+                    101, LaneJournalReplay.startOfWhatMatters(log.reader(), 3, Duration.ofDays(1), Long.MAX_VALUE));
             LaneJournalReplay replay = LaneJournalReplay.read(log.reader(), 3, Duration.ofDays(1));
             assertEquals(
                     10, replay.releasesByBundle().size(), "the RELEASEs of the last day, not those of two days before");
@@ -65,8 +66,27 @@ class LaneJournalReplayTest {
         try (SegmentedLog log = twoDaysOfReleases()) {
             assertEquals(
                     91,
-                    LaneJournalReplay.startOfWhatMatters(log.reader(), 20, Duration.ofDays(1)),
+                    LaneJournalReplay.startOfWhatMatters(log.reader(), 20, Duration.ofDays(1), Long.MAX_VALUE),
                     "20 decisions: the last 10 of the day before too");
+        }
+    }
+
+    @Test
+    void aLaneEngineReadsBackToItsFirstReleaseKafkaNeverTook() {
+        try (SegmentedLog log = twoDaysOfReleases()) {
+            // Cut off for two days: Kafka took the first 60 entries, the other 40 of the 1st never left.
+            LaneJournalReplay replay = LaneJournalReplay.read(log.reader(), 3, 60);
+            assertEquals(
+                    50,
+                    replay.releasesByBundle().size(),
+                    "the 40 unreported RELEASEs of two days before, and the 10 of the last day");
+            assertEquals("OLD60", replay.releasesByBundle().keySet().iterator().next());
+            assertEquals(
+                    10,
+                    LaneJournalReplay.read(log.reader(), 3, 105)
+                            .releasesByBundle()
+                            .size(),
+                    "all reported but the last five: the last day only");
         }
     }
 
