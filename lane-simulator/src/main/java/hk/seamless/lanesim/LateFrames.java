@@ -67,7 +67,7 @@ final class LateFrames implements AutoCloseable {
         String json =
                 LaneMessages.plate(new LaneMessages.PlateSeen(v.canonical, confidence, null), Instant.now(), false);
         run.lateFrameSent(lane);
-        run.tally.repeatsSent.incrementAndGet();
+        run.counts.tally.repeatsSent.incrementAndGet();
         CompletableFuture<EngineClient.Answer> answer = out.plate(lane, json);
         answer.whenComplete((a, error) -> settle(
                 lane,
@@ -93,12 +93,13 @@ final class LateFrames implements AutoCloseable {
         }
         if (why == null) {
             if (poster != null) {
-                run.tally.repeatsConfirmed.incrementAndGet();
+                run.counts.tally.repeatsConfirmed.incrementAndGet();
             }
         } else {
-            run.wrong(!p.arrival().plan.warmup(), Scenario.REPEAT, p.arrival().summary() + ": " + why);
+            run.counts.wrong(
+                    !p.arrival().plan.warmup(), Scenario.REPEAT, p.arrival().summary() + ": " + why);
         }
-        run.open.decrementAndGet();
+        run.counts.open.decrementAndGet();
         run.freeLane(lane);
     }
 

@@ -1,5 +1,7 @@
 package hk.seamless.lanesim;
 
+import java.net.http.HttpClient;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** How reads reach the engine: lane-stream WebSockets or HTTP posts. Never blocks the scheduler. */
@@ -34,4 +36,23 @@ interface ReadSender extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The sender --transport names: {@code ws}, the lanes' device streams; else HTTP posts. What the
+     * devices hear back goes to the run, which takes the decisions a lane's gate cannot tell.
+     */
+    static ReadSender over(
+            String transport,
+            LaneSockets sockets,
+            HttpClient http,
+            LaneBases bases,
+            List<LaneInfo> lanes,
+            DeviceTokens tokens,
+            boolean buttons,
+            LaneRun run)
+            throws Exception {
+        return "ws".equals(transport)
+                ? new StreamReadSender(sockets, bases, lanes, tokens, buttons, run::problem, run::onDevice)
+                : new HttpReadSender(http, bases, lanes, tokens, run::problem, run::onDevice, run::platesInOrder);
+    }
 }

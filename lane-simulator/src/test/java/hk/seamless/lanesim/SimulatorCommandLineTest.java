@@ -38,8 +38,8 @@ class SimulatorCommandLineTest {
     @Test
     void duringWarmUpTheProgressSaysNothingIsMeasuredRatherThanZero() {
         Histogram micros = new Histogram(3);
-        assertEquals("- (none measured yet)", LaneRun.p99Text(micros));
+        assertEquals("- (none measured yet)", RunLatencies.p99Text(micros));
         micros.recordValue(1_500);
-        assertEquals("1.500 ms", LaneRun.p99Text(micros));
+        assertEquals("1.500 ms", RunLatencies.p99Text(micros));
     }
 }

@@ -140,8 +140,8 @@ class TopologyOptionsTest {
                 "--outage-pid",
                 "4242");
         assertEquals(List.of("LMC", "SBC"), roles.topology().controlPoints());
-        assertEquals("5s@10s", roles.outage);
-        assertEquals(4242L, roles.outagePid);
+        assertEquals("5s@10s", roles.outages.outage);
+        assertEquals(4242L, roles.outages.outagePid);
     }
 
     @Test
