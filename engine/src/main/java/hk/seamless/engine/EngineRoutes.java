@@ -129,7 +129,7 @@ final class EngineRoutes {
             routes.add(new DeviceRoutes(registry, auth, devices)::mount);
             routes.add(new LaneRoutes(
                     pipeline, new DeviceAuthentication(devices, registry.accounts()), hub, READ_TIMEOUT_MILLIS)::mount);
-            routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts())::mount);
+            routes.add(new ConsoleRoutes(pipeline, auth, hub, registry.accounts(), registry.writer())::mount);
             routes.add(new GateFaultRoutes(pipeline, auth, hub)::mount);
         }
         routes.add(new FeedRoutes(config.topology(), laneFeed, config.server().dataDir())::mount);

@@ -14,6 +14,7 @@ import hk.seamless.pipeline.Verdict;
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.rules.RuleViolation;
+import hk.seamless.store.RegistryWriter;
 import hk.seamless.trade.Accounts;
 import hk.seamless.trade.JsonFields;
 import io.vertx.core.Future;
@@ -36,12 +37,15 @@ public final class ConsoleRoutes {
     private final Authentication auth;
     private final LaneHub hub;
     private final Accounts accounts;
+    private final IdempotentOverrides idempotent;
 
-    public ConsoleRoutes(LanePipeline pipeline, Authentication auth, LaneHub hub, Accounts accounts) {
+    public ConsoleRoutes(
+            LanePipeline pipeline, Authentication auth, LaneHub hub, Accounts accounts, RegistryWriter writer) {
         this.pipeline = pipeline;
         this.auth = auth;
         this.hub = hub;
         this.accounts = accounts;
+        this.idempotent = new IdempotentOverrides(writer);
     }
 
     public void mount(Router router) {
@@ -151,6 +155,18 @@ public final class ConsoleRoutes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        idempotent.answer(
+                ctx, officer.accountId(), () -> overridden(ctx, officer, decision, reason, inspectionResult, mark));
+    }
+
+    /** Hands the override to the pipeline; its answer once the pipeline has applied it. */
+    private Future<String> overridden(
+            RoutingContext ctx,
+            Principal officer,
+            Verdict decision,
+            String reason,
+            String inspectionResult,
+            String mark) {
         CompletableFuture<String> outcome = new CompletableFuture<>();
         String officerName = accounts.find(officer.accountId())
                 .map(hk.seamless.trade.Account::name)
@@ -165,19 +181,15 @@ public final class ConsoleRoutes {
                 officerName,
                 outcome);
         if (!pipeline.publishOverride(command)) {
-            throw new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again");
+            return Future.failedFuture(new HttpProblem(503, "Unavailable", "the lane pipeline is full; try again"));
         }
-        Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
-                .onSuccess(json -> {
-                    LOG.info(
-                            "Override of {} by {} ({}): {}",
-                            command.arrivalId(),
-                            officer.accountId(),
-                            officer.role(),
-                            decision != null ? decision : "REFER resolved by keying " + mark);
-                    ctx.response().putHeader("Content-Type", "application/json").end(json);
-                })
-                .onFailure(e -> Failures.send(ctx.response(), e));
+        return Future.fromCompletionStage(outcome, ctx.vertx().getOrCreateContext())
+                .onSuccess(json -> LOG.info(
+                        "Override of {} by {} ({}): {}",
+                        command.arrivalId(),
+                        officer.accountId(),
+                        officer.role(),
+                        decision != null ? decision : "REFER resolved by keying " + mark));
     }
 
     /** A handshake that could not be completed is answered; the connection is then closed (ConnectionWatch). */

@@ -52,6 +52,22 @@ public record ArrivalRecord(
             String keyedMark,
             Instant at) {}
 
+    /**
+     * Whether the lane or an officer ever sent this truck to inspection: its release then records
+     * the inspection result, whatever decisions came in between.
+     */
+    public boolean everSentToInspection() {
+        if (decision == Verdict.INSPECT) {
+            return true;
+        }
+        for (Override o : overrides) {
+            if (o.from() == Verdict.INSPECT || o.to() == Verdict.INSPECT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ArrivalRecord withGateState(String state) {
         return new ArrivalRecord(
                 id,

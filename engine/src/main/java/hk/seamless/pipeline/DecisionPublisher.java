@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,9 +109,9 @@ final class DecisionPublisher {
     /**
      * After an override: the consoles hear it, and a RELEASE still crosses once. The lane's gate and
      * streams hear it only while the vehicle is still at the lane: a RELEASE sent later would raise
-     * the boom for whoever is under it then.
+     * the boom for whoever is under it then. Done once a RELEASE's crossing is recorded.
      */
-    void republish(int laneIndex, ArrivalRecord record, long atMillis, boolean vehicleAtLane) {
+    CompletableFuture<?> republish(int laneIndex, ArrivalRecord record, long atMillis, boolean vehicleAtLane) {
         records.replace(record);
         journal.overriddenNow(record); // before the gate hears it, as a decision is
         if (vehicleAtLane) {
@@ -127,9 +128,11 @@ final class DecisionPublisher {
                     BundleAtLane.hash(record.bundleId(), 0, record.bundleId().length());
             if (!released.contains(hash)) {
                 released.add(hash, atMillis);
-                crossings.crossed(record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
+                return crossings.crossed(
+                        record.bundleId(), record.controlPoint(), record.lane(), record.id(), atMillis);
             }
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

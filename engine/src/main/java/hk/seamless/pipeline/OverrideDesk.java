@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An officer overrides a decision, with a reason; an INSPECT turned RELEASE records the inspection
@@ -50,18 +51,30 @@ final class OverrideDesk {
         this.releaseValidityMillis = releaseValidityMillis;
     }
 
+    /** The officer's answer, and when it may be given: once a RELEASE's crossing is recorded. */
+    private record Outcome(String answer, CompletableFuture<?> crossingRecorded) {}
+
     void apply(OverrideCommand command, long nowMillis) {
         try {
-            command.outcome().complete(applyChecked(command, nowMillis));
+            Outcome done = applyChecked(command, nowMillis);
+            // Off the pipeline thread: the registry writer completes it. Answered either way; a
+            // crossing that could not be recorded is reported again at the next start.
+            done.crossingRecorded()
+                    .whenComplete((ignored, e) -> command.outcome().complete(done.answer()));
         } catch (RuntimeException e) {
             command.outcome().completeExceptionally(e);
         }
     }
 
-    private String applyChecked(OverrideCommand c, long nowMillis) {
+    private Outcome applyChecked(OverrideCommand c, long nowMillis) {
         ArrivalRecord record = records.find(c.arrivalId());
         if (record == null) {
             throw RuleViolation.notFound("no recent arrival " + c.arrivalId());
+        }
+        if (c.decision() == Verdict.HOLD) {
+            throw new InvalidInputException(
+                    "decision",
+                    "an officer decides RELEASE, INSPECT or REFER; HOLD is the lane's when its gate cannot act");
         }
         int index = laneIndex.get(record.lane());
         String mark = record.vehicleMark();
@@ -69,6 +82,7 @@ final class OverrideDesk {
         List<ReasonCode> reasons = new ArrayList<>(record.reasons());
         String bundleId = record.bundleId();
         List<String> ccrns = record.ccrns();
+        boolean keyedToInspection = false;
         if (c.vehicleMark() != null) {
             if (record.decision() != Verdict.REFER && record.decision() != Verdict.HOLD) {
                 throw RuleViolation.conflict(
@@ -86,6 +100,7 @@ final class OverrideDesk {
             reasons = new ArrayList<>(decided.reasons());
             bundleId = decided.bundleId();
             ccrns = decided.ccrns();
+            keyedToInspection = keyed.verdict == Verdict.INSPECT;
             if (to == null) {
                 to = keyed.verdict;
             }
@@ -96,11 +111,13 @@ final class OverrideDesk {
         if (c.decision() != null && !reasons.contains(ReasonCode.OFFICER_OVERRIDE)) {
             reasons.add(ReasonCode.OFFICER_OVERRIDE);
         }
-        boolean inspectedThenReleased = record.decision() == Verdict.INSPECT && to == Verdict.RELEASE;
+        // Sent to inspection by the lane, by an officer on the way, or by the rules run again on the
+        // keyed mark: a RELEASE records what the inspection found, whatever came in between.
+        boolean inspectedThenReleased = to == Verdict.RELEASE && (record.everSentToInspection() || keyedToInspection);
         if (inspectedThenReleased
                 && (c.inspectionResult() == null || c.inspectionResult().isBlank())) {
             throw new InvalidInputException(List.of(
-                    new FieldError("inspectionResult", "is required when an INSPECT is turned into a RELEASE")));
+                    new FieldError("inspectionResult", "is required to release a truck that was sent to inspection")));
         }
         ArrivalRecord.Override override = new ArrivalRecord.Override(
                 c.officer(),
@@ -114,11 +131,13 @@ final class OverrideDesk {
         ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
         boolean atLane = presence.isPresent(index, record.id(), nowMillis);
         boolean gateUp = gateAvailable.test(index);
-        publisher.republish(index, updated, nowMillis, atLane && gateUp);
-        return DecisionMessages.detail(updated, releaseValidityMillis)
-                .put("gateSignal", gateSignal(atLane, gateUp).name())
-                .put("gateNote", gateNote(atLane, gateUp, to, record.lane()))
-                .encode();
+        CompletableFuture<?> crossing = publisher.republish(index, updated, nowMillis, atLane && gateUp);
+        return new Outcome(
+                DecisionMessages.detail(updated, releaseValidityMillis)
+                        .put("gateSignal", gateSignal(atLane, gateUp).name())
+                        .put("gateNote", gateNote(atLane, gateUp, to, record.lane()))
+                        .encode(),
+                crossing);
     }
 
     /** What the gate was told of the override, for the officer. */

@@ -133,7 +133,7 @@ class ConsoleBrowserTest extends LaneHarness {
             browser.select("New decision", "RELEASE");
             browser.type("Reason for the override", "Inspected at bay 3");
             browser.click("Apply override");
-            browser.awaitText("#override-result-error", "is required when an INSPECT is turned into a RELEASE");
+            browser.awaitText("#override-result-error", "is required to release a truck that was sent to inspection");
             browser.type("Inspection result", "Seals intact, 120 cartons as declared");
             browser.click("Apply override");
             browser.awaitText("#override-notice", "Override applied: now RELEASE.");

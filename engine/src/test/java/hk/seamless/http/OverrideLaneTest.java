@@ -103,6 +103,109 @@ class OverrideLaneTest extends LaneHarness {
         assertDecision(arrive(rig, a), "INSPECT", null, "NO_BUNDLE");
     }
 
+    /**
+     * Sent to inspection, released only with what the inspection found: not by a detour through
+     * another decision, nor by keying a mark whose rules send the truck to inspection.
+     */
+    @Test
+    void aTruckSentToInspectionIsReleasedOnlyWithTheInspectionResultWhateverTheWay() {
+        Rig rig = rig("IMPORT");
+        Truck a = newTruck();
+        JsonObject bundle = bundleLaden(a.mark(), "IMPORT");
+        String arrivalId = earlyArrival(rig, a).getString("arrivalId");
+
+        override(
+                        officer.token(),
+                        arrivalId,
+                        new JsonObject().put("decision", "HOLD").put("reason", "wait"))
+                .problemNaming(400, "decision");
+        override(
+                        officer.token(),
+                        arrivalId,
+                        new JsonObject().put("decision", "REFER").put("reason", "not sure"))
+                .expect(200);
+        JsonObject release = new JsonObject().put("decision", "RELEASE").put("reason", "looks fine");
+        override(officer.token(), arrivalId, release).problemNaming(400, "inspectionResult");
+        rig.gate()
+                .assertNone(
+                        f -> arrivalId.equals(f.getString("arrivalId")) && "RELEASE".equals(f.getString("decision")),
+                        QUIET,
+                        "RELEASE without the inspection result");
+        assertEquals("REFER", detail(arrivalId).getString("decision"));
+
+        JsonObject answer = override(officer.token(), arrivalId, release.copy().put("inspectionResult", "as declared"))
+                .expect(200)
+                .json();
+        assertEquals("RELEASE", answer.getString("decision"));
+        // Answered once the crossing is recorded: read at once, the cargo has crossed.
+        String ccrn = bundle.getJsonArray("ccrns").getString(0);
+        JsonObject consignment = api.get("/api/v1/consignments/" + ccrn, shipper.token())
+                .expect(200)
+                .json();
+        assertEquals("CROSSED", consignment.getString("status"), consignment.encode());
+        assertEquals(
+                "USED",
+                api.get("/api/v1/bundles/" + bundle.getString("bundleId"), trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"));
+
+        // A REFER resolved by keying the mark of a vehicle with no bundle: INSPECT, so a RELEASE
+        // given with the mark needs the result too.
+        String referred = plateAlone(rig, "粤Z·A123港", 97).getString("arrivalId");
+        clock.advance(PAST_PRESENCE);
+        override(
+                        officer.token(),
+                        referred,
+                        new JsonObject()
+                                .put("vehicleMark", newTruck().mark())
+                                .put("decision", "RELEASE")
+                                .put("reason", "read by eye"))
+                .problemNaming(400, "inspectionResult");
+    }
+
+    /** A retried override with its Idempotency-Key is not applied twice; the key with another body is a 422. */
+    @Test
+    void anOverrideRetriedWithItsIdempotencyKeyIsAppliedOnce() {
+        Rig rig = rig("IMPORT");
+        Truck a = newTruck();
+        bundleLaden(a.mark(), "IMPORT");
+        String arrivalId = earlyArrival(rig, a).getString("arrivalId");
+        JsonObject release = new JsonObject()
+                .put("decision", "RELEASE")
+                .put("reason", "inspected at bay 3")
+                .put("inspectionResult", "as declared");
+        String key = "override-" + arrivalId;
+
+        JsonObject first = api.post(overridePath(arrivalId), officer.token(), release, "Idempotency-Key", key)
+                .expect(200)
+                .json();
+        JsonObject again = api.post(overridePath(arrivalId), officer.token(), release, "Idempotency-Key", key)
+                .expect(200)
+                .json();
+        assertEquals(first, again, "the same answer");
+        api.post(
+                        overridePath(arrivalId),
+                        officer.token(),
+                        new JsonObject().put("decision", "INSPECT").put("reason", "changed my mind"),
+                        "Idempotency-Key",
+                        key)
+                .problemNaming(422, "Idempotency-Key");
+
+        JsonObject d = detail(arrivalId);
+        assertEquals("RELEASE", d.getString("decision"));
+        assertEquals(1, d.getJsonArray("overrides").size(), "applied once: " + d.getJsonArray("overrides"));
+        // Another officer's key of the same text is another key.
+        api.post(
+                        overridePath(arrivalId),
+                        supervisor.token(),
+                        new JsonObject().put("decision", "INSPECT").put("reason", "second look"),
+                        "Idempotency-Key",
+                        key)
+                .expect(200);
+        assertEquals(2, detail(arrivalId).getJsonArray("overrides").size());
+    }
+
     @Test
     void aReferIsResolvedByKeyingTheMarkAndTheRulesRunAgain() {
         Rig rig = rig("IMPORT");
