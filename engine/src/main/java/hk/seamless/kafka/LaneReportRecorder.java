@@ -40,12 +40,13 @@ public final class LaneReportRecorder extends KafkaLink {
     static final String LANE_OVERRIDE = "LANE_OVERRIDE";
 
     private final RegistryWriter writer;
-    private final Crossings crossings = new Crossings();
+    private final Crossings crossings;
     private volatile long recorded;
 
-    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer) {
+    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer, Crossings crossings) {
         super(clients, "seamless-lane-report-recorder");
         this.writer = writer;
+        this.crossings = crossings;
     }
 
     /** Reports recorded since this process started. */

@@ -19,15 +19,26 @@ public final class Crossings {
 
     public static final String CROSSED = "CROSSED";
 
+    private final CrossedAfterUnbundling afterUnbundling;
+
+    /** @param window when a consignment counts as expired (a crossing reported late leaves an expired one as it is) */
+    public Crossings(LodgementWindow window) {
+        this.afterUnbundling = new CrossedAfterUnbundling(window);
+    }
+
     /**
-     * @return false when nothing was recorded: the bundle was no longer ACTIVE and this release is
-     *     not earlier than the crossing recorded; the same arrival reported again (a lane engine's
+     * @return false when nothing was recorded: the bundle is unknown, or was used and this release
+     *     is not earlier than the crossing recorded; the same arrival reported again (a lane engine's
      *     report delivered twice) changes nothing
      */
     public boolean record(Transaction tx, String bundleId, Crossing where) {
         Bundle bundle = tx.get(StoreName.BUNDLES, bundleId, Bundle.class);
         if (bundle != null && bundle.status() == BundleStatus.USED && bundle.crossing() != null) {
             return releasedAgain(tx, bundle, where);
+        }
+        if (bundle != null && bundle.status() == BundleStatus.UNBUNDLED) {
+            afterUnbundling.record(tx, bundle, where);
+            return true;
         }
         if (bundle == null || bundle.status() != BundleStatus.ACTIVE) {
             tx.audit(

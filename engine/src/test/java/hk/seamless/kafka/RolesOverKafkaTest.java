@@ -265,6 +265,54 @@ class RolesOverKafkaTest {
                         .size());
     }
 
+    /**
+     * Released at a lane engine cut off from the registry while the trucker unbundled the bundle
+     * and bundled its CCRN again to the same vehicle: the truck crossed with that cargo, so when
+     * Kafka is back the CCRN is CROSSED (it cannot cross again), the old bundle USED, supervisors
+     * find it in the audit trail, and the vehicle's new bundle, holding a crossed CCRN, is inspected.
+     */
+    @Test
+    void aReleaseWhileCutOffOfABundleUnbundledMeanwhileIsStillItsCrossing() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        broker.pause();
+        String arrival = releaseAt(lmc, "LMC-S-02", truck, "RELEASE");
+        registryApi
+                .delete("/api/v1/bundles/" + truck.bundleId(), trucker.token())
+                .expect(200);
+        assertEquals(
+                "LODGED", registryApi.consignment(shipper.token(), truck.ccrn()).getString("status"));
+        String again = registryApi
+                .bundle(trucker.token(), truck.mark(), "IMPORT", truck.ccrn())
+                .getString("bundleId");
+        broker.resume();
+
+        awaitBundleStatus(truck.bundleId(), "USED");
+        JsonObject consignment = registryApi.consignment(shipper.token(), truck.ccrn());
+        assertEquals("CROSSED", consignment.getString("status"), consignment.encode());
+        assertEquals(arrival, consignment.getJsonObject("crossing").getString("arrivalId"));
+        JsonArray raised = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED_AFTER_UNBUNDLING");
+        assertEquals(1, raised.size(), raised.encode());
+        assertTrue(raised.getJsonObject(0).getString("detail").contains(arrival), raised.encode());
+        assertEquals(
+                0,
+                audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSING_IGNORED")
+                        .size());
+        assertEquals(
+                "ACTIVE",
+                registryApi
+                        .get("/api/v1/bundles/" + again, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"),
+                "the vehicle's new bundle stays");
+
+        awaitCaughtUp(lmc);
+        JsonObject next = decideAt(lmc, "LMC-S-03", truck);
+        assertEquals("INSPECT", next.getString("decision"), next.encode());
+        assertTrue(next.getJsonArray("reasons").getList().contains("CCRN_INVALID"), next.encode());
+    }
+
     @Test
     void aLaneEngineOnAnEmptyFolderRebuildsFromTheRegistrysSnapshot(@TempDir Path folder) {
         Truck truck = bundledTruck();
@@ -334,7 +382,7 @@ class RolesOverKafkaTest {
 
     // ---- the registry's side ----
 
-    record Truck(String mark, String tag, String bundleId) {}
+    record Truck(String mark, String tag, String bundleId, String ccrn) {}
 
     private Truck bundledTruck() {
         LocalDate today = clock.hongKongToday();
@@ -343,7 +391,7 @@ class RolesOverKafkaTest {
         String tag = TradeApiClient.uniqueTag();
         registryApi.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
         JsonObject bundle = registryApi.bundle(trucker.token(), mark, "IMPORT", ccrn);
-        return new Truck(mark, tag, bundle.getString("bundleId"));
+        return new Truck(mark, tag, bundle.getString("bundleId"), ccrn);
     }
 
     private void awaitBundleStatus(String bundleId, String status) {

@@ -43,7 +43,7 @@ class CrossingsTest {
     private ChronicleStores stores;
     private RegistryWriter writer;
     private final List<RegistryChange> changes = new CopyOnWriteArrayList<>();
-    private final Crossings crossings = new Crossings();
+    private final Crossings crossings = new Crossings(LodgementWindow.hongKong(java.time.Period.ofDays(14)));
 
     @BeforeEach
     void open() {
@@ -157,6 +157,106 @@ class CrossingsTest {
         assertEquals(mkt, bundleNow("B3").crossing());
         assertEquals(1, events(Crossings.CROSSED).size());
         assertTrue(events(Crossings.SUSPECTED_CLONE).get(0).detail().contains("released again at LMC-S-01 (A-lmc"));
+    }
+
+    /**
+     * Released at a lane engine cut off from the registry while the trucker unbundled it: the truck
+     * crossed with that cargo all the same. Each CCRN: LODGED again, bundled since to the vehicle's
+     * new bundle, cancelled, expired.
+     */
+    @Test
+    void aReleaseOfABundleUnbundledMeanwhileIsItsCrossing() {
+        String lodged = "2611111111111111";
+        String rebundled = "2622222222222222";
+        String cancelled = "2633333333333333";
+        String expired = "2644444444444444";
+        String activeKey = Bundles.activeKey("ZX9100", Direction.IMPORT);
+        run(tx -> {
+            tx.put(
+                    StoreName.BUNDLES,
+                    "B4",
+                    bundle("B4", BundleStatus.UNBUNDLED, lodged, rebundled, cancelled, expired)
+                            .ended(BundleStatus.UNBUNDLED, LATER));
+            tx.put(StoreName.BUNDLES, "B5", bundle("B5", BundleStatus.ACTIVE, rebundled));
+            tx.put(StoreName.ACTIVE_BUNDLES, activeKey, "B5"); // the vehicle's new bundle
+            tx.put(StoreName.CONSIGNMENTS, lodged, consignment(lodged, ConsignmentStatus.LODGED, null, TOMORROW));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    rebundled,
+                    consignment(rebundled, ConsignmentStatus.BUNDLED, "B5", TOMORROW));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    cancelled,
+                    consignment(cancelled, ConsignmentStatus.CANCELLED, null, TOMORROW));
+            tx.put(
+                    StoreName.CONSIGNMENTS,
+                    expired,
+                    consignment(expired, ConsignmentStatus.LODGED, null, LocalDate.parse("2026-11-20")));
+            return null;
+        });
+        Crossing lmc = at("LMC-S-01", "A-lmc", EARLIER);
+
+        assertTrue(report("B4", lmc));
+
+        assertEquals(BundleStatus.USED, bundleNow("B4").status());
+        assertEquals(lmc, bundleNow("B4").crossing());
+        for (String ccrn : List.of(lodged, rebundled)) {
+            assertEquals(ConsignmentStatus.CROSSED, consignmentNow(ccrn).status(), ccrn);
+            assertEquals(lmc, consignmentNow(ccrn).crossing(), ccrn);
+            assertEquals("B4", consignmentNow(ccrn).bundleId(), "crossed with the bundle released");
+        }
+        assertEquals(ConsignmentStatus.CANCELLED, consignmentNow(cancelled).status());
+        assertEquals(ConsignmentStatus.LODGED, consignmentNow(expired).status(), "expired: left as it is");
+        assertEquals(null, consignmentNow(expired).crossing());
+        assertEquals("B5", run(tx -> tx.get(StoreName.ACTIVE_BUNDLES, activeKey)), "the new bundle stays ACTIVE");
+        List<RegistryChange.AuditEvent> raised = events(CrossedAfterUnbundling.ACTION);
+        assertEquals(1, raised.size());
+        assertEquals("B4", raised.get(0).subject());
+        String detail = raised.get(0).detail();
+        assertTrue(detail.contains("LMC-S-01 (A-lmc"), detail);
+        assertTrue(detail.contains(cancelled + " CANCELLED") && detail.contains(expired + " EXPIRED"), detail);
+        assertTrue(events("CROSSING_IGNORED").isEmpty());
+
+        assertFalse(report("B4", lmc), "the same arrival again changes nothing");
+        assertFalse(report("B4", at("MKT-S-01", "A-mkt", LATER)), "another release of it is a second one");
+        assertEquals(1, events(CrossedAfterUnbundling.ACTION).size());
+        assertEquals(1, events(Crossings.SUSPECTED_CLONE).size());
+    }
+
+    @Test
+    void aReleaseOfABundleTheRegistryDoesNotKnowIsIgnored() {
+        assertFalse(report("B-unknown", at("LMC-S-01", "A-lmc", EARLIER)));
+        assertTrue(events("CROSSING_IGNORED").get(0).detail().contains("unknown"));
+    }
+
+    private static final LocalDate TOMORROW = LocalDate.parse("2026-11-27");
+
+    static Bundle bundle(String id, BundleStatus status, String... ccrns) {
+        return new Bundle(
+                id,
+                "Atrucker",
+                "ZX9100",
+                "ZX9100",
+                Direction.IMPORT,
+                List.of(ccrns),
+                false,
+                status,
+                CLOCK.instant().minusSeconds(3600),
+                CLOCK.instant().minusSeconds(1800),
+                null,
+                List.of(),
+                null);
+    }
+
+    static Consignment consignment(String ccrn, ConsignmentStatus status, String bundleId, LocalDate expected) {
+        CargoInformation cargo = new CargoInformation(
+                Direction.IMPORT,
+                expected,
+                new Party("Acme Trading Co., Ltd.", "1 Nathan Road"),
+                new Party("Futian Electronics", "Futian"),
+                new PackagedCargo("Cartons", 10, "Mobile phones"),
+                null);
+        return new Consignment(ccrn, "Ashipper", 1, status, cargo, CLOCK.instant(), CLOCK.instant(), bundleId);
     }
 
     static Bundle bundle(String id, BundleStatus status) {
