@@ -2,6 +2,8 @@ package hk.seamless.trade;
 
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a RELEASE means to the registry: the bundle is USED and its CCRNs CROSSED, with the
@@ -106,6 +108,15 @@ public final class Crossings {
                 bundle.id(),
                 bundle.vehicleMarkDisplay() + " released again at " + suspect.lane() + " (" + suspect.arrivalId()
                         + ", " + suspect.crossedAt() + ") after crossing at " + crossing.lane() + " ("
-                        + crossing.arrivalId() + ", " + crossing.crossedAt() + "): a cloned plate is suspected");
+                        + crossing.arrivalId() + ", " + crossing.crossedAt() + "): a cloned plate is suspected",
+                // found by either lane and arrival, the vehicle and the CCRNs, also when it writes nothing
+                names(bundle, suspect, crossing));
+    }
+
+    private static List<String> names(Bundle bundle, Crossing suspect, Crossing crossing) {
+        List<String> names = new ArrayList<>(List.of(
+                bundle.vehicleMark(), suspect.lane(), suspect.arrivalId(), crossing.lane(), crossing.arrivalId()));
+        names.addAll(bundle.ccrns());
+        return names;
     }
 }

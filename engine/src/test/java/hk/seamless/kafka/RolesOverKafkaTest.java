@@ -232,6 +232,7 @@ class RolesOverKafkaTest {
         JsonObject alert = sbcConsole.await(m -> "alert".equals(m.getString("kind")), PROPAGATION, "the clone alert");
         assertEquals("SUSPECTED_CLONE", alert.getString("alert"));
         assertEquals(truck.bundleId(), alert.getString("bundleId"));
+        assertEquals(1, audit("lane=SBC-S-01&limit=500", "SUSPECTED_CLONE").size(), "found by the suspect's lane");
         sbcConsole.close();
     }
 
@@ -311,6 +312,45 @@ class RolesOverKafkaTest {
         JsonObject next = decideAt(lmc, "LMC-S-03", truck);
         assertEquals("INSPECT", next.getString("decision"), next.encode());
         assertTrue(next.getJsonArray("reasons").getList().contains("CCRN_INVALID"), next.encode());
+    }
+
+    /**
+     * A lane engine's decisions are in the registry's audit trail as LANE_DECISION: each found by
+     * every record it names (README: "each finds every entry naming it"), not by its arrival alone.
+     * A RELEASE (recorded with its crossing, a change of two events) and an INSPECT (one event).
+     */
+    @Test
+    void aLaneEnginesDecisionsAreFoundAtTheRegistryByEveryRecordTheyName() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        String released = releaseAt(lmc, "LMC-S-04", truck, "RELEASE");
+        JsonObject inspected = decideAt(lmc, "LMC-S-04", truck); // its bundle is used now
+        assertEquals("INSPECT", inspected.getString("decision"), inspected.encode());
+        String inspection = inspected.getString("arrivalId");
+        await(() -> audit("arrival=" + inspection, "LANE_DECISION").size() == 1, "the inspection at the registry");
+
+        for (String query : List.of(
+                "lane=LMC-S-04", "vehicle=" + truck.mark(), "bundle=" + truck.bundleId(), "ccrn=" + truck.ccrn())) {
+            assertTrue(decisions(query).contains(released), "the RELEASE found by " + query);
+        }
+        for (String query : List.of("lane=LMC-S-04", "vehicle=" + truck.mark())) {
+            assertTrue(decisions(query).contains(inspection), "the INSPECT found by " + query);
+        }
+        assertFalse(decisions("lane=LMC-S-01").contains(released), "not by another lane");
+    }
+
+    /** The arrivals of the LANE_DECISION entries a query finds. */
+    private List<String> decisions(String query) {
+        return registryApi
+                .get("/api/v1/audit?" + query + "&limit=500", supervisor.token())
+                .expect(200)
+                .json()
+                .getJsonArray("entries")
+                .stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> "LANE_DECISION".equals(e.getString("action")))
+                .map(e -> e.getString("subject"))
+                .toList();
     }
 
     @Test
