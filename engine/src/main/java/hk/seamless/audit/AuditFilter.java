@@ -9,7 +9,8 @@ import java.util.List;
  * What an audit query asks for. Every given filter must hold (they combine with AND). A filter on
  * a record (a CCRN, a bundle, a vehicle mark, an account, a lane, an arrival) matches every log
  * entry that names it as a whole JSON string anywhere: as the actor, the subject, a key or a field
- * of a record written, a field of a lane decision. So a CCRN finds its lodgement, its amendments,
+ * of a record written, a field of a lane decision, one of the {@code names} of a registry event
+ * (what a lane engine's reported decision is about, which the registry does not write). So a CCRN finds its lodgement, its amendments,
  * the bundling that named it, its crossing, the lane decision that released it and its archiving,
  * without an index per kind of record.
  *

@@ -192,7 +192,7 @@ public final class Engine implements AutoCloseable {
             laneLog = LaneLogStart.open(config, clock);
             // A lane engine's crossings reach the registry from its lane log, over Kafka (LaneReportPublisher).
             CrossingReporter crossings =
-                    role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer);
+                    role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer, config);
             LaneJournalReplay laneHistory = role == EngineRole.LANE
                     ? LaneJournalReplay.read(
                             laneLog.reader(),

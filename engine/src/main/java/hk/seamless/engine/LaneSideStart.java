@@ -15,6 +15,7 @@ import hk.seamless.trade.Bundle;
 import hk.seamless.trade.BundleStatus;
 import hk.seamless.trade.Crossing;
 import hk.seamless.trade.Crossings;
+import hk.seamless.trade.LodgementWindow;
 import hk.seamless.trade.TradeRegistry;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -85,8 +86,9 @@ final class LaneSideStart {
     }
 
     /** The lane side reports a crossing; the registry records it on its own thread, durably. */
-    static CrossingReporter crossingReporter(RegistryWriter writer) {
-        Crossings crossings = new Crossings();
+    static CrossingReporter crossingReporter(RegistryWriter writer, EngineConfig config) {
+        Crossings crossings =
+                new Crossings(LodgementWindow.hongKong(config.rules().lodgementWindow()));
         return (bundleId, controlPoint, lane, arrivalId, atMillis) -> writer.submit(
                         "lane " + lane,
                         "lane " + lane,

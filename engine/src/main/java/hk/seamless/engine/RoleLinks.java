@@ -17,6 +17,8 @@ import hk.seamless.registryfeed.FeedOutbox;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
+import hk.seamless.trade.Crossings;
+import hk.seamless.trade.LodgementWindow;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -68,7 +70,10 @@ final class RoleLinks implements AutoCloseable {
             }
             case REGISTRY -> {
                 FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox));
-                LaneReportRecorder recorder = new LaneReportRecorder(kafka, writer);
+                LaneReportRecorder recorder = new LaneReportRecorder(
+                        kafka,
+                        writer,
+                        new Crossings(LodgementWindow.hongKong(config.rules().lodgementWindow())));
                 publisher.start();
                 recorder.start();
                 Gauge.builder("seamless_feed_published", publisher, FeedPublisher::published)

@@ -6,8 +6,10 @@ import hk.seamless.feed.LaneReport;
 import hk.seamless.store.RegistryWriter;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Transaction;
+import hk.seamless.trade.Bundle;
 import hk.seamless.trade.Crossing;
 import hk.seamless.trade.Crossings;
+import hk.seamless.trade.VehicleMark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +42,13 @@ public final class LaneReportRecorder extends KafkaLink {
     static final String LANE_OVERRIDE = "LANE_OVERRIDE";
 
     private final RegistryWriter writer;
-    private final Crossings crossings = new Crossings();
+    private final Crossings crossings;
     private volatile long recorded;
 
-    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer) {
+    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer, Crossings crossings) {
         super(clients, "seamless-lane-report-recorder");
         this.writer = writer;
+        this.crossings = crossings;
     }
 
     /** Reports recorded since this process started. */
@@ -108,6 +111,30 @@ public final class LaneReportRecorder extends KafkaLink {
         }
     }
 
+    /**
+     * What a lane engine's decision or override is about, for the audit trail's filters: the lane,
+     * the vehicle, the bundle and its CCRNs. The change writes none of them (a decision is kept
+     * only in the lane engine's own log), so without these an INSPECT or a REFER would be found at
+     * the registry by its arrival alone, while the README says each filter finds every entry naming it.
+     */
+    private static List<String> names(Transaction tx, LaneReport report) {
+        List<String> names = new ArrayList<>();
+        if (report.lane() != null) {
+            names.add(report.lane());
+        }
+        if (report.vehicleMark() != null) {
+            names.add(VehicleMark.canonical(report.vehicleMark()));
+        }
+        if (report.bundleId() != null) {
+            names.add(report.bundleId());
+            Bundle bundle = tx.get(StoreName.BUNDLES, report.bundleId(), Bundle.class);
+            if (bundle != null) {
+                names.addAll(bundle.ccrns());
+            }
+        }
+        return names;
+    }
+
     /** @return false for a report recorded before (delivered twice) */
     private boolean record(Transaction tx, LaneReport report) {
         String engineKey = report.controlPoint() + "/" + report.engine();
@@ -121,7 +148,8 @@ public final class LaneReportRecorder extends KafkaLink {
                 report.arrivalId(),
                 report.decision() + " " + (report.vehicleMark() == null ? "(no plate)" : report.vehicleMark())
                         + " at " + report.lane() + (report.bundleId() == null ? "" : ", bundle " + report.bundleId())
-                        + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())));
+                        + (report.reasons().isEmpty() ? "" : ", " + String.join(" ", report.reasons())),
+                names(tx, report));
         if (report.isCrossing()) {
             crossings.record(
                     tx,

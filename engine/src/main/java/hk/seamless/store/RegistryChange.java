@@ -54,6 +54,22 @@ public record RegistryChange(
     /** A put of {@code value}, or a removal when {@code value} is null. */
     public record Write(StoreName store, String key, String value) {}
 
-    /** What happened, to which subject (a CCRN, a bundle id, an account id), in words. */
-    public record AuditEvent(String action, String subject, String detail) {}
+    /**
+     * What happened, to which subject (a CCRN, a bundle id, an account id), in words.
+     *
+     * @param names the records the event is about besides its subject and the records the change
+     *              writes (lane, vehicle, bundle, CCRNs of a lane engine's decision, which the
+     *              registry only reads): the audit trail's filters find the event by them. Null when
+     *              none (most events), so such an event is written as before it was kept
+     */
+    public record AuditEvent(String action, String subject, String detail, List<String> names) {
+
+        public AuditEvent {
+            names = names == null || names.isEmpty() ? null : List.copyOf(names);
+        }
+
+        public AuditEvent(String action, String subject, String detail) {
+            this(action, subject, detail, null);
+        }
+    }
 }

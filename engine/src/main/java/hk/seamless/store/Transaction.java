@@ -68,6 +68,11 @@ public final class Transaction {
         events.add(new RegistryChange.AuditEvent(action, subject, detail));
     }
 
+    /** An event also found by the records it names that this change does not write (see {@link RegistryChange.AuditEvent}). */
+    public void audit(String action, String subject, String detail, List<String> names) {
+        events.add(new RegistryChange.AuditEvent(action, subject, detail, names));
+    }
+
     boolean isEmpty() {
         return staged.isEmpty() && events.isEmpty();
     }

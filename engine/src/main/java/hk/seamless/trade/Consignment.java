@@ -75,6 +75,11 @@ public record Consignment(
                 versionRecordedAt);
     }
 
+    /** Crossed with {@code bundle}, whatever bundle it is in now (a crossing reported after an unbundling). */
+    public Consignment crossedWith(String bundle, Crossing where) {
+        return withStatus(status, bundle, updatedAt).crossed(where);
+    }
+
     public Consignment amended(CargoInformation newCargo, Instant at) {
         return new Consignment(ccrn, owner, version + 1, status, newCargo, lodgedAt, at, bundleId, crossing, at);
     }

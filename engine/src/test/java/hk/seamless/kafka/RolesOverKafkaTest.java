@@ -107,11 +107,19 @@ class RolesOverKafkaTest {
     /** The same lane engine stopped and started on its folder (a new port); Kafka need not be there. */
     private LaneEngine restarted(LaneEngine lane) {
         EngineConfig config = lane.engine().config();
+        stop(lane);
+        return start(config, lane.officer());
+    }
+
+    private void stop(LaneEngine lane) {
         laneEngines.remove(lane);
         lane.engine().close();
+    }
+
+    private LaneEngine start(EngineConfig config, TradeApiClient.Account officer) {
         Engine engine = Engine.start(config, clock);
         TradeApiClient api = new TradeApiClient(engine.port(), engine.adminToken());
-        LaneEngine again = new LaneEngine(engine, api, new LaneTestClient(engine.port(), api), lane.officer());
+        LaneEngine again = new LaneEngine(engine, api, new LaneTestClient(engine.port(), api), officer);
         laneEngines.add(again);
         return again;
     }
@@ -176,37 +184,56 @@ class RolesOverKafkaTest {
         releaseAt(lmc, "LMC-S-04", unknown, "RELEASE");
     }
 
+    /**
+     * Released at LMC, then at SBC, while both were cut off. The reports travel keyed by control
+     * point, so the registry may read SBC's first: here it does (LMC is stopped until SBC's is
+     * recorded). The crossing is still LMC's, the earlier release, and SBC's is the suspect.
+     */
     @Test
     void oneBundleReleasedAtTwoControlPointsWhileCutOffIsOneCrossingAndASuspectedClone() {
         Truck truck = bundledTruck();
         awaitCaughtUp(lmc);
         awaitCaughtUp(sbc);
-        LaneTestClient.Socket lmcConsole = lmc.lanes().console(lmc.officer().token());
+        LaneTestClient.Socket sbcConsole = sbc.lanes().console(sbc.officer().token());
         broker.pause();
         String first = releaseAt(lmc, "LMC-S-01", truck, "RELEASE");
-        String second = releaseAt(sbc, "SBC-S-01", truck, "RELEASE");
+        String second = releaseAt(sbc, "SBC-S-01", truck, "RELEASE"); // decideAt moves the clock on
+        EngineConfig lmcConfig = lmc.engine().config();
+        stop(lmc);
         broker.resume();
 
         awaitBundleStatus(truck.bundleId(), "USED");
+        JsonArray crossedFirst = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED");
+        assertEquals(1, crossedFirst.size(), crossedFirst.encode());
+        assertTrue(crossedFirst.getJsonObject(0).getString("detail").contains(second), "SBC's read first");
+
+        lmc = start(lmcConfig, lmc.officer());
         await(
                 () -> audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
                                 .size()
                         == 1,
                 "the second release raised as a suspected clone");
         JsonArray crossed = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED");
-        assertEquals(1, crossed.size(), "recorded once as the crossing: " + crossed);
+        assertEquals(2, crossed.size(), "the crossing moved by an entry of its own: " + crossed);
+        String crossing = crossed.getJsonObject(0).getString("detail"); // newest first: the crossing now
+        assertTrue(crossing.startsWith(truck.mark() + " at LMC-S-01 (" + first), crossing);
         String clone = audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
                 .getJsonObject(0)
                 .getString("detail");
-        String crossing = crossed.getJsonObject(0).getString("detail");
         assertTrue(
-                crossing.contains(first) && clone.contains(second)
-                        || crossing.contains(second) && clone.contains(first),
-                "one arrival crossed, the other is the suspect: " + crossing + " / " + clone);
-        JsonObject alert = lmcConsole.await(m -> "alert".equals(m.getString("kind")), PROPAGATION, "the clone alert");
+                clone.contains("released again at SBC-S-01 (" + second)
+                        && clone.contains("after crossing at LMC-S-01 (" + first),
+                "the later release is the suspect: " + clone);
+        JsonObject bundle = registryApi
+                .get("/api/v1/bundles/" + truck.bundleId(), trucker.token())
+                .expect(200)
+                .json();
+        assertEquals(first, bundle.getJsonObject("crossing").getString("arrivalId"), bundle.encode());
+        JsonObject alert = sbcConsole.await(m -> "alert".equals(m.getString("kind")), PROPAGATION, "the clone alert");
         assertEquals("SUSPECTED_CLONE", alert.getString("alert"));
         assertEquals(truck.bundleId(), alert.getString("bundleId"));
-        lmcConsole.close();
+        assertEquals(1, audit("lane=SBC-S-01&limit=500", "SUSPECTED_CLONE").size(), "found by the suspect's lane");
+        sbcConsole.close();
     }
 
     /**
@@ -237,6 +264,93 @@ class RolesOverKafkaTest {
                 0,
                 audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
                         .size());
+    }
+
+    /**
+     * Released at a lane engine cut off from the registry while the trucker unbundled the bundle
+     * and bundled its CCRN again to the same vehicle: the truck crossed with that cargo, so when
+     * Kafka is back the CCRN is CROSSED (it cannot cross again), the old bundle USED, supervisors
+     * find it in the audit trail, and the vehicle's new bundle, holding a crossed CCRN, is inspected.
+     */
+    @Test
+    void aReleaseWhileCutOffOfABundleUnbundledMeanwhileIsStillItsCrossing() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        broker.pause();
+        String arrival = releaseAt(lmc, "LMC-S-02", truck, "RELEASE");
+        registryApi
+                .delete("/api/v1/bundles/" + truck.bundleId(), trucker.token())
+                .expect(200);
+        assertEquals(
+                "LODGED", registryApi.consignment(shipper.token(), truck.ccrn()).getString("status"));
+        String again = registryApi
+                .bundle(trucker.token(), truck.mark(), "IMPORT", truck.ccrn())
+                .getString("bundleId");
+        broker.resume();
+
+        awaitBundleStatus(truck.bundleId(), "USED");
+        JsonObject consignment = registryApi.consignment(shipper.token(), truck.ccrn());
+        assertEquals("CROSSED", consignment.getString("status"), consignment.encode());
+        assertEquals(arrival, consignment.getJsonObject("crossing").getString("arrivalId"));
+        JsonArray raised = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED_AFTER_UNBUNDLING");
+        assertEquals(1, raised.size(), raised.encode());
+        assertTrue(raised.getJsonObject(0).getString("detail").contains(arrival), raised.encode());
+        assertEquals(
+                0,
+                audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSING_IGNORED")
+                        .size());
+        assertEquals(
+                "ACTIVE",
+                registryApi
+                        .get("/api/v1/bundles/" + again, trucker.token())
+                        .expect(200)
+                        .json()
+                        .getString("status"),
+                "the vehicle's new bundle stays");
+
+        awaitCaughtUp(lmc);
+        JsonObject next = decideAt(lmc, "LMC-S-03", truck);
+        assertEquals("INSPECT", next.getString("decision"), next.encode());
+        assertTrue(next.getJsonArray("reasons").getList().contains("CCRN_INVALID"), next.encode());
+    }
+
+    /**
+     * A lane engine's decisions are in the registry's audit trail as LANE_DECISION: each found by
+     * every record it names (README: "each finds every entry naming it"), not by its arrival alone.
+     * A RELEASE (recorded with its crossing, a change of two events) and an INSPECT (one event).
+     */
+    @Test
+    void aLaneEnginesDecisionsAreFoundAtTheRegistryByEveryRecordTheyName() {
+        Truck truck = bundledTruck();
+        awaitCaughtUp(lmc);
+        String released = releaseAt(lmc, "LMC-S-04", truck, "RELEASE");
+        JsonObject inspected = decideAt(lmc, "LMC-S-04", truck); // its bundle is used now
+        assertEquals("INSPECT", inspected.getString("decision"), inspected.encode());
+        String inspection = inspected.getString("arrivalId");
+        await(() -> audit("arrival=" + inspection, "LANE_DECISION").size() == 1, "the inspection at the registry");
+
+        for (String query : List.of(
+                "lane=LMC-S-04", "vehicle=" + truck.mark(), "bundle=" + truck.bundleId(), "ccrn=" + truck.ccrn())) {
+            assertTrue(decisions(query).contains(released), "the RELEASE found by " + query);
+        }
+        for (String query : List.of("lane=LMC-S-04", "vehicle=" + truck.mark())) {
+            assertTrue(decisions(query).contains(inspection), "the INSPECT found by " + query);
+        }
+        assertFalse(decisions("lane=LMC-S-01").contains(released), "not by another lane");
+    }
+
+    /** The arrivals of the LANE_DECISION entries a query finds. */
+    private List<String> decisions(String query) {
+        return registryApi
+                .get("/api/v1/audit?" + query + "&limit=500", supervisor.token())
+                .expect(200)
+                .json()
+                .getJsonArray("entries")
+                .stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> "LANE_DECISION".equals(e.getString("action")))
+                .map(e -> e.getString("subject"))
+                .toList();
     }
 
     @Test
@@ -308,7 +422,7 @@ class RolesOverKafkaTest {
 
     // ---- the registry's side ----
 
-    record Truck(String mark, String tag, String bundleId) {}
+    record Truck(String mark, String tag, String bundleId, String ccrn) {}
 
     private Truck bundledTruck() {
         LocalDate today = clock.hongKongToday();
@@ -317,7 +431,7 @@ class RolesOverKafkaTest {
         String tag = TradeApiClient.uniqueTag();
         registryApi.registerVehicleRaw(trucker.token(), mark, tag).expect(201);
         JsonObject bundle = registryApi.bundle(trucker.token(), mark, "IMPORT", ccrn);
-        return new Truck(mark, tag, bundle.getString("bundleId"));
+        return new Truck(mark, tag, bundle.getString("bundleId"), ccrn);
     }
 
     private void awaitBundleStatus(String bundleId, String status) {
