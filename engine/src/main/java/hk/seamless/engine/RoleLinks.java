@@ -68,7 +68,8 @@ final class RoleLinks implements AutoCloseable {
             }
             case REGISTRY -> {
                 FeedPublisher publisher = new FeedPublisher(kafka, Objects.requireNonNull(outbox));
-                LaneReportRecorder recorder = new LaneReportRecorder(kafka, writer);
+                LaneReportRecorder recorder = new LaneReportRecorder(
+                        kafka, writer, EngineIdentity.of(config.server().dataDir()));
                 publisher.start();
                 recorder.start();
                 Gauge.builder("seamless_feed_published", publisher, FeedPublisher::published)
