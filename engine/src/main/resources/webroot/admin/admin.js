@@ -1,6 +1,11 @@
 // The admin desk's boot: language, masthead, the admin token (asked for, checked, kept for this
 // tab), then the registration queue (registrations.js), the accounts with suspension, reinstatement
 // and token rotation (accounts.js), staff accounts (staff.js) and lane devices (devices.js).
+// Not every engine serves every panel: a lane engine has no registration queue (no public
+// registration there), the registry no lane devices. A panel whose route answers 404 hides itself.
+
+/** Asked with the token to check it: served by the engine in every role, to the admin only. */
+const TOKEN_CHECK = '/api/v1/admin/accounts?role=ADMIN';
 import { $, say } from '/shared/dom.js';
 import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
@@ -43,10 +48,10 @@ async function openDesk() {
   $('desk').hidden = false;
   showHolder();
   await Promise.all([registrations.load(), accounts.load(), devices.load()]);
-  $('registrations-title').focus({ preventScroll: true });
+  ($('registrations').hidden ? $('accounts-title') : $('registrations-title')).focus({ preventScroll: true });
 }
 
-/** The token is checked by asking for the queue with it: the engine alone says whether it is right. */
+/** The token is checked by asking for the admin's accounts with it: the engine alone says whether it is right. */
 async function onToken(event) {
   event.preventDefault();
   const form = event.target;
@@ -62,7 +67,7 @@ async function onToken(event) {
   const button = form.querySelector('button[type="submit"]');
   button.disabled = true;
   try {
-    await adminCall('GET', '/api/v1/admin/registrations?status=PENDING', undefined, token);
+    await adminCall('GET', TOKEN_CHECK, undefined, token);
     keepToken(token);
     input.value = '';
     await openDesk();
@@ -118,7 +123,7 @@ async function boot() {
     return;
   }
   try {
-    await adminCall('GET', '/api/v1/admin/registrations?status=PENDING');
+    await adminCall('GET', TOKEN_CHECK);
     await openDesk();
   } catch (e) {
     if (!refusal(e)) {

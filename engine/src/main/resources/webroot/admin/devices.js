@@ -43,7 +43,10 @@ export class Devices {
       this.asking = null;
       this.renderList();
     } catch (e) {
-      if (!refusal(e)) {
+      if (e.status === 404) {
+        // The registry serves no lanes, so it registers no devices: the panel is not shown.
+        $('devices').hidden = true;
+      } else if (!refusal(e)) {
         $('devices-errors').replaceChildren(el('p', {}, problemText(e)));
       }
     }

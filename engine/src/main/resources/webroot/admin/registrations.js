@@ -27,7 +27,10 @@ export class Registrations {
       this.list = answer.registrations || [];
       this.render();
     } catch (e) {
-      if (!refusal(e)) {
+      if (e.status === 404) {
+        // A lane engine takes no public registrations, so it has no queue: the panel is not shown.
+        $('registrations').hidden = true;
+      } else if (!refusal(e)) {
         $('registrations-errors').replaceChildren(el('p', {}, problemText(e)));
       }
     }

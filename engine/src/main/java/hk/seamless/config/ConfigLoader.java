@@ -198,7 +198,13 @@ public final class ConfigLoader {
                         "SEAMLESS_FEED_BEHIND_AFTER",
                         d.feedBehindAfter(),
                         SettingValues::atLeastAMillisecond));
+        TopologySetting.refuseUnused(t.role(), s -> settings.inFile(s.key()) || given(settings.env(s.env())));
         return TopologySetting.check(t, controlPoints);
+    }
+
+    /** As {@link SettingLayers} reads it: an environment variable left blank is not set. */
+    private static boolean given(String env) {
+        return env != null && !env.isBlank();
     }
 
     /**

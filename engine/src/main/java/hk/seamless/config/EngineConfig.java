@@ -128,6 +128,7 @@ public record EngineConfig(
 
     /** Another role among the processes of a deployment (tests; a real start reads the settings). */
     public EngineConfig withTopology(Topology t) {
+        TopologySetting.refuseUnused(t.role(), setting -> setting.setIn(t));
         Topology checked = TopologySetting.check(t, controlPoints);
         return edited(e -> {
             e.topology = checked;

@@ -5,10 +5,16 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The checks of a {@link Topology} across settings: each alone may be well formed while the
@@ -19,14 +25,56 @@ final class TopologySetting {
 
     private TopologySetting() {}
 
+    /** A setting only some roles read; given to another, it would be silently ignored. */
+    record RoleOnly(String key, String env, Set<EngineRole> roles, Function<Topology, Object> value) {
+
+        /** Set in a topology made in code (tests): other than a standalone engine's default. */
+        boolean setIn(Topology t) {
+            return !Objects.equals(value.apply(t), value.apply(Topology.standalone()));
+        }
+    }
+
+    /**
+     * Every setting of the roles, with the roles that read it. An operator who sets one on an engine
+     * whose role ignores it has misunderstood something (a lane engine's env file given to the
+     * standalone engine, a feed token thought to secure a standalone engine): refused, not ignored.
+     */
+    private static final Set<EngineRole> BOTH = EnumSet.of(EngineRole.REGISTRY, EngineRole.LANE);
+
+    private static final Set<EngineRole> LANE = EnumSet.of(EngineRole.LANE);
+
+    static final List<RoleOnly> ROLE_ONLY = List.of(
+            new RoleOnly("kafkaBootstrap", "SEAMLESS_KAFKA_BOOTSTRAP", BOTH, Topology::kafkaBootstrap),
+            new RoleOnly("controlPoint", "SEAMLESS_CONTROL_POINT", LANE, Topology::controlPoint),
+            new RoleOnly("registryUrl", "SEAMLESS_REGISTRY_URL", LANE, Topology::registryUrl),
+            new RoleOnly("feedToken", "SEAMLESS_FEED_TOKEN", BOTH, Topology::feedToken),
+            new RoleOnly("feedTopic", "SEAMLESS_KAFKA_FEED_TOPIC", BOTH, Topology::feedTopic),
+            new RoleOnly("laneReportsTopic", "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", BOTH, Topology::laneReportsTopic),
+            new RoleOnly("kafkaClientConfig", "SEAMLESS_KAFKA_CLIENT_CONFIG", BOTH, Topology::kafkaClient),
+            // Only a lane engine listens to the registry; the registry has nobody to wait for.
+            new RoleOnly("feedBehindAfter", "SEAMLESS_FEED_BEHIND_AFTER", LANE, Topology::feedBehindAfter));
+
+    /** Refuses, naming it, the first setting given (in the file or the environment) that {@code role} does not read. */
+    static void refuseUnused(EngineRole role, Predicate<RoleOnly> given) {
+        for (RoleOnly setting : ROLE_ONLY) {
+            if (!setting.roles().contains(role) && given.test(setting)) {
+                String name = setting.key() + " (" + setting.env() + ")";
+                String readBy =
+                        setting.roles().stream().map(EngineRole::settingValue).collect(Collectors.joining(" or "));
+                throw new ConfigException(
+                        role == EngineRole.STANDALONE
+                                ? name + " is set but role (SEAMLESS_ROLE) is standalone, which uses no Kafka and"
+                                        + " serves every control point: set SEAMLESS_ROLE to " + readBy
+                                        + ", or leave it out"
+                                : name + " is for role " + readBy + "; role (SEAMLESS_ROLE) " + role.settingValue()
+                                        + " does not read it: leave it out");
+            }
+        }
+    }
+
+    /** What each role needs; what it must not be given was refused before, by {@link #refuseUnused}. */
     static Topology check(Topology t, List<ControlPoint> controlPoints) {
         if (t.role() == EngineRole.STANDALONE) {
-            refuseSet(t.kafkaBootstrap(), "kafkaBootstrap (SEAMLESS_KAFKA_BOOTSTRAP)");
-            refuseSet(t.controlPoint(), "controlPoint (SEAMLESS_CONTROL_POINT)");
-            refuseSet(t.registryUrl(), "registryUrl (SEAMLESS_REGISTRY_URL)");
-            if (!t.kafkaClient().isEmpty()) {
-                refuseSet("x", "kafkaClientConfig (SEAMLESS_KAFKA_CLIENT_CONFIG)");
-            }
             return t;
         }
         String role = "role (SEAMLESS_ROLE) " + t.role().settingValue();
@@ -43,14 +91,6 @@ final class TopologySetting {
                     + " (SEAMLESS_KAFKA_LANE_REPORTS_TOPIC) must be two topics, not both '" + t.feedTopic() + "'");
         }
         if (t.role() == EngineRole.REGISTRY) {
-            if (t.controlPoint() != null) {
-                throw new ConfigException("controlPoint (SEAMLESS_CONTROL_POINT) is for role lane; " + role
-                        + " serves no lanes: leave it out");
-            }
-            if (t.registryUrl() != null) {
-                throw new ConfigException("registryUrl (SEAMLESS_REGISTRY_URL) is for role lane; " + role
-                        + " is the registry: leave it out");
-            }
             return t;
         }
         if (t.controlPoint() == null) {
@@ -105,6 +145,7 @@ final class TopologySetting {
         for (String owned : List.of(
                 "bootstrap.servers",
                 "group.id",
+                "group.instance.id",
                 "enable.auto.commit",
                 "key.serializer",
                 "value.serializer",
@@ -118,13 +159,6 @@ final class TopologySetting {
             }
         }
         return out;
-    }
-
-    private static void refuseSet(Object value, String setting) {
-        if (value != null) {
-            throw new ConfigException(setting + " is set but role (SEAMLESS_ROLE) is standalone, which uses no"
-                    + " Kafka and serves every control point: set SEAMLESS_ROLE to registry or lane, or leave it out");
-        }
     }
 
     private static String codes(List<ControlPoint> controlPoints) {

@@ -28,6 +28,7 @@ import hk.seamless.http.IvrsRoutes;
 import hk.seamless.http.LaneRoutes;
 import hk.seamless.http.RequestContract;
 import hk.seamless.http.RiskRoutes;
+import hk.seamless.http.RoleRoutes;
 import hk.seamless.http.SystemRoutes;
 import hk.seamless.http.TemplateRoutes;
 import hk.seamless.http.UploadSlots;
@@ -79,6 +80,9 @@ final class EngineRoutes {
      * Every route group the servers mount (the batch upload is mounted apart, see {@link #routers}),
      * by role: the registry serves no lanes, a lane engine takes no lodgements, bundles or risk
      * settings (those are the registry's); both keep sign-in, the admin desk, health and the audit.
+     * What a role does not serve is also answered 404 before anything else ({@link RoleRoutes}),
+     * which covers the routes of a group mounted whole (public registration and its queue, in
+     * {@link AccountRoutes}, are trade only) and the pages.
      */
     static List<Consumer<Router>> all(
             EngineConfig config,
@@ -148,7 +152,8 @@ final class EngineRoutes {
         BatchRoutes batch = new BatchRoutes(registry, auth);
         WriteAdmission admission = new WriteAdmission(auth, new UploadSlots(config.http()));
         Consumer<Router> uploads = config.topology().role() == EngineRole.LANE ? router -> {} : batch::mount;
-        return () -> HttpApi.router(vertx, admission, contract, routes, uploads);
+        RoleRoutes role = RoleRoutes.of(config.topology().role());
+        return () -> HttpApi.router(vertx, admission, contract, routes, uploads, role);
     }
 
     /** The audit trail over both logs, each query reading them afresh (the logs grow while it reads). */

@@ -73,7 +73,8 @@ final class RoleLinks implements AutoCloseable {
                 LaneReportRecorder recorder = new LaneReportRecorder(
                         kafka,
                         writer,
-                        new Crossings(LodgementWindow.hongKong(config.rules().lodgementWindow())));
+                        new Crossings(LodgementWindow.hongKong(config.rules().lodgementWindow())),
+                        EngineIdentity.of(config.server().dataDir()));
                 publisher.start();
                 recorder.start();
                 Gauge.builder("seamless_feed_published", publisher, FeedPublisher::published)

@@ -24,9 +24,12 @@ public final class HttpApi {
             WriteAdmission admission,
             Future<RequestContract> contract,
             List<Consumer<Router>> routeGroups,
-            Consumer<Router> batchRoutes) {
+            Consumer<Router> batchRoutes,
+            RoleRoutes role) {
         Router router = Router.router(vertx);
         router.route().handler(RequestFraming::handle);
+        // What this role does not serve is a 404 whoever asks: before admission looks for credentials.
+        role.mount(router);
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
         router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
@@ -44,7 +47,7 @@ public final class HttpApi {
         router.routeWithRegex("^/(api|ivrs)/.*").handler(ctx -> withContract(ctx, contract));
         batchRoutes.accept(router);
         routeGroups.forEach(group -> group.accept(router));
-        WebPages.mount(router);
+        WebPages.mount(router, role.home());
 
         router.errorHandler(
                 404,

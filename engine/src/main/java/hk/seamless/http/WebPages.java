@@ -39,8 +39,12 @@ public final class WebPages {
 
     private WebPages() {}
 
-    public static void mount(Router router) {
-        router.getWithRegex("^/$").handler(ctx -> redirect(ctx, "/portal/"));
+    /**
+     * @param home where "/" goes: the portal, or on a lane engine (which serves no portal) the
+     *     console; the areas a role does not serve are answered 404 before these routes ({@link RoleRoutes})
+     */
+    public static void mount(Router router, String home) {
+        router.getWithRegex("^/$").handler(ctx -> redirect(ctx, home));
         // Every browser asks for it on every page: answer with the lane-gate icon, not a 404 in the log.
         router.route("/favicon.ico")
                 .method(HttpMethod.GET)

@@ -8,8 +8,10 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A lane engine's identity: made once with its data folder ({@code engine.properties}), so that
- * the registry tells this engine's lane log from the one a new data folder starts again at 1.
+ * An engine's identity: made once with its data folder ({@code engine.properties}). A lane
+ * engine's, so that the registry tells this engine's lane log from the one a new data folder starts
+ * again at 1; the registry's, so that after a restart it is the same member of the lane reports'
+ * consumer group ({@link LaneReportRecorder#consumer}).
  */
 public final class EngineIdentity {
 

@@ -71,11 +71,22 @@ public final class KafkaClients {
 
     /** @param groupId null for a consumer that assigns its partitions itself and keeps its own position */
     KafkaConsumer<String, byte[]> consumer(String clientId, String groupId) {
+        return consumer(clientId, groupId, null);
+    }
+
+    /**
+     * @param instanceId the consumer's {@code group.instance.id}, making it a static member of
+     *     {@code groupId} (see {@link LaneReportRecorder#consumer}); null for a dynamic member
+     */
+    KafkaConsumer<String, byte[]> consumer(String clientId, String groupId, String instanceId) {
         Properties p = base(clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         if (groupId != null) {
             p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        if (instanceId != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(BLOCK.toMillis()));

@@ -42,13 +42,37 @@ public final class LaneReportRecorder extends KafkaLink {
     static final String LANE_OVERRIDE = "LANE_OVERRIDE";
 
     private final RegistryWriter writer;
+    private final String instanceId;
     private final Crossings crossings;
     private volatile long recorded;
 
-    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer, Crossings crossings) {
+    /** @param engineId this registry's {@link EngineIdentity}: the same after every restart on its data folder */
+    public LaneReportRecorder(KafkaClients clients, RegistryWriter writer, Crossings crossings, String engineId) {
         super(clients, "seamless-lane-report-recorder");
         this.writer = writer;
         this.crossings = crossings;
+        this.instanceId = GROUP + "-" + engineId;
+    }
+
+    /**
+     * The consumer the registry reads the reports with: a static member of {@link #GROUP}.
+     *
+     * <p>Why static: as a dynamic member, a registry killed (kill -9, OOM, node lost) leaves its
+     * member in the group until its session times out (45 s), and the restarted registry's join
+     * waits for that rebalance: no report recorded meanwhile. A static member is known by its
+     * {@code group.instance.id}, the same after a restart on the same data folder, so the
+     * coordinator hands the returning registry the partitions at once, replacing the old member
+     * without a rebalance (a shorter session timeout would only shorten the wait, and make a slow
+     * registry lose its partitions). Kept over manual assignment because the group still keeps the
+     * committed offsets and the partitions follow the topic's. A static member sends no leave on a
+     * clean stop either: nothing waits for a rebalance while it closes. The lane engines' feed
+     * subscriber has no group (it assigns its one partition itself), so a lane engine's kill -9
+     * leaves nothing behind.
+     */
+    static KafkaConsumer<String, byte[]> consumer(KafkaClients clients, String instanceId) {
+        KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-registry-reports", GROUP, instanceId);
+        consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
+        return consumer;
     }
 
     /** Reports recorded since this process started. */
@@ -58,9 +82,8 @@ public final class LaneReportRecorder extends KafkaLink {
 
     @Override
     protected void session() throws InterruptedException, ExecutionException, TimeoutException {
-        KafkaConsumer<String, byte[]> consumer = clients.consumer("seamless-registry-reports", GROUP);
+        KafkaConsumer<String, byte[]> consumer = consumer(clients, instanceId);
         try {
-            consumer.subscribe(List.of(clients.topology().laneReportsTopic()));
             while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {

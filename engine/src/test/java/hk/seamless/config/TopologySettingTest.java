@@ -47,6 +47,42 @@ class TopologySettingTest {
     }
 
     @Test
+    void aStandaloneEngineIsGivenNoSettingOfTheOtherRoles() {
+        refused("SEAMLESS_FEED_TOKEN", "SEAMLESS_FEED_TOKEN", TOKEN);
+        refused("SEAMLESS_KAFKA_FEED_TOPIC", "SEAMLESS_KAFKA_FEED_TOPIC", "feed");
+        refused("SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", "SEAMLESS_KAFKA_LANE_REPORTS_TOPIC", "reports");
+        // Even at its default value: the operator meant something by it that a standalone engine does not do.
+        refused("SEAMLESS_FEED_BEHIND_AFTER", "SEAMLESS_FEED_BEHIND_AFTER", "PT10S");
+        assertEquals(
+                EngineRole.STANDALONE,
+                load("SEAMLESS_FEED_TOKEN", " ").topology().role(),
+                "blank is not set");
+    }
+
+    @Test
+    void aStandaloneEngineIsGivenNoRoleSettingInItsFileEither(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("engine.json");
+        Files.writeString(file, "{\"feedToken\": \"" + TOKEN + "\"}");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
+        assertTrue(e.getMessage().contains("feedToken (SEAMLESS_FEED_TOKEN)"), e.getMessage());
+        assertTrue(!e.getMessage().contains(TOKEN), "the secret is not printed: " + e.getMessage());
+    }
+
+    @Test
+    void aRegistryIsGivenNoLaneEngineSetting() {
+        refused(
+                "SEAMLESS_FEED_BEHIND_AFTER",
+                "SEAMLESS_ROLE",
+                "registry",
+                "SEAMLESS_KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "SEAMLESS_FEED_TOKEN",
+                TOKEN,
+                "SEAMLESS_FEED_BEHIND_AFTER",
+                "PT30S");
+    }
+
+    @Test
     void kafkaBootstrapServersMustBeHostAndPort() {
         for (String bad : new String[] {"garbage:::", "kafka", "kafka:port", "kafka:99999", "kafka:9092,", ":9092"}) {
             refused(
