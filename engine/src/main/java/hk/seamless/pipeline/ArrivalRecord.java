@@ -68,6 +68,12 @@ public record ArrivalRecord(
         return false;
     }
 
+    /** Whether the lane or an officer released this arrival already: its crossing is its own. */
+    public boolean everReleased() {
+        return decision == Verdict.RELEASE
+                || overrides.stream().anyMatch(o -> o.from() == Verdict.RELEASE || o.to() == Verdict.RELEASE);
+    }
+
     public ArrivalRecord withGateState(String state) {
         return new ArrivalRecord(
                 id,

@@ -135,6 +135,11 @@ final class DecisionPublisher {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Whether this lane side has released the bundle (any arrival). Pipeline thread. */
+    boolean released(String bundleId) {
+        return released.contains(BundleAtLane.hash(bundleId, 0, bundleId.length()));
+    }
+
     /**
      * What is kept of the arrival once decided. This, and the message built from it, are the
      * allocations of a decision: the steps before publish allocate nothing.

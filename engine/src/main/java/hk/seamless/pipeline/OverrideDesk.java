@@ -131,11 +131,19 @@ final class OverrideDesk {
         ArrivalRecord updated = record.overridden(mark, to, reasons, bundleId, ccrns, override);
         boolean atLane = presence.isPresent(index, record.id(), nowMillis);
         boolean gateUp = gateAvailable.test(index);
+        // Asked before the republish, which remembers this release: was the bundle used by another?
+        boolean bundleUsedBefore =
+                to == Verdict.RELEASE && bundleId != null && !record.everReleased() && publisher.released(bundleId);
         CompletableFuture<?> crossing = publisher.republish(index, updated, nowMillis, atLane && gateUp);
+        String note = gateNote(atLane, gateUp, to, record.lane());
+        if (bundleUsedBefore) {
+            note += " Bundle " + bundleId + " was already used by an earlier release: no second crossing is"
+                    + " recorded for this one; check the vehicle's papers.";
+        }
         return new Outcome(
                 DecisionMessages.detail(updated, releaseValidityMillis)
                         .put("gateSignal", gateSignal(atLane, gateUp).name())
-                        .put("gateNote", gateNote(atLane, gateUp, to, record.lane()))
+                        .put("gateNote", note)
                         .encode(),
                 crossing);
     }

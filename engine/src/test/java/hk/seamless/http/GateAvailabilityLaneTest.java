@@ -1,6 +1,8 @@
 package hk.seamless.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,47 @@ class GateAvailabilityLaneTest extends LaneHarness {
                 shipper.token(),
                 c -> "CROSSED".equals(c.getString("status")),
                 "CROSSED");
+    }
+
+    /**
+     * Held at two lanes before either was released (a clone, or a truck that backed out): the
+     * officer releasing the second by hand is told its bundle was used already, and no second
+     * crossing is recorded.
+     */
+    @Test
+    void aSecondHandReleaseOfOneBundleIsToldItWasUsedAlready() {
+        Rig first = rig("IMPORT");
+        Rig second = rig("IMPORT");
+        Truck a = bundledPastLead();
+        clock.advance(PAST_LEAD);
+        first.gate().close();
+        second.gate().close();
+        awaitGateSeen(first.lane(), false, false);
+        awaitGateSeen(second.lane(), false, false);
+        JsonObject heldFirst = readsWithoutGate(first, a);
+        JsonObject heldSecond = readsWithoutGate(second, a);
+        assertDecision(heldSecond, "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
+
+        JsonObject byHand = new JsonObject().put("decision", "RELEASE").put("reason", "boom raised by hand");
+        JsonObject released = api.post(
+                        "/api/v1/arrivals/" + heldFirst.getString("arrivalId") + "/override", officer.token(), byHand)
+                .expect(200)
+                .json();
+        assertFalse(released.getString("gateNote").contains("already used"), released.getString("gateNote"));
+        JsonObject again = api.post(
+                        "/api/v1/arrivals/" + heldSecond.getString("arrivalId") + "/override", officer.token(), byHand)
+                .expect(200)
+                .json();
+        assertTrue(again.getString("gateNote").contains("already used by an earlier release"), again.encode());
+        String bundleId = heldFirst.getString("bundleId");
+        JsonObject bundle = api.get("/api/v1/bundles/" + bundleId, trucker.token())
+                .expect(200)
+                .json();
+        assertEquals("USED", bundle.getString("status"));
+        assertEquals(
+                heldFirst.getString("arrivalId"),
+                bundle.getJsonObject("crossing").getString("arrivalId"),
+                bundle.encode());
     }
 
     @Test
