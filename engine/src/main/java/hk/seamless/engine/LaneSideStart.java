@@ -38,8 +38,10 @@ final class LaneSideStart {
         int recovered = CrossingRecovery.reportUnrecorded(
                 laneHistory,
                 bundleId -> {
+                    // A recorded crossing leaves the bundle USED for good; ACTIVE, or UNBUNDLED by
+                    // the trucker since the release, it was never recorded (Crossings records both).
                     Bundle b = registry.bundles().find(bundleId);
-                    return b != null && b.status() == BundleStatus.ACTIVE;
+                    return b != null && (b.status() == BundleStatus.ACTIVE || b.status() == BundleStatus.UNBUNDLED);
                 },
                 crossings);
         if (recovered > 0) {

@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 /**
  * A RELEASE is journalled by the lane before the registry records its crossing; a process killed
  * in between would leave the bundle ACTIVE, good for a second crossing. At start, every released
- * bundle in the lane journal that the registry still holds ACTIVE is reported again.
+ * bundle in the lane journal whose crossing the registry has not recorded (still ACTIVE, or
+ * unbundled by the trucker since) is reported again.
  */
 public final class CrossingRecovery {
 
