@@ -140,11 +140,7 @@ public class HandOffBenchmark {
             new LaneFeedConsumer(stores, view, risk).finishStart(registryState());
             identification = new VehicleIdentification(view, 80);
             rules = new ClearanceRules(
-                    view,
-                    risk,
-                    new RandomSelection(OptionalLong.of(7)),
-                    new ReleasedBundles(1 << 10),
-                    lane -> true);
+                    view, risk, new RandomSelection(OptionalLong.of(7)), new ReleasedBundles(1 << 10), lane -> true);
             arrival = new Arrival(new Lane("LMC-S-01", "LMC", Direction.IMPORT, true), 0);
         }
 
