@@ -21,6 +21,13 @@ public final class Crossings {
 
     public static final String CROSSED = "CROSSED";
 
+    /**
+     * The audit action of a crossing moved to an earlier release of the same bundle, reported
+     * later: a bundle keeps one CROSSED entry (its crossing is recorded once), and this one says
+     * which release the crossing now is.
+     */
+    public static final String CROSSING_CORRECTED = "CROSSING_CORRECTED";
+
     private final CrossedAfterUnbundling afterUnbundling;
 
     /** @param window when a consignment counts as expired (a crossing reported late leaves an expired one as it is) */
@@ -69,7 +76,8 @@ public final class Crossings {
      * is back, on a topic keyed by control point: the registry may read the later release first.
      * So the crossing is the earliest release by the time the lane decided, not by arrival order
      * here; on equal times the one recorded first stays. Moving the crossing is a change of its own
-     * with its own CROSSED entry: the trail stays append-only, its newest CROSSED entry is the crossing.
+     * with a CROSSING_CORRECTED entry: the trail stays append-only, and the bundle's one CROSSED
+     * entry stays what was true when it was written.
      */
     private boolean releasedAgain(Transaction tx, Bundle bundle, Crossing where) {
         Crossing recorded = bundle.crossing();
@@ -92,7 +100,7 @@ public final class Crossings {
         }
         tx.put(StoreName.BUNDLES, bundle.id(), bundle.used(where));
         tx.audit(
-                CROSSED,
+                CROSSING_CORRECTED,
                 bundle.id(),
                 bundle.vehicleMarkDisplay() + " at " + where.lane() + " (" + where.arrivalId() + ", "
                         + where.crossedAt() + "): released before " + recorded.lane() + " ("

@@ -213,9 +213,13 @@ class RolesOverKafkaTest {
                                 .size()
                         == 1,
                 "the second release raised as a suspected clone");
-        JsonArray crossed = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED");
-        assertEquals(2, crossed.size(), "the crossing moved by an entry of its own: " + crossed);
-        String crossing = crossed.getJsonObject(0).getString("detail"); // newest first: the crossing now
+        assertEquals(
+                1,
+                audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSED").size(),
+                "recorded once as the crossing");
+        JsonArray corrected = audit("bundle=" + truck.bundleId() + "&limit=50", "CROSSING_CORRECTED");
+        assertEquals(1, corrected.size(), "the crossing moved by an entry of its own: " + corrected);
+        String crossing = corrected.getJsonObject(0).getString("detail");
         assertTrue(crossing.startsWith(truck.mark() + " at LMC-S-01 (" + first), crossing);
         String clone = audit("bundle=" + truck.bundleId() + "&limit=50", "SUSPECTED_CLONE")
                 .getJsonObject(0)

@@ -114,9 +114,10 @@ class CrossingsTest {
         assertEquals(BundleStatus.USED, bundleNow("B1").status());
         assertEquals(lmc, consignmentNow(CCRN).crossing());
         assertEquals(ConsignmentStatus.CROSSED, consignmentNow(CCRN).status());
-        List<RegistryChange.AuditEvent> crossed = events(Crossings.CROSSED);
-        assertEquals(2, crossed.size(), "append-only: the first attribution stays, a new entry moves it");
-        assertTrue(crossed.get(1).detail().contains("A-lmc"), crossed.toString());
+        assertEquals(1, events(Crossings.CROSSED).size(), "recorded once as the crossing; append-only");
+        List<RegistryChange.AuditEvent> corrected = events(Crossings.CROSSING_CORRECTED);
+        assertEquals(1, corrected.size(), "a new entry moves it");
+        assertTrue(corrected.get(0).detail().contains("A-lmc"), corrected.toString());
         List<RegistryChange.AuditEvent> clones = events(Crossings.SUSPECTED_CLONE);
         assertEquals(1, clones.size());
         String detail = clones.get(0).detail();
@@ -126,7 +127,8 @@ class CrossingsTest {
                 "the later release is the suspect: " + detail);
 
         assertFalse(report("B1", lmc), "the same arrival again changes nothing");
-        assertEquals(2, events(Crossings.CROSSED).size());
+        assertEquals(1, events(Crossings.CROSSED).size());
+        assertEquals(1, events(Crossings.CROSSING_CORRECTED).size());
         assertEquals(1, events(Crossings.SUSPECTED_CLONE).size());
     }
 
