@@ -4,8 +4,6 @@
 // Not every engine serves every panel: a lane engine has no registration queue (no public
 // registration there), the registry no lane devices. A panel whose route answers 404 hides itself.
 
-/** Asked with the token to check it: served by the engine in every role, to the admin only. */
-const TOKEN_CHECK = '/api/v1/admin/accounts?role=ADMIN';
 import { $, say } from '/shared/dom.js';
 import { clearErrors, failure, setFieldError, showErrors } from '/shared/forms.js';
 import { initI18n, t } from '/shared/i18n.js';
@@ -17,6 +15,9 @@ import { StaffAccounts } from './staff.js';
 import {
   adminCall, forgetToken, keepToken, refusal, storedToken, whenRefused,
 } from './token.js';
+
+/** Asked with the token to check it: served by the engine in every role, to the admin only. */
+const TOKEN_CHECK = '/api/v1/admin/accounts?role=ADMIN';
 
 let head;
 let registrations;
