@@ -36,6 +36,7 @@ class CrossingsTest {
     private static final Instant EARLIER = Instant.parse("2026-11-26T06:06:59.396Z");
     private static final Instant LATER = Instant.parse("2026-11-26T06:06:59.538Z");
     private static final String CCRN = "2612345678901234";
+    private static final LocalDate TOMORROW = LocalDate.parse("2026-11-27");
 
     @TempDir
     Path dir;
@@ -231,8 +232,6 @@ class CrossingsTest {
         assertTrue(events("CROSSING_IGNORED").get(0).detail().contains("unknown"));
     }
 
-    private static final LocalDate TOMORROW = LocalDate.parse("2026-11-27");
-
     static Bundle bundle(String id, BundleStatus status, String... ccrns) {
         return new Bundle(
                 id,
@@ -262,30 +261,10 @@ class CrossingsTest {
     }
 
     static Bundle bundle(String id, BundleStatus status) {
-        return new Bundle(
-                id,
-                "Atrucker",
-                "ZX9100",
-                "ZX9100",
-                Direction.IMPORT,
-                List.of(CCRN),
-                false,
-                status,
-                CLOCK.instant().minusSeconds(3600),
-                CLOCK.instant().minusSeconds(1800),
-                null,
-                List.of(),
-                null);
+        return bundle(id, status, CCRN);
     }
 
     static Consignment consignment(ConsignmentStatus status, String bundleId) {
-        CargoInformation cargo = new CargoInformation(
-                Direction.IMPORT,
-                LocalDate.parse("2026-11-27"),
-                new Party("Acme Trading Co., Ltd.", "1 Nathan Road"),
-                new Party("Futian Electronics", "Futian"),
-                new PackagedCargo("Cartons", 10, "Mobile phones"),
-                null);
-        return new Consignment(CCRN, "Ashipper", 1, status, cargo, CLOCK.instant(), CLOCK.instant(), bundleId);
+        return consignment(CCRN, status, bundleId, TOMORROW);
     }
 }
