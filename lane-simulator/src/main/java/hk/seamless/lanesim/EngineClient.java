@@ -48,6 +48,22 @@ final class EngineClient {
                         "the engine answered " + status + " with no JSON object: " + Excerpt.of(body), e);
             }
         }
+
+        /** This answer, when its status is {@code wanted}; else a failure naming {@code what} was being done. */
+        Answer expect(int wanted, String what) {
+            if (status != wanted) {
+                throw new IllegalStateException(what + ": " + status + " " + Excerpt.of(body));
+            }
+            return this;
+        }
+
+        /** A string field the answer must have. */
+        String text(String field) {
+            if (!(json().getValue(field) instanceof String value)) {
+                throw new IllegalStateException("no " + field + " in the engine's answer: " + Excerpt.of(body));
+            }
+            return value;
+        }
     }
 
     Answer postJson(String path, String bearerToken, JsonObject json) throws IOException, InterruptedException {

@@ -91,17 +91,19 @@ final class EnginePhase {
                     traffic.seed,
                     topology == null ? 0 : LIVE_BUNDLE_EVERY);
             DeviceTokens tokens = laneEngineClients == null
-                    ? setup.registerDevices(chosen, buttons)
-                    : setup.registerDevices(
-                            chosen,
-                            buttons,
-                            lane -> laneEngineClients.client(lane.controlPoint()),
-                            lane -> topology.laneEngine(lane.controlPoint()).adminToken());
+                    ? setup.laneDevices().register(chosen, buttons)
+                    : setup.laneDevices()
+                            .register(
+                                    chosen,
+                                    buttons,
+                                    lane -> laneEngineClients.client(lane.controlPoint()),
+                                    lane -> topology.laneEngine(lane.controlPoint())
+                                            .adminToken());
             System.out.println("set-up: devices registered on " + chosen.size() + " lanes");
             if (emulators != null) {
                 emulators.awaitEngine(chosen, Duration.ofSeconds(30), System.out);
                 if (kinds.contains("modbus")) {
-                    setup.clearGateFaults(chosen);
+                    setup.laneDevices().clearGateFaults(chosen);
                 }
             }
             if (laneEngineClients == null) {

@@ -39,7 +39,7 @@ final class Enrolment {
             throw new IllegalStateException(
                     role + " registration was refused: " + registered.status() + " " + registered.body());
         }
-        String registrationId = text(registered, "registrationId", "no registrationId in " + registered.body());
+        String registrationId = registered.text("registrationId");
         // The approval takes no body (the contract documents none).
         EngineClient.Answer approved =
                 engine.postEmpty("/api/v1/admin/registrations/" + registrationId + "/approve", adminToken);
@@ -47,9 +47,7 @@ final class Enrolment {
             throw new IllegalStateException(
                     "approval was refused (is --admin-token right?): " + approved.status() + " " + approved.body());
         }
-        return new Account(
-                text(approved, "accountId", "no accountId in the approval answer"),
-                text(approved, "token", "no token in the approval answer"));
+        return new Account(approved.text("accountId"), approved.text("token"));
     }
 
     /** Staff sign in with a password, which the simulator never uses: a random one nobody keeps. */
@@ -66,20 +64,10 @@ final class Enrolment {
             throw new IllegalStateException(role + " account was refused (is --admin-token right?): " + created.status()
                     + " " + created.body());
         }
-        return new Account(
-                text(created, "accountId", "no accountId in the staff account answer"),
-                text(created, "token", "no token in the staff account answer"));
+        return new Account(created.text("accountId"), created.text("token"));
     }
 
     private static String email(String role, String runId) {
         return "lane-sim-" + role.toLowerCase(Locale.ROOT) + "-" + runId + "@load-test.invalid";
-    }
-
-    /** A string field of the answer, or a failure saying which is missing. */
-    private static String text(EngineClient.Answer answer, String field, String missing) {
-        if (!(answer.json().getValue(field) instanceof String value)) {
-            throw new IllegalStateException(missing);
-        }
-        return value;
     }
 }
