@@ -149,19 +149,35 @@ public final class AuditRoutes {
         if (text == null) {
             return null;
         }
+        java.time.temporal.Temporal at = parseTime(text);
+        if (at == null) {
+            throw new InvalidInputException(
+                    name,
+                    "audit.bad-time",
+                    "must be an ISO-8601 time with its offset (2026-12-02T10:00:00+08:00) or a date (2026-12-02)");
+        }
+        // ISO-8601's four-digit years; the log's times are epoch milliseconds, which a year like +292278995 overflows.
+        int year = at.get(java.time.temporal.ChronoField.YEAR);
+        if (year < 0 || year > 9999) {
+            throw new InvalidInputException(name, "audit.bad-time", "must be a time in the years 0000 to 9999");
+        }
+        if (at instanceof LocalDate day) {
+            return (endOfDay ? day.plusDays(1) : day)
+                    .atStartOfDay(hk.seamless.config.HongKong.TIME_ZONE)
+                    .toInstant();
+        }
+        return ((OffsetDateTime) at).toInstant();
+    }
+
+    /** A time with its offset, or a date; null if neither. */
+    private static java.time.temporal.Temporal parseTime(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             try {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day)
-                        .atStartOfDay(hk.seamless.config.HongKong.TIME_ZONE)
-                        .toInstant();
+                return LocalDate.parse(text);
             } catch (DateTimeParseException notADate) {
-                throw new InvalidInputException(
-                        name,
-                        "audit.bad-time",
-                        "must be an ISO-8601 time with its offset (2026-12-02T10:00:00+08:00) or a date (2026-12-02)");
+                return null;
             }
         }
     }

@@ -49,15 +49,19 @@ public interface CallServices {
         NOT_ALLOWED
     }
 
-    /** @param lockedUntil set when LOCKED; @param accountId set when OK */
+    /**
+     * @param lockedUntil set when LOCKED
+     * @param accountId set when OK, and when WRONG for a number an account has (for the journal; never spoken)
+     */
     record PinCheck(PinStatus status, String accountId, Instant lockedUntil) {
 
         public static PinCheck ok(String accountId) {
             return new PinCheck(PinStatus.OK, accountId, null);
         }
 
-        public static PinCheck wrong() {
-            return new PinCheck(PinStatus.WRONG, null, null);
+        /** @param accountId the account the number is, or null when no account has that number */
+        public static PinCheck wrong(String accountId) {
+            return new PinCheck(PinStatus.WRONG, accountId, null);
         }
 
         public static PinCheck locked(Instant until) {

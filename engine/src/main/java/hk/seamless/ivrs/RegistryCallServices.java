@@ -94,12 +94,12 @@ public final class RegistryCallServices implements CallServices {
                 })
                 .thenCompose(matched -> {
                     if (stored == null) {
-                        return CompletableFuture.completedFuture(PinCheck.wrong());
+                        return CompletableFuture.completedFuture(PinCheck.wrong(null));
                     }
                     return registry.writer()
                             .submit(accountId, ORIGIN, tx -> pins.record(tx, accountId, stored.hash(), matched))
                             .thenApply(attempt -> switch (attempt) {
-                                case WRONG -> PinCheck.wrong();
+                                case WRONG -> PinCheck.wrong(accountId);
                                 case LOCKED ->
                                     PinCheck.locked(pins.find(accountId).lockedUntil());
                                 case RIGHT ->

@@ -47,7 +47,8 @@ final class SignInSteps {
         }
         call.accountNumber = keys;
         call.moveTo(IvrsCalls.Step.PIN, speak(call, Phrases::pin), Gather.PIN);
-        return call.ask("number " + keys, List.of());
+        // Not the digits: a caller told the PIN was wrong may key the PIN again here. The PIN step names the account.
+        return call.ask("8 digits keyed", List.of());
     }
 
     CompletionStage<Outcome> pin(Call call, String keys) {
@@ -66,7 +67,12 @@ final class SignInSteps {
                             "right, account " + check.accountId() + ", " + vehicles.size() + " vehicles", List.of());
                 });
             }
-            case WRONG -> done(wrongPin(call, "wrong"));
+            case WRONG ->
+                done(wrongPin(
+                        call,
+                        check.accountId() == null
+                                ? "wrong: no account has that number"
+                                : "wrong for account " + check.accountId()));
             case LOCKED ->
                 done(end(
                         call,

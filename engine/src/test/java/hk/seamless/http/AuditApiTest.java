@@ -146,6 +146,13 @@ class AuditApiTest extends LaneHarness {
         api.get("/api/v1/audit?from=yesterday", token).problemNaming(400, "from");
         api.get("/api/v1/audit?to=2026-13-01", token).problemNaming(400, "to");
         api.get("/api/v1/audit?from=2026-12-02&to=2026-12-01", token).problemNaming(400, "to");
+        // Times a log's epoch milliseconds cannot hold, and years ISO-8601 does not write with four digits.
+        api.get("/api/v1/audit?from=%2B292278995-01-01T00:00:00Z", token).problemNaming(400, "from");
+        api.get("/api/v1/audit?to=-999999999-01-01T00:00:00Z", token).problemNaming(400, "to");
+        api.get("/api/v1/audit?from=-999999999-01-01", token).problemNaming(400, "from");
+        api.get("/api/v1/audit?to=%2B10000-01-01", token).problemNaming(400, "to");
+        api.get("/api/v1/audit?from=0000-01-01&to=9999-12-31T23:59:59-14:00", token)
+                .expect(200);
         api.get("/api/v1/audit?lane=NOWHERE-1", token).problemNaming(400, "lane");
         api.get("/api/v1/audit?limit=0", token).problemNaming(400, "limit");
         api.get("/api/v1/audit?limit=many", token).problemNaming(400, "limit");

@@ -24,9 +24,12 @@ public abstract class EngineHarness {
     protected final TestClock clock = new TestClock(START);
     protected Engine engine;
     protected TradeApiClient api;
+    /** The engine's data folder: its logs and maps, for tests that look at what reached the disk. */
+    protected Path dataDir;
 
     @BeforeAll
     void startEngine(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
         engine = Engine.start(
                 configure(EngineConfig.defaults()
                         .withHttpPort(0)

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,37 @@ class IvrsCallTest extends IvrsCallHarness {
         TwimlAnswer vehicles = fourth.key(PIN);
         assertNotNull(vehicles.gather(), vehicles.xml());
         assertSaid(vehicles, "For " + s.spelledMark() + ", press 1.");
+    }
+
+    @Test
+    void aPinKeyedAgainAtTheAccountPromptIsNeverWritten() throws Exception {
+        // Told "the account number or the PIN is not correct", a caller may key the PIN at the next prompt,
+        // which asks for the 8-digit account number; an 8-digit PIN fits it.
+        Setup s = setUp();
+        String pin = "73920418";
+        api.put("/api/v1/accounts/me/ivrs-pin", s.trucker().token(), new JsonObject().put("pin", pin))
+                .expect(200);
+        Call call = new Call();
+        call.start();
+        call.key("1");
+        call.key(s.number());
+        assertSaid(call.key("7392041"), "The account number or the PIN is not correct.");
+        call.key(pin);
+        assertSaid(call.key(pin), "The account number or the PIN is not correct.");
+
+        String trail = api.get("/api/v1/audit?limit=500", engine.adminToken())
+                .expect(200)
+                .body();
+        assertTrue(trail.contains("IVRS_STEP"), trail);
+        assertTrue(trail.contains("wrong for account " + s.trucker().id()), trail);
+        assertFalse(trail.contains(pin), "the PIN is in the audit trail");
+        try (var files = java.nio.file.Files.walk(dataDir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String bytes = new String(
+                        java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains(pin), "the PIN is written in " + file);
+            }
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ final class FakeCallServices implements CallServices {
     @Override
     public CompletionStage<PinCheck> checkPin(String accountNumber, String pin) {
         if (!NUMBER.equals(accountNumber)) {
-            return CompletableFuture.completedFuture(PinCheck.wrong());
+            return CompletableFuture.completedFuture(PinCheck.wrong(null));
         }
         if (lockedUntil != null && lockedUntil.isAfter(clock.instant())) {
             return CompletableFuture.completedFuture(PinCheck.locked(lockedUntil));
@@ -55,7 +55,7 @@ final class FakeCallServices implements CallServices {
             lockedUntil = clock.instant().plus(IvrsPins.LOCK);
             return CompletableFuture.completedFuture(PinCheck.locked(lockedUntil));
         }
-        return CompletableFuture.completedFuture(PinCheck.wrong());
+        return CompletableFuture.completedFuture(PinCheck.wrong(ACCOUNT));
     }
 
     @Override
