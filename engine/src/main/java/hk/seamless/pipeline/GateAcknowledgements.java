@@ -47,9 +47,8 @@ final class GateAcknowledgements {
      * Whatever the gate's transport, a boom that rose without a RELEASE is a fault that stands until
      * an officer clears it: the lane holds its releases meanwhile.
      */
-    private void roseWithoutRelease(int laneIndex, String arrivalId, Verdict decision, long nowMillis) {
-        String reason =
-                "ROSE_WITHOUT_RELEASE: the gate says it OPENED for " + arrivalId + " whose decision is " + decision;
+    private void roseWithoutRelease(int laneIndex, String arrivalId, String why, long nowMillis) {
+        String reason = "ROSE_WITHOUT_RELEASE: the gate says it OPENED for " + arrivalId + " " + why;
         if (!hub.latchFault(laneIndex, reason)) {
             return;
         }
@@ -67,7 +66,17 @@ final class GateAcknowledgements {
         ArrivalRecord record = records.find(id);
         String state = opened ? "OPENED" : "CLOSED";
         if (record == null || record.lane() == null || !record.lane().equals(laneIds[laneIndex])) {
-            // Not an arrival of this gate's lane (or one too old to remember): nothing to record.
+            if (opened) {
+                // An arrival this lane never released: unknown, another lane's, or older than the lane
+                // remembers. A boom up for it is a boom up without a RELEASE. Not recorded as that
+                // arrival's gate answer: it is not this lane's to answer for.
+                this.opened.increment();
+                LOG.error(
+                        "Gate fault on {}: the gate says it OPENED for {}, which this lane did not release",
+                        laneIds[laneIndex],
+                        id);
+                roseWithoutRelease(laneIndex, id, "which this lane did not release", nowMillis);
+            }
             return;
         }
         (opened ? this.opened : this.closed).increment();
@@ -77,7 +86,7 @@ final class GateAcknowledgements {
                     record.lane(),
                     id,
                     record.decision());
-            roseWithoutRelease(laneIndex, id, record.decision(), nowMillis);
+            roseWithoutRelease(laneIndex, id, "whose decision is " + record.decision(), nowMillis);
         } else if (!opened && record.decision() == Verdict.RELEASE) {
             LOG.warn("Gate fault on {}: the gate stayed CLOSED on the RELEASE of {}", record.lane(), id);
         }

@@ -51,6 +51,41 @@ class GateFaultLatchLaneTest extends LaneHarness {
     }
 
     @Test
+    void aGateThatOpensForAnArrivalItsLaneNeverReleasedHoldsTheLane() {
+        Rig here = rig("IMPORT");
+        Rig there = rig("IMPORT");
+        Truck releasedThere = newTruck();
+        bundleLaden(releasedThere.mark(), "IMPORT");
+        Truck next = newTruck();
+        bundleLaden(next.mark(), "IMPORT");
+        clock.advance(PAST_LEAD);
+        JsonObject release = arrive(there, releasedThere);
+        assertDecision(release, "RELEASE", "PROCEED");
+        String otherLanesArrival = release.getString("arrivalId");
+
+        // This lane's gate says its boom rose for the other lane's truck: this lane released nothing.
+        here.gate().send(new JsonObject().put("ack", otherLanesArrival).put("state", "OPENED"));
+        awaitGateSeen(here.lane(), true, true);
+        assertDecision(arrive(here, next), "HOLD", null, "GATE_UNAVAILABLE");
+        String trail = api.get("/api/v1/audit?lane=" + here.lane(), supervisor.token())
+                .expect(200)
+                .body();
+        assertTrue(trail.contains("ROSE_WITHOUT_RELEASE"), trail);
+        // The other lane's arrival keeps its own gate's answer (none yet), and its lane is not in fault.
+        awaitGateSeen(there.lane(), true, false);
+
+        api.post(
+                        "/api/v1/lanes/" + here.lane() + "/gate-fault/clear",
+                        officer.token(),
+                        new JsonObject().put("reason", "controller checked, boom down"))
+                .expect(200);
+        awaitGateSeen(here.lane(), true, false);
+        // An arrival id nobody ever had is the same.
+        here.gate().send(new JsonObject().put("ack", here.lane() + ".nobody.1").put("state", "OPENED"));
+        awaitGateSeen(here.lane(), true, true);
+    }
+
+    @Test
     void aLatchedFaultOutlivesARestartUntilAnOfficerClearsIt(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
         TestClock restartClock = new TestClock(clock.instant());
