@@ -168,12 +168,8 @@ final class RoleLinks implements AutoCloseable {
     private static JsonObject feedStatus(FeedSubscriber.FeedStatus s) {
         return new JsonObject()
                 .put("behind", s.behind())
-                .put(
-                        "behindSince",
-                        s.behindSince() == null ? null : s.behindSince().toString())
-                .put(
-                        "lastHeardAt",
-                        s.lastHeardAt() == null ? null : s.lastHeardAt().toString())
+                .put("behindSince", hk.seamless.http.Views.time(s.behindSince()))
+                .put("lastHeardAt", hk.seamless.http.Views.time(s.lastHeardAt()))
                 .put("applied", s.applied())
                 .put("registrySequence", s.registrySequence())
                 .put("kafkaError", s.lastError());
@@ -185,7 +181,7 @@ final class RoleLinks implements AutoCloseable {
                 .put("alert", "SUSPECTED_CLONE")
                 .put("bundleId", alert.bundleId())
                 .put("detail", alert.detail())
-                .put("at", clock.instant().toString())
+                .put("at", hk.seamless.http.Views.time(clock.instant()))
                 .encode();
     }
 

@@ -18,17 +18,22 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * How records look on the wire. Times are given in Hong Kong time with their offset
- * ("2026-12-01T09:30:00+08:00"): the people reading them are at the boundary.
+ * ("2026-12-01T09:30:00.000+08:00"): the people reading them are at the boundary.
  */
 public final class Views {
 
     private Views() {}
 
+    /**
+     * Always three fraction digits ({@code 2026-12-01T09:30:00.000+08:00}), as the contract's times
+     * are "to the millisecond": a client reading a fixed {@code .SSS} (or Python before 3.11, which
+     * takes 3 or 6 digits only) reads every one.
+     */
+    public static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(hk.seamless.config.HongKong.TIME_ZONE);
+
     public static String time(Instant instant) {
-        return instant == null
-                ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        instant.truncatedTo(ChronoUnit.MILLIS).atZone(hk.seamless.config.HongKong.TIME_ZONE));
+        return instant == null ? null : MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {

@@ -1,16 +1,14 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.config.HongKong;
+import hk.seamless.http.Views;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
- * Hong Kong times as the lane's messages carry them: ISO-8601 with the +08:00 offset, the fraction
- * of a second as short as it can be ({@code 2026-11-17T10:00:00.12+08:00}), exactly as
- * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes them in the Hong Kong zone, but by hand:
- * the formatter allocates a date, a time and its digits on every call, once per decision and gate
- * acknowledgement on the pipeline thread. Hong Kong has kept +08:00 without summer time since
- * 1980; other times, and finer than milliseconds, go to the formatter.
+ * Hong Kong times as the lane's messages carry them: ISO-8601 with the +08:00 offset and always
+ * three fraction digits ({@code 2026-11-17T10:00:00.120+08:00}), exactly as {@link Views#MILLIS}
+ * writes them, but by hand: the formatter allocates a date, a time and its digits on every call,
+ * once per decision and gate acknowledgement on the pipeline thread. Hong Kong has kept +08:00
+ * without summer time since 1980; other times go to the formatter. Finer than milliseconds is cut.
  */
 final class HongKongTimes {
 
@@ -25,10 +23,8 @@ final class HongKongTimes {
 
     static void append(Instant at, StringBuilder out) {
         long millis = at.toEpochMilli();
-        if (at.getNano() % 1_000_000 != 0
-                || millis < FIXED_OFFSET_FROM_MILLIS
-                || millis > FOUR_DIGIT_YEARS_UNTIL_MILLIS) {
-            out.append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(HongKong.TIME_ZONE)));
+        if (millis < FIXED_OFFSET_FROM_MILLIS || millis > FOUR_DIGIT_YEARS_UNTIL_MILLIS) {
+            out.append(Views.time(at));
             return;
         }
         long local = millis + OFFSET_MILLIS;
@@ -42,15 +38,10 @@ final class HongKongTimes {
         out.append(':');
         two(ofDay / 1_000 % 60, out);
         int fraction = ofDay % 1_000;
-        if (fraction != 0) {
-            out.append('.').append((char) ('0' + fraction / 100));
-            if (fraction % 100 != 0) {
-                out.append((char) ('0' + fraction / 10 % 10));
-                if (fraction % 10 != 0) {
-                    out.append((char) ('0' + fraction % 10));
-                }
-            }
-        }
+        out.append('.')
+                .append((char) ('0' + fraction / 100))
+                .append((char) ('0' + fraction / 10 % 10))
+                .append((char) ('0' + fraction % 10));
         out.append("+08:00");
     }
 

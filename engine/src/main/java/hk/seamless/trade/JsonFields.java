@@ -40,8 +40,14 @@ public final class JsonFields {
             errors.add(new FieldError(field, "must be a string"));
             return null;
         }
+        if (hasLoneSurrogate(s)) {
+            // JSON lets "\ud83d" through unpaired; written as UTF-8 it would become "?", changing a party's name.
+            errors.add(
+                    new FieldError(field, "must be Unicode text: it has half of a surrogate pair (\\uD800-\\uDFFF)"));
+            return null;
+        }
         String trimmed = s.strip();
-        if (trimmed.isEmpty()) {
+        if (isBlank(trimmed)) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));
             }
@@ -56,6 +62,26 @@ public final class JsonFields {
             return null;
         }
         return trimmed;
+    }
+
+    /** Nothing but spaces of any kind (a no-break space, an ideographic one) and invisible format characters. */
+    private static boolean isBlank(String text) {
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public JsonObject object(JsonObject json, String name, String field, boolean required) {

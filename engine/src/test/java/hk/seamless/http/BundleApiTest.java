@@ -125,7 +125,7 @@ class BundleApiTest extends EngineHarness {
         assertEquals(ZoneOffset.ofHours(8), earliestAt.getOffset(), "times are given in Hong Kong time: " + earliest);
         assertTrue(earliest.endsWith("+08:00"), earliest);
         assertEquals(START.plusSeconds(17).plus(Duration.ofMinutes(30)), earliestAt.toInstant());
-        assertEquals("2026-11-17T10:30:17+08:00", earliest);
+        assertEquals("2026-11-17T10:30:17.000+08:00", earliest);
         assertEquals(List.of(first, second), bundle.getJsonArray("ccrns").getList());
 
         for (String ccrn : List.of(first, second)) {

@@ -186,6 +186,42 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         api.lodge(shipper.token(), body);
     }
 
+    @Test
+    void halfASurrogatePairIsRefusedNotStoredAsAQuestionMark() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(3));
+        body.getJsonObject("consignor").put("name", "Acme HALF Ltd");
+        for (String half : List.of("\\ud83d", "\\ude00", "\\ude00\\ud83d")) {
+            String text = body.encode().replace("HALF", half);
+            api.postRaw("/api/v1/consignments", shipper.token(), "application/json", text)
+                    .problemNaming(400, "consignor.name");
+        }
+        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+        // A whole pair is a character like any other.
+        String whole = body.encode().replace("HALF", "\\ud83d\\ude9a");
+        String ccrn = api.postRaw("/api/v1/consignments", shipper.token(), "application/json", whole)
+                .expect(201)
+                .json()
+                .getString("ccrn");
+        assertEquals(
+                "Acme \uD83D\uDE9A Ltd",
+                api.consignment(shipper.token(), ccrn)
+                        .getJsonObject("consignor")
+                        .getString("name"));
+    }
+
+    @Test
+    void aNameOfInvisibleOrOtherSpacesIsNotGiven() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        for (String blank : List.of("\u00A0", "\u200B", "\u3000", " \u00A0\u2007 ", "\uFEFF")) {
+            JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(3));
+            body.getJsonObject("consignee").put("name", blank);
+            JsonObject problem = api.lodgeRaw(shipper.token(), body).problemNaming(400, "consignee.name");
+            assertTrue(problem.encode().contains("\"required\""), problem.encode());
+        }
+        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+    }
+
     /**
      * The API contract checks the body's shape before the rules of its values: every field missing
      * from the shape is named in one answer; a blank value (a rule of the value: blank is not given)

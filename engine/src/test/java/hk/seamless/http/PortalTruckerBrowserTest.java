@@ -93,7 +93,7 @@ class PortalTruckerBrowserTest extends PortalBrowserTest {
                     .getJsonArray("bundles");
             assertEquals(1, active.size());
             JsonObject bundle = active.getJsonObject(0);
-            assertEquals("2026-11-17T14:37:00+08:00", bundle.getString("earliestCrossingAt"));
+            assertEquals("2026-11-17T14:37:00.000+08:00", bundle.getString("earliestCrossingAt"));
             assertEquals("BUNDLED", api.consignment(shipper.token(), first).getString("status"));
 
             WebElement listed = row(browser, "#bundles-table", mark);

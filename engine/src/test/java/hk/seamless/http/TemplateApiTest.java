@@ -55,7 +55,7 @@ class TemplateApiTest extends EngineHarness {
                 .json();
         assertEquals("Weekly Shenzhen run", saved.getString("name"));
         assertEquals(cargo(), saved.getJsonObject("cargo"));
-        assertEquals("2026-11-17T10:00:00+08:00", saved.getString("savedAt"));
+        assertEquals("2026-11-17T10:00:00.000+08:00", saved.getString("savedAt"));
         assertEquals(
                 saved,
                 api.get(path("Weekly Shenzhen run"), shipper.token())
@@ -73,7 +73,7 @@ class TemplateApiTest extends EngineHarness {
         JsonObject replaced =
                 save(shipper.token(), "Weekly Shenzhen run", bulk).expect(200).json();
         assertEquals(bulk, replaced.getJsonObject("cargo"));
-        assertEquals("2026-11-17T11:00:00+08:00", replaced.getString("savedAt"));
+        assertEquals("2026-11-17T11:00:00.000+08:00", replaced.getString("savedAt"));
         assertEquals(
                 replaced,
                 api.get(path("Weekly Shenzhen run"), shipper.token())
