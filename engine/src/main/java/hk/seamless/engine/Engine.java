@@ -193,12 +193,16 @@ public final class Engine implements AutoCloseable {
             // A lane engine's crossings reach the registry from its lane log, over Kafka (LaneReportPublisher).
             CrossingReporter crossings =
                     role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer, config);
-            LaneJournalReplay laneHistory = role == EngineRole.LANE
-                    ? LaneJournalReplay.read(
-                            laneLog.reader(),
-                            LanePipeline.RECENT_ARRIVALS,
-                            LaneReportPublisher.reportedUpTo(config.server().dataDir()))
-                    : LaneJournalReplay.read(laneLog.reader(), LanePipeline.RECENT_ARRIVALS);
+            SegmentedLog laneLogRead = laneLog;
+            LaneJournalReplay laneHistory = RegistryLogStart.openOrSayWhy(
+                    () -> role == EngineRole.LANE
+                            ? LaneJournalReplay.read(
+                                    laneLogRead.reader(),
+                                    LanePipeline.RECENT_ARRIVALS,
+                                    LaneReportPublisher.reportedUpTo(
+                                            config.server().dataDir()))
+                            : LaneJournalReplay.read(laneLogRead.reader(), LanePipeline.RECENT_ARRIVALS),
+                    config.server().dataDir());
             if (role == EngineRole.STANDALONE) {
                 LaneSideStart.reportUnrecordedCrossings(laneHistory, registry, crossings);
             }

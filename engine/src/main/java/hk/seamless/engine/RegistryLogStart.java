@@ -41,8 +41,11 @@ final class RegistryLogStart {
                 .anyMatch(n -> Files.exists(dataDir.resolve("stores").resolve(n.fileName())));
     }
 
-    /** A damaged log stops the start with a sentence that says what to run, not a stack trace. */
-    static SegmentedLog openOrSayWhy(java.util.function.Supplier<SegmentedLog> open, Path dataDir) {
+    /**
+     * A damaged log stops the start with a sentence that says what to run, not a stack trace: met
+     * opening a log or reading one back ({@code open}).
+     */
+    static <T> T openOrSayWhy(java.util.function.Supplier<T> open, Path dataDir) {
         try {
             return open.get();
         } catch (hk.seamless.log.LogDamageException e) {

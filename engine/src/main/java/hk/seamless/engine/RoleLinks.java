@@ -168,8 +168,8 @@ final class RoleLinks implements AutoCloseable {
     private static JsonObject feedStatus(FeedSubscriber.FeedStatus s) {
         return new JsonObject()
                 .put("behind", s.behind())
-                .put("behindSince", hk.seamless.http.Views.time(s.behindSince()))
-                .put("lastHeardAt", hk.seamless.http.Views.time(s.lastHeardAt()))
+                .put("behindSince", hk.seamless.config.HongKong.time(s.behindSince()))
+                .put("lastHeardAt", hk.seamless.config.HongKong.time(s.lastHeardAt()))
                 .put("applied", s.applied())
                 .put("registrySequence", s.registrySequence())
                 .put("kafkaError", s.lastError());
@@ -181,7 +181,7 @@ final class RoleLinks implements AutoCloseable {
                 .put("alert", "SUSPECTED_CLONE")
                 .put("bundleId", alert.bundleId())
                 .put("detail", alert.detail())
-                .put("at", hk.seamless.http.Views.time(clock.instant()))
+                .put("at", hk.seamless.config.HongKong.time(clock.instant()))
                 .encode();
     }
 

@@ -86,9 +86,12 @@ public final class Authentication {
     }
 
     private Optional<Credential> credential(RoutingContext ctx) {
-        Optional<Account> byToken = bearer(ctx).flatMap(accounts::byToken);
-        if (byToken.isPresent()) {
-            return byToken.map(a -> new Credential(a, AccountSockets.tokensOf(a.id()), false));
+        if (ctx.request().getHeader("Authorization") != null) {
+            // A caller that sends a credential is judged by it alone: a bad token is a 401 even
+            // beside a good session cookie, as the contract says of a bad token.
+            return bearer(ctx)
+                    .flatMap(accounts::byToken)
+                    .map(a -> new Credential(a, AccountSockets.tokensOf(a.id()), false));
         }
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         if (cookie == null) {

@@ -1,5 +1,6 @@
 package hk.seamless.http;
 
+import hk.seamless.config.HongKong;
 import hk.seamless.trade.Account;
 import hk.seamless.trade.BulkCargo;
 import hk.seamless.trade.Bundle;
@@ -13,8 +14,6 @@ import hk.seamless.trade.Vehicle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * How records look on the wire. Times are given in Hong Kong time with their offset
@@ -24,16 +23,9 @@ public final class Views {
 
     private Views() {}
 
-    /**
-     * Always three fraction digits ({@code 2026-12-01T09:30:00.000+08:00}), as the contract's times
-     * are "to the millisecond": a client reading a fixed {@code .SSS} (or Python before 3.11, which
-     * takes 3 or 6 digits only) reads every one.
-     */
-    public static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(hk.seamless.config.HongKong.TIME_ZONE);
-
+    /** A time as the engine gives times: Hong Kong time, to the millisecond ({@link HongKong#TIME_FORMAT}). */
     public static String time(Instant instant) {
-        return instant == null ? null : MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return HongKong.time(instant);
     }
 
     public static JsonObject consignment(Consignment c, Instant now, LodgementWindow window) {

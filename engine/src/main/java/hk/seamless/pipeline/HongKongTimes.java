@@ -1,11 +1,11 @@
 package hk.seamless.pipeline;
 
-import hk.seamless.http.Views;
+import hk.seamless.config.HongKong;
 import java.time.Instant;
 
 /**
  * Hong Kong times as the lane's messages carry them: ISO-8601 with the +08:00 offset and always
- * three fraction digits ({@code 2026-11-17T10:00:00.120+08:00}), exactly as {@link Views#MILLIS}
+ * three fraction digits ({@code 2026-11-17T10:00:00.120+08:00}), exactly as {@link HongKong#TIME_FORMAT}
  * writes them, but by hand: the formatter allocates a date, a time and its digits on every call,
  * once per decision and gate acknowledgement on the pipeline thread. Hong Kong has kept +08:00
  * without summer time since 1980; other times go to the formatter. Finer than milliseconds is cut.
@@ -24,7 +24,7 @@ final class HongKongTimes {
     static void append(Instant at, StringBuilder out) {
         long millis = at.toEpochMilli();
         if (millis < FIXED_OFFSET_FROM_MILLIS || millis > FOUR_DIGIT_YEARS_UNTIL_MILLIS) {
-            out.append(Views.time(at));
+            out.append(HongKong.time(at));
             return;
         }
         long local = millis + OFFSET_MILLIS;

@@ -110,7 +110,7 @@ public final class LaneJournalReplay {
         long start = startOfWhatMatters(laneLog, keepArrivals, releaseLookback, reportedUpTo);
         try (java.util.stream.Stream<LogEntry> forward = laneLog.forward(start)) {
             forward.forEach(logEntry -> {
-                JsonObject entry = new JsonObject(new String(logEntry.payload(), StandardCharsets.UTF_8));
+                JsonObject entry = decoded(logEntry);
                 String bundleId = entry.getString("bundleId");
                 if (bundleId != null && "RELEASE".equals(entry.getString("decision"))) {
                     releases.putIfAbsent(bundleId, entry);
@@ -125,6 +125,19 @@ public final class LaneJournalReplay {
             });
         }
         return new LaneJournalReplay(releases, arrivals, unreadable[0]);
+    }
+
+    /**
+     * The entry's JSON. Its checksum held, so one that is not JSON was written so on purpose (a
+     * checksum recomputed after an edit): damage, which stops the start as the registry log's does.
+     */
+    private static JsonObject decoded(LogEntry logEntry) {
+        try {
+            return new JsonObject(new String(logEntry.payload(), StandardCharsets.UTF_8));
+        } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+            throw new hk.seamless.log.LogDamageException("the lane log's entry " + logEntry.sequence() + " (in "
+                    + logEntry.segment() + ") is not a JSON object");
+        }
     }
 
     private static void remember(JsonObject entry, Map<String, ArrivalRecord> arrivals) {

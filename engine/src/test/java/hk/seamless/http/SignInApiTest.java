@@ -47,6 +47,21 @@ class SignInApiTest extends EngineHarness {
     }
 
     @Test
+    void aBadTokenIsRefusedEvenBesideAGoodSessionCookie() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER", PASSWORD);
+        String cookie = signIn(shipper.email(), PASSWORD)
+                .expect(200)
+                .header("Set-Cookie")
+                .split(";", 2)[0];
+        api.send("GET", "/api/v1/accounts/me", null, null, null, "Cookie", cookie)
+                .expect(200);
+        api.send("GET", "/api/v1/accounts/me", "not-a-token-of-anyone", null, null, "Cookie", cookie)
+                .problem(401);
+        api.send("GET", "/api/v1/accounts/me", shipper.token(), null, null, "Cookie", cookie)
+                .expect(200);
+    }
+
+    @Test
     void anUnknownAddressIsAnsweredAsAKnownOneAndThrottledAlike() {
         String nobody = TradeApiClient.uniqueEmail("nobody");
         for (int i = 0; i < 5; i++) {

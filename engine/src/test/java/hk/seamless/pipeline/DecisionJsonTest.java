@@ -3,7 +3,7 @@ package hk.seamless.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hk.seamless.http.Views;
+import hk.seamless.config.HongKong;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ class DecisionJsonTest {
         for (Instant at : instants) {
             StringBuilder written = new StringBuilder();
             HongKongTimes.append(at, written);
-            assertEquals(Views.time(at), written.toString(), at.toString());
+            assertEquals(HongKong.time(at), written.toString(), at.toString());
             assertTrue(
                     written.toString().matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d"),
                     written.toString());
