@@ -30,6 +30,9 @@ public final class HttpApi {
         router.route().handler(RequestFraming::handle);
         // What this role does not serve is a 404 whoever asks: before admission looks for credentials.
         role.mount(router);
+        // OPTIONS answered from the routes; HEAD served as GET.
+        MethodsByPath methods = new MethodsByPath(router);
+        router.route().handler(methods::handle);
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
         router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);
         // Batch files may be up to 10 MiB; everything else up to 1 MiB. Neither is written to disk.
@@ -58,15 +61,19 @@ public final class HttpApi {
                         "no such resource: " + ctx.request().method() + " "
                                 + ctx.request().path(),
                         List.of()));
-        router.errorHandler(
-                405,
-                ctx -> Problem.send(
-                        ctx.response(),
-                        405,
-                        "Method not allowed",
-                        ctx.request().method() + " is not allowed on "
-                                + ctx.request().path(),
-                        List.of()));
+        router.errorHandler(405, ctx -> {
+            String allow = methods.allow(ctx.request().path());
+            if (allow != null) {
+                ctx.response().putHeader("Allow", allow);
+            }
+            Problem.send(
+                    ctx.response(),
+                    405,
+                    "Method not allowed",
+                    ctx.request().method() + " is not allowed on "
+                            + ctx.request().path(),
+                    List.of());
+        });
         router.errorHandler(
                 413,
                 ctx -> Problem.send(
