@@ -64,7 +64,7 @@ final class CallRegister {
     }
 
     /** The calling number as kept in the audit trail: digits and a plus only, at most 20. */
-    private static String caller(String from) {
+    static String caller(String from) {
         if (from == null) {
             return "unknown";
         }

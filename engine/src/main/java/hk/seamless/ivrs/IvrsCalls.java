@@ -136,6 +136,16 @@ public final class IvrsCalls {
     // ---- one turn ----
 
     private CompletionStage<CallAnswer> turn(Call call, CallRequest request) {
+        String from = CallRegister.caller(request.from());
+        if (request.from() != null && !from.equals(call.from)) {
+            // A call's number does not change: another one naming this call is somebody else's
+            // request, which must neither go on in the caller's signed-in call nor end it.
+            return services.audit(
+                            call.actor(),
+                            call.sid,
+                            "REFUSED a request from " + from + " for the call from " + call.from)
+                    .handle((ok, failure) -> CallAnswer.sorry());
+        }
         String keys = keys(request.digits());
         Integer step = request.step();
         if (call.step != Step.START && step != null && step != call.sequence) {

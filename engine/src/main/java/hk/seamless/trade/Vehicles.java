@@ -85,7 +85,47 @@ public final class Vehicles {
                 result.add(v);
             }
         });
-        result.sort(Comparator.comparing(Vehicle::registrationMark));
+        result.sort(Comparator.comparing(Vehicle::registrationMark, Vehicles::inReadingOrder));
         return result;
+    }
+
+    /**
+     * Marks as people list them, the number by its value: BK997 before BK1000 (a phone menu reads
+     * them out in this order). Digit runs compare as numbers, everything else character by character.
+     */
+    static int inReadingOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+                int endA = digitsEnd(a, i);
+                int endB = digitsEnd(b, j);
+                // Marks have no leading zeros: the longer run is the larger number.
+                int byValue = endA - i != endB - j
+                        ? Integer.compare(endA - i, endB - j)
+                        : a.substring(i, endA).compareTo(b.substring(j, endB));
+                if (byValue != 0) {
+                    return byValue;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                int byChar = Character.compare(a.charAt(i), b.charAt(j));
+                if (byChar != 0) {
+                    return byChar;
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 }

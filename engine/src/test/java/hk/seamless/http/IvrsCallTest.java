@@ -258,6 +258,27 @@ class IvrsCallTest extends IvrsCallHarness {
     }
 
     @Test
+    void aRequestFromAnotherNumberNeitherGoesOnInASignedInCallNorEndsIt() {
+        Setup s = setUp();
+        lodge(s, "IMPORT");
+        Call call = toMenu(s, "1", "1");
+        String before = call.last.xml();
+        Map<String, String> forged = fields(call.sid, "2");
+        forged.put("From", "+85290000000");
+        TwimlAnswer refused = post(forged, call.last.step());
+        assertTrue(refused.hangup(), refused.xml());
+        assertSaid(refused, "technical problem");
+        // The caller's own call is where it was: its menu answers the caller's next key.
+        assertEquals(before, call.last.xml());
+        TwimlAnswer next = call.key("1");
+        assertNotNull(next.gather(), next.xml());
+        String trail = api.get("/api/v1/audit?limit=50", engine.adminToken())
+                .expect(200)
+                .body();
+        assertTrue(trail.contains("REFUSED a request from +85290000000"), trail);
+    }
+
+    @Test
     void anUnknownAccountNumberIsJustAWrongPin() {
         Call call = new Call();
         call.start();
