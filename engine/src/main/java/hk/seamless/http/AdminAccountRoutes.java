@@ -63,7 +63,20 @@ public final class AdminAccountRoutes {
 
     private void createStaff(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
-        RegistrationRequest request = RegistrationRequest.readStaff(RequestBodies.jsonObject(ctx));
+        RegistrationRequest request;
+        try {
+            request = RegistrationRequest.readStaff(RequestBodies.jsonObject(ctx));
+        } catch (RuntimeException refused) {
+            // Refused before the password is hashed: still the key's answer (see IdempotentWrites).
+            write(
+                    ctx,
+                    registry.writer(),
+                    admin.accountId(),
+                    IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+                        throw refused;
+                    }));
+            return;
+        }
         passwordWork
                 .run(ctx.vertx().getOrCreateContext(), () -> hasher.hash(request.password()))
                 .onFailure(e -> Failures.send(ctx.response(), e))
@@ -102,18 +115,19 @@ public final class AdminAccountRoutes {
     private void suspend(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
-        String reason = Reasons.read(ctx);
         RouteSupport.submit(
                         ctx,
                         registry.writer(),
                         admin.accountId(),
-                        IdempotentWrites.wrap(
-                                ctx,
-                                admin.accountId(),
-                                tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)))))
+                        IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+                            String reason = Reasons.read(ctx);
+                            return tx -> Reply.of(200, view(registry.accounts().suspend(tx, id, reason)));
+                        }))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(reply -> {
-                    auth.accountSuspended(id);
+                    if (!reply.refused()) {
+                        auth.accountSuspended(id);
+                    }
                     RouteSupport.send(ctx, reply);
                 });
     }
@@ -121,15 +135,10 @@ public final class AdminAccountRoutes {
     private void reinstate(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
-        String reason = Reasons.read(ctx);
-        write(
-                ctx,
-                registry.writer(),
-                admin.accountId(),
-                IdempotentWrites.wrap(
-                        ctx,
-                        admin.accountId(),
-                        tx -> Reply.of(200, view(registry.accounts().reinstate(tx, id, reason)))));
+        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+            String reason = Reasons.read(ctx);
+            return tx -> Reply.of(200, view(registry.accounts().reinstate(tx, id, reason)));
+        }));
     }
 
     /** A new API token for the account, shown once; every earlier one stops working, and its sockets close. */
@@ -139,23 +148,24 @@ public final class AdminAccountRoutes {
 
     private void rotate(RoutingContext ctx, String id) {
         Principal admin = auth.require(ctx, Role.ADMIN);
-        String reason = Reasons.read(ctx);
         RouteSupport.submit(
                         ctx,
                         registry.writer(),
                         admin.accountId(),
-                        IdempotentWrites.wrap(
-                                ctx,
-                                admin.accountId(),
-                                tx -> Reply.withSecret(
-                                        200,
-                                        new JsonObject()
-                                                .put("accountId", id)
-                                                .put("token", credentials.rotate(tx, id, reason)),
-                                        null)))
+                        IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+                            String reason = Reasons.read(ctx);
+                            return tx -> Reply.withSecret(
+                                    200,
+                                    new JsonObject()
+                                            .put("accountId", id)
+                                            .put("token", credentials.rotate(tx, id, reason)),
+                                    null);
+                        }))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(reply -> {
-                    auth.tokensWithdrawn(id);
+                    if (!reply.refused()) {
+                        auth.tokensWithdrawn(id);
+                    }
                     if (Accounts.ADMIN_ID.equals(id) && reply.carriesSecret()) {
                         adminTokenRotated.accept(new JsonObject(reply.body()).getString("token"));
                     }
@@ -170,22 +180,23 @@ public final class AdminAccountRoutes {
     private void revoke(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
-        String reason = Reasons.read(ctx);
         RouteSupport.submit(
                         ctx,
                         registry.writer(),
                         admin.accountId(),
-                        IdempotentWrites.wrap(
-                                ctx,
-                                admin.accountId(),
-                                tx -> Reply.of(
-                                        200,
-                                        new JsonObject()
-                                                .put("accountId", id)
-                                                .put("revoked", credentials.revoke(tx, id, reason)))))
+                        IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+                            String reason = Reasons.read(ctx);
+                            return tx -> Reply.of(
+                                    200,
+                                    new JsonObject()
+                                            .put("accountId", id)
+                                            .put("revoked", credentials.revoke(tx, id, reason)));
+                        }))
                 .onFailure(e -> Failures.send(ctx.response(), e))
                 .onSuccess(reply -> {
-                    auth.tokensWithdrawn(id);
+                    if (!reply.refused()) {
+                        auth.tokensWithdrawn(id);
+                    }
                     RouteSupport.send(ctx, reply);
                 });
     }

@@ -51,21 +51,25 @@ public final class ConsignmentRoutes {
 
     private void lodge(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        CargoReading reading = readCargo(ctx);
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            CargoInformation cargo = reading.at(tx.now());
-            Consignment lodged = consignments().lodge(tx, cargo);
-            return Reply.created(view(lodged, tx.now()), "/api/v1/consignments/" + lodged.ccrn());
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrapRequest(ctx, caller.accountId(), () -> {
+            CargoReading reading = readCargo(ctx);
+            return tx -> {
+                CargoInformation cargo = reading.at(tx.now());
+                Consignment lodged = consignments().lodge(tx, cargo);
+                return Reply.created(view(lodged, tx.now()), "/api/v1/consignments/" + lodged.ccrn());
+            };
         }));
     }
 
     private void amend(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
-        CargoReading reading = readCargo(ctx);
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            CargoInformation cargo = reading.at(tx.now());
-            return Reply.of(200, view(consignments().amend(tx, caller, ccrn, cargo), tx.now()));
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrapRequest(ctx, caller.accountId(), () -> {
+            Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+            CargoReading reading = readCargo(ctx);
+            return tx -> {
+                CargoInformation cargo = reading.at(tx.now());
+                return Reply.of(200, view(consignments().amend(tx, caller, ccrn, cargo), tx.now()));
+            };
         }));
     }
 
@@ -79,15 +83,10 @@ public final class ConsignmentRoutes {
 
     private void cancel(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
-        write(
-                ctx,
-                registry.writer(),
-                caller.accountId(),
-                IdempotentWrites.wrap(
-                        ctx,
-                        caller.accountId(),
-                        tx -> Reply.of(200, view(consignments().cancel(tx, caller, ccrn), tx.now()))));
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrapRequest(ctx, caller.accountId(), () -> {
+            Ccrn ccrn = Ccrn.parse(ctx.pathParam("ccrn"));
+            return tx -> Reply.of(200, view(consignments().cancel(tx, caller, ccrn), tx.now()));
+        }));
     }
 
     private void read(RoutingContext ctx) {

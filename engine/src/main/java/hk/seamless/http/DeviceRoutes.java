@@ -38,13 +38,15 @@ public final class DeviceRoutes {
 
     private void register(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
-        Devices.Registration registration = devices.read(RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrap(ctx, admin.accountId(), tx -> {
-            Devices.Issued issued = devices.register(tx, registration);
-            return Reply.withSecret(
-                    201,
-                    view(issued.device()).put("token", issued.token()),
-                    "/api/v1/admin/devices/" + issued.device().id());
+        write(ctx, registry.writer(), admin.accountId(), IdempotentWrites.wrapRequest(ctx, admin.accountId(), () -> {
+            Devices.Registration registration = devices.read(RequestBodies.jsonObject(ctx));
+            return tx -> {
+                Devices.Issued issued = devices.register(tx, registration);
+                return Reply.withSecret(
+                        201,
+                        view(issued.device()).put("token", issued.token()),
+                        "/api/v1/admin/devices/" + issued.device().id());
+            };
         }));
     }
 
@@ -63,18 +65,22 @@ public final class DeviceRoutes {
     private void rotate(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
-        String reason = Reasons.read(ctx);
-        changeCredentials(ctx, admin, id, tx -> {
-            Devices.Issued issued = devices.rotate(tx, id, reason);
-            return Reply.withSecret(200, view(issued.device()).put("token", issued.token()), null);
+        changeCredentials(ctx, admin, id, () -> {
+            String reason = Reasons.read(ctx);
+            return tx -> {
+                Devices.Issued issued = devices.rotate(tx, id, reason);
+                return Reply.withSecret(200, view(issued.device()).put("token", issued.token()), null);
+            };
         });
     }
 
     private void revoke(RoutingContext ctx) {
         Principal admin = auth.require(ctx, Role.ADMIN);
         String id = ctx.pathParam("id");
-        String reason = Reasons.read(ctx);
-        changeCredentials(ctx, admin, id, tx -> Reply.of(200, view(devices.revoke(tx, id, reason))));
+        changeCredentials(ctx, admin, id, () -> {
+            String reason = Reasons.read(ctx);
+            return tx -> Reply.of(200, view(devices.revoke(tx, id, reason)));
+        });
     }
 
     /**
@@ -85,14 +91,14 @@ public final class DeviceRoutes {
             RoutingContext ctx,
             Principal admin,
             String deviceId,
-            java.util.function.Function<hk.seamless.store.Transaction, Reply> command) {
+            java.util.function.Supplier<java.util.function.Function<hk.seamless.store.Transaction, Reply>> reading) {
         RouteSupport.submit(
                         ctx,
                         registry.writer(),
                         admin.accountId(),
-                        IdempotentWrites.wrap(ctx, admin.accountId(), command))
+                        IdempotentWrites.wrapRequest(ctx, admin.accountId(), reading))
                 .onComplete(done -> {
-                    if (done.succeeded()) {
+                    if (done.succeeded() && !done.result().refused()) {
                         devices.credentialsChanged(deviceId);
                     }
                     if (done.succeeded()) {

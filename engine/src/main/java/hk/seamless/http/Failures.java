@@ -22,42 +22,10 @@ public final class Failures {
     private Failures() {}
 
     public static void send(HttpServerResponse response, Throwable failure) {
-        Throwable t =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (t instanceof InvalidInputException e) {
-            Problem.send(response, 400, "Invalid request", "the request has invalid fields", e.errors());
-        } else if (t instanceof RuleViolation v) {
-            sendViolation(response, v);
-        } else if (t instanceof hk.seamless.lane.plate.InvalidPlateDocumentException p) {
-            Problem.send(
-                    response,
-                    400,
-                    "Invalid plate read",
-                    "the plate read is not a valid alpr_results document",
-                    List.of(new FieldError(p.field(), p.reason())));
-        } else if (t instanceof HttpProblem p) {
-            if (p.retryAfter() != null && !response.headWritten()) {
-                response.putHeader(
-                        "Retry-After", Long.toString(Math.max(1, (p.retryAfter().toMillis() + 999) / 1000)));
-            }
-            Problem.send(response, p.status(), p.title(), p.getMessage(), p.errors());
-        } else if (t instanceof io.vertx.ext.web.handler.HttpException h
-                && h.getStatusCode() >= 400
-                && h.getStatusCode() < 500) {
-            // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.
-            Problem.send(
-                    response,
-                    h.getStatusCode(),
-                    "Invalid request",
-                    firstLine(h.getPayload() != null ? h.getPayload() : h.getMessage()),
-                    List.of());
-        } else if (t instanceof DecodeException) {
-            Problem.send(
-                    response,
-                    400,
-                    "Malformed JSON",
-                    "the body is not valid JSON: " + firstLine(t.getMessage()),
-                    List.of(new FieldError("body", FieldError.INVALID, "is not valid JSON")));
+        Throwable t = unwrapped(failure);
+        ProblemAnswer refusal = refusal(t);
+        if (refusal != null) {
+            refusal.send(response);
         } else if (t instanceof hk.seamless.store.StoreFullException full) {
             // 503, not 507 (a WebDAV status clients do not retry): the engine, not the request, is
             // short of room, and an operator is alerted long before (metric, log, /health).
@@ -89,20 +57,65 @@ public final class Failures {
         }
     }
 
-    private static void sendViolation(HttpServerResponse response, RuleViolation v) {
-        switch (v.kind()) {
-            case NOT_FOUND -> Problem.send(response, 404, "Not found", v.getMessage(), v.errors());
-            case CONFLICT -> Problem.send(response, 409, "Conflict", v.getMessage(), v.errors());
-            case UNPROCESSABLE -> Problem.send(response, 422, "Refused by the rules", v.getMessage(), v.errors());
-            case TOO_MANY_ATTEMPTS -> {
-                if (!response.headWritten()) {
-                    response.putHeader(
-                            "Retry-After",
-                            Long.toString(Math.max(1, v.retryAfter().toSeconds())));
-                }
-                Problem.send(response, 429, "Too many attempts", v.getMessage(), v.errors());
-            }
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * The answer to a refusal of the request itself (a 4xx), or null when the engine, not the
+     * request, failed. Kept apart so that a refusal remembered under an Idempotency-Key is the very
+     * answer the caller was given.
+     */
+    static ProblemAnswer refusal(Throwable t) {
+        if (t instanceof InvalidInputException e) {
+            return new ProblemAnswer(400, "Invalid request", "the request has invalid fields", e.errors(), null);
+        } else if (t instanceof RuleViolation v) {
+            return violation(v);
+        } else if (t instanceof hk.seamless.lane.plate.InvalidPlateDocumentException p) {
+            return new ProblemAnswer(
+                    400,
+                    "Invalid plate read",
+                    "the plate read is not a valid alpr_results document",
+                    List.of(new FieldError(p.field(), p.reason())),
+                    null);
+        } else if (t instanceof HttpProblem p) {
+            Long retryAfter =
+                    p.retryAfter() == null ? null : Math.max(1, (p.retryAfter().toMillis() + 999) / 1000);
+            return new ProblemAnswer(p.status(), p.title(), p.getMessage(), p.errors(), retryAfter);
+        } else if (t instanceof io.vertx.ext.web.handler.HttpException h
+                && h.getStatusCode() >= 400
+                && h.getStatusCode() < 500) {
+            // Vert.x Web's own refusal, such as a query string that is not validly percent-encoded.
+            return new ProblemAnswer(
+                    h.getStatusCode(),
+                    "Invalid request",
+                    firstLine(h.getPayload() != null ? h.getPayload() : h.getMessage()),
+                    List.of(),
+                    null);
+        } else if (t instanceof DecodeException) {
+            return new ProblemAnswer(
+                    400,
+                    "Malformed JSON",
+                    "the body is not valid JSON: " + firstLine(t.getMessage()),
+                    List.of(new FieldError("body", FieldError.INVALID, "is not valid JSON")),
+                    null);
         }
+        return null;
+    }
+
+    private static ProblemAnswer violation(RuleViolation v) {
+        return switch (v.kind()) {
+            case NOT_FOUND -> new ProblemAnswer(404, "Not found", v.getMessage(), v.errors(), null);
+            case CONFLICT -> new ProblemAnswer(409, "Conflict", v.getMessage(), v.errors(), null);
+            case UNPROCESSABLE -> new ProblemAnswer(422, "Refused by the rules", v.getMessage(), v.errors(), null);
+            case TOO_MANY_ATTEMPTS ->
+                new ProblemAnswer(
+                        429,
+                        "Too many attempts",
+                        v.getMessage(),
+                        v.errors(),
+                        Math.max(1, v.retryAfter().toSeconds()));
+        };
     }
 
     private static String firstLine(String message) {

@@ -41,11 +41,17 @@ public final class FleetRoutes {
 
     private void registerVehicle(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
-        Vehicles.Registration registration = Vehicles.read(RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(), tx -> {
-            Vehicle vehicle = registry.vehicles().register(tx, registration);
-            return Reply.created(Views.vehicle(vehicle), "/api/v1/vehicles/" + vehicle.registrationMark());
-        }));
+        write(
+                ctx,
+                registry.writer(),
+                trucker.accountId(),
+                IdempotentWrites.wrapRequest(ctx, trucker.accountId(), () -> {
+                    Vehicles.Registration registration = Vehicles.read(RequestBodies.jsonObject(ctx));
+                    return tx -> {
+                        Vehicle vehicle = registry.vehicles().register(tx, registration);
+                        return Reply.created(Views.vehicle(vehicle), "/api/v1/vehicles/" + vehicle.registrationMark());
+                    };
+                }));
     }
 
     private void listVehicles(RoutingContext ctx) {
@@ -72,11 +78,17 @@ public final class FleetRoutes {
 
     private void bundle(RoutingContext ctx) {
         Principal trucker = auth.require(ctx, Role.TRUCKER);
-        BundleRequest request = BundleRequest.read(RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), trucker.accountId(), IdempotentWrites.wrap(ctx, trucker.accountId(), tx -> {
-            Bundle bundle = registry.bundles().bundle(tx, request);
-            return Reply.created(Views.bundle(bundle), "/api/v1/bundles/" + bundle.id());
-        }));
+        write(
+                ctx,
+                registry.writer(),
+                trucker.accountId(),
+                IdempotentWrites.wrapRequest(ctx, trucker.accountId(), () -> {
+                    BundleRequest request = BundleRequest.read(RequestBodies.jsonObject(ctx));
+                    return tx -> {
+                        Bundle bundle = registry.bundles().bundle(tx, request);
+                        return Reply.created(Views.bundle(bundle), "/api/v1/bundles/" + bundle.id());
+                    };
+                }));
     }
 
     /** The trucker's own bundles, newest first; {@code status} narrows the list. */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * truck's decision over); with another request, 422. An override is the lane pipeline's, not a
  * registry write, so its answer is remembered in the registry's idempotency store once given, and
  * a request whose key is still being done makes a second one wait its turn (409) rather than run twice.
+ * A refusal by the pipeline is remembered the same way (see {@link RememberedRefusals}).
  */
 final class IdempotentOverrides {
 
@@ -57,18 +58,22 @@ final class IdempotentOverrides {
 
     private Future<Reply> overrideAndRemember(
             RoutingContext ctx, String scope, String storeKey, String fingerprint, Supplier<Future<String>> override) {
-        return override.get().compose(answer -> {
-            Reply reply = new Reply(200, answer, null);
-            return RouteSupport.submit(ctx, writer, scope, tx -> {
-                        IdempotentWrites.remember(tx, storeKey, fingerprint, reply);
-                        return reply;
-                    })
-                    .recover(e -> {
-                        // The override is done and journalled: it is answered; only a retry with
-                        // this key would find nothing remembered.
-                        LOG.warn("Could not remember the answer to Idempotency-Key {} of an override", storeKey, e);
-                        return Future.succeededFuture(reply);
-                    });
-        });
+        return override.get()
+                .map(answer -> new Reply(200, answer, null))
+                .recover(refused -> {
+                    // A refusal by the lane (no truck to override, say) is this key's answer too.
+                    Reply refusal = RememberedRefusals.of(refused);
+                    return refusal == null ? Future.failedFuture(refused) : Future.succeededFuture(refusal);
+                })
+                .compose(reply -> RouteSupport.submit(ctx, writer, scope, tx -> {
+                            IdempotentWrites.remember(tx, storeKey, fingerprint, reply);
+                            return reply;
+                        })
+                        .recover(e -> {
+                            // The override is done and journalled: it is answered; only a retry with
+                            // this key would find nothing remembered.
+                            LOG.warn("Could not remember the answer to Idempotency-Key {} of an override", storeKey, e);
+                            return Future.succeededFuture(reply);
+                        }));
     }
 }

@@ -6,6 +6,7 @@ import hk.seamless.store.Transaction;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,10 @@ import java.util.regex.Pattern;
  * doing the write again; the same key with another request is a 422. The remembered answer is
  * written in the same transaction as the write it answers, so a crash cannot keep one without the other.
  * An answer that showed a token is never remembered with it: only the fact that a token was shown.
+ *
+ * <p>A refusal is an answer too (see {@link RememberedRefusals} for which): it is remembered in a
+ * transaction that writes nothing else, so a retry after a lost answer is refused the same way
+ * even if the request would now be done, and does not count again towards a rate limit.
  */
 public final class IdempotentWrites {
 
@@ -136,9 +141,44 @@ public final class IdempotentWrites {
             if (earlier != null) {
                 return earlier;
             }
-            Reply reply = command.apply(tx);
+            Reply reply = answer(tx, command);
             remember(tx, storeKey, fingerprint, reply);
             return reply;
         };
+    }
+
+    /**
+     * As {@link #wrap(RoutingContext, String, Function)}, for a request read (on the event loop)
+     * by {@code reading}: a refusal found there is the key's answer as much as one found on the
+     * writer. Without a key, or for a refusal not to remember, it is thrown as before.
+     */
+    public static Function<Transaction, Reply> wrapRequest(
+            RoutingContext ctx, String scope, Supplier<Function<Transaction, Reply>> reading) {
+        Function<Transaction, Reply> command;
+        try {
+            command = reading.get();
+        } catch (RuntimeException refused) {
+            if (storeKey(ctx, scope) == null || RememberedRefusals.of(refused) == null) {
+                throw refused;
+            }
+            command = tx -> {
+                throw refused;
+            };
+        }
+        return wrap(ctx, scope, command);
+    }
+
+    /** The command's answer, or the refusal it threw when that is one to remember (with its writes undone). */
+    private static Reply answer(Transaction tx, Function<Transaction, Reply> command) {
+        try {
+            return command.apply(tx);
+        } catch (RuntimeException e) {
+            Reply refusal = RememberedRefusals.of(e);
+            if (refusal == null) {
+                throw e;
+            }
+            tx.discard();
+            return refusal;
+        }
     }
 }

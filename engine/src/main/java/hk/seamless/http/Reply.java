@@ -23,6 +23,16 @@ public record Reply(int status, String body, String location, boolean carriesSec
         return new Reply(201, body.encode(), location);
     }
 
+    /** A refusal given as an answer (a problem body), so that an Idempotency-Key can remember it. */
+    static Reply refusal(int status, String problem) {
+        return new Reply(status, problem, null);
+    }
+
+    /** A refusal (a problem body), not a success: whatever follows a success must not follow it. */
+    public boolean refused() {
+        return status >= 400;
+    }
+
     /** An answer with a token in it, shown this once and kept nowhere. */
     public static Reply withSecret(int status, JsonObject body, String location) {
         return new Reply(status, body.encode(), location, true);

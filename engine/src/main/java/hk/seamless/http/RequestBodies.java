@@ -86,7 +86,7 @@ public final class RequestBodies {
                     ? Json.encode(sortedMembers(value))
                     : body.toString();
         } catch (DecodeException e) {
-            return body.toString(); // refused later with a 400 naming the body; the fingerprint is moot
+            return body.toString(); // refused later with a 400 naming the body, remembered under these bytes
         }
     }
 

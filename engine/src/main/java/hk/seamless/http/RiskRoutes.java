@@ -46,11 +46,17 @@ public final class RiskRoutes {
 
     private void add(RoutingContext ctx) {
         Principal supervisor = auth.require(ctx, Role.SUPERVISOR);
-        Watchlist.Addition addition = Watchlist.read(RequestBodies.jsonObject(ctx));
-        write(ctx, registry.writer(), supervisor.accountId(), IdempotentWrites.wrap(ctx, supervisor.accountId(), tx -> {
-            WatchlistEntry entry = watchlist.add(tx, addition);
-            return Reply.created(view(entry), WATCHLIST + "/" + entry.id());
-        }));
+        write(
+                ctx,
+                registry.writer(),
+                supervisor.accountId(),
+                IdempotentWrites.wrapRequest(ctx, supervisor.accountId(), () -> {
+                    Watchlist.Addition addition = Watchlist.read(RequestBodies.jsonObject(ctx));
+                    return tx -> {
+                        WatchlistEntry entry = watchlist.add(tx, addition);
+                        return Reply.created(view(entry), WATCHLIST + "/" + entry.id());
+                    };
+                }));
     }
 
     private void list(RoutingContext ctx) {
@@ -94,19 +100,18 @@ public final class RiskRoutes {
     private void setRate(RoutingContext ctx) {
         Principal supervisor = auth.require(ctx, Role.SUPERVISOR);
         String controlPoint = ctx.pathParam("controlPoint").toUpperCase(Locale.ROOT);
-        double rate = RandomRates.readRate(RequestBodies.jsonObject(ctx));
         write(
                 ctx,
                 registry.writer(),
                 supervisor.accountId(),
-                IdempotentWrites.wrap(
-                        ctx,
-                        supervisor.accountId(),
-                        tx -> Reply.of(
-                                200,
-                                new JsonObject()
-                                        .put("controlPoint", controlPoint)
-                                        .put("rate", rates.set(tx, controlPoint, rate)))));
+                IdempotentWrites.wrapRequest(ctx, supervisor.accountId(), () -> {
+                    double rate = RandomRates.readRate(RequestBodies.jsonObject(ctx));
+                    return tx -> Reply.of(
+                            200,
+                            new JsonObject()
+                                    .put("controlPoint", controlPoint)
+                                    .put("rate", rates.set(tx, controlPoint, rate)));
+                }));
     }
 
     static JsonObject view(WatchlistEntry entry) {

@@ -85,7 +85,7 @@ public final class RouteSupport {
         }
         ctx.response()
                 .setStatusCode(reply.status())
-                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Content-Type", reply.refused() ? Problem.CONTENT_TYPE : "application/json; charset=utf-8")
                 .end(reply.body());
     }
 

@@ -60,21 +60,21 @@ public final class TemplateRoutes {
 
     private void save(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        LodgementTemplates.Draft draft = LodgementTemplates.read(ctx.pathParam("name"), RequestBodies.jsonObject(ctx));
-        write(
-                ctx,
-                registry.writer(),
-                caller.accountId(),
-                IdempotentWrites.wrap(
-                        ctx, caller.accountId(), tx -> Reply.of(200, Views.template(templates.save(tx, draft)))));
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrapRequest(ctx, caller.accountId(), () -> {
+            LodgementTemplates.Draft draft =
+                    LodgementTemplates.read(ctx.pathParam("name"), RequestBodies.jsonObject(ctx));
+            return tx -> Reply.of(200, Views.template(templates.save(tx, draft)));
+        }));
     }
 
     private void delete(RoutingContext ctx) {
         Principal caller = auth.require(ctx, Role.SHIPPER, Role.AGENT);
-        String name = LodgementTemplates.readName(ctx.pathParam("name"));
-        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrap(ctx, caller.accountId(), tx -> {
-            templates.delete(tx, name);
-            return new Reply(204, "", null);
+        write(ctx, registry.writer(), caller.accountId(), IdempotentWrites.wrapRequest(ctx, caller.accountId(), () -> {
+            String name = LodgementTemplates.readName(ctx.pathParam("name"));
+            return tx -> {
+                templates.delete(tx, name);
+                return new Reply(204, "", null);
+            };
         }));
     }
 }

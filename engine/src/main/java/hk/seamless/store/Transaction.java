@@ -73,6 +73,15 @@ public final class Transaction {
         events.add(new RegistryChange.AuditEvent(action, subject, detail, names));
     }
 
+    /**
+     * Forgets every write and event staged so far, as a command that throws would: a refusal
+     * remembered under an Idempotency-Key is then written alone, with nothing half-done beside it.
+     */
+    public void discard() {
+        staged.clear();
+        events.clear();
+    }
+
     boolean isEmpty() {
         return staged.isEmpty() && events.isEmpty();
     }

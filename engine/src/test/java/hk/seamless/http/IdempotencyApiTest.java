@@ -118,23 +118,6 @@ class IdempotencyApiTest extends EngineHarness {
     }
 
     @Test
-    void refusedRequestIsNotRemembered() {
-        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        String key = UUID.randomUUID().toString();
-        JsonObject bad = TradeApiClient.packaged("IMPORT", today().plusDays(2)).put("direction", "NORTH");
-        api.post("/api/v1/consignments", shipper.token(), bad, KEY, key).problemNaming(400, "direction");
-        assertTrue(api.myCcrns(shipper.token()).isEmpty());
-        // Fixing the body and retrying with the same key lodges it: the refusal was not kept as the answer.
-        ApiResponse fixed = api.post(
-                "/api/v1/consignments",
-                shipper.token(),
-                TradeApiClient.packaged("IMPORT", today().plusDays(2)),
-                KEY,
-                key);
-        assertTrue(fixed.status() == 201 || fixed.status() == 422, fixed.describe());
-    }
-
-    @Test
     void idempotentAmendAndCancel() {
         TradeApiClient.Account shipper = api.newAccount("SHIPPER");
         String ccrn = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(2));
