@@ -30,6 +30,12 @@ final class Arrival {
     boolean hasPlate;
     /** Whether a frame read a possible Hong Kong mark (not only a Guangdong plate, or nothing). */
     boolean hasReadablePlate;
+    /**
+     * Whether a frame read a possible Hong Kong mark at or above the confidence threshold (as its plate
+     * or a candidate): until one does, the frames name nobody, and a camera-only lane has no plate to
+     * decide on.
+     */
+    boolean hasConfidentPlate;
     /** How many camera frames the arrival took in. */
     int frames;
     /** Reads of this vehicle after its decision, while it was still at the lane: recorded, never decided. */
@@ -76,6 +82,7 @@ final class Arrival {
         plate.clear();
         hasPlate = false;
         hasReadablePlate = false;
+        hasConfidentPlate = false;
         readingCount = 0;
         frames = 0;
         repeatReads = 0;

@@ -10,16 +10,22 @@ import java.util.function.Consumer;
  *
  * <p>Filling: a lane with both a camera and an RFID reader waits for both, for the fusion window
  * after the first read, then decides with what it has; a camera-only lane decides on its first
- * frame. Further frames of the same vehicle ({@link SameVehicle}) join the arrival; a read of
+ * frame that reads a Hong Kong mark at or above the confidence threshold, or when the window runs
+ * out. Further frames of the same vehicle ({@link SameVehicle}) join the arrival; a read of
  * another vehicle means the next one: the waiting arrival is decided first.
  *
  * <p>A frame of only the Guangdong plate, or of nothing readable, names no vehicle: it joins the
- * arrival filling rather than start another (and on a camera-only lane does not complete it).
+ * arrival filling rather than start another. On a camera-only lane, neither it nor a frame read
+ * below the confidence threshold completes the arrival: the lane waits for a confident frame of the
+ * truck until the window runs out.
  *
  * <p>Present: after its decision the vehicle is at the lane for the presence window after its last
  * read, until a read of another vehicle, or until the lane's loop detector reports the lane clear.
  * Its reads meanwhile are repeats: recorded with its arrival, never decided again, never sent to
- * the gate. Only the vehicle present may still be released to the gate by an officer.
+ * the gate. Only the vehicle present may still be released to the gate by an officer. A frame of
+ * another mark read below the threshold ends the presence too: it may be the next truck, whose
+ * plate cannot be read, and a camera may send one frame a truck; taken for noise, that truck would
+ * wait at a closed gate with no decision for the officer to see.
  *
  * <p>The EMPTY button pressed while a decided vehicle is present is recorded with it, but it cannot
  * change that decision: it may as well be the next driver's, pressed before the cameras read the
@@ -141,10 +147,15 @@ final class Fusion {
         return Taken.WAITING;
     }
 
-    private static void take(Arrival arrival, LaneEvent event) {
+    private void take(Arrival arrival, LaneEvent event) {
         arrival.lastReadNanos = event.receivedNanos;
         switch (event.type) {
-            case PLATE -> arrival.addFrame(event.plate);
+            case PLATE -> {
+                arrival.addFrame(event.plate);
+                if (sameVehicle.readsAMarkConfidently(event.plate)) {
+                    arrival.hasConfidentPlate = true;
+                }
+            }
             case TAG -> {
                 arrival.epc.setLength(0);
                 arrival.epc.append(event.epc);
@@ -156,13 +167,15 @@ final class Fusion {
     }
 
     /**
-     * Both sensors have read, or a camera-only lane's camera has read a possible Hong Kong mark. With
-     * a tag, any frame completes: the tag names the vehicle and a plate that reads no Hong Kong mark
-     * contradicts nothing. Without one, a frame of only the Guangdong plate (or of nothing readable)
-     * waits for a better frame until the window runs out.
+     * Both sensors have read, or a camera-only lane's camera has read a Hong Kong mark at or above the
+     * confidence threshold. With a tag, any frame completes: the tag names the vehicle and a plate
+     * that names nobody contradicts nothing. Without one, a frame of only the Guangdong plate, of
+     * nothing readable, or below the threshold, waits for a better frame until the window runs out:
+     * the camera posts several frames of one truck, and deciding on the first would refer a truck
+     * its next frame identifies.
      */
     private static boolean isComplete(Arrival arrival) {
-        return arrival.lane.rfidReader() ? arrival.hasPlate && arrival.hasTag : arrival.hasReadablePlate;
+        return arrival.lane.rfidReader() ? arrival.hasPlate && arrival.hasTag : arrival.hasConfidentPlate;
     }
 
     /**

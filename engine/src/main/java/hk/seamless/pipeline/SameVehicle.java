@@ -86,6 +86,24 @@ final class SameVehicle {
         return false;
     }
 
+    /**
+     * Whether a frame reads a possible Hong Kong mark at or above the threshold, as its plate or a
+     * candidate: only such a frame can name a vehicle, so only such a frame completes a camera-only
+     * lane's arrival.
+     */
+    boolean readsAMarkConfidently(PlateRead frame) {
+        if (frame.confidence() >= confidenceThreshold && PlateNormaliser.normalise(frame.plate(), known)) {
+            return true;
+        }
+        for (int i = 0; i < frame.candidateCount(); i++) {
+            if (frame.candidateConfidence(i) >= confidenceThreshold
+                    && PlateNormaliser.normalise(frame.candidate(i), known)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a frame reads no possible Hong Kong mark at all, in its plate or its candidates. */
     boolean namesNoMark(PlateRead frame) {
         if (PlateNormaliser.normalise(frame.plate(), known)) {

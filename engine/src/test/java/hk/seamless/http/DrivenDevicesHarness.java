@@ -41,7 +41,7 @@ abstract class DrivenDevicesHarness extends LaneHarness {
     protected EngineConfig configure(EngineConfig config) {
         Map<String, Fit> fits = fits();
         List<ControlPoint> points = new ArrayList<>();
-        for (ControlPoint cp : config.controlPoints()) {
+        for (ControlPoint cp : super.configure(config).controlPoints()) {
             List<Lane> lanes = new ArrayList<>();
             for (Lane lane : cp.lanes()) {
                 Fit fit = fits.get(lane.id());

@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fusion against the injected clock: a lane with a camera and an RFID reader waits for both, for
  * the fusion window (1 s) after the first read, then decides with what it has; a different
- * vehicle's read while one waits decides the waiting one first.
+ * vehicle's read while one waits decides the waiting one first. A lane with only a camera decides
+ * on its first frame that reads a Hong Kong mark at or above the confidence threshold (80), or when
+ * the window runs out.
  */
 class FusionLaneTest extends LaneHarness {
+
+    @Override
+    protected Set<String> cameraOnlyLanes() {
+        return Set.of("HYW-S-03", "HYW-S-02", "HYW-S-01");
+    }
 
     private Truck bundledTruck() {
         Truck t = newTruck();
@@ -215,5 +223,42 @@ class FusionLaneTest extends LaneHarness {
         assertEquals(one.lane(), one.gate().awaitDecision(atOne).getString("lane"));
         assertEquals(two.lane(), two.gate().awaitDecision(atTwo).getString("lane"));
         one.gate().assertNone(f -> decisionOf(f, atTwo), QUIET, "another lane's decision");
+    }
+
+    @Test
+    void onACameraOnlyLaneAFrameBelowTheThresholdWaitsForABetterFrameOfTheTruck() {
+        Rig rig = cameraOnlyRig();
+        Truck a = bundledTruck();
+        clock.advance(PAST_LEAD);
+        JsonObject first = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 70)
+                .expect(202)
+                .json();
+        String arrivalId = first.getString("arrivalId");
+        assertNotNull(arrivalId, "a 70% frame names no vehicle: its arrival waits, 202 " + first.encode());
+        rig.gate().assertNone(f -> decisionOf(f, arrivalId), QUIET, "a decision on a frame below the threshold");
+        clock.advance(Duration.ofMillis(100));
+        JsonObject decision = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 95)
+                .expect(200)
+                .json();
+        assertEquals(arrivalId, decision.getString("arrivalId"), "the confident frame completes the same arrival");
+        assertDecision(decision, "RELEASE", "PROCEED");
+        assertEquals(a.mark(), decision.getString("vehicleMark"));
+        rig.gate().awaitDecision(arrivalId);
+        rig.gate().assertNone(f -> "decision".equals(f.getString("kind")), QUIET, "a second decision for one truck");
+    }
+
+    @Test
+    void onACameraOnlyLaneFramesBelowTheThresholdAreReferredWhenTheWindowRunsOut() {
+        Rig rig = cameraOnlyRig();
+        Truck a = bundledTruck();
+        clock.advance(PAST_LEAD);
+        String arrivalId = lanes.plateRead(rig.lane(), rig.camera(), a.mark(), 70)
+                .expect(202)
+                .json()
+                .getString("arrivalId");
+        clock.advance(Duration.ofMillis(999));
+        rig.gate().assertNone(f -> decisionOf(f, arrivalId), QUIET, "a decision 999 ms into a 1 s window");
+        clock.advance(Duration.ofMillis(2));
+        assertDecision(rig.gate().awaitDecision(arrivalId), "REFER", "SEE OFFICER", "UNIDENTIFIED_VEHICLE");
     }
 }

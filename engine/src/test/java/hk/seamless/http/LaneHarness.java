@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import hk.seamless.config.ControlPoint;
+import hk.seamless.config.EngineConfig;
+import hk.seamless.config.Lane;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +46,7 @@ abstract class LaneHarness extends EngineHarness {
     protected TradeApiClient.Account officer;
     private final Deque<String> freeImport = new ArrayDeque<>();
     private final Deque<String> freeExport = new ArrayDeque<>();
+    private final Deque<String> freeCameraOnly = new ArrayDeque<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** A lane with all four devices registered and its gate controller connected. */
@@ -68,6 +73,37 @@ abstract class LaneHarness extends EngineHarness {
                 freeExport.add(String.format("%s-N-%02d", CONTROL_POINTS[c], n));
             }
         }
+        freeCameraOnly.addAll(cameraOnlyLanes());
+        freeImport.removeAll(freeCameraOnly);
+        freeExport.removeAll(freeCameraOnly);
+    }
+
+    /**
+     * Lanes this class's engine has without an RFID reader (every lane has one by default): handed out
+     * by {@link #cameraOnlyRig()}, never by {@link #rig}.
+     */
+    protected Set<String> cameraOnlyLanes() {
+        return Set.of();
+    }
+
+    @Override
+    protected EngineConfig configure(EngineConfig config) {
+        Set<String> cameraOnly = cameraOnlyLanes();
+        if (cameraOnly.isEmpty()) {
+            return config;
+        }
+        List<ControlPoint> points = new ArrayList<>();
+        for (ControlPoint cp : config.controlPoints()) {
+            List<Lane> fitted = new ArrayList<>();
+            for (Lane lane : cp.lanes()) {
+                fitted.add(
+                        cameraOnly.contains(lane.id())
+                                ? new Lane(lane.id(), lane.controlPoint(), lane.direction(), false)
+                                : lane);
+            }
+            points.add(new ControlPoint(cp.code(), cp.name(), cp.randomInspectionRate(), fitted));
+        }
+        return config.withControlPoints(points);
     }
 
     @AfterEach
@@ -99,6 +135,15 @@ abstract class LaneHarness extends EngineHarness {
 
     Rig rig(String direction) {
         return rigAt(freshLane(direction));
+    }
+
+    /** A lane of {@link #cameraOnlyLanes()} nobody in this class has used yet: its camera is its only reader. */
+    Rig cameraOnlyRig() {
+        String lane = freeCameraOnly.poll();
+        if (lane == null) {
+            fail("this test class has used every camera-only lane it declared");
+        }
+        return rigAt(lane);
     }
 
     Rig rigAt(String lane) {

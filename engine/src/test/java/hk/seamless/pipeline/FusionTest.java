@@ -298,6 +298,62 @@ class FusionTest {
     }
 
     @Test
+    void aFrameBelowTheThresholdDoesNotCompleteACameraOnlyLane() {
+        assertEquals(Fusion.Taken.WAITING, plate(1, "FU1238", 70, 1_000), "70% names nobody: wait for a better frame");
+        assertTrue(decided.isEmpty());
+        assertEquals(Fusion.Taken.DECIDED, plate(1, "FU1238", 95, 1_100));
+        assertEquals(List.of("MKT-S-01.0.1:FU1238/-"), decided);
+        assertEquals(95, fusion.arrivalAt(1).plate.confidence(), "decided on the confident frame");
+    }
+
+    @Test
+    void framesBelowTheThresholdAreDecidedWhenTheWindowRunsOut() {
+        plate(1, "FU1238", 70, 1_000);
+        fusion.onTick(1_999, this::decide);
+        assertTrue(decided.isEmpty(), "still inside the fusion window");
+        fusion.onTick(2_000, this::decide);
+        assertEquals(List.of("MKT-S-01.0.1:FU1238/-"), decided, "decided with what it has");
+    }
+
+    @Test
+    void aConfidentFrameOfAnotherMarkAfterOneBelowTheThresholdIsTheNextVehicle() {
+        assertEquals(Fusion.Taken.WAITING, plate(1, "KM4479", 40, 1_000), "perhaps a truck whose plate is unreadable");
+        assertEquals(Fusion.Taken.DECIDED, plate(1, "FU1238", 95, 1_100));
+        assertEquals(
+                List.of("MKT-S-01.0.1:KM4479/-", "MKT-S-01.0.2:FU1238/-"),
+                decided,
+                "the waiting arrival is decided first, with what it has");
+    }
+
+    @Test
+    void aFrameOfAnotherMarkBelowTheThresholdWhileATruckIsPresentIsTheNextTruck() {
+        // Perhaps the next truck, its plate unreadable, and perhaps its only frame: taken for noise,
+        // it would wait at a closed gate with nothing for the officer to see.
+        plate(1, "FU1238", 93, 1_000);
+        assertEquals(Fusion.Taken.WAITING, plate(1, "KM4479", 40, 1_500));
+        assertFalse(fusion.isPresent(1, "MKT-S-01.0.1", 1_600), "the truck before is no longer the one at the lane");
+        fusion.onTick(2_500, this::decide);
+        assertEquals(List.of("MKT-S-01.0.1:FU1238/-", "MKT-S-01.0.2:KM4479/-"), decided);
+    }
+
+    @Test
+    void afterTheLoopDetectorReportsClearAFrameBelowTheThresholdIsTheNextArrival() {
+        plate(1, "FU1238", 93, 1_000);
+        fusion.onLaneClear(1);
+        assertEquals(Fusion.Taken.WAITING, plate(1, "KM4479", 40, 1_200), "an unreadable truck: it waits");
+        fusion.onTick(2_200, this::decide);
+        assertEquals(2, decided.size());
+    }
+
+    @Test
+    void aConfidentFrameOfAnotherRegisteredVehicleStillEndsThePresence() {
+        plate(1, "FU1238", 93, 1_000);
+        plate(1, "KM4479", 40, 1_200);
+        assertEquals(Fusion.Taken.DECIDED, plate(1, "KM4471", 90, 1_300));
+        assertFalse(fusion.isPresent(1, "MKT-S-01.0.1", 1_400));
+    }
+
+    @Test
     void anEmptyPressWhileTheLastTruckIsPresentGoesToTheNextTruckIfItFollowsAtOnce() {
         plate(0, "AB1234", 95, 1_000);
         tag(0, "E200AAAA", 1_100);
@@ -357,6 +413,7 @@ class FusionTest {
         e.type = LaneEventType.PLATE;
         e.laneIndex = 0;
         e.plate.setPlate("AB1");
+        e.plate.setConfidence(95); // a confident frame: a camera-only lane decides on it at once
         try {
             failing.onRead(e, 0, a -> {
                 throw new IllegalStateException("engine fault");
