@@ -31,6 +31,10 @@ final class ClearanceRules {
     private final StringBuilder ccrn = new StringBuilder(16);
     private final StringBuilder party = new StringBuilder(64);
     private final StringBuilder account = new StringBuilder(32);
+    /** For the officer's questions ({@link #isStillActive}), never the decision's own bundle. */
+    private final hk.seamless.lane.BundleAtLane scratch = new hk.seamless.lane.BundleAtLane();
+
+    private final StringBuilder bundleIdText = new StringBuilder(32);
 
     /** @param gateAvailable by lane index: whether the lane's gate is connected and not in fault */
     ClearanceRules(
@@ -84,6 +88,25 @@ final class ClearanceRules {
             arrival.verdict = Verdict.HOLD;
             arrival.reasons.add(ReasonCode.GATE_UNAVAILABLE);
         }
+    }
+
+    /**
+     * Whether, as far as this lane knows, the bundle is still the vehicle's ACTIVE one for the
+     * direction: false when it was unbundled (or used) since, and also when the lane's view of the
+     * registry cannot be trusted (cut off), where it cannot say.
+     */
+    boolean isStillActive(CharSequence mark, hk.seamless.config.Direction direction, String bundleId) {
+        if (!view.isTrusted() || !view.activeBundle(mark, direction, scratch)) {
+            return false;
+        }
+        bundleIdText.setLength(0);
+        scratch.id(bundleIdText);
+        return bundleIdText.toString().equals(bundleId);
+    }
+
+    /** Whether the lane can tell what the registry holds now (it hears the registry's changes). */
+    boolean knowsTheRegistry() {
+        return view.isTrusted();
     }
 
     /**

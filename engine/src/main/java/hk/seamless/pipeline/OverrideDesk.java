@@ -139,6 +139,13 @@ final class OverrideDesk {
         if (bundleUsedBefore) {
             note += " Bundle " + bundleId + " was already used by an earlier release: no second crossing is"
                     + " recorded for this one; check the vehicle's papers.";
+        } else if (to == Verdict.RELEASE
+                && bundleId != null
+                && !record.everReleased()
+                && rules.knowsTheRegistry()
+                && !rules.isStillActive(mark, lanes.get(index).direction(), bundleId)) {
+            note += " Bundle " + bundleId + " was unbundled after the lane's decision: the crossing is recorded"
+                    + " against it all the same (its consignments CROSSED); check the vehicle's papers.";
         }
         return new Outcome(
                 DecisionMessages.detail(updated, releaseValidityMillis)

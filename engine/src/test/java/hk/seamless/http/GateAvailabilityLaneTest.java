@@ -114,6 +114,29 @@ class GateAvailabilityLaneTest extends LaneHarness {
     }
 
     @Test
+    void aHandReleaseOfATruckWhoseBundleWasUnbundledMeanwhileSaysSo() {
+        Rig rig = rig("IMPORT");
+        Truck a = bundledPastLead();
+        clock.advance(PAST_LEAD);
+        rig.gate().close();
+        awaitGateSeen(rig.lane(), false, false);
+        JsonObject held = readsWithoutGate(rig, a);
+        assertDecision(held, "HOLD", "SEE OFFICER", "GATE_UNAVAILABLE");
+        String bundleId = held.getString("bundleId");
+        // The lane's view hears of it as it hears of a bundling: before the trucker's answer.
+        api.delete("/api/v1/bundles/" + bundleId, trucker.token()).expect(200);
+
+        JsonObject released = api.post(
+                        "/api/v1/arrivals/" + held.getString("arrivalId") + "/override",
+                        officer.token(),
+                        new JsonObject().put("decision", "RELEASE").put("reason", "boom raised by hand"))
+                .expect(200)
+                .json();
+        assertTrue(
+                released.getString("gateNote").contains("was unbundled after the lane's decision"), released.encode());
+    }
+
+    @Test
     void aGateReportingAFaultHoldsReleasesUntilItIsReadyAgain() {
         Rig rig = rig("IMPORT");
         Truck a = bundledPastLead();
