@@ -53,6 +53,12 @@ public final class RegistryCallServices implements CallServices {
     private final hk.seamless.access.PasswordWork passwordWork;
     /** Compared against when the number is unknown, so that a wrong number takes as long as a wrong PIN. */
     private volatile String decoyHash;
+    /**
+     * Wrong PINs keyed for numbers no account has, counted as an account's are: an unknown number is
+     * locked at the same attempt, so the lock does not tell a caller which numbers are accounts.
+     * Kept in memory (bounded); guarded by itself.
+     */
+    private final hk.seamless.access.RecentFailures unknownNumbers = new hk.seamless.access.RecentFailures();
 
     /** @param passwordWork where PINs are hashed: the pool of their own that passwords use, not the shared workers */
     public RegistryCallServices(
@@ -85,6 +91,12 @@ public final class RegistryCallServices implements CallServices {
         if (stored != null && stored.lockedAt(registry.clock().instant())) {
             return CompletableFuture.completedFuture(PinCheck.locked(stored.lockedUntil()));
         }
+        if (stored == null) {
+            java.time.Instant until = unknownNumberLockedUntil(accountNumber);
+            if (until != null) {
+                return CompletableFuture.completedFuture(PinCheck.locked(until));
+            }
+        }
         return hashing(() -> {
                     if (stored == null) {
                         hasher.matches(pin, decoy());
@@ -94,7 +106,13 @@ public final class RegistryCallServices implements CallServices {
                 })
                 .thenCompose(matched -> {
                     if (stored == null) {
-                        return CompletableFuture.completedFuture(PinCheck.wrong(null));
+                        synchronized (unknownNumbers) {
+                            unknownNumbers.record(
+                                    accountNumber, registry.clock().instant());
+                        }
+                        java.time.Instant until = unknownNumberLockedUntil(accountNumber);
+                        return CompletableFuture.completedFuture(
+                                until == null ? PinCheck.wrong(null) : PinCheck.locked(until));
                     }
                     return registry.writer()
                             .submit(accountId, ORIGIN, tx -> pins.record(tx, accountId, stored.hash(), matched))
@@ -110,6 +128,17 @@ public final class RegistryCallServices implements CallServices {
                                             : PinCheck.notAllowed();
                             });
                 });
+    }
+
+    /** When an unknown number's lock ends, if it has as many wrong PINs as lock an account; else null. */
+    private java.time.Instant unknownNumberLockedUntil(String accountNumber) {
+        java.time.Instant now = registry.clock().instant();
+        synchronized (unknownNumbers) {
+            return unknownNumbers
+                    .blockedFor(accountNumber, IvrsPins.MAX_FAILURES, IvrsPins.LOCK, now)
+                    .map(now::plus)
+                    .orElse(null);
+        }
     }
 
     private String decoy() {

@@ -279,6 +279,32 @@ class IvrsCallTest extends IvrsCallHarness {
     }
 
     @Test
+    void anUnknownNumberIsLockedAtTheSameAttemptAsAnAccount() {
+        // Otherwise the lock tells a caller which 8-digit numbers are accounts.
+        String unknown = "10000007";
+        Call first = new Call();
+        first.start();
+        first.key("1");
+        for (String wrong : List.of("111222", "111333")) {
+            first.key(unknown);
+            assertSaid(first.key(wrong), "The account number or the PIN is not correct.");
+        }
+        first.key(unknown);
+        assertSaid(first.key("111444"), "Too many wrong attempts in this call. Goodbye.");
+        Call second = new Call();
+        second.start();
+        second.key("1");
+        second.key(unknown);
+        assertSaid(second.key("111555"), "The account number or the PIN is not correct.");
+        second.key(unknown);
+        TwimlAnswer locked = second.key("111666");
+        assertTrue(locked.hangup());
+        assertSaid(
+                locked,
+                "phone access is locked. Please call again after 10:15 am on Tuesday 17 November, Hong Kong time.");
+    }
+
+    @Test
     void anUnknownAccountNumberIsJustAWrongPin() {
         Call call = new Call();
         call.start();
