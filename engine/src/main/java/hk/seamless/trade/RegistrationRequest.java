@@ -17,7 +17,9 @@ public record RegistrationRequest(
 
     private static final Set<String> FIELDS =
             Set.of("role", "name", "email", "password", "phone", "businessRegistrationNo");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /** A last label of two or more characters and no trailing dot: "kim@ex.example." is not a second address. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
+
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{6,19}$");
     /** Hong Kong business registration numbers are 8 digits (optionally with a branch suffix). */
     private static final Pattern BR_NO = Pattern.compile("^[0-9]{8}(-[0-9]{3})?$");

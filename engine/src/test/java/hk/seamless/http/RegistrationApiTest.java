@@ -193,6 +193,15 @@ class RegistrationApiTest extends EngineHarness {
                                 .put("name", "X Ltd")
                                 .put("email", "not-an-address"))
                 .problemNaming(400, "email");
+        // A trailing dot names the same domain: it would make a second account of one address.
+        api.post(
+                        "/api/v1/registrations",
+                        null,
+                        new JsonObject()
+                                .put("role", "SHIPPER")
+                                .put("name", "X Ltd")
+                                .put("email", "kim@ex.example."))
+                .problemNaming(400, "email");
         api.post(
                         "/api/v1/registrations",
                         null,
