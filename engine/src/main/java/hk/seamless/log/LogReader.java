@@ -182,9 +182,15 @@ public final class LogReader {
 
     /**
      * Newest first: a segment's frame positions are found by walking its headers (payloads
-     * skipped), then its entries are read from the last back.
+     * skipped), then its entries are read from the last back. Each entry is also checked against
+     * the hash the entry after it chains on (the one handed out before it): an edit whose maker
+     * also fixed the checksum is damage too, found where the audit trail reads it.
      */
     private static final class Backward implements Iterator<LogEntry>, AutoCloseable {
+        private final java.security.MessageDigest sha = Frame.sha256();
+        /** The previous-entry hash of the entry handed out last, which the next one handed out must have. */
+        private byte[] chainedOn;
+
         private final List<Segment> segments;
         private int index;
         private long wanted;
@@ -245,6 +251,16 @@ public final class LogReader {
                 if (read.kind() != FrameReader.Kind.ENTRY || read.sequence() != wanted) {
                     throw damaged(segment, read, wanted);
                 }
+                if (chainedOn != null
+                        && !java.util.Arrays.equals(
+                                chainedOn,
+                                Frame.hash(
+                                        sha, read.previousHash(), read.sequence(), read.atMillis(), read.payload()))) {
+                    throw new LogDamageException("segment " + segment.name() + " is damaged at byte " + read.position()
+                            + ": entry " + read.sequence() + " is not the one entry " + (read.sequence() + 1)
+                            + " chains on (its content was changed, its checksum with it); run verify-log");
+                }
+                chainedOn = read.previousHash();
                 cursor--;
                 wanted--;
                 return new LogEntry(read.sequence(), read.atMillis(), read.payload(), segment.name(), read.position());

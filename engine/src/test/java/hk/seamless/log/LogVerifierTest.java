@@ -80,6 +80,23 @@ class LogVerifierTest {
         assertEquals(archived.firstSequence() + 2, found.sequence());
         assertEquals(archived.name(), found.segment());
         assertEquals(LogVerifier.Kind.ALTERED, found.kind());
+
+        // Read back newest first, as the audit trail reads: the entry after it no longer chains on it.
+        long damaged = archived.firstSequence() + 2;
+        try (java.util.stream.Stream<LogEntry> back = LogReader.of(dir).backward(200)) {
+            LogDamageException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    LogDamageException.class, () -> back.forEach(e -> assertTrue(e.sequence() > damaged, "read " + e)));
+            assertTrue(refused.getMessage().contains("entry " + damaged + " is not the one"), refused.getMessage());
+        }
+        // Everything after it still reads.
+        try (java.util.stream.Stream<LogEntry> back = LogReader.of(dir).backward(200)) {
+            java.util.Iterator<LogEntry> entries = back.iterator();
+            long oldestRead = 0;
+            for (long n = 200; n > damaged; n--) {
+                oldestRead = entries.next().sequence();
+            }
+            assertEquals(damaged + 1, oldestRead);
+        }
     }
 
     @Test
