@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,14 @@ abstract class IvrsCallHarness extends EngineHarness {
     String lodge(Setup s, String direction) {
         return api.lodgeCcrn(s.shipper().token(), direction, today());
     }
+
+    static String spelledMark(String mark) {
+        return String.join(" ", mark.split(""));
+    }
+
+    /** Marks as the phone reads them out (the engine's reading order, for marks of letters then a number). */
+    static final Comparator<String> READING_ORDER = Comparator.comparing((String m) -> m.replaceAll("[0-9]", ""))
+            .thenComparingInt(m -> Integer.parseInt(m.replaceAll("[^0-9]", "")));
 
     /** One phone call as a voice platform plays it. */
     final class Call {
@@ -113,6 +124,25 @@ abstract class IvrsCallHarness extends EngineHarness {
             out.append(i == 0 ? "" : i % 4 == 0 ? ", " : " ").append(ccrn.charAt(i));
         }
         return out.toString();
+    }
+
+    /**
+     * What the audit trail (GET /api/v1/audit, as the administrator) holds for one call: its
+     * IVRS_STEP entries' details, oldest first.
+     */
+    List<String> trail(String sid) {
+        JsonArray entries = api.get("/api/v1/audit?limit=500", engine.adminToken())
+                .expect(200)
+                .json()
+                .getJsonArray("entries");
+        List<String> details = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            JsonObject e = entries.getJsonObject(i);
+            if ("IVRS_STEP".equals(e.getString("action")) && sid.equals(e.getString("subject"))) {
+                details.add(e.getString("detail"));
+            }
+        }
+        return details;
     }
 
     String bundleIdOf(Setup s, String ccrn) {

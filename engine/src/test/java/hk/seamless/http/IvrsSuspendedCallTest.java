@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,9 @@ class IvrsSuspendedCallTest extends IvrsCallHarness {
 
         assertEquals("LODGED", api.consignment(s.shipper().token(), a).getString("status"));
         assertNull(bundleIdOf(s, a));
+        List<String> journal = trail(call.sid);
+        assertTrue(journal.contains("CCRN refused: the account may no longer use the phone"), journal.toString());
+        assertTrue(journal.stream().noneMatch(l -> l.contains("bundled")), journal.toString());
         // Reinstated, the trucker can look: the call made no bundle at all.
         adminSets(s.trucker(), "reinstate");
         assertEquals(
