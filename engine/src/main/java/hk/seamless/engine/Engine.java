@@ -195,6 +195,7 @@ public final class Engine implements AutoCloseable {
                     role == EngineRole.LANE ? CrossingReporter.NONE : LaneSideStart.crossingReporter(writer, config);
             SegmentedLog laneLogRead = laneLog;
             LaneJournalReplay laneHistory = RegistryLogStart.openOrSayWhy(
+                    "the lane log",
                     () -> role == EngineRole.LANE
                             ? LaneJournalReplay.read(
                                     laneLogRead.reader(),

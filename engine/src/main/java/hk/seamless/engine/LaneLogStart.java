@@ -22,6 +22,7 @@ final class LaneLogStart {
     static SegmentedLog open(EngineConfig config, Clock clock) {
         RegistryLogStart.ownerOnly(config.server().dataDir().resolve("log"));
         SegmentedLog log = RegistryLogStart.openOrSayWhy(
+                "the lane log",
                 () -> SegmentedLog.open(
                         config.server().dataDir().resolve("log").resolve("lane"),
                         config.log().withFsync(false),

@@ -45,12 +45,13 @@ final class RegistryLogStart {
      * A damaged log stops the start with a sentence that says what to run, not a stack trace: met
      * opening a log or reading one back ({@code open}).
      */
-    static <T> T openOrSayWhy(java.util.function.Supplier<T> open, Path dataDir) {
+    static <T> T openOrSayWhy(String whichLog, java.util.function.Supplier<T> open, Path dataDir) {
         try {
             return open.get();
         } catch (hk.seamless.log.LogDamageException e) {
             throw new StartFailure(
-                    e.getMessage() + " (java -jar seamless-engine.jar verify-log --data " + dataDir.toAbsolutePath()
+                    whichLog + ": " + e.getMessage() + " (java -jar seamless-engine.jar verify-log --data "
+                            + dataDir.toAbsolutePath()
                             + " says where it first breaks)",
                     e);
         }
@@ -78,6 +79,7 @@ final class RegistryLogStart {
         ownerOnly(config.server().dataDir().resolve("log"));
         RegistryReplay replaying = new RegistryReplay(stores, listeners);
         SegmentedLog log = openOrSayWhy(
+                "the registry log",
                 () -> SegmentedLog.open(logDir(config.server().dataDir()), config.log(), clock, entry -> {
                     if (mapsExisted) {
                         replaying.accept(entry.payload());

@@ -27,11 +27,11 @@ public final class HttpApi {
             Consumer<Router> batchRoutes,
             RoleRoutes role) {
         Router router = Router.router(vertx);
-        router.route().handler(RequestFraming::handle);
+        MethodsByPath methods = new MethodsByPath(router);
+        router.route().handler(ctx -> RequestFraming.handle(ctx, methods::allow));
         // What this role does not serve is a 404 whoever asks: before admission looks for credentials.
         role.mount(router);
         // OPTIONS answered from the routes; HEAD served as GET.
-        MethodsByPath methods = new MethodsByPath(router);
         router.route().handler(methods::handle);
         // Before any body is read: who is writing, from which site, with what; see WriteAdmission.
         router.routeWithRegex("^/(api|console)/.*").handler(admission::handle);

@@ -20,11 +20,13 @@ final class RequestFraming {
     static final Set<HttpMethod> ALLOWED = Set.of(
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
 
+    /** Where no route serves the path: the methods the engine takes anywhere. */
     private static final String ALLOW = "GET, HEAD, OPTIONS, POST, PUT, DELETE";
 
     private RequestFraming() {}
 
-    static void handle(RoutingContext ctx) {
+    /** @param allowFor the methods a path takes, for a 405's Allow (null where no route serves it) */
+    static void handle(RoutingContext ctx, java.util.function.Function<String, String> allowFor) {
         HttpServerRequest request = ctx.request();
         // Framing first: a body whose end is unknown makes anything else said on the connection unreliable.
         List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
@@ -39,7 +41,8 @@ final class RequestFraming {
             }
         }
         if (!ALLOWED.contains(request.method())) {
-            ctx.response().putHeader("Allow", ALLOW);
+            String allow = allowFor.apply(request.path());
+            ctx.response().putHeader("Allow", allow == null ? ALLOW : allow);
             Problem.send(
                     ctx.response(),
                     405,

@@ -135,8 +135,8 @@ public final class LaneJournalReplay {
         try {
             return new JsonObject(new String(logEntry.payload(), StandardCharsets.UTF_8));
         } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-            throw new hk.seamless.log.LogDamageException("the lane log's entry " + logEntry.sequence() + " (in "
-                    + logEntry.segment() + ") is not a JSON object");
+            throw new hk.seamless.log.LogDamageException(
+                    "entry " + logEntry.sequence() + " (in segment " + logEntry.segment() + ") is not a JSON object");
         }
     }
 

@@ -41,13 +41,14 @@ class DamagedLaneLogStartTest {
     void anEntryThatIsNotJsonThoughItsChecksumHoldsStopsTheStartNamingIt() throws Exception {
         laneLogOf(List.of(gateAck("A1"), "{\"entry\":\"GATE_ACK\",\"arr".getBytes(StandardCharsets.UTF_8)));
         StartFailure refused = assertRefused();
-        assertTrue(refused.getMessage().contains("the lane log's entry"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("is not a JSON object"), refused.getMessage());
     }
 
     private StartFailure assertRefused() {
         StartFailure refused = assertThrows(
                 StartFailure.class,
                 () -> Engine.start(config(), Clock.systemUTC()).close());
+        assertTrue(refused.getMessage().startsWith("the lane log: "), refused.getMessage());
         assertTrue(refused.getMessage().contains("verify-log --data"), refused.getMessage());
         return refused;
     }

@@ -61,6 +61,10 @@ class HttpMethodsTest extends EngineHarness {
         ApiResponse refused = api.post("/api/v1/settings", shipper.token(), new JsonObject());
         refused.problem(405);
         assertEquals("GET, HEAD, OPTIONS", refused.header("Allow"), refused.describe());
+        ApiResponse patch =
+                api.send("PATCH", "/api/v1/settings", shipper.token(), "application/json", new byte[] {'{', '}'});
+        patch.problem(405);
+        assertEquals("GET, HEAD, OPTIONS", patch.header("Allow"), patch.describe());
         ApiResponse delete = api.delete("/api/v1/registrations", shipper.token());
         delete.problem(405);
         assertTrue(delete.header("Allow").contains("POST"), delete.describe());
