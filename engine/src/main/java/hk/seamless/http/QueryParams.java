@@ -28,6 +28,10 @@ final class QueryParams {
 
     /** The stripped text, at most {@code max} characters and no control characters; null when absent or blank. */
     static String text(RoutingContext ctx, String name, int max) {
+        if (ctx.queryParams().getAll(name).size() > 1) {
+            // Which one would count is a guess the caller should not have to make: two "from"s are a mistake.
+            throw new InvalidInputException(name, "is given more than once");
+        }
         String value = ctx.queryParams().get(name);
         if (value == null || value.isBlank()) {
             return null;

@@ -154,6 +154,7 @@ class AuditApiTest extends LaneHarness {
         api.get("/api/v1/audit?from=0000-01-01&to=9999-12-31T23:59:59-14:00", token)
                 .expect(200);
         api.get("/api/v1/audit?lane=NOWHERE-1", token).problemNaming(400, "lane");
+        api.get("/api/v1/audit?from=2026-12-01&from=2026-12-02", token).problemNaming(400, "from");
         api.get("/api/v1/audit?limit=0", token).problemNaming(400, "limit");
         api.get("/api/v1/audit?limit=many", token).problemNaming(400, "limit");
         api.get("/api/v1/audit?cursor=registry.x", token).problemNaming(400, "cursor");
