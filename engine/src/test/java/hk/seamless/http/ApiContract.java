@@ -4,13 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.Draft;
-import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
-import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +60,7 @@ final class ApiContract {
         JsonObject working = document.copy();
         OutputUnit valid = await(version.validateContract(vertx, repository, working));
         if (!Boolean.TRUE.equals(valid.getValid())) {
-            throw new AssertionError("the contract is not a valid OpenAPI 3.1 document: " + summary(valid));
+            throw new AssertionError("the contract is not a valid OpenAPI 3.1 document: " + SchemaFit.summary(valid));
         }
         return new ApiContract(document, (JsonObject) unmarked(await(version.resolve(vertx, repository, working))));
     }
@@ -215,7 +210,7 @@ final class ApiContract {
             String name = parameter.getString("name");
             JsonObject schema = parameter.getJsonObject("schema", new JsonObject());
             if ("path".equals(parameter.getString("in")) && pathValues.containsKey(name)) {
-                fits(schema, typed(schema, pathValues.get(name)))
+                SchemaFit.fits(schema, SchemaFit.typed(schema, pathValues.get(name)))
                         .forEach(p -> problems.add(
                                 operation + " path parameter " + name + "=" + pathValues.get(name) + ": " + p));
             } else if ("query".equals(parameter.getString("in"))) {
@@ -225,7 +220,7 @@ final class ApiContract {
                     problems.add(operation + " lacks its required query parameter " + name);
                 }
                 for (String value : values) {
-                    fits(schema, typed(schema, value))
+                    SchemaFit.fits(schema, SchemaFit.typed(schema, value))
                             .forEach(
                                     p -> problems.add(operation + " query parameter " + name + "=" + value + ": " + p));
                 }
@@ -238,20 +233,6 @@ final class ApiContract {
             }
         }
         return problems;
-    }
-
-    /** A path or query value as the JSON its schema speaks of: a number or a boolean where the schema says so. */
-    private static Object typed(JsonObject schema, String value) {
-        try {
-            return switch (String.valueOf(schema.getValue("type"))) {
-                case "integer" -> Long.parseLong(value);
-                case "number" -> Double.parseDouble(value);
-                case "boolean" -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
-                default -> value;
-            };
-        } catch (NumberFormatException notANumber) {
-            return value; // the schema then refuses it, naming the value
-        }
     }
 
     /**
@@ -276,33 +257,6 @@ final class ApiContract {
         return documented.contains(mediaType)
                 ? List.of()
                 : List.of(operation + ": request media type " + mediaType + " is not documented (" + documented + ")");
-    }
-
-    /** The request body example named {@code name} of an operation (application/json). */
-    JsonObject requestExample(String operation, String name) {
-        JsonObject examples = operation(operation)
-                .getJsonObject("requestBody")
-                .getJsonObject("content")
-                .getJsonObject("application/json")
-                .getJsonObject("examples");
-        if (examples == null || examples.getJsonObject(name) == null) {
-            throw new AssertionError(operation + " has no request example named " + name);
-        }
-        return examples.getJsonObject(name).getJsonObject("value").copy();
-    }
-
-    /** Operations with JSON request examples, and the names of their examples. */
-    Map<String, Set<String>> requestExamples() {
-        Map<String, Set<String>> all = new java.util.TreeMap<>();
-        for (String operation : operations()) {
-            JsonObject body = operation(operation).getJsonObject("requestBody");
-            JsonObject json =
-                    body == null ? null : body.getJsonObject("content").getJsonObject("application/json");
-            if (json != null && json.getJsonObject("examples") != null) {
-                all.put(operation, new TreeSet<>(json.getJsonObject("examples").fieldNames()));
-            }
-        }
-        return all;
     }
 
     /** The stable field-error codes the contract lists ({@code x-error-codes}), with their meanings. */
@@ -348,11 +302,9 @@ final class ApiContract {
                 problems.add(operation + " " + status + ": the body is not JSON: " + body);
                 return problems;
             }
-            OutputUnit result = validator(media.getJsonObject("schema")).validate(instance);
-            if (!Boolean.TRUE.equals(result.getValid())) {
-                problems.add(operation + " " + status + ": the body does not fit the documented schema: "
-                        + summary(result) + "\n    body: " + body);
-            }
+            SchemaFit.fits(media.getJsonObject("schema"), instance)
+                    .forEach(misfit -> problems.add(operation + " " + status
+                            + ": the body does not fit the documented schema: " + misfit + "\n    body: " + body));
         }
         return problems;
     }
@@ -369,86 +321,9 @@ final class ApiContract {
         if (json == null || json.getJsonObject("schema") == null) {
             return List.of(operation + ": the contract documents no JSON request body");
         }
-        return fits(json.getJsonObject("schema"), body).stream()
+        return SchemaFit.fits(json.getJsonObject("schema"), body).stream()
                 .map(p -> operation + " request " + body + ": " + p)
                 .toList();
-    }
-
-    /** Every JSON example the contract gives, request or response, that its own schema does not allow. */
-    List<String> examplesThatDoNotFit() {
-        List<String> problems = new ArrayList<>();
-        for (String operation : operations()) {
-            JsonObject op = operation(operation);
-            JsonObject body = op.getJsonObject("requestBody");
-            if (body != null) {
-                checkExamples(operation + " request", body.getJsonObject("content"), problems);
-            }
-            JsonObject responses = op.getJsonObject("responses");
-            for (String status : responses.fieldNames()) {
-                JsonObject response = responses.getJsonObject(status);
-                checkExamples(operation + " " + status, response.getJsonObject("content"), problems);
-                JsonObject headers = response.getJsonObject("headers");
-                for (String name : headers == null ? Set.<String>of() : headers.fieldNames()) {
-                    // A header's examples sit beside its schema: one there by mistake broke the reference page once.
-                    JsonObject header = headers.getJsonObject(name);
-                    JsonObject examples = header.getJsonObject("examples", new JsonObject());
-                    for (String example : examples.fieldNames()) {
-                        fits(
-                                        header.getJsonObject("schema"),
-                                        examples.getJsonObject(example).getValue("value"))
-                                .forEach(p -> problems.add(operation + " " + status + " header " + name + " example "
-                                        + example + ": " + p));
-                    }
-                }
-            }
-        }
-        return problems;
-    }
-
-    private static void checkExamples(String where, JsonObject content, List<String> problems) {
-        if (content == null) {
-            return;
-        }
-        for (String mediaType : content.fieldNames()) {
-            JsonObject media = content.getJsonObject(mediaType);
-            JsonObject examples = media.getJsonObject("examples");
-            if (!mediaType.endsWith("json") || media.getJsonObject("schema") == null || examples == null) {
-                continue;
-            }
-            for (String name : examples.fieldNames()) {
-                fits(media.getJsonObject("schema"), examples.getJsonObject(name).getValue("value"))
-                        .forEach(p -> problems.add(where + " example " + name + ": " + p));
-            }
-        }
-    }
-
-    /** Checks a JSON value against a (resolved) schema of the contract; empty when it fits. */
-    static List<String> fits(JsonObject schema, Object instance) {
-        OutputUnit result = validator(schema).validate(instance);
-        return Boolean.TRUE.equals(result.getValid()) ? List.of() : List.of(summary(result));
-    }
-
-    private static Validator validator(JsonObject schema) {
-        return Validator.create(
-                JsonSchema.of(schema),
-                new JsonSchemaOptions()
-                        .setDraft(Draft.DRAFT202012)
-                        .setBaseUri("app:///")
-                        .setOutputFormat(OutputFormat.Basic));
-    }
-
-    private static String summary(OutputUnit unit) {
-        List<String> lines = new ArrayList<>();
-        if (unit.getErrors() != null) {
-            for (OutputUnit e : unit.getErrors()) {
-                lines.add((e.getInstanceLocation() == null ? "" : e.getInstanceLocation()) + " " + e.getError() + " ("
-                        + e.getKeywordLocation() + ")");
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add(String.valueOf(unit.getError()));
-        }
-        return String.join("; ", lines.subList(0, Math.min(lines.size(), 12)));
     }
 
     /** Arrays of schema enums, for a caller that wants one list out of the contract. */

@@ -31,7 +31,7 @@ class ContractDocumentTest {
 
     @Test
     void everyExampleFitsItsSchema() {
-        assertEquals(List.of(), contract.examplesThatDoNotFit());
+        assertEquals(List.of(), new ContractExamples(contract).examplesThatDoNotFit());
     }
 
     @Test
@@ -43,7 +43,7 @@ class ContractDocumentTest {
                 .getJsonObject("content")
                 .getJsonObject("application/problem+json")
                 .getJsonObject("schema");
-        assertFalse(ApiContract.fits(
+        assertFalse(SchemaFit.fits(
                         problemSchema,
                         new JsonObject()
                                 .put("type", "urn:seamless:problem:x")
@@ -52,7 +52,7 @@ class ContractDocumentTest {
                 .isEmpty());
         assertEquals(
                 List.of(),
-                ApiContract.fits(
+                SchemaFit.fits(
                         problemSchema,
                         new JsonObject()
                                 .put("type", "urn:seamless:problem:x")

@@ -106,49 +106,38 @@ class IdempotentRefusalApiTest extends EngineHarness {
 
     @Test
     void replaysOfAFailedBundlingAreAnsweredFromTheStoreAndDoNotCountAsFailures() {
-        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
-        String mark = api.newVehicle(trucker.token());
-        String real = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(1));
-        String key = UUID.randomUUID().toString();
-        JsonObject guess = bundling(mark, "IMPORT", TradeApiClient.unknownCcrn());
-        ApiResponse refused = api.post("/api/v1/bundles", trucker.token(), guess, KEY, key);
-        refused.problem(422);
+        FailedBundling failed = failedBundling();
         // More than the limit (10) of retries after a lost answer: each the same answer, none counted.
         for (int i = 0; i < 13; i++) {
             clock.advance(Duration.ofSeconds(5));
-            ApiResponse replayed = api.post("/api/v1/bundles", trucker.token(), guess, KEY, key);
+            ApiResponse replayed = failed.replay();
             assertEquals(422, replayed.status(), "replay " + (i + 1) + ": " + replayed.describe());
-            assertEquals(refused.body(), replayed.body());
+            assertEquals(failed.refused().body(), replayed.body());
         }
-        api.bundle(trucker.token(), mark, "IMPORT", real);
+        api.bundle(failed.trucker().token(), failed.mark(), "IMPORT", failed.real());
     }
 
     @Test
     void aRememberedRefusalIsReplayedWhileTheAccountIsRateLimitedButA429IsNotRemembered() {
-        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
-        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
-        String mark = api.newVehicle(trucker.token());
-        String real = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(1));
-        String refusedKey = UUID.randomUUID().toString();
-        JsonObject guess = bundling(mark, "IMPORT", TradeApiClient.unknownCcrn());
-        ApiResponse refused = api.post("/api/v1/bundles", trucker.token(), guess, KEY, refusedKey);
-        refused.problem(422);
+        FailedBundling failed = failedBundling();
+        TradeApiClient.Account trucker = failed.trucker();
         for (int i = 1; i < 10; i++) {
-            api.bundleRaw(trucker.token(), mark, "IMPORT", TradeApiClient.unknownCcrn())
+            api.bundleRaw(trucker.token(), failed.mark(), "IMPORT", TradeApiClient.unknownCcrn())
                     .problem(422);
         }
         String laterKey = UUID.randomUUID().toString();
-        JsonObject bundling = bundling(mark, "IMPORT", real);
+        JsonObject bundling = bundling(failed.mark(), "IMPORT", failed.real());
         api.post("/api/v1/bundles", trucker.token(), bundling, KEY, laterKey).problem(429);
-        ApiResponse replayed = api.post("/api/v1/bundles", trucker.token(), guess, KEY, refusedKey);
+        ApiResponse replayed = failed.replay();
         replayed.problem(422);
-        assertEquals(refused.body(), replayed.body(), "a remembered answer is given even while blocked");
+        assertEquals(failed.refused().body(), replayed.body(), "a remembered answer is given even while blocked");
 
         // Once the period is over, the key refused with 429 is tried for real.
         clock.advance(Duration.ofMinutes(16));
         api.post("/api/v1/bundles", trucker.token(), bundling, KEY, laterKey).expect(201);
-        assertEquals("BUNDLED", api.consignment(shipper.token(), real).getString("status"));
+        assertEquals(
+                "BUNDLED",
+                api.consignment(failed.shipper().token(), failed.real()).getString("status"));
     }
 
     @Test
@@ -164,6 +153,38 @@ class IdempotentRefusalApiTest extends EngineHarness {
                         new JsonObject().put("reason", "permits lapsed"))
                 .expect(200);
         api.post("/api/v1/bundles", trucker.token(), guess, KEY, key).problem(403);
+    }
+
+    /**
+     * A trucker's bundling of a CCRN nobody lodged, refused (422) under a key; {@code real} is a CCRN
+     * it could bundle.
+     */
+    private record FailedBundling(
+            TradeApiClient.Account shipper,
+            TradeApiClient.Account trucker,
+            String mark,
+            String real,
+            JsonObject guess,
+            String key,
+            ApiResponse refused,
+            TradeApiClient api) {
+
+        /** The same request with the same key, as a client retrying after a lost answer sends it. */
+        ApiResponse replay() {
+            return api.post("/api/v1/bundles", trucker.token(), guess, KEY, key);
+        }
+    }
+
+    private FailedBundling failedBundling() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        TradeApiClient.Account trucker = api.newAccount("TRUCKER");
+        String mark = api.newVehicle(trucker.token());
+        String real = api.lodgeCcrn(shipper.token(), "IMPORT", today().plusDays(1));
+        String key = UUID.randomUUID().toString();
+        JsonObject guess = bundling(mark, "IMPORT", TradeApiClient.unknownCcrn());
+        ApiResponse refused = api.post("/api/v1/bundles", trucker.token(), guess, KEY, key);
+        refused.problem(422);
+        return new FailedBundling(shipper, trucker, mark, real, guess, key, refused, api);
     }
 
     private static JsonObject bundling(String mark, String direction, String... ccrns) {

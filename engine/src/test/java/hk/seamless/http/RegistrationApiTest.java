@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Registration, approval, rejection, suspension, tokens and portal sessions. */
@@ -185,23 +186,17 @@ class RegistrationApiTest extends EngineHarness {
 
     @Test
     void invalidRegistrationNamesTheField() {
-        api.post(
-                        "/api/v1/registrations",
-                        null,
-                        new JsonObject()
-                                .put("role", "SHIPPER")
-                                .put("name", "X Ltd")
-                                .put("email", "not-an-address"))
-                .problemNaming(400, "email");
         // A trailing dot names the same domain: it would make a second account of one address.
-        api.post(
-                        "/api/v1/registrations",
-                        null,
-                        new JsonObject()
-                                .put("role", "SHIPPER")
-                                .put("name", "X Ltd")
-                                .put("email", "kim@ex.example."))
-                .problemNaming(400, "email");
+        for (String email : List.of("not-an-address", "kim@ex.example.")) {
+            api.post(
+                            "/api/v1/registrations",
+                            null,
+                            new JsonObject()
+                                    .put("role", "SHIPPER")
+                                    .put("name", "X Ltd")
+                                    .put("email", email))
+                    .problemNaming(400, "email");
+        }
         api.post(
                         "/api/v1/registrations",
                         null,

@@ -7,23 +7,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 
 /**
  * A real, single-node Apache Kafka broker for tests: KRaft, one process that is both broker and
@@ -46,16 +39,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final int LOG_TAIL_LINES = 40;
-    private static final String CLASSPATH_PROPERTY = "seamless.kafka.classpath";
-    private static final String CLASSPATH_FILE = "deploy/kafka/target/kafka-classpath.txt";
 
-    private final Path folder;
+    private final BrokerFolder folder;
     private final boolean ownsFolder;
     private final int brokerPort;
     private final int controllerPort;
     private final Map<String, String> settings;
-    private final String classpath;
     private final Thread killOnExit;
     private Process process;
     private boolean paused;
@@ -73,10 +62,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private KafkaBroker(Path folder, boolean ownsFolder, Map<String, String> settings) {
-        this.folder = folder.toAbsolutePath();
+        this.folder = new BrokerFolder(folder);
         this.ownsFolder = ownsFolder;
         this.settings = Map.copyOf(settings);
-        this.classpath = brokerClasspath();
         int[] ports = freeLoopbackPorts(2);
         this.brokerPort = ports[0];
         this.controllerPort = ports[1];
@@ -116,24 +104,25 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public synchronized void start() {
         if (isRunning()) {
-            throw new IllegalStateException("the Kafka broker in " + folder + " is running already");
+            throw new IllegalStateException("the Kafka broker in " + folder.path() + " is running already");
         }
         try {
-            Files.createDirectories(dataFolder());
-            Path properties = writeServerProperties();
-            writeLogConfig();
+            Files.createDirectories(folder.dataFolder());
+            Path properties = folder.writeServerProperties(brokerPort, controllerPort, settings);
+            folder.writeLogConfig();
             long t0 = System.nanoTime();
-            if (!Files.exists(dataFolder().resolve("meta.properties"))) {
-                format(properties);
+            if (!folder.formatted()) {
+                folder.format(properties);
             }
             long t1 = System.nanoTime();
-            process = java("kafka.Kafka", List.of(properties.toString()), folder.resolve("broker.out"));
+            process = folder.java(
+                    "kafka.Kafka", List.of(properties.toString()), folder.path().resolve("broker.out"));
             paused = false;
             awaitReady();
             lastFormat = Duration.ofNanos(t1 - t0);
             lastReady = Duration.ofNanos(System.nanoTime() - t1);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the Kafka broker in " + folder, e);
+            throw new UncheckedIOException("could not start the Kafka broker in " + folder.path(), e);
         }
     }
 
@@ -241,7 +230,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The broker's folder: server.properties, data/, broker.log. */
     public Path folder() {
-        return folder;
+        return folder.path();
     }
 
     /** How long the last {@link #start()} spent formatting storage (zero when the data existed). */
@@ -256,7 +245,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The last lines of the broker's log (and of its standard output, where the JVM writes fatal errors). */
     public String logTail() {
-        return tail(folder.resolve("broker.log")) + tail(folder.resolve("broker.out"));
+        return folder.logTail();
     }
 
     /**
@@ -277,116 +266,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         if (ownsFolder && !Boolean.getBoolean("seamless.kafka.keep")) {
-            deleteRecursively(folder);
+            folder.delete();
         }
-    }
-
-    private Path dataFolder() {
-        return folder.resolve("data");
-    }
-
-    private Path writeServerProperties() throws IOException {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        String listeners = "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort;
-        p.put("listeners", listeners);
-        p.put("advertised.listeners", listeners);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        // A dynamic quorum of one voter, made by `format --standalone`.
-        p.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        p.put("log.dirs", dataFolder().toString());
-        // One node: the internal topics cannot have more replicas than that, and few partitions
-        // keep the start quick (the defaults are 50 partitions each).
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("num.partitions", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // After kill -9 the controller keeps the dead broker's registration until its session times
-        // out, and the restarted broker cannot register before that: 9 s by default, 4 s here.
-        p.put("broker.heartbeat.interval.ms", "500");
-        p.put("broker.session.timeout.ms", "4000");
-        // Small segments (1 MiB is Kafka's least): rolling, compaction and retention show in tests.
-        p.put("log.segment.bytes", "1048576");
-        // Topics are made on purpose (createTopic): a wrong topic name fails instead of making one.
-        p.put("auto.create.topics.enable", "false");
-        p.putAll(settings);
-        Properties properties = new Properties();
-        properties.putAll(p);
-        Path file = folder.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            properties.store(out, "written by " + KafkaBroker.class.getName());
-        }
-        return file;
-    }
-
-    private void writeLogConfig() throws IOException {
-        String config = String.join(
-                "\n",
-                "appender.file.type = File",
-                "appender.file.name = file",
-                "appender.file.fileName = " + folder.resolve("broker.log"),
-                "appender.file.append = true",
-                "appender.file.layout.type = PatternLayout",
-                "appender.file.layout.pattern = %d{ISO8601} %-5p [%t] %c{1}: %m%n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.file.ref = file",
-                // Every request at DEBUG/TRACE only; at INFO it is quiet, said here to keep it so.
-                "logger.request.name = kafka.request.logger",
-                "logger.request.level = WARN",
-                "");
-        Files.writeString(folder.resolve("log4j2.properties"), config);
-    }
-
-    private void format(Path properties) throws IOException {
-        String clusterId = Uuid.randomUuid().toString();
-        Path out = folder.resolve("format.out");
-        Process formatter = java(
-                "kafka.tools.StorageTool",
-                List.of("format", "--cluster-id", clusterId, "--config", properties.toString(), "--standalone"),
-                out);
-        try {
-            if (!formatter.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                formatter.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka storage did not finish within "
-                        + READY_TIMEOUT.toSeconds() + " s:\n" + tail(out));
-            }
-        } catch (InterruptedException e) {
-            formatter.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while formatting the Kafka storage", e);
-        }
-        if (formatter.exitValue() != 0) {
-            throw new IllegalStateException(
-                    "formatting the Kafka storage failed (exit " + formatter.exitValue() + "):\n" + tail(out));
-        }
-    }
-
-    private Process java(String mainClass, List<String> arguments, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + folder.resolve("log4j2.properties"),
-                "-cp",
-                classpath,
-                mainClass));
-        command.addAll(arguments);
-        return new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-                .start();
     }
 
     private void awaitReady() {
@@ -431,7 +312,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void requireRunning() {
         if (!isRunning()) {
-            throw new IllegalStateException("the Kafka broker in " + folder + " is not running");
+            throw new IllegalStateException("the Kafka broker in " + folder.path() + " is not running");
         }
     }
 
@@ -461,34 +342,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** The broker's jars, as deploy/kafka's build wrote them (absolute paths into the local Maven repository). */
-    private static String brokerClasspath() {
-        String configured = System.getProperty(CLASSPATH_PROPERTY);
-        List<Path> candidates = configured != null
-                ? List.of(Paths.get(configured))
-                : List.of(Paths.get("..", CLASSPATH_FILE), Paths.get(CLASSPATH_FILE));
-        for (Path file : candidates) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    String classpath = Files.readString(file).trim();
-                    String first = classpath.split(java.io.File.pathSeparator, 2)[0];
-                    if (!Files.isRegularFile(Paths.get(first))) {
-                        throw new IllegalStateException(file.toAbsolutePath() + " names " + first
-                                + ", which is gone: rebuild it with ./mvnw -B -q package -pl deploy/kafka");
-                    }
-                    return classpath;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new IllegalStateException("no class path for the Kafka broker at "
-                + candidates.stream()
-                        .map(p -> p.toAbsolutePath().normalize().toString())
-                        .collect(Collectors.joining(" or "))
-                + ": build it with ./mvnw -B -q package -pl deploy/kafka (or install -pl engine -am)");
-    }
-
     private static int[] freeLoopbackPorts(int count) {
         // All held open together, so that the ports differ; closed before the broker binds them.
         List<ServerSocket> sockets = new ArrayList<>();
@@ -509,36 +362,6 @@ public final class KafkaBroker implements AutoCloseable {
                     // only a probe
                 }
             }
-        }
-    }
-
-    private static String tail(Path file) {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            List<String> all = lines.collect(Collectors.toList());
-            List<String> last = all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size());
-            return "--- " + file + "\n" + String.join("\n", last) + "\n";
-        } catch (IOException | UncheckedIOException e) {
-            return "--- " + file + ": unreadable (" + e + ")\n";
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temporary folder: what cannot be deleted now is left to the OS
-                }
-            });
-        } catch (IOException ignored) {
-            // as above
         }
     }
 }
