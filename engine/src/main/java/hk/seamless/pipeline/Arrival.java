@@ -31,9 +31,9 @@ final class Arrival {
     /** Whether a frame read a possible Hong Kong mark (not only a Guangdong plate, or nothing). */
     boolean hasReadablePlate;
     /**
-     * Whether a frame read a possible Hong Kong mark at or above the confidence threshold (as its plate
-     * or a candidate): until one does, the frames name nobody, and a camera-only lane has no plate to
-     * decide on.
+     * On a camera-only lane, whether a frame read a possible Hong Kong mark at or above the confidence
+     * threshold (as its plate or a candidate): until one does, the frames name nobody, and the lane
+     * has no plate to decide on. Not looked at (and not set) on a lane with an RFID reader.
      */
     boolean hasConfidentPlate;
     /** How many camera frames the arrival took in. */

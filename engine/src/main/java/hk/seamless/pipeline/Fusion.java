@@ -152,7 +152,11 @@ final class Fusion {
         switch (event.type) {
             case PLATE -> {
                 arrival.addFrame(event.plate);
-                if (sameVehicle.readsAMarkConfidently(event.plate)) {
+                // Only a camera-only lane waits for a confident frame (isComplete): a lane with a
+                // reader, the usual one, is spared reading the frame's marks a second time.
+                if (!arrival.lane.rfidReader()
+                        && !arrival.hasConfidentPlate
+                        && sameVehicle.readsAMarkConfidently(event.plate)) {
                     arrival.hasConfidentPlate = true;
                 }
             }
