@@ -29,6 +29,6 @@ public final class HongKong {
 
     /** {@code at} as the engine gives times ({@link #TIME_FORMAT}), finer than milliseconds cut; null for null. */
     public static String time(java.time.Instant at) {
-        return at == null ? null : TIME_FORMAT.format(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return at == null ? null : HongKongTimes.format(at);
     }
 }

@@ -147,12 +147,11 @@ public final class RequestContract {
         if (validator == null) {
             return;
         }
-        JsonObject shaped = withoutNulls(body);
         ShapeCheck quick = quickChecks.get(operation.getOperationId());
-        if (quick != null && quick.check(shaped) == ShapeCheck.Verdict.VALID) {
+        if (quick != null && quick.check(body) == ShapeCheck.Verdict.VALID) {
             return;
         }
-        OutputUnit result = validator.validate(shaped);
+        OutputUnit result = validator.validate(withoutNulls(body));
         if (!Boolean.TRUE.equals(result.getValid())) {
             List<FieldError> errors = fieldErrors(result);
             if (!errors.isEmpty()) {
@@ -359,7 +358,7 @@ public final class RequestContract {
     /** What the quick check says of a body of this operation, null if it has none (for tests). */
     ShapeCheck.Verdict quickVerdict(String operationId, JsonObject body) {
         ShapeCheck quick = quickChecks.get(operationId);
-        return quick == null ? null : quick.check(withoutNulls(body));
+        return quick == null ? null : quick.check(body);
     }
 
     /** Whether Vert.x's validator takes a body of this operation (for tests). */

@@ -2,12 +2,10 @@ package hk.seamless.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A quick proof that a body keeps the shape the contract gives it, tried before Vert.x's validator:
@@ -20,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * alternatives) and answers {@link Verdict#UNKNOWN} for any other keyword, or a number whose type
  * it cannot settle. Whatever is not VALID goes to Vert.x's validator, which decides and words the
  * errors exactly as before, so a refusal is the same refusal, field for field.
+ *
+ * <p>The schema is compiled once, at start, into a tree of {@link Shape}s ({@link ShapeCompiler}):
+ * walking the schema's own JSON for every body (each keyword looked up by name, each member wrapped
+ * by the JSON object's iterator) was itself a quarter of a lodgement's event-loop time.
  */
 final class ShapeCheck {
 
@@ -36,293 +38,162 @@ final class ShapeCheck {
         }
     }
 
-    /** Keywords that only annotate (JSON Schema 2020-12, OpenAPI 3.1): they never make a body invalid. */
-    private static final Set<String> ANNOTATIONS =
-            Set.of("description", "title", "summary", "default", "deprecated", "readOnly", "writeOnly", "$comment");
-
-    /** Deeper than any schema of the contract: a reference cycle is left to Vert.x. */
-    private static final int MAX_DEPTH = 64;
-
-    private static final Object UNRESOLVED = new Object();
-
-    private final JsonObject document;
-    private final Object schema;
-    /** Where each reference leads; read by both event loops. */
-    private final Map<String, Object> targets = new ConcurrentHashMap<>();
+    private final Shape root;
 
     /**
      * @param document the shape-only contract the schema's references ({@code #/components/...}) point into
      * @param schema   the request body's schema
      */
     ShapeCheck(JsonObject document, Object schema) {
-        this.document = document;
-        this.schema = schema;
+        this.root = new ShapeCompiler(document).compile(schema);
     }
 
-    /** @param body the body as the validator is given it (nulls already read as "not given") */
+    /**
+     * @param body the body as the client sent it: a member given as null is read as not given, as
+     *             the validator is shown it (not inside an array's items, which the validator sees as sent)
+     */
     Verdict check(Object body) {
-        return check(schema, body, 0);
+        return root.test(body, 0, true);
     }
 
-    private Verdict check(Object node, Object value, int depth) {
-        if (node instanceof Boolean allowed) {
-            return allowed ? Verdict.VALID : Verdict.INVALID;
+    /**
+     * One compiled schema, or one keyword of it.
+     *
+     * <p>{@code nullIsAbsent} is true where the validator is shown the body with its null members
+     * left out: in the body and the objects reached from it through members, not below an array.
+     */
+    interface Shape {
+
+        /** Deeper than any schema of the contract: a reference cycle is left to Vert.x. */
+        int MAX_DEPTH = 64;
+
+        Verdict test(Object value, int depth, boolean nullIsAbsent);
+    }
+
+    /** Compiles a schema's JSON into {@link Shape}s; each reference is compiled once, cycles included. */
+    static final class ShapeCompiler {
+
+        private final JsonObject document;
+        private final Map<String, Reference> references = new HashMap<>();
+
+        ShapeCompiler(JsonObject document) {
+            this.document = document;
         }
-        if (!(node instanceof JsonObject schema) || depth > MAX_DEPTH) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (Map.Entry<String, Object> keyword : schema) {
-            verdict = verdict.and(keyword(schema, keyword.getKey(), keyword.getValue(), value, depth));
-            if (verdict == Verdict.INVALID) {
-                return verdict;
+
+        Shape compile(Object node) {
+            if (node instanceof Boolean allowed) {
+                return Constant.of(allowed ? Verdict.VALID : Verdict.INVALID);
             }
-        }
-        return verdict;
-    }
-
-    private Verdict keyword(JsonObject schema, String keyword, Object argument, Object value, int depth) {
-        if (ANNOTATIONS.contains(keyword) || keyword.startsWith("x-")) {
-            return Verdict.VALID;
-        }
-        return switch (keyword) {
-            case "$ref" -> reference(argument, value, depth);
-            case "type" -> type(argument, value);
-            case "properties" -> properties(argument, value, depth);
-            case "required" -> required(argument, value);
-            case "additionalProperties" -> additional(schema, argument, value, depth);
-            case "items" -> items(schema, argument, value, depth);
-            case "allOf" -> allOf(argument, value, depth);
-            case "anyOf" -> anyOf(argument, value, depth);
-            case "oneOf" -> oneOf(argument, value, depth);
-            case "not" -> not(check(argument, value, depth + 1));
-            default -> Verdict.UNKNOWN;
-        };
-    }
-
-    private Verdict reference(Object argument, Object value, int depth) {
-        if (!(argument instanceof String ref)) {
-            return Verdict.UNKNOWN;
-        }
-        Object target = targets.computeIfAbsent(ref, this::resolve);
-        return target == UNRESOLVED ? Verdict.UNKNOWN : check(target, value, depth + 1);
-    }
-
-    /** The schema a reference points to, or {@link #UNRESOLVED}: walked once per reference, then kept. */
-    private Object resolve(String ref) {
-        if (!ref.startsWith("#/")) {
-            return UNRESOLVED;
-        }
-        Object target = document;
-        for (String step : ref.substring(2).split("/", -1)) {
-            String name = step.replace("~1", "/").replace("~0", "~");
-            if (!(target instanceof JsonObject object) || !object.containsKey(name)) {
-                return UNRESOLVED;
+            if (!(node instanceof JsonObject schema)) {
+                return Constant.of(Verdict.UNKNOWN);
             }
-            target = object.getValue(name);
-        }
-        return target;
-    }
-
-    private static Verdict type(Object argument, Object value) {
-        if (argument instanceof String single) {
-            return typeIs(single, value);
-        }
-        if (!(argument instanceof JsonArray any)) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.INVALID;
-        for (Object type : any) {
-            Verdict one = type instanceof String name ? typeIs(name, value) : Verdict.UNKNOWN;
-            if (one == Verdict.VALID) {
-                return one;
-            }
-            if (one == Verdict.UNKNOWN) {
-                verdict = one;
-            }
-        }
-        return verdict;
-    }
-
-    private static Verdict typeIs(String type, Object value) {
-        boolean is = switch (type) {
-            case "object" -> value instanceof JsonObject || value instanceof Map;
-            case "array" -> value instanceof JsonArray || value instanceof List;
-            case "string" -> value instanceof String;
-            case "boolean" -> value instanceof Boolean;
-            case "null" -> value == null;
-            case "number" ->
-                value instanceof Integer
-                        || value instanceof Long
-                        || value instanceof Double
-                        || value instanceof BigInteger
-                        || value instanceof BigDecimal;
-            case "integer" -> {
-                if (value instanceof Double || value instanceof BigDecimal || value instanceof Float) {
-                    // 2.0 is an integer to JSON Schema; whether this validator agrees is its to say.
-                    yield false;
-                }
-                yield value instanceof Integer || value instanceof Long || value instanceof BigInteger;
-            }
-            default -> false;
-        };
-        if (is) {
-            return Verdict.VALID;
-        }
-        boolean unsettled = type.equals("integer") && value instanceof Number
-                || type.equals("number") && value instanceof Number
-                || !Set.of("object", "array", "string", "boolean", "null", "number", "integer")
-                        .contains(type);
-        return unsettled ? Verdict.UNKNOWN : Verdict.INVALID;
-    }
-
-    private Verdict properties(Object argument, Object value, int depth) {
-        JsonObject object = object(value);
-        if (object == null) {
-            return Verdict.VALID;
-        }
-        if (!(argument instanceof JsonObject properties)) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (Map.Entry<String, Object> field : object) {
-            if (properties.containsKey(field.getKey())) {
-                verdict = verdict.and(check(properties.getValue(field.getKey()), field.getValue(), depth + 1));
-                if (verdict == Verdict.INVALID) {
-                    return verdict;
+            List<Shape> keywords = new ArrayList<>();
+            for (String keyword : schema.fieldNames()) {
+                Shape compiled = ShapeKeywords.compile(this, schema, keyword, schema.getValue(keyword));
+                if (compiled != null) {
+                    keywords.add(compiled);
                 }
             }
+            return new AllKeywords(keywords.toArray(Shape[]::new));
         }
-        return verdict;
+
+        Shape reference(Object argument) {
+            if (!(argument instanceof String ref)) {
+                return Constant.of(Verdict.UNKNOWN);
+            }
+            Reference known = references.get(ref);
+            if (known != null) {
+                return known;
+            }
+            Reference reference = new Reference();
+            references.put(ref, reference);
+            Object target = resolve(ref);
+            reference.target = target == null ? Constant.of(Verdict.UNKNOWN) : compile(target);
+            return reference;
+        }
+
+        /** The schema a reference points to in the document, or null. */
+        private Object resolve(String ref) {
+            if (!ref.startsWith("#/")) {
+                return null;
+            }
+            Object target = document;
+            for (String step : ref.substring(2).split("/", -1)) {
+                String name = step.replace("~1", "/").replace("~0", "~");
+                if (!(target instanceof JsonObject object) || !object.containsKey(name)) {
+                    return null;
+                }
+                target = object.getValue(name);
+            }
+            return target;
+        }
     }
 
-    private static Verdict required(Object argument, Object value) {
-        JsonObject object = object(value);
-        if (object == null) {
-            return Verdict.VALID;
+    /** A verdict whatever the value: a boolean schema, or a keyword this check does not read. */
+    record Constant(Verdict verdict) implements Shape {
+
+        private static final Constant VALID = new Constant(Verdict.VALID);
+        private static final Constant INVALID = new Constant(Verdict.INVALID);
+        private static final Constant UNKNOWN = new Constant(Verdict.UNKNOWN);
+
+        static Constant of(Verdict verdict) {
+            return switch (verdict) {
+                case VALID -> VALID;
+                case INVALID -> INVALID;
+                case UNKNOWN -> UNKNOWN;
+            };
         }
-        if (!(argument instanceof JsonArray names)) {
-            return Verdict.UNKNOWN;
+
+        @Override
+        public Verdict test(Object value, int depth, boolean nullIsAbsent) {
+            return verdict;
         }
-        Verdict verdict = Verdict.VALID;
-        for (Object name : names) {
-            if (!(name instanceof String field)) {
+    }
+
+    /** A schema object: every keyword holds, in the schema's order, the first refusal ending the walk. */
+    private record AllKeywords(Shape[] keywords) implements Shape {
+
+        @Override
+        public Verdict test(Object value, int depth, boolean nullIsAbsent) {
+            if (depth > MAX_DEPTH) {
                 return Verdict.UNKNOWN;
             }
-            if (!object.containsKey(field)) {
-                return Verdict.INVALID;
-            }
-            if (object.getValue(field) == null) {
-                // Given as null inside an array's item: present or not is the validator's to say.
-                verdict = Verdict.UNKNOWN;
-            }
-        }
-        return verdict;
-    }
-
-    private Verdict additional(JsonObject schema, Object argument, Object value, int depth) {
-        JsonObject object = object(value);
-        if (object == null) {
-            return Verdict.VALID;
-        }
-        if (schema.containsKey("patternProperties")) {
-            return Verdict.UNKNOWN;
-        }
-        JsonObject properties = schema.getValue("properties") instanceof JsonObject p ? p : new JsonObject();
-        Verdict verdict = Verdict.VALID;
-        for (Map.Entry<String, Object> field : object) {
-            if (!properties.containsKey(field.getKey())) {
-                verdict = verdict.and(check(argument, field.getValue(), depth + 1));
+            Verdict verdict = Verdict.VALID;
+            for (Shape keyword : keywords) {
+                verdict = verdict.and(keyword.test(value, depth, nullIsAbsent));
                 if (verdict == Verdict.INVALID) {
                     return verdict;
                 }
             }
+            return verdict;
         }
-        return verdict;
     }
 
-    private Verdict items(JsonObject schema, Object argument, Object value, int depth) {
-        JsonArray array = value instanceof JsonArray a ? a : value instanceof List<?> l ? new JsonArray(l) : null;
-        if (array == null) {
-            return Verdict.VALID;
+    /** {@code $ref}: the target is set once compiled, so that a schema may refer to itself. */
+    private static final class Reference implements Shape {
+
+        private Shape target;
+
+        @Override
+        public Verdict test(Object value, int depth, boolean nullIsAbsent) {
+            return target.test(value, depth + 1, nullIsAbsent);
         }
-        if (schema.containsKey("prefixItems") || argument instanceof JsonArray) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (int i = 0; i < array.size(); i++) {
-            verdict = verdict.and(check(argument, array.getValue(i), depth + 1));
-            if (verdict == Verdict.INVALID) {
-                return verdict;
-            }
-        }
-        return verdict;
     }
 
-    private Verdict allOf(Object argument, Object value, int depth) {
-        if (!(argument instanceof JsonArray all)) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (Object branch : all) {
-            verdict = verdict.and(check(branch, value, depth + 1));
-            if (verdict == Verdict.INVALID) {
-                return verdict;
-            }
-        }
-        return verdict;
-    }
-
-    private Verdict anyOf(Object argument, Object value, int depth) {
-        if (!(argument instanceof JsonArray any)) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.INVALID;
-        for (Object branch : any) {
-            Verdict one = check(branch, value, depth + 1);
-            if (one == Verdict.VALID) {
-                return one;
-            }
-            if (one == Verdict.UNKNOWN) {
-                verdict = one;
-            }
-        }
-        return verdict;
-    }
-
-    private Verdict oneOf(Object argument, Object value, int depth) {
-        if (!(argument instanceof JsonArray one)) {
-            return Verdict.UNKNOWN;
-        }
-        int valid = 0;
-        boolean unknown = false;
-        for (Object branch : one) {
-            Verdict verdict = check(branch, value, depth + 1);
-            valid += verdict == Verdict.VALID ? 1 : 0;
-            unknown |= verdict == Verdict.UNKNOWN;
-        }
-        if (valid > 1) {
-            return Verdict.INVALID;
-        }
-        if (unknown) {
-            return Verdict.UNKNOWN;
-        }
-        return valid == 1 ? Verdict.VALID : Verdict.INVALID;
-    }
-
-    private static Verdict not(Verdict inner) {
-        return switch (inner) {
-            case VALID -> Verdict.INVALID;
-            case INVALID -> Verdict.VALID;
-            case UNKNOWN -> Verdict.UNKNOWN;
-        };
-    }
-
+    /** The members of a JSON object however the parser gave it, or null if the value is not one. */
     @SuppressWarnings("unchecked")
-    private static JsonObject object(Object value) {
+    static Map<String, Object> members(Object value) {
         if (value instanceof JsonObject object) {
-            return object;
+            return object.getMap();
         }
-        return value instanceof Map<?, ?> map ? new JsonObject((Map<String, Object>) map) : null;
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    /** The items of a JSON array however the parser gave it, or null if the value is not one. */
+    static List<?> items(Object value) {
+        if (value instanceof JsonArray array) {
+            return array.getList();
+        }
+        return value instanceof List<?> list ? list : null;
     }
 }

@@ -1,5 +1,6 @@
 package hk.seamless.pipeline;
 
+import hk.seamless.config.HongKongTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

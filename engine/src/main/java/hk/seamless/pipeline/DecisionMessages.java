@@ -1,5 +1,6 @@
 package hk.seamless.pipeline;
 
+import hk.seamless.config.HongKongTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,16 +1,16 @@
-package hk.seamless.pipeline;
+package hk.seamless.config;
 
-import hk.seamless.config.HongKong;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Hong Kong times as the lane's messages carry them: ISO-8601 with the +08:00 offset and always
- * three fraction digits ({@code 2026-11-17T10:00:00.120+08:00}), exactly as {@link HongKong#TIME_FORMAT}
+ * Hong Kong times as the engine gives them: ISO-8601 with the +08:00 offset and always three
+ * fraction digits ({@code 2026-11-17T10:00:00.120+08:00}), exactly as {@link HongKong#TIME_FORMAT}
  * writes them, but by hand: the formatter allocates a date, a time and its digits on every call,
- * once per decision and gate acknowledgement on the pipeline thread. Hong Kong has kept +08:00
- * without summer time since 1980; other times go to the formatter. Finer than milliseconds is cut.
+ * once per decision on the pipeline thread and a few times per answer of the API. Hong Kong has kept
+ * +08:00 without summer time since 1980; other times go to the formatter. Finer than milliseconds is cut.
  */
-final class HongKongTimes {
+public final class HongKongTimes {
 
     /** 1980-01-01T00:00:00+08:00: from here on the offset never changes. */
     private static final long FIXED_OFFSET_FROM_MILLIS = 315_504_000_000L;
@@ -19,14 +19,25 @@ final class HongKongTimes {
 
     private static final long OFFSET_MILLIS = 8 * 3_600_000L;
 
+    private static final Instant FIXED_OFFSET_FROM = Instant.ofEpochMilli(FIXED_OFFSET_FROM_MILLIS);
+    private static final Instant FOUR_DIGIT_YEARS_UNTIL = Instant.ofEpochMilli(FOUR_DIGIT_YEARS_UNTIL_MILLIS);
+
     private HongKongTimes() {}
 
-    static void append(Instant at, StringBuilder out) {
-        long millis = at.toEpochMilli();
-        if (millis < FIXED_OFFSET_FROM_MILLIS || millis > FOUR_DIGIT_YEARS_UNTIL_MILLIS) {
-            out.append(HongKong.time(at));
+    /** {@code at} as {@link HongKong#TIME_FORMAT} writes it. */
+    public static String format(Instant at) {
+        StringBuilder out = new StringBuilder(29);
+        append(at, out);
+        return out.toString();
+    }
+
+    /** Appends {@code at} as {@link HongKong#TIME_FORMAT} writes it. */
+    public static void append(Instant at, StringBuilder out) {
+        if (at.isBefore(FIXED_OFFSET_FROM) || at.isAfter(FOUR_DIGIT_YEARS_UNTIL)) {
+            out.append(HongKong.TIME_FORMAT.format(at.truncatedTo(ChronoUnit.MILLIS)));
             return;
         }
+        long millis = at.toEpochMilli();
         long local = millis + OFFSET_MILLIS;
         long days = Math.floorDiv(local, 86_400_000L);
         int ofDay = (int) Math.floorMod(local, 86_400_000L);
