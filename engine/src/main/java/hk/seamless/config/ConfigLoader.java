@@ -28,7 +28,7 @@ public final class ConfigLoader {
         SettingLayers settings =
                 new SettingLayers(env, configFile == null ? new JsonObject() : SettingLayers.readFile(configFile));
         EngineConfig d = EngineConfig.defaults();
-        String host = settings.get("httpHost", "SEAMLESS_HTTP_HOST", d.server().httpHost(), Function.identity());
+        String host = settings.get("httpHost", "SEAMLESS_HTTP_HOST", d.server().httpHost(), SettingValues::host);
         int port = settings.get("httpPort", "SEAMLESS_HTTP_PORT", d.server().httpPort(), SettingValues::port);
         Path dataDir = settings.get("dataDir", "SEAMLESS_DATA_DIR", d.server().dataDir(), Path::of);
         // Secrets' values are never put in a message: a refused start is printed and logged.

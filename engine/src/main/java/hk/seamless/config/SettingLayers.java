@@ -50,7 +50,8 @@ final class SettingLayers {
     /**
      * An environment variable set but empty counts as not set, as a compose file or a shell writes
      * one left blank: the file's value, else the default, is in force. A key in the file must have a
-     * value: an empty one is refused rather than read as "use the default".
+     * value, and a good one, even when the environment overrides it: the file is what the next start
+     * without that variable reads, and an empty value is refused rather than read as "use the default".
      */
     private <T> T get(String key, String envName, T fallback, Function<String, T> parse, boolean quoteValue) {
         read.add(key);
@@ -58,25 +59,25 @@ final class SettingLayers {
         if (fromEnv != null && fromEnv.isBlank()) {
             fromEnv = null;
         }
-        if (fromEnv == null && file.containsKey(key)) {
+        T fromFile = fallback;
+        if (file.containsKey(key)) {
             Object value = file.getValue(key);
             if (value == null || String.valueOf(value).isBlank()) {
                 throw new ConfigException("config file key '" + key + "' is empty: give it a value, or leave the key"
                         + " out for the default");
             }
+            fromFile = parsed(String.valueOf(value), "config file key '" + key + "'", parse, quoteValue);
         }
-        String raw = fromEnv != null ? fromEnv : file.containsKey(key) ? String.valueOf(file.getValue(key)) : null;
-        if (raw == null) {
-            return fallback;
-        }
+        return fromEnv != null ? parsed(fromEnv, envName, parse, quoteValue) : fromFile;
+    }
+
+    private static <T> T parsed(String raw, String where, Function<String, T> parse, boolean quoteValue) {
         try {
             return parse.apply(raw.trim());
         } catch (NumberFormatException e) {
-            String where = fromEnv != null ? envName : "config file key '" + key + "'";
             throw new ConfigException(
                     where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": not a number");
         } catch (RuntimeException e) {
-            String where = fromEnv != null ? envName : "config file key '" + key + "'";
             throw new ConfigException(
                     where + " has an invalid value" + (quoteValue ? " '" + raw + "'" : "") + ": " + e.getMessage());
         }

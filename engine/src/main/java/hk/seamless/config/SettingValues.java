@@ -85,6 +85,20 @@ final class SettingValues {
         }
     }
 
+    /**
+     * An address of this machine to listen on, or a name that resolves to one: checked here, before
+     * the data folder is touched, so a mistyped host is refused in one line naming the setting.
+     */
+    static String host(String s) {
+        try {
+            java.net.InetAddress.getByName(s);
+            return s;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("no such address or host name (give an address of this machine,"
+                    + " such as 0.0.0.0 for all of them or 127.0.0.1 for this machine only)");
+        }
+    }
+
     static double rate(String s) {
         double rate = Double.parseDouble(s);
         if (!(rate >= 0 && rate <= 1)) {

@@ -48,12 +48,13 @@ final class HttpServers {
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException bind) {
+                    throw new StartFailure(cannotListen(config, bind), bind);
+                }
+                if (cause instanceof java.net.UnknownHostException unknown) {
                     throw new StartFailure(
-                            "cannot listen on " + config.server().httpHost() + ":"
-                                    + config.server().httpPort() + " (" + bind.getMessage()
-                                    + "): another program, or another engine, has that port. Stop it, or"
-                                    + " set httpPort (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)",
-                            bind);
+                            "cannot listen on " + config.server().httpHost() + ": no such address or host name."
+                                    + " Set httpHost (SEAMLESS_HTTP_HOST) to an address of this machine",
+                            unknown);
                 }
             }
             throw e;
@@ -64,6 +65,19 @@ final class HttpServers {
             throw new IllegalStateException("HTTP servers listen on different ports " + ports);
         }
         return ports.iterator().next();
+    }
+
+    /** Why the port could not be had, and which setting puts it right: the port is taken, or the address is not ours. */
+    private static String cannotListen(EngineConfig config, BindException bind) {
+        String where = "cannot listen on " + config.server().httpHost() + ":"
+                + config.server().httpPort() + " (" + bind.getMessage() + "): ";
+        String message = String.valueOf(bind.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("assign") || message.contains("not available")) {
+            return where + config.server().httpHost() + " is not an address of this machine. Set httpHost"
+                    + " (SEAMLESS_HTTP_HOST) to one of its addresses, or 0.0.0.0 for all of them";
+        }
+        return where + "another program, or another engine, has that port. Stop it, or set httpPort"
+                + " (SEAMLESS_HTTP_PORT) or httpHost (SEAMLESS_HTTP_HOST)";
     }
 
     /**

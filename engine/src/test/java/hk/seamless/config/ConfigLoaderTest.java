@@ -59,6 +59,24 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
     }
 
+    /** The file is what the next start without the variable reads: a bad value in it is refused all the same. */
+    @Test
+    void aBadFileValueIsRefusedEvenWhenTheEnvironmentOverridesIt() throws Exception {
+        Path file = dir.resolve("overridden.json");
+        Map<String, String> contents = Map.of(
+                "{\"bundlingLead\": \"\"}", "SEAMLESS_BUNDLING_LEAD",
+                "{\"randomInspectionRate\": 1.5}", "SEAMLESS_RANDOM_INSPECTION_RATE",
+                "{\"httpPort\": \"abc\"}", "SEAMLESS_HTTP_PORT");
+        for (Map.Entry<String, String> bad : contents.entrySet()) {
+            Files.writeString(file, bad.getKey());
+            Map<String, String> env = Map.of(bad.getValue(), bad.getValue().endsWith("PORT") ? "9100" : "PT1M");
+            Map<String, String> goodEnv = bad.getValue().endsWith("RATE") ? Map.of(bad.getValue(), "0.1") : env;
+            ConfigException refused =
+                    assertThrows(ConfigException.class, () -> new ConfigLoader(goodEnv).load(file), bad.getKey());
+            assertTrue(refused.getMessage().contains("config file key"), refused.getMessage());
+        }
+    }
+
     @Test
     void connectionTimeoutsAndUploadBoundsAreSettings() throws Exception {
         HttpLimits defaults = new ConfigLoader(Map.of()).load(null).http();

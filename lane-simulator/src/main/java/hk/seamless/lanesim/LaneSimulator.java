@@ -70,12 +70,38 @@ public final class LaneSimulator implements Runnable {
      * exits 2, apart from 1, which means the engine answered but some requests failed.
      */
     static int setupFailed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
-        // A refused connection has no message, only its type: print that rather than "null".
-        commandLine
-                .getErr()
-                .println(
-                        commandLine.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        String why = unreachable(e)
+                ? "cannot reach the engine at " + target(parsed) + " (" + e + "): is it running, and is --target right?"
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + why);
         return 2;
+    }
+
+    /** A connection refused, an unknown host or a connection that timed out, anywhere in the causes. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.nio.channels.UnresolvedAddressException
+                    || cause instanceof java.net.http.HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The --target the command was given, as typed, or its default. */
+    private static String target(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult command = parsed;
+        while (command.subcommand() != null) {
+            command = command.subcommand();
+        }
+        CommandLine.Model.OptionSpec option = command.commandSpec().findOption("--target");
+        if (option == null) {
+            return "the --target given";
+        }
+        Object target = option.getValue();
+        return String.valueOf(target);
     }
 
     /** Without a subcommand there is nothing to measure: say what there is. */

@@ -25,6 +25,25 @@ class SimulatorCommandLineTest {
     }
 
     @Test
+    void anEngineThatCannotBeReachedIsSaidSoNamingTheTarget() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort(); // free once closed: nothing listens there
+        }
+        String target = "http://127.0.0.1:" + closedPort;
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine =
+                new CommandLine(new LaneSimulator()).setExecutionExceptionHandler(LaneSimulator::setupFailed);
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        int exit = commandLine.execute(LaneSimulator.withDefaultCommand(new String[] {
+            "--target", target, "--admin-token", "x-0123456789012345678901", "--rate", "5", "--duration", "2s"
+        }));
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("cannot reach the engine at " + target), err.toString());
+    }
+
+    @Test
     void aBatchOverTheEnginesLimitGoesAsSeveralFilesWithinIt() {
         assertEquals(List.of(10_000), BatchLoadCommand.fileSizes(10_000));
         assertEquals(List.of(20_000), BatchLoadCommand.fileSizes(20_000));
