@@ -56,8 +56,8 @@ public final class HongKongTimes {
         out.append("+08:00");
     }
 
-    /** The civil date of a day count from 1970-01-01 (Howard Hinnant's days-to-civil). */
-    private static void appendDate(long epochDay, StringBuilder out) {
+    /** The civil date of a day count from 1970-01-01 (Howard Hinnant's days-to-civil), {@code uuuu-MM-dd}. */
+    static void appendDate(long epochDay, StringBuilder out) {
         long z = epochDay + 719_468;
         long era = Math.floorDiv(z, 146_097);
         long dayOfEra = z - era * 146_097;
@@ -67,6 +67,9 @@ public final class HongKongTimes {
         int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        for (long unit = 1_000; unit > year && unit > 1; unit /= 10) {
+            out.append('0'); // four digits at least, as the formatter writes years before 1000
+        }
         out.append(year);
         out.append('-');
         two(month, out);
@@ -74,7 +77,7 @@ public final class HongKongTimes {
         two(day, out);
     }
 
-    private static void two(int value, StringBuilder out) {
+    static void two(int value, StringBuilder out) {
         out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

@@ -22,7 +22,9 @@ public final class JsonCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule("engine-instants").addDeserializer(Instant.class, new IsoInstantReader()))
+            .registerModule(new SimpleModule("engine-instants")
+                    .addDeserializer(Instant.class, new IsoInstantReader())
+                    .addSerializer(Instant.class, new IsoInstantWriter()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -151,14 +151,14 @@ public final class RegistryWriter implements AutoCloseable {
 
     private void commit(Transaction tx) {
         RegistryChange change = tx.toChange(journal.nextSequence());
-        journal.append(JsonCodec.writeBytes(change));
+        journal.append(RegistryChangeJson.bytes(change));
         try {
             AppliedWrites.apply(change, stores);
         } catch (StoreFullException full) {
             // The change is in the journal but not in the maps: say so right after it, so that a
             // replay skips it. Failing to append this is a journal failure like any other.
-            journal.append(
-                    JsonCodec.writeBytes(RegistryChange.abortOf(change, journal.nextSequence(), full.getMessage())));
+            journal.append(RegistryChangeJson.bytes(
+                    RegistryChange.abortOf(change, journal.nextSequence(), full.getMessage())));
             throw full;
         }
         logWrite(change);

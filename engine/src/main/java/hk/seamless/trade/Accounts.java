@@ -7,6 +7,7 @@ import hk.seamless.access.Tokens;
 import hk.seamless.rules.FieldError;
 import hk.seamless.rules.InvalidInputException;
 import hk.seamless.rules.RuleViolation;
+import hk.seamless.store.DecodedRecords;
 import hk.seamless.store.JsonCodec;
 import hk.seamless.store.StoreName;
 import hk.seamless.store.Stores;
@@ -27,6 +28,9 @@ public final class Accounts {
     public static final String ADMIN_ID = "admin";
 
     private final Stores stores;
+    /** Every request made with a token or a session reads its account: decoded once while unchanged. */
+    private final DecodedRecords<Account> decoded =
+            new DecodedRecords<>(4_096, json -> JsonCodec.read(json, Account.class));
 
     public Accounts(Stores stores) {
         this.stores = stores;
@@ -183,8 +187,8 @@ public final class Accounts {
     // ---- look-ups, from any thread ----
 
     public Optional<Account> find(String accountId) {
-        String json = stores.store(StoreName.ACCOUNTS).get(accountId);
-        return Optional.ofNullable(json).map(j -> JsonCodec.read(j, Account.class));
+        return Optional.ofNullable(
+                decoded.decode(accountId, stores.store(StoreName.ACCOUNTS).get(accountId)));
     }
 
     public Optional<Account> findByEmail(String email) {

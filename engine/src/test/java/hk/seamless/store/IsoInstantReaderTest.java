@@ -1,5 +1,6 @@
 package hk.seamless.store;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -57,5 +58,24 @@ class IsoInstantReaderTest {
         assertEquals(
                 Instant.ofEpochSecond(1_700_000_000),
                 JsonCodec.read("{\"at\":1700000000}", At.class).at());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCodecWritesInstantsAsJacksonsOwnSerializerDoes() {
+        record At(Instant at) {}
+        com.fasterxml.jackson.databind.ObjectMapper jacksons = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        for (String text : new String[] {
+            "2026-12-02T16:01:57.875670781Z",
+            "2026-12-02T16:01:57Z",
+            "2026-12-02T16:01:57.800Z",
+            "1969-12-31T23:59:59.5Z"
+        }) {
+            At at = new At(Instant.parse(text));
+            String written = JsonCodec.write(at);
+            assertEquals(assertDoesNotThrow(() -> jacksons.writeValueAsString(at)), written);
+            assertEquals(at, JsonCodec.read(written, At.class));
+        }
     }
 }
