@@ -19,9 +19,15 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     private final Map<String, String> env;
+    private List<String> unreadVariables = List.of();
 
     public ConfigLoader(Map<String, String> env) {
         this.env = env;
+    }
+
+    /** After {@link #load}: the {@code SEAMLESS_*} environment variables that are not settings (typos, for a warning). */
+    public List<String> unreadVariables() {
+        return unreadVariables;
     }
 
     public EngineConfig load(Path configFile) {
@@ -160,7 +166,10 @@ public final class ConfigLoader {
         // A lane engine serves its control point's lanes only; the others are other engines'.
         controlPoints = TopologySetting.served(controlPoints, topology);
         logSettings();
+        settings.env("SEAMLESS_LOG_FORMAT"); // read by Logback, checked by logSettings
+        settings.env("SEAMLESS_LOG_LEVEL");
         settings.rejectUnknownKeys();
+        unreadVariables = settings.unreadVariables();
         // The IVRS webhook checks its two settings together: after each setting and every file key was
         // checked on its own, so that a mistyped key is named before a secret missing its URL.
         return new EngineConfig(

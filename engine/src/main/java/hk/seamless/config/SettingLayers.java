@@ -17,10 +17,23 @@ import java.util.function.Function;
  */
 final class SettingLayers {
 
+    /** Variables of the project's tests and scripts, not of the engine: an engine they start inherits them. */
+    private static final Set<String> FOR_THE_BUILD = Set.of(
+            "SEAMLESS_REQUIRE_BROWSER",
+            "SEAMLESS_REQUIRE_CONTRACT_LINT",
+            "SEAMLESS_CHROMIUM",
+            "SEAMLESS_CHROMEDRIVER",
+            "SEAMLESS_CONTAINER_TESTS_SKIP",
+            "SEAMLESS_CACHE_DIR",
+            "SEAMLESS_PULL_BASE",
+            "SEAMLESS_PUBLISH_PORT");
+
     private final Map<String, String> env;
     private final JsonObject file;
     /** The file's keys a setting has read: any other key is a typo, refused rather than ignored. */
     private final Set<String> read = new HashSet<>();
+    /** The environment variables a setting has read: any other {@code SEAMLESS_*} is a typo, warned of. */
+    private final Set<String> readFromEnv = new HashSet<>();
 
     SettingLayers(Map<String, String> env, JsonObject file) {
         this.env = env;
@@ -55,6 +68,7 @@ final class SettingLayers {
      */
     private <T> T get(String key, String envName, T fallback, Function<String, T> parse, boolean quoteValue) {
         read.add(key);
+        readFromEnv.add(envName);
         String fromEnv = env.get(envName);
         if (fromEnv != null && fromEnv.isBlank()) {
             fromEnv = null;
@@ -94,7 +108,22 @@ final class SettingLayers {
     }
 
     String env(String name) {
+        readFromEnv.add(name);
         return env.get(name);
+    }
+
+    /**
+     * {@code SEAMLESS_*} variables no setting read, sorted: a misspelt one ({@code SEAMLESS_BUNDLING_LEED})
+     * would otherwise leave the default in force without a word. Not refused: the environment is
+     * shared with other programs and scripts.
+     */
+    java.util.List<String> unreadVariables() {
+        return env.keySet().stream()
+                .filter(name -> name.startsWith("SEAMLESS_")
+                        && !readFromEnv.contains(name)
+                        && !FOR_THE_BUILD.contains(name))
+                .sorted()
+                .toList();
     }
 
     void rejectUnknownKeys() {

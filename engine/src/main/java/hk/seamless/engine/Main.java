@@ -43,12 +43,17 @@ public final class Main {
             }
         }
         EngineConfig config;
+        ConfigLoader loader = new ConfigLoader(System.getenv());
         try {
-            config = new ConfigLoader(System.getenv()).load(configFile);
+            config = loader.load(configFile);
         } catch (ConfigException e) {
             System.err.println("seamless: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        for (String unread : loader.unreadVariables()) {
+            org.slf4j.LoggerFactory.getLogger(Main.class)
+                    .warn("{} is not a setting and is ignored (see the settings table in README.md)", unread);
         }
         Engine engine;
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,30 @@ class ConfigLoaderTest {
                     assertThrows(ConfigException.class, () -> new ConfigLoader(goodEnv).load(file), bad.getKey());
             assertTrue(refused.getMessage().contains("config file key"), refused.getMessage());
         }
+    }
+
+    @Test
+    void aMisspeltVariableIsNamedForAWarningAndEveryDocumentedOneIsASetting() throws Exception {
+        ConfigLoader misspelt = new ConfigLoader(
+                Map.of("SEAMLESS_BUNDLING_LEED", "PT1M", "SEAMLESS_BUNDLING_LEAD", "PT5M", "PATH", "/bin"));
+        assertEquals(Duration.ofMinutes(5), misspelt.load(null).rules().bundlingLead());
+        assertEquals(List.of("SEAMLESS_BUNDLING_LEED"), misspelt.unreadVariables());
+
+        // Every variable the README names, set blank (which reads as not set): none is left unread
+        // (the tests' own, such as SEAMLESS_REQUIRE_BROWSER, are not warned of either).
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("SEAMLESS_[A-Z_]+[A-Z]")
+                .matcher(Files.readString(Path.of("..", "README.md")));
+        while (names.find()) {
+            documented.add(names.group());
+        }
+        documented.removeAll(java.util.Set.of("SEAMLESS_LOG_FORMAT", "SEAMLESS_LOG_LEVEL", "SEAMLESS_STORE_CAPACITY"));
+        assertTrue(documented.size() > 30, documented.toString());
+        Map<String, String> blank = new java.util.HashMap<>();
+        documented.forEach(name -> blank.put(name, ""));
+        ConfigLoader all = new ConfigLoader(blank);
+        all.load(null);
+        assertEquals(List.of(), all.unreadVariables());
     }
 
     @Test
