@@ -119,9 +119,8 @@ final class SettingLayers {
      */
     java.util.List<String> unreadVariables() {
         return env.keySet().stream()
-                .filter(name -> name.startsWith("SEAMLESS_")
-                        && !readFromEnv.contains(name)
-                        && !FOR_THE_BUILD.contains(name))
+                .filter(name ->
+                        name.startsWith("SEAMLESS_") && !readFromEnv.contains(name) && !FOR_THE_BUILD.contains(name))
                 .sorted()
                 .toList();
     }

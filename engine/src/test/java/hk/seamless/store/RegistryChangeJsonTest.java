@@ -69,11 +69,30 @@ class RegistryChangeJsonTest {
     /** Text with what JSON must escape, and characters beyond Latin-1 and the basic plane. */
     private String text() {
         String[] pieces = {
-            "LMC-S-01", "AB1234", "\"", "\\", "\n", "\t", "\u0001", "/", "é", "貨物", "😀", " ", "", "CCRN 26"
+            "LMC-S-01",
+            "AB1234",
+            "\"",
+            "\\",
+            "/",
+            "é",
+            "貨物",
+            "😀",
+            " ",
+            "",
+            "CCRN 26",
+            "\u007f",
+            "\u2028",
+            "\ufffd",
+            "\ud83d",
+            "\ude00"
         };
         StringBuilder text = new StringBuilder();
         for (int n = random.nextInt(6); n > 0; n--) {
-            text.append(pieces[random.nextInt(pieces.length)]);
+            if (random.nextInt(8) == 0) {
+                text.append((char) random.nextInt(0x20)); // every control character, in time
+            } else {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
         }
         return text.toString();
     }
