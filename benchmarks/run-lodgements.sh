@@ -2,7 +2,9 @@
 # Lodgements over HTTP, acknowledged (journal fsync on, the default): a fresh engine per set, then
 # several rounds of `lane-simulator lodgement-load` against it one after the other, since the JIT
 # compilers keep improving the engine for the first few hundred thousand lodgements. Prints each
-# round's throughput and latency and the engine's CPU per lodgement (user + system, from /proc).
+# round's throughput and latency, and the CPU per lodgement (user + system) of the engine (from
+# /proc) and of the load generator beside it (from the shell's children times): on a machine that
+# runs both, the engine's share says what it would carry with the generator elsewhere.
 #
 #   benchmarks/run-lodgements.sh [--engines N] [--rounds R] [--requests K] [--concurrency C]
 #                                [--jar ENGINE_JAR] [-- more java options]
@@ -14,7 +16,8 @@
 #   --jar FILE       the engine's jar (default engine/target/seamless-engine.jar), to compare builds
 #
 # Needs the engine's and the simulator's jars (./mvnw -B -o -q -DskipTests install), curl. The
-# engine runs with ZGC as deploy/ runs it; -- adds java options.
+# engine runs with ZGC as deploy/ runs it; -- adds java options. Its stores are sized for all the
+# rounds' lodgements (SEAMLESS_DAILY_CONSIGNMENTS, unless set), so that none is refused as full.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,6 +57,13 @@ free_port() {
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
+# CPU (user + system) of this shell's finished children so far, in microseconds. `times` must run in
+# this shell itself (a $(...) subshell has no children of its own yet), so it writes to a file.
+children_micros() {
+  tail -1 "$work/times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000000 }'
+}
+# A day's consignments such that the hot map (days open + retention, ~105 days) holds every round's.
+export SEAMLESS_DAILY_CONSIGNMENTS="${SEAMLESS_DAILY_CONSIGNMENTS:-$(( rounds * (requests + 10000) / 80 + 1000 ))}"
 
 for engine in $(seq 1 "$engines"); do
   port="$(free_port)"
@@ -67,14 +77,20 @@ for engine in $(seq 1 "$engines"); do
   done
   for round in $(seq 1 "$rounds"); do
     before=$(cpu_ticks "$pid")
-    out=$(java -jar "$simulator" lodgement-load --target "http://127.0.0.1:$port" \
-      --admin-token "$(cat "$work/data/admin.token")" --requests "$requests" --concurrency "$concurrency")
+    times >"$work/times"; generator_before=$(children_micros)
+    if ! out=$(java -jar "$simulator" lodgement-load --target "http://127.0.0.1:$port" \
+      --admin-token "$(cat "$work/data/admin.token")" --requests "$requests" --concurrency "$concurrency"); then
+      echo "error: lodgement-load failed in round $round:" >&2; echo "$out" >&2; exit 1
+    fi
     after=$(cpu_ticks "$pid")
+    times >"$work/times"; generator_after=$(children_micros)
     # The round's warm-up (10,000) is in the CPU too: per lodgement of the round's whole traffic.
-    micros=$(( (after - before) * 1000000 / ticks_per_second / (requests + 10000) ))
+    lodged=$(( requests + 10000 ))
+    engine_micros=$(( (after - before) * 1000000 / ticks_per_second / lodged ))
+    generator_micros=$(( (generator_after - generator_before) / lodged ))
     echo "engine $engine round $round: $(grep -E '^throughput' <<<"$out" | tr -s ' ' | cut -d' ' -f2-)," \
-      "$(grep -E '^latency' <<<"$out" | tr -s ' ' | cut -d' ' -f2-), errors $(grep -E '^errors' <<<"$out" | tr -s ' ' | cut -d' ' -f2),"\
-      "engine CPU ${micros} us per lodgement"
+      "$(grep -E '^latency' <<<"$out" | tr -s ' ' | cut -d' ' -f2-), errors $(grep -E '^errors' <<<"$out" | tr -s ' ' | cut -d' ' -f2)," \
+      "CPU per lodgement: engine ${engine_micros} us, generator ${generator_micros} us"
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=""
