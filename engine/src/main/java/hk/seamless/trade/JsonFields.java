@@ -57,7 +57,7 @@ public final class JsonFields {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
             return null;
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (hasControlCharacter(trimmed)) {
             errors.add(new FieldError(field, "must not contain control characters"));
             return null;
         }
@@ -66,10 +66,26 @@ public final class JsonFields {
 
     /** Nothing but spaces of any kind (a no-break space, an ideographic one) and invisible format characters. */
     private static boolean isBlank(String text) {
-        return text.codePoints()
-                .allMatch(c -> Character.isWhitespace(c)
-                        || Character.isSpaceChar(c)
-                        || Character.getType(c) == Character.FORMAT);
+        // Loops, not code point streams: every text field of every lodgement passes here.
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /** A control character other than a line break or a tab (all of them are in the basic plane). */
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLoneSurrogate(String text) {

@@ -222,6 +222,26 @@ class ConsignmentBadInputApiTest extends EngineHarness {
         assertTrue(api.myCcrns(shipper.token()).isEmpty());
     }
 
+    @Test
+    void aControlCharacterIsRefusedButALineBreakInAnAddressIsKept() {
+        TradeApiClient.Account shipper = api.newAccount("SHIPPER");
+        for (String bad : List.of("Acme\u0007 Ltd", "Acme\u0000", "\u001b[31mAcme", "Acme\u0085Ltd")) {
+            JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(3));
+            body.getJsonObject("consignor").put("name", bad);
+            JsonObject problem = api.lodgeRaw(shipper.token(), body).problemNaming(400, "consignor.name");
+            assertTrue(problem.encode().contains("control characters"), problem.encode());
+        }
+        assertTrue(api.myCcrns(shipper.token()).isEmpty());
+        JsonObject body = TradeApiClient.packaged("IMPORT", today().plusDays(3));
+        body.getJsonObject("consignor").put("address", "Flat B, 8/F\r\n220 Texaco Road\tTsuen Wan");
+        String ccrn = api.lodge(shipper.token(), body).getString("ccrn");
+        assertEquals(
+                "Flat B, 8/F\r\n220 Texaco Road\tTsuen Wan",
+                api.consignment(shipper.token(), ccrn)
+                        .getJsonObject("consignor")
+                        .getString("address"));
+    }
+
     /**
      * The API contract checks the body's shape before the rules of its values: every field missing
      * from the shape is named in one answer; a blank value (a rule of the value: blank is not given)
