@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -24,17 +24,26 @@ import java.util.stream.StreamSupport;
  */
 public final class LogReader {
 
-    private final Path dir;
-    private final LongSupplier lastVisible;
+    /**
+     * The writer's last append as a reader may see it: its sequence and the hash the next entry will
+     * chain on, taken together (the newest entry has no next entry to check it against, but this).
+     *
+     * @param hash null when no writer is known (a log read as files only)
+     */
+    record Tip(long sequence, byte[] hash) {}
 
-    LogReader(Path dir, LongSupplier lastVisible) {
+    private final Path dir;
+    private final Supplier<Tip> tip;
+
+    LogReader(Path dir, Supplier<Tip> tip) {
         this.dir = dir;
-        this.lastVisible = lastVisible;
+        this.tip = tip;
     }
 
     /** A reader of a log no process is writing (a copy, a backup, a tool). */
     public static LogReader of(Path dir) {
-        return new LogReader(dir, () -> Long.MAX_VALUE);
+        Tip unknown = new Tip(Long.MAX_VALUE, null);
+        return new LogReader(dir, () -> unknown);
     }
 
     /** The segments, oldest first, with their first sequence and day: a time range can skip whole ones. */
@@ -55,7 +64,7 @@ public final class LogReader {
 
     /** Entries from {@code fromSequence} (or the first kept, if later) to the last appended, oldest first. */
     public Stream<LogEntry> forward(long fromSequence) {
-        long last = lastVisible.getAsLong();
+        long last = tip.get().sequence();
         List<Segment> segments = segments();
         // Before the first segment kept (the archive retention deleted older ones): from the first kept.
         long from = segments.isEmpty()
@@ -67,11 +76,17 @@ public final class LogReader {
                 .onClose(iterator::close);
     }
 
-    /** Entries from {@code fromSequenceInclusive} (or the last appended, if earlier) back to the first, newest first. */
+    /**
+     * Entries from {@code fromSequenceInclusive} (or the last appended, if earlier) back to the first,
+     * newest first. Each is checked against the hash the entry after it chains on, the first one too:
+     * against the entry after it in the log, or, for the newest, the writer's own last hash.
+     */
     public Stream<LogEntry> backward(long fromSequenceInclusive) {
-        long from = Math.min(fromSequenceInclusive, lastVisible.getAsLong());
+        Tip last = tip.get();
+        long from = Math.min(fromSequenceInclusive, last.sequence());
         List<Segment> segments = segments();
-        Backward iterator = new Backward(segments, segmentIndex(segments, from), from);
+        Backward iterator = new Backward(
+                segments, segmentIndex(segments, from), from, from == last.sequence() ? last.hash() : null, last);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
                 .onClose(iterator::close);
     }
@@ -200,10 +215,16 @@ public final class LogReader {
         private long[] ends;
         private int cursor;
 
-        Backward(List<Segment> segments, int index, long from) {
+        /** The writer's last append when the read began: nothing after it is read, even as an anchor. */
+        private final Tip last;
+
+        /** @param chainedOn the hash the entry after {@code from} chains on, if known; else it is read */
+        Backward(List<Segment> segments, int index, long from, byte[] chainedOn, Tip last) {
             this.segments = segments;
             this.index = index + 1;
             this.wanted = from;
+            this.chainedOn = chainedOn;
+            this.last = last;
         }
 
         @Override
@@ -232,6 +253,11 @@ public final class LogReader {
             while ((read = frames.next(false)).kind() == FrameReader.Kind.ENTRY && read.sequence() <= upTo) {
                 found.add(new long[] {read.position(), read.end()});
             }
+            if (chainedOn == null && upTo < last.sequence()) {
+                chainedOn = read.kind() == FrameReader.Kind.ENTRY && read.sequence() == upTo + 1
+                        ? checkedAt(segment, channel, read.position(), upTo + 1).previousHash()
+                        : firstOfNextSegment(upTo + 1);
+            }
             positions = new long[found.size()];
             ends = new long[found.size()];
             for (int i = 0; i < found.size(); i++) {
@@ -239,6 +265,31 @@ public final class LogReader {
                 ends[i] = found.get(i)[1];
             }
             cursor = found.size() - 1;
+        }
+
+        /**
+         * The previous-entry hash of entry {@code sequence} when it opens the segment after the one
+         * being read (the page's first entry ends its segment); null if the log has no such entry.
+         */
+        private byte[] firstOfNextSegment(long sequence) throws IOException {
+            int next = index + 1;
+            if (next >= segments.size() || segments.get(next).firstSequence() != sequence) {
+                return null;
+            }
+            Segment after = segments.get(next);
+            try (FileChannel opened = openRead(after)) {
+                return checkedAt(after, opened, 0, sequence).previousHash();
+            }
+        }
+
+        /** The whole frame at {@code position}, its checksum checked: a damaged anchor is damage too. */
+        private FrameReader.Read checkedAt(Segment in, FileChannel from, long position, long sequence)
+                throws IOException {
+            FrameReader.Read read = new FrameReader(from, position).next(true);
+            if (read.kind() != FrameReader.Kind.ENTRY || read.sequence() != sequence) {
+                throw damaged(in, read, sequence);
+            }
+            return read;
         }
 
         @Override

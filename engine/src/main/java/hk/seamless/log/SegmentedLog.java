@@ -52,6 +52,9 @@ public final class SegmentedLog implements AutoCloseable {
     private long currentSize;
     private volatile long lastSequence;
     private byte[] lastHash;
+    /** The last sequence and its hash together, for readers: published after each append. */
+    private volatile LogReader.Tip tip;
+
     private String lastSegment;
     private long lastPosition;
     private long lastEnd;
@@ -71,6 +74,7 @@ public final class SegmentedLog implements AutoCloseable {
         this.currentSize = opened.currentSize;
         this.lastSequence = opened.lastSequence;
         this.lastHash = opened.lastHash;
+        this.tip = new LogReader.Tip(opened.lastSequence, opened.lastHash);
         this.lastSegment = opened.lastSegment;
         this.lastPosition = opened.lastPosition;
         this.lastEnd = opened.lastEnd;
@@ -174,6 +178,7 @@ public final class SegmentedLog implements AutoCloseable {
             lastEnd = at;
             unflushed = true;
             lastSequence = sequence;
+            tip = new LogReader.Tip(sequence, hash);
             return sequence;
         } catch (IOException e) {
             throw new UncheckedIOException("log append failed in " + dir, e);
@@ -304,7 +309,7 @@ public final class SegmentedLog implements AutoCloseable {
 
     /** Reads the log from other threads while this one appends: it never sees past the last append. */
     public LogReader reader() {
-        return new LogReader(dir, this::lastSequence);
+        return new LogReader(dir, () -> tip);
     }
 
     /**

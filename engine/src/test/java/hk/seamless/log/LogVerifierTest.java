@@ -63,6 +63,61 @@ class LogVerifierTest {
                 found);
     }
 
+    /** Edits the entry at frame {@code index} of {@code segment} and writes its checksum again, as a forger would. */
+    private long forge(Segment segment, int index) throws IOException {
+        byte[] bytes = Files.readAllBytes(segment.file());
+        int at = index * frame;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long sequence = b.getLong(at + 8);
+        long millis = b.getLong(at + 16);
+        byte[] previous = Arrays.copyOfRange(bytes, at + 24, at + 24 + Frame.HASH);
+        byte[] payload = Arrays.copyOfRange(bytes, at + Frame.HEADER, at + frame);
+        payload[15] = 'Y';
+        b.position(at);
+        Frame.put(b, sequence, millis, previous, payload);
+        Files.write(segment.file(), bytes);
+        return sequence;
+    }
+
+    /**
+     * A page of the audit trail that starts at the forged entry (its cursor, or a filter's newest
+     * match) refuses it too: it is checked against the entry after it, in its segment or the next.
+     */
+    @Test
+    void aForgedEntryIsRefusedAlsoWhenAPageStartsAtIt() throws IOException {
+        long inside = forge(archived, 2);
+        int last = (int) (Files.size(archived.file()) / frame) - 1;
+        long endOfSegment = forge(archived, last);
+        for (long damaged : new long[] {inside, endOfSegment}) {
+            try (java.util.stream.Stream<LogEntry> page = LogReader.of(dir).backward(damaged)) {
+                LogDamageException refused =
+                        org.junit.jupiter.api.Assertions.assertThrows(LogDamageException.class, () -> page.findFirst());
+                assertTrue(refused.getMessage().contains("entry " + damaged + " is not the one"), refused.getMessage());
+            }
+        }
+        try (java.util.stream.Stream<LogEntry> page = LogReader.of(dir).backward(inside - 1)) {
+            assertEquals(inside - 1, page.findFirst().orElseThrow().sequence(), "an untouched entry still reads");
+        }
+    }
+
+    /** The newest entry has no entry after it: a live log's reader checks it against the writer's own last hash. */
+    @Test
+    void theNewestEntryForgedUnderARunningEngineIsRefused() throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(dir, SegmentedLogTest.SMALL, clock, e -> {})) {
+            log.append(SegmentedLogTest.entry(201));
+            log.flush();
+            List<Segment> segments = LogReader.of(dir).segments();
+            Segment newest = segments.get(segments.size() - 1);
+            long forged = forge(newest, (int) (Files.size(newest.file()) / frame) - 1);
+            assertEquals(201, forged);
+            try (java.util.stream.Stream<LogEntry> page = log.reader().backward(Long.MAX_VALUE)) {
+                LogDamageException refused =
+                        org.junit.jupiter.api.Assertions.assertThrows(LogDamageException.class, () -> page.findFirst());
+                assertTrue(refused.getMessage().contains("entry 201 is not the one"), refused.getMessage());
+            }
+        }
+    }
+
     @Test
     void anEditThatAlsoFixesTheChecksumIsFoundByTheChain() throws IOException {
         byte[] bytes = Files.readAllBytes(archived.file());
