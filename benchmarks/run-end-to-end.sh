@@ -23,7 +23,10 @@
 # set, is sized for the run: the simulator bundles a fresh vehicle for every arrival before it starts,
 # and the lane holds ~18 x dailyConsignments ACTIVE bundles (README.md, "Sizing the stores").
 # ENGINE_JAVA_OPTS and SIMULATOR_JAVA_OPTS, if set, go to the engine's and the simulator's java (e.g.
-# -XX:+UseZGC, or -XX:StartFlightRecording=... to profile either side).
+# -XX:+UseZGC, or -XX:StartFlightRecording=... to profile either side). SIMULATOR_NICE=19 runs the
+# simulator at the lowest CPU priority, so that on a machine shared with it the engine's own figures
+# (its pipeline histogram) come near those of an engine with the cores to itself; the simulator's
+# latencies are then its own delays as much as the engine's, so the floor ratios do not apply.
 # Exit status: the simulator's (0 only when no decision was wrong), or 2 if set-up failed.
 set -euo pipefail
 
@@ -108,7 +111,7 @@ token="$(cat "$data/admin.token")"
 echo "engine up at $target"
 
 status=0
-java ${SIMULATOR_JAVA_OPTS:-} -jar "$sim_jar" run --target "$target" --admin-token "$token" --rate "$rate" --duration "$duration" \
+nice -n "${SIMULATOR_NICE:-0}" java ${SIMULATOR_JAVA_OPTS:-} -jar "$sim_jar" run --target "$target" --admin-token "$token" --rate "$rate" --duration "$duration" \
   --floor --report "$report" "${extra[@]}" 2>&1 | tee "$report/simulator.txt" || status=$?
 # pipefail: status is the simulator's exit code (tee does not fail).
 
