@@ -93,7 +93,9 @@ class ConfigLoaderTest {
         while (names.find()) {
             documented.add(names.group());
         }
-        documented.removeAll(java.util.Set.of("SEAMLESS_LOG_FORMAT", "SEAMLESS_LOG_LEVEL", "SEAMLESS_STORE_CAPACITY"));
+        // Read by Logback, refused with its own message, and the README's own example of a misspelling.
+        documented.removeAll(java.util.Set.of(
+                "SEAMLESS_LOG_FORMAT", "SEAMLESS_LOG_LEVEL", "SEAMLESS_STORE_CAPACITY", "SEAMLESS_BUNDLING_LEED"));
         assertTrue(documented.size() > 30, documented.toString());
         Map<String, String> blank = new java.util.HashMap<>();
         documented.forEach(name -> blank.put(name, ""));
