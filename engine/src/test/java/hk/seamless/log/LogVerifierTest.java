@@ -120,17 +120,7 @@ class LogVerifierTest {
 
     @Test
     void anEditThatAlsoFixesTheChecksumIsFoundByTheChain() throws IOException {
-        byte[] bytes = Files.readAllBytes(archived.file());
-        int at = 2 * frame;
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long sequence = b.getLong(at + 8);
-        long millis = b.getLong(at + 16);
-        byte[] previous = Arrays.copyOfRange(bytes, at + 24, at + 24 + Frame.HASH);
-        byte[] payload = Arrays.copyOfRange(bytes, at + Frame.HEADER, at + frame);
-        payload[15] = 'Y';
-        b.position(at);
-        Frame.put(b, sequence, millis, previous, payload);
-        Files.write(archived.file(), bytes);
+        forge(archived, 2);
         LogVerifier.Break found = LogVerifier.verify(dir).broken();
         assertEquals(archived.firstSequence() + 2, found.sequence());
         assertEquals(archived.name(), found.segment());
