@@ -13,14 +13,11 @@ import java.time.temporal.ChronoUnit;
 public final class HongKongTimes {
 
     /** 1980-01-01T00:00:00+08:00: from here on the offset never changes. */
-    private static final long FIXED_OFFSET_FROM_MILLIS = 315_504_000_000L;
-    /** 10000-01-01T00:00:00+08:00: beyond four-digit years the formatter writes a sign. */
-    private static final long FOUR_DIGIT_YEARS_UNTIL_MILLIS = 253_402_271_999_999L;
+    private static final long FIXED_OFFSET_FROM_SECOND = 315_504_000L;
+    /** 9999-12-31T23:59:59+08:00: beyond four-digit years the formatter writes a sign. */
+    private static final long FOUR_DIGIT_YEARS_UNTIL_SECOND = 253_402_271_999L;
 
     private static final long OFFSET_MILLIS = 8 * 3_600_000L;
-
-    private static final Instant FIXED_OFFSET_FROM = Instant.ofEpochMilli(FIXED_OFFSET_FROM_MILLIS);
-    private static final Instant FOUR_DIGIT_YEARS_UNTIL = Instant.ofEpochMilli(FOUR_DIGIT_YEARS_UNTIL_MILLIS);
 
     private HongKongTimes() {}
 
@@ -33,7 +30,9 @@ public final class HongKongTimes {
 
     /** Appends {@code at} as {@link HongKong#TIME_FORMAT} writes it. */
     public static void append(Instant at, StringBuilder out) {
-        if (at.isBefore(FIXED_OFFSET_FROM) || at.isAfter(FOUR_DIGIT_YEARS_UNTIL)) {
+        // By the second, not the millisecond: an instant centuries away must not overflow the check.
+        long second = at.getEpochSecond();
+        if (second < FIXED_OFFSET_FROM_SECOND || second > FOUR_DIGIT_YEARS_UNTIL_SECOND) {
             out.append(HongKong.TIME_FORMAT.format(at.truncatedTo(ChronoUnit.MILLIS)));
             return;
         }

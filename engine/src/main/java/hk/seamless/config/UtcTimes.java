@@ -54,17 +54,11 @@ public final class UtcTimes {
             digits = 9;
             value = nanos;
         }
+        String written = Integer.toString(value);
         out.append('.');
-        for (int unit = pow10(digits - 1); unit > 0; unit /= 10) {
-            out.append((char) ('0' + value / unit % 10));
+        for (int zeros = digits - written.length(); zeros > 0; zeros--) {
+            out.append('0');
         }
-    }
-
-    private static int pow10(int exponent) {
-        int value = 1;
-        for (int i = 0; i < exponent; i++) {
-            value *= 10;
-        }
-        return value;
+        out.append(written);
     }
 }

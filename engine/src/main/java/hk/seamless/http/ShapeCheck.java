@@ -155,18 +155,20 @@ final class ShapeCheck {
 
         @Override
         public Verdict test(Object value, int depth, boolean nullIsAbsent) {
-            if (depth > MAX_DEPTH) {
-                return Verdict.UNKNOWN;
-            }
-            Verdict verdict = Verdict.VALID;
-            for (Shape keyword : keywords) {
-                verdict = verdict.and(keyword.test(value, depth, nullIsAbsent));
-                if (verdict == Verdict.INVALID) {
-                    return verdict;
-                }
-            }
-            return verdict;
+            return depth > MAX_DEPTH ? Verdict.UNKNOWN : allHold(keywords, value, depth, nullIsAbsent);
         }
+    }
+
+    /** Every shape holds for the value, in order, the first refusal ending the walk (a schema's keywords, {@code allOf}). */
+    static Verdict allHold(Shape[] shapes, Object value, int depth, boolean nullIsAbsent) {
+        Verdict verdict = Verdict.VALID;
+        for (Shape shape : shapes) {
+            verdict = verdict.and(shape.test(value, depth, nullIsAbsent));
+            if (verdict == Verdict.INVALID) {
+                return verdict;
+            }
+        }
+        return verdict;
     }
 
     /** {@code $ref}: the target is set once compiled, so that a schema may refer to itself. */

@@ -39,7 +39,7 @@ final class ShapeKeywords {
             case "type" -> type(argument);
             case "properties" ->
                 argument instanceof JsonObject properties
-                        ? new Properties(compiledEach(compiler, properties))
+                        ? new Members(compiledEach(compiler, properties), null)
                         : new UnknownForObjects();
             case "required" ->
                 argument instanceof JsonArray names
@@ -48,8 +48,11 @@ final class ShapeKeywords {
             case "additionalProperties" ->
                 schema.containsKey("patternProperties")
                         ? new UnknownForObjects()
-                        : new Additional(
-                                schema.getValue("properties") instanceof JsonObject p ? p.fieldNames() : Set.of(),
+                        : new Members(
+                                passedOver(
+                                        schema.getValue("properties") instanceof JsonObject p
+                                                ? p.fieldNames()
+                                                : Set.of()),
                                 compiler.compile(argument));
             case "items" ->
                 schema.containsKey("prefixItems") || argument instanceof JsonArray
@@ -81,6 +84,13 @@ final class ShapeKeywords {
             compiled.put(name, compiler.compile(schemas.getValue(name)));
         }
         return Map.copyOf(compiled);
+    }
+
+    /** The members {@code properties} names, which {@code additionalProperties} leaves to it. */
+    private static Map<String, Shape> passedOver(Set<String> named) {
+        Map<String, Shape> passed = new HashMap<>();
+        named.forEach(name -> passed.put(name, Constant.of(Verdict.VALID)));
+        return Map.copyOf(passed);
     }
 
     private static Shape type(Object argument) {
@@ -141,8 +151,11 @@ final class ShapeKeywords {
         return member == null && nullIsAbsent;
     }
 
-    /** {@code properties}: each member the schema names keeps its schema. */
-    private record Properties(Map<String, Shape> schemas) implements Shape {
+    /**
+     * {@code properties} and {@code additionalProperties}: each member keeps the schema given for its
+     * name, and a member not named keeps {@code others} (none for {@code properties}).
+     */
+    private record Members(Map<String, Shape> byName, Shape others) implements Shape {
 
         @Override
         public Verdict test(Object value, int depth, boolean nullIsAbsent) {
@@ -152,7 +165,7 @@ final class ShapeKeywords {
             }
             Verdict verdict = Verdict.VALID;
             for (Map.Entry<String, Object> member : members.entrySet()) {
-                Shape schema = schemas.get(member.getKey());
+                Shape schema = byName.getOrDefault(member.getKey(), others);
                 if (schema == null || absent(member.getValue(), nullIsAbsent)) {
                     continue;
                 }
@@ -185,29 +198,6 @@ final class ShapeKeywords {
                 }
                 if (member == null) {
                     verdict = Verdict.UNKNOWN;
-                }
-            }
-            return verdict;
-        }
-    }
-
-    /** {@code additionalProperties}: each member the schema's {@code properties} does not name keeps this schema. */
-    private record Additional(Set<String> named, Shape schema) implements Shape {
-
-        @Override
-        public Verdict test(Object value, int depth, boolean nullIsAbsent) {
-            Map<String, Object> members = ShapeCheck.members(value);
-            if (members == null) {
-                return Verdict.VALID;
-            }
-            Verdict verdict = Verdict.VALID;
-            for (Map.Entry<String, Object> member : members.entrySet()) {
-                if (named.contains(member.getKey()) || absent(member.getValue(), nullIsAbsent)) {
-                    continue;
-                }
-                verdict = verdict.and(schema.test(member.getValue(), depth + 1, nullIsAbsent));
-                if (verdict == Verdict.INVALID) {
-                    return verdict;
                 }
             }
             return verdict;
@@ -256,14 +246,7 @@ final class ShapeKeywords {
 
         @Override
         public Verdict test(Object value, int depth, boolean nullIsAbsent) {
-            Verdict verdict = Verdict.VALID;
-            for (Shape branch : branches) {
-                verdict = verdict.and(branch.test(value, depth + 1, nullIsAbsent));
-                if (verdict == Verdict.INVALID) {
-                    return verdict;
-                }
-            }
-            return verdict;
+            return ShapeCheck.allHold(branches, value, depth + 1, nullIsAbsent);
         }
     }
 
